@@ -1,0 +1,40 @@
+/**
+ * Side effects the logic receives as parameters instead of importing them,
+ * so tests drive time, HTTP and logging without module mocks
+ * (the pattern of actions/create-github-app-token and aws-actions/configure-aws-credentials).
+ */
+
+/** Milliseconds since the epoch. */
+export type Clock = () => number;
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** The WHATWG fetch that Node ships (undici); tests pass one bound to a local server or a stub. */
+export type Fetch = typeof globalThis.fetch;
+
+/** The subset of @actions/core the logic uses: tests pass a recorder. */
+export interface Log {
+  debug(message: string): void;
+  info(message: string): void;
+  notice(message: string, properties?: { title?: string }): void;
+  warning(message: string, properties?: { title?: string }): void;
+  error(message: string, properties?: { title?: string }): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export const realClock: Clock = () => Date.now();
+
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.max(0, ms));
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });

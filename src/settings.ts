@@ -1,0 +1,51 @@
+/**
+ * The validated, typed form of the action's inputs (see action.yml and
+ * ../shared/action-contract.md). Produced only by `readSettings` in inputs.ts;
+ * everything downstream trusts these values.
+ */
+
+export type OrderType = 'cc' | 'subtitle' | 'document' | 'aiDubbing' | 'studioDubbing';
+export type OrderSubType = 'closedCaption' | 'timecodedTranscription';
+export type DubbingStyle = 'overdub' | 'lipsync' | 'audioDescription';
+export type Mode = 'run' | 'submit' | 'collect' | 'cancel';
+export type OnTimeout = 'fail' | 'cancel' | 'continue';
+/** What to download for each finished order. `source*` documents are never downloaded. */
+export type DownloadKind = 'subtitles' | 'vtt' | 'dubbing' | 'documents';
+
+export interface Settings {
+  apiKey: string;
+  /** Base URL without a trailing slash. */
+  apiUrl: string;
+  /** Empty only when `orderIds` is given. */
+  projectId: string;
+  /** Normalised language codes, in the order the user wrote them; no duplicates. */
+  targetLanguages: string[];
+  /** Subset of targetLanguages ordered with isRush: true. */
+  rushLanguages: string[];
+  orderType: OrderType;
+  orderSubType?: OrderSubType;
+  dubbingStyle?: DubbingStyle;
+  level: 0 | 1;
+  autoQc: boolean;
+  callbackUrl?: string;
+  mode: Mode;
+  /** Given order IDs (followed as-is, never created, never cancelled on abort). */
+  orderIds: string[];
+  reuseOrders: boolean;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  onTimeout: OnTimeout;
+  cancelOnAbort: boolean;
+  /** Absolute path, inside the workspace. */
+  outputDir: string;
+  /** Workspace-relative form of outputDir, as the user sees it (posix separators). */
+  outputDirRelative: string;
+  /** Absolute workspace root (GITHUB_WORKSPACE, or the current directory). */
+  workspace: string;
+  download: ReadonlySet<DownloadKind>;
+  githubToken: string;
+  prComment: boolean;
+  dryRun: boolean;
+  /** Largest single download accepted, in bytes (input `max-download-size`). */
+  maxDownloadBytes: number;
+}
