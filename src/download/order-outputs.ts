@@ -1,0 +1,108 @@
+/**
+ * Saving one finished order's outputs into `<output-dir>/<language>/`, and deciding when they
+ * are all published. Each file is downloaded whole or not at all (downloader.ts); one order's
+ * trouble is recorded on that order and never stops the others.
+ */
+import path from 'node:path';
+import type { OllangClient } from '../ollang/client.ts';
+import type { Order } from '../ollang/schemas.ts';
+import type { DownloadKind, Settings } from '../settings.ts';
+import type { Fetch, Log, Sleep } from '../runtime.ts';
+import type { FollowedOrder, OutputsReadiness } from '../wait/poller.ts';
+import { planDownloads, type DownloadItem } from './plan.ts';
+import { downloadItem } from './downloader.ts';
+import { safeFileName, uniqueFileName } from './file-names.ts';
+
+/** What each order type is expected to produce, among the kinds a user can ask for. */
+const PRODUCES: Record<string, readonly DownloadKind[]> = {
+  cc: ['subtitles', 'vtt'],
+  subtitle: ['subtitles', 'vtt'],
+  aiDubbing: ['dubbing'],
+  studioDubbing: ['dubbing'],
+  document: ['documents'],
+};
+
+/** Ready when every kind the user asked for and the order type produces has at least one file. */
+export function outputsReadiness(order: Order, kinds: ReadonlySet<DownloadKind>): OutputsReadiness {
+  const expected = (PRODUCES[order.type] ?? [...kinds]).filter((kind) => kinds.has(kind));
+  if (expected.length === 0) return 'ready';
+  const planned = new Set(planDownloads(order, kinds).items.map((item) => item.kind));
+  return expected.every((kind) => planned.has(kind)) ? 'ready' : 'not-yet';
+}
+
+export interface OrderDownloader {
+  (order: Order, followed: FollowedOrder): Promise<void>;
+}
+
+export function createOrderDownloader(deps: {
+  settings: Settings;
+  client: OllangClient;
+  fetch: Fetch;
+  sleep: Sleep;
+  log: Log;
+  signal?: AbortSignal;
+  /** Accumulates download time across orders (clock ms). */
+  onDownloaded?: (bytes: number, ms: number) => void;
+  clock: () => number;
+}): OrderDownloader {
+  const { settings, log } = deps;
+  /** File names already used in each language folder this run (two orders can share a language). */
+  const takenByFolder = new Map<string, Set<string>>();
+
+  return async (order, followed) => {
+    const folderName = safeFileName(followed.language, { fallback: 'unknown-language' });
+    const directory = path.join(settings.outputDir, folderName);
+    const taken = takenByFolder.get(folderName) ?? new Set<string>();
+    takenByFolder.set(folderName, taken);
+
+    const plan = planDownloads(order, settings.download);
+    for (const refused of plan.refused) {
+      log.warning(`Order ${order.id} (${followed.language}): not downloading ${refused.docType}: ${refused.reason}`);
+    }
+    const problems: string[] = plan.refused.map((r) => `${r.docType} refused: ${r.reason}`);
+    if (plan.items.length === 0 && outputsReadiness(order, settings.download) === 'not-yet') {
+      problems.push('Ollang published no outputs for it');
+    }
+
+    for (const planned of plan.items) {
+      const item: DownloadItem = { ...planned, fileName: uniqueFileName(planned.fileName, taken) };
+      const started = deps.clock();
+      try {
+        const result = await downloadItem(item, {
+          directory,
+          fetch: deps.fetch,
+          maxBytes: settings.maxDownloadBytes,
+          sleep: deps.sleep,
+          ...(deps.signal ? { signal: deps.signal } : {}),
+          // Signed URLs expire: after a 403, ask Ollang for the order again.
+          refreshUrl: async () => freshUrl(await deps.client.getOrder(order.id), planned),
+        });
+        const relative = path.relative(settings.workspace, result.path).split(path.sep).join('/');
+        followed.files.push(relative);
+        deps.onDownloaded?.(result.bytes, deps.clock() - started);
+        log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        problems.push(`${item.fileName}: ${message}`);
+        log.warning(`Order ${order.id} (${followed.language}): download of ${item.fileName} failed: ${message}`, {
+          title: `Download failed: ${followed.language}`,
+        });
+        if (deps.signal?.aborted) break;
+      }
+    }
+
+    if (problems.length > 0) {
+      followed.state = 'failed';
+      followed.problem = problems.join('; ');
+    } else {
+      followed.state = 'done';
+    }
+  };
+}
+
+/** The same document's URL in a freshly fetched order. */
+function freshUrl(order: Order, planned: DownloadItem): string | undefined {
+  if (planned.docType === 'vttUrl') return order.vttUrl;
+  const fresh = planDownloads(order, new Set([planned.kind])).items.find((item) => item.docType === planned.docType && item.fileName === planned.fileName);
+  return fresh?.url;
+}

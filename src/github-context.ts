@@ -1,0 +1,52 @@
+/**
+ * The few facts about the workflow run the action needs, read from the runner's environment
+ * and event file directly (importing @actions/github just for this would slow every start).
+ */
+import { readFileSync } from 'node:fs';
+
+export interface WorkflowContext {
+  eventName: string;
+  workspace: string;
+  repository?: string;
+  serverUrl?: string;
+  apiUrl: string;
+  sha?: string;
+  runId?: string;
+  pullRequest?: { number: number; owner: string; repo: string; isFork: boolean };
+}
+
+export function readWorkflowContext(env: Record<string, string | undefined>, cwd: string): WorkflowContext {
+  const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+  const repository = env['GITHUB_REPOSITORY'];
+  const context: WorkflowContext = {
+    eventName,
+    workspace: env['GITHUB_WORKSPACE'] || cwd,
+    apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+    ...(repository ? { repository } : {}),
+    ...(env['GITHUB_SERVER_URL'] ? { serverUrl: env['GITHUB_SERVER_URL'] } : {}),
+    ...(env['GITHUB_SHA'] ? { sha: env['GITHUB_SHA'] } : {}),
+    ...(env['GITHUB_RUN_ID'] ? { runId: env['GITHUB_RUN_ID'] } : {}),
+  };
+  if ((eventName === 'pull_request' || eventName === 'pull_request_target') && env['GITHUB_EVENT_PATH'] && repository) {
+    const pullRequest = readPullRequest(env['GITHUB_EVENT_PATH'], repository);
+    if (pullRequest) context.pullRequest = pullRequest;
+  }
+  return context;
+}
+
+function readPullRequest(eventPath: string, repository: string): WorkflowContext['pullRequest'] {
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      pull_request?: { number?: unknown; head?: { repo?: { full_name?: unknown; fork?: unknown } | null } };
+    };
+    const number = event.pull_request?.number;
+    if (typeof number !== 'number') return undefined;
+    const headRepo = event.pull_request?.head?.repo;
+    // A fork PR's head lives in another repository; GitHub withholds secrets from such runs.
+    const isFork = headRepo?.fork === true || (typeof headRepo?.full_name === 'string' && headRepo.full_name !== repository);
+    const [owner = '', repo = ''] = repository.split('/');
+    return { number, owner, repo, isFork };
+  } catch {
+    return undefined;
+  }
+}

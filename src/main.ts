@@ -1,0 +1,416 @@
+/**
+ * The main step: read inputs, choose (reuse or create) orders, wait for them, download their
+ * outputs, report. `run` never throws: every path ends in outputs and, where the run did not
+ * succeed, `setFailed` (the shape of actions/typescript-action).
+ */
+import path from 'node:path';
+import type { ActionIO } from './io.ts';
+import type { Clock, Fetch, Sleep } from './runtime.ts';
+import type { Settings } from './settings.ts';
+import { InputError, MissingSecretOnForkError, readSettings } from './inputs.ts';
+import { formatDuration } from './duration.ts';
+import { readWorkflowContext, type WorkflowContext } from './github-context.ts';
+import { OllangClient } from './ollang/client.ts';
+import { OllangError } from './ollang/errors.ts';
+import { isFinished, isSuccess } from './ollang/schemas.ts';
+import { StateRecorder } from './state.ts';
+import { chooseOrders, scanOrders } from './orders/choose.ts';
+import { cancelOrders, describeCancelResult, isStopped, type CancelResult } from './orders/cancel.ts';
+import { openCacheMemory } from './orders/memory.ts';
+import { waitForOrders, type FollowedOrder } from './wait/poller.ts';
+import { createOrderDownloader, outputsReadiness } from './download/order-outputs.ts';
+import type { OrderReport, RunReport, RunStatus } from './report/model.ts';
+import { writeOutputs } from './report/outputs.ts';
+import { renderComment, renderSummary, commentMarker } from './report/summary.ts';
+
+/** Everything a run touches outside its own memory. */
+export interface RunContext {
+  io: ActionIO;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  fetch: Fetch;
+  clock: Clock;
+  sleep: Sleep;
+  random?: () => number;
+  /** Aborted on SIGINT / SIGTERM (the run was cancelled). */
+  abort: AbortSignal;
+}
+
+/** The runner allows 7.5 s after SIGINT before SIGTERM, and 2.5 s more before SIGKILL. */
+export const ABORT_CANCEL_BUDGET_MS = 6_000;
+/** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
+const MIN_RETRY_WINDOW_MS = 60_000;
+
+export interface RunOutcome {
+  report?: RunReport;
+  exitCode: number;
+}
+
+export async function run(context: RunContext): Promise<RunOutcome> {
+  const { io } = context;
+  const log = io.log;
+  const startedAt = context.clock();
+  const workflow = readWorkflowContext(context.env, context.cwd);
+
+  // Mask the key before anything (validation messages included) could print it.
+  const rawKey = io.getInput('api-key').trim();
+  if (rawKey) io.setSecret(rawKey);
+
+  let settings: Settings;
+  try {
+    settings = readSettings((name) => io.getInput(name), {
+      workspace: workflow.workspace,
+      eventName: workflow.eventName,
+      isForkPullRequest: workflow.pullRequest?.isFork ?? false,
+    });
+  } catch (error) {
+    if (error instanceof MissingSecretOnForkError) {
+      log.notice(
+        'Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
+          'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
+          'run the workflow from a branch of this repository.',
+        { title: 'Ollang localization skipped' },
+      );
+      return { exitCode: 0 };
+    }
+    io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
+    return { exitCode: 1 };
+  }
+
+  const state = new StateRecorder(io);
+  const deadline = startedAt + settings.timeoutMs;
+  const client = new OllangClient({
+    baseUrl: settings.apiUrl,
+    apiKey: settings.apiKey,
+    fetch: context.fetch,
+    sleep: context.sleep,
+    clock: context.clock,
+    ...(context.random ? { random: context.random } : {}),
+    deadline: () => Math.max(deadline, startedAt + MIN_RETRY_WINDOW_MS),
+    signal: context.abort,
+    onRequest: (event) =>
+      log.debug(`${event.method} ${event.path} -> ${event.status ?? 'no answer'} (${event.endpoint}, attempt ${event.attempt}, ${event.durationMs} ms)`),
+  });
+
+  const run = new RunRecord(settings, startedAt);
+  try {
+    if (settings.mode === 'cancel') {
+      await cancelMode(context, settings, client, run);
+    } else {
+      await localize(context, settings, workflow, client, state, run, deadline);
+    }
+  } catch (error) {
+    if (context.abort.aborted) {
+      await handleAbort(context, settings, state, run);
+    } else {
+      run.fail(describeError(error));
+    }
+  }
+
+  const report = run.toReport(context.clock());
+  writeOutputs(io, report);
+  await publishReport(context, settings, workflow, report);
+  if (!context.abort.aborted) state.recordMainFinished();
+  const exitCode = run.failure ? 1 : 0;
+  if (run.failure) io.setFailed(run.failure);
+  return { report, exitCode };
+}
+
+/** Modes run, submit and collect (and their dry runs). */
+async function localize(
+  context: RunContext,
+  settings: Settings,
+  workflow: WorkflowContext,
+  client: OllangClient,
+  state: StateRecorder,
+  run: RunRecord,
+  deadline: number,
+): Promise<void> {
+  const { io, clock } = context;
+  const log = io.log;
+  const memory =
+    settings.reuseOrders && settings.orderIds.length === 0
+      ? await openCacheMemory({
+          directory: path.join(context.env['RUNNER_TEMP'] || path.join(settings.workspace, '.ollang-tmp'), 'ollang-localize-action'),
+          log,
+          ...(workflow.runId ? { runId: workflow.runId } : {}),
+        })
+      : undefined;
+
+  const chosen = await log.group('Choosing orders', () =>
+    chooseOrders({ client, settings, log, clock, state, ...(memory ? { memory } : {}) }),
+  );
+  run.followed = chosen.followed;
+  run.languagesWithoutOrder = chosen.languagesWithoutOrder;
+
+  if (settings.dryRun) {
+    run.plan = chosen.plan;
+    log.info(`Dry run: would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`);
+    run.status = 'dry-run';
+    return;
+  }
+  if (settings.mode === 'collect' && chosen.languagesWithoutOrder.length > 0) {
+    log.warning(`No order exists for ${chosen.languagesWithoutOrder.join(', ')}; collect never creates orders.`, {
+      title: 'Languages without an order',
+    });
+  }
+  if (settings.mode === 'submit') {
+    log.info(`Submitted: ${run.followed.map((o) => `${o.language} ${o.orderId} (${o.status})`).join(', ')}. Not waiting (mode: submit).`);
+    return;
+  }
+
+  const download = createOrderDownloader({
+    settings,
+    client,
+    fetch: context.fetch,
+    sleep: context.sleep,
+    log,
+    signal: context.abort,
+    clock,
+    onDownloaded: (_bytes, ms) => {
+      run.downloadedMs += ms;
+    },
+  });
+  const waited = await log.group(`Waiting for ${run.followed.length} order(s) (up to ${formatDuration(settings.timeoutMs)})`, () =>
+    waitForOrders({
+      client,
+      orders: run.followed,
+      deadline,
+      pollIntervalMs: settings.pollIntervalMs,
+      readiness: (order) => outputsReadiness(order, settings.download),
+      download,
+      onSettled: (order) => state.recordSettled([order.orderId]),
+      clock,
+      sleep: context.sleep,
+      signal: context.abort,
+      log,
+    }),
+  );
+  run.waitedMs = waited.waitedMs;
+
+  if (waited.timedOut) await handleTimeout(context, settings, client, state, run);
+}
+
+/** `on-timeout`: fail (leave orders running, name them), cancel (this run's unfinished orders), continue. */
+async function handleTimeout(context: RunContext, settings: Settings, client: OllangClient, state: StateRecorder, run: RunRecord): Promise<void> {
+  const log = context.io.log;
+  const unfinished = run.followed.filter((o) => o.state === 'timed-out');
+  for (const o of unfinished) {
+    log.warning(`Order ${o.orderId} (${o.language}) ${o.problem ?? 'did not finish in time'}.`, { title: `Timed out: ${o.language}` });
+  }
+  const names = unfinished.map((o) => `${o.language} ${o.orderId} (${o.status})`).join(', ');
+  run.status = 'timed-out';
+  if (settings.onTimeout === 'continue') {
+    log.info(`Timed out after ${formatDuration(settings.timeoutMs)}; continuing with what finished (on-timeout: continue). Still running: ${names}.`);
+    return;
+  }
+  if (settings.onTimeout === 'cancel') {
+    const ours = unfinished.filter((o) => o.created && !isFinished(o.status));
+    const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () =>
+      cancelOrders(client, ours.map((o) => o.orderId), { onResult: (r) => logCancel(context, run, r) }),
+    );
+    state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
+    run.fail(`Timed out after ${formatDuration(settings.timeoutMs)}; cancelled this run's unfinished orders: ${names}.`);
+    return;
+  }
+  run.fail(
+    `Timed out after ${formatDuration(settings.timeoutMs)} with orders still running: ${names}. They were left running ` +
+      `(on-timeout: fail); collect them later with mode: collect and order-ids, or cancel them with mode: cancel.`,
+  );
+}
+
+/**
+ * SIGINT / SIGTERM: cancel the unfinished orders this run created (never reused or given ones),
+ * within the runner's grace period. What this cannot finish, the post step does: state lists
+ * what was created and what is already settled.
+ */
+async function handleAbort(context: RunContext, settings: Settings, state: StateRecorder, run: RunRecord): Promise<void> {
+  const log = context.io.log;
+  run.status = 'cancelled';
+  const settled = new Set(run.followed.filter((o) => isFinished(o.status)).map((o) => o.orderId));
+  const toCancel = state.created.filter((id) => !settled.has(id));
+  if (!settings.cancelOnAbort || toCancel.length === 0) {
+    run.fail(
+      toCancel.length === 0
+        ? 'The run was cancelled; it had no unfinished orders of its own to cancel.'
+        : `The run was cancelled; its orders were left running (cancel-on-abort: false): ${toCancel.join(', ')}.`,
+    );
+    return;
+  }
+  log.info(`The run was cancelled: cancelling ${toCancel.length} unfinished order(s) this run created.`);
+  const cancelClient = new OllangClient({
+    baseUrl: settings.apiUrl,
+    apiKey: settings.apiKey,
+    fetch: context.fetch,
+    sleep: context.sleep,
+    clock: context.clock,
+    requestTimeoutMs: 3_000,
+    retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 },
+    deadline: () => context.clock() + ABORT_CANCEL_BUDGET_MS,
+    signal: AbortSignal.timeout(ABORT_CANCEL_BUDGET_MS),
+  });
+  const results = await cancelOrders(cancelClient, toCancel, { concurrency: 16, onResult: (r) => logCancel(context, run, r) });
+  state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
+  const left = results.filter((r) => !isStopped(r)).map((r) => r.orderId);
+  run.fail(
+    left.length === 0
+      ? `The run was cancelled; cancelled its ${results.length} unfinished order(s).`
+      : `The run was cancelled; could not cancel ${left.join(', ')} yet (the post step tries again).`,
+  );
+}
+
+/** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
+async function cancelMode(context: RunContext, settings: Settings, client: OllangClient, run: RunRecord): Promise<void> {
+  const log = context.io.log;
+  let orderIds = settings.orderIds;
+  if (orderIds.length === 0) {
+    const found = await scanOrders(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+    orderIds = found.filter((o) => !isFinished(o.status)).map((o) => o.id);
+    log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+  }
+  if (settings.dryRun) {
+    log.info(`Dry run: would cancel ${orderIds.join(', ') || 'nothing'}.`);
+    run.status = 'dry-run';
+    return;
+  }
+  const results = await log.group(`Cancelling ${orderIds.length} order(s)`, () =>
+    cancelOrders(client, orderIds, { onResult: (r) => logCancel(context, run, r) }),
+  );
+  const failed = results.filter((r) => !isStopped(r));
+  run.status = failed.length === 0 ? 'cancelled' : 'failed';
+  if (failed.length > 0) run.fail(`Could not cancel ${failed.map((r) => `${r.orderId} (${describeCancelResult(r)})`).join('; ')}.`);
+}
+
+function logCancel(context: RunContext, run: RunRecord, result: CancelResult): void {
+  const followed = run.followed.find((o) => o.orderId === result.orderId);
+  const label = followed ? `${result.orderId} (${followed.language})` : result.orderId;
+  const line = `Order ${label}: ${describeCancelResult(result)}`;
+  if (isStopped(result)) context.io.log.info(line);
+  else context.io.log.warning(line);
+  if (followed) {
+    if (result.outcome === 'cancelled' || result.outcome === 'already-cancelled') followed.status = 'cancelled';
+    if (!isStopped(result)) followed.problem = describeCancelResult(result);
+  } else {
+    run.cancelled.push({ orderId: result.orderId, status: isStopped(result) ? 'cancelled' : 'cancel-failed', problem: isStopped(result) ? undefined : describeCancelResult(result) });
+  }
+}
+
+async function publishReport(context: RunContext, settings: Settings, workflow: WorkflowContext, report: RunReport): Promise<void> {
+  const { io } = context;
+  const summaryContext = {
+    ...(workflow.serverUrl ? { serverUrl: workflow.serverUrl } : {}),
+    ...(workflow.repository ? { repository: workflow.repository } : {}),
+    ...(workflow.sha ? { sha: workflow.sha } : {}),
+  };
+  try {
+    await io.appendSummary(renderSummary(report, summaryContext));
+  } catch (error) {
+    io.log.warning(`Could not write the job summary: ${describeError(error)}`);
+  }
+  const pr = workflow.pullRequest;
+  if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken) return;
+  const markerKey = `${settings.projectId}:${settings.orderType}`;
+  const { upsertPrComment } = await import('./report/pr-comment.ts');
+  await upsertPrComment(
+    { token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number },
+    renderComment(report, { ...summaryContext, markerKey }),
+    commentMarker(markerKey),
+    io.log,
+  );
+}
+
+/** The run as it goes: followed orders, timings, the verdict. Turned into a RunReport at the end. */
+class RunRecord {
+  followed: FollowedOrder[] = [];
+  languagesWithoutOrder: string[] = [];
+  cancelled: { orderId: string; status: string; problem: string | undefined }[] = [];
+  plan?: RunReport['plan'];
+  status?: RunStatus;
+  failure?: string;
+  waitedMs = 0;
+  downloadedMs = 0;
+  readonly #settings: Settings;
+  readonly #startedAt: number;
+
+  constructor(settings: Settings, startedAt: number) {
+    this.#settings = settings;
+    this.#startedAt = startedAt;
+  }
+
+  fail(message: string): void {
+    this.failure ??= message;
+  }
+
+  toReport(now: number): RunReport {
+    const orders: OrderReport[] = this.followed.map((o) => ({
+      orderId: o.orderId,
+      language: o.language,
+      type: o.type,
+      status: reportedStatus(o),
+      created: o.created,
+      files: o.files,
+      ...(o.problem ? { problem: o.problem } : {}),
+    }));
+    for (const c of this.cancelled) {
+      orders.push({ orderId: c.orderId, language: '', type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
+    }
+    const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict() : this.status;
+    if (!this.failure && (status === 'partial' || status === 'failed')) {
+      const troubled = this.followed.filter((o) => o.problem || o.state === 'failed');
+      this.fail(
+        troubled.length > 0
+          ? `${troubled.length} of ${this.followed.length} order(s) did not deliver: ${troubled.map((o) => `${o.language} ${o.orderId}: ${o.problem ?? o.status}`).join('; ')}`
+          : `No order for ${this.languagesWithoutOrder.join(', ')}.`,
+      );
+    }
+    return {
+      status,
+      mode: this.#settings.mode,
+      projectId: this.#settings.projectId,
+      orders,
+      languagesWithoutOrder: this.languagesWithoutOrder,
+      createdCount: this.followed.filter((o) => o.created).length,
+      reusedCount: this.followed.filter((o) => !o.created).length,
+      outputDir: this.#settings.outputDirRelative,
+      timings: { waitedMs: this.waitedMs, downloadedMs: this.downloadedMs, totalMs: now - this.#startedAt },
+      ...(this.plan ? { plan: this.plan } : {}),
+    };
+  }
+
+  /** Honest status from the orders themselves: never `completed` with a file missing. */
+  #verdict(): RunStatus {
+    const orders = this.followed;
+    const done = orders.filter((o) => o.state === 'done').length;
+    const bad = orders.filter((o) => o.state === 'failed').length;
+    const unfinished = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs' || o.state === 'downloading').length;
+    const timedOut = orders.filter((o) => o.state === 'timed-out').length;
+    if (this.failure && orders.length === 0) return 'failed';
+    if (timedOut > 0 || this.status === 'timed-out') return 'timed-out';
+    if (this.#settings.mode === 'submit') {
+      // Nothing is downloaded in submit mode: report where the orders stand.
+      const finishedBadly = orders.filter((o) => isFinished(o.status) && !isSuccess(o.status)).length;
+      if (orders.some((o) => !isFinished(o.status))) return 'pending';
+      if (finishedBadly > 0) return finishedBadly === orders.length ? 'failed' : 'partial';
+      return orders.length > 0 ? 'completed' : 'failed';
+    }
+    if (orders.length === 0) return this.languagesWithoutOrder.length > 0 ? 'failed' : 'completed';
+    if (bad === orders.length) return 'failed';
+    if (bad > 0 || this.languagesWithoutOrder.length > 0 || done < orders.length) return 'partial';
+    return 'completed';
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof OllangError && error.status === 401) {
+    return `Ollang rejected the API key (${error.message}). Check the secret passed as api-key.`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The order's Ollang status, except where the action's own verdict says more. */
+function reportedStatus(order: FollowedOrder): string {
+  if (order.state === 'timed-out') return 'timed-out';
+  if (order.state === 'failed' && isSuccess(order.status)) return 'download-failed';
+  if (order.state === 'failed' && !isFinished(order.status)) return 'failed';
+  return order.status;
+}

@@ -1,0 +1,272 @@
+/**
+ * Deciding which orders a run follows, so that each (project, type, level, language) is bought
+ * once: given IDs as they are; otherwise reuse a usable order found in the cache manifest or by a
+ * bounded List Orders scan; create only the rest, in one Create Order call, and after an
+ * ambiguous create look for what it may have made before creating again.
+ */
+import type { CreateOrderRequest, OllangClient } from '../ollang/client.ts';
+import { OllangError } from '../ollang/errors.ts';
+import type { Order, OrderSummary } from '../ollang/schemas.ts';
+import type { Settings } from '../settings.ts';
+import type { Clock, Log } from '../runtime.ts';
+import type { StateRecorder } from '../state.ts';
+import type { FollowedOrder } from '../wait/poller.ts';
+
+/** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
+export const REUSE_SCAN_MAX_PAGES = 4;
+/** How far before a lost Create Order call its orders may be stamped (clock skew between us and Ollang). */
+const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
+/** Create Order calls for one set of languages: the first, and one more after an ambiguous failure. */
+const MAX_CREATE_ATTEMPTS = 2;
+
+export interface OrderScope {
+  projectId: string;
+  orderType: string;
+  level: number;
+}
+
+/** Where earlier runs' orders can be remembered (the Actions cache). */
+export interface OrderMemory {
+  /** Order IDs an earlier run created for this scope, newest first, by language (lower case). */
+  recall(scope: OrderScope): Promise<Map<string, string[]>>;
+  remember(scope: OrderScope, orders: FollowedOrder[]): Promise<void>;
+}
+
+export interface ChooseContext {
+  client: OllangClient;
+  settings: Settings;
+  log: Log;
+  clock: Clock;
+  state: StateRecorder;
+  memory?: OrderMemory;
+}
+
+export interface ChosenOrders {
+  followed: FollowedOrder[];
+  /** Target languages with no order to follow (collect mode, dry run, or a create that missed them). */
+  languagesWithoutOrder: string[];
+  plan: { create: string[]; reuse: { language: string; orderId: string }[] };
+}
+
+export async function chooseOrders(context: ChooseContext): Promise<ChosenOrders> {
+  const { settings, log } = context;
+  if (settings.orderIds.length > 0) {
+    const followed = await Promise.all(settings.orderIds.map((id) => followGiven(context, id)));
+    log.info(`Following ${followed.length} given order(s): ${followed.map(describe).join(', ')}`);
+    return { followed, languagesWithoutOrder: [], plan: { create: [], reuse: [] } };
+  }
+
+  const scope: OrderScope = { projectId: settings.projectId, orderType: settings.orderType, level: settings.level };
+  const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages) : new Map<string, Order>();
+  const followed: FollowedOrder[] = [...reused.values()].map((order) => toFollowed(order, false));
+  const missing = settings.targetLanguages.filter((language) => !reused.has(key(language)));
+  const plan = {
+    create: settings.mode === 'collect' ? [] : missing,
+    reuse: followed.map((o) => ({ language: o.language, orderId: o.orderId })),
+  };
+  for (const o of followed) log.info(`Reusing order ${o.orderId} for ${o.language} (${o.status}).`);
+
+  if (settings.mode === 'collect' || settings.dryRun || missing.length === 0) {
+    return { followed, languagesWithoutOrder: missing, plan };
+  }
+
+  const created = await createOrders(context, scope, missing);
+  followed.push(...created);
+  const covered = new Set(followed.map((o) => key(o.language)));
+  const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has(key(language)));
+  if (created.length > 0 && context.memory) await context.memory.remember(scope, created);
+  return { followed, languagesWithoutOrder, plan };
+}
+
+/** A given order ID: followed as it is, never created, never cancelled on abort. */
+async function followGiven(context: ChooseContext, orderId: string): Promise<FollowedOrder> {
+  try {
+    return toFollowed(await context.client.getOrder(orderId), false);
+  } catch (error) {
+    if (error instanceof OllangError && error.status === 404) {
+      throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Usable orders (not cancelled or failed) for the scope, by language: first those an earlier run
+ * remembered, then a bounded scan of List Orders. Every candidate is confirmed with Get Order
+ * (List Orders shows no level, and a remembered order may have been cancelled since).
+ */
+async function findReusable(context: ChooseContext, scope: OrderScope, languages: string[]): Promise<Map<string, Order>> {
+  const found = new Map<string, Order>();
+  const wanted = new Set(languages.map(key));
+
+  const remembered = context.memory ? await context.memory.recall(scope) : new Map<string, string[]>();
+  await confirmCandidates(context, scope, remembered, wanted, found);
+
+  if (wanted.size > found.size) {
+    const candidates = new Map<string, string[]>();
+    const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
+    for (const summary of summaries) {
+      if (!isUsable(summary.status)) continue;
+      const language = key(summary.targetLanguage);
+      candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
+    }
+    await confirmCandidates(context, scope, candidates, wanted, found);
+  }
+  return found;
+}
+
+async function confirmCandidates(
+  context: ChooseContext,
+  scope: OrderScope,
+  candidates: Map<string, string[]>,
+  wanted: Set<string>,
+  found: Map<string, Order>,
+): Promise<void> {
+  await Promise.all(
+    [...candidates].map(async ([language, orderIds]) => {
+      if (!wanted.has(language) || found.has(language)) return;
+      for (const orderId of orderIds.slice(0, 3)) {
+        const order = await context.client.getOrder(orderId).catch((error: unknown) => {
+          if (error instanceof OllangError && error.status === 401) throw error;
+          return undefined; // gone or unreadable: not reusable
+        });
+        if (order && matchesScope(order, scope) && key(order.targetLanguage) === language && isUsable(order.status)) {
+          found.set(language, order);
+          return;
+        }
+      }
+    }),
+  );
+}
+
+/**
+ * Newest orders of the scope, filtered on our side (the server may ignore filters: NOTES.md),
+ * reading at most `maxPages` pages.
+ */
+export async function scanOrders(
+  client: OllangClient,
+  scope: Omit<OrderScope, 'level'>,
+  options: { languages?: string[]; createdFrom?: string; maxPages?: number } = {},
+): Promise<OrderSummary[]> {
+  const languages = options.languages ? new Set(options.languages.map(key)) : undefined;
+  const matches: OrderSummary[] = [];
+  const pages = client.listAllOrders(
+    {
+      take: 50,
+      orderBy: 'createdAt',
+      orderDirection: 'desc',
+      filter: {
+        type: scope.orderType,
+        projectId: scope.projectId,
+        ...(options.createdFrom ? { createdAtFrom: options.createdFrom } : {}),
+      },
+    },
+    { maxPages: options.maxPages ?? REUSE_SCAN_MAX_PAGES },
+  );
+  for await (const summary of pages) {
+    if (summary.projectId !== undefined && summary.projectId !== scope.projectId) continue;
+    if (summary.type !== scope.orderType) continue;
+    if (languages && !languages.has(key(summary.targetLanguage))) continue;
+    if (options.createdFrom && summary.createdAt && Date.parse(summary.createdAt) < Date.parse(options.createdFrom)) continue;
+    matches.push(summary);
+  }
+  return matches;
+}
+
+/**
+ * One Create Order call for the languages. Create Order has no idempotency key, so after a
+ * failure with no answer we look for what the call may have created (List Orders since just
+ * before it) and create again only for languages still missing. An answered error (400, 404...)
+ * is final and never retried.
+ */
+async function createOrders(context: ChooseContext, scope: OrderScope, languages: string[]): Promise<FollowedOrder[]> {
+  const { client, settings, log, clock, state } = context;
+  const rush = new Set(settings.rushLanguages.map(key));
+  let missing = languages;
+  const createdIds: string[] = [];
+
+  for (let attempt = 1; missing.length > 0 && attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
+    const request: CreateOrderRequest = {
+      orderType: settings.orderType,
+      level: settings.level,
+      projectId: settings.projectId,
+      targetLanguageConfigs: missing.map((language) => ({ language, isRush: rush.has(key(language)) })),
+      ...(settings.orderSubType ? { orderSubType: settings.orderSubType } : {}),
+      ...(settings.dubbingStyle ? { dubbingStyle: settings.dubbingStyle } : {}),
+      ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
+      ...(settings.autoQc ? { autoQc: true } : {}),
+    };
+    const calledAt = clock();
+    log.info(`Creating ${settings.orderType} orders (level ${settings.level}) for ${missing.join(', ')}.`);
+    try {
+      const created = await client.createOrder(request);
+      const ids = created.map((c) => c.orderId);
+      state.recordCreated(ids);
+      createdIds.push(...ids);
+      missing = [];
+    } catch (error) {
+      if (!(error instanceof OllangError) || !error.ambiguous) throw createError(error, missing);
+      log.warning(
+        `Create Order got no usable answer (${error.message}). It may still have created orders: ` +
+          `looking for them before creating anything again.`,
+      );
+      const found = await scanOrders(client, scope, {
+        languages: missing,
+        createdFrom: new Date(calledAt - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
+        maxPages: Math.ceil(missing.length / 50) + 2,
+      });
+      const recovered = found.filter((o) => isUsable(o.status) && !createdIds.includes(o.id));
+      state.recordCreated(recovered.map((o) => o.id));
+      createdIds.push(...recovered.map((o) => o.id));
+      const recoveredLanguages = new Set(recovered.map((o) => key(o.targetLanguage)));
+      if (recovered.length > 0) log.info(`Found ${recovered.length} order(s) the lost call created: ${recovered.map((o) => `${o.targetLanguage} ${o.id}`).join(', ')}.`);
+      missing = missing.filter((language) => !recoveredLanguages.has(key(language)));
+      if (missing.length > 0 && attempt === MAX_CREATE_ATTEMPTS) throw createError(error, missing);
+    }
+  }
+
+  // The create response's order is not a language mapping (NOTES.md): ask each order.
+  return Promise.all(createdIds.map(async (orderId) => toFollowed(await context.client.getOrder(orderId), true)));
+}
+
+function createError(error: unknown, languages: string[]): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`Creating orders for ${languages.join(', ')} failed: ${message}`, { cause: error });
+}
+
+export function toFollowed(order: Order, created: boolean): FollowedOrder {
+  return {
+    orderId: order.id,
+    language: order.targetLanguage,
+    type: order.type,
+    ...(order.level !== undefined ? { level: order.level } : {}),
+    ...(order.projectId !== undefined ? { projectId: order.projectId } : {}),
+    ...(order.createdAt !== undefined ? { createdAt: order.createdAt } : {}),
+    created,
+    status: order.status,
+    state: 'waiting',
+    files: [],
+  };
+}
+
+function matchesScope(order: Order, scope: OrderScope): boolean {
+  return (
+    (order.projectId === undefined || order.projectId === scope.projectId) &&
+    order.type === scope.orderType &&
+    (order.level ?? scope.level) === scope.level
+  );
+}
+
+/** Reusable: anything but finished badly. */
+function isUsable(status: string): boolean {
+  return status !== 'cancelled' && status !== 'failed';
+}
+
+/** Language codes compare case-insensitively (`pt-BR` and `pt-br` are one language). */
+function key(language: string): string {
+  return language.toLowerCase();
+}
+
+function describe(order: FollowedOrder): string {
+  return `${order.orderId} (${order.language}, ${order.status})`;
+}

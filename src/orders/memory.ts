@@ -1,0 +1,33 @@
+/**
+ * OrderMemory backed by the Actions cache (manifest-cache.ts): a re-run, or the next push of
+ * the same release, finds the orders an earlier run paid for without scanning List Orders.
+ * Used only where the cache service is available, so runs outside GitHub pay no wait.
+ */
+import type { Log } from '../runtime.ts';
+import type { FollowedOrder } from '../wait/poller.ts';
+import type { OrderMemory, OrderScope } from './choose.ts';
+import { isCacheAvailable, mergeManifest, restoreManifest, saveManifest, type OrderManifest } from './manifest-cache.ts';
+
+export async function openCacheMemory(options: { directory: string; log: Log; runId?: string }): Promise<OrderMemory | undefined> {
+  if (!(await isCacheAvailable())) {
+    options.log.debug('The Actions cache service is not available: looking for earlier orders with List Orders only.');
+    return undefined;
+  }
+  let restored: OrderManifest | undefined;
+  return {
+    async recall(scope: OrderScope): Promise<Map<string, string[]>> {
+      restored = await restoreManifest(scope, options);
+      const byLanguage = new Map<string, string[]>();
+      // Newest first: the latest order for a language is the likeliest to be usable.
+      for (const entry of [...(restored?.orders ?? [])].reverse()) {
+        const language = entry.language.toLowerCase();
+        byLanguage.set(language, [...(byLanguage.get(language) ?? []), entry.orderId]);
+      }
+      return byLanguage;
+    },
+    async remember(scope: OrderScope, orders: FollowedOrder[]): Promise<void> {
+      const entries = orders.map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
+      await saveManifest(mergeManifest(restored, scope, entries), options);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * What main leaves for the post step. The runner hands values saved with saveState to the
+ * post step as STATE_* variables, even after a cancellation or a kill (the post step runs with
+ * `post-if: always()`), so every value is saved the moment it becomes true, never in a finally
+ * block that a SIGKILL would skip.
+ */
+import type { ActionIO } from './io.ts';
+
+const CREATED = 'created-orders';
+const SETTLED = 'settled-orders';
+const FINISHED = 'main-finished';
+const IS_POST = 'is-post';
+
+export interface SavedState {
+  /** IDs of orders this run created (and paid for), in creation order. */
+  created: string[];
+  /** IDs main already saw finished or cancelled: nothing left for the post step to do. */
+  settled: string[];
+  /** Main finished on its own (any status): the post step does nothing. */
+  mainFinished: boolean;
+}
+
+/** Records state as it changes. Keeps its own copy, since saveState only appends. */
+export class StateRecorder {
+  readonly #io: Pick<ActionIO, 'saveState'>;
+  readonly #created = new Set<string>();
+  readonly #settled = new Set<string>();
+
+  constructor(io: Pick<ActionIO, 'saveState'>) {
+    this.#io = io;
+  }
+
+  /** Called the moment Create Order answers (or the moment a lost create's orders are found). */
+  recordCreated(orderIds: Iterable<string>): void {
+    const before = this.#created.size;
+    for (const id of orderIds) this.#created.add(id);
+    if (this.#created.size !== before) this.#io.saveState(CREATED, JSON.stringify([...this.#created]));
+  }
+
+  /** An order that finished or was cancelled: the post step must not touch it. */
+  recordSettled(orderIds: Iterable<string>): void {
+    const before = this.#settled.size;
+    for (const id of orderIds) if (this.#created.has(id)) this.#settled.add(id);
+    if (this.#settled.size !== before) this.#io.saveState(SETTLED, JSON.stringify([...this.#settled]));
+  }
+
+  recordMainFinished(): void {
+    this.#io.saveState(FINISHED, 'true');
+  }
+
+  get created(): readonly string[] {
+    return [...this.#created];
+  }
+}
+
+export function markMainStarted(io: Pick<ActionIO, 'saveState'>): void {
+  io.saveState(IS_POST, 'true');
+}
+
+export function isPostStep(io: Pick<ActionIO, 'getState'>): boolean {
+  return io.getState(IS_POST) === 'true';
+}
+
+/** Reads what main saved. Malformed values read as empty: the post step must never throw. */
+export function readSavedState(io: Pick<ActionIO, 'getState'>): SavedState {
+  return {
+    created: parseIdList(io.getState(CREATED)),
+    settled: parseIdList(io.getState(SETTLED)),
+    mainFinished: io.getState(FINISHED) === 'true',
+  };
+}
+
+function parseIdList(text: string): string[] {
+  if (!text) return [];
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string' && id.length > 0) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,318 @@
+/**
+ * The wait loop: check the followed orders until each has finished or the deadline passes,
+ * handing every finished order to `download` the moment its outputs are published, while the
+ * others are still being checked.
+ *
+ * Status checks are batched: one page of List Orders shows up to 50 orders, so a release in
+ * 200 languages costs 4 requests a cycle instead of 200 Get Orders. Get Order is used only where
+ * it is cheaper (two or fewer orders left), for orders a page did not show, and to fetch a
+ * finished order's outputs (List Orders items carry no documents or URLs).
+ */
+import type { OllangClient } from '../ollang/client.ts';
+import { OllangError } from '../ollang/errors.ts';
+import { isFinished, isSuccess, type Order } from '../ollang/schemas.ts';
+import { formatDuration } from '../duration.ts';
+import type { Clock, Log, Sleep } from '../runtime.ts';
+
+export type FollowState =
+  /** Not finished yet (as far as we know). */
+  | 'waiting'
+  /** Finished well, but its outputs are not published yet (NOTES.md: `completed` comes first). */
+  | 'awaiting-outputs'
+  | 'downloading'
+  | 'done'
+  /** Finished badly (failed, cancelled), vanished, or its outputs could not be downloaded. */
+  | 'failed'
+  | 'timed-out';
+
+export interface FollowedOrder {
+  orderId: string;
+  language: string;
+  type: string;
+  level?: number;
+  projectId?: string;
+  createdAt?: string;
+  /** This run created (and paid for) it: only such orders are ever cancelled on abort. */
+  created: boolean;
+  /** Last status Ollang reported. */
+  status: string;
+  state: FollowState;
+  files: string[];
+  problem?: string;
+  /** When this run first saw the order finished well (clock ms). */
+  completedSeenAt?: number;
+  /** When its files were all on disk (clock ms). */
+  doneAt?: number;
+}
+
+export type OutputsReadiness = 'ready' | 'not-yet';
+
+export interface WaitOptions {
+  client: OllangClient;
+  orders: FollowedOrder[];
+  /** Epoch ms after which no more status checks are made. */
+  deadline: number;
+  pollIntervalMs: number;
+  /** The interval grows while nothing changes, up to this (default: twice pollIntervalMs). */
+  maxIntervalMs?: number;
+  /** How long to keep looking for outputs after `completed` (Ollang's own client: about 2 minutes). */
+  outputsGraceMs?: number;
+  /** Use List Orders pages for status checks (default true); false = one Get Order per order. */
+  batchStatusChecks?: boolean;
+  downloadConcurrency?: number;
+  /** Whether a finished order's outputs are all published. */
+  readiness: (order: Order) => OutputsReadiness;
+  /** Downloads a finished order's outputs; `order` was fetched just now, so its signed URLs are fresh. */
+  download: (order: Order, followed: FollowedOrder) => Promise<void>;
+  /** Called when an order finishes (well or badly): it no longer needs cancelling. */
+  onSettled?: (followed: FollowedOrder) => void;
+  clock: Clock;
+  sleep: Sleep;
+  signal?: AbortSignal;
+  log: Log;
+}
+
+export interface WaitResult {
+  cycles: number;
+  timedOut: boolean;
+  /** Clock ms spent from the first check to the last download. */
+  waitedMs: number;
+}
+
+const PAGE_SIZE = 50;
+/** Below this many unfinished orders, Get Order per order costs no more than a page of List Orders. */
+const BATCH_THRESHOLD = 3;
+/** Orders' createdAt and our clock may disagree a little. */
+const CREATED_AT_SLACK_MS = 60_000;
+
+export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
+  const { clock, log, orders } = options;
+  const basePollMs = options.pollIntervalMs;
+  const maxIntervalMs = Math.max(basePollMs, options.maxIntervalMs ?? basePollMs * 2);
+  const outputsGraceMs = options.outputsGraceMs ?? 120_000;
+  const downloads = new DownloadPool(options.downloadConcurrency ?? 4);
+  const startedAt = clock();
+  let interval = basePollMs;
+  let cycles = 0;
+  let timedOut = false;
+
+  try {
+    for (;;) {
+      options.signal?.throwIfAborted();
+      cycles += 1;
+      const changed = await checkUnfinished(options);
+
+      for (const followed of orders.filter((o) => o.state === 'awaiting-outputs')) {
+        const order = await getOrderOrNote(options, followed);
+        if (!order) continue;
+        const graceOver = clock() - (followed.completedSeenAt ?? clock()) >= outputsGraceMs;
+        if (options.readiness(order) === 'ready' || graceOver) {
+          followed.state = 'downloading';
+          downloads.add(async () => {
+            await options.download(order, followed);
+            followed.doneAt = clock();
+          });
+        }
+      }
+
+      const left = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs');
+      if (left.length === 0) break;
+
+      const now = clock();
+      if (now >= options.deadline) {
+        timedOut = true;
+        for (const followed of left) {
+          followed.problem =
+            followed.state === 'awaiting-outputs'
+              ? `completed, but Ollang had not published its outputs when the wait ended`
+              : `still ${followed.status} when the wait ended`;
+          followed.state = 'timed-out';
+        }
+        break;
+      }
+
+      interval = changed ? basePollMs : Math.min(Math.round(interval * 1.25), maxIntervalMs);
+      // Outputs usually follow `completed` within seconds: look again at the base pace.
+      const pace = left.some((o) => o.state === 'awaiting-outputs') ? Math.min(interval, basePollMs) : interval;
+      const pause = Math.max(0, Math.min(pace, options.deadline - now));
+      log.info(progressLine(orders, pause, options.deadline - now));
+      await options.sleep(pause, options.signal);
+    }
+  } finally {
+    // Downloads already started run to their end (or to the abort signal) in every case.
+    await downloads.drain();
+  }
+  return { cycles, timedOut, waitedMs: clock() - startedAt };
+}
+
+/** One round of status checks for the unfinished orders. Returns whether any status changed. */
+async function checkUnfinished(options: WaitOptions): Promise<boolean> {
+  const waiting = options.orders.filter((o) => o.state === 'waiting');
+  if (waiting.length === 0) return false;
+  const statuses = await fetchStatuses(options, waiting);
+  let changed = false;
+  for (const followed of waiting) {
+    const status = statuses.get(followed.orderId);
+    if (status === undefined) continue;
+    if (status !== followed.status) changed = true;
+    followed.status = status;
+    if (isSuccess(status)) {
+      followed.state = 'awaiting-outputs';
+      followed.completedSeenAt = options.clock();
+      options.onSettled?.(followed);
+    } else if (isFinished(status)) {
+      followed.state = 'failed';
+      followed.problem = `Ollang reports the order as ${status}`;
+      options.onSettled?.(followed);
+      options.log.warning(`Order ${followed.orderId} (${followed.language}) ended ${status}.`, {
+        title: `Ollang order ${status}: ${followed.language}`,
+      });
+    }
+  }
+  return changed;
+}
+
+/** Current status of each waiting order, by the cheapest route. Orders we could not check are absent. */
+async function fetchStatuses(options: WaitOptions, waiting: FollowedOrder[]): Promise<Map<string, string>> {
+  const statuses = new Map<string, string>();
+  let unseen = waiting;
+  if ((options.batchStatusChecks ?? true) && waiting.length >= BATCH_THRESHOLD) {
+    unseen = await listStatuses(options, waiting, statuses);
+  }
+  await forEachLimited(unseen, 8, async (followed) => {
+    const order = await getOrderOrNote(options, followed);
+    if (order) statuses.set(followed.orderId, order.status);
+  });
+  return statuses;
+}
+
+/**
+ * Pages through List Orders, oldest first from the oldest waiting order's creation, until every
+ * waiting order was seen or the page budget is spent. Returns the orders not seen.
+ */
+async function listStatuses(
+  options: WaitOptions,
+  waiting: FollowedOrder[],
+  statuses: Map<string, string>,
+): Promise<FollowedOrder[]> {
+  const dated = waiting.filter((o) => o.createdAt && Number.isFinite(Date.parse(o.createdAt)));
+  if (dated.length < BATCH_THRESHOLD) return waiting;
+  const oldest = Math.min(...dated.map((o) => Date.parse(o.createdAt!)));
+  const wanted = new Set(waiting.map((o) => o.orderId));
+  const projects = new Set(waiting.map((o) => o.projectId));
+  const types = new Set(waiting.map((o) => o.type));
+  const onlyProject = projects.size === 1 ? [...projects][0] : undefined;
+  const onlyType = types.size === 1 ? [...types][0] : undefined;
+  // A page or two more than our own orders need leaves room for other orders created meanwhile.
+  const maxPages = Math.ceil(waiting.length / PAGE_SIZE) + 2;
+  try {
+    const pages = options.client.listAllOrders(
+      {
+        take: PAGE_SIZE,
+        orderBy: 'createdAt',
+        orderDirection: 'asc',
+        filter: {
+          createdAtFrom: new Date(oldest - CREATED_AT_SLACK_MS).toISOString(),
+          ...(onlyProject ? { projectId: onlyProject } : {}),
+          ...(onlyType ? { type: onlyType } : {}),
+        },
+      },
+      { maxPages },
+    );
+    for await (const summary of pages) {
+      if (!wanted.delete(summary.id)) continue; // someone else's order: the filters are only hints
+      statuses.set(summary.id, summary.status);
+      if (wanted.size === 0) break;
+    }
+  } catch (error) {
+    if (isFatal(error)) throw error;
+    options.log.warning(`Listing orders failed (${messageOf(error)}); checking each order instead.`);
+  }
+  return waiting.filter((o) => wanted.has(o.orderId));
+}
+
+/** Get Order for one followed order; a problem with one order never stops the others. */
+async function getOrderOrNote(options: WaitOptions, followed: FollowedOrder): Promise<Order | undefined> {
+  try {
+    const order = await options.client.getOrder(followed.orderId, { signal: options.signal });
+    followed.status = order.status;
+    return order;
+  } catch (error) {
+    if (isFatal(error)) throw error;
+    if (error instanceof OllangError && error.status === 404) {
+      followed.state = 'failed';
+      followed.problem = `Ollang no longer knows this order: ${error.message}`;
+      options.onSettled?.(followed);
+      return undefined;
+    }
+    options.log.warning(`Checking order ${followed.orderId} (${followed.language}) failed: ${messageOf(error)}. Will try again.`);
+    return undefined;
+  }
+}
+
+/** Errors no retry can fix for any order: a bad key, or the run being aborted. */
+function isFatal(error: unknown): boolean {
+  if (!(error instanceof OllangError)) return !(error instanceof Error) || error.name === 'AbortError';
+  return error.kind === 'aborted' || error.status === 401;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
+export function progressLine(orders: readonly FollowedOrder[], nextCheckMs: number, leftMs: number): string {
+  const finishedWell = orders.filter((o) => o.state === 'done' || o.state === 'downloading' || o.state === 'awaiting-outputs');
+  const counts = new Map<string, number>();
+  for (const o of orders) {
+    if (o.state !== 'waiting') continue;
+    counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
+  }
+  const failed = orders.filter((o) => o.state === 'failed').length;
+  const parts = [`${finishedWell.length}/${orders.length} completed`];
+  for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) parts.push(`${count} ${status}`);
+  if (failed) parts.push(`${failed} failed`);
+  return `${parts.join(', ')}; next check in ${formatDuration(nextCheckMs)}; ${formatDuration(Math.max(0, leftMs))} left`;
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Runs downloads in the background, a bounded number at a time. */
+class DownloadPool {
+  readonly #limit: number;
+  readonly #queue: (() => Promise<void>)[] = [];
+  readonly #running = new Set<Promise<void>>();
+
+  constructor(limit: number) {
+    this.#limit = Math.max(1, limit);
+  }
+
+  add(task: () => Promise<void>): void {
+    this.#queue.push(task);
+    this.#pump();
+  }
+
+  #pump(): void {
+    while (this.#running.size < this.#limit && this.#queue.length > 0) {
+      const task = this.#queue.shift()!;
+      // `download` records its own problems; a rejection here would be a bug, kept from killing the loop.
+      const running: Promise<void> = task()
+        .catch(() => undefined)
+        .finally(() => {
+          this.#running.delete(running);
+          this.#pump();
+        });
+      this.#running.add(running);
+    }
+  }
+
+  async drain(): Promise<void> {
+    while (this.#running.size > 0) await Promise.race(this.#running);
+  }
+}
