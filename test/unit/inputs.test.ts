@@ -1,0 +1,297 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, MissingSecretOnForkError, parseByteSize, readSettings } from '../../src/inputs.ts';
+import type { GetInput, InputEnvironment } from '../../src/inputs.ts';
+
+const API_KEY = 'olk_SuperSecretKey_123';
+const WORKSPACE = path.resolve('/tmp/ws-inputs-test');
+const env: InputEnvironment = { workspace: WORKSPACE };
+
+const BASE: Record<string, string> = {
+  'api-key': API_KEY,
+  'project-id': 'proj_123',
+  'target-languages': 'fr, es',
+};
+
+function inputsFrom(values: Record<string, string>): GetInput {
+  return (name) => values[name] ?? '';
+}
+
+function read(overrides: Record<string, string> = {}, environment: InputEnvironment = env) {
+  return readSettings(inputsFrom({ ...BASE, ...overrides }), environment);
+}
+
+function readError(overrides: Record<string, string>, environment: InputEnvironment = env): InputError {
+  try {
+    read(overrides, environment);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error(`expected an InputError for ${JSON.stringify(overrides)}`);
+}
+
+/** [description, inputs, expected input name, text the message must contain] */
+const BAD: Array<[string, Record<string, string>, string, string?]> = [
+  ['empty api-key', { 'api-key': '' }, 'api-key', 'required'],
+  ['blank api-key', { 'api-key': '  \n ' }, 'api-key'],
+  ['api-key with a space', { 'api-key': 'abc def' }, 'api-key', 'not shown'],
+  ['api-key with a newline inside', { 'api-key': 'abc\ndef' }, 'api-key'],
+  ['api-url ftp', { 'api-url': 'ftp://api.example.com' }, 'api-url', 'http'],
+  ['api-url not a URL', { 'api-url': 'api.ollang.com' }, 'api-url', 'not a URL'],
+  ['api-url with credentials', { 'api-url': 'https://user:hunter2@api.example.com' }, 'api-url', 'password'],
+  ['api-url with a query', { 'api-url': 'https://api.example.com/?x=1' }, 'api-url', 'query'],
+  ['api-url javascript', { 'api-url': 'javascript:alert(1)' }, 'api-url'],
+  ['project-id with bad characters', { 'project-id': 'proj/../x' }, 'project-id', 'not a project ID'],
+  ['project-id too long', { 'project-id': 'p'.repeat(129) }, 'project-id'],
+  ['project-id missing', { 'project-id': '' }, 'project-id', 'order-ids'],
+  ['target-languages missing', { 'target-languages': '' }, 'target-languages', 'order-ids'],
+  ['target-languages with a word', { 'target-languages': 'fr, english' }, 'target-languages', '"english"'],
+  ['target-languages with underscore', { 'target-languages': 'pt_BR' }, 'target-languages', "'-', not '_'"],
+  ['target-languages with one letter', { 'target-languages': 'f' }, 'target-languages'],
+  ['target-languages duplicate after normalisation', { 'target-languages': 'pt-BR, fr\nPT-br' }, 'target-languages', '"pt-BR" is listed more than once'],
+  ['target-languages bad region', { 'target-languages': 'en-USA' }, 'target-languages'],
+  ['rush-languages not a target', { 'rush-languages': 'de' }, 'rush-languages', '"de" is not in target-languages (fr, es)'],
+  ['rush-languages duplicate', { 'rush-languages': 'fr fr' }, 'rush-languages', 'more than once'],
+  ['rush-languages all combined', { 'rush-languages': 'all, fr' }, 'rush-languages', "'all'"],
+  ['rush-languages not a code', { 'rush-languages': 'french' }, 'rush-languages'],
+  ['order-type unknown', { 'order-type': 'subtitles' }, 'order-type', "'studioDubbing'"],
+  ['order-sub-type without cc', { 'order-sub-type': 'closedCaption' }, 'order-sub-type', "order-type 'cc'"],
+  ['order-sub-type unknown', { 'order-type': 'cc', 'order-sub-type': 'openCaption' }, 'order-sub-type', 'timecodedTranscription'],
+  ['dubbing-style without dubbing', { 'dubbing-style': 'lipsync' }, 'dubbing-style', 'aiDubbing'],
+  ['dubbing-style unknown', { 'order-type': 'aiDubbing', 'dubbing-style': 'karaoke' }, 'dubbing-style', 'overdub'],
+  ['level 2', { level: '2' }, 'level', "'0'"],
+  ['level word', { level: 'one' }, 'level', "'1'"],
+  ['level decimal', { level: '1.0' }, 'level'],
+  ['auto-qc maybe', { 'auto-qc': 'maybe' }, 'auto-qc', "'true' or 'false'"],
+  ['callback-url ftp', { 'callback-url': 'ftp://hooks.example.com/x' }, 'callback-url', 'http'],
+  ['callback-url relative', { 'callback-url': '/hooks/ollang' }, 'callback-url', 'not a URL'],
+  ['callback-url with space', { 'callback-url': 'https://hooks.example.com/a b' }, 'callback-url'],
+  ['mode unknown', { mode: 'wait' }, 'mode', "'collect'"],
+  ['mode collect without anything', { mode: 'collect', 'project-id': '', 'target-languages': '' }, 'project-id', "mode 'collect'"],
+  ['mode cancel without languages', { mode: 'cancel', 'target-languages': '' }, 'target-languages', "mode 'cancel'"],
+  ['order-ids with a slash', { 'order-ids': 'abc, a/b' }, 'order-ids', '"a/b"'],
+  ['order-ids duplicate', { 'order-ids': 'abc\nabc' }, 'order-ids', 'more than once'],
+  ['order-ids too long', { 'order-ids': 'x'.repeat(129) }, 'order-ids'],
+  ['reuse-orders y', { 'reuse-orders': 'y' }, 'reuse-orders'],
+  ['timeout negative', { timeout: '-5m' }, 'timeout', 'negative'],
+  ['timeout unknown unit', { timeout: '10 parsecs' }, 'timeout', 'unknown unit'],
+  ['timeout above 7 days', { timeout: '8d' }, 'timeout', '7 days'],
+  ['timeout NaN', { timeout: 'NaN' }, 'timeout'],
+  ['timeout units out of order', { timeout: '30m1h' }, 'timeout'],
+  ['poll-interval below 100ms', { 'poll-interval': '50ms' }, 'poll-interval', '100ms'],
+  ['poll-interval zero', { 'poll-interval': '0' }, 'poll-interval', '100ms'],
+  ['poll-interval word', { 'poll-interval': 'soon' }, 'poll-interval'],
+  ['on-timeout unknown', { 'on-timeout': 'ignore' }, 'on-timeout', "'continue'"],
+  ['cancel-on-abort word', { 'cancel-on-abort': 'nope' }, 'cancel-on-abort'],
+  ['output-dir escapes with ..', { 'output-dir': '../out' }, 'output-dir', 'outside the workspace'],
+  ['output-dir escapes in the middle', { 'output-dir': 'a/../../out' }, 'output-dir', 'outside the workspace'],
+  ['output-dir absolute outside', { 'output-dir': '/etc' }, 'output-dir', 'outside the workspace'],
+  ['output-dir workspace root', { 'output-dir': '.' }, 'output-dir', 'root'],
+  ['output-dir workspace root absolute', { 'output-dir': WORKSPACE }, 'output-dir', 'root'],
+  ['output-dir NUL', { 'output-dir': 'a\u0000b' }, 'output-dir', 'control'],
+  ['output-dir tilde', { 'output-dir': '~/subs' }, 'output-dir', '~'],
+  ['download unknown', { download: 'subtitles, srt' }, 'download', '"srt"'],
+  ['download none with more', { download: 'none, vtt' }, 'download', "'none'"],
+  ['download all with more', { download: 'all vtt' }, 'download', "'all'"],
+  ['pr-comment word', { 'pr-comment': 'enabled' }, 'pr-comment'],
+  ['dry-run 2', { 'dry-run': '2' }, 'dry-run'],
+  ['max-download-size below 1KiB', { 'max-download-size': '10' }, 'max-download-size', '1KiB'],
+  ['max-download-size unknown unit', { 'max-download-size': '5 lightyears' }, 'max-download-size', 'not a size'],
+  ['max-download-size negative', { 'max-download-size': '-1MB' }, 'max-download-size'],
+  ['max-download-size above 1TiB', { 'max-download-size': '2TiB' }, 'max-download-size', '1TiB'],
+];
+
+describe('readSettings: bad inputs', () => {
+  it('has a table of at least 30 cases', () => {
+    expect(BAD.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(BAD)('%s', (_description, overrides, input, contains) => {
+    const error = readError(overrides);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.input).toBe(input);
+    expect(error.message.startsWith(`Input '${input}': `)).toBe(true);
+    expect(error.message).toMatch(/\. Accepted: .+\.$/su);
+    if (contains !== undefined) expect(error.message).toContain(contains);
+    expect(error.message).not.toContain(API_KEY);
+    // eslint-disable-next-line no-control-regex
+    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f]/u);
+  });
+
+  it('uses the exact wording for a rush language outside the targets', () => {
+    expect(readError({ 'rush-languages': 'de' }).message).toBe(
+      `Input 'rush-languages': "de" is not in target-languages (fr, es). Accepted: a subset of target-languages, or 'all'.`,
+    );
+  });
+
+  it('reports the first bad input in contract order', () => {
+    expect(readError({ 'api-url': 'ftp://x', level: '7', mode: 'nope' }).input).toBe('api-url');
+    expect(readError({ level: '7', mode: 'nope' }).input).toBe('level');
+  });
+
+  it('never echoes the api key, even inside another input', () => {
+    const inUrl = readError({ 'api-url': `https://api.example.com/${API_KEY}?k=1` });
+    expect(inUrl.message).not.toContain(API_KEY);
+    expect(inUrl.message).toContain('***');
+    const inLanguages = readError({ 'target-languages': `fr ${API_KEY}` });
+    expect(inLanguages.message).not.toContain(API_KEY);
+  });
+
+  it('never echoes the github token', () => {
+    const token = 'ghs_abcdefghijklmnop';
+    const error = readError({ 'github-token': token, 'project-id': `x/${token}` });
+    expect(error.input).toBe('project-id');
+    expect(error.message).not.toContain(token);
+  });
+
+  it('does not show URL credentials', () => {
+    const error = readError({ 'callback-url': 'ftp://bob:hunter2@hooks.example.com/x' });
+    expect(error.message).not.toContain('hunter2');
+    expect(readError({ 'api-url': 'https://bob:hunter2@api.example.com' }).message).not.toContain('hunter2');
+  });
+
+  it('escapes control and bidi characters and cuts long values', () => {
+    const error = readError({ 'order-type': `sub\u202etitle\u0007${'x'.repeat(200)}` });
+    expect(error.message).toContain('\\u202e');
+    expect(error.message).toContain('\\x07');
+    expect(error.message).toContain('…');
+    expect(error.message.length).toBeLessThan(400);
+  });
+
+  it('throws MissingSecretOnForkError for an empty key on a fork pull request', () => {
+    const error = readError({ 'api-key': '' }, { ...env, eventName: 'pull_request', isForkPullRequest: true });
+    expect(error).toBeInstanceOf(MissingSecretOnForkError);
+    expect(error.input).toBe('api-key');
+    expect(error.message).toContain('fork');
+    // Not a fork: the ordinary error.
+    expect(readError({ 'api-key': '' })).not.toBeInstanceOf(MissingSecretOnForkError);
+  });
+});
+
+describe('readSettings: defaults', () => {
+  it('applies the contract defaults', () => {
+    const settings = read();
+    expect(settings).toEqual({
+      apiKey: API_KEY,
+      apiUrl: 'https://api-integration.ollang.com',
+      projectId: 'proj_123',
+      targetLanguages: ['fr', 'es'],
+      rushLanguages: [],
+      orderType: 'subtitle',
+      level: 0,
+      autoQc: false,
+      mode: 'run',
+      orderIds: [],
+      reuseOrders: true,
+      timeoutMs: 60 * 60_000,
+      pollIntervalMs: 30_000,
+      onTimeout: 'fail',
+      cancelOnAbort: true,
+      outputDir: path.join(WORKSPACE, 'localized'),
+      outputDirRelative: 'localized',
+      workspace: WORKSPACE,
+      download: new Set(['subtitles', 'vtt']),
+      githubToken: '',
+      prComment: true,
+      dryRun: false,
+      maxDownloadBytes: 2 * 1024 ** 3,
+    });
+    expect('orderSubType' in settings).toBe(false);
+    expect('dubbingStyle' in settings).toBe(false);
+    expect('callbackUrl' in settings).toBe(false);
+  });
+
+  it('treats whitespace-only values as unset', () => {
+    const settings = read({ 'order-type': '  ', timeout: '\n', 'output-dir': ' ', download: ' ' });
+    expect(settings.orderType).toBe('subtitle');
+    expect(settings.timeoutMs).toBe(3_600_000);
+    expect(settings.outputDirRelative).toBe('localized');
+    expect([...settings.download]).toEqual(['subtitles', 'vtt']);
+  });
+});
+
+describe('readSettings: good inputs', () => {
+  it('normalises language codes and keeps their order', () => {
+    const settings = read({ 'target-languages': ' FR,\n pt-br   zh-hant\tES-419,, sr-latn-rs ' });
+    expect(settings.targetLanguages).toEqual(['fr', 'pt-BR', 'zh-Hant', 'es-419', 'sr-Latn-RS']);
+  });
+
+  it('reads rush-languages as a subset in target order, or all', () => {
+    expect(read({ 'target-languages': 'fr es de', 'rush-languages': 'de, FR' }).rushLanguages).toEqual(['fr', 'de']);
+    expect(read({ 'rush-languages': 'ALL' }).rushLanguages).toEqual(['fr', 'es']);
+  });
+
+  it('accepts order-ids instead of project and languages', () => {
+    const settings = read({ 'project-id': '', 'target-languages': '', 'order-ids': 'a1, b2\nc_3 d-4', mode: 'collect' });
+    expect(settings.orderIds).toEqual(['a1', 'b2', 'c_3', 'd-4']);
+    expect(settings.projectId).toBe('');
+    expect(settings.targetLanguages).toEqual([]);
+    expect(settings.mode).toBe('collect');
+  });
+
+  it('reads enums in any letter case', () => {
+    const settings = read({ 'order-type': 'AIDUBBING', 'dubbing-style': 'LipSync', mode: 'Submit', 'on-timeout': 'CONTINUE' });
+    expect(settings.orderType).toBe('aiDubbing');
+    expect(settings.dubbingStyle).toBe('lipsync');
+    expect(settings.mode).toBe('submit');
+    expect(settings.onTimeout).toBe('continue');
+    const cc = read({ 'order-type': 'cc', 'order-sub-type': 'timecodedtranscription' });
+    expect(cc.orderSubType).toBe('timecodedTranscription');
+    expect(read({ 'order-type': 'studioDubbing', 'dubbing-style': 'audioDescription' }).dubbingStyle).toBe('audioDescription');
+  });
+
+  it.each([
+    ['true', true], ['True', true], ['TRUE', true], ['yes', true], ['1', true],
+    ['false', false], ['False', false], ['FALSE', false], ['no', false], ['0', false],
+  ])('reads boolean %s', (text, value) => {
+    const settings = read({ 'auto-qc': text, 'reuse-orders': text, 'cancel-on-abort': text, 'pr-comment': text, 'dry-run': text });
+    expect([settings.autoQc, settings.reuseOrders, settings.cancelOnAbort, settings.prComment, settings.dryRun]).toEqual([value, value, value, value, value]);
+  });
+
+  it('reads level 1 and a callback URL', () => {
+    const settings = read({ level: '1', 'callback-url': 'https://hooks.example.com/ollang?token=x' });
+    expect(settings.level).toBe(1);
+    expect(settings.callbackUrl).toBe('https://hooks.example.com/ollang?token=x');
+  });
+
+  it('strips trailing slashes from api-url and keeps a path prefix', () => {
+    expect(read({ 'api-url': 'http://127.0.0.1:4010/' }).apiUrl).toBe('http://127.0.0.1:4010');
+    expect(read({ 'api-url': 'https://proxy.example.com/ollang//' }).apiUrl).toBe('https://proxy.example.com/ollang');
+  });
+
+  it('reads durations, including 0 and a poll interval longer than the timeout', () => {
+    const settings = read({ timeout: '0', 'poll-interval': '1h30m' });
+    expect(settings.timeoutMs).toBe(0);
+    expect(settings.pollIntervalMs).toBe(5_400_000);
+    expect(read({ timeout: '1.5h', 'poll-interval': '100ms' })).toMatchObject({ timeoutMs: 5_400_000, pollIntervalMs: 100 });
+    expect(read({ timeout: '90' }).timeoutMs).toBe(90_000);
+  });
+
+  it('resolves output-dir inside the workspace', () => {
+    expect(read({ 'output-dir': 'docs/subs/' })).toMatchObject({ outputDir: path.join(WORKSPACE, 'docs', 'subs'), outputDirRelative: 'docs/subs' });
+    expect(read({ 'output-dir': './a/../b' })).toMatchObject({ outputDir: path.join(WORKSPACE, 'b'), outputDirRelative: 'b' });
+    expect(read({ 'output-dir': path.join(WORKSPACE, 'abs') })).toMatchObject({ outputDirRelative: 'abs' });
+    // A name that merely starts with two dots is inside.
+    expect(read({ 'output-dir': '..subs' }).outputDirRelative).toBe('..subs');
+  });
+
+  it('reads download lists', () => {
+    expect([...read({ download: 'all' }).download].sort()).toEqual(['documents', 'dubbing', 'subtitles', 'vtt']);
+    expect(read({ download: 'NONE' }).download.size).toBe(0);
+    expect([...read({ download: 'dubbing documents, dubbing' }).download]).toEqual(['dubbing', 'documents']);
+  });
+
+  it('reads max-download-size with units', () => {
+    expect(read({ 'max-download-size': '1KiB' }).maxDownloadBytes).toBe(1024);
+    expect(read({ 'max-download-size': '500MB' }).maxDownloadBytes).toBe(500_000_000);
+    expect(read({ 'max-download-size': '1.5 GiB' }).maxDownloadBytes).toBe(1.5 * 1024 ** 3);
+    expect(read({ 'max-download-size': '4096' }).maxDownloadBytes).toBe(4096);
+    expect(parseByteSize('2gib')).toBe(2 * 1024 ** 3);
+    expect(parseByteSize('2 parsecs')).toBeUndefined();
+  });
+
+  it('keeps the github token as given', () => {
+    expect(read({ 'github-token': ' ghs_x ' }).githubToken).toBe('ghs_x');
+  });
+});
