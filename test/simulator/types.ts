@@ -1,0 +1,117 @@
+// Public types of the Ollang simulator. See test/simulator/index.ts.
+
+export interface Lifecycle {
+  /** pending -> ongoing (default 200) */
+  pendingMs: number;
+  /** ongoing -> completed for level 0 (default 400) */
+  ongoingMs: number;
+  /** extra time for level 1 orders, spent in 'review' then 'waitingForApprove' (default 600) */
+  humanReviewMs: number;
+  /** after 'completed', orderDocs outputs and vttUrl appear only after this (default 150) */
+  outputsLagMs: number;
+  /** Cancel Order allowed in pending and the first N ms of ongoing (default 100) */
+  cancellableOngoingMs: number;
+  /** pass through 'qualityCheck', 'delayed', 'readyToSent' between ongoing and completed (default true) */
+  intermediateStatuses: boolean;
+}
+
+export type Outcome = 'completed' | 'failed' | 'delivered' | 'stuck';
+
+export interface LanguageBehaviour {
+  outcome?: Outcome;
+  lifecycle?: Partial<Lifecycle>;
+  dubbingBytes?: number;
+}
+
+export type FaultKind =
+  | '500'
+  | '503'
+  | '429'
+  | 'reset'
+  | 'slow'
+  | 'create-no-answer'
+  | 'truncate'
+  | 'html-200'
+  | 'json-200'
+  | 'malformed-json'
+  | 'drift';
+
+export type Route = 'create' | 'get' | 'list' | 'cancel' | 'cancel-human-review' | 'download' | 'any';
+
+export interface FaultRule {
+  route: Route;
+  kind: FaultKind;
+  /** 0..1, default 1 */
+  probability?: number;
+  /** max injections, default unlimited */
+  times?: number;
+  retryAfterSeconds?: number;
+  delayMs?: number;
+  orderId?: string;
+  language?: string;
+}
+
+export interface SimulatorOptions {
+  /** default 'sim-key-0123456789' */
+  apiKey?: string;
+  /** default ['proj-demo']; unknown projectId -> 404 PROJECT_NOT_FOUND */
+  projects?: string[];
+  lifecycle?: Partial<Lifecycle>;
+  /** per target language overrides */
+  languages?: Record<string, LanguageBehaviour>;
+  /** default 'request' */
+  createResponseOrder?: 'request' | 'reversed' | 'shuffled';
+  /** aiDubbing and subtitle create an extra child order (default false) */
+  childOrders?: boolean;
+  faults?: FaultRule[];
+  /** deterministic randomness for ids, faults, shuffle */
+  seed?: number;
+  /** cues per SRT/VTT (default 12) */
+  subtitleCues?: number;
+  /** mutate Get Order JSON before sending (hostile-response tests) */
+  decorateOrder?: (order: Record<string, unknown>) => Record<string, unknown>;
+  /** default 127.0.0.1 */
+  host?: string;
+  /** default 0 (any free port) */
+  port?: number;
+  /** signed download URL lifetime (default 10 min) */
+  urlTtlMs?: number;
+  /** extension: chunked (no Content-Length) create bodies get a 500 in the generic envelope (default true) */
+  rejectChunkedCreate?: boolean;
+  /** extension: the clock the lifecycle is computed from (default Date.now) */
+  now?: () => number;
+}
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  route: Route | 'health' | 'source-download' | 'unknown';
+  status: number;
+  at: number;
+  apiKeyOk: boolean;
+  fault?: FaultKind;
+  /** extension: whether the request carried a Content-Length header */
+  hasContentLength: boolean;
+}
+
+export interface SimOrder {
+  id: string;
+  projectId: string;
+  type: string;
+  level: number;
+  targetLanguage: string;
+  sourceLanguage: string;
+  isRush: boolean;
+  name: string;
+  createdAt: string;
+  /** current status computed from time */
+  status: string;
+  cancelledBy?: 'cancel' | 'human-review';
+  /** extension: owner; orders of another client answer 403 ACCESS_DENIED */
+  clientId?: string;
+  /** extension: set on child orders (childOrders option) */
+  parentOrderId?: string;
+}
+
+export type AddOrderInput = Partial<SimOrder> & { targetLanguage: string; projectId?: string };
