@@ -1,0 +1,566 @@
+/**
+ * OllangClient: the five endpoints the action uses, per ../shared/ollang-api/ and its NOTES.md.
+ *
+ * - Reads (Get Order, List Orders) and cancels (Cancel Order, Cancel Human Review: repeating one is
+ *   harmless, a 409 means it is done) are retried per the RetryPolicy, never sleeping past
+ *   `deadline`. 401 and the other 4xx are never retried.
+ * - Create Order is never retried: every failure is thrown at once, with `ambiguous: true` when the
+ *   orders may exist anyway (no answer after sending, a 5xx, a 2xx we could not read).
+ * - JSON bodies go out as a string with an explicit Content-Length (chunked bodies caused 500s).
+ * - Bodies are never parsed unconditionally (204 / empty).
+ * - The API key is sent only as `X-Api-Key` and is scrubbed from everything an error carries.
+ */
+import type { Clock, Fetch, Sleep } from '../runtime.ts';
+import { realClock, realSleep } from '../runtime.ts';
+import { OllangError, readErrorBody } from './errors.ts';
+import type { OllangErrorInit } from './errors.ts';
+import { backoffDelay, isRetryable, parseRetryAfter, resolvePolicy } from './retry.ts';
+import type { RetryPolicy } from './retry.ts';
+import {
+  cancelHumanReviewSchema,
+  createOrderResponseSchema,
+  describeSchemaError,
+  orderPageSchema,
+  orderSchema,
+} from './schemas.ts';
+import type { CancelHumanReviewResult, CreatedOrder, Order, OrderPage, OrderSummary } from './schemas.ts';
+import type { z } from 'zod';
+
+export interface RequestEvent {
+  endpoint: string;
+  method: string;
+  /** Path and query string, e.g. `/integration/orders/abc`. Never headers. */
+  path: string;
+  /** HTTP status, when an answer came. */
+  status?: number;
+  /** 1 for the first attempt. */
+  attempt: number;
+  durationMs: number;
+}
+
+export interface OllangClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  fetch?: Fetch;
+  sleep?: Sleep;
+  clock?: Clock;
+  random?: () => number;
+  /** Per request (answer and body), default 30 000 ms. */
+  requestTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Epoch ms: retries never sleep past it (the last error is thrown instead). */
+  deadline?: () => number | undefined;
+  /** Aborts in-flight requests and retry sleeps (kind 'aborted', never retried). */
+  signal?: AbortSignal;
+  onRequest?: (event: RequestEvent) => void;
+  userAgent?: string;
+}
+
+export interface CreateOrderRequest {
+  orderType: string;
+  level: number;
+  projectId: string;
+  targetLanguageConfigs: { language: string; isRush?: boolean }[];
+  orderSubType?: string;
+  dubbingStyle?: string;
+  callbackUrl?: string;
+  autoQc?: boolean;
+}
+
+export interface ListOrdersFilter {
+  type?: string;
+  name?: string;
+  /** ISO 8601; sent as `filter[createdAtRange][from]`. */
+  createdAtFrom?: string;
+  /** ISO 8601; sent as `filter[createdAtRange][to]`. */
+  createdAtTo?: string;
+  /** Undocumented (SDKs use it); a server may ignore it: filter on your side too. */
+  status?: string;
+  /** Undocumented (SDKs use it); a server may ignore it: filter on your side too. */
+  projectId?: string;
+}
+
+export interface ListOrdersQuery {
+  page?: number;
+  /** 1 to 50. */
+  take?: number;
+  search?: string;
+  orderBy?: 'id' | 'createdAt' | 'name' | 'status';
+  orderDirection?: 'asc' | 'desc';
+  filter?: ListOrdersFilter;
+}
+
+export const defaultRequestTimeoutMs = 30_000;
+export const defaultUserAgent = 'ollang-localize-action';
+/** listAllOrders stops here unless told otherwise (a guard against a server that always says "more"). */
+export const defaultMaxPages = 1000;
+
+interface RequestSpec {
+  endpoint: string;
+  method: 'GET' | 'POST';
+  path: string;
+  orderId?: string;
+  body?: unknown;
+  /** Retry per policy (reads, cancels); false: one attempt only (create). */
+  retry: boolean;
+  signal?: AbortSignal;
+}
+
+interface RawResponse {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text: string;
+}
+
+/** Socket errors that mean the request never left this machine: nothing can have been processed. */
+const notSentCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_INVALID_URL',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+
+export class OllangClient {
+  readonly #baseUrl: string;
+  readonly #apiKey: string;
+  readonly #fetch: Fetch;
+  readonly #sleep: Sleep;
+  readonly #clock: Clock;
+  readonly #random: () => number;
+  readonly #timeoutMs: number;
+  readonly #policy: RetryPolicy;
+  readonly #deadline: () => number | undefined;
+  readonly #signal: AbortSignal | undefined;
+  readonly #onRequest: ((event: RequestEvent) => void) | undefined;
+  readonly #userAgent: string;
+  #requestCount = 0;
+
+  constructor(options: OllangClientOptions) {
+    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#apiKey = options.apiKey;
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#sleep = options.sleep ?? realSleep;
+    this.#clock = options.clock ?? realClock;
+    this.#random = options.random ?? Math.random;
+    const timeout = options.requestTimeoutMs;
+    this.#timeoutMs = timeout !== undefined && Number.isFinite(timeout) && timeout > 0 ? timeout : defaultRequestTimeoutMs;
+    this.#policy = resolvePolicy(options.retry);
+    this.#deadline = options.deadline ?? (() => undefined);
+    this.#signal = options.signal;
+    this.#onRequest = options.onRequest;
+    this.#userAgent = options.userAgent ?? defaultUserAgent;
+  }
+
+  /** Every HTTP request sent so far (retries included). */
+  get requestCount(): number {
+    return this.#requestCount;
+  }
+
+  /**
+   * POST /integration/orders/create. Never retried. The answer is one `{orderId}` per created
+   * order; map them to languages with Get Order's `targetLanguage` (NOTES.md).
+   */
+  async createOrder(request: CreateOrderRequest): Promise<CreatedOrder[]> {
+    const body = {
+      orderType: request.orderType,
+      level: request.level,
+      projectId: request.projectId,
+      targetLanguageConfigs: request.targetLanguageConfigs.map((c) =>
+        c.isRush === undefined ? { language: c.language } : { language: c.language, isRush: c.isRush },
+      ),
+      ...definedOnly({
+        orderSubType: request.orderSubType,
+        dubbingStyle: request.dubbingStyle,
+        callbackUrl: request.callbackUrl,
+        autoQc: request.autoQc,
+      }),
+    };
+    const spec: RequestSpec = {
+      endpoint: 'Create Order',
+      method: 'POST',
+      path: '/integration/orders/create',
+      body,
+      retry: false,
+    };
+    return this.#request(spec, (response) => this.#parse(spec, response, createOrderResponseSchema));
+  }
+
+  /** GET /integration/orders/{orderId}. */
+  async getOrder(orderId: string, options?: { signal?: AbortSignal }): Promise<Order> {
+    const spec: RequestSpec = {
+      endpoint: 'Get Order',
+      method: 'GET',
+      path: `/integration/orders/${encodeURIComponent(orderId)}`,
+      orderId,
+      retry: true,
+      ...(options?.signal ? { signal: options.signal } : {}),
+    };
+    return this.#request(spec, (response) => this.#parse(spec, response, orderSchema));
+  }
+
+  /** GET /integration/orders: one page. */
+  async listOrders(query: ListOrdersQuery): Promise<OrderPage> {
+    const spec: RequestSpec = {
+      endpoint: 'List Orders',
+      method: 'GET',
+      path: `/integration/orders?${listQueryString(query)}`,
+      retry: true,
+    };
+    return this.#request(spec, (response) => this.#parse(spec, response, orderPageSchema));
+  }
+
+  /** Every order matching `query`, page by page (50 a page unless `take` says otherwise). */
+  async *listAllOrders(
+    query: Omit<ListOrdersQuery, 'page'>,
+    options?: { maxPages?: number },
+  ): AsyncGenerator<OrderSummary> {
+    const maxPages = options?.maxPages ?? defaultMaxPages;
+    const take = query.take ?? 50;
+    for (let page = 1; page <= maxPages; page++) {
+      const result = await this.listOrders({ ...query, page, take });
+      yield* result.orders;
+      if (!result.meta.hasNextPage || result.orders.length === 0) return;
+    }
+  }
+
+  /**
+   * POST /integration/orders/cancel/{orderId}: 204 -> 'cancelled'; 409 ORDER_ALREADY_CANCELLED ->
+   * 'already-cancelled'. Everything else is thrown (400 ORDER_NOT_CANCELLABLE: inspect `error.code`).
+   */
+  async cancelOrder(orderId: string): Promise<'cancelled' | 'already-cancelled'> {
+    const spec: RequestSpec = {
+      endpoint: 'Cancel Order',
+      method: 'POST',
+      path: `/integration/orders/cancel/${encodeURIComponent(orderId)}`,
+      orderId,
+      retry: true,
+    };
+    try {
+      return await this.#request(spec, () => 'cancelled' as const);
+    } catch (error) {
+      if (
+        error instanceof OllangError &&
+        error.kind === 'http' &&
+        error.status === 409 &&
+        (error.code === undefined || error.code === 'ORDER_ALREADY_CANCELLED')
+      ) {
+        return 'already-cancelled';
+      }
+      throw error;
+    }
+  }
+
+  /** POST /integration/orders/{orderId}/cancel-human-review: level 1 -> 0, order left `completed`. */
+  async cancelHumanReview(orderId: string): Promise<CancelHumanReviewResult> {
+    const spec: RequestSpec = {
+      endpoint: 'Cancel Human Review',
+      method: 'POST',
+      path: `/integration/orders/${encodeURIComponent(orderId)}/cancel-human-review`,
+      orderId,
+      retry: true,
+    };
+    return this.#request(spec, (response) =>
+      response.text.trim() === '' ? { success: true } : this.#parse(spec, response, cancelHumanReviewSchema),
+    );
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------------
+
+  /**
+   * Sends with retries per policy and reads a 2xx with `read` (inside the loop: a 2xx body that is
+   * not JSON is retried on reads like any other transient failure).
+   */
+  async #request<T>(spec: RequestSpec, read: (response: RawResponse) => T): Promise<T> {
+    const maxAttempts = spec.retry ? this.#policy.maxAttempts : 1;
+    const signal = combine(this.#signal, spec.signal);
+    for (let attempt = 1; ; attempt++) {
+      let error: OllangError;
+      try {
+        return read(await this.#attempt(spec, attempt, signal));
+      } catch (caught) {
+        if (!(caught instanceof OllangError)) throw caught;
+        error = caught;
+      }
+      if (attempt >= maxAttempts || !isRetryable(error)) throw error;
+      const delay = backoffDelay(attempt, this.#policy, this.#random, error.retryAfterMs);
+      const deadline = this.#deadline();
+      if (deadline !== undefined && this.#clock() + delay > deadline) throw error;
+      try {
+        await this.#sleep(delay, signal);
+      } catch (cause) {
+        if (signal?.aborted) throw this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' }, cause);
+        throw cause;
+      }
+      if (signal?.aborted) throw this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' });
+    }
+  }
+
+  /** One HTTP exchange: resolves with a 2xx (body read), rejects with an OllangError. */
+  async #attempt(spec: RequestSpec, attempt: number, signal: AbortSignal | undefined): Promise<RawResponse> {
+    if (signal?.aborted) throw this.#error(spec, { kind: 'aborted' });
+    const headers: Record<string, string> = {
+      'X-Api-Key': this.#apiKey,
+      Accept: 'application/json',
+      'User-Agent': this.#userAgent,
+    };
+    let body: string | undefined;
+    if (spec.body !== undefined) {
+      body = JSON.stringify(spec.body);
+      headers['Content-Type'] = 'application/json';
+      headers['Content-Length'] = String(Buffer.byteLength(body, 'utf8'));
+    }
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const started = this.#clock();
+    let status: number | undefined;
+    const report = (): void => {
+      if (!this.#onRequest) return;
+      try {
+        this.#onRequest({
+          endpoint: spec.endpoint,
+          method: spec.method,
+          path: spec.path,
+          ...(status !== undefined ? { status } : {}),
+          attempt,
+          durationMs: Math.max(0, this.#clock() - started),
+        });
+      } catch {
+        // A failing observer must not fail the request.
+      }
+    };
+    const isPost = spec.method === 'POST';
+
+    let response: Response;
+    this.#requestCount++;
+    try {
+      response = await this.#fetch(this.#baseUrl + spec.path, {
+        method: spec.method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        signal: requestSignal,
+        // Never follow a redirect: fetch would resend X-Api-Key to wherever it points.
+        redirect: 'manual',
+      });
+    } catch (cause) {
+      report();
+      throw this.#transportError(spec, cause, signal, timeout, isPost && !neverSent(cause));
+    }
+    status = response.status;
+
+    // Read the whole body under the same time limit; a failure here comes after the server answered.
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      report();
+      const ok = status >= 200 && status < 300;
+      if (!ok) {
+        // The status alone is enough to report an error answer.
+        throw this.#httpError(spec, response, '', isPost);
+      }
+      throw this.#transportError(spec, cause, signal, timeout, isPost);
+    }
+    report();
+
+    if (status >= 200 && status < 300) {
+      return { status, statusText: response.statusText, headers: response.headers, text };
+    }
+    throw this.#httpError(spec, response, text, isPost);
+  }
+
+  #httpError(spec: RequestSpec, response: Response, text: string, isPost: boolean): OllangError {
+    const status = response.status;
+    const { code, apiMessage } = readErrorBody(text);
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.#clock());
+    return this.#error(spec, {
+      kind: 'http',
+      status,
+      statusText: response.statusText,
+      ...(code !== undefined ? { code } : {}),
+      ...(apiMessage !== undefined ? { apiMessage } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      // A 5xx on a POST may come after the server acted (a proxy timing out, a crash mid-way).
+      ambiguous: isPost && status >= 500,
+    });
+  }
+
+  #transportError(
+    spec: RequestSpec,
+    cause: unknown,
+    signal: AbortSignal | undefined,
+    timeout: AbortSignal,
+    mayHaveBeenSent: boolean,
+  ): OllangError {
+    if (signal?.aborted) {
+      return this.#error(spec, { kind: 'aborted', ambiguous: mayHaveBeenSent }, cause);
+    }
+    if (timeout.aborted || errorName(cause) === 'TimeoutError') {
+      return this.#error(
+        spec,
+        { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` },
+        cause,
+      );
+    }
+    return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: describeCause(cause) }, cause);
+  }
+
+  #parse<T>(spec: RequestSpec, response: RawResponse, schema: z.ZodType<T>): T {
+    // A 2xx that should carry JSON but does not: cut short or an HTML page from a proxy.
+    // On a POST the server has acted: we just cannot tell the result.
+    const ambiguous = spec.method === 'POST';
+    let json: unknown;
+    try {
+      if (response.text.trim() === '') throw new SyntaxError('empty body');
+      json = JSON.parse(response.text);
+    } catch {
+      const what = response.text.trim() === '' ? 'empty body' : 'body is not JSON';
+      throw this.#error(spec, {
+        kind: 'schema',
+        status: response.status,
+        invalidJson: true,
+        ambiguous,
+        detail: `${what} (HTTP ${response.status})`,
+      });
+    }
+    const result = schema.safeParse(json);
+    if (result.success) return result.data;
+    throw this.#error(spec, {
+      kind: 'schema',
+      status: response.status,
+      ambiguous,
+      detail: describeSchemaError(result.error),
+    });
+  }
+
+  /** Builds an OllangError for `spec`, with the API key scrubbed from every text it carries. */
+  #error(
+    spec: RequestSpec,
+    init: Omit<OllangErrorInit, 'endpoint' | 'orderId'>,
+    cause?: unknown,
+  ): OllangError {
+    const scrub = (text: string | undefined): string | undefined => (text === undefined ? undefined : this.#scrub(text));
+    const full: OllangErrorInit = {
+      ...init,
+      endpoint: spec.endpoint,
+      ...(spec.orderId !== undefined ? { orderId: this.#scrub(spec.orderId) } : {}),
+    };
+    const apiMessage = scrub(init.apiMessage);
+    const detail = scrub(init.detail);
+    const code = scrub(init.code);
+    const statusText = scrub(init.statusText);
+    if (apiMessage !== undefined) full.apiMessage = apiMessage;
+    if (detail !== undefined) full.detail = detail;
+    if (code !== undefined) full.code = code;
+    if (statusText !== undefined) full.statusText = statusText;
+    // Keep the cause (stack, socket code) only when it cannot hold the key.
+    if (cause !== undefined && !this.#mentionsKey(cause)) full.cause = cause;
+    else delete full.cause;
+    return new OllangError(full);
+  }
+
+  #scrub(text: string): string {
+    const key = this.#apiKey;
+    if (key.length < 4) return text;
+    return text.split(key).join('***');
+  }
+
+  #mentionsKey(cause: unknown): boolean {
+    const key = this.#apiKey;
+    if (key.length < 4) return false;
+    try {
+      const seen = new Set<unknown>();
+      let current: unknown = cause;
+      while (current && typeof current === 'object' && !seen.has(current)) {
+        seen.add(current);
+        const e = current as { message?: unknown; stack?: unknown; cause?: unknown };
+        if (typeof e.message === 'string' && e.message.includes(key)) return true;
+        if (typeof e.stack === 'string' && e.stack.includes(key)) return true;
+        current = e.cause;
+      }
+      return typeof cause === 'string' && cause.includes(key);
+    } catch {
+      return true;
+    }
+  }
+}
+
+/** The query string for List Orders: both `page`/`take` (reference page) and `pageOptions[…]` (SDKs). */
+export function listQueryString(query: ListOrdersQuery): string {
+  const params = new URLSearchParams();
+  const page = query.page ?? 1;
+  params.set('page', String(page));
+  params.set('pageOptions[page]', String(page));
+  if (query.take !== undefined) {
+    params.set('take', String(query.take));
+    params.set('pageOptions[take]', String(query.take));
+  }
+  if (query.search !== undefined && query.search !== '') params.set('search', query.search);
+  if (query.orderBy !== undefined) params.set('orderBy', query.orderBy);
+  if (query.orderDirection !== undefined) params.set('orderDirection', query.orderDirection);
+  const f = query.filter ?? {};
+  const filters: [string, string | undefined][] = [
+    ['filter[type]', f.type],
+    ['filter[name]', f.name],
+    ['filter[createdAtRange][from]', f.createdAtFrom],
+    ['filter[createdAtRange][to]', f.createdAtTo],
+    ['filter[status]', f.status],
+    ['filter[projectId]', f.projectId],
+  ];
+  for (const [name, value] of filters) if (value !== undefined && value !== '') params.set(name, value);
+  return params.toString();
+}
+
+function combine(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (present.length <= 1) return present[0];
+  return AbortSignal.any(present);
+}
+
+function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function errorName(error: unknown): string | undefined {
+  return error && typeof error === 'object' && 'name' in error && typeof error.name === 'string' ? error.name : undefined;
+}
+
+/** The socket-level code of a fetch failure (undici puts it on `cause`). */
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const c = current as { code?: unknown; cause?: unknown };
+    if (typeof c.code === 'string') return c.code;
+    current = c.cause;
+  }
+  return undefined;
+}
+
+function neverSent(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== undefined && notSentCodes.has(code);
+}
+
+function describeCause(error: unknown): string {
+  const code = errorCode(error);
+  let message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'request failed';
+  // undici's "fetch failed" says nothing; its cause does.
+  if (error instanceof Error && error.cause instanceof Error && /fetch failed/i.test(message)) {
+    message = error.cause.message || message;
+  }
+  const text = code && !message.includes(code) ? `${code}: ${message}` : message;
+  return text.replace(/\s+/g, ' ').slice(0, 300);
+}
+
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}

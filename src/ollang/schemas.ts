@@ -1,0 +1,258 @@
+/**
+ * zod schemas for every Ollang response the action reads, and the types the rest of the code uses.
+ *
+ * Tolerant where NOTES.md says the API varies: unknown fields are dropped, statuses, order types
+ * and document types are open strings, `level` is any number, optional fields may be missing,
+ * null or of an unexpected type (then undefined), `vttUrl` "" / null is undefined, a missing
+ * `orderDocs` is [].
+ * Strict where a wrong value would make the action act wrongly: order IDs are non-empty strings,
+ * status / type / targetLanguage are strings, a document size is a non-negative number when
+ * present, the create response is an array of `{orderId}`, a list page says whether another follows.
+ */
+import { z } from 'zod';
+
+export interface OrderDoc {
+  id?: string;
+  name?: string;
+  url?: string;
+  /** Open set (`subtitle`, `created_ai_dub_audio`, …); "" when the API sent none. */
+  type: string;
+  size?: number;
+}
+
+export interface Order {
+  id: string;
+  status: string;
+  targetLanguage: string;
+  type: string;
+  name?: string;
+  projectId?: string;
+  level?: number;
+  createdAt?: string;
+  sourceLanguage?: string;
+  /** "" and null normalised to undefined. */
+  vttUrl?: string;
+  /** Missing -> []. */
+  orderDocs: OrderDoc[];
+}
+
+export interface OrderSummary {
+  id: string;
+  status: string;
+  type: string;
+  targetLanguage: string;
+  projectId?: string;
+  createdAt?: string;
+  name?: string;
+  level?: number;
+}
+
+export interface PageMeta {
+  page: number;
+  take: number;
+  itemCount: number;
+  pageCount: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export interface OrderPage {
+  orders: OrderSummary[];
+  meta: PageMeta;
+}
+
+export interface CreatedOrder {
+  orderId: string;
+  orderType?: string;
+}
+
+export interface CancelHumanReviewResult {
+  /** As the API says; true when a 2xx answer omitted it (or had no body). */
+  success: boolean;
+  message?: string;
+  orderId?: string;
+}
+
+// ---- building blocks ------------------------------------------------------------------------
+
+/** A string we act on: must be present and non-empty. */
+const requiredId = z.string().trim().min(1, 'expected a non-empty string');
+
+/** Optional text: a non-empty string, else undefined (missing, null, "", wrong type). */
+const optionalText = z.unknown().optional().transform((v): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : undefined,
+);
+
+/** Optional number: a finite number (or numeric string), else undefined. */
+const optionalNumber = z.unknown().optional().transform((v): number | undefined => {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+});
+
+/** Optional boolean: true/false, else undefined. */
+const optionalBoolean = z.unknown().optional().transform((v): boolean | undefined =>
+  typeof v === 'boolean' ? v : undefined,
+);
+
+// ---- Get Order ------------------------------------------------------------------------------
+
+export const orderDocSchema = z
+  .object({
+    id: optionalText,
+    name: optionalText,
+    url: optionalText,
+    type: z.unknown().optional().transform((v): string => (typeof v === 'string' ? v : '')),
+    size: z
+      .number('expected a non-negative number')
+      .min(0, 'expected a non-negative number')
+      .nullish()
+      .transform((v): number | undefined => v ?? undefined),
+  })
+  .transform((d): OrderDoc => compact(d));
+
+export const orderSchema = z
+  .object({
+    id: requiredId,
+    status: z.string(),
+    targetLanguage: z.string(),
+    type: z.string(),
+    name: optionalText,
+    projectId: optionalText,
+    level: optionalNumber,
+    createdAt: optionalText,
+    sourceLanguage: optionalText,
+    vttUrl: optionalText,
+    orderDocs: z
+      .array(orderDocSchema)
+      .nullish()
+      .transform((v): OrderDoc[] => v ?? []),
+  })
+  .transform((o): Order => compact(o));
+
+// ---- List Orders ----------------------------------------------------------------------------
+
+export const orderSummarySchema = z
+  .object({
+    id: requiredId,
+    status: z.string(),
+    type: z.string(),
+    targetLanguage: z.string(),
+    projectId: optionalText,
+    createdAt: optionalText,
+    name: optionalText,
+    level: optionalNumber,
+  })
+  .transform((o): OrderSummary => compact(o));
+
+const pageMetaSchema = z
+  .object({
+    page: optionalNumber,
+    take: optionalNumber,
+    itemCount: optionalNumber,
+    pageCount: optionalNumber,
+    hasNextPage: optionalBoolean,
+    hasPreviousPage: optionalBoolean,
+  })
+  .transform((m, ctx): PageMeta => {
+    const page = m.page ?? 1;
+    let hasNextPage = m.hasNextPage;
+    // Without the flag, page < pageCount says the same thing; without either we cannot page.
+    if (hasNextPage === undefined && m.pageCount !== undefined) hasNextPage = page < m.pageCount;
+    if (hasNextPage === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'expected a boolean (and no pageCount to derive it from)',
+        input: m.hasNextPage,
+        path: ['hasNextPage'],
+      });
+      return z.NEVER;
+    }
+    return {
+      page,
+      take: m.take ?? 0,
+      itemCount: m.itemCount ?? 0,
+      pageCount: m.pageCount ?? page + (hasNextPage ? 1 : 0),
+      hasNextPage,
+      hasPreviousPage: m.hasPreviousPage ?? page > 1,
+    };
+  });
+
+export const orderPageSchema = z
+  .object({
+    data: z.array(orderSummarySchema),
+    meta: pageMetaSchema,
+  })
+  .transform((p): OrderPage => ({ orders: p.data, meta: p.meta }));
+
+// ---- Create Order, Cancel Human Review -------------------------------------------------------
+
+export const createdOrderSchema = z
+  .object({
+    orderId: requiredId,
+    orderType: optionalText,
+  })
+  .transform((c): CreatedOrder => compact(c));
+
+export const createOrderResponseSchema = z.array(createdOrderSchema, 'expected an array of {orderId}');
+
+export const cancelHumanReviewSchema = z
+  .object({
+    success: optionalBoolean,
+    message: optionalText,
+    orderId: optionalText,
+  })
+  .transform((r): CancelHumanReviewResult => compact({ ...r, success: r.success ?? true }));
+
+// ---- statuses -------------------------------------------------------------------------------
+
+const successStatuses = new Set(['completed', 'delivered']);
+const failureStatuses = new Set(['cancelled', 'canceled', 'failed']);
+
+/** `completed` / `delivered`: finished well. */
+export function isSuccess(status: string): boolean {
+  return successStatuses.has(status.trim().toLowerCase());
+}
+
+/** Finished well or badly (`cancelled`, `failed`); anything else, documented or not, is unfinished. */
+export function isFinished(status: string): boolean {
+  const s = status.trim().toLowerCase();
+  return successStatuses.has(s) || failureStatuses.has(s);
+}
+
+// ---- helpers --------------------------------------------------------------------------------
+
+/** Drops keys whose value is undefined, so parsed objects carry only what the API sent. */
+function compact<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
+}
+
+/**
+ * Zod issue path as a readable field path: `orderDocs[0].size`, `[1].orderId`, `data[3].id`.
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out || '(body)';
+}
+
+/** The first issue of a failed parse, as "field: what was wrong". Never the body itself. */
+export function describeSchemaError(error: z.ZodError): string {
+  const issues = error.issues;
+  const first = issues[0];
+  if (!first) return 'invalid body';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return `${formatPath(first.path)}: ${summariseIssue(first)}${more}`;
+}
+
+function summariseIssue(issue: z.core.$ZodIssue): string {
+  // zod's own wording ("Invalid input: expected string, received undefined") names the types
+  // only, never the value.
+  return issue.message;
+}
