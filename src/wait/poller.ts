@@ -272,7 +272,12 @@ export function progressLine(orders: readonly FollowedOrder[], nextCheckMs: numb
   const parts = [`${finishedWell.length}/${orders.length} completed`];
   for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) parts.push(`${count} ${status}`);
   if (failed) parts.push(`${failed} failed`);
-  return `${parts.join(', ')}; next check in ${formatDuration(nextCheckMs)}; ${formatDuration(Math.max(0, leftMs))} left`;
+  return `${parts.join(', ')}; next check in ${formatDuration(roughly(nextCheckMs))}; ${formatDuration(roughly(Math.max(0, leftMs)))} left`;
+}
+
+/** Past ten seconds, milliseconds in a log line are noise. */
+function roughly(ms: number): number {
+  return ms >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
 }
 
 async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -1,0 +1,88 @@
+export const id = 661;
+export const ids = [661];
+export const modules = {
+
+/***/ 6661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   post: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2462);
+/* harmony import */ var _ollang_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6050);
+/* harmony import */ var _orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3303);
+
+
+
+/** Long enough for a few retries, short enough for the runner's post-step patience after a cancel. */
+const POST_BUDGET_MS = 60_000;
+async function post(context) {
+    const { io } = context;
+    const log = io.log;
+    try {
+        const saved = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .readSavedState */ .rh)(io);
+        if (saved.mainFinished) {
+            log.debug('Main finished on its own: nothing to clean up.');
+            return;
+        }
+        const settled = new Set(saved.settled);
+        const left = saved.created.filter((id) => !settled.has(id));
+        if (left.length === 0) {
+            log.info('Nothing to clean up: every order this run created has finished or was cancelled.');
+            return;
+        }
+        if (!parseBoolean(io.getInput('cancel-on-abort'), true)) {
+            log.warning(`The run was aborted and cancel-on-abort is false: ${left.length} order(s) it created may still be running: ${left.join(', ')}.`);
+            return;
+        }
+        const apiKey = io.getInput('api-key').trim();
+        if (apiKey)
+            io.setSecret(apiKey);
+        const apiUrl = (io.getInput('api-url').trim() || 'https://api-integration.ollang.com').replace(/\/+$/, '');
+        if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
+            log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${left.join(', ')} (no usable api-key or api-url).`);
+            return;
+        }
+        const startedAt = context.clock();
+        const client = new _ollang_client_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangClient */ .PB({
+            baseUrl: apiUrl,
+            apiKey,
+            fetch: context.fetch,
+            sleep: context.sleep,
+            clock: context.clock,
+            requestTimeoutMs: 10_000,
+            deadline: () => startedAt + POST_BUDGET_MS,
+        });
+        log.info(`The run was aborted before it finished: cancelling ${left.length} order(s) it created.`);
+        const results = await (0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOrders */ ._x)(client, left, {
+            concurrency: 16,
+            onResult: (result) => {
+                const line = `Order ${result.orderId}: ${(0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCancelResult */ .bi)(result)}`;
+                if ((0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .isStopped */ .id)(result))
+                    log.info(line);
+                else
+                    log.warning(line);
+            },
+        });
+        const failed = results.filter((r) => !(0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .isStopped */ .id)(r));
+        if (failed.length > 0) {
+            log.warning(`Could not cancel ${failed.length} order(s): ${failed.map((r) => r.orderId).join(', ')}. Cancel them in the Ollang dashboard, or with mode: cancel.`);
+        }
+    }
+    catch (error) {
+        log.warning(`Post step: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function parseBoolean(text, fallback) {
+    const value = text.trim().toLowerCase();
+    if (['true', 'yes', '1'].includes(value))
+        return true;
+    if (['false', 'no', '0'].includes(value))
+        return false;
+    return fallback;
+}
+
+
+/***/ })
+
+};
