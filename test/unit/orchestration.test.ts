@@ -1,0 +1,280 @@
+/**
+ * The wait loop, order choice and cancellation with an injected clock and sleep: the simulator
+ * computes its lifecycles from the same fake clock, so hours of waiting take milliseconds.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OllangSimulator } from '../simulator/index.ts';
+import { OllangClient } from '../../src/ollang/client.ts';
+import { waitForOrders, progressLine, type FollowedOrder } from '../../src/wait/poller.ts';
+import { chooseOrders, toFollowed } from '../../src/orders/choose.ts';
+import { cancelOrders } from '../../src/orders/cancel.ts';
+import { StateRecorder, readSavedState } from '../../src/state.ts';
+import type { Settings } from '../../src/settings.ts';
+import type { Log, Sleep } from '../../src/runtime.ts';
+
+let now = Date.parse('2026-11-22T10:00:00Z');
+const clock = (): number => now;
+const sleeps: number[] = [];
+const sleep: Sleep = async (ms) => {
+  sleeps.push(ms);
+  now += ms;
+};
+const lines: string[] = [];
+const log: Log = {
+  debug: () => undefined,
+  info: (m) => void lines.push(m),
+  notice: (m) => void lines.push(`notice: ${m}`),
+  warning: (m) => void lines.push(`warning: ${m}`),
+  error: (m) => void lines.push(`error: ${m}`),
+  group: (_name, fn) => fn(),
+};
+
+let simulator: OllangSimulator;
+let client: OllangClient;
+
+beforeAll(async () => {
+  simulator = await OllangSimulator.start({
+    now: clock,
+    lifecycle: { pendingMs: 60_000, ongoingMs: 10 * 60_000, humanReviewMs: 30 * 60_000, outputsLagMs: 45_000, cancellableOngoingMs: 30_000 },
+  });
+});
+afterAll(() => simulator.close());
+beforeEach(() => {
+  simulator.reset();
+  for (const language of ['fr', 'es', 'de']) simulator.setLanguage(language, { outcome: 'completed' });
+  sleeps.length = 0;
+  lines.length = 0;
+  client = new OllangClient({ baseUrl: simulator.url, apiKey: simulator.apiKey, clock, sleep });
+});
+
+function settings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    apiKey: simulator.apiKey,
+    apiUrl: simulator.url,
+    projectId: 'proj-demo',
+    targetLanguages: ['fr', 'es', 'de'],
+    rushLanguages: [],
+    orderType: 'subtitle',
+    level: 0,
+    autoQc: false,
+    mode: 'run',
+    orderIds: [],
+    reuseOrders: true,
+    timeoutMs: 3_600_000,
+    pollIntervalMs: 30_000,
+    onTimeout: 'fail',
+    cancelOnAbort: true,
+    outputDir: '/tmp/x/localized',
+    outputDirRelative: 'localized',
+    workspace: '/tmp/x',
+    download: new Set(['subtitles', 'vtt']),
+    githubToken: '',
+    prComment: false,
+    dryRun: false,
+    maxDownloadBytes: 1024 ** 3,
+    ...overrides,
+  };
+}
+
+function recorder(): { state: StateRecorder; saved: Map<string, string> } {
+  const saved = new Map<string, string>();
+  return { state: new StateRecorder({ saveState: (k, v) => void saved.set(k, v) }), saved };
+}
+
+describe('chooseOrders', () => {
+  it('creates in one call, maps languages with Get Order, and saves IDs the moment create answers', async () => {
+    const { state, saved } = recorder();
+    const chosen = await chooseOrders({ client, settings: settings(), log, clock, state });
+    expect(simulator.count('create')).toBe(1);
+    expect(chosen.followed.map((o) => o.language).sort()).toEqual(['de', 'es', 'fr']);
+    expect(chosen.followed.every((o) => o.created)).toBe(true);
+    expect(JSON.parse(saved.get('created-orders')!)).toHaveLength(3);
+  });
+
+  it('reuses usable orders and creates only the missing languages', async () => {
+    simulator.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', type: 'subtitle', level: 0 });
+    simulator.addOrder({ targetLanguage: 'es', projectId: 'proj-demo', type: 'subtitle', level: 0, status: 'cancelled' });
+    simulator.addOrder({ targetLanguage: 'de', projectId: 'proj-demo', type: 'subtitle', level: 1 });
+    const { state } = recorder();
+    const chosen = await chooseOrders({ client, settings: settings(), log, clock, state });
+    const byLanguage = Object.fromEntries(chosen.followed.map((o) => [o.language, o.created]));
+    expect(byLanguage).toEqual({ fr: false, es: true, de: true });
+    expect(state.created).toHaveLength(2);
+  });
+
+  it('after a create that got no answer, follows what it made and never orders a language twice', async () => {
+    simulator.setFaults([{ route: 'create', kind: 'create-no-answer', times: 1 }]);
+    const { state } = recorder();
+    const chosen = await chooseOrders({ client, settings: settings(), log, clock, state });
+    expect(simulator.orders()).toHaveLength(3);
+    expect(chosen.followed).toHaveLength(3);
+    expect(state.created).toHaveLength(3);
+    expect(lines.some((l) => l.includes('no usable answer'))).toBe(true);
+  });
+
+  it('never retries an answered error', async () => {
+    const { state } = recorder();
+    await expect(chooseOrders({ client, settings: settings({ projectId: 'nope' }), log, clock, state })).rejects.toThrow(/PROJECT_NOT_FOUND/);
+    expect(simulator.count('create')).toBe(1);
+  });
+
+  it('collect and dry run create nothing', async () => {
+    const { state } = recorder();
+    const collected = await chooseOrders({ client, settings: settings({ mode: 'collect' }), log, clock, state });
+    expect(collected.languagesWithoutOrder).toEqual(['fr', 'es', 'de']);
+    const dry = await chooseOrders({ client, settings: settings({ dryRun: true }), log, clock, state });
+    expect(dry.plan.create).toEqual(['fr', 'es', 'de']);
+    expect(simulator.count('create')).toBe(0);
+  });
+});
+
+describe('waitForOrders', () => {
+  async function created(languages: string[]): Promise<FollowedOrder[]> {
+    const { state } = recorder();
+    return (await chooseOrders({ client, settings: settings({ targetLanguages: languages }), log, clock, state })).followed;
+  }
+
+  it('checks 120 orders with List Orders pages, not 120 Get Orders a cycle', async () => {
+    const languages = Array.from({ length: 120 }, (_, i) => `e${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const orders = await created(languages);
+    const before = simulator.requests.length;
+    const downloaded: string[] = [];
+    const result = await waitForOrders({
+      client, orders, deadline: now + 3_600_000, pollIntervalMs: 30_000, clock, sleep, log,
+      readiness: (order) => (order.vttUrl ? 'ready' : 'not-yet'),
+      download: async (_order, followed) => {
+        downloaded.push(followed.language);
+        followed.state = 'done';
+      },
+    });
+    expect(result.timedOut).toBe(false);
+    expect(downloaded).toHaveLength(120);
+    const during = simulator.requests.slice(before);
+    const lists = during.filter((r) => r.route === 'list').length;
+    const gets = during.filter((r) => r.route === 'get').length;
+    // Unfinished orders cost pages (3 of 50 a cycle); Get Order only for finished orders' outputs.
+    expect(lists).toBeLessThanOrEqual(result.cycles * 3);
+    expect(gets).toBeLessThan(120 * 3);
+    const naive = 120 * result.cycles;
+    expect(lists + gets).toBeLessThan(naive / 3);
+  });
+
+  it('grows the interval while nothing changes, never past twice the poll interval or the deadline', async () => {
+    simulator.setLanguage('fr', { outcome: 'stuck' });
+    const orders = await created(['fr']);
+    const deadline = now + 10 * 60_000;
+    const result = await waitForOrders({
+      client, orders, deadline, pollIntervalMs: 30_000, clock, sleep, log,
+      readiness: () => 'ready',
+      download: async () => undefined,
+    });
+    expect(result.timedOut).toBe(true);
+    expect(orders[0]!.state).toBe('timed-out');
+    expect(Math.max(...sleeps)).toBeLessThanOrEqual(60_000);
+    expect(sleeps.some((s) => s > 30_000)).toBe(true);
+    expect(now).toBe(deadline);
+  });
+
+  it('keeps looking for outputs that lag behind completed, then downloads them', async () => {
+    const orders = await created(['fr']);
+    let sawCompletedWithoutOutputs = false;
+    await waitForOrders({
+      client, orders, deadline: now + 3_600_000, pollIntervalMs: 10_000, clock, sleep, log,
+      readiness: (order) => {
+        if (!order.vttUrl) sawCompletedWithoutOutputs = true;
+        return order.vttUrl ? 'ready' : 'not-yet';
+      },
+      download: async (order, followed) => {
+        expect(order.vttUrl).toBeTruthy();
+        followed.state = 'done';
+      },
+    });
+    expect(sawCompletedWithoutOutputs).toBe(true);
+    expect(orders[0]!.state).toBe('done');
+  });
+
+  it('a failed order is reported while the others still download', async () => {
+    simulator.setLanguage('de', { outcome: 'failed' });
+    const orders = await created(['fr', 'es', 'de']);
+    const settled: string[] = [];
+    await waitForOrders({
+      client, orders, deadline: now + 3_600_000, pollIntervalMs: 30_000, clock, sleep, log,
+      readiness: () => 'ready',
+      download: async (_o, followed) => void (followed.state = 'done'),
+      onSettled: (o) => settled.push(o.language),
+    });
+    expect(Object.fromEntries(orders.map((o) => [o.language, o.state]))).toEqual({ fr: 'done', es: 'done', de: 'failed' });
+    expect(settled.sort()).toEqual(['de', 'es', 'fr']);
+    expect(lines.some((l) => l.startsWith('warning:') && l.includes('de'))).toBe(true);
+  });
+
+  it('stops at once when aborted', async () => {
+    const orders = await created(['fr']);
+    const controller = new AbortController();
+    const abortingSleep: Sleep = async (ms) => {
+      now += ms;
+      controller.abort(new Error('SIGINT'));
+      throw new Error('SIGINT');
+    };
+    await expect(
+      waitForOrders({
+        client, orders, deadline: now + 3_600_000, pollIntervalMs: 30_000, clock, sleep: abortingSleep, log, signal: controller.signal,
+        readiness: () => 'ready',
+        download: async () => undefined,
+      }),
+    ).rejects.toThrow('SIGINT');
+  });
+
+  it('writes a progress line per cycle', () => {
+    const base = { type: 'subtitle', created: true, files: [] };
+    const orders: FollowedOrder[] = [
+      ...Array.from({ length: 7 }, (_, i) => ({ ...base, orderId: `c${i}`, language: 'fr', status: 'completed', state: 'done' as const })),
+      ...Array.from({ length: 3 }, (_, i) => ({ ...base, orderId: `o${i}`, language: 'es', status: 'ongoing', state: 'waiting' as const })),
+      ...Array.from({ length: 2 }, (_, i) => ({ ...base, orderId: `p${i}`, language: 'de', status: 'pending', state: 'waiting' as const })),
+    ];
+    expect(progressLine(orders, 45_000, 38 * 60_000)).toBe('7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left');
+  });
+});
+
+describe('cancelOrders', () => {
+  it('cancels pending orders, counts already-cancelled as done, and stops human review past the window', async () => {
+    const pending = simulator.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo' });
+    const gone = simulator.addOrder({ targetLanguage: 'es', projectId: 'proj-demo', status: 'cancelled' });
+    const reviewed = simulator.addOrder({ targetLanguage: 'de', projectId: 'proj-demo', level: 1, status: 'ongoing' });
+    const results = await cancelOrders(client, [pending.id, gone.id, reviewed.id]);
+    expect(results.map((r) => r.outcome)).toEqual(['cancelled', 'already-cancelled', 'human-review-cancelled']);
+    expect(simulator.count('cancel-human-review')).toBe(1);
+  });
+
+  it('reports a finished order as finished, not as an error', async () => {
+    const { state } = recorder();
+    const [order] = (await chooseOrders({ client, settings: settings({ targetLanguages: ['fr'] }), log, clock, state })).followed;
+    now += 3_600_000;
+    const [result] = await cancelOrders(client, [order!.orderId]);
+    expect(result!.outcome).toBe('already-finished');
+  });
+});
+
+describe('saved state', () => {
+  it('keeps created and settled IDs for the post step, and nothing else', () => {
+    const { state, saved } = recorder();
+    state.recordCreated(['a', 'b']);
+    state.recordSettled(['a', 'not-ours']);
+    const read = readSavedState({ getState: (k) => saved.get(k) ?? '' });
+    expect(read).toEqual({ created: ['a', 'b'], settled: ['a'], mainFinished: false });
+    state.recordMainFinished();
+    expect(readSavedState({ getState: (k) => saved.get(k) ?? '' }).mainFinished).toBe(true);
+  });
+
+  it('reads garbage as empty instead of throwing', () => {
+    expect(readSavedState({ getState: () => '{not json' })).toEqual({ created: [], settled: [], mainFinished: false });
+  });
+});
+
+it('toFollowed keeps what the poller needs', () => {
+  const followed = toFollowed(
+    { id: 'x', status: 'pending', targetLanguage: 'fr', type: 'cc', level: 1, createdAt: '2026-01-01T00:00:00Z', orderDocs: [] },
+    true,
+  );
+  expect(followed).toMatchObject({ orderId: 'x', language: 'fr', created: true, state: 'waiting', level: 1 });
+});
