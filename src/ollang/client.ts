@@ -104,6 +104,8 @@ interface RequestSpec {
   /** Retry per policy (reads, cancels); false: one attempt only (create). */
   retry: boolean;
   signal?: AbortSignal;
+  /** Ignore the client-wide abort signal (Create Order: see createOrder). */
+  detached?: boolean;
 }
 
 interface RawResponse {
@@ -191,7 +193,11 @@ export class OllangClient {
       path: '/integration/orders/create',
       body,
       retry: false,
+      // Once sent, a create must get its answer (within the request time-out) even if the run
+      // is being cancelled: only an answered create has IDs to save, and to cancel.
+      detached: true,
     };
+    if (this.#signal?.aborted) throw this.#error(spec, { kind: 'aborted', detail: 'not sent: the run is being cancelled' });
     return this.#request(spec, (response) => this.#parse(spec, response, createOrderResponseSchema));
   }
 
@@ -282,7 +288,7 @@ export class OllangClient {
    */
   async #request<T>(spec: RequestSpec, read: (response: RawResponse) => T): Promise<T> {
     const maxAttempts = spec.retry ? this.#policy.maxAttempts : 1;
-    const signal = combine(this.#signal, spec.signal);
+    const signal = spec.detached ? spec.signal : combine(this.#signal, spec.signal);
     for (let attempt = 1; ; attempt++) {
       let error: OllangError;
       try {

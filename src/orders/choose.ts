@@ -70,7 +70,7 @@ export async function chooseOrders(context: ChooseContext): Promise<ChosenOrders
     return { followed, languagesWithoutOrder: missing, plan };
   }
 
-  const created = await createOrders(context, scope, missing);
+  const created = await yieldToEarlierOrders(context, scope, await createOrders(context, scope, missing));
   followed.push(...created);
   const covered = new Set(followed.map((o) => key(o.language)));
   const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has(key(language)));
@@ -227,6 +227,69 @@ async function createOrders(context: ChooseContext, scope: OrderScope, languages
 
   // The create response's order is not a language mapping (NOTES.md): ask each order.
   return Promise.all(createdIds.map(async (orderId) => toFollowed(await context.client.getOrder(orderId), true)));
+}
+
+/**
+ * Runs started together (a workflow matrix, two pushes) can each find nothing to reuse and each
+ * create the same language. Every run settles it the same way: the oldest usable order of a
+ * (project, type, level, language) is kept, and a run whose own order is younger cancels it
+ * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
+ * one instead. One List Orders page, and only when this run created something.
+ */
+async function yieldToEarlierOrders(context: ChooseContext, scope: OrderScope, created: FollowedOrder[]): Promise<FollowedOrder[]> {
+  if (created.length === 0 || !context.settings.reuseOrders) return created;
+  const { client, log, state } = context;
+  const oldest = Math.min(...created.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
+  if (!Number.isFinite(oldest)) return created;
+  let rivals: OrderSummary[];
+  try {
+    rivals = await scanOrders(client, scope, {
+      languages: created.map((o) => o.language),
+      createdFrom: new Date(oldest - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
+      maxPages: Math.ceil(created.length / 50) + 1,
+    });
+  } catch (error) {
+    if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted')) throw error;
+    return created; // a courtesy check: never fail a run over it
+  }
+  const ours = new Set(created.map((o) => o.orderId));
+  const result: FollowedOrder[] = [];
+  for (const mine of created) {
+    const earlier = rivals
+      .filter((r) => !ours.has(r.id) && isUsable(r.status) && key(r.targetLanguage) === key(mine.language) && isOlder(r, mine))
+      .sort((a, b) => (isOlder(a, b) ? -1 : 1));
+    let replacement: Order | undefined;
+    for (const rival of earlier.slice(0, 3)) {
+      const order = await client.getOrder(rival.id).catch(() => undefined);
+      if (order && matchesScope(order, scope) && isUsable(order.status)) {
+        replacement = order;
+        break;
+      }
+    }
+    if (!replacement) {
+      result.push(mine);
+      continue;
+    }
+    try {
+      const outcome = await client.cancelOrder(mine.orderId);
+      state.recordSettled([mine.orderId]);
+      log.info(`${mine.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${mine.orderId} and following that order.`);
+      result.push(toFollowed(replacement, false));
+    } catch (error) {
+      // Could not cancel ours (already past pending): keep it, we pay for it anyway.
+      log.debug(`Keeping ${mine.orderId}: cancelling the duplicate failed (${error instanceof Error ? error.message : String(error)}).`);
+      result.push(mine);
+    }
+  }
+  return result;
+}
+
+/** Older = created earlier; ties broken by ID so that every run picks the same survivor. */
+function isOlder(a: { createdAt?: string; id?: string; orderId?: string }, b: { createdAt?: string; id?: string; orderId?: string }): boolean {
+  const ta = Date.parse(a.createdAt ?? '') || Infinity;
+  const tb = Date.parse(b.createdAt ?? '') || Infinity;
+  if (ta !== tb) return ta < tb;
+  return (a.id ?? a.orderId ?? '') < (b.id ?? b.orderId ?? '');
 }
 
 function createError(error: unknown, languages: string[]): Error {

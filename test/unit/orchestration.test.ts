@@ -112,6 +112,18 @@ describe('chooseOrders', () => {
     expect(lines.some((l) => l.includes('no usable answer'))).toBe(true);
   });
 
+  it('runs started together settle on one order per language (the oldest), cancelling their younger duplicates', async () => {
+    const runs = [['fr', 'es'], ['es', 'de'], ['fr', 'de']].map((languages) =>
+      chooseOrders({ client, settings: settings({ targetLanguages: languages }), log, clock, state: recorder().state }),
+    );
+    const chosen = await Promise.all(runs);
+    const usable = simulator.orders().filter((o) => o.status !== 'cancelled');
+    expect(usable.map((o) => o.targetLanguage).sort()).toEqual(['de', 'es', 'fr']);
+    const followedByLanguage = new Map<string, Set<string>>();
+    for (const run of chosen) for (const o of run.followed) followedByLanguage.set(o.language, (followedByLanguage.get(o.language) ?? new Set()).add(o.orderId));
+    for (const ids of followedByLanguage.values()) expect(ids.size).toBe(1);
+  });
+
   it('never retries an answered error', async () => {
     const { state } = recorder();
     await expect(chooseOrders({ client, settings: settings({ projectId: 'nope' }), log, clock, state })).rejects.toThrow(/PROJECT_NOT_FOUND/);
