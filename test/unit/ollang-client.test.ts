@@ -431,20 +431,29 @@ describe('abort', () => {
     expect(h.sleeps).toEqual([]);
   });
 
-  it('aborts an in-flight create (ambiguous: it was sent)', async () => {
+  it('lets a sent create finish when the run is aborted (its IDs must be saved to be cancelled)', async () => {
     const controller = new AbortController();
     const h = harness(
       [
         (request) =>
-          new Promise<Response>((_resolve, reject) => {
+          new Promise<Response>((resolve, reject) => {
             request.signal?.addEventListener('abort', () => reject(request.signal?.reason));
             controller.abort();
+            setTimeout(() => resolve(Response.json([{ orderId: '60b8d6f1e1b9b1d8c6c0d8e1' }], { status: 201 })), 5);
           }),
       ],
       { signal: controller.signal },
     );
+    await expect(h.client.createOrder(createRequest)).resolves.toEqual([{ orderId: '60b8d6f1e1b9b1d8c6c0d8e1' }]);
+  });
+
+  it('sends no create once the run is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const h = harness([() => Response.json([], { status: 201 })], { signal: controller.signal });
     const e = await ollangError(h.client.createOrder(createRequest));
-    expect(e).toMatchObject({ kind: 'aborted', ambiguous: true });
+    expect(e).toMatchObject({ kind: 'aborted', ambiguous: false });
+    expect(h.requests).toHaveLength(0);
   });
 
   it('aborts a retry sleep', async () => {
