@@ -6,9 +6,11 @@
  */
 import type { ActionIO } from './io.ts';
 import type { Clock, Fetch, Sleep } from './runtime.ts';
-import { readSavedState } from './state.ts';
+import { readSavedState, type CreateInFlight } from './state.ts';
 import { OllangClient } from './ollang/client.ts';
+import { isFinished } from './ollang/schemas.ts';
 import { cancelOrders, describeCancelResult, isStopped } from './orders/cancel.ts';
+import { AMBIGUOUS_CREATE_SLACK_MS, scanOrders } from './orders/choose.ts';
 
 export interface PostContext {
   io: ActionIO;
@@ -31,19 +33,22 @@ export async function post(context: PostContext): Promise<void> {
     }
     const settled = new Set(saved.settled);
     const left = saved.created.filter((id) => !settled.has(id));
-    if (left.length === 0) {
+    // Main was killed while a Create Order call was in flight: its orders are found by listing.
+    const lost = saved.createInFlight;
+    const lostText = lost ? `orders a Create Order call for ${lost.languages.join(', ')} may have made` : '';
+    if (left.length === 0 && !lost) {
       log.info('Nothing to clean up: every order this run created has finished or was cancelled.');
       return;
     }
     if (!parseBoolean(io.getInput('cancel-on-abort'), true)) {
-      log.warning(`The run was aborted and cancel-on-abort is false: ${left.length} order(s) it created may still be running: ${left.join(', ')}.`);
+      log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${[...left, lostText].filter(Boolean).join(', ')}.`);
       return;
     }
     const apiKey = io.getInput('api-key').trim();
     if (apiKey) io.setSecret(apiKey);
     const apiUrl = (io.getInput('api-url').trim() || 'https://api-integration.ollang.com').replace(/\/+$/, '');
     if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
-      log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${left.join(', ')} (no usable api-key or api-url).`);
+      log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${[...left, lostText].filter(Boolean).join(', ')} (no usable api-key or api-url).`);
       return;
     }
     const startedAt = context.clock();
@@ -56,6 +61,11 @@ export async function post(context: PostContext): Promise<void> {
       requestTimeoutMs: 10_000,
       deadline: () => startedAt + POST_BUDGET_MS,
     });
+    if (lost) left.push(...(await findLostOrders(context, client, lost, saved.created)));
+    if (left.length === 0) {
+      log.info('Nothing to clean up: the run created no order that is still unfinished.');
+      return;
+    }
     log.info(`The run was aborted before it finished: cancelling ${left.length} order(s) it created.`);
     const results = await cancelOrders(client, left, {
       concurrency: 16,
@@ -71,6 +81,34 @@ export async function post(context: PostContext): Promise<void> {
     }
   } catch (error) {
     log.warning(`Post step: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Unfinished orders of the scope created since just before the lost call (the same look-up main does after an ambiguous create). */
+async function findLostOrders(context: PostContext, client: OllangClient, lost: CreateInFlight, known: string[]): Promise<string[]> {
+  const log = context.io.log;
+  try {
+    const found = await scanOrders(
+      client,
+      { projectId: lost.projectId, orderType: lost.orderType },
+      {
+        languages: lost.languages,
+        createdFrom: new Date(Date.parse(lost.since) - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
+        maxPages: Math.ceil(lost.languages.length / 50) + 2,
+      },
+    );
+    const ids = found.filter((o) => !isFinished(o.status) && !known.includes(o.id)).map((o) => o.id);
+    log.info(
+      `Main was stopped before Create Order (${lost.languages.join(', ')}) answered; ` +
+        (ids.length > 0 ? `found ${ids.length} order(s) it made: ${ids.join(', ')}.` : 'it made no order that is still unfinished.'),
+    );
+    return ids;
+  } catch (error) {
+    log.warning(
+      `Main was stopped before Create Order (${lost.languages.join(', ')}) answered, and looking for the orders it may have made failed: ` +
+        `${error instanceof Error ? error.message : String(error)}. Check project ${lost.projectId} in the Ollang dashboard.`,
+    );
+    return [];
   }
 }
 

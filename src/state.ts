@@ -9,6 +9,7 @@ import type { ActionIO } from './io.ts';
 const CREATED = 'created-orders';
 const SETTLED = 'settled-orders';
 const FINISHED = 'main-finished';
+const CREATE_IN_FLIGHT = 'create-in-flight';
 const IS_POST = 'is-post';
 
 export interface SavedState {
@@ -18,6 +19,17 @@ export interface SavedState {
   settled: string[];
   /** Main finished on its own (any status): the post step does nothing. */
   mainFinished: boolean;
+  /** A Create Order call was sent and its answer never read (main was killed): what it may have made. */
+  createInFlight?: CreateInFlight;
+}
+
+/** A sent Create Order call: enough for the post step to find its orders with List Orders. */
+export interface CreateInFlight {
+  /** ISO time just before the call. */
+  since: string;
+  projectId: string;
+  orderType: string;
+  languages: string[];
 }
 
 /** Records state as it changes. Keeps its own copy, since saveState only appends. */
@@ -44,6 +56,16 @@ export class StateRecorder {
     if (this.#settled.size !== before) this.#io.saveState(SETTLED, JSON.stringify([...this.#settled]));
   }
 
+  /** Saved before Create Order is sent: if main dies before the answer, the post step looks for its orders. */
+  recordCreateSent(call: CreateInFlight): void {
+    this.#io.saveState(CREATE_IN_FLIGHT, JSON.stringify(call));
+  }
+
+  /** The call was answered (IDs saved) or its orders were looked for: nothing left in flight. */
+  recordCreateSettled(): void {
+    this.#io.saveState(CREATE_IN_FLIGHT, '');
+  }
+
   recordMainFinished(): void {
     this.#io.saveState(FINISHED, 'true');
   }
@@ -63,11 +85,26 @@ export function isPostStep(io: Pick<ActionIO, 'getState'>): boolean {
 
 /** Reads what main saved. Malformed values read as empty: the post step must never throw. */
 export function readSavedState(io: Pick<ActionIO, 'getState'>): SavedState {
+  const createInFlight = parseCreateInFlight(io.getState(CREATE_IN_FLIGHT));
   return {
     created: parseIdList(io.getState(CREATED)),
     settled: parseIdList(io.getState(SETTLED)),
     mainFinished: io.getState(FINISHED) === 'true',
+    ...(createInFlight ? { createInFlight } : {}),
   };
+}
+
+function parseCreateInFlight(text: string): CreateInFlight | undefined {
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<CreateInFlight> | null;
+    if (!value || typeof value.since !== 'string' || Number.isNaN(Date.parse(value.since))) return undefined;
+    if (typeof value.projectId !== 'string' || !value.projectId || typeof value.orderType !== 'string' || !value.orderType) return undefined;
+    const languages = Array.isArray(value.languages) ? value.languages.filter((l): l is string => typeof l === 'string' && l.length > 0) : [];
+    return languages.length > 0 ? { since: value.since, projectId: value.projectId, orderType: value.orderType, languages } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseIdList(text: string): string[] {

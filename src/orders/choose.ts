@@ -15,7 +15,7 @@ import type { FollowedOrder } from '../wait/poller.ts';
 /** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
 export const REUSE_SCAN_MAX_PAGES = 4;
 /** How far before a lost Create Order call its orders may be stamped (clock skew between us and Ollang). */
-const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
+export const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
 /** Create Order calls for one set of languages: the first, and one more after an ambiguous failure. */
 const MAX_CREATE_ATTEMPTS = 2;
 
@@ -105,8 +105,12 @@ async function findReusable(context: ChooseContext, scope: OrderScope, languages
   if (wanted.size > found.size) {
     const candidates = new Map<string, string[]>();
     const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
-    for (const summary of summaries) {
-      if (!isUsable(summary.status)) continue;
+    const usable = summaries.filter((summary) => isUsable(summary.status));
+    // Newest first, except an order with an older one of its language created just before it:
+    // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
+    const yields = (s: OrderSummary): boolean =>
+      usable.some((o) => o !== s && key(o.targetLanguage) === key(s.targetLanguage) && isOlder(o, s) && Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= AMBIGUOUS_CREATE_SLACK_MS);
+    for (const summary of [...usable.filter((s) => !yields(s)), ...usable.filter(yields)]) {
       const language = key(summary.targetLanguage);
       candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
     }
@@ -198,14 +202,20 @@ async function createOrders(context: ChooseContext, scope: OrderScope, languages
     };
     const calledAt = clock();
     log.info(`Creating ${settings.orderType} orders (level ${settings.level}) for ${missing.join(', ')}.`);
+    // If main is killed before the answer, the post step looks for what this call made.
+    state.recordCreateSent({ since: new Date(calledAt).toISOString(), projectId: settings.projectId, orderType: settings.orderType, languages: missing });
     try {
       const created = await client.createOrder(request);
       const ids = created.map((c) => c.orderId);
       state.recordCreated(ids);
+      state.recordCreateSettled();
       createdIds.push(...ids);
       missing = [];
     } catch (error) {
-      if (!(error instanceof OllangError) || !error.ambiguous) throw createError(error, missing);
+      if (!(error instanceof OllangError) || !error.ambiguous) {
+        state.recordCreateSettled();
+        throw createError(error, missing, settings.projectId);
+      }
       log.warning(
         `Create Order got no usable answer (${error.message}). It may still have created orders: ` +
           `looking for them before creating anything again.`,
@@ -217,11 +227,12 @@ async function createOrders(context: ChooseContext, scope: OrderScope, languages
       });
       const recovered = found.filter((o) => isUsable(o.status) && !createdIds.includes(o.id));
       state.recordCreated(recovered.map((o) => o.id));
+      state.recordCreateSettled();
       createdIds.push(...recovered.map((o) => o.id));
       const recoveredLanguages = new Set(recovered.map((o) => key(o.targetLanguage)));
       if (recovered.length > 0) log.info(`Found ${recovered.length} order(s) the lost call created: ${recovered.map((o) => `${o.targetLanguage} ${o.id}`).join(', ')}.`);
       missing = missing.filter((language) => !recoveredLanguages.has(key(language)));
-      if (missing.length > 0 && attempt === MAX_CREATE_ATTEMPTS) throw createError(error, missing);
+      if (missing.length > 0 && attempt === MAX_CREATE_ATTEMPTS) throw createError(error, missing, settings.projectId);
     }
   }
 
@@ -292,9 +303,9 @@ function isOlder(a: { createdAt?: string; id?: string; orderId?: string }, b: { 
   return (a.id ?? a.orderId ?? '') < (b.id ?? b.orderId ?? '');
 }
 
-function createError(error: unknown, languages: string[]): Error {
+function createError(error: unknown, languages: string[], projectId: string): Error {
   const message = error instanceof Error ? error.message : String(error);
-  return new Error(`Creating orders for ${languages.join(', ')} failed: ${message}`, { cause: error });
+  return new Error(`Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${message}`, { cause: error });
 }
 
 export function toFollowed(order: Order, created: boolean): FollowedOrder {
