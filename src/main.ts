@@ -19,6 +19,7 @@ import { cancelOrders, describeCancelResult, isStopped, type CancelResult } from
 import { openCacheMemory } from './orders/memory.ts';
 import { waitForOrders, type FollowedOrder } from './wait/poller.ts';
 import { createOrderDownloader, outputsReadiness } from './download/order-outputs.ts';
+import { planDownloads } from './download/plan.ts';
 import type { OrderReport, RunReport, RunStatus } from './report/model.ts';
 import { writeOutputs } from './report/outputs.ts';
 import { renderComment, renderSummary, commentMarker } from './report/summary.ts';
@@ -177,6 +178,9 @@ async function localize(
       orders: run.followed,
       deadline,
       pollIntervalMs: settings.pollIntervalMs,
+      // Undocumented: the benchmark's per-order baseline (one Get Order per order per cycle).
+      batchStatusChecks: context.env['OLLANG_STATUS_CHECKS'] !== 'per-order',
+      downloadBytes: (order) => planDownloads(order, settings.download).items.reduce((sum, item) => sum + (item.expectedBytes ?? 0), 0),
       readiness: (order) => outputsReadiness(order, settings.download),
       download,
       onSettled: (order) => state.recordSettled([order.orderId]),
@@ -198,7 +202,9 @@ async function handleTimeout(context: RunContext, settings: Settings, client: Ol
   for (const o of unfinished) {
     log.warning(`Order ${o.orderId} (${o.language}) ${o.problem ?? 'did not finish in time'}.`, { title: `Timed out: ${o.language}` });
   }
-  const names = unfinished.map((o) => `${o.language} ${o.orderId} (${o.status})`).join(', ');
+  const names = unfinished
+    .map((o) => `${o.language} ${o.orderId} (${o.status}${o.lastCheckError ? `; its last check failed: ${o.lastCheckError}` : ''})`)
+    .join(', ');
   run.status = 'timed-out';
   if (settings.onTimeout === 'continue') {
     log.info(`Timed out after ${formatDuration(settings.timeoutMs)}; continuing with what finished (on-timeout: continue). Still running: ${names}.`);

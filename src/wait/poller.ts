@@ -39,6 +39,8 @@ export interface FollowedOrder {
   state: FollowState;
   files: string[];
   problem?: string;
+  /** Why the last status check of this order failed (cleared by the next good one). */
+  lastCheckError?: string;
   /** When this run first saw the order finished well (clock ms). */
   completedSeenAt?: number;
   /** When its files were all on disk (clock ms). */
@@ -60,6 +62,8 @@ export interface WaitOptions {
   /** Use List Orders pages for status checks (default true); false = one Get Order per order. */
   batchStatusChecks?: boolean;
   downloadConcurrency?: number;
+  /** Bytes an order's download will fetch, where known: big ones get their own lane, so they never hold up small ones. */
+  downloadBytes?: (order: Order) => number | undefined;
   /** Whether a finished order's outputs are all published. */
   readiness: (order: Order) => OutputsReadiness;
   /** Downloads a finished order's outputs; `order` was fetched just now, so its signed URLs are fresh. */
@@ -84,6 +88,12 @@ const PAGE_SIZE = 50;
 const BATCH_THRESHOLD = 3;
 /** Orders' createdAt and our clock may disagree a little. */
 const CREATED_AT_SLACK_MS = 60_000;
+/** Downloads larger than this run in their own lane (each lane holds downloadConcurrency at a time). */
+const LARGE_DOWNLOAD_BYTES = 32 * 1024 * 1024;
+/** Get Orders for finished orders' outputs, at once. */
+const OUTPUT_CHECKS_AT_ONCE = 8;
+/** A status check retries for at least this long (or one poll interval), never past the wait's deadline. */
+const MIN_CHECK_RETRY_MS = 5_000;
 
 export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
   const { clock, log, orders } = options;
@@ -91,6 +101,7 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
   const maxIntervalMs = Math.max(basePollMs, options.maxIntervalMs ?? basePollMs * 2);
   const outputsGraceMs = options.outputsGraceMs ?? 120_000;
   const downloads = new DownloadPool(options.downloadConcurrency ?? 4);
+  const largeDownloads = new DownloadPool(options.downloadConcurrency ?? 4);
   const startedAt = clock();
   let interval = basePollMs;
   let cycles = 0;
@@ -100,20 +111,22 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
     for (;;) {
       options.signal?.throwIfAborted();
       cycles += 1;
+      const cycleStartedAt = clock();
       const changed = await checkUnfinished(options);
 
-      for (const followed of orders.filter((o) => o.state === 'awaiting-outputs')) {
+      await forEachLimited(orders.filter((o) => o.state === 'awaiting-outputs'), OUTPUT_CHECKS_AT_ONCE, async (followed) => {
         const order = await getOrderOrNote(options, followed);
-        if (!order) continue;
+        if (!order) return;
         const graceOver = clock() - (followed.completedSeenAt ?? clock()) >= outputsGraceMs;
         if (options.readiness(order) === 'ready' || graceOver) {
           followed.state = 'downloading';
-          downloads.add(async () => {
+          const pool = (options.downloadBytes?.(order) ?? 0) > LARGE_DOWNLOAD_BYTES ? largeDownloads : downloads;
+          pool.add(async () => {
             await options.download(order, followed);
             followed.doneAt = clock();
           });
         }
-      }
+      });
 
       const left = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs');
       if (left.length === 0) break;
@@ -126,6 +139,7 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
             followed.state === 'awaiting-outputs'
               ? `completed, but Ollang had not published its outputs when the wait ended`
               : `still ${followed.status} when the wait ended`;
+          if (followed.lastCheckError) followed.problem += `; the last check failed: ${followed.lastCheckError}`;
           followed.state = 'timed-out';
         }
         break;
@@ -134,13 +148,14 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
       interval = changed ? basePollMs : Math.min(Math.round(interval * 1.25), maxIntervalMs);
       // Outputs usually follow `completed` within seconds: look again at the base pace.
       const pace = left.some((o) => o.state === 'awaiting-outputs') ? Math.min(interval, basePollMs) : interval;
-      const pause = Math.max(0, Math.min(pace, options.deadline - now));
+      // Checks keep their cadence: the time this cycle's requests took counts towards the pause.
+      const pause = Math.max(0, Math.min(pace - (now - cycleStartedAt), options.deadline - now));
       log.info(progressLine(orders, pause, options.deadline - now));
       await options.sleep(pause, options.signal);
     }
   } finally {
     // Downloads already started run to their end (or to the abort signal) in every case.
-    await downloads.drain();
+    await Promise.all([downloads.drain(), largeDownloads.drain()]);
   }
   return { cycles, timedOut, waitedMs: clock() - startedAt };
 }
@@ -233,12 +248,19 @@ async function listStatuses(
 
 /** Get Order for one followed order; a problem with one order never stops the others. */
 async function getOrderOrNote(options: WaitOptions, followed: FollowedOrder): Promise<Order | undefined> {
+  // One order's failing checks must not hold up the others' for more than a cycle, nor run past
+  // the deadline; with no time left (timeout 0, the last look) they may retry for a few seconds.
+  const now = options.clock();
+  const deadline =
+    options.deadline > now ? Math.min(options.deadline, now + Math.max(options.pollIntervalMs, MIN_CHECK_RETRY_MS)) : now + MIN_CHECK_RETRY_MS;
   try {
-    const order = await options.client.getOrder(followed.orderId, { signal: options.signal });
+    const order = await options.client.getOrder(followed.orderId, { ...(options.signal ? { signal: options.signal } : {}), deadline });
     followed.status = order.status;
+    delete followed.lastCheckError;
     return order;
   } catch (error) {
     if (isFatal(error)) throw error;
+    followed.lastCheckError = messageOf(error);
     if (error instanceof OllangError && error.status === 404) {
       followed.state = 'failed';
       followed.problem = `Ollang no longer knows this order: ${error.message}`;
