@@ -9,7 +9,7 @@ import type { Order } from '../ollang/schemas.ts';
 import type { DownloadKind, Settings } from '../settings.ts';
 import type { Fetch, Log, Sleep } from '../runtime.ts';
 import type { FollowedOrder, OutputsReadiness } from '../wait/poller.ts';
-import { planDownloads, type DownloadItem } from './plan.ts';
+import { classifyDoc, planDownloads, type DownloadItem } from './plan.ts';
 import { downloadItem } from './downloader.ts';
 import { safeFileName, uniqueFileName } from './file-names.ts';
 
@@ -26,8 +26,16 @@ const PRODUCES: Record<string, readonly DownloadKind[]> = {
 export function outputsReadiness(order: Order, kinds: ReadonlySet<DownloadKind>): OutputsReadiness {
   const expected = (PRODUCES[order.type] ?? [...kinds]).filter((kind) => kinds.has(kind));
   if (expected.length === 0) return 'ready';
-  const planned = new Set(planDownloads(order, kinds).items.map((item) => item.kind));
-  return expected.every((kind) => planned.has(kind)) ? 'ready' : 'not-yet';
+  const plan = planDownloads(order, kinds);
+  const published = new Set<string>(plan.items.map((item) => item.kind));
+  // Published with a URL the action refuses (file:, javascript:): waiting will not change that,
+  // so the order is ready and the download step reports the refusal.
+  if (plan.refused.some((refused) => refused.docType === 'vttUrl')) published.add('vtt');
+  for (const doc of order.orderDocs) {
+    const kind = classifyDoc(doc);
+    if (doc.url && kind !== 'source' && kind !== 'ignore') published.add(kind);
+  }
+  return expected.every((kind) => published.has(kind)) ? 'ready' : 'not-yet';
 }
 
 export interface OrderDownloader {

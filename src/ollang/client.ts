@@ -106,6 +106,8 @@ interface RequestSpec {
   signal?: AbortSignal;
   /** Ignore the client-wide abort signal (Create Order: see createOrder). */
   detached?: boolean;
+  /** Epoch ms: retries of this call never sleep past it (nor past the client's `deadline`). */
+  deadline?: number;
 }
 
 interface RawResponse {
@@ -201,8 +203,8 @@ export class OllangClient {
     return this.#request(spec, (response) => this.#parse(spec, response, createOrderResponseSchema));
   }
 
-  /** GET /integration/orders/{orderId}. */
-  async getOrder(orderId: string, options?: { signal?: AbortSignal }): Promise<Order> {
+  /** GET /integration/orders/{orderId}. `deadline` (epoch ms) bounds this call's retries. */
+  async getOrder(orderId: string, options?: { signal?: AbortSignal; deadline?: number }): Promise<Order> {
     const spec: RequestSpec = {
       endpoint: 'Get Order',
       method: 'GET',
@@ -210,6 +212,7 @@ export class OllangClient {
       orderId,
       retry: true,
       ...(options?.signal ? { signal: options.signal } : {}),
+      ...(options?.deadline !== undefined ? { deadline: options.deadline } : {}),
     };
     return this.#request(spec, (response) => this.#parse(spec, response, orderSchema));
   }
@@ -299,7 +302,7 @@ export class OllangClient {
       }
       if (attempt >= maxAttempts || !isRetryable(error)) throw error;
       const delay = backoffDelay(attempt, this.#policy, this.#random, error.retryAfterMs);
-      const deadline = this.#deadline();
+      const deadline = earliest(this.#deadline(), spec.deadline);
       if (deadline !== undefined && this.#clock() + delay > deadline) throw error;
       try {
         await this.#sleep(delay, signal);
@@ -377,6 +380,9 @@ export class OllangClient {
       throw this.#transportError(spec, cause, signal, timeout, isPost);
     }
     report();
+    // A server that echoes the key back (in an order or document name, a message) must not get
+    // it into a file name, a log line or an output: nothing downstream ever sees it.
+    text = this.#scrub(text);
 
     if (status >= 200 && status < 300) {
       return { status, statusText: response.statusText, headers: response.headers, text };
@@ -524,6 +530,11 @@ export function listQueryString(query: ListOrdersQuery): string {
   ];
   for (const [name, value] of filters) if (value !== undefined && value !== '') params.set(name, value);
   return params.toString();
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.min(a, b);
 }
 
 function combine(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
