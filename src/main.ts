@@ -139,7 +139,7 @@ async function localize(
       : undefined;
 
   const chosen = await log.group('Choosing orders', () =>
-    chooseOrders({ client, settings, log, clock, state, ...(memory ? { memory } : {}) }),
+    chooseOrders({ client, settings, log, clock, sleep: context.sleep, state, ...(memory ? { memory } : {}) }),
   );
   run.followed = chosen.followed;
   run.languagesWithoutOrder = chosen.languagesWithoutOrder;

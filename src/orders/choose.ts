@@ -8,7 +8,7 @@ import type { CreateOrderRequest, OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
 import type { Order, OrderSummary } from '../ollang/schemas.ts';
 import type { Settings } from '../settings.ts';
-import type { Clock, Log } from '../runtime.ts';
+import type { Clock, Log, Sleep } from '../runtime.ts';
 import type { StateRecorder } from '../state.ts';
 import type { FollowedOrder } from '../wait/poller.ts';
 
@@ -16,8 +16,13 @@ import type { FollowedOrder } from '../wait/poller.ts';
 export const REUSE_SCAN_MAX_PAGES = 4;
 /** How far before a lost Create Order call its orders may be stamped (clock skew between us and Ollang). */
 export const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
-/** Create Order calls for one set of languages: the first, and one more after an ambiguous failure. */
-const MAX_CREATE_ATTEMPTS = 2;
+/**
+ * Create Order calls for one set of languages: the first, and more only after an ambiguous
+ * failure whose orders a List Orders look-up did not find (so no attempt can buy twice).
+ */
+const MAX_CREATE_ATTEMPTS = 4;
+/** Pause before creating again after an ambiguous failure: a struggling API gets a moment. */
+const CREATE_RETRY_PAUSE_MS = 1_000;
 
 export interface OrderScope {
   projectId: string;
@@ -37,6 +42,7 @@ export interface ChooseContext {
   settings: Settings;
   log: Log;
   clock: Clock;
+  sleep: Sleep;
   state: StateRecorder;
   memory?: OrderMemory;
 }
@@ -233,11 +239,24 @@ async function createOrders(context: ChooseContext, scope: OrderScope, languages
       if (recovered.length > 0) log.info(`Found ${recovered.length} order(s) the lost call created: ${recovered.map((o) => `${o.targetLanguage} ${o.id}`).join(', ')}.`);
       missing = missing.filter((language) => !recoveredLanguages.has(key(language)));
       if (missing.length > 0 && attempt === MAX_CREATE_ATTEMPTS) throw createError(error, missing, settings.projectId);
+      if (missing.length > 0) await context.sleep(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1));
     }
   }
 
-  // The create response's order is not a language mapping (NOTES.md): ask each order.
-  return Promise.all(createdIds.map(async (orderId) => toFollowed(await context.client.getOrder(orderId), true)));
+  // The create response's order is not a language mapping (NOTES.md): ask each order. An order
+  // Get Order cannot read now is followed all the same (the wait fills in its language), since
+  // failing here would leave a paid order behind with nobody waiting for it.
+  return Promise.all(
+    createdIds.map(async (orderId) => {
+      try {
+        return toFollowed(await context.client.getOrder(orderId), true);
+      } catch (error) {
+        if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted')) throw error;
+        log.warning(`Could not read new order ${orderId} yet (${error instanceof Error ? error.message : String(error)}); following it anyway.`);
+        return unreadOrder(orderId);
+      }
+    }),
+  );
 }
 
 /**
@@ -306,6 +325,11 @@ function isOlder(a: { createdAt?: string; id?: string; orderId?: string }, b: { 
 function createError(error: unknown, languages: string[], projectId: string): Error {
   const message = error instanceof Error ? error.message : String(error);
   return new Error(`Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${message}`, { cause: error });
+}
+
+/** A created order known only by its ID so far: the wait loop learns its language and status. */
+function unreadOrder(orderId: string): FollowedOrder {
+  return { orderId, language: '', type: '', created: true, status: 'pending', state: 'waiting', files: [] };
 }
 
 export function toFollowed(order: Order, created: boolean): FollowedOrder {

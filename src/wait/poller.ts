@@ -237,6 +237,8 @@ async function listStatuses(
     for await (const summary of pages) {
       if (!wanted.delete(summary.id)) continue; // someone else's order: the filters are only hints
       statuses.set(summary.id, summary.status);
+      const followed = waiting.find((o) => o.orderId === summary.id);
+      if (followed) learn(followed, summary);
       if (wanted.size === 0) break;
     }
   } catch (error) {
@@ -256,6 +258,7 @@ async function getOrderOrNote(options: WaitOptions, followed: FollowedOrder): Pr
   try {
     const order = await options.client.getOrder(followed.orderId, { ...(options.signal ? { signal: options.signal } : {}), deadline });
     followed.status = order.status;
+    learn(followed, order);
     delete followed.lastCheckError;
     return order;
   } catch (error) {
@@ -270,6 +273,14 @@ async function getOrderOrNote(options: WaitOptions, followed: FollowedOrder): Pr
     options.log.warning(`Checking order ${followed.orderId} (${followed.language}) failed: ${messageOf(error)}. Will try again.`);
     return undefined;
   }
+}
+
+/** Fills in what an order created but unreadable at the time (see choose.ts) left unknown. */
+function learn(followed: FollowedOrder, seen: { targetLanguage: string; type: string; createdAt?: string; projectId?: string }): void {
+  if (!followed.language) followed.language = seen.targetLanguage;
+  if (!followed.type) followed.type = seen.type;
+  if (!followed.createdAt && seen.createdAt) followed.createdAt = seen.createdAt;
+  if (!followed.projectId && seen.projectId) followed.projectId = seen.projectId;
 }
 
 /** Errors no retry can fix for any order: a bad key, or the run being aborted. */

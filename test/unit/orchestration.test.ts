@@ -84,7 +84,7 @@ function recorder(): { state: StateRecorder; saved: Map<string, string> } {
 describe('chooseOrders', () => {
   it('creates in one call, maps languages with Get Order, and saves IDs the moment create answers', async () => {
     const { state, saved } = recorder();
-    const chosen = await chooseOrders({ client, settings: settings(), log, clock, state });
+    const chosen = await chooseOrders({ client, settings: settings(), log, clock, sleep, state });
     expect(simulator.count('create')).toBe(1);
     expect(chosen.followed.map((o) => o.language).sort()).toEqual(['de', 'es', 'fr']);
     expect(chosen.followed.every((o) => o.created)).toBe(true);
@@ -96,7 +96,7 @@ describe('chooseOrders', () => {
     simulator.addOrder({ targetLanguage: 'es', projectId: 'proj-demo', type: 'subtitle', level: 0, status: 'cancelled' });
     simulator.addOrder({ targetLanguage: 'de', projectId: 'proj-demo', type: 'subtitle', level: 1 });
     const { state } = recorder();
-    const chosen = await chooseOrders({ client, settings: settings(), log, clock, state });
+    const chosen = await chooseOrders({ client, settings: settings(), log, clock, sleep, state });
     const byLanguage = Object.fromEntries(chosen.followed.map((o) => [o.language, o.created]));
     expect(byLanguage).toEqual({ fr: false, es: true, de: true });
     expect(state.created).toHaveLength(2);
@@ -105,7 +105,7 @@ describe('chooseOrders', () => {
   it('after a create that got no answer, follows what it made and never orders a language twice', async () => {
     simulator.setFaults([{ route: 'create', kind: 'create-no-answer', times: 1 }]);
     const { state } = recorder();
-    const chosen = await chooseOrders({ client, settings: settings(), log, clock, state });
+    const chosen = await chooseOrders({ client, settings: settings(), log, clock, sleep, state });
     expect(simulator.orders()).toHaveLength(3);
     expect(chosen.followed).toHaveLength(3);
     expect(state.created).toHaveLength(3);
@@ -114,7 +114,7 @@ describe('chooseOrders', () => {
 
   it('runs started together settle on one order per language (the oldest), cancelling their younger duplicates', async () => {
     const runs = [['fr', 'es'], ['es', 'de'], ['fr', 'de']].map((languages) =>
-      chooseOrders({ client, settings: settings({ targetLanguages: languages }), log, clock, state: recorder().state }),
+      chooseOrders({ client, settings: settings({ targetLanguages: languages }), log, clock, sleep, state: recorder().state }),
     );
     const chosen = await Promise.all(runs);
     const usable = simulator.orders().filter((o) => o.status !== 'cancelled');
@@ -124,17 +124,41 @@ describe('chooseOrders', () => {
     for (const ids of followedByLanguage.values()) expect(ids.size).toBe(1);
   });
 
+  it('survives several lost creates in a row without buying a language twice', async () => {
+    simulator.setFaults([{ route: 'create', kind: 'reset', times: 2 }]);
+    const { state } = recorder();
+    const chosen = await chooseOrders({ client, settings: settings(), log, clock, sleep, state });
+    expect(simulator.count('create')).toBe(3);
+    expect(simulator.orders().map((o) => o.targetLanguage).sort()).toEqual(['de', 'es', 'fr']);
+    expect(chosen.followed).toHaveLength(3);
+  });
+
+  it('follows a new order Get Order cannot read yet, and learns its language while waiting', async () => {
+    simulator.setFaults([{ route: 'get', kind: '500', times: 18 }]);
+    const { state } = recorder();
+    const chosen = await chooseOrders({ client, settings: settings({ targetLanguages: ['fr', 'es', 'de'] }), log, clock, sleep, state });
+    expect(chosen.followed.some((o) => o.language === '')).toBe(true);
+    simulator.setFaults([]);
+    await waitForOrders({
+      client, orders: chosen.followed, deadline: now + 3_600_000, pollIntervalMs: 30_000, clock, sleep, log,
+      readiness: () => 'ready',
+      download: async (_o, followed) => void (followed.state = 'done'),
+    });
+    expect(chosen.followed.map((o) => o.language).sort()).toEqual(['de', 'es', 'fr']);
+    expect(chosen.followed.every((o) => o.state === 'done')).toBe(true);
+  });
+
   it('never retries an answered error', async () => {
     const { state } = recorder();
-    await expect(chooseOrders({ client, settings: settings({ projectId: 'nope' }), log, clock, state })).rejects.toThrow(/PROJECT_NOT_FOUND/);
+    await expect(chooseOrders({ client, settings: settings({ projectId: 'nope' }), log, clock, sleep, state })).rejects.toThrow(/PROJECT_NOT_FOUND/);
     expect(simulator.count('create')).toBe(1);
   });
 
   it('collect and dry run create nothing', async () => {
     const { state } = recorder();
-    const collected = await chooseOrders({ client, settings: settings({ mode: 'collect' }), log, clock, state });
+    const collected = await chooseOrders({ client, settings: settings({ mode: 'collect' }), log, clock, sleep, state });
     expect(collected.languagesWithoutOrder).toEqual(['fr', 'es', 'de']);
-    const dry = await chooseOrders({ client, settings: settings({ dryRun: true }), log, clock, state });
+    const dry = await chooseOrders({ client, settings: settings({ dryRun: true }), log, clock, sleep, state });
     expect(dry.plan.create).toEqual(['fr', 'es', 'de']);
     expect(simulator.count('create')).toBe(0);
   });
@@ -143,7 +167,7 @@ describe('chooseOrders', () => {
 describe('waitForOrders', () => {
   async function created(languages: string[]): Promise<FollowedOrder[]> {
     const { state } = recorder();
-    return (await chooseOrders({ client, settings: settings({ targetLanguages: languages }), log, clock, state })).followed;
+    return (await chooseOrders({ client, settings: settings({ targetLanguages: languages }), log, clock, sleep, state })).followed;
   }
 
   it('checks 120 orders with List Orders pages, not 120 Get Orders a cycle', async () => {
@@ -260,7 +284,7 @@ describe('cancelOrders', () => {
 
   it('reports a finished order as finished, not as an error', async () => {
     const { state } = recorder();
-    const [order] = (await chooseOrders({ client, settings: settings({ targetLanguages: ['fr'] }), log, clock, state })).followed;
+    const [order] = (await chooseOrders({ client, settings: settings({ targetLanguages: ['fr'] }), log, clock, sleep, state })).followed;
     now += 3_600_000;
     const [result] = await cancelOrders(client, [order!.orderId]);
     expect(result!.outcome).toBe('already-finished');
