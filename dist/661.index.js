@@ -8,9 +8,13 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2462);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2462);
 /* harmony import */ var _ollang_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6050);
-/* harmony import */ var _orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3303);
+/* harmony import */ var _ollang_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7395);
+/* harmony import */ var _orders_cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3303);
+/* harmony import */ var _orders_choose_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1908);
+
+
 
 
 
@@ -20,19 +24,22 @@ async function post(context) {
     const { io } = context;
     const log = io.log;
     try {
-        const saved = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .readSavedState */ .rh)(io);
+        const saved = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .readSavedState */ .rh)(io);
         if (saved.mainFinished) {
             log.debug('Main finished on its own: nothing to clean up.');
             return;
         }
         const settled = new Set(saved.settled);
         const left = saved.created.filter((id) => !settled.has(id));
-        if (left.length === 0) {
+        // Main was killed while a Create Order call was in flight: its orders are found by listing.
+        const lost = saved.createInFlight;
+        const lostText = lost ? `orders a Create Order call for ${lost.languages.join(', ')} may have made` : '';
+        if (left.length === 0 && !lost) {
             log.info('Nothing to clean up: every order this run created has finished or was cancelled.');
             return;
         }
         if (!parseBoolean(io.getInput('cancel-on-abort'), true)) {
-            log.warning(`The run was aborted and cancel-on-abort is false: ${left.length} order(s) it created may still be running: ${left.join(', ')}.`);
+            log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${[...left, lostText].filter(Boolean).join(', ')}.`);
             return;
         }
         const apiKey = io.getInput('api-key').trim();
@@ -40,7 +47,7 @@ async function post(context) {
             io.setSecret(apiKey);
         const apiUrl = (io.getInput('api-url').trim() || 'https://api-integration.ollang.com').replace(/\/+$/, '');
         if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
-            log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${left.join(', ')} (no usable api-key or api-url).`);
+            log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${[...left, lostText].filter(Boolean).join(', ')} (no usable api-key or api-url).`);
             return;
         }
         const startedAt = context.clock();
@@ -53,24 +60,50 @@ async function post(context) {
             requestTimeoutMs: 10_000,
             deadline: () => startedAt + POST_BUDGET_MS,
         });
+        if (lost)
+            left.push(...(await findLostOrders(context, client, lost, saved.created)));
+        if (left.length === 0) {
+            log.info('Nothing to clean up: the run created no order that is still unfinished.');
+            return;
+        }
         log.info(`The run was aborted before it finished: cancelling ${left.length} order(s) it created.`);
-        const results = await (0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelOrders */ ._x)(client, left, {
+        const results = await (0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelOrders */ ._x)(client, left, {
             concurrency: 16,
             onResult: (result) => {
-                const line = `Order ${result.orderId}: ${(0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCancelResult */ .bi)(result)}`;
-                if ((0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .isStopped */ .id)(result))
+                const line = `Order ${result.orderId}: ${(0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .describeCancelResult */ .bi)(result)}`;
+                if ((0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .isStopped */ .id)(result))
                     log.info(line);
                 else
                     log.warning(line);
             },
         });
-        const failed = results.filter((r) => !(0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .isStopped */ .id)(r));
+        const failed = results.filter((r) => !(0,_orders_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .isStopped */ .id)(r));
         if (failed.length > 0) {
             log.warning(`Could not cancel ${failed.length} order(s): ${failed.map((r) => r.orderId).join(', ')}. Cancel them in the Ollang dashboard, or with mode: cancel.`);
         }
     }
     catch (error) {
         log.warning(`Post step: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Unfinished orders of the scope created since just before the lost call (the same look-up main does after an ambiguous create). */
+async function findLostOrders(context, client, lost, known) {
+    const log = context.io.log;
+    try {
+        const found = await (0,_orders_choose_js__WEBPACK_IMPORTED_MODULE_3__/* .scanOrders */ .Dn)(client, { projectId: lost.projectId, orderType: lost.orderType }, {
+            languages: lost.languages,
+            createdFrom: new Date(Date.parse(lost.since) - _orders_choose_js__WEBPACK_IMPORTED_MODULE_3__/* .AMBIGUOUS_CREATE_SLACK_MS */ .EJ).toISOString(),
+            maxPages: Math.ceil(lost.languages.length / 50) + 2,
+        });
+        const ids = found.filter((o) => !(0,_ollang_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .isFinished */ .$g)(o.status) && !known.includes(o.id)).map((o) => o.id);
+        log.info(`Main was stopped before Create Order (${lost.languages.join(', ')}) answered; ` +
+            (ids.length > 0 ? `found ${ids.length} order(s) it made: ${ids.join(', ')}.` : 'it made no order that is still unfinished.'));
+        return ids;
+    }
+    catch (error) {
+        log.warning(`Main was stopped before Create Order (${lost.languages.join(', ')}) answered, and looking for the orders it may have made failed: ` +
+            `${error instanceof Error ? error.message : String(error)}. Check project ${lost.projectId} in the Ollang dashboard.`);
+        return [];
     }
 }
 function parseBoolean(text, fallback) {

@@ -28372,74 +28372,21 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3683);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6992);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
- * this is gets decided when the module loads, from state main saved at its very start: a flag
+ * this is gets decided when the module loads, from state main saves at its very start: a flag
  * saved in a `finally` would be lost to a SIGKILL (the approach of actions/checkout).
  */
 
 
-
-const log = {
-    debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
-    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
-    notice: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message, properties),
-    warning: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, properties),
-    error: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, properties),
-    group: (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, fn),
-};
-const io = {
-    log,
-    getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
-    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
-    saveState: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value),
-    getState: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name),
-    setSecret: (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value),
-    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
-    appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
-            return;
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
-    },
-};
-const isPost = (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isPostStep */ .pq)(io);
-if (!isPost)
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .markMainStarted */ .UM)(io);
-if (isPost) {
-    const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(196), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
-    await post({ io, fetch: globalThis.fetch, clock: _runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .realClock */ .d, sleep: _runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .u });
+if ((0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isPostStep */ .pq)(_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO */ .$6)) {
+    await (0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .Uc)();
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(196), __nccwpck_require__.e(534)]).then(__nccwpck_require__.bind(__nccwpck_require__, 534));
-    const abort = new AbortController();
-    let signals = 0;
-    const onSignal = (signal) => {
-        signals += 1;
-        // The first signal starts an orderly stop (cancel this run's orders, write outputs); the
-        // runner follows SIGINT with SIGTERM 7.5 s later, which must not cut that stop short.
-        if (signals === 1) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal}: stopping, and cancelling this run's unfinished orders.`);
-            abort.abort(new Error(`received ${signal}`));
-        }
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    const outcome = await run({
-        io,
-        env: process.env,
-        cwd: process.cwd(),
-        fetch: globalThis.fetch,
-        clock: _runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .realClock */ .d,
-        sleep: _runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .u,
-        abort: abort.signal,
-    });
-    process.exitCode = outcome.exitCode;
-    // Open sockets (keep-alive) must not hold the process after the verdict.
-    if (abort.signal.aborted)
-        process.exit(outcome.exitCode);
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .markMainStarted */ .UM)(_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO */ .$6);
+    await (0,_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .runMainStep */ .X7)();
 }
 
 __webpack_async_result__();
@@ -28489,6 +28436,7 @@ const realSleep = (ms, signal) => new Promise((resolve, reject) => {
 const CREATED = 'created-orders';
 const SETTLED = 'settled-orders';
 const FINISHED = 'main-finished';
+const CREATE_IN_FLIGHT = 'create-in-flight';
 const IS_POST = 'is-post';
 /** Records state as it changes. Keeps its own copy, since saveState only appends. */
 class StateRecorder {
@@ -28515,6 +28463,14 @@ class StateRecorder {
         if (this.#settled.size !== before)
             this.#io.saveState(SETTLED, JSON.stringify([...this.#settled]));
     }
+    /** Saved before Create Order is sent: if main dies before the answer, the post step looks for its orders. */
+    recordCreateSent(call) {
+        this.#io.saveState(CREATE_IN_FLIGHT, JSON.stringify(call));
+    }
+    /** The call was answered (IDs saved) or its orders were looked for: nothing left in flight. */
+    recordCreateSettled() {
+        this.#io.saveState(CREATE_IN_FLIGHT, '');
+    }
     recordMainFinished() {
         this.#io.saveState(FINISHED, 'true');
     }
@@ -28530,11 +28486,29 @@ function isPostStep(io) {
 }
 /** Reads what main saved. Malformed values read as empty: the post step must never throw. */
 function readSavedState(io) {
+    const createInFlight = parseCreateInFlight(io.getState(CREATE_IN_FLIGHT));
     return {
         created: parseIdList(io.getState(CREATED)),
         settled: parseIdList(io.getState(SETTLED)),
         mainFinished: io.getState(FINISHED) === 'true',
+        ...(createInFlight ? { createInFlight } : {}),
     };
+}
+function parseCreateInFlight(text) {
+    if (!text)
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        if (!value || typeof value.since !== 'string' || Number.isNaN(Date.parse(value.since)))
+            return undefined;
+        if (typeof value.projectId !== 'string' || !value.projectId || typeof value.orderType !== 'string' || !value.orderType)
+            return undefined;
+        const languages = Array.isArray(value.languages) ? value.languages.filter((l) => typeof l === 'string' && l.length > 0) : [];
+        return languages.length > 0 ? { since: value.since, projectId: value.projectId, orderType: value.orderType, languages } : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function parseIdList(text) {
     if (!text)
@@ -28546,6 +28520,82 @@ function parseIdList(text) {
     catch {
         return [];
     }
+}
+
+
+/***/ }),
+
+/***/ 6992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ runnerIO),
+/* harmony export */   Uc: () => (/* binding */ runPostStep),
+/* harmony export */   X7: () => (/* binding */ runMainStep)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3683);
+/**
+ * The two steps bound to the real runner: @actions/core for I/O, global fetch, the real clock,
+ * and process signals. index.ts picks one; `npm run local` (@github/local-action) calls each.
+ */
+
+
+const log = {
+    debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
+    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
+    notice: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message, properties),
+    warning: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, properties),
+    error: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, properties),
+    group: (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, fn),
+};
+const runnerIO = {
+    log,
+    getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    saveState: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value),
+    getState: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name),
+    setSecret: (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value),
+    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    appendSummary: async (markdown) => {
+        if (!process.env['GITHUB_STEP_SUMMARY'])
+            return;
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
+    },
+};
+/** The main step. SIGINT / SIGTERM start an orderly stop: cancel this run's orders, write outputs. */
+async function runMainStep() {
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(629), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 526));
+    const abort = new AbortController();
+    let signals = 0;
+    const onSignal = (signal) => {
+        signals += 1;
+        // The runner follows SIGINT with SIGTERM 7.5 s later: that must not cut the first stop short.
+        if (signals === 1) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Received ${signal}: stopping, and cancelling this run's unfinished orders.`);
+            abort.abort(new Error(`received ${signal}`));
+        }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const outcome = await run({
+        io: runnerIO,
+        env: process.env,
+        cwd: process.cwd(),
+        fetch: globalThis.fetch,
+        clock: _runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .realClock */ .d,
+        sleep: _runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .u,
+        abort: abort.signal,
+    });
+    process.exitCode = outcome.exitCode;
+    // Open keep-alive sockets must not hold the process once a cancelled run has its verdict.
+    if (abort.signal.aborted)
+        process.exit(outcome.exitCode);
+    return outcome.exitCode;
+}
+async function runPostStep() {
+    const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(629), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
+    await post({ io: runnerIO, fetch: globalThis.fetch, clock: _runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .realClock */ .d, sleep: _runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .u });
 }
 
 
