@@ -112,10 +112,12 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
       options.signal?.throwIfAborted();
       cycles += 1;
       const cycleStartedAt = clock();
-      const changed = await checkUnfinished(options);
+      // Orders fetched whole this cycle: a finished one needs no second Get Order for its outputs.
+      const fetched = new Map<string, Order>();
+      const changed = await checkUnfinished(options, fetched);
 
       await forEachLimited(orders.filter((o) => o.state === 'awaiting-outputs'), OUTPUT_CHECKS_AT_ONCE, async (followed) => {
-        const order = await getOrderOrNote(options, followed);
+        const order = fetched.get(followed.orderId) ?? (await getOrderOrNote(options, followed));
         if (!order) return;
         const graceOver = clock() - (followed.completedSeenAt ?? clock()) >= outputsGraceMs;
         if (options.readiness(order) === 'ready' || graceOver) {
@@ -161,10 +163,10 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
 }
 
 /** One round of status checks for the unfinished orders. Returns whether any status changed. */
-async function checkUnfinished(options: WaitOptions): Promise<boolean> {
+async function checkUnfinished(options: WaitOptions, fetched: Map<string, Order>): Promise<boolean> {
   const waiting = options.orders.filter((o) => o.state === 'waiting');
   if (waiting.length === 0) return false;
-  const statuses = await fetchStatuses(options, waiting);
+  const statuses = await fetchStatuses(options, waiting, fetched);
   let changed = false;
   for (const followed of waiting) {
     const status = statuses.get(followed.orderId);
@@ -188,7 +190,7 @@ async function checkUnfinished(options: WaitOptions): Promise<boolean> {
 }
 
 /** Current status of each waiting order, by the cheapest route. Orders we could not check are absent. */
-async function fetchStatuses(options: WaitOptions, waiting: FollowedOrder[]): Promise<Map<string, string>> {
+async function fetchStatuses(options: WaitOptions, waiting: FollowedOrder[], fetched: Map<string, Order>): Promise<Map<string, string>> {
   const statuses = new Map<string, string>();
   let unseen = waiting;
   if ((options.batchStatusChecks ?? true) && waiting.length >= BATCH_THRESHOLD) {
@@ -196,7 +198,9 @@ async function fetchStatuses(options: WaitOptions, waiting: FollowedOrder[]): Pr
   }
   await forEachLimited(unseen, 8, async (followed) => {
     const order = await getOrderOrNote(options, followed);
-    if (order) statuses.set(followed.orderId, order.status);
+    if (!order) return;
+    statuses.set(followed.orderId, order.status);
+    fetched.set(followed.orderId, order);
   });
   return statuses;
 }
@@ -213,7 +217,7 @@ async function listStatuses(
   const dated = waiting.filter((o) => o.createdAt && Number.isFinite(Date.parse(o.createdAt)));
   if (dated.length < BATCH_THRESHOLD) return waiting;
   const oldest = Math.min(...dated.map((o) => Date.parse(o.createdAt!)));
-  const wanted = new Set(waiting.map((o) => o.orderId));
+  const wanted = new Map(waiting.map((o) => [o.orderId, o]));
   const projects = new Set(waiting.map((o) => o.projectId));
   const types = new Set(waiting.map((o) => o.type));
   const onlyProject = projects.size === 1 ? [...projects][0] : undefined;
@@ -235,10 +239,11 @@ async function listStatuses(
       { maxPages },
     );
     for await (const summary of pages) {
-      if (!wanted.delete(summary.id)) continue; // someone else's order: the filters are only hints
+      const followed = wanted.get(summary.id);
+      if (!followed) continue; // someone else's order: the filters are only hints
+      wanted.delete(summary.id);
       statuses.set(summary.id, summary.status);
-      const followed = waiting.find((o) => o.orderId === summary.id);
-      if (followed) learn(followed, summary);
+      learn(followed, summary);
       if (wanted.size === 0) break;
     }
   } catch (error) {

@@ -195,6 +195,19 @@ describe('waitForOrders', () => {
     expect(lists + gets).toBeLessThan(naive / 3);
   });
 
+  it('fetches a finished order once: the Get Order of its status check also serves its outputs', async () => {
+    const done = simulator.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', status: 'completed', createdAt: new Date(now - 3_600_000).toISOString() });
+    const orders: FollowedOrder[] = [{ orderId: done.id, language: 'fr', type: 'subtitle', created: false, status: 'pending', state: 'waiting', files: [] }];
+    const before = simulator.count('get');
+    await waitForOrders({
+      client, orders, deadline: now + 60_000, pollIntervalMs: 10_000, clock, sleep, log,
+      readiness: () => 'ready',
+      download: async (_o, followed) => void (followed.state = 'done'),
+    });
+    expect(orders[0]!.state).toBe('done');
+    expect(simulator.count('get') - before).toBe(1);
+  });
+
   it('grows the interval while nothing changes, never past twice the poll interval or the deadline', async () => {
     simulator.setLanguage('fr', { outcome: 'stuck' });
     const orders = await created(['fr']);
