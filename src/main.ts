@@ -100,6 +100,8 @@ export async function run(context: RunContext): Promise<RunOutcome> {
     } else {
       await localize(context, settings, workflow, client, state, run, deadline);
     }
+    // A signal that landed while the last downloads finished still makes this a cancelled run.
+    context.abort.throwIfAborted();
   } catch (error) {
     if (context.abort.aborted) {
       await handleAbort(context, settings, state, run);
@@ -271,7 +273,9 @@ async function cancelMode(context: RunContext, settings: Settings, client: Ollan
   let orderIds = settings.orderIds;
   if (orderIds.length === 0) {
     const found = await scanOrders(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
-    orderIds = found.filter((o) => !isFinished(o.status)).map((o) => o.id);
+    const unfinished = found.filter((o) => !isFinished(o.status));
+    orderIds = unfinished.map((o) => o.id);
+    for (const o of unfinished) run.languageOf.set(o.id, o.targetLanguage);
     log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
   }
   if (settings.dryRun) {
@@ -289,7 +293,8 @@ async function cancelMode(context: RunContext, settings: Settings, client: Ollan
 
 function logCancel(context: RunContext, run: RunRecord, result: CancelResult): void {
   const followed = run.followed.find((o) => o.orderId === result.orderId);
-  const label = followed ? `${result.orderId} (${followed.language})` : result.orderId;
+  const language = followed?.language ?? run.languageOf.get(result.orderId);
+  const label = language ? `${result.orderId} (${language})` : result.orderId;
   const line = `Order ${label}: ${describeCancelResult(result)}`;
   if (isStopped(result)) context.io.log.info(line);
   else context.io.log.warning(line);
@@ -297,7 +302,12 @@ function logCancel(context: RunContext, run: RunRecord, result: CancelResult): v
     if (result.outcome === 'cancelled' || result.outcome === 'already-cancelled') followed.status = 'cancelled';
     if (!isStopped(result)) followed.problem = describeCancelResult(result);
   } else {
-    run.cancelled.push({ orderId: result.orderId, status: isStopped(result) ? 'cancelled' : 'cancel-failed', problem: isStopped(result) ? undefined : describeCancelResult(result) });
+    run.cancelled.push({
+      orderId: result.orderId,
+      language: run.languageOf.get(result.orderId) ?? '',
+      status: isStopped(result) ? (result.outcome === 'already-finished' ? result.status ?? 'completed' : 'cancelled') : 'cancel-failed',
+      problem: isStopped(result) ? undefined : describeCancelResult(result),
+    });
   }
 }
 
@@ -329,7 +339,9 @@ async function publishReport(context: RunContext, settings: Settings, workflow: 
 class RunRecord {
   followed: FollowedOrder[] = [];
   languagesWithoutOrder: string[] = [];
-  cancelled: { orderId: string; status: string; problem: string | undefined }[] = [];
+  /** Orders `mode: cancel` handled, and the languages it learned for them. */
+  cancelled: { orderId: string; language: string; status: string; problem: string | undefined }[] = [];
+  readonly languageOf = new Map<string, string>();
   plan?: RunReport['plan'];
   status?: RunStatus;
   failure?: string;
@@ -358,7 +370,7 @@ class RunRecord {
       ...(o.problem ? { problem: o.problem } : {}),
     }));
     for (const c of this.cancelled) {
-      orders.push({ orderId: c.orderId, language: '', type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
+      orders.push({ orderId: c.orderId, language: c.language, type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
     }
     const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict() : this.status;
     if (!this.failure && (status === 'partial' || status === 'failed')) {
