@@ -4,23 +4,40 @@
  * the document's announced size, max-download-size), then renames it into place.
  * A failed download leaves nothing behind. Signed URLs are credentials: messages show
  * origin + path only, never the query string.
+ *
+ * Bodies go through `node:http` / `node:https` rather than fetch: fetch's web streams cost
+ * about 0.3 s of CPU more per GiB (docs/benchmarks.md), and the hot path here is one 'data'
+ * listener that copies each chunk into a 16 KiB buffer written with writeSync (BodySink).
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { writeSync } from 'node:fs';
+import { lstat, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import http, { type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import type { Fetch, Sleep } from '../runtime.ts';
+import { pipeline, type Readable, type Transform } from 'node:stream';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import zlib from 'node:zlib';
+import type { Sleep } from '../runtime.ts';
 import { realSleep } from '../runtime.ts';
 import { CONTENT_CHECK_BYTES, checkContent } from './content-check.ts';
 import type { DownloadItem } from './plan.ts';
 
+/**
+ * Sends one GET request (`http.request` / `https.request` by default). Called with http(s)
+ * URLs only; tests pass a stub to see what is (not) requested.
+ */
+export type HttpRequest = (url: URL, options: RequestOptions) => ClientRequest;
+
+const defaultRequest: HttpRequest = (url, options) =>
+  url.protocol === 'https:' ? https.request(url, options) : http.request(url, options);
+
 export interface DownloadOptions {
   /** Absolute; created if missing. */
   directory: string;
-  fetch: Fetch;
+  /** Default: node:http / node:https `request` with their global agents. */
+  request?: HttpRequest;
   /** Largest body accepted, in bytes. */
   maxBytes: number;
   /** Idle / read timeout: longest wait for response headers or for the next chunk. Default 60 s. */
@@ -127,7 +144,7 @@ class ForbiddenError extends Error {
   }
 }
 
-function parseRetryAfter(value: string | null, now: number): number | undefined {
+function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, RETRY_AFTER_CAP_MS);
@@ -136,70 +153,173 @@ function parseRetryAfter(value: string | null, now: number): number | undefined 
   return Math.min(Math.max(0, date - now), RETRY_AFTER_CAP_MS);
 }
 
-function parseContentLength(value: string | null): number | undefined {
-  if (value === null || !/^\s*\d+\s*$/.test(value)) return undefined;
+function parseContentLength(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
   const length = Number(value);
   return Number.isSafeInteger(length) ? length : undefined;
 }
 
-async function discardBody(response: Response): Promise<void> {
+/** One response header as a string (Node joins repeated ones with ", "; set-cookie aside). */
+function header(response: IncomingMessage, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * Decoders for a Content-Encoding other than identity, outermost last (as fetch did: gzip,
+ * x-gzip, deflate, br, zstd). An unknown coding: the body is saved as sent.
+ */
+function decodersFor(encoding: string): Transform[] {
+  const decoders: Transform[] = [];
+  for (const coding of encoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity').reverse()) {
+    if (coding === 'gzip' || coding === 'x-gzip') decoders.push(zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+    else if (coding === 'deflate') decoders.push(zlib.createInflate());
+    else if (coding === 'br') decoders.push(zlib.createBrotliDecompress());
+    else if (coding === 'zstd') decoders.push(zlib.createZstdDecompress());
+    else return [];
+  }
+  return decoders;
+}
+
+/**
+ * Node allocates a new Buffer for every socket read (64 KiB) and V8 frees those only when a
+ * collection runs, which its heuristics schedule late for this off-heap memory: left alone,
+ * 60-100 MiB of spent chunks pile up during a large download (peak RSS 150-165 MiB for 1 GiB),
+ * and fresh pages are touched all the time, which is also slower. A young-generation
+ * collection every COLLECT_EVERY_BYTES received (all downloads together) frees them; it takes a
+ * fraction of a millisecond, as the young generation holds little else. `gc` comes from a
+ * throwaway context created with --expose-gc, and the flag is switched off again at once, so
+ * no code sees a `gc` global. Where that fails, downloads run without it.
+ */
+const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
+let receivedSinceCollect = 0;
+let collectYoung: (() => void) | null | undefined;
+
+function countReceived(bytes: number): void {
+  receivedSinceCollect += bytes;
+  if (receivedSinceCollect < COLLECT_EVERY_BYTES) return;
+  receivedSinceCollect = 0;
+  if (collectYoung === undefined) {
+    collectYoung = null;
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      const gc = vm.runInNewContext('gc') as unknown;
+      if (typeof gc === 'function') collectYoung = () => (gc as (options: { type: 'minor' }) => void)({ type: 'minor' });
+    } catch {
+      // no collection: RSS floats higher, nothing else changes
+    } finally {
+      v8.setFlagsFromString('--no-expose-gc');
+    }
+  }
   try {
-    await response.body?.cancel();
+    collectYoung?.();
   } catch {
-    // already closed or errored: nothing to free
+    collectYoung = null;
   }
 }
 
 /**
- * Counts bytes, enforces the size limit, holds back the first bytes until the content check
- * has passed (so a refused body is never written), and resets the idle timer on every chunk.
+ * A download pauses after this many bytes until the event loop's next turn (setImmediate):
+ * Node reads up to 32 chunks from a busy socket in one go, and with the writes on the event
+ * loop (BodySink) a few concurrent large downloads would otherwise hold up status checks
+ * and small downloads for tens of milliseconds per turn.
  */
-class GuardStream extends Transform {
+const YIELD_EVERY_BYTES = 512 * 1024;
+
+/** Size of each write: see BodySink. */
+const WRITE_BYTES = 16 * 1024;
+
+/**
+ * Receives the body chunk by chunk: counts bytes, enforces the size limit, holds back the
+ * first CONTENT_CHECK_BYTES until the content check has passed (a refused body is never
+ * written), and writes the rest through one reused 16 KiB buffer with writeSync.
+ *
+ * Why synchronous 16 KiB writes (measured on the benchmark's 1 GiB download, docs/benchmarks.md):
+ * - a page-cache write of 16 KiB takes microseconds, far less than one threadpool round trip
+ *   (fs.write / a WriteStream: the CPU of those hand-offs is what kept a pipeline to
+ *   fs.createWriteStream at ~0.5 of curl); the socket is simply not read during the write,
+ *   which is the back-pressure, with no queue of chunks in memory;
+ * - 1 MiB writes made the kernel's copy into the page cache erratic (0.8 to 3 s of system time
+ *   per GiB, against a steady ~1 s for 16 KiB writes, curl's size too); reusing one small
+ *   buffer also keeps the copy's source in the CPU cache.
+ * The cost: a disk that throttles writers holds up the event loop for that long, instead of
+ * only this download; every download shares that disk anyway.
+ */
+class BodySink {
   bytes = 0;
-  private head: Buffer[] = [];
-  private headBytes = 0;
-  private checked = false;
-  private readonly check: (head: Buffer) => DownloadError | undefined;
+  private readonly fd: number;
   private readonly maxBytes: number;
-  private readonly onChunk: () => void;
+  private readonly check: (head: Buffer) => DownloadError | undefined;
   private readonly tooLarge: () => DownloadError;
+  private readonly writeFailed: (cause: unknown) => DownloadError;
+  private head: Buffer | undefined = Buffer.allocUnsafe(CONTENT_CHECK_BYTES);
+  private headBytes = 0;
+  private readonly buffer = Buffer.allocUnsafeSlow(WRITE_BYTES);
+  private filled = 0;
 
   constructor(options: {
-    check: (head: Buffer) => DownloadError | undefined;
+    fd: number;
     maxBytes: number;
-    onChunk: () => void;
+    check: (head: Buffer) => DownloadError | undefined;
     tooLarge: () => DownloadError;
+    writeFailed: (cause: unknown) => DownloadError;
   }) {
-    super();
-    this.check = options.check;
+    this.fd = options.fd;
     this.maxBytes = options.maxBytes;
-    this.onChunk = options.onChunk;
+    this.check = options.check;
     this.tooLarge = options.tooLarge;
+    this.writeFailed = options.writeFailed;
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.onChunk();
+  /** Throws DownloadError (too large, refused content, write failure). */
+  take(chunk: Buffer): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) return callback(this.tooLarge());
-    if (this.checked) return callback(null, chunk);
-    this.head.push(chunk);
-    this.headBytes += chunk.length;
-    if (this.headBytes < CONTENT_CHECK_BYTES) return callback();
-    callback(this.releaseHead());
+    countReceived(chunk.length);
+    if (this.bytes > this.maxBytes) throw this.tooLarge();
+    let offset = 0;
+    if (this.head) {
+      offset = Math.min(chunk.length, this.head.length - this.headBytes);
+      chunk.copy(this.head, this.headBytes, 0, offset);
+      this.headBytes += offset;
+      if (this.headBytes < this.head.length) return;
+      this.releaseHead();
+    }
+    this.write(chunk, offset);
   }
 
-  override _flush(callback: TransformCallback): void {
-    callback(this.checked ? null : this.releaseHead());
+  /** The body ended: check a short body, write what is buffered. */
+  finish(): void {
+    if (this.head) this.releaseHead();
+    this.flush();
   }
 
-  private releaseHead(): DownloadError | null {
-    const all = Buffer.concat(this.head, this.headBytes);
-    this.head = [];
-    this.checked = true;
-    const refused = this.check(all.subarray(0, CONTENT_CHECK_BYTES));
-    if (refused) return refused;
-    if (all.length > 0) this.push(all);
-    return null;
+  private releaseHead(): void {
+    const head = this.head!.subarray(0, this.headBytes);
+    this.head = undefined;
+    const refused = this.check(head);
+    if (refused) throw refused;
+    this.write(head, 0);
+  }
+
+  private write(data: Buffer, from: number): void {
+    let offset = from;
+    while (offset < data.length) {
+      const count = Math.min(WRITE_BYTES - this.filled, data.length - offset);
+      data.copy(this.buffer, this.filled, offset, offset + count);
+      this.filled += count;
+      offset += count;
+      if (this.filled === WRITE_BYTES) this.flush();
+    }
+  }
+
+  private flush(): void {
+    let written = 0;
+    try {
+      while (written < this.filled) written += writeSync(this.fd, this.buffer, written, this.filled - written);
+    } catch (cause) {
+      throw this.writeFailed(cause);
+    }
+    this.filled = 0;
   }
 }
 
@@ -326,18 +446,50 @@ async function attempt(
   options: DownloadOptions,
 ): Promise<DownloadResult> {
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const controller = new AbortController();
+  const request = options.request ?? defaultRequest;
+  /** Set once the attempt is being stopped (timeout or the outer signal): ends the request in flight. */
+  let stopped: Error | undefined;
+  let inFlight: { request?: ClientRequest; response?: IncomingMessage } = {};
+  const stop = (reason: Error): void => {
+    stopped ??= reason;
+    inFlight.request?.destroy(reason);
+    inFlight.response?.destroy(reason);
+  };
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;
+  /** (Re)starts the idle timer: called for each request and each chunk. */
   const arm = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error(`no data for ${timeoutMs} ms`));
-    }, timeoutMs);
+    if (timer) timer.refresh();
+    else {
+      timer = setTimeout(() => {
+        timedOut = true;
+        stop(new Error(`no data for ${timeoutMs} ms`));
+      }, timeoutMs);
+    }
   };
-  const onOuterAbort = (): void => controller.abort(options.signal?.reason);
+  const onOuterAbort = (): void => stop(new Error('cancelled'));
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  if (options.signal?.aborted) onOuterAbort();
+
+  const send = (url: URL): Promise<IncomingMessage> =>
+    new Promise((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      let req: ClientRequest;
+      try {
+        req = request(url, { method: 'GET', headers: { 'accept-encoding': 'identity' } });
+      } catch (cause) {
+        return reject(cause);
+      }
+      inFlight = { request: req };
+      // Kept for the request's whole life: a late socket error must not go unhandled.
+      req.on('error', reject);
+      req.once('response', (response) => {
+        response.on('error', () => undefined); // reported through the body reader below
+        inFlight.response = response;
+        resolve(response);
+      });
+      req.end();
+    });
 
   const where = (url: URL): string => `"${item.fileName}" from ${redactUrl(url)}`;
   const networkError = (url: URL, cause: unknown): AttemptError => {
@@ -353,29 +505,25 @@ async function attempt(
   };
 
   let tempPath: string | undefined;
+  let file: FileHandle | undefined;
   try {
     // 1. Request, following at most MAX_REDIRECTS redirects ourselves, to http(s) only.
     let url = startUrl;
-    let response: Response;
+    let response: IncomingMessage;
     for (let redirects = 0; ; redirects++) {
       arm();
       try {
-        response = await options.fetch(url, {
-          redirect: 'manual',
-          signal: controller.signal,
-          headers: { 'accept-encoding': 'identity' },
-        });
+        response = await send(url);
       } catch (cause) {
         throw networkError(url, cause);
       }
-      if (response.status < 300 || response.status > 399 || response.status === 304) break;
-      await discardBody(response);
-      const location = response.headers.get('location');
+      const status = response.statusCode ?? 0;
+      if (status < 300 || status > 399 || status === 304) break;
+      response.destroy();
+      const location = header(response, 'location');
       if (!location) {
         throw new AttemptError(
-          new DownloadError(`Download of ${where(url)} failed: HTTP ${response.status} redirect without a Location.`, 'redirect', {
-            status: response.status,
-          }),
+          new DownloadError(`Download of ${where(url)} failed: HTTP ${status} redirect without a Location.`, 'redirect', { status }),
           false,
         );
       }
@@ -401,8 +549,9 @@ async function attempt(
     }
 
     // 2. Status.
-    if (response.status === 403) {
-      await discardBody(response);
+    const status = response.statusCode ?? 0;
+    if (status === 403) {
+      response.destroy();
       throw new ForbiddenError(
         new DownloadError(
           `Download of ${where(url)} failed: HTTP 403 (the signed URL may have expired; fetch the order again).`,
@@ -411,37 +560,47 @@ async function attempt(
         ),
       );
     }
-    if (response.status < 200 || response.status > 299) {
-      await discardBody(response);
-      const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
+    if (status < 200 || status > 299) {
+      response.destroy();
+      const retryable = status >= 500 || status === 429 || status === 408;
       throw new AttemptError(
-        new DownloadError(`Download of ${where(url)} failed: HTTP ${response.status}.`, 'http', { status: response.status }),
+        new DownloadError(`Download of ${where(url)} failed: HTTP ${status}.`, 'http', { status }),
         retryable,
-        retryable ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : undefined,
+        retryable ? parseRetryAfter(header(response, 'retry-after'), Date.now()) : undefined,
       );
     }
 
     // 3. Announced size.
-    const encoded = (response.headers.get('content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity';
-    const contentLength = encoded ? undefined : parseContentLength(response.headers.get('content-length'));
+    const encoding = (header(response, 'content-encoding') ?? 'identity').trim().toLowerCase();
+    const decoders = encoding === 'identity' ? [] : decodersFor(encoding);
+    const contentLength = encoding !== 'identity' ? undefined : parseContentLength(header(response, 'content-length'));
     const tooLarge = (): DownloadError =>
       new DownloadError(
         `Download of ${where(url)} refused: larger than max-download-size (${options.maxBytes} bytes). Raise max-download-size to accept it.`,
         'too-large',
       );
     if (contentLength !== undefined && contentLength > options.maxBytes) {
-      await discardBody(response);
+      response.destroy();
       throw new AttemptError(tooLarge(), false);
     }
 
     // 4. Stream to a temporary file next to the final one (same directory: rename is atomic).
-    const contentType = response.headers.get('content-type') ?? undefined;
+    const contentType = header(response, 'content-type');
     const stem = truncateUtf8(item.fileName, TEMP_NAME_STEM_BYTES);
     tempPath = path.join(directory, `.${stem}.${randomBytes(6).toString('hex')}.part`);
-    const guard = new GuardStream({
+    const cannotWrite = (cause: unknown): DownloadError =>
+      new DownloadError(`Could not write "${item.fileName}" in ${directory}: ${describeFsError(cause)}.`, 'file', { cause });
+    try {
+      file = await open(tempPath, 'wx');
+    } catch (cause) {
+      response.destroy();
+      throw new AttemptError(cannotWrite(cause), false);
+    }
+    const sink = new BodySink({
+      fd: file.fd,
       maxBytes: options.maxBytes,
-      onChunk: arm,
       tooLarge,
+      writeFailed: cannotWrite,
       check: (head) => {
         const reason = checkContent(item.expect, head, contentType);
         return reason === undefined
@@ -449,24 +608,63 @@ async function attempt(
           : new DownloadError(`Download of ${where(url)} refused: ${reason}.`, 'content');
       },
     });
-    const body = response.body
-      ? Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>)
-      : Readable.from([] as Buffer[]);
+    let body: Readable = response;
+    for (const decoder of decoders) {
+      pipeline(body, decoder, () => undefined); // errors reach `body` below: pipeline destroys each stream with them
+      body = decoder;
+    }
     try {
-      await pipeline(body, guard, createWriteStream(tempPath, { flags: 'wx' }));
+      await new Promise<void>((resolve, reject) => {
+        let settled = false;
+        const fail = (error: unknown): void => {
+          if (settled) return;
+          settled = true;
+          body.destroy();
+          response.destroy();
+          reject(error);
+        };
+        let sinceYield = 0;
+        const resume = (): void => {
+          if (!settled) body.resume();
+        };
+        body.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          arm();
+          try {
+            sink.take(chunk);
+          } catch (error) {
+            return fail(error);
+          }
+          // Let the rest of the event loop (status checks, small downloads) run between slices.
+          sinceYield += chunk.length;
+          if (sinceYield >= YIELD_EVERY_BYTES) {
+            sinceYield = 0;
+            body.pause();
+            setImmediate(resume);
+          }
+        });
+        body.once('end', () => {
+          if (settled) return;
+          try {
+            sink.finish();
+          } catch (error) {
+            return fail(error);
+          }
+          settled = true;
+          resolve();
+        });
+        body.on('error', fail);
+        body.once('close', () => fail(stopped ?? new Error('the connection closed before the body ended')));
+        // Ended (timeout, cancel, reset) while the file was being opened: no event will come.
+        if (response.destroyed || body.destroyed) fail(stopped ?? response.errored ?? new Error('the connection closed before the body ended'));
+      });
     } catch (cause) {
       if (cause instanceof DownloadError) throw new AttemptError(cause, false);
-      if (isFsError(cause, tempPath)) {
-        throw new AttemptError(
-          new DownloadError(`Could not write "${item.fileName}" in ${directory}: ${describeFsError(cause)}.`, 'file', { cause }),
-          false,
-        );
-      }
       if (options.signal?.aborted) throw new AttemptError(abortedError(item, url), false);
-      if (!timedOut && contentLength !== undefined && guard.bytes < contentLength) {
+      if (!timedOut && contentLength !== undefined && sink.bytes < contentLength) {
         throw new AttemptError(
           new DownloadError(
-            `Download of ${where(url)} was cut short: received ${guard.bytes} of ${contentLength} bytes.`,
+            `Download of ${where(url)} was cut short: received ${sink.bytes} of ${contentLength} bytes.`,
             'truncated',
           ),
           true,
@@ -475,9 +673,16 @@ async function attempt(
       throw networkError(url, cause);
     }
     if (timer) clearTimeout(timer);
+    try {
+      await file.close();
+    } catch (cause) {
+      throw new AttemptError(cannotWrite(cause), false);
+    } finally {
+      file = undefined;
+    }
 
     // 5. Length checks.
-    const bytes = guard.bytes;
+    const bytes = sink.bytes;
     if (contentLength !== undefined && bytes !== contentLength) {
       throw new AttemptError(
         new DownloadError(
@@ -522,22 +727,18 @@ async function attempt(
   } finally {
     if (timer) clearTimeout(timer);
     options.signal?.removeEventListener('abort', onOuterAbort);
+    inFlight.response?.destroy();
+    if (file) await file.close().catch(() => undefined);
     if (tempPath !== undefined) await rm(tempPath, { force: true }).catch(() => undefined);
   }
 }
 
+/** "socket hang up (ECONNRESET)": the error's (or its cause's) message, with its code when the message lacks it. */
 function describeCause(error: Error): string {
   const cause = (error as { cause?: unknown }).cause;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ? `${cause.message} (${code})` : cause.message;
-  }
-  return error.message;
-}
-
-function isFsError(error: unknown, file: string): boolean {
-  const errno = error as NodeJS.ErrnoException | undefined;
-  return typeof errno?.syscall === 'string' && errno.path === file;
+  const described = cause instanceof Error ? cause : error;
+  const code = (described as NodeJS.ErrnoException).code;
+  return code && !described.message.includes(code) ? `${described.message} (${code})` : described.message;
 }
 
 function describeFsError(error: unknown): string {

@@ -45,7 +45,8 @@ export interface OrderDownloader {
 export function createOrderDownloader(deps: {
   settings: Settings;
   client: OllangClient;
-  fetch: Fetch;
+  /** Unused: files are fetched with node:http(s) (downloader.ts). Optional so callers can drop it. */
+  fetch?: Fetch;
   sleep: Sleep;
   log: Log;
   signal?: AbortSignal;
@@ -78,7 +79,6 @@ export function createOrderDownloader(deps: {
       try {
         const result = await downloadItem(item, {
           directory,
-          fetch: deps.fetch,
           maxBytes: settings.maxDownloadBytes,
           sleep: deps.sleep,
           ...(deps.signal ? { signal: deps.signal } : {}),

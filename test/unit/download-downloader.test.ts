@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import http, { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DownloadError, downloadItem, type DownloadOptions } from '../../src/download/downloader.ts';
+import { DownloadError, downloadItem, type DownloadOptions, type HttpRequest } from '../../src/download/downloader.ts';
 import type { DownloadItem } from '../../src/download/plan.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -51,7 +52,6 @@ afterEach(async () => {
 function options(overrides: Partial<DownloadOptions> = {}): DownloadOptions {
   return {
     directory: dir,
-    fetch: globalThis.fetch,
     maxBytes: 100 * 1024 * 1024,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -108,15 +108,59 @@ describe('downloadItem', () => {
 
   it('refuses non-http schemes without fetching', async () => {
     let called = false;
-    const fetch = (async () => {
+    const request: HttpRequest = () => {
       called = true;
       throw new Error('no');
-    }) as typeof globalThis.fetch;
+    };
     for (const url of ['file:///etc/passwd', 'ftp://example.com/a.srt', 'data:text/plain,1', 'javascript:alert(1)']) {
-      const error = await failure(downloadItem(item({ url }), options({ fetch })));
+      const error = await failure(downloadItem(item({ url }), options({ request })));
       expect(error.reason).toBe('scheme');
     }
     expect(called).toBe(false);
+  });
+
+  it('sends its GETs through the injected request transport, asking for no encoding', async () => {
+    serve('/a.srt', SRT);
+    const seen: string[] = [];
+    const request: HttpRequest = (url, init) => {
+      seen.push(`${init.method} ${url.pathname} ${JSON.stringify(init.headers)}`);
+      return http.request(url, init);
+    };
+    await downloadItem(item({ url: `${base}/a.srt?sig=1` }), options({ request }));
+    expect(seen).toEqual(['GET /a.srt {"accept-encoding":"identity"}']);
+  });
+
+  it('decodes a gzip Content-Encoding sent anyway, checking the decoded bytes', async () => {
+    const gzipped = gzipSync(SRT);
+    serve('/z.srt', gzipped, { 'content-encoding': 'gzip' });
+    const result = await downloadItem(item({ url: `${base}/z.srt` }), options());
+    expect(await readFile(result.path, 'utf8')).toBe(SRT);
+    expect(result.bytes).toBe(Buffer.byteLength(SRT));
+
+    serve('/z.html', gzipSync('<!DOCTYPE html><html><body>Please sign in</body></html>'), { 'content-encoding': 'gzip', 'content-type': 'text/html' });
+    const error = await failure(downloadItem(item({ url: `${base}/z.html` }), options()));
+    expect(error.reason).toBe('content');
+
+    serve('/bad.srt', Buffer.from('not gzip at all'), { 'content-encoding': 'gzip' });
+    const corrupt = await failure(downloadItem(item({ url: `${base}/bad.srt` }), options({ retries: 0 })));
+    expect(corrupt.reason).toBe('network');
+    expect(await listing()).toEqual(['out.srt']);
+  });
+
+  // Root ignores directory modes: nothing to check there.
+  it.skipIf(process.getuid?.() === 0)('reports a file-system failure while writing as a file error, leaving nothing behind', async () => {
+    serve('/a.srt', SRT);
+    // The directory cannot take new files: opening the temporary file fails.
+    const locked = path.join(dir, 'locked');
+    await mkdir(locked, { mode: 0o500 });
+    try {
+      const error = await failure(downloadItem(item({ url: `${base}/a.srt` }), options({ directory: locked })));
+      expect(error.reason).toBe('file');
+      expect(error.message).toMatch(/EACCES/);
+      expect(await readdir(locked)).toEqual([]);
+    } finally {
+      await chmod(locked, 0o700);
+    }
   });
 
   it('refuses a redirect to file:', async () => {
@@ -274,6 +318,21 @@ describe('downloadItem', () => {
     const error = await failure(downloadItem(item({ url: `${base}/slow.srt` }), options({ retries: 0, requestTimeoutMs: 100 })));
     expect(error.reason).toBe('network');
     expect(error.message).toMatch(/timed out/);
+    expect(await listing()).toEqual([]);
+  });
+
+  it('fails (does not hang) when the response ends between its headers and its body being read', async () => {
+    routes.set('/stall.srt', (_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write(SRT);
+    });
+    const request: HttpRequest = (url, init) => {
+      const req = http.request(url, init);
+      req.prependListener('response', (res) => setImmediate(() => res.destroy(new Error('reset by test'))));
+      return req;
+    };
+    const error = await failure(downloadItem(item({ url: `${base}/stall.srt` }), options({ request, retries: 0, requestTimeoutMs: 5_000 })));
+    expect(error.reason).toMatch(/network|truncated/);
     expect(await listing()).toEqual([]);
   });
 

@@ -209,7 +209,6 @@ describe('plan + download with hostile names', () => {
       for (const item of plan.items) {
         const result = await downloadItem(item, {
           directory: dir,
-          fetch: globalThis.fetch,
           maxBytes: 1024 * 1024,
           sleep: async () => undefined,
         });
