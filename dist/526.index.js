@@ -817,9 +817,11 @@ async function waitForOrders(options) {
             options.signal?.throwIfAborted();
             cycles += 1;
             const cycleStartedAt = clock();
-            const changed = await checkUnfinished(options);
+            // Orders fetched whole this cycle: a finished one needs no second Get Order for its outputs.
+            const fetched = new Map();
+            const changed = await checkUnfinished(options, fetched);
             await forEachLimited(orders.filter((o) => o.state === 'awaiting-outputs'), OUTPUT_CHECKS_AT_ONCE, async (followed) => {
-                const order = await getOrderOrNote(options, followed);
+                const order = fetched.get(followed.orderId) ?? (await getOrderOrNote(options, followed));
                 if (!order)
                     return;
                 const graceOver = clock() - (followed.completedSeenAt ?? clock()) >= outputsGraceMs;
@@ -865,11 +867,11 @@ async function waitForOrders(options) {
     return { cycles, timedOut, waitedMs: clock() - startedAt };
 }
 /** One round of status checks for the unfinished orders. Returns whether any status changed. */
-async function checkUnfinished(options) {
+async function checkUnfinished(options, fetched) {
     const waiting = options.orders.filter((o) => o.state === 'waiting');
     if (waiting.length === 0)
         return false;
-    const statuses = await fetchStatuses(options, waiting);
+    const statuses = await fetchStatuses(options, waiting, fetched);
     let changed = false;
     for (const followed of waiting) {
         const status = statuses.get(followed.orderId);
@@ -895,7 +897,7 @@ async function checkUnfinished(options) {
     return changed;
 }
 /** Current status of each waiting order, by the cheapest route. Orders we could not check are absent. */
-async function fetchStatuses(options, waiting) {
+async function fetchStatuses(options, waiting, fetched) {
     const statuses = new Map();
     let unseen = waiting;
     if ((options.batchStatusChecks ?? true) && waiting.length >= BATCH_THRESHOLD) {
@@ -903,8 +905,10 @@ async function fetchStatuses(options, waiting) {
     }
     await forEachLimited(unseen, 8, async (followed) => {
         const order = await getOrderOrNote(options, followed);
-        if (order)
-            statuses.set(followed.orderId, order.status);
+        if (!order)
+            return;
+        statuses.set(followed.orderId, order.status);
+        fetched.set(followed.orderId, order);
     });
     return statuses;
 }
@@ -917,7 +921,7 @@ async function listStatuses(options, waiting, statuses) {
     if (dated.length < BATCH_THRESHOLD)
         return waiting;
     const oldest = Math.min(...dated.map((o) => Date.parse(o.createdAt)));
-    const wanted = new Set(waiting.map((o) => o.orderId));
+    const wanted = new Map(waiting.map((o) => [o.orderId, o]));
     const projects = new Set(waiting.map((o) => o.projectId));
     const types = new Set(waiting.map((o) => o.type));
     const onlyProject = projects.size === 1 ? [...projects][0] : undefined;
@@ -936,12 +940,12 @@ async function listStatuses(options, waiting, statuses) {
             },
         }, { maxPages });
         for await (const summary of pages) {
-            if (!wanted.delete(summary.id))
+            const followed = wanted.get(summary.id);
+            if (!followed)
                 continue; // someone else's order: the filters are only hints
+            wanted.delete(summary.id);
             statuses.set(summary.id, summary.status);
-            const followed = waiting.find((o) => o.orderId === summary.id);
-            if (followed)
-                learn(followed, summary);
+            learn(followed, summary);
             if (wanted.size === 0)
                 break;
         }
@@ -1409,10 +1413,23 @@ function planDownloads(order, kinds) {
     return { items, refused };
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+var external_node_v8_default = /*#__PURE__*/__webpack_require__.n(external_node_v8_);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __webpack_require__(3683);
 ;// CONCATENATED MODULE: ./src/download/content-check.ts
@@ -1579,6 +1596,10 @@ function checkContent(expect, head, contentType) {
  * the document's announced size, max-download-size), then renames it into place.
  * A failed download leaves nothing behind. Signed URLs are credentials: messages show
  * origin + path only, never the query string.
+ *
+ * Bodies go through `node:http` / `node:https` rather than fetch: fetch's web streams cost
+ * about 0.3 s of CPU more per GiB (docs/benchmarks.md), and the hot path here is one 'data'
+ * listener that copies each chunk into a 16 KiB buffer written with writeSync (BodySink).
  */
 
 
@@ -1588,6 +1609,11 @@ function checkContent(expect, head, contentType) {
 
 
 
+
+
+
+
+const defaultRequest = (url, options) => url.protocol === 'https:' ? external_node_https_default().request(url, options) : external_node_http_default().request(url, options);
 class DownloadError extends Error {
     reason;
     status;
@@ -1673,65 +1699,171 @@ function parseRetryAfter(value, now) {
     return Math.min(Math.max(0, date - now), RETRY_AFTER_CAP_MS);
 }
 function parseContentLength(value) {
-    if (value === null || !/^\s*\d+\s*$/.test(value))
+    if (value === undefined || !/^\s*\d+\s*$/.test(value))
         return undefined;
     const length = Number(value);
     return Number.isSafeInteger(length) ? length : undefined;
 }
-async function discardBody(response) {
+/** One response header as a string (Node joins repeated ones with ", "; set-cookie aside). */
+function header(response, name) {
+    const value = response.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+/**
+ * Decoders for a Content-Encoding other than identity, outermost last (as fetch did: gzip,
+ * x-gzip, deflate, br, zstd). An unknown coding: the body is saved as sent.
+ */
+function decodersFor(encoding) {
+    const decoders = [];
+    for (const coding of encoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity').reverse()) {
+        if (coding === 'gzip' || coding === 'x-gzip')
+            decoders.push(external_node_zlib_default().createGunzip({ flush: (external_node_zlib_default()).constants.Z_SYNC_FLUSH, finishFlush: (external_node_zlib_default()).constants.Z_SYNC_FLUSH }));
+        else if (coding === 'deflate')
+            decoders.push(external_node_zlib_default().createInflate());
+        else if (coding === 'br')
+            decoders.push(external_node_zlib_default().createBrotliDecompress());
+        else if (coding === 'zstd')
+            decoders.push(external_node_zlib_default().createZstdDecompress());
+        else
+            return [];
+    }
+    return decoders;
+}
+/**
+ * Node allocates a new Buffer for every socket read (64 KiB) and V8 frees those only when a
+ * collection runs, which its heuristics schedule late for this off-heap memory: left alone,
+ * 60-100 MiB of spent chunks pile up during a large download (peak RSS 150-165 MiB for 1 GiB),
+ * and fresh pages are touched all the time, which is also slower. A young-generation
+ * collection every COLLECT_EVERY_BYTES received (all downloads together) frees them; it takes a
+ * fraction of a millisecond, as the young generation holds little else. `gc` comes from a
+ * throwaway context created with --expose-gc, and the flag is switched off again at once, so
+ * no code sees a `gc` global. Where that fails, downloads run without it.
+ */
+const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
+let receivedSinceCollect = 0;
+let collectYoung;
+function countReceived(bytes) {
+    receivedSinceCollect += bytes;
+    if (receivedSinceCollect < COLLECT_EVERY_BYTES)
+        return;
+    receivedSinceCollect = 0;
+    if (collectYoung === undefined) {
+        collectYoung = null;
+        try {
+            external_node_v8_default().setFlagsFromString('--expose-gc');
+            const gc = external_node_vm_default().runInNewContext('gc');
+            if (typeof gc === 'function')
+                collectYoung = () => gc({ type: 'minor' });
+        }
+        catch {
+            // no collection: RSS floats higher, nothing else changes
+        }
+        finally {
+            external_node_v8_default().setFlagsFromString('--no-expose-gc');
+        }
+    }
     try {
-        await response.body?.cancel();
+        collectYoung?.();
     }
     catch {
-        // already closed or errored: nothing to free
+        collectYoung = null;
     }
 }
 /**
- * Counts bytes, enforces the size limit, holds back the first bytes until the content check
- * has passed (so a refused body is never written), and resets the idle timer on every chunk.
+ * A download pauses after this many bytes until the event loop's next turn (setImmediate):
+ * Node reads up to 32 chunks from a busy socket in one go, and with the writes on the event
+ * loop (BodySink) a few concurrent large downloads would otherwise hold up status checks
+ * and small downloads for tens of milliseconds per turn.
  */
-class GuardStream extends external_node_stream_.Transform {
+const YIELD_EVERY_BYTES = 512 * 1024;
+/** Size of each write: see BodySink. */
+const WRITE_BYTES = 16 * 1024;
+/**
+ * Receives the body chunk by chunk: counts bytes, enforces the size limit, holds back the
+ * first CONTENT_CHECK_BYTES until the content check has passed (a refused body is never
+ * written), and writes the rest through one reused 16 KiB buffer with writeSync.
+ *
+ * Why synchronous 16 KiB writes (measured on the benchmark's 1 GiB download, docs/benchmarks.md):
+ * - a page-cache write of 16 KiB takes microseconds, far less than one threadpool round trip
+ *   (fs.write / a WriteStream: the CPU of those hand-offs is what kept a pipeline to
+ *   fs.createWriteStream at ~0.5 of curl); the socket is simply not read during the write,
+ *   which is the back-pressure, with no queue of chunks in memory;
+ * - 1 MiB writes made the kernel's copy into the page cache erratic (0.8 to 3 s of system time
+ *   per GiB, against a steady ~1 s for 16 KiB writes, curl's size too); reusing one small
+ *   buffer also keeps the copy's source in the CPU cache.
+ * The cost: a disk that throttles writers holds up the event loop for that long, instead of
+ * only this download; every download shares that disk anyway.
+ */
+class BodySink {
     bytes = 0;
-    head = [];
-    headBytes = 0;
-    checked = false;
-    check;
+    fd;
     maxBytes;
-    onChunk;
+    check;
     tooLarge;
+    writeFailed;
+    head = Buffer.allocUnsafe(CONTENT_CHECK_BYTES);
+    headBytes = 0;
+    buffer = Buffer.allocUnsafeSlow(WRITE_BYTES);
+    filled = 0;
     constructor(options) {
-        super();
-        this.check = options.check;
+        this.fd = options.fd;
         this.maxBytes = options.maxBytes;
-        this.onChunk = options.onChunk;
+        this.check = options.check;
         this.tooLarge = options.tooLarge;
+        this.writeFailed = options.writeFailed;
     }
-    _transform(chunk, _encoding, callback) {
-        this.onChunk();
+    /** Throws DownloadError (too large, refused content, write failure). */
+    take(chunk) {
         this.bytes += chunk.length;
+        countReceived(chunk.length);
         if (this.bytes > this.maxBytes)
-            return callback(this.tooLarge());
-        if (this.checked)
-            return callback(null, chunk);
-        this.head.push(chunk);
-        this.headBytes += chunk.length;
-        if (this.headBytes < CONTENT_CHECK_BYTES)
-            return callback();
-        callback(this.releaseHead());
+            throw this.tooLarge();
+        let offset = 0;
+        if (this.head) {
+            offset = Math.min(chunk.length, this.head.length - this.headBytes);
+            chunk.copy(this.head, this.headBytes, 0, offset);
+            this.headBytes += offset;
+            if (this.headBytes < this.head.length)
+                return;
+            this.releaseHead();
+        }
+        this.write(chunk, offset);
     }
-    _flush(callback) {
-        callback(this.checked ? null : this.releaseHead());
+    /** The body ended: check a short body, write what is buffered. */
+    finish() {
+        if (this.head)
+            this.releaseHead();
+        this.flush();
     }
     releaseHead() {
-        const all = Buffer.concat(this.head, this.headBytes);
-        this.head = [];
-        this.checked = true;
-        const refused = this.check(all.subarray(0, CONTENT_CHECK_BYTES));
+        const head = this.head.subarray(0, this.headBytes);
+        this.head = undefined;
+        const refused = this.check(head);
         if (refused)
-            return refused;
-        if (all.length > 0)
-            this.push(all);
-        return null;
+            throw refused;
+        this.write(head, 0);
+    }
+    write(data, from) {
+        let offset = from;
+        while (offset < data.length) {
+            const count = Math.min(WRITE_BYTES - this.filled, data.length - offset);
+            data.copy(this.buffer, this.filled, offset, offset + count);
+            this.filled += count;
+            offset += count;
+            if (this.filled === WRITE_BYTES)
+                this.flush();
+        }
+    }
+    flush() {
+        let written = 0;
+        try {
+            while (written < this.filled)
+                written += (0,external_node_fs_.writeSync)(this.fd, this.buffer, written, this.filled - written);
+        }
+        catch (cause) {
+            throw this.writeFailed(cause);
+        }
+        this.filled = 0;
     }
 }
 /**
@@ -1841,19 +1973,52 @@ function abortedError(item, url) {
 /** One attempt: follow redirects, stream, verify, rename. Throws AttemptError / ForbiddenError / DownloadError. */
 async function attempt(item, startUrl, directory, finalPath, options) {
     const timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const controller = new AbortController();
+    const request = options.request ?? defaultRequest;
+    /** Set once the attempt is being stopped (timeout or the outer signal): ends the request in flight. */
+    let stopped;
+    let inFlight = {};
+    const stop = (reason) => {
+        stopped ??= reason;
+        inFlight.request?.destroy(reason);
+        inFlight.response?.destroy(reason);
+    };
     let timedOut = false;
     let timer;
+    /** (Re)starts the idle timer: called for each request and each chunk. */
     const arm = () => {
         if (timer)
-            clearTimeout(timer);
-        timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort(new Error(`no data for ${timeoutMs} ms`));
-        }, timeoutMs);
+            timer.refresh();
+        else {
+            timer = setTimeout(() => {
+                timedOut = true;
+                stop(new Error(`no data for ${timeoutMs} ms`));
+            }, timeoutMs);
+        }
     };
-    const onOuterAbort = () => controller.abort(options.signal?.reason);
+    const onOuterAbort = () => stop(new Error('cancelled'));
     options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    if (options.signal?.aborted)
+        onOuterAbort();
+    const send = (url) => new Promise((resolve, reject) => {
+        if (stopped)
+            return reject(stopped);
+        let req;
+        try {
+            req = request(url, { method: 'GET', headers: { 'accept-encoding': 'identity' } });
+        }
+        catch (cause) {
+            return reject(cause);
+        }
+        inFlight = { request: req };
+        // Kept for the request's whole life: a late socket error must not go unhandled.
+        req.on('error', reject);
+        req.once('response', (response) => {
+            response.on('error', () => undefined); // reported through the body reader below
+            inFlight.response = response;
+            resolve(response);
+        });
+        req.end();
+    });
     const where = (url) => `"${item.fileName}" from ${redactUrl(url)}`;
     const networkError = (url, cause) => {
         if (options.signal?.aborted)
@@ -1865,6 +2030,7 @@ async function attempt(item, startUrl, directory, finalPath, options) {
         return new AttemptError(new DownloadError(`Download of ${where(url)} failed: ${detail}.`, 'network'), true);
     };
     let tempPath;
+    let file;
     try {
         // 1. Request, following at most MAX_REDIRECTS redirects ourselves, to http(s) only.
         let url = startUrl;
@@ -1872,23 +2038,18 @@ async function attempt(item, startUrl, directory, finalPath, options) {
         for (let redirects = 0;; redirects++) {
             arm();
             try {
-                response = await options.fetch(url, {
-                    redirect: 'manual',
-                    signal: controller.signal,
-                    headers: { 'accept-encoding': 'identity' },
-                });
+                response = await send(url);
             }
             catch (cause) {
                 throw networkError(url, cause);
             }
-            if (response.status < 300 || response.status > 399 || response.status === 304)
+            const status = response.statusCode ?? 0;
+            if (status < 300 || status > 399 || status === 304)
                 break;
-            await discardBody(response);
-            const location = response.headers.get('location');
+            response.destroy();
+            const location = header(response, 'location');
             if (!location) {
-                throw new AttemptError(new DownloadError(`Download of ${where(url)} failed: HTTP ${response.status} redirect without a Location.`, 'redirect', {
-                    status: response.status,
-                }), false);
+                throw new AttemptError(new DownloadError(`Download of ${where(url)} failed: HTTP ${status} redirect without a Location.`, 'redirect', { status }), false);
             }
             let next;
             try {
@@ -1906,31 +2067,42 @@ async function attempt(item, startUrl, directory, finalPath, options) {
             url = next;
         }
         // 2. Status.
-        if (response.status === 403) {
-            await discardBody(response);
+        const status = response.statusCode ?? 0;
+        if (status === 403) {
+            response.destroy();
             throw new ForbiddenError(new DownloadError(`Download of ${where(url)} failed: HTTP 403 (the signed URL may have expired; fetch the order again).`, 'http', { status: 403 }));
         }
-        if (response.status < 200 || response.status > 299) {
-            await discardBody(response);
-            const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
-            throw new AttemptError(new DownloadError(`Download of ${where(url)} failed: HTTP ${response.status}.`, 'http', { status: response.status }), retryable, retryable ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : undefined);
+        if (status < 200 || status > 299) {
+            response.destroy();
+            const retryable = status >= 500 || status === 429 || status === 408;
+            throw new AttemptError(new DownloadError(`Download of ${where(url)} failed: HTTP ${status}.`, 'http', { status }), retryable, retryable ? parseRetryAfter(header(response, 'retry-after'), Date.now()) : undefined);
         }
         // 3. Announced size.
-        const encoded = (response.headers.get('content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity';
-        const contentLength = encoded ? undefined : parseContentLength(response.headers.get('content-length'));
+        const encoding = (header(response, 'content-encoding') ?? 'identity').trim().toLowerCase();
+        const decoders = encoding === 'identity' ? [] : decodersFor(encoding);
+        const contentLength = encoding !== 'identity' ? undefined : parseContentLength(header(response, 'content-length'));
         const tooLarge = () => new DownloadError(`Download of ${where(url)} refused: larger than max-download-size (${options.maxBytes} bytes). Raise max-download-size to accept it.`, 'too-large');
         if (contentLength !== undefined && contentLength > options.maxBytes) {
-            await discardBody(response);
+            response.destroy();
             throw new AttemptError(tooLarge(), false);
         }
         // 4. Stream to a temporary file next to the final one (same directory: rename is atomic).
-        const contentType = response.headers.get('content-type') ?? undefined;
+        const contentType = header(response, 'content-type');
         const stem = truncateUtf8(item.fileName, TEMP_NAME_STEM_BYTES);
         tempPath = external_node_path_default().join(directory, `.${stem}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
-        const guard = new GuardStream({
+        const cannotWrite = (cause) => new DownloadError(`Could not write "${item.fileName}" in ${directory}: ${describeFsError(cause)}.`, 'file', { cause });
+        try {
+            file = await (0,promises_.open)(tempPath, 'wx');
+        }
+        catch (cause) {
+            response.destroy();
+            throw new AttemptError(cannotWrite(cause), false);
+        }
+        const sink = new BodySink({
+            fd: file.fd,
             maxBytes: options.maxBytes,
-            onChunk: arm,
             tooLarge,
+            writeFailed: cannotWrite,
             check: (head) => {
                 const reason = checkContent(item.expect, head, contentType);
                 return reason === undefined
@@ -1938,29 +2110,87 @@ async function attempt(item, startUrl, directory, finalPath, options) {
                     : new DownloadError(`Download of ${where(url)} refused: ${reason}.`, 'content');
             },
         });
-        const body = response.body
-            ? external_node_stream_.Readable.fromWeb(response.body)
-            : external_node_stream_.Readable.from([]);
+        let body = response;
+        for (const decoder of decoders) {
+            (0,external_node_stream_.pipeline)(body, decoder, () => undefined); // errors reach `body` below: pipeline destroys each stream with them
+            body = decoder;
+        }
         try {
-            await (0,external_node_stream_promises_.pipeline)(body, guard, (0,external_node_fs_.createWriteStream)(tempPath, { flags: 'wx' }));
+            await new Promise((resolve, reject) => {
+                let settled = false;
+                const fail = (error) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    body.destroy();
+                    response.destroy();
+                    reject(error);
+                };
+                let sinceYield = 0;
+                const resume = () => {
+                    if (!settled)
+                        body.resume();
+                };
+                body.on('data', (chunk) => {
+                    if (settled)
+                        return;
+                    arm();
+                    try {
+                        sink.take(chunk);
+                    }
+                    catch (error) {
+                        return fail(error);
+                    }
+                    // Let the rest of the event loop (status checks, small downloads) run between slices.
+                    sinceYield += chunk.length;
+                    if (sinceYield >= YIELD_EVERY_BYTES) {
+                        sinceYield = 0;
+                        body.pause();
+                        setImmediate(resume);
+                    }
+                });
+                body.once('end', () => {
+                    if (settled)
+                        return;
+                    try {
+                        sink.finish();
+                    }
+                    catch (error) {
+                        return fail(error);
+                    }
+                    settled = true;
+                    resolve();
+                });
+                body.on('error', fail);
+                body.once('close', () => fail(stopped ?? new Error('the connection closed before the body ended')));
+                // Ended (timeout, cancel, reset) while the file was being opened: no event will come.
+                if (response.destroyed || body.destroyed)
+                    fail(stopped ?? response.errored ?? new Error('the connection closed before the body ended'));
+            });
         }
         catch (cause) {
             if (cause instanceof DownloadError)
                 throw new AttemptError(cause, false);
-            if (isFsError(cause, tempPath)) {
-                throw new AttemptError(new DownloadError(`Could not write "${item.fileName}" in ${directory}: ${describeFsError(cause)}.`, 'file', { cause }), false);
-            }
             if (options.signal?.aborted)
                 throw new AttemptError(abortedError(item, url), false);
-            if (!timedOut && contentLength !== undefined && guard.bytes < contentLength) {
-                throw new AttemptError(new DownloadError(`Download of ${where(url)} was cut short: received ${guard.bytes} of ${contentLength} bytes.`, 'truncated'), true);
+            if (!timedOut && contentLength !== undefined && sink.bytes < contentLength) {
+                throw new AttemptError(new DownloadError(`Download of ${where(url)} was cut short: received ${sink.bytes} of ${contentLength} bytes.`, 'truncated'), true);
             }
             throw networkError(url, cause);
         }
         if (timer)
             clearTimeout(timer);
+        try {
+            await file.close();
+        }
+        catch (cause) {
+            throw new AttemptError(cannotWrite(cause), false);
+        }
+        finally {
+            file = undefined;
+        }
         // 5. Length checks.
-        const bytes = guard.bytes;
+        const bytes = sink.bytes;
         if (contentLength !== undefined && bytes !== contentLength) {
             throw new AttemptError(new DownloadError(`Download of ${where(url)} was cut short: received ${bytes} of ${contentLength} bytes (Content-Length).`, 'truncated'), bytes < contentLength);
         }
@@ -1990,21 +2220,19 @@ async function attempt(item, startUrl, directory, finalPath, options) {
         if (timer)
             clearTimeout(timer);
         options.signal?.removeEventListener('abort', onOuterAbort);
+        inFlight.response?.destroy();
+        if (file)
+            await file.close().catch(() => undefined);
         if (tempPath !== undefined)
             await (0,promises_.rm)(tempPath, { force: true }).catch(() => undefined);
     }
 }
+/** "socket hang up (ECONNRESET)": the error's (or its cause's) message, with its code when the message lacks it. */
 function describeCause(error) {
     const cause = error.cause;
-    if (cause instanceof Error) {
-        const code = cause.code;
-        return code ? `${cause.message} (${code})` : cause.message;
-    }
-    return error.message;
-}
-function isFsError(error, file) {
-    const errno = error;
-    return typeof errno?.syscall === 'string' && errno.path === file;
+    const described = cause instanceof Error ? cause : error;
+    const code = described.code;
+    return code && !described.message.includes(code) ? `${described.message} (${code})` : described.message;
 }
 function describeFsError(error) {
     const errno = error;
@@ -2072,7 +2300,6 @@ function createOrderDownloader(deps) {
             try {
                 const result = await downloadItem(item, {
                     directory,
-                    fetch: deps.fetch,
                     maxBytes: settings.maxDownloadBytes,
                     sleep: deps.sleep,
                     ...(deps.signal ? { signal: deps.signal } : {}),
@@ -2383,6 +2610,8 @@ async function run(context) {
         else {
             await localize(context, settings, workflow, client, state, run, deadline);
         }
+        // A signal that landed while the last downloads finished still makes this a cancelled run.
+        context.abort.throwIfAborted();
     }
     catch (error) {
         if (context.abort.aborted) {
@@ -2529,7 +2758,10 @@ async function cancelMode(context, settings, client, run) {
     let orderIds = settings.orderIds;
     if (orderIds.length === 0) {
         const found = await (0,choose/* scanOrders */.Dn)(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
-        orderIds = found.filter((o) => !(0,schemas/* isFinished */.$g)(o.status)).map((o) => o.id);
+        const unfinished = found.filter((o) => !(0,schemas/* isFinished */.$g)(o.status));
+        orderIds = unfinished.map((o) => o.id);
+        for (const o of unfinished)
+            run.languageOf.set(o.id, o.targetLanguage);
         log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
     }
     if (settings.dryRun) {
@@ -2545,7 +2777,8 @@ async function cancelMode(context, settings, client, run) {
 }
 function logCancel(context, run, result) {
     const followed = run.followed.find((o) => o.orderId === result.orderId);
-    const label = followed ? `${result.orderId} (${followed.language})` : result.orderId;
+    const language = followed?.language ?? run.languageOf.get(result.orderId);
+    const label = language ? `${result.orderId} (${language})` : result.orderId;
     const line = `Order ${label}: ${(0,cancel/* describeCancelResult */.bi)(result)}`;
     if ((0,cancel/* isStopped */.id)(result))
         context.io.log.info(line);
@@ -2558,7 +2791,12 @@ function logCancel(context, run, result) {
             followed.problem = (0,cancel/* describeCancelResult */.bi)(result);
     }
     else {
-        run.cancelled.push({ orderId: result.orderId, status: (0,cancel/* isStopped */.id)(result) ? 'cancelled' : 'cancel-failed', problem: (0,cancel/* isStopped */.id)(result) ? undefined : (0,cancel/* describeCancelResult */.bi)(result) });
+        run.cancelled.push({
+            orderId: result.orderId,
+            language: run.languageOf.get(result.orderId) ?? '',
+            status: (0,cancel/* isStopped */.id)(result) ? (result.outcome === 'already-finished' ? result.status ?? 'completed' : 'cancelled') : 'cancel-failed',
+            problem: (0,cancel/* isStopped */.id)(result) ? undefined : (0,cancel/* describeCancelResult */.bi)(result),
+        });
     }
 }
 async function publishReport(context, settings, workflow, report) {
@@ -2585,7 +2823,9 @@ async function publishReport(context, settings, workflow, report) {
 class RunRecord {
     followed = [];
     languagesWithoutOrder = [];
+    /** Orders `mode: cancel` handled, and the languages it learned for them. */
     cancelled = [];
+    languageOf = new Map();
     plan;
     status;
     failure;
@@ -2611,7 +2851,7 @@ class RunRecord {
             ...(o.problem ? { problem: o.problem } : {}),
         }));
         for (const c of this.cancelled) {
-            orders.push({ orderId: c.orderId, language: '', type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
+            orders.push({ orderId: c.orderId, language: c.language, type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
         }
         const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict() : this.status;
         if (!this.failure && (status === 'partial' || status === 'failed')) {
