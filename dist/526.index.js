@@ -2663,7 +2663,6 @@ async function localize(context, settings, workflow, client, state, run, deadlin
     const download = createOrderDownloader({
         settings,
         client,
-        fetch: context.fetch,
         sleep: context.sleep,
         log,
         signal: context.abort,

@@ -165,7 +165,6 @@ async function localize(
   const download = createOrderDownloader({
     settings,
     client,
-    fetch: context.fetch,
     sleep: context.sleep,
     log,
     signal: context.abort,

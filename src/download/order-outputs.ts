@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { OllangClient } from '../ollang/client.ts';
 import type { Order } from '../ollang/schemas.ts';
 import type { DownloadKind, Settings } from '../settings.ts';
-import type { Fetch, Log, Sleep } from '../runtime.ts';
+import type { Log, Sleep } from '../runtime.ts';
 import type { FollowedOrder, OutputsReadiness } from '../wait/poller.ts';
 import { classifyDoc, planDownloads, type DownloadItem } from './plan.ts';
 import { downloadItem } from './downloader.ts';
@@ -45,8 +45,6 @@ export interface OrderDownloader {
 export function createOrderDownloader(deps: {
   settings: Settings;
   client: OllangClient;
-  /** Unused: files are fetched with node:http(s) (downloader.ts). Optional so callers can drop it. */
-  fetch?: Fetch;
   sleep: Sleep;
   log: Log;
   signal?: AbortSignal;
