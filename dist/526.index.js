@@ -671,7 +671,7 @@ async function isCacheAvailable() {
     if (!process.env['ACTIONS_CACHE_URL'] && !process.env['ACTIONS_RESULTS_URL'])
         return false;
     try {
-        const cache = await __webpack_require__.e(/* import() */ 289).then(__webpack_require__.bind(__webpack_require__, 6289));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 3779));
         return cache.isFeatureAvailable();
     }
     catch {
@@ -686,7 +686,7 @@ async function restoreManifest(scope, options) {
     try {
         // A file left by an earlier step must not pass for what the cache returned.
         await (0,promises_.rm)(file, { force: true });
-        const cache = await __webpack_require__.e(/* import() */ 289).then(__webpack_require__.bind(__webpack_require__, 6289));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 3779));
         const matchedKey = await cache.restoreCache([file], prefix, [prefix]);
         if (!matchedKey) {
             log.debug(`No order manifest in the Actions cache for ${prefix}*.`);
@@ -723,7 +723,7 @@ async function saveManifest(manifest, options) {
     try {
         await (0,promises_.mkdir)(options.directory, { recursive: true });
         await (0,promises_.writeFile)(file, JSON.stringify(manifest, null, 2) + '\n', 'utf8');
-        const cache = await __webpack_require__.e(/* import() */ 289).then(__webpack_require__.bind(__webpack_require__, 6289));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 3779));
         const cacheId = await cache.saveCache([file], key);
         // saveCache reports most failures itself (as warnings) and answers -1.
         if (cacheId === -1) {

@@ -16,7 +16,7 @@ async function upsertPrComment(target, body, marker, log) {
     const where = `pull request #${target.issueNumber} of ${target.owner}/${target.repo}`;
     try {
         // Loaded here, not at the top: most runs never comment, and @actions/github is large.
-        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+        const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
         const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             owner: target.owner,

@@ -1,6 +1,6 @@
 /**
  * The runner-facing side effects of a run, as one interface: index.ts binds it to
- * @actions/core, tests bind it to recorders. Logic never imports @actions/core itself.
+ * the runner (runner.ts), tests bind it to recorders. Logic never writes to the runner itself.
  */
 import type { Log } from './runtime.ts';
 
