@@ -12,17 +12,14 @@ import { formatDuration } from './duration.ts';
 import { readWorkflowContext, type WorkflowContext } from './github-context.ts';
 import { OllangClient } from './ollang/client.ts';
 import { OllangError } from './ollang/errors.ts';
-import { isFinished, isSuccess } from './ollang/schemas.ts';
+import { isFinished, isSuccess } from './ollang/status.ts';
 import { StateRecorder } from './state.ts';
 import { chooseOrders, scanOrders } from './orders/choose.ts';
 import { cancelOrders, describeCancelResult, isStopped, type CancelResult } from './orders/cancel.ts';
 import { openCacheMemory } from './orders/memory.ts';
 import { waitForOrders, type FollowedOrder } from './wait/poller.ts';
-import { createOrderDownloader, outputsReadiness } from './download/order-outputs.ts';
-import { planDownloads } from './download/plan.ts';
 import type { OrderReport, RunReport, RunStatus } from './report/model.ts';
 import { writeOutputs } from './report/outputs.ts';
-import { renderComment, renderSummary, commentMarker } from './report/summary.ts';
 
 /** Everything a run touches outside its own memory. */
 export interface RunContext {
@@ -162,6 +159,9 @@ async function localize(
     return;
   }
 
+  // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
+  const { createOrderDownloader, outputsReadiness } = await import('./download/order-outputs.ts');
+  const { planDownloads } = await import('./download/plan.ts');
   const download = createOrderDownloader({
     settings,
     client,
@@ -312,6 +312,7 @@ function logCancel(context: RunContext, run: RunRecord, result: CancelResult): v
 
 async function publishReport(context: RunContext, settings: Settings, workflow: WorkflowContext, report: RunReport): Promise<void> {
   const { io } = context;
+  const { renderComment, renderSummary, commentMarker } = await import('./report/summary.ts');
   const summaryContext = {
     ...(workflow.serverUrl ? { serverUrl: workflow.serverUrl } : {}),
     ...(workflow.repository ? { repository: workflow.repository } : {}),

@@ -8,7 +8,7 @@ import type { ActionIO } from './io.ts';
 import type { Clock, Fetch, Sleep } from './runtime.ts';
 import { readSavedState, type CreateInFlight } from './state.ts';
 import { OllangClient } from './ollang/client.ts';
-import { isFinished } from './ollang/schemas.ts';
+import { isFinished } from './ollang/status.ts';
 import { cancelOrders, describeCancelResult, isStopped } from './orders/cancel.ts';
 import { AMBIGUOUS_CREATE_SLACK_MS, scanOrders } from './orders/choose.ts';
 

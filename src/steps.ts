@@ -1,16 +1,18 @@
 /**
- * The two steps bound to the real runner: its commands and files (runner.ts), global fetch, the
- * real clock, and process signals. index.ts picks one; `npm run local` (@github/local-action) calls each.
+ * The two steps bound to the real runner: its commands and files (runner.ts), HTTP over
+ * node:http (http-fetch.ts), the real clock, and process signals. index.ts picks one; `npm run local` (@github/local-action) calls each.
  */
 import type { ActionIO } from './io.ts';
 import { runnerIO } from './runner.ts';
+import { httpFetch } from './ollang/http-fetch.ts';
 import { realClock, realSleep } from './runtime.ts';
+import { run } from './main.ts';
+import { post } from './post.ts';
 
 export { runnerIO };
 
 /** The main step. SIGINT / SIGTERM start an orderly stop: cancel this run's orders, write outputs. */
 export async function runMainStep(io: ActionIO = runnerIO): Promise<number> {
-  const { run } = await import('./main.ts');
   const abort = new AbortController();
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -27,7 +29,7 @@ export async function runMainStep(io: ActionIO = runnerIO): Promise<number> {
     io,
     env: process.env,
     cwd: process.cwd(),
-    fetch: globalThis.fetch,
+    fetch: httpFetch,
     clock: realClock,
     sleep: realSleep,
     abort: abort.signal,
@@ -39,6 +41,5 @@ export async function runMainStep(io: ActionIO = runnerIO): Promise<number> {
 }
 
 export async function runPostStep(io: ActionIO = runnerIO): Promise<void> {
-  const { post } = await import('./post.ts');
-  await post({ io, fetch: globalThis.fetch, clock: realClock, sleep: realSleep });
+  await post({ io, fetch: httpFetch, clock: realClock, sleep: realSleep });
 }

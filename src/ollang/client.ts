@@ -16,15 +16,18 @@ import { OllangError, readErrorBody } from './errors.ts';
 import type { OllangErrorInit } from './errors.ts';
 import { backoffDelay, isRetryable, parseRetryAfter, resolvePolicy } from './retry.ts';
 import type { RetryPolicy } from './retry.ts';
-import {
-  cancelHumanReviewSchema,
-  createOrderResponseSchema,
-  describeSchemaError,
-  orderPageSchema,
-  orderSchema,
-} from './schemas.ts';
 import type { CancelHumanReviewResult, CreatedOrder, Order, OrderPage, OrderSummary } from './schemas.ts';
 import type { z } from 'zod';
+
+/**
+ * The zod schemas are loaded when the first answer is in, not before the first request: zod is
+ * a third of the code a start-up would otherwise compile first.
+ */
+type Schemas = typeof import('./schemas.ts');
+let schemas: Promise<Schemas> | undefined;
+let loaded: Schemas | undefined;
+const loadSchemas = (): Promise<Schemas> =>
+  (schemas ??= import('./schemas.ts').then((module) => (loaded = module)));
 
 export interface RequestEvent {
   endpoint: string;
@@ -200,7 +203,7 @@ export class OllangClient {
       detached: true,
     };
     if (this.#signal?.aborted) throw this.#error(spec, { kind: 'aborted', detail: 'not sent: the run is being cancelled' });
-    return this.#request(spec, (response) => this.#parse(spec, response, createOrderResponseSchema));
+    return this.#request(spec, (response, s) => this.#parse(spec, response, s.createOrderResponseSchema));
   }
 
   /** GET /integration/orders/{orderId}. `deadline` (epoch ms) bounds this call's retries. */
@@ -214,7 +217,7 @@ export class OllangClient {
       ...(options?.signal ? { signal: options.signal } : {}),
       ...(options?.deadline !== undefined ? { deadline: options.deadline } : {}),
     };
-    return this.#request(spec, (response) => this.#parse(spec, response, orderSchema));
+    return this.#request(spec, (response, s) => this.#parse(spec, response, s.orderSchema));
   }
 
   /** GET /integration/orders: one page. */
@@ -225,7 +228,7 @@ export class OllangClient {
       path: `/integration/orders?${listQueryString(query)}`,
       retry: true,
     };
-    return this.#request(spec, (response) => this.#parse(spec, response, orderPageSchema));
+    return this.#request(spec, (response, s) => this.#parse(spec, response, s.orderPageSchema));
   }
 
   /** Every order matching `query`, page by page (50 a page unless `take` says otherwise). */
@@ -278,8 +281,8 @@ export class OllangClient {
       orderId,
       retry: true,
     };
-    return this.#request(spec, (response) =>
-      response.text.trim() === '' ? { success: true } : this.#parse(spec, response, cancelHumanReviewSchema),
+    return this.#request(spec, (response, s) =>
+      response.text.trim() === '' ? { success: true } : this.#parse(spec, response, s.cancelHumanReviewSchema),
     );
   }
 
@@ -289,13 +292,14 @@ export class OllangClient {
    * Sends with retries per policy and reads a 2xx with `read` (inside the loop: a 2xx body that is
    * not JSON is retried on reads like any other transient failure).
    */
-  async #request<T>(spec: RequestSpec, read: (response: RawResponse) => T): Promise<T> {
+  async #request<T>(spec: RequestSpec, read: (response: RawResponse, schemas: Schemas) => T): Promise<T> {
     const maxAttempts = spec.retry ? this.#policy.maxAttempts : 1;
     const signal = spec.detached ? spec.signal : combine(this.#signal, spec.signal);
     for (let attempt = 1; ; attempt++) {
       let error: OllangError;
       try {
-        return read(await this.#attempt(spec, attempt, signal));
+        const response = await this.#attempt(spec, attempt, signal);
+        return read(response, await loadSchemas());
       } catch (caught) {
         if (!(caught instanceof OllangError)) throw caught;
         error = caught;
@@ -450,7 +454,8 @@ export class OllangClient {
       kind: 'schema',
       status: response.status,
       ambiguous,
-      detail: describeSchemaError(result.error),
+      // #parse runs only inside #request's read, after loadSchemas has resolved.
+      detail: loaded!.describeSchemaError(result.error),
     });
   }
 

@@ -204,21 +204,8 @@ export const cancelHumanReviewSchema = z
   })
   .transform((r): CancelHumanReviewResult => compact({ ...r, success: r.success ?? true }));
 
-// ---- statuses -------------------------------------------------------------------------------
-
-const successStatuses = new Set(['completed', 'delivered']);
-const failureStatuses = new Set(['cancelled', 'canceled', 'failed']);
-
-/** `completed` / `delivered`: finished well. */
-export function isSuccess(status: string): boolean {
-  return successStatuses.has(status.trim().toLowerCase());
-}
-
-/** Finished well or badly (`cancelled`, `failed`); anything else, documented or not, is unfinished. */
-export function isFinished(status: string): boolean {
-  const s = status.trim().toLowerCase();
-  return successStatuses.has(s) || failureStatuses.has(s);
-}
+// Statuses live in status.ts (no zod: the wait loop needs them before any schema is loaded).
+export { isFinished, isSuccess } from './status.ts';
 
 // ---- helpers --------------------------------------------------------------------------------
 

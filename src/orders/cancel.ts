@@ -5,7 +5,7 @@
  */
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
-import { isFinished } from '../ollang/schemas.ts';
+import { isFinished } from '../ollang/status.ts';
 
 export type CancelOutcome =
   | 'cancelled'

@@ -67,9 +67,6 @@ export function manifestKeyPrefix(projectId: string, orderType: string, level: n
 
 /** Whether the runner offers the cache service (not on some GHES and local runners). */
 export async function isCacheAvailable(): Promise<boolean> {
-  // isFeatureAvailable needs one of these in every cache service version: without them, spare
-  // the start-up the load of @actions/cache (2.4 MB with the Azure SDK).
-  if (!process.env['ACTIONS_CACHE_URL'] && !process.env['ACTIONS_RESULTS_URL']) return false;
   try {
     const cache = await import('@actions/cache');
     return cache.isFeatureAvailable();

@@ -6,17 +6,20 @@
 import type { Log } from '../runtime.ts';
 import type { FollowedOrder } from '../wait/poller.ts';
 import type { OrderMemory, OrderScope } from './choose.ts';
-import { isCacheAvailable, mergeManifest, restoreManifest, saveManifest, type OrderManifest } from './manifest-cache.ts';
+import type { OrderManifest } from './manifest-cache.ts';
+
+type ManifestCache = typeof import('./manifest-cache.ts');
 
 export async function openCacheMemory(options: { directory: string; log: Log; runId?: string }): Promise<OrderMemory | undefined> {
-  if (!(await isCacheAvailable())) {
+  const cache = await loadManifestCache();
+  if (!cache) {
     options.log.debug('The Actions cache service is not available: looking for earlier orders with List Orders only.');
     return undefined;
   }
   let restored: OrderManifest | undefined;
   return {
     async recall(scope: OrderScope): Promise<Map<string, string[]>> {
-      restored = await restoreManifest(scope, options);
+      restored = await cache.restoreManifest(scope, options);
       const byLanguage = new Map<string, string[]>();
       // Newest first: the latest order for a language is the likeliest to be usable.
       for (const entry of [...(restored?.orders ?? [])].reverse()) {
@@ -27,7 +30,17 @@ export async function openCacheMemory(options: { directory: string; log: Log; ru
     },
     async remember(scope: OrderScope, orders: FollowedOrder[]): Promise<void> {
       const entries = orders.map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
-      await saveManifest(mergeManifest(restored, scope, entries), options);
+      await cache.saveManifest(cache.mergeManifest(restored, scope, entries), options);
     },
   };
+}
+
+/**
+ * The manifest code (and through it @actions/cache, 2.4 MB with the Azure SDK), loaded only
+ * where the runner announces a cache service: every version of it sets one of these variables.
+ */
+async function loadManifestCache(): Promise<ManifestCache | undefined> {
+  if (!process.env['ACTIONS_CACHE_URL'] && !process.env['ACTIONS_RESULTS_URL']) return undefined;
+  const cache = await import('./manifest-cache.ts');
+  return (await cache.isCacheAvailable()) ? cache : undefined;
 }

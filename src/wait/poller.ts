@@ -10,7 +10,8 @@
  */
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
-import { isFinished, isSuccess, type Order } from '../ollang/schemas.ts';
+import type { Order } from '../ollang/schemas.ts';
+import { isFinished, isSuccess } from '../ollang/status.ts';
 import { formatDuration } from '../duration.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 
