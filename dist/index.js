@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7291);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7675);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
@@ -24,6 +24,33 @@ else {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ isFinished),
+/* harmony export */   o: () => (/* binding */ isSuccess)
+/* harmony export */ });
+/**
+ * What an order's status means for the action (../shared/action-contract.md, "Order states"):
+ * `completed` / `delivered` finished well, `cancelled` / `failed` finished badly, and every other
+ * value, documented or not (`pending`, `ongoing`, `review`, `waitingForApprove`...), is unfinished.
+ */
+const successStatuses = new Set(['completed', 'delivered']);
+const failureStatuses = new Set(['cancelled', 'canceled', 'failed']);
+/** `completed` / `delivered`: finished well. */
+function isSuccess(status) {
+    return successStatuses.has(status.trim().toLowerCase());
+}
+/** Finished well or badly (`cancelled`, `failed`); anything else, documented or not, is unfinished. */
+function isFinished(status) {
+    const s = status.trim().toLowerCase();
+    return successStatuses.has(s) || failureStatuses.has(s);
+}
+
 
 /***/ }),
 
@@ -158,7 +185,7 @@ function parseIdList(text) {
 
 /***/ }),
 
-/***/ 7291:
+/***/ 7675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -270,15 +297,2540 @@ const runnerIO = {
     },
 };
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/ollang/http-fetch.ts
+/**
+ * The slice of fetch that OllangClient uses (method, headers, a string body, a signal; status,
+ * headers and text of the answer), over node:http / node:https. Node's own fetch loads undici
+ * the first time it is called, about 16 ms of every start-up before the first request; the
+ * client needs none of what undici adds. Redirects are never followed (OllangClient asks for
+ * `redirect: 'manual'`: following one would send X-Api-Key to wherever it points).
+ */
+
+const httpFetch = async (input, init = {}) => {
+    // (No Request or Headers objects: touching those globals is what loads undici.)
+    const url = new URL(String(input));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new TypeError(`fetch failed: unsupported protocol ${url.protocol}`);
+    // TLS is loaded only for https (the real API); the simulator and tests speak http.
+    const transport = url.protocol === 'https:' ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default : (external_node_http_default());
+    const signal = init.signal ?? undefined;
+    signal?.throwIfAborted();
+    const headers = (init.headers ?? {});
+    if (typeof headers !== 'object' || Array.isArray(headers) || Symbol.iterator in headers)
+        throw new TypeError('httpFetch takes headers as a plain object');
+    const body = init.body;
+    if (body !== undefined && body !== null && typeof body !== 'string')
+        throw new TypeError('httpFetch sends string bodies only');
+    const response = await new Promise((resolve, reject) => {
+        const request = transport.request(url, { method: init.method ?? 'GET', headers });
+        const onAbort = () => {
+            request.destroy();
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        request.on('response', (answer) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(answer);
+        });
+        // Shaped like fetch's failure: a TypeError whose cause carries the socket error's code.
+        request.on('error', (error) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }));
+        });
+        request.end(body ?? undefined);
+    });
+    const plain = {
+        status: response.statusCode ?? 0,
+        statusText: response.statusMessage ?? '',
+        ok: (response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300,
+        headers: {
+            get(name) {
+                const value = response.headers[name.toLowerCase()];
+                return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+            },
+        },
+        text: () => readText(response, signal),
+    };
+    return plain;
+};
+function readText(response, signal) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        const onAbort = () => {
+            response.destroy();
+            reject(signal?.reason);
+        };
+        if (signal?.aborted)
+            return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+        // A body cut short (socket reset after the headers) is an error, never a shorter text.
+        response.on('aborted', () => reject(new TypeError('fetch failed', { cause: Object.assign(new Error('body cut short'), { code: 'ECONNRESET' }) })));
+        response.on('error', (error) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }));
+        });
+    });
+}
+
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/duration.ts
+/**
+ * Durations as users write them in `timeout` and `poll-interval`.
+ *
+ * Grammar (units are case-insensitive, whitespace between parts is allowed):
+ *   duration := number                  a bare number is seconds: "90", "1.5"
+ *             | part+                   "500ms", "90s", "45m", "2h", "1d", "1h30m", "1h 30m 15s"
+ *   part     := number unit
+ *   number   := digits [ "." digits ] | "." digits
+ *   unit     := ms | s | m | h | d      (also sec/secs/second(s), min/mins/minute(s), hr/hrs/hour(s), day(s))
+ * Each unit may appear once, largest first. The result is rounded to whole milliseconds and must be
+ * between 0 and 7 days.
+ */
+const MAX_DURATION_MS = 7 * 24 * 60 * 60 * 1000;
+const MS_PER = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+};
+const UNIT_ALIASES = {
+    ms: 'ms',
+    msec: 'ms',
+    msecs: 'ms',
+    millisecond: 'ms',
+    milliseconds: 'ms',
+    s: 's',
+    sec: 's',
+    secs: 's',
+    second: 's',
+    seconds: 's',
+    m: 'm',
+    min: 'm',
+    mins: 'm',
+    minute: 'm',
+    minutes: 'm',
+    h: 'h',
+    hr: 'h',
+    hrs: 'h',
+    hour: 'h',
+    hours: 'h',
+    d: 'd',
+    day: 'd',
+    days: 'd',
+};
+const UNIT_ORDER = ['d', 'h', 'm', 's', 'ms'];
+/** Thrown by parseDuration. `reason` is the message without the offending text (for callers that quote it themselves). */
+class DurationError extends Error {
+    reason;
+    constructor(text, reason) {
+        super(`${quote(text)} ${reason}`);
+        this.name = 'DurationError';
+        this.reason = reason;
+    }
+}
+const NUMBER = String.raw `(?:\d+(?:\.\d+)?|\.\d+)`;
+const BARE_NUMBER = new RegExp(`^${NUMBER}$`);
+const PART = new RegExp(`\\s*(${NUMBER})\\s*([a-zA-Z]+)\\s*`, 'y');
+/** Parses "500ms", "90s", "45m", "2h", "1h30m", "1.5h" or a bare number of seconds into milliseconds. */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        throw new DurationError(text, 'is empty: give a number with a unit, such as 90s or 45m');
+    if (trimmed.length > 64)
+        throw new DurationError(text, 'is too long to be a duration');
+    if (/^-/.test(trimmed))
+        throw new DurationError(text, 'is negative: a duration must be 0 or more');
+    let total;
+    if (BARE_NUMBER.test(trimmed)) {
+        total = Number(trimmed) * MS_PER.s;
+    }
+    else {
+        total = 0;
+        let lastRank = -1;
+        PART.lastIndex = 0;
+        let position = 0;
+        while (position < trimmed.length) {
+            PART.lastIndex = position;
+            const match = PART.exec(trimmed);
+            if (!match)
+                throw new DurationError(text, 'is not a duration: write a number with a unit, such as 500ms, 90s, 45m, 2h or 1h30m');
+            const unitWritten = match[2];
+            const unit = UNIT_ALIASES[unitWritten.toLowerCase()];
+            if (unit === undefined) {
+                throw new DurationError(text, `has an unknown unit '${unitWritten.slice(0, 16)}': use ms, s, m, h or d`);
+            }
+            const rank = UNIT_ORDER.indexOf(unit);
+            if (rank <= lastRank) {
+                throw new DurationError(text, 'repeats a unit or lists a smaller unit before a larger one: write it like 1h30m');
+            }
+            lastRank = rank;
+            total += Number(match[1]) * MS_PER[unit];
+            position = PART.lastIndex;
+        }
+    }
+    if (!Number.isFinite(total))
+        throw new DurationError(text, 'is not a finite duration');
+    const ms = Math.round(total);
+    if (ms > MAX_DURATION_MS)
+        throw new DurationError(text, 'is longer than the 7 days (168h) allowed');
+    return ms;
+}
+/** A short human form for logs: "38m", "1h 5m", "45s", "500ms", "0s". parseDuration(formatDuration(x)) === x. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return String(ms);
+    if (ms < 0)
+        return `-${formatDuration(-ms)}`;
+    let rest = Math.round(ms);
+    if (rest === 0)
+        return '0s';
+    const parts = [];
+    for (const unit of ['h', 'm', 's', 'ms']) {
+        const size = MS_PER[unit];
+        const count = Math.floor(rest / size);
+        rest -= count * size;
+        if (count > 0)
+            parts.push(`${count}${unit}`);
+    }
+    return parts.join(' ');
+}
+function quote(text) {
+    const chars = Array.from(text);
+    const shown = chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : text;
+    return JSON.stringify(shown).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Reads and validates every input (see action.yml and ../shared/action-contract.md) into a
+ * typed Settings object, before a single request reaches Ollang.
+ *
+ * The first bad input found throws an InputError that names the input, says what is wrong and
+ * lists the accepted values. Single-input checks run in the order of the contract's input
+ * table; checks that relate two inputs (required-unless, subsets, only-with) run after them.
+ *
+ * Spelling rules that apply to several inputs:
+ * - Every value is trimmed; an empty value means "use the default".
+ * - Lists (target-languages, rush-languages, order-ids, download) are separated by commas,
+ *   spaces or newlines, in any mix.
+ * - Booleans accept true/false, yes/no and 1/0, in any letter case (a superset of the
+ *   YAML 1.2 core spellings `true|True|TRUE|false|False|FALSE`). Anything else is an error.
+ * - Enumerations (order-type, mode, ...) match in any letter case and become the canonical
+ *   spelling (`aidubbing` -> `aiDubbing`).
+ * - The values of api-key and github-token are never quoted in a message, and any other value
+ *   quoted has those secrets blanked out, URL credentials removed, control and bidi characters
+ *   escaped, and is cut to about 60 characters.
+ */
+
+
+/** A bad input. `input` is the input's name as written in the workflow (`rush-languages`). */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/**
+ * `api-key` is empty on a pull request from a fork: GitHub does not pass secrets to those
+ * runs. main can skip with a notice instead of failing.
+ */
+class MissingSecretOnForkError extends InputError {
+    constructor() {
+        super('api-key', "Input 'api-key' is empty. This is a pull request from a fork, and GitHub does not pass secrets to workflows " +
+            'run for forks, so nothing was ordered. Accepted: an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`.');
+        this.name = 'MissingSecretOnForkError';
+    }
+}
+const DEFAULT_API_URL = 'https://api-integration.ollang.com';
+const DEFAULT_MAX_DOWNLOAD_SIZE = '2GiB';
+const MIN_POLL_INTERVAL_MS = 100;
+const MIN_DOWNLOAD_BYTES = 1024;
+const MAX_DOWNLOAD_BYTES = 1024 ** 4; // 1 TiB
+const ORDER_TYPES = ['cc', 'subtitle', 'document', 'aiDubbing', 'studioDubbing'];
+const ORDER_SUB_TYPES = ['closedCaption', 'timecodedTranscription'];
+const DUBBING_STYLES = ['overdub', 'lipsync', 'audioDescription'];
+const DUBBING_TYPES = ['aiDubbing', 'studioDubbing'];
+const MODES = ['run', 'submit', 'collect', 'cancel'];
+const ON_TIMEOUT = ['fail', 'cancel', 'continue'];
+const DOWNLOAD_KINDS = ['subtitles', 'vtt', 'dubbing', 'documents'];
+const TRUE_WORDS = new Set(['true', 'yes', '1']);
+const FALSE_WORDS = new Set(['false', 'no', '0']);
+const BOOLEAN_ACCEPTED = "'true' or 'false' (also yes/no or 1/0, in any letter case)";
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+const ID_ACCEPTED = '1 to 128 letters, digits, - or _';
+/** primary language (2-3 letters), optional script (4 letters), optional region (2 letters or 3 digits). */
+const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$/;
+const LANGUAGE_ACCEPTED = 'language codes such as fr, es, pt-BR, zh-TW, zh-Hant or es-419, separated by commas, spaces or newlines';
+const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 45m, 2h, 1h30m; a bare number is seconds)';
+const MAX_SHOWN = 60;
+/** Reads every input. Throws InputError (or MissingSecretOnForkError) for the first bad one. */
+function readSettings(getInput, env) {
+    const raw = (name) => {
+        const value = getInput(name);
+        return typeof value === 'string' ? value.trim() : '';
+    };
+    // ---- api-key first: its value is needed to keep it out of every later message.
+    const apiKey = raw('api-key');
+    const githubToken = raw('github-token');
+    const show = makeShow([apiKey, githubToken]);
+    const fail = (input, problem, accepted) => {
+        throw new InputError(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
+    };
+    if (apiKey === '') {
+        if (env.isForkPullRequest)
+            throw new MissingSecretOnForkError();
+        fail('api-key', 'is required and is empty (is the secret set for this repository?)', 'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`');
+    }
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+        // Never echo the key. A header value with spaces or control characters would also fail in fetch.
+        fail('api-key', 'contains spaces, control or non-ASCII characters (the value is not shown)', 'an Ollang API key of printable ASCII characters');
+    }
+    // ---- single-input checks, in the contract's order.
+    const apiUrl = readApiUrl(raw('api-url'), show, fail);
+    const projectId = raw('project-id');
+    if (projectId !== '' && !ID_PATTERN.test(projectId)) {
+        fail('project-id', `${show(projectId)} is not a project ID`, `an Ollang project ID: ${ID_ACCEPTED}`);
+    }
+    const targetLanguages = readLanguages('target-languages', raw('target-languages'), show, fail);
+    const rushRaw = raw('rush-languages');
+    const rushAll = rushRaw.toLowerCase() === 'all';
+    if (!rushAll && splitList(rushRaw).some((item) => item.toLowerCase() === 'all')) {
+        fail('rush-languages', `${show(rushRaw)} combines 'all' with language codes`, "a subset of target-languages, or 'all' alone");
+    }
+    const rushListed = rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
+    const orderType = readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail);
+    const orderSubTypeRaw = raw('order-sub-type');
+    const orderSubType = orderSubTypeRaw === '' ? undefined : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`);
+    const dubbingStyleRaw = raw('dubbing-style');
+    const dubbingStyle = dubbingStyleRaw === '' ? undefined : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`);
+    const levelRaw = raw('level');
+    let level = 0;
+    if (levelRaw === '1')
+        level = 1;
+    else if (levelRaw !== '' && levelRaw !== '0') {
+        fail('level', `${show(levelRaw)} is not a level`, "'0' (AI only) or '1' (AI plus human review)");
+    }
+    const autoQc = readBoolean('auto-qc', raw('auto-qc'), false, show, fail);
+    const callbackUrl = readCallbackUrl(raw('callback-url'), show, fail);
+    const mode = readEnum('mode', raw('mode'), MODES, 'run', show, fail);
+    const orderIds = readOrderIds(raw('order-ids'), show, fail);
+    const reuseOrders = readBoolean('reuse-orders', raw('reuse-orders'), true, show, fail);
+    const timeoutMs = readDuration('timeout', raw('timeout'), '60m', show, fail, 'from 0 up to 7 days');
+    const pollIntervalMs = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
+    if (pollIntervalMs < MIN_POLL_INTERVAL_MS) {
+        fail('poll-interval', `${show(raw('poll-interval'))} is shorter than the 100ms minimum`, `${DURATION_ACCEPTED}, from 100ms up to 7 days`);
+    }
+    const onTimeout = readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail);
+    const cancelOnAbort = readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail);
+    const workspace = external_node_path_default().resolve(env.workspace);
+    const { outputDir, outputDirRelative } = readOutputDir(raw('output-dir'), workspace, show, fail);
+    const download = readDownload(raw('download'), show, fail);
+    const prComment = readBoolean('pr-comment', raw('pr-comment'), true, show, fail);
+    const dryRun = readBoolean('dry-run', raw('dry-run'), false, show, fail);
+    const maxDownloadBytes = readByteSize('max-download-size', raw('max-download-size'), show, fail);
+    // ---- checks that relate inputs.
+    if (orderIds.length === 0) {
+        const why = mode === 'collect' || mode === 'cancel' ? `mode '${mode}' needs order-ids, or project-id and target-languages` : 'it is required unless order-ids is given';
+        if (projectId === '')
+            fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
+        if (targetLanguages.length === 0)
+            fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
+    }
+    let rushLanguages;
+    if (rushAll) {
+        rushLanguages = [...targetLanguages];
+    }
+    else {
+        const targets = new Set(targetLanguages);
+        for (const code of rushListed) {
+            if (!targets.has(code)) {
+                const list = targetLanguages.length === 0 ? 'which is empty' : targetLanguages.join(', ');
+                fail('rush-languages', `${show(code)} is not in target-languages (${list})`, "a subset of target-languages, or 'all'");
+            }
+        }
+        const rush = new Set(rushListed);
+        rushLanguages = targetLanguages.filter((code) => rush.has(code));
+    }
+    if (orderSubType !== undefined && orderType !== 'cc') {
+        fail('order-sub-type', `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`, `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`);
+    }
+    if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType)) {
+        fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
+    }
+    const settings = {
+        apiKey,
+        apiUrl,
+        projectId,
+        targetLanguages,
+        rushLanguages,
+        orderType,
+        level,
+        autoQc,
+        mode,
+        orderIds,
+        reuseOrders,
+        timeoutMs,
+        pollIntervalMs,
+        onTimeout,
+        cancelOnAbort,
+        outputDir,
+        outputDirRelative,
+        workspace,
+        download,
+        githubToken,
+        prComment,
+        dryRun,
+        maxDownloadBytes,
+    };
+    if (orderSubType !== undefined)
+        settings.orderSubType = orderSubType;
+    if (dubbingStyle !== undefined)
+        settings.dubbingStyle = dubbingStyle;
+    if (callbackUrl !== undefined)
+        settings.callbackUrl = callbackUrl;
+    return settings;
+}
+/** Splits a list written with commas, spaces and newlines in any mix. */
+function splitList(text) {
+    return text.split(/[\s,]+/u).filter((item) => item !== '');
+}
+/** `PT-br` -> `pt-BR`, `zh-hant` -> `zh-Hant`; undefined when it is not a language code. */
+function normalizeLanguage(code) {
+    const match = LANGUAGE_PATTERN.exec(code);
+    if (!match)
+        return undefined;
+    const [, primary, script, region] = match;
+    let out = primary.toLowerCase();
+    if (script !== undefined)
+        out += `-${script[0].toUpperCase()}${script.slice(1).toLowerCase()}`;
+    if (region !== undefined)
+        out += `-${region.toUpperCase()}`;
+    return out;
+}
+function readLanguages(input, text, show, fail, accepted = LANGUAGE_ACCEPTED) {
+    const out = [];
+    const seen = new Set();
+    for (const item of splitList(text)) {
+        const code = normalizeLanguage(item);
+        if (code === undefined) {
+            const hint = item.includes('_') ? " (use '-', not '_')" : '';
+            fail(input, `${show(item)} is not a language code${hint}`, accepted === LANGUAGE_ACCEPTED ? accepted : `${accepted}; as ${LANGUAGE_ACCEPTED}`);
+        }
+        else {
+            if (seen.has(code))
+                fail(input, `${show(code)} is listed more than once`, `${accepted === LANGUAGE_ACCEPTED ? LANGUAGE_ACCEPTED : accepted}, each once`);
+            seen.add(code);
+            out.push(code);
+        }
+    }
+    return out;
+}
+function readOrderIds(text, show, fail) {
+    const out = [];
+    const seen = new Set();
+    for (const id of splitList(text)) {
+        if (!ID_PATTERN.test(id))
+            fail('order-ids', `${show(id)} is not an order ID`, `order IDs of ${ID_ACCEPTED}, separated by commas, spaces or newlines`);
+        if (seen.has(id))
+            fail('order-ids', `${show(id)} is listed more than once`, `order IDs of ${ID_ACCEPTED}, each once`);
+        seen.add(id);
+        out.push(id);
+    }
+    return out;
+}
+function readEnum(input, text, values, fallback, show, fail, acceptedSuffix = '') {
+    if (text === '' && fallback !== undefined)
+        return fallback;
+    const found = values.find((value) => value.toLowerCase() === text.toLowerCase());
+    if (found === undefined) {
+        return fail(input, `${show(text)} is not one of the accepted values`, `${values.map((v) => `'${v}'`).join(', ')}${acceptedSuffix}`);
+    }
+    return found;
+}
+function readBoolean(input, text, fallback, show, fail) {
+    if (text === '')
+        return fallback;
+    const word = text.toLowerCase();
+    if (TRUE_WORDS.has(word))
+        return true;
+    if (FALSE_WORDS.has(word))
+        return false;
+    return fail(input, `${show(text)} is not a boolean`, BOOLEAN_ACCEPTED);
+}
+function readDuration(input, text, fallback, show, fail, range) {
+    try {
+        return parseDuration(text === '' ? fallback : text);
+    }
+    catch (error) {
+        const reason = error instanceof DurationError ? error.reason : 'is not a duration';
+        return fail(input, `${show(text)} ${reason}`, `${DURATION_ACCEPTED}, ${range}`);
+    }
+}
+function readApiUrl(text, show, fail) {
+    if (text === '')
+        return DEFAULT_API_URL;
+    const accepted = `an http or https base URL without user name, password, query or fragment, such as ${DEFAULT_API_URL}`;
+    const url = parseUrl(text);
+    if (url === undefined)
+        return fail('api-url', `${show(text)} is not a URL`, accepted);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return fail('api-url', `${show(text)} does not use http or https`, accepted);
+    }
+    if (url.username !== '' || url.password !== '') {
+        return fail('api-url', 'contains a user name or password (the value is not shown); the API key goes in api-key', accepted);
+    }
+    if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
+        return fail('api-url', `${show(text)} has a query or fragment`, accepted);
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/u, '')}`;
+}
+function readCallbackUrl(text, show, fail) {
+    if (text === '')
+        return undefined;
+    const accepted = 'an absolute http or https URL, or empty';
+    if (text.length > 2048)
+        return fail('callback-url', 'is longer than 2048 characters', accepted);
+    if (/[\s\p{Cc}]/u.test(text))
+        return fail('callback-url', `${show(text)} contains spaces or control characters`, accepted);
+    const url = parseUrl(text);
+    if (url === undefined)
+        return fail('callback-url', `${show(text)} is not a URL`, accepted);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return fail('callback-url', `${show(text)} does not use http or https`, accepted);
+    }
+    if (url.hostname === '')
+        return fail('callback-url', `${show(text)} has no host`, accepted);
+    return text;
+}
+function parseUrl(text) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function readOutputDir(text, workspace, show, fail) {
+    const value = text === '' ? 'localized' : text;
+    const accepted = `a folder inside the workspace, relative to it (such as 'localized' or 'docs/subtitles'), not the workspace root itself`;
+    if (/\p{Cc}/u.test(value))
+        fail('output-dir', `${show(value)} contains control characters`, accepted);
+    if (value.startsWith('~'))
+        fail('output-dir', `${show(value)} starts with '~', which is not expanded to a home folder`, accepted);
+    const outputDir = external_node_path_default().resolve(workspace, value);
+    const relative = external_node_path_default().relative(workspace, outputDir);
+    if (relative === '')
+        fail('output-dir', `${show(value)} is the workspace root itself`, accepted);
+    if (external_node_path_default().isAbsolute(relative) || relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`)) {
+        fail('output-dir', `${show(value)} is outside the workspace (${workspace})`, accepted);
+    }
+    return { outputDir, outputDirRelative: relative.split((external_node_path_default()).sep).join('/') };
+}
+function readDownload(text, show, fail) {
+    const accepted = `any of ${DOWNLOAD_KINDS.map((k) => `'${k}'`).join(', ')} separated by commas or spaces, or 'all' alone, or 'none' alone`;
+    const items = splitList(text === '' ? 'subtitles,vtt' : text).map((item) => item.toLowerCase());
+    if (items.includes('none') || items.includes('all')) {
+        if (items.length !== 1) {
+            const word = items.includes('none') ? 'none' : 'all';
+            fail('download', `${show(text)} combines '${word}' with other values`, accepted);
+        }
+        return new Set(items[0] === 'all' ? DOWNLOAD_KINDS : []);
+    }
+    const out = new Set();
+    for (const item of items) {
+        const kind = DOWNLOAD_KINDS.find((k) => k === item);
+        if (kind === undefined)
+            fail('download', `${show(item)} is not something that can be downloaded`, accepted);
+        else
+            out.add(kind);
+    }
+    return out;
+}
+const BYTE_UNITS = {
+    b: 1,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    tb: 1000 ** 4,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+};
+/** "2GiB", "500MB", "1048576", "1.5 GB" -> bytes. KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024. */
+function parseByteSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([A-Za-z]*)$/u.exec(text.trim());
+    if (!match)
+        return undefined;
+    const unit = match[2].toLowerCase();
+    const size = unit === '' ? 1 : BYTE_UNITS[unit];
+    if (size === undefined)
+        return undefined;
+    const bytes = Math.floor(Number(match[1]) * size);
+    return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+function readByteSize(input, text, show, fail) {
+    const accepted = 'a number of bytes, or a number with a unit KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024), from 1KiB up to 1TiB, such as 500MB or 2GiB';
+    const bytes = parseByteSize(text === '' ? DEFAULT_MAX_DOWNLOAD_SIZE : text);
+    if (bytes === undefined)
+        return fail(input, `${show(text)} is not a size`, accepted);
+    if (bytes < MIN_DOWNLOAD_BYTES)
+        return fail(input, `${show(text)} is smaller than 1KiB`, accepted);
+    if (bytes > MAX_DOWNLOAD_BYTES)
+        return fail(input, `${show(text)} is larger than 1TiB`, accepted);
+    return bytes;
+}
+const ESCAPE = /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udfff]/u;
+/**
+ * Quotes a value for a message: secrets blanked, URL credentials removed, control, bidi and
+ * zero-width characters escaped, cut to about 60 characters.
+ */
+function makeShow(secrets) {
+    const blank = secrets.filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+    return (value) => {
+        let text = value;
+        for (const secret of blank)
+            text = text.split(secret).join('***');
+        text = text.replace(/(\/\/)[^/@\s]*@/gu, '$1***@');
+        let out = '';
+        let count = 0;
+        for (const char of text) {
+            if (count >= MAX_SHOWN) {
+                out += '…';
+                break;
+            }
+            out += escapeChar(char);
+            count += 1;
+        }
+        return `"${out}"`;
+    };
+}
+function escapeChar(char) {
+    if (char === '"')
+        return '\\"';
+    if (char === '\\')
+        return '\\\\';
+    if (!ESCAPE.test(char))
+        return char;
+    const code = char.codePointAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+;// CONCATENATED MODULE: ./src/github-context.ts
+/**
+ * The few facts about the workflow run the action needs, read from the runner's environment
+ * and event file directly (importing @actions/github just for this would slow every start).
+ */
+
+function readWorkflowContext(env, cwd) {
+    const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+    const repository = env['GITHUB_REPOSITORY'];
+    const context = {
+        eventName,
+        workspace: env['GITHUB_WORKSPACE'] || cwd,
+        apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+        ...(repository ? { repository } : {}),
+        ...(env['GITHUB_SERVER_URL'] ? { serverUrl: env['GITHUB_SERVER_URL'] } : {}),
+        ...(env['GITHUB_SHA'] ? { sha: env['GITHUB_SHA'] } : {}),
+        ...(env['GITHUB_RUN_ID'] ? { runId: env['GITHUB_RUN_ID'] } : {}),
+    };
+    if ((eventName === 'pull_request' || eventName === 'pull_request_target') && env['GITHUB_EVENT_PATH'] && repository) {
+        const pullRequest = readPullRequest(env['GITHUB_EVENT_PATH'], repository);
+        if (pullRequest)
+            context.pullRequest = pullRequest;
+    }
+    return context;
+}
+function readPullRequest(eventPath, repository) {
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        const number = event.pull_request?.number;
+        if (typeof number !== 'number')
+            return undefined;
+        const headRepo = event.pull_request?.head?.repo;
+        // A fork PR's head lives in another repository; GitHub withholds secrets from such runs.
+        const isFork = headRepo?.fork === true || (typeof headRepo?.full_name === 'string' && headRepo.full_name !== repository);
+        const [owner = '', repo = ''] = repository.split('/');
+        return { number, owner, repo, isFork };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ollang/errors.ts
+/**
+ * OllangError: every failure of a call to the Ollang API, whatever its cause.
+ *
+ * The message names the endpoint, the order (when there is one), the HTTP status, the API's own
+ * code and message: "Get Order 60b8…: 404 ORDER_NOT_FOUND: No order found with the provided orderId".
+ * It never carries the API key or any request header (the client scrubs the key from anything
+ * the server echoes back).
+ */
+class OllangError extends Error {
+    name = 'OllangError';
+    kind;
+    status;
+    code;
+    apiMessage;
+    endpoint;
+    orderId;
+    /** True when the request may have been processed without us seeing the answer. */
+    ambiguous;
+    retryAfterMs;
+    /** kind 'schema' only: the body was not JSON (a transient fault on reads: retried). */
+    invalidJson;
+    constructor(init) {
+        super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+        this.kind = init.kind;
+        this.endpoint = init.endpoint;
+        this.ambiguous = init.ambiguous ?? false;
+        this.invalidJson = init.invalidJson ?? false;
+        if (init.status !== undefined)
+            this.status = init.status;
+        if (init.code !== undefined)
+            this.code = init.code;
+        if (init.apiMessage !== undefined)
+            this.apiMessage = init.apiMessage;
+        if (init.orderId !== undefined)
+            this.orderId = init.orderId;
+        if (init.retryAfterMs !== undefined)
+            this.retryAfterMs = init.retryAfterMs;
+    }
+}
+function isOllangError(value) {
+    return value instanceof OllangError;
+}
+function formatMessage(init) {
+    const subject = init.orderId ? `${init.endpoint} ${init.orderId}` : init.endpoint;
+    const maybeProcessed = init.ambiguous ? ' (the request may still have been processed)' : '';
+    switch (init.kind) {
+        case 'http': {
+            const head = [String(init.status ?? '?'), init.code].filter(Boolean).join(' ');
+            const text = init.apiMessage ?? (init.statusText || 'no message from the API');
+            return `${subject}: ${head}: ${text}${maybeProcessed}`;
+        }
+        case 'network':
+            return `${subject}: network error${init.detail ? `: ${init.detail}` : ''}${maybeProcessed}`;
+        case 'timeout':
+            return `${subject}: no response${init.detail ? ` ${init.detail}` : ''}${maybeProcessed}`;
+        case 'schema':
+            return `${subject}: unexpected response${init.detail ? `: ${init.detail}` : ''}${maybeProcessed}`;
+        case 'aborted':
+            return `${subject}: aborted${init.detail ? ` (${init.detail})` : ''}${maybeProcessed}`;
+    }
+}
+/**
+ * Reads an error body per NOTES.md: `detail`, then `message`, then `error`; `code` kept when it is a
+ * string (the generic envelope's numeric `-1` says nothing). Non-JSON bodies yield a short text
+ * snippet unless they look like an HTML page.
+ */
+function readErrorBody(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return {};
+    let parsed;
+    try {
+        parsed = JSON.parse(trimmed);
+    }
+    catch {
+        if (/^<(!doctype|html|\?xml)/i.test(trimmed))
+            return {};
+        return { apiMessage: clip(trimmed) };
+    }
+    if (typeof parsed === 'string' && parsed.trim() !== '')
+        return { apiMessage: clip(parsed) };
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        return {};
+    const body = parsed;
+    const result = {};
+    if (typeof body.code === 'string' && body.code.trim() !== '')
+        result.code = body.code.trim();
+    for (const key of ['detail', 'message', 'error']) {
+        const text = messageText(body[key]);
+        if (text) {
+            result.apiMessage = clip(text);
+            break;
+        }
+    }
+    return result;
+}
+function messageText(value) {
+    if (typeof value === 'string')
+        return value.trim() || undefined;
+    // NestJS validation pipes answer `message: ["a must be …", "b must be …"]`.
+    if (Array.isArray(value)) {
+        const parts = value.filter((v) => typeof v === 'string' && v.trim() !== '');
+        return parts.length ? parts.join('; ') : undefined;
+    }
+    return undefined;
+}
+function clip(text, max = 500) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/ollang/retry.ts
+const defaultRetryPolicy = Object.freeze({
+    maxAttempts: 6,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+});
+/** A server's Retry-After is honoured up to this long (the caller's deadline still applies). */
+const maxRetryAfterMs = 5 * 60_000;
+/**
+ * 429, 408 and 5xx, network failures, time-outs and a 2xx body that is not JSON at all are
+ * transient. Every other 4xx (400, 401, 403, 404, 409, …), a body of the wrong shape and an abort
+ * are not.
+ */
+function isRetryable(error) {
+    switch (error.kind) {
+        case 'network':
+        case 'timeout':
+            return true;
+        case 'http': {
+            const status = error.status ?? 0;
+            return status === 429 || status === 408 || status >= 500;
+        }
+        case 'schema':
+            return error.invalidJson;
+        case 'aborted':
+            return false;
+    }
+}
+/**
+ * Delay before retry number `attempt` (1 = the first retry): full jitter over an exponential
+ * ceiling, `random() * min(maxDelayMs, baseDelayMs * 2^(attempt-1))`. A server's Retry-After wins
+ * when it is longer, capped at `maxRetryAfterMs`.
+ */
+function backoffDelay(attempt, policy, random, retryAfterMs) {
+    const exponent = Math.max(0, Math.floor(attempt) - 1);
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(exponent, 52));
+    const r = Math.min(1, Math.max(0, random()));
+    const jittered = Math.floor(Math.max(0, ceiling) * r);
+    if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs) || retryAfterMs <= 0)
+        return jittered;
+    return Math.max(jittered, Math.min(Math.ceil(retryAfterMs), maxRetryAfterMs));
+}
+/**
+ * Retry-After as milliseconds: delta-seconds ("120") or an HTTP date, relative to `now`.
+ * Undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now) {
+    if (value == null)
+        return undefined;
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** A policy filled from defaults, with nonsense values (0 attempts, negative delays) repaired. */
+function resolvePolicy(partial) {
+    const merged = { ...defaultRetryPolicy, ...stripUndefined(partial ?? {}) };
+    return {
+        maxAttempts: Math.max(1, Math.floor(finiteOr(merged.maxAttempts, defaultRetryPolicy.maxAttempts))),
+        baseDelayMs: Math.max(0, finiteOr(merged.baseDelayMs, defaultRetryPolicy.baseDelayMs)),
+        maxDelayMs: Math.max(0, finiteOr(merged.maxDelayMs, defaultRetryPolicy.maxDelayMs)),
+    };
+}
+function finiteOr(value, fallback) {
+    return Number.isFinite(value) ? value : fallback;
+}
+function stripUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/ollang/client.ts
+
+
+
+let schemas;
+let loaded;
+const loadSchemas = () => (schemas ??= Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(395)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7395)).then((module) => (loaded = module)));
+const defaultRequestTimeoutMs = 30_000;
+const defaultUserAgent = 'ollang-localize-action';
+/** listAllOrders stops here unless told otherwise (a guard against a server that always says "more"). */
+const defaultMaxPages = 1000;
+/** Socket errors that mean the request never left this machine: nothing can have been processed. */
+const notSentCodes = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EAI_NONAME',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'ERR_INVALID_URL',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+class OllangClient {
+    #baseUrl;
+    #apiKey;
+    #fetch;
+    #sleep;
+    #clock;
+    #random;
+    #timeoutMs;
+    #policy;
+    #deadline;
+    #signal;
+    #onRequest;
+    #userAgent;
+    #requestCount = 0;
+    constructor(options) {
+        this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+        this.#apiKey = options.apiKey;
+        this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+        this.#sleep = options.sleep ?? runtime/* realSleep */.u;
+        this.#clock = options.clock ?? runtime/* realClock */.d;
+        this.#random = options.random ?? Math.random;
+        const timeout = options.requestTimeoutMs;
+        this.#timeoutMs = timeout !== undefined && Number.isFinite(timeout) && timeout > 0 ? timeout : defaultRequestTimeoutMs;
+        this.#policy = resolvePolicy(options.retry);
+        this.#deadline = options.deadline ?? (() => undefined);
+        this.#signal = options.signal;
+        this.#onRequest = options.onRequest;
+        this.#userAgent = options.userAgent ?? defaultUserAgent;
+    }
+    /** Every HTTP request sent so far (retries included). */
+    get requestCount() {
+        return this.#requestCount;
+    }
+    /**
+     * POST /integration/orders/create. Never retried. The answer is one `{orderId}` per created
+     * order; map them to languages with Get Order's `targetLanguage` (NOTES.md).
+     */
+    async createOrder(request) {
+        const body = {
+            orderType: request.orderType,
+            level: request.level,
+            projectId: request.projectId,
+            targetLanguageConfigs: request.targetLanguageConfigs.map((c) => c.isRush === undefined ? { language: c.language } : { language: c.language, isRush: c.isRush }),
+            ...definedOnly({
+                orderSubType: request.orderSubType,
+                dubbingStyle: request.dubbingStyle,
+                callbackUrl: request.callbackUrl,
+                autoQc: request.autoQc,
+            }),
+        };
+        const spec = {
+            endpoint: 'Create Order',
+            method: 'POST',
+            path: '/integration/orders/create',
+            body,
+            retry: false,
+            // Once sent, a create must get its answer (within the request time-out) even if the run
+            // is being cancelled: only an answered create has IDs to save, and to cancel.
+            detached: true,
+        };
+        if (this.#signal?.aborted)
+            throw this.#error(spec, { kind: 'aborted', detail: 'not sent: the run is being cancelled' });
+        return this.#request(spec, (response, s) => this.#parse(spec, response, s.createOrderResponseSchema));
+    }
+    /** GET /integration/orders/{orderId}. `deadline` (epoch ms) bounds this call's retries. */
+    async getOrder(orderId, options) {
+        const spec = {
+            endpoint: 'Get Order',
+            method: 'GET',
+            path: `/integration/orders/${encodeURIComponent(orderId)}`,
+            orderId,
+            retry: true,
+            ...(options?.signal ? { signal: options.signal } : {}),
+            ...(options?.deadline !== undefined ? { deadline: options.deadline } : {}),
+        };
+        return this.#request(spec, (response, s) => this.#parse(spec, response, s.orderSchema));
+    }
+    /** GET /integration/orders: one page. */
+    async listOrders(query) {
+        const spec = {
+            endpoint: 'List Orders',
+            method: 'GET',
+            path: `/integration/orders?${listQueryString(query)}`,
+            retry: true,
+        };
+        return this.#request(spec, (response, s) => this.#parse(spec, response, s.orderPageSchema));
+    }
+    /** Every order matching `query`, page by page (50 a page unless `take` says otherwise). */
+    async *listAllOrders(query, options) {
+        const maxPages = options?.maxPages ?? defaultMaxPages;
+        const take = query.take ?? 50;
+        for (let page = 1; page <= maxPages; page++) {
+            const result = await this.listOrders({ ...query, page, take });
+            yield* result.orders;
+            if (!result.meta.hasNextPage || result.orders.length === 0)
+                return;
+        }
+    }
+    /**
+     * POST /integration/orders/cancel/{orderId}: 204 -> 'cancelled'; 409 ORDER_ALREADY_CANCELLED ->
+     * 'already-cancelled'. Everything else is thrown (400 ORDER_NOT_CANCELLABLE: inspect `error.code`).
+     */
+    async cancelOrder(orderId) {
+        const spec = {
+            endpoint: 'Cancel Order',
+            method: 'POST',
+            path: `/integration/orders/cancel/${encodeURIComponent(orderId)}`,
+            orderId,
+            retry: true,
+        };
+        try {
+            return await this.#request(spec, () => 'cancelled');
+        }
+        catch (error) {
+            if (error instanceof OllangError &&
+                error.kind === 'http' &&
+                error.status === 409 &&
+                (error.code === undefined || error.code === 'ORDER_ALREADY_CANCELLED')) {
+                return 'already-cancelled';
+            }
+            throw error;
+        }
+    }
+    /** POST /integration/orders/{orderId}/cancel-human-review: level 1 -> 0, order left `completed`. */
+    async cancelHumanReview(orderId) {
+        const spec = {
+            endpoint: 'Cancel Human Review',
+            method: 'POST',
+            path: `/integration/orders/${encodeURIComponent(orderId)}/cancel-human-review`,
+            orderId,
+            retry: true,
+        };
+        return this.#request(spec, (response, s) => response.text.trim() === '' ? { success: true } : this.#parse(spec, response, s.cancelHumanReviewSchema));
+    }
+    // ---- plumbing -------------------------------------------------------------------------------
+    /**
+     * Sends with retries per policy and reads a 2xx with `read` (inside the loop: a 2xx body that is
+     * not JSON is retried on reads like any other transient failure).
+     */
+    async #request(spec, read) {
+        const maxAttempts = spec.retry ? this.#policy.maxAttempts : 1;
+        const signal = spec.detached ? spec.signal : combine(this.#signal, spec.signal);
+        for (let attempt = 1;; attempt++) {
+            let error;
+            try {
+                const response = await this.#attempt(spec, attempt, signal);
+                return read(response, await loadSchemas());
+            }
+            catch (caught) {
+                if (!(caught instanceof OllangError))
+                    throw caught;
+                error = caught;
+            }
+            if (attempt >= maxAttempts || !isRetryable(error))
+                throw error;
+            const delay = backoffDelay(attempt, this.#policy, this.#random, error.retryAfterMs);
+            const deadline = earliest(this.#deadline(), spec.deadline);
+            if (deadline !== undefined && this.#clock() + delay > deadline)
+                throw error;
+            try {
+                await this.#sleep(delay, signal);
+            }
+            catch (cause) {
+                if (signal?.aborted)
+                    throw this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' }, cause);
+                throw cause;
+            }
+            if (signal?.aborted)
+                throw this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' });
+        }
+    }
+    /** One HTTP exchange: resolves with a 2xx (body read), rejects with an OllangError. */
+    async #attempt(spec, attempt, signal) {
+        if (signal?.aborted)
+            throw this.#error(spec, { kind: 'aborted' });
+        const headers = {
+            'X-Api-Key': this.#apiKey,
+            Accept: 'application/json',
+            'User-Agent': this.#userAgent,
+        };
+        let body;
+        if (spec.body !== undefined) {
+            body = JSON.stringify(spec.body);
+            headers['Content-Type'] = 'application/json';
+            headers['Content-Length'] = String(Buffer.byteLength(body, 'utf8'));
+        }
+        const timeout = AbortSignal.timeout(this.#timeoutMs);
+        const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+        const started = this.#clock();
+        let status;
+        const report = () => {
+            if (!this.#onRequest)
+                return;
+            try {
+                this.#onRequest({
+                    endpoint: spec.endpoint,
+                    method: spec.method,
+                    path: spec.path,
+                    ...(status !== undefined ? { status } : {}),
+                    attempt,
+                    durationMs: Math.max(0, this.#clock() - started),
+                });
+            }
+            catch {
+                // A failing observer must not fail the request.
+            }
+        };
+        const isPost = spec.method === 'POST';
+        let response;
+        this.#requestCount++;
+        try {
+            response = await this.#fetch(this.#baseUrl + spec.path, {
+                method: spec.method,
+                headers,
+                ...(body !== undefined ? { body } : {}),
+                signal: requestSignal,
+                // Never follow a redirect: fetch would resend X-Api-Key to wherever it points.
+                redirect: 'manual',
+            });
+        }
+        catch (cause) {
+            report();
+            throw this.#transportError(spec, cause, signal, timeout, isPost && !neverSent(cause));
+        }
+        status = response.status;
+        // Read the whole body under the same time limit; a failure here comes after the server answered.
+        let text;
+        try {
+            text = await response.text();
+        }
+        catch (cause) {
+            report();
+            const ok = status >= 200 && status < 300;
+            if (!ok) {
+                // The status alone is enough to report an error answer.
+                throw this.#httpError(spec, response, '', isPost);
+            }
+            throw this.#transportError(spec, cause, signal, timeout, isPost);
+        }
+        report();
+        // A server that echoes the key back (in an order or document name, a message) must not get
+        // it into a file name, a log line or an output: nothing downstream ever sees it.
+        text = this.#scrub(text);
+        if (status >= 200 && status < 300) {
+            return { status, statusText: response.statusText, headers: response.headers, text };
+        }
+        throw this.#httpError(spec, response, text, isPost);
+    }
+    #httpError(spec, response, text, isPost) {
+        const status = response.status;
+        const { code, apiMessage } = readErrorBody(text);
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.#clock());
+        return this.#error(spec, {
+            kind: 'http',
+            status,
+            statusText: response.statusText,
+            ...(code !== undefined ? { code } : {}),
+            ...(apiMessage !== undefined ? { apiMessage } : {}),
+            ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+            // A 5xx on a POST may come after the server acted (a proxy timing out, a crash mid-way).
+            ambiguous: isPost && status >= 500,
+        });
+    }
+    #transportError(spec, cause, signal, timeout, mayHaveBeenSent) {
+        if (signal?.aborted) {
+            return this.#error(spec, { kind: 'aborted', ambiguous: mayHaveBeenSent }, cause);
+        }
+        if (timeout.aborted || errorName(cause) === 'TimeoutError') {
+            return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` }, cause);
+        }
+        return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: describeCause(cause) }, cause);
+    }
+    #parse(spec, response, schema) {
+        // A 2xx that should carry JSON but does not: cut short or an HTML page from a proxy.
+        // On a POST the server has acted: we just cannot tell the result.
+        const ambiguous = spec.method === 'POST';
+        let json;
+        try {
+            if (response.text.trim() === '')
+                throw new SyntaxError('empty body');
+            json = JSON.parse(response.text);
+        }
+        catch {
+            const what = response.text.trim() === '' ? 'empty body' : 'body is not JSON';
+            throw this.#error(spec, {
+                kind: 'schema',
+                status: response.status,
+                invalidJson: true,
+                ambiguous,
+                detail: `${what} (HTTP ${response.status})`,
+            });
+        }
+        const result = schema.safeParse(json);
+        if (result.success)
+            return result.data;
+        throw this.#error(spec, {
+            kind: 'schema',
+            status: response.status,
+            ambiguous,
+            // #parse runs only inside #request's read, after loadSchemas has resolved.
+            detail: loaded.describeSchemaError(result.error),
+        });
+    }
+    /** Builds an OllangError for `spec`, with the API key scrubbed from every text it carries. */
+    #error(spec, init, cause) {
+        const scrub = (text) => (text === undefined ? undefined : this.#scrub(text));
+        const full = {
+            ...init,
+            endpoint: spec.endpoint,
+            ...(spec.orderId !== undefined ? { orderId: this.#scrub(spec.orderId) } : {}),
+        };
+        const apiMessage = scrub(init.apiMessage);
+        const detail = scrub(init.detail);
+        const code = scrub(init.code);
+        const statusText = scrub(init.statusText);
+        if (apiMessage !== undefined)
+            full.apiMessage = apiMessage;
+        if (detail !== undefined)
+            full.detail = detail;
+        if (code !== undefined)
+            full.code = code;
+        if (statusText !== undefined)
+            full.statusText = statusText;
+        // Keep the cause (stack, socket code) only when it cannot hold the key.
+        if (cause !== undefined && !this.#mentionsKey(cause))
+            full.cause = cause;
+        else
+            delete full.cause;
+        return new OllangError(full);
+    }
+    #scrub(text) {
+        const key = this.#apiKey;
+        if (key.length < 4)
+            return text;
+        return text.split(key).join('***');
+    }
+    #mentionsKey(cause) {
+        const key = this.#apiKey;
+        if (key.length < 4)
+            return false;
+        try {
+            const seen = new Set();
+            let current = cause;
+            while (current && typeof current === 'object' && !seen.has(current)) {
+                seen.add(current);
+                const e = current;
+                if (typeof e.message === 'string' && e.message.includes(key))
+                    return true;
+                if (typeof e.stack === 'string' && e.stack.includes(key))
+                    return true;
+                current = e.cause;
+            }
+            return typeof cause === 'string' && cause.includes(key);
+        }
+        catch {
+            return true;
+        }
+    }
+}
+/** The query string for List Orders: both `page`/`take` (reference page) and `pageOptions[…]` (SDKs). */
+function listQueryString(query) {
+    const params = new URLSearchParams();
+    const page = query.page ?? 1;
+    params.set('page', String(page));
+    params.set('pageOptions[page]', String(page));
+    if (query.take !== undefined) {
+        params.set('take', String(query.take));
+        params.set('pageOptions[take]', String(query.take));
+    }
+    if (query.search !== undefined && query.search !== '')
+        params.set('search', query.search);
+    if (query.orderBy !== undefined)
+        params.set('orderBy', query.orderBy);
+    if (query.orderDirection !== undefined)
+        params.set('orderDirection', query.orderDirection);
+    const f = query.filter ?? {};
+    const filters = [
+        ['filter[type]', f.type],
+        ['filter[name]', f.name],
+        ['filter[createdAtRange][from]', f.createdAtFrom],
+        ['filter[createdAtRange][to]', f.createdAtTo],
+        ['filter[status]', f.status],
+        ['filter[projectId]', f.projectId],
+    ];
+    for (const [name, value] of filters)
+        if (value !== undefined && value !== '')
+            params.set(name, value);
+    return params.toString();
+}
+function earliest(a, b) {
+    if (a === undefined)
+        return b;
+    return b === undefined ? a : Math.min(a, b);
+}
+function combine(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    if (present.length <= 1)
+        return present[0];
+    return AbortSignal.any(present);
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+function errorName(error) {
+    return error && typeof error === 'object' && 'name' in error && typeof error.name === 'string' ? error.name : undefined;
+}
+/** The socket-level code of a fetch failure (undici puts it on `cause`). */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+        const c = current;
+        if (typeof c.code === 'string')
+            return c.code;
+        current = c.cause;
+    }
+    return undefined;
+}
+function neverSent(error) {
+    const code = errorCode(error);
+    return code !== undefined && notSentCodes.has(code);
+}
+function describeCause(error) {
+    const code = errorCode(error);
+    let message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'request failed';
+    // undici's "fetch failed" says nothing; its cause does.
+    if (error instanceof Error && error.cause instanceof Error && /fetch failed/i.test(message)) {
+        message = error.cause.message || message;
+    }
+    const text = code && !message.includes(code) ? `${code}: ${message}` : message;
+    return text.replace(/\s+/g, ' ').slice(0, 300);
+}
+function formatMs(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+// EXTERNAL MODULE: ./src/ollang/status.ts
+var ollang_status = __nccwpck_require__(9069);
+// EXTERNAL MODULE: ./src/state.ts
+var src_state = __nccwpck_require__(2462);
+;// CONCATENATED MODULE: ./src/orders/choose.ts
+
+/** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
+const REUSE_SCAN_MAX_PAGES = 4;
+/** How far before a lost Create Order call its orders may be stamped (clock skew between us and Ollang). */
+const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
+/**
+ * Create Order calls for one set of languages: the first, and more only after an ambiguous
+ * failure whose orders a List Orders look-up did not find (so no attempt can buy twice).
+ */
+const MAX_CREATE_ATTEMPTS = 4;
+/** Pause before creating again after an ambiguous failure: a struggling API gets a moment. */
+const CREATE_RETRY_PAUSE_MS = 1_000;
+async function chooseOrders(context) {
+    const { settings, log } = context;
+    if (settings.orderIds.length > 0) {
+        const followed = await Promise.all(settings.orderIds.map((id) => followGiven(context, id)));
+        log.info(`Following ${followed.length} given order(s): ${followed.map(describe).join(', ')}`);
+        return { followed, languagesWithoutOrder: [], plan: { create: [], reuse: [] } };
+    }
+    const scope = { projectId: settings.projectId, orderType: settings.orderType, level: settings.level };
+    const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages) : new Map();
+    const followed = [...reused.values()].map((order) => toFollowed(order, false));
+    const missing = settings.targetLanguages.filter((language) => !reused.has(key(language)));
+    const plan = {
+        create: settings.mode === 'collect' ? [] : missing,
+        reuse: followed.map((o) => ({ language: o.language, orderId: o.orderId })),
+    };
+    for (const o of followed)
+        log.info(`Reusing order ${o.orderId} for ${o.language} (${o.status}).`);
+    if (settings.mode === 'collect' || settings.dryRun || missing.length === 0) {
+        return { followed, languagesWithoutOrder: missing, plan };
+    }
+    const created = await yieldToEarlierOrders(context, scope, await createOrders(context, scope, missing));
+    followed.push(...created);
+    const covered = new Set(followed.map((o) => key(o.language)));
+    const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has(key(language)));
+    if (created.length > 0 && context.memory)
+        await context.memory.remember(scope, created);
+    return { followed, languagesWithoutOrder, plan };
+}
+/** A given order ID: followed as it is, never created, never cancelled on abort. */
+async function followGiven(context, orderId) {
+    try {
+        return toFollowed(await context.client.getOrder(orderId), false);
+    }
+    catch (error) {
+        if (error instanceof OllangError && error.status === 404) {
+            throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`);
+        }
+        throw error;
+    }
+}
+/**
+ * Usable orders (not cancelled or failed) for the scope, by language: first those an earlier run
+ * remembered, then a bounded scan of List Orders. Every candidate is confirmed with Get Order
+ * (List Orders shows no level, and a remembered order may have been cancelled since).
+ */
+async function findReusable(context, scope, languages) {
+    const found = new Map();
+    const wanted = new Set(languages.map(key));
+    const remembered = context.memory ? await context.memory.recall(scope) : new Map();
+    await confirmCandidates(context, scope, remembered, wanted, found);
+    if (wanted.size > found.size) {
+        const candidates = new Map();
+        const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
+        const usable = summaries.filter((summary) => isUsable(summary.status));
+        // Newest first, except an order with an older one of its language created just before it:
+        // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
+        const yields = (s) => usable.some((o) => o !== s && key(o.targetLanguage) === key(s.targetLanguage) && isOlder(o, s) && Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= AMBIGUOUS_CREATE_SLACK_MS);
+        for (const summary of [...usable.filter((s) => !yields(s)), ...usable.filter(yields)]) {
+            const language = key(summary.targetLanguage);
+            candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
+        }
+        await confirmCandidates(context, scope, candidates, wanted, found);
+    }
+    return found;
+}
+async function confirmCandidates(context, scope, candidates, wanted, found) {
+    await Promise.all([...candidates].map(async ([language, orderIds]) => {
+        if (!wanted.has(language) || found.has(language))
+            return;
+        for (const orderId of orderIds.slice(0, 3)) {
+            const order = await context.client.getOrder(orderId).catch((error) => {
+                if (error instanceof OllangError && error.status === 401)
+                    throw error;
+                return undefined; // gone or unreadable: not reusable
+            });
+            if (order && matchesScope(order, scope) && key(order.targetLanguage) === language && isUsable(order.status)) {
+                found.set(language, order);
+                return;
+            }
+        }
+    }));
+}
+/**
+ * Newest orders of the scope, filtered on our side (the server may ignore filters: NOTES.md),
+ * reading at most `maxPages` pages.
+ */
+async function scanOrders(client, scope, options = {}) {
+    const languages = options.languages ? new Set(options.languages.map(key)) : undefined;
+    const matches = [];
+    const pages = client.listAllOrders({
+        take: 50,
+        orderBy: 'createdAt',
+        orderDirection: 'desc',
+        filter: {
+            type: scope.orderType,
+            projectId: scope.projectId,
+            ...(options.createdFrom ? { createdAtFrom: options.createdFrom } : {}),
+        },
+    }, { maxPages: options.maxPages ?? REUSE_SCAN_MAX_PAGES });
+    for await (const summary of pages) {
+        if (summary.projectId !== undefined && summary.projectId !== scope.projectId)
+            continue;
+        if (summary.type !== scope.orderType)
+            continue;
+        if (languages && !languages.has(key(summary.targetLanguage)))
+            continue;
+        if (options.createdFrom && summary.createdAt && Date.parse(summary.createdAt) < Date.parse(options.createdFrom))
+            continue;
+        matches.push(summary);
+    }
+    return matches;
+}
+/**
+ * One Create Order call for the languages. Create Order has no idempotency key, so after a
+ * failure with no answer we look for what the call may have created (List Orders since just
+ * before it) and create again only for languages still missing. An answered error (400, 404...)
+ * is final and never retried.
+ */
+async function createOrders(context, scope, languages) {
+    const { client, settings, log, clock, state } = context;
+    const rush = new Set(settings.rushLanguages.map(key));
+    let missing = languages;
+    const createdIds = [];
+    for (let attempt = 1; missing.length > 0 && attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
+        const request = {
+            orderType: settings.orderType,
+            level: settings.level,
+            projectId: settings.projectId,
+            targetLanguageConfigs: missing.map((language) => ({ language, isRush: rush.has(key(language)) })),
+            ...(settings.orderSubType ? { orderSubType: settings.orderSubType } : {}),
+            ...(settings.dubbingStyle ? { dubbingStyle: settings.dubbingStyle } : {}),
+            ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
+            ...(settings.autoQc ? { autoQc: true } : {}),
+        };
+        const calledAt = clock();
+        log.info(`Creating ${settings.orderType} orders (level ${settings.level}) for ${missing.join(', ')}.`);
+        // If main is killed before the answer, the post step looks for what this call made.
+        state.recordCreateSent({ since: new Date(calledAt).toISOString(), projectId: settings.projectId, orderType: settings.orderType, languages: missing });
+        try {
+            const created = await client.createOrder(request);
+            const ids = created.map((c) => c.orderId);
+            state.recordCreated(ids);
+            state.recordCreateSettled();
+            createdIds.push(...ids);
+            missing = [];
+        }
+        catch (error) {
+            if (!(error instanceof OllangError) || !error.ambiguous) {
+                state.recordCreateSettled();
+                throw createError(error, missing, settings.projectId);
+            }
+            log.warning(`Create Order got no usable answer (${error.message}). It may still have created orders: ` +
+                `looking for them before creating anything again.`);
+            const found = await scanOrders(client, scope, {
+                languages: missing,
+                createdFrom: new Date(calledAt - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
+                maxPages: Math.ceil(missing.length / 50) + 2,
+            });
+            const recovered = found.filter((o) => isUsable(o.status) && !createdIds.includes(o.id));
+            state.recordCreated(recovered.map((o) => o.id));
+            state.recordCreateSettled();
+            createdIds.push(...recovered.map((o) => o.id));
+            const recoveredLanguages = new Set(recovered.map((o) => key(o.targetLanguage)));
+            if (recovered.length > 0)
+                log.info(`Found ${recovered.length} order(s) the lost call created: ${recovered.map((o) => `${o.targetLanguage} ${o.id}`).join(', ')}.`);
+            missing = missing.filter((language) => !recoveredLanguages.has(key(language)));
+            if (missing.length > 0 && attempt === MAX_CREATE_ATTEMPTS)
+                throw createError(error, missing, settings.projectId);
+            if (missing.length > 0)
+                await context.sleep(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1));
+        }
+    }
+    // The create response's order is not a language mapping (NOTES.md): ask each order. An order
+    // Get Order cannot read now is followed all the same (the wait fills in its language), since
+    // failing here would leave a paid order behind with nobody waiting for it.
+    return Promise.all(createdIds.map(async (orderId) => {
+        try {
+            return toFollowed(await context.client.getOrder(orderId), true);
+        }
+        catch (error) {
+            if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted'))
+                throw error;
+            log.warning(`Could not read new order ${orderId} yet (${error instanceof Error ? error.message : String(error)}); following it anyway.`);
+            return unreadOrder(orderId);
+        }
+    }));
+}
+/**
+ * Runs started together (a workflow matrix, two pushes) can each find nothing to reuse and each
+ * create the same language. Every run settles it the same way: the oldest usable order of a
+ * (project, type, level, language) is kept, and a run whose own order is younger cancels it
+ * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
+ * one instead. One List Orders page, and only when this run created something.
+ */
+async function yieldToEarlierOrders(context, scope, created) {
+    if (created.length === 0 || !context.settings.reuseOrders)
+        return created;
+    const { client, log, state } = context;
+    const oldest = Math.min(...created.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
+    if (!Number.isFinite(oldest))
+        return created;
+    let rivals;
+    try {
+        rivals = await scanOrders(client, scope, {
+            languages: created.map((o) => o.language),
+            createdFrom: new Date(oldest - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
+            maxPages: Math.ceil(created.length / 50) + 1,
+        });
+    }
+    catch (error) {
+        if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted'))
+            throw error;
+        return created; // a courtesy check: never fail a run over it
+    }
+    const ours = new Set(created.map((o) => o.orderId));
+    const result = [];
+    for (const mine of created) {
+        const earlier = rivals
+            .filter((r) => !ours.has(r.id) && isUsable(r.status) && key(r.targetLanguage) === key(mine.language) && isOlder(r, mine))
+            .sort((a, b) => (isOlder(a, b) ? -1 : 1));
+        let replacement;
+        for (const rival of earlier.slice(0, 3)) {
+            const order = await client.getOrder(rival.id).catch(() => undefined);
+            if (order && matchesScope(order, scope) && isUsable(order.status)) {
+                replacement = order;
+                break;
+            }
+        }
+        if (!replacement) {
+            result.push(mine);
+            continue;
+        }
+        try {
+            const outcome = await client.cancelOrder(mine.orderId);
+            state.recordSettled([mine.orderId]);
+            log.info(`${mine.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${mine.orderId} and following that order.`);
+            result.push(toFollowed(replacement, false));
+        }
+        catch (error) {
+            // Could not cancel ours (already past pending): keep it, we pay for it anyway.
+            log.debug(`Keeping ${mine.orderId}: cancelling the duplicate failed (${error instanceof Error ? error.message : String(error)}).`);
+            result.push(mine);
+        }
+    }
+    return result;
+}
+/** Older = created earlier; ties broken by ID so that every run picks the same survivor. */
+function isOlder(a, b) {
+    const ta = Date.parse(a.createdAt ?? '') || Infinity;
+    const tb = Date.parse(b.createdAt ?? '') || Infinity;
+    if (ta !== tb)
+        return ta < tb;
+    return (a.id ?? a.orderId ?? '') < (b.id ?? b.orderId ?? '');
+}
+function createError(error, languages, projectId) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new Error(`Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${message}`, { cause: error });
+}
+/** A created order known only by its ID so far: the wait loop learns its language and status. */
+function unreadOrder(orderId) {
+    return { orderId, language: '', type: '', created: true, status: 'pending', state: 'waiting', files: [] };
+}
+function toFollowed(order, created) {
+    return {
+        orderId: order.id,
+        language: order.targetLanguage,
+        type: order.type,
+        ...(order.level !== undefined ? { level: order.level } : {}),
+        ...(order.projectId !== undefined ? { projectId: order.projectId } : {}),
+        ...(order.createdAt !== undefined ? { createdAt: order.createdAt } : {}),
+        created,
+        status: order.status,
+        state: 'waiting',
+        files: [],
+    };
+}
+function matchesScope(order, scope) {
+    return ((order.projectId === undefined || order.projectId === scope.projectId) &&
+        order.type === scope.orderType &&
+        (order.level ?? scope.level) === scope.level);
+}
+/** Reusable: anything but finished badly. */
+function isUsable(status) {
+    return status !== 'cancelled' && status !== 'failed';
+}
+/** Language codes compare case-insensitively (`pt-BR` and `pt-br` are one language). */
+function key(language) {
+    return language.toLowerCase();
+}
+function describe(order) {
+    return `${order.orderId} (${order.language}, ${order.status})`;
+}
+
+;// CONCATENATED MODULE: ./src/orders/cancel.ts
+
+
+/** Stops one order. Never throws: the caller reports every result. */
+async function cancelOrder(client, orderId) {
+    try {
+        const outcome = await client.cancelOrder(orderId);
+        return { orderId, outcome };
+    }
+    catch (error) {
+        if (!(error instanceof OllangError) || error.status !== 400)
+            return failure(orderId, error);
+    }
+    // 400: "not eligible". Find out why before deciding what else to do.
+    try {
+        const order = await client.getOrder(orderId);
+        if (order.status === 'cancelled')
+            return { orderId, outcome: 'already-cancelled', status: order.status };
+        if ((0,ollang_status/* isFinished */.$)(order.status))
+            return { orderId, outcome: 'already-finished', status: order.status };
+        if ((order.level ?? 0) >= 1) {
+            const result = await client.cancelHumanReview(orderId);
+            return { orderId, outcome: 'human-review-cancelled', status: order.status, message: result.message };
+        }
+        return {
+            orderId,
+            outcome: 'not-cancellable',
+            status: order.status,
+            message: `Ollang no longer accepts cancelling this Level 0 order (status ${order.status}); it will finish on its own.`,
+        };
+    }
+    catch (error) {
+        return failure(orderId, error);
+    }
+}
+/** Stops many orders at once, a few at a time, so that all of them fit in the runner's grace period. */
+async function cancelOrders(client, orderIds, options = {}) {
+    const results = new Array(orderIds.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < orderIds.length) {
+            const index = next++;
+            const result = await cancelOrder(client, orderIds[index]);
+            results[index] = result;
+            options.onResult?.(result);
+        }
+    };
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, orderIds.length));
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return results;
+}
+/** Whether the order no longer runs (or costs) anything after this result. */
+function isStopped(result) {
+    return result.outcome !== 'error' && result.outcome !== 'not-cancellable';
+}
+function describeCancelResult(result) {
+    switch (result.outcome) {
+        case 'cancelled':
+            return 'cancelled';
+        case 'already-cancelled':
+            return 'was already cancelled';
+        case 'human-review-cancelled':
+            return 'human review cancelled (order reverted to Level 0, review refunded)';
+        case 'already-finished':
+            return `had already finished (${result.status ?? 'finished'})`;
+        case 'not-cancellable':
+            return `could not be cancelled: ${result.message ?? ''}`;
+        case 'error':
+            return `cancel failed: ${result.message ?? 'unknown error'}`;
+    }
+}
+function failure(orderId, error) {
+    return { orderId, outcome: 'error', message: error instanceof Error ? error.message : String(error) };
+}
+
+;// CONCATENATED MODULE: ./src/orders/memory.ts
+async function openCacheMemory(options) {
+    const cache = await loadManifestCache();
+    if (!cache) {
+        options.log.debug('The Actions cache service is not available: looking for earlier orders with List Orders only.');
+        return undefined;
+    }
+    let restored;
+    return {
+        async recall(scope) {
+            restored = await cache.restoreManifest(scope, options);
+            const byLanguage = new Map();
+            // Newest first: the latest order for a language is the likeliest to be usable.
+            for (const entry of [...(restored?.orders ?? [])].reverse()) {
+                const language = entry.language.toLowerCase();
+                byLanguage.set(language, [...(byLanguage.get(language) ?? []), entry.orderId]);
+            }
+            return byLanguage;
+        },
+        async remember(scope, orders) {
+            const entries = orders.map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
+            await cache.saveManifest(cache.mergeManifest(restored, scope, entries), options);
+        },
+    };
+}
+/**
+ * The manifest code (and through it @actions/cache, 2.4 MB with the Azure SDK), loaded only
+ * where the runner announces a cache service: every version of it sets one of these variables.
+ */
+async function loadManifestCache() {
+    if (!process.env['ACTIONS_CACHE_URL'] && !process.env['ACTIONS_RESULTS_URL'])
+        return undefined;
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6415));
+    return (await cache.isCacheAvailable()) ? cache : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/wait/poller.ts
+
+
+
+const PAGE_SIZE = 50;
+/** Below this many unfinished orders, Get Order per order costs no more than a page of List Orders. */
+const BATCH_THRESHOLD = 3;
+/** Orders' createdAt and our clock may disagree a little. */
+const CREATED_AT_SLACK_MS = 60_000;
+/** Downloads larger than this run in their own lane (each lane holds downloadConcurrency at a time). */
+const LARGE_DOWNLOAD_BYTES = 32 * 1024 * 1024;
+/** Get Orders for finished orders' outputs, at once. */
+const OUTPUT_CHECKS_AT_ONCE = 8;
+/** A status check retries for at least this long (or one poll interval), never past the wait's deadline. */
+const MIN_CHECK_RETRY_MS = 5_000;
+async function waitForOrders(options) {
+    const { clock, log, orders } = options;
+    const basePollMs = options.pollIntervalMs;
+    const maxIntervalMs = Math.max(basePollMs, options.maxIntervalMs ?? basePollMs * 2);
+    const outputsGraceMs = options.outputsGraceMs ?? 120_000;
+    const downloads = new DownloadPool(options.downloadConcurrency ?? 4);
+    const largeDownloads = new DownloadPool(options.downloadConcurrency ?? 4);
+    const startedAt = clock();
+    let interval = basePollMs;
+    let cycles = 0;
+    let timedOut = false;
+    try {
+        for (;;) {
+            options.signal?.throwIfAborted();
+            cycles += 1;
+            const cycleStartedAt = clock();
+            // Orders fetched whole this cycle: a finished one needs no second Get Order for its outputs.
+            const fetched = new Map();
+            const changed = await checkUnfinished(options, fetched);
+            await forEachLimited(orders.filter((o) => o.state === 'awaiting-outputs'), OUTPUT_CHECKS_AT_ONCE, async (followed) => {
+                const order = fetched.get(followed.orderId) ?? (await getOrderOrNote(options, followed));
+                if (!order)
+                    return;
+                const graceOver = clock() - (followed.completedSeenAt ?? clock()) >= outputsGraceMs;
+                if (options.readiness(order) === 'ready' || graceOver) {
+                    followed.state = 'downloading';
+                    const pool = (options.downloadBytes?.(order) ?? 0) > LARGE_DOWNLOAD_BYTES ? largeDownloads : downloads;
+                    pool.add(async () => {
+                        await options.download(order, followed);
+                        followed.doneAt = clock();
+                    });
+                }
+            });
+            const left = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs');
+            if (left.length === 0)
+                break;
+            const now = clock();
+            if (now >= options.deadline) {
+                timedOut = true;
+                for (const followed of left) {
+                    followed.problem =
+                        followed.state === 'awaiting-outputs'
+                            ? `completed, but Ollang had not published its outputs when the wait ended`
+                            : `still ${followed.status} when the wait ended`;
+                    if (followed.lastCheckError)
+                        followed.problem += `; the last check failed: ${followed.lastCheckError}`;
+                    followed.state = 'timed-out';
+                }
+                break;
+            }
+            interval = changed ? basePollMs : Math.min(Math.round(interval * 1.25), maxIntervalMs);
+            // Outputs usually follow `completed` within seconds: look again at the base pace.
+            const pace = left.some((o) => o.state === 'awaiting-outputs') ? Math.min(interval, basePollMs) : interval;
+            // Checks keep their cadence: the time this cycle's requests took counts towards the pause.
+            const pause = Math.max(0, Math.min(pace - (now - cycleStartedAt), options.deadline - now));
+            log.info(progressLine(orders, pause, options.deadline - now));
+            await options.sleep(pause, options.signal);
+        }
+    }
+    finally {
+        // Downloads already started run to their end (or to the abort signal) in every case.
+        await Promise.all([downloads.drain(), largeDownloads.drain()]);
+    }
+    return { cycles, timedOut, waitedMs: clock() - startedAt };
+}
+/** One round of status checks for the unfinished orders. Returns whether any status changed. */
+async function checkUnfinished(options, fetched) {
+    const waiting = options.orders.filter((o) => o.state === 'waiting');
+    if (waiting.length === 0)
+        return false;
+    const statuses = await fetchStatuses(options, waiting, fetched);
+    let changed = false;
+    for (const followed of waiting) {
+        const status = statuses.get(followed.orderId);
+        if (status === undefined)
+            continue;
+        if (status !== followed.status)
+            changed = true;
+        followed.status = status;
+        if ((0,ollang_status/* isSuccess */.o)(status)) {
+            followed.state = 'awaiting-outputs';
+            followed.completedSeenAt = options.clock();
+            options.onSettled?.(followed);
+        }
+        else if ((0,ollang_status/* isFinished */.$)(status)) {
+            followed.state = 'failed';
+            followed.problem = `Ollang reports the order as ${status}`;
+            options.onSettled?.(followed);
+            options.log.warning(`Order ${followed.orderId} (${followed.language}) ended ${status}.`, {
+                title: `Ollang order ${status}: ${followed.language}`,
+            });
+        }
+    }
+    return changed;
+}
+/** Current status of each waiting order, by the cheapest route. Orders we could not check are absent. */
+async function fetchStatuses(options, waiting, fetched) {
+    const statuses = new Map();
+    let unseen = waiting;
+    if ((options.batchStatusChecks ?? true) && waiting.length >= BATCH_THRESHOLD) {
+        unseen = await listStatuses(options, waiting, statuses);
+    }
+    await forEachLimited(unseen, 8, async (followed) => {
+        const order = await getOrderOrNote(options, followed);
+        if (!order)
+            return;
+        statuses.set(followed.orderId, order.status);
+        fetched.set(followed.orderId, order);
+    });
+    return statuses;
+}
+/**
+ * Pages through List Orders, oldest first from the oldest waiting order's creation, until every
+ * waiting order was seen or the page budget is spent. Returns the orders not seen.
+ */
+async function listStatuses(options, waiting, statuses) {
+    const dated = waiting.filter((o) => o.createdAt && Number.isFinite(Date.parse(o.createdAt)));
+    if (dated.length < BATCH_THRESHOLD)
+        return waiting;
+    const oldest = Math.min(...dated.map((o) => Date.parse(o.createdAt)));
+    const wanted = new Map(waiting.map((o) => [o.orderId, o]));
+    const projects = new Set(waiting.map((o) => o.projectId));
+    const types = new Set(waiting.map((o) => o.type));
+    const onlyProject = projects.size === 1 ? [...projects][0] : undefined;
+    const onlyType = types.size === 1 ? [...types][0] : undefined;
+    // A page or two more than our own orders need leaves room for other orders created meanwhile.
+    const maxPages = Math.ceil(waiting.length / PAGE_SIZE) + 2;
+    try {
+        const pages = options.client.listAllOrders({
+            take: PAGE_SIZE,
+            orderBy: 'createdAt',
+            orderDirection: 'asc',
+            filter: {
+                createdAtFrom: new Date(oldest - CREATED_AT_SLACK_MS).toISOString(),
+                ...(onlyProject ? { projectId: onlyProject } : {}),
+                ...(onlyType ? { type: onlyType } : {}),
+            },
+        }, { maxPages });
+        for await (const summary of pages) {
+            const followed = wanted.get(summary.id);
+            if (!followed)
+                continue; // someone else's order: the filters are only hints
+            wanted.delete(summary.id);
+            statuses.set(summary.id, summary.status);
+            learn(followed, summary);
+            if (wanted.size === 0)
+                break;
+        }
+    }
+    catch (error) {
+        if (isFatal(error))
+            throw error;
+        options.log.warning(`Listing orders failed (${messageOf(error)}); checking each order instead.`);
+    }
+    return waiting.filter((o) => wanted.has(o.orderId));
+}
+/** Get Order for one followed order; a problem with one order never stops the others. */
+async function getOrderOrNote(options, followed) {
+    // One order's failing checks must not hold up the others' for more than a cycle, nor run past
+    // the deadline; with no time left (timeout 0, the last look) they may retry for a few seconds.
+    const now = options.clock();
+    const deadline = options.deadline > now ? Math.min(options.deadline, now + Math.max(options.pollIntervalMs, MIN_CHECK_RETRY_MS)) : now + MIN_CHECK_RETRY_MS;
+    try {
+        const order = await options.client.getOrder(followed.orderId, { ...(options.signal ? { signal: options.signal } : {}), deadline });
+        followed.status = order.status;
+        learn(followed, order);
+        delete followed.lastCheckError;
+        return order;
+    }
+    catch (error) {
+        if (isFatal(error))
+            throw error;
+        followed.lastCheckError = messageOf(error);
+        if (error instanceof OllangError && error.status === 404) {
+            followed.state = 'failed';
+            followed.problem = `Ollang no longer knows this order: ${error.message}`;
+            options.onSettled?.(followed);
+            return undefined;
+        }
+        options.log.warning(`Checking order ${followed.orderId} (${followed.language}) failed: ${messageOf(error)}. Will try again.`);
+        return undefined;
+    }
+}
+/** Fills in what an order created but unreadable at the time (see choose.ts) left unknown. */
+function learn(followed, seen) {
+    if (!followed.language)
+        followed.language = seen.targetLanguage;
+    if (!followed.type)
+        followed.type = seen.type;
+    if (!followed.createdAt && seen.createdAt)
+        followed.createdAt = seen.createdAt;
+    if (!followed.projectId && seen.projectId)
+        followed.projectId = seen.projectId;
+}
+/** Errors no retry can fix for any order: a bad key, or the run being aborted. */
+function isFatal(error) {
+    if (!(error instanceof OllangError))
+        return !(error instanceof Error) || error.name === 'AbortError';
+    return error.kind === 'aborted' || error.status === 401;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
+function progressLine(orders, nextCheckMs, leftMs) {
+    const finishedWell = orders.filter((o) => o.state === 'done' || o.state === 'downloading' || o.state === 'awaiting-outputs');
+    const counts = new Map();
+    for (const o of orders) {
+        if (o.state !== 'waiting')
+            continue;
+        counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
+    }
+    const failed = orders.filter((o) => o.state === 'failed').length;
+    const parts = [`${finishedWell.length}/${orders.length} completed`];
+    for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1]))
+        parts.push(`${count} ${status}`);
+    if (failed)
+        parts.push(`${failed} failed`);
+    return `${parts.join(', ')}; next check in ${formatDuration(roughly(nextCheckMs))}; ${formatDuration(roughly(Math.max(0, leftMs)))} left`;
+}
+/** Past ten seconds, milliseconds in a log line are noise. */
+function roughly(ms) {
+    return ms >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
+}
+async function forEachLimited(items, limit, fn) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await fn(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+/** Runs downloads in the background, a bounded number at a time. */
+class DownloadPool {
+    #limit;
+    #queue = [];
+    #running = new Set();
+    constructor(limit) {
+        this.#limit = Math.max(1, limit);
+    }
+    add(task) {
+        this.#queue.push(task);
+        this.#pump();
+    }
+    #pump() {
+        while (this.#running.size < this.#limit && this.#queue.length > 0) {
+            const task = this.#queue.shift();
+            // `download` records its own problems; a rejection here would be a bug, kept from killing the loop.
+            const running = task()
+                .catch(() => undefined)
+                .finally(() => {
+                this.#running.delete(running);
+                this.#pump();
+            });
+            this.#running.add(running);
+        }
+    }
+    async drain() {
+        while (this.#running.size > 0)
+            await Promise.race(this.#running);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+function writeOutputs(io, report) {
+    io.setOutput('order-ids', JSON.stringify(report.orders.map((o) => o.orderId)));
+    io.setOutput('orders', JSON.stringify(report.orders.map((o) => ({
+        orderId: o.orderId,
+        language: o.language,
+        type: o.type,
+        status: o.status,
+        created: o.created,
+        files: o.files,
+    }))));
+    io.setOutput('files', report.orders.flatMap((o) => o.files).join('\n'));
+    io.setOutput('status', report.status);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The main step: read inputs, choose (reuse or create) orders, wait for them, download their
+ * outputs, report. `run` never throws: every path ends in outputs and, where the run did not
+ * succeed, `setFailed` (the shape of actions/typescript-action).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The runner allows 7.5 s after SIGINT before SIGTERM, and 2.5 s more before SIGKILL. */
+const ABORT_CANCEL_BUDGET_MS = 6_000;
+/** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
+const MIN_RETRY_WINDOW_MS = 60_000;
+async function run(context) {
+    const { io } = context;
+    const log = io.log;
+    const startedAt = context.clock();
+    const workflow = readWorkflowContext(context.env, context.cwd);
+    // Mask the key before anything (validation messages included) could print it.
+    const rawKey = io.getInput('api-key').trim();
+    if (rawKey)
+        io.setSecret(rawKey);
+    let settings;
+    try {
+        settings = readSettings((name) => io.getInput(name), {
+            workspace: workflow.workspace,
+            eventName: workflow.eventName,
+            isForkPullRequest: workflow.pullRequest?.isFork ?? false,
+        });
+    }
+    catch (error) {
+        if (error instanceof MissingSecretOnForkError) {
+            log.notice('Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
+                'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
+                'run the workflow from a branch of this repository.', { title: 'Ollang localization skipped' });
+            return { exitCode: 0 };
+        }
+        io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
+        return { exitCode: 1 };
+    }
+    const state = new src_state/* StateRecorder */.wp(io);
+    const deadline = startedAt + settings.timeoutMs;
+    const client = new OllangClient({
+        baseUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        fetch: context.fetch,
+        sleep: context.sleep,
+        clock: context.clock,
+        ...(context.random ? { random: context.random } : {}),
+        deadline: () => Math.max(deadline, startedAt + MIN_RETRY_WINDOW_MS),
+        signal: context.abort,
+        onRequest: (event) => log.debug(`${event.method} ${event.path} -> ${event.status ?? 'no answer'} (${event.endpoint}, attempt ${event.attempt}, ${event.durationMs} ms)`),
+    });
+    const run = new RunRecord(settings, startedAt);
+    try {
+        if (settings.mode === 'cancel') {
+            await cancelMode(context, settings, client, run);
+        }
+        else {
+            await localize(context, settings, workflow, client, state, run, deadline);
+        }
+        // A signal that landed while the last downloads finished still makes this a cancelled run.
+        context.abort.throwIfAborted();
+    }
+    catch (error) {
+        if (context.abort.aborted) {
+            await handleAbort(context, settings, state, run);
+        }
+        else {
+            run.fail(describeError(error));
+        }
+    }
+    const report = run.toReport(context.clock());
+    writeOutputs(io, report);
+    await publishReport(context, settings, workflow, report);
+    if (!context.abort.aborted)
+        state.recordMainFinished();
+    const exitCode = run.failure ? 1 : 0;
+    if (run.failure)
+        io.setFailed(run.failure);
+    return { report, exitCode };
+}
+/** Modes run, submit and collect (and their dry runs). */
+async function localize(context, settings, workflow, client, state, run, deadline) {
+    const { io, clock } = context;
+    const log = io.log;
+    const memory = settings.reuseOrders && settings.orderIds.length === 0
+        ? await openCacheMemory({
+            directory: external_node_path_default().join(context.env['RUNNER_TEMP'] || external_node_path_default().join(settings.workspace, '.ollang-tmp'), 'ollang-localize-action'),
+            log,
+            ...(workflow.runId ? { runId: workflow.runId } : {}),
+        })
+        : undefined;
+    const chosen = await log.group('Choosing orders', () => chooseOrders({ client, settings, log, clock, sleep: context.sleep, state, ...(memory ? { memory } : {}) }));
+    run.followed = chosen.followed;
+    run.languagesWithoutOrder = chosen.languagesWithoutOrder;
+    if (settings.dryRun) {
+        run.plan = chosen.plan;
+        log.info(`Dry run: would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`);
+        run.status = 'dry-run';
+        return;
+    }
+    if (settings.mode === 'collect' && chosen.languagesWithoutOrder.length > 0) {
+        log.warning(`No order exists for ${chosen.languagesWithoutOrder.join(', ')}; collect never creates orders.`, {
+            title: 'Languages without an order',
+        });
+    }
+    if (settings.mode === 'submit') {
+        log.info(`Submitted: ${run.followed.map((o) => `${o.language} ${o.orderId} (${o.status})`).join(', ')}. Not waiting (mode: submit).`);
+        return;
+    }
+    // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
+    const { createOrderDownloader, outputsReadiness } = await __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 9227));
+    const { planDownloads } = await __nccwpck_require__.e(/* import() */ 825).then(__nccwpck_require__.bind(__nccwpck_require__, 9825));
+    const download = createOrderDownloader({
+        settings,
+        client,
+        sleep: context.sleep,
+        log,
+        signal: context.abort,
+        clock,
+        onDownloaded: (_bytes, ms) => {
+            run.downloadedMs += ms;
+        },
+    });
+    const waited = await log.group(`Waiting for ${run.followed.length} order(s) (up to ${formatDuration(settings.timeoutMs)})`, () => waitForOrders({
+        client,
+        orders: run.followed,
+        deadline,
+        pollIntervalMs: settings.pollIntervalMs,
+        // Undocumented: the benchmark's per-order baseline (one Get Order per order per cycle).
+        batchStatusChecks: context.env['OLLANG_STATUS_CHECKS'] !== 'per-order',
+        downloadBytes: (order) => planDownloads(order, settings.download).items.reduce((sum, item) => sum + (item.expectedBytes ?? 0), 0),
+        readiness: (order) => outputsReadiness(order, settings.download),
+        download,
+        onSettled: (order) => state.recordSettled([order.orderId]),
+        clock,
+        sleep: context.sleep,
+        signal: context.abort,
+        log,
+    }));
+    run.waitedMs = waited.waitedMs;
+    if (waited.timedOut)
+        await handleTimeout(context, settings, client, state, run);
+}
+/** `on-timeout`: fail (leave orders running, name them), cancel (this run's unfinished orders), continue. */
+async function handleTimeout(context, settings, client, state, run) {
+    const log = context.io.log;
+    const unfinished = run.followed.filter((o) => o.state === 'timed-out');
+    for (const o of unfinished) {
+        log.warning(`Order ${o.orderId} (${o.language}) ${o.problem ?? 'did not finish in time'}.`, { title: `Timed out: ${o.language}` });
+    }
+    const names = unfinished
+        .map((o) => `${o.language} ${o.orderId} (${o.status}${o.lastCheckError ? `; its last check failed: ${o.lastCheckError}` : ''})`)
+        .join(', ');
+    run.status = 'timed-out';
+    if (settings.onTimeout === 'continue') {
+        log.info(`Timed out after ${formatDuration(settings.timeoutMs)}; continuing with what finished (on-timeout: continue). Still running: ${names}.`);
+        return;
+    }
+    if (settings.onTimeout === 'cancel') {
+        const ours = unfinished.filter((o) => o.created && !(0,ollang_status/* isFinished */.$)(o.status));
+        const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () => cancelOrders(client, ours.map((o) => o.orderId), { onResult: (r) => logCancel(context, run, r) }));
+        state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
+        run.fail(`Timed out after ${formatDuration(settings.timeoutMs)}; cancelled this run's unfinished orders: ${names}.`);
+        return;
+    }
+    run.fail(`Timed out after ${formatDuration(settings.timeoutMs)} with orders still running: ${names}. They were left running ` +
+        `(on-timeout: fail); collect them later with mode: collect and order-ids, or cancel them with mode: cancel.`);
+}
+/**
+ * SIGINT / SIGTERM: cancel the unfinished orders this run created (never reused or given ones),
+ * within the runner's grace period. What this cannot finish, the post step does: state lists
+ * what was created and what is already settled.
+ */
+async function handleAbort(context, settings, state, run) {
+    const log = context.io.log;
+    run.status = 'cancelled';
+    const settled = new Set(run.followed.filter((o) => (0,ollang_status/* isFinished */.$)(o.status)).map((o) => o.orderId));
+    const toCancel = state.created.filter((id) => !settled.has(id));
+    if (!settings.cancelOnAbort || toCancel.length === 0) {
+        run.fail(toCancel.length === 0
+            ? 'The run was cancelled; it had no unfinished orders of its own to cancel.'
+            : `The run was cancelled; its orders were left running (cancel-on-abort: false): ${toCancel.join(', ')}.`);
+        return;
+    }
+    log.info(`The run was cancelled: cancelling ${toCancel.length} unfinished order(s) this run created.`);
+    const cancelClient = new OllangClient({
+        baseUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        fetch: context.fetch,
+        sleep: context.sleep,
+        clock: context.clock,
+        requestTimeoutMs: 3_000,
+        retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 },
+        deadline: () => context.clock() + ABORT_CANCEL_BUDGET_MS,
+        signal: AbortSignal.timeout(ABORT_CANCEL_BUDGET_MS),
+    });
+    const results = await cancelOrders(cancelClient, toCancel, { concurrency: 16, onResult: (r) => logCancel(context, run, r) });
+    state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
+    const left = results.filter((r) => !isStopped(r)).map((r) => r.orderId);
+    run.fail(left.length === 0
+        ? `The run was cancelled; cancelled its ${results.length} unfinished order(s).`
+        : `The run was cancelled; could not cancel ${left.join(', ')} yet (the post step tries again).`);
+}
+/** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
+async function cancelMode(context, settings, client, run) {
+    const log = context.io.log;
+    let orderIds = settings.orderIds;
+    if (orderIds.length === 0) {
+        const found = await scanOrders(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+        const unfinished = found.filter((o) => !(0,ollang_status/* isFinished */.$)(o.status));
+        orderIds = unfinished.map((o) => o.id);
+        for (const o of unfinished)
+            run.languageOf.set(o.id, o.targetLanguage);
+        log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+    }
+    if (settings.dryRun) {
+        log.info(`Dry run: would cancel ${orderIds.join(', ') || 'nothing'}.`);
+        run.status = 'dry-run';
+        return;
+    }
+    const results = await log.group(`Cancelling ${orderIds.length} order(s)`, () => cancelOrders(client, orderIds, { onResult: (r) => logCancel(context, run, r) }));
+    const failed = results.filter((r) => !isStopped(r));
+    run.status = failed.length === 0 ? 'cancelled' : 'failed';
+    if (failed.length > 0)
+        run.fail(`Could not cancel ${failed.map((r) => `${r.orderId} (${describeCancelResult(r)})`).join('; ')}.`);
+}
+function logCancel(context, run, result) {
+    const followed = run.followed.find((o) => o.orderId === result.orderId);
+    const language = followed?.language ?? run.languageOf.get(result.orderId);
+    const label = language ? `${result.orderId} (${language})` : result.orderId;
+    const line = `Order ${label}: ${describeCancelResult(result)}`;
+    if (isStopped(result))
+        context.io.log.info(line);
+    else
+        context.io.log.warning(line);
+    if (followed) {
+        if (result.outcome === 'cancelled' || result.outcome === 'already-cancelled')
+            followed.status = 'cancelled';
+        if (!isStopped(result))
+            followed.problem = describeCancelResult(result);
+    }
+    else {
+        run.cancelled.push({
+            orderId: result.orderId,
+            language: run.languageOf.get(result.orderId) ?? '',
+            status: isStopped(result) ? (result.outcome === 'already-finished' ? result.status ?? 'completed' : 'cancelled') : 'cancel-failed',
+            problem: isStopped(result) ? undefined : describeCancelResult(result),
+        });
+    }
+}
+async function publishReport(context, settings, workflow, report) {
+    const { io } = context;
+    const { renderComment, renderSummary, commentMarker } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 7994));
+    const summaryContext = {
+        ...(workflow.serverUrl ? { serverUrl: workflow.serverUrl } : {}),
+        ...(workflow.repository ? { repository: workflow.repository } : {}),
+        ...(workflow.sha ? { sha: workflow.sha } : {}),
+    };
+    try {
+        await io.appendSummary(renderSummary(report, summaryContext));
+    }
+    catch (error) {
+        io.log.warning(`Could not write the job summary: ${describeError(error)}`);
+    }
+    const pr = workflow.pullRequest;
+    if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken)
+        return;
+    const markerKey = `${settings.projectId}:${settings.orderType}`;
+    const { upsertPrComment } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
+    await upsertPrComment({ token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, renderComment(report, { ...summaryContext, markerKey }), commentMarker(markerKey), io.log);
+}
+/** The run as it goes: followed orders, timings, the verdict. Turned into a RunReport at the end. */
+class RunRecord {
+    followed = [];
+    languagesWithoutOrder = [];
+    /** Orders `mode: cancel` handled, and the languages it learned for them. */
+    cancelled = [];
+    languageOf = new Map();
+    plan;
+    status;
+    failure;
+    waitedMs = 0;
+    downloadedMs = 0;
+    #settings;
+    #startedAt;
+    constructor(settings, startedAt) {
+        this.#settings = settings;
+        this.#startedAt = startedAt;
+    }
+    fail(message) {
+        this.failure ??= message;
+    }
+    toReport(now) {
+        const orders = this.followed.map((o) => ({
+            orderId: o.orderId,
+            language: o.language,
+            type: o.type,
+            status: reportedStatus(o),
+            created: o.created,
+            files: o.files,
+            ...(o.problem ? { problem: o.problem } : {}),
+        }));
+        for (const c of this.cancelled) {
+            orders.push({ orderId: c.orderId, language: c.language, type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
+        }
+        const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict() : this.status;
+        if (!this.failure && (status === 'partial' || status === 'failed')) {
+            const troubled = this.followed.filter((o) => o.problem || o.state === 'failed');
+            this.fail(troubled.length > 0
+                ? `${troubled.length} of ${this.followed.length} order(s) did not deliver: ${troubled.map((o) => `${o.language} ${o.orderId}: ${o.problem ?? o.status}`).join('; ')}`
+                : `No order for ${this.languagesWithoutOrder.join(', ')}.`);
+        }
+        return {
+            status,
+            mode: this.#settings.mode,
+            projectId: this.#settings.projectId,
+            orders,
+            languagesWithoutOrder: this.languagesWithoutOrder,
+            createdCount: this.followed.filter((o) => o.created).length,
+            reusedCount: this.followed.filter((o) => !o.created).length,
+            outputDir: this.#settings.outputDirRelative,
+            timings: { waitedMs: this.waitedMs, downloadedMs: this.downloadedMs, totalMs: now - this.#startedAt },
+            ...(this.plan ? { plan: this.plan } : {}),
+        };
+    }
+    /** Honest status from the orders themselves: never `completed` with a file missing. */
+    #verdict() {
+        const orders = this.followed;
+        const done = orders.filter((o) => o.state === 'done').length;
+        const bad = orders.filter((o) => o.state === 'failed').length;
+        const unfinished = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs' || o.state === 'downloading').length;
+        const timedOut = orders.filter((o) => o.state === 'timed-out').length;
+        if (this.failure && orders.length === 0)
+            return 'failed';
+        if (timedOut > 0 || this.status === 'timed-out')
+            return 'timed-out';
+        if (this.#settings.mode === 'submit') {
+            // Nothing is downloaded in submit mode: report where the orders stand.
+            const finishedBadly = orders.filter((o) => (0,ollang_status/* isFinished */.$)(o.status) && !(0,ollang_status/* isSuccess */.o)(o.status)).length;
+            if (orders.some((o) => !(0,ollang_status/* isFinished */.$)(o.status)))
+                return 'pending';
+            if (finishedBadly > 0)
+                return finishedBadly === orders.length ? 'failed' : 'partial';
+            return orders.length > 0 ? 'completed' : 'failed';
+        }
+        if (orders.length === 0)
+            return this.languagesWithoutOrder.length > 0 ? 'failed' : 'completed';
+        if (bad === orders.length)
+            return 'failed';
+        if (bad > 0 || this.languagesWithoutOrder.length > 0 || done < orders.length)
+            return 'partial';
+        return 'completed';
+    }
+}
+function describeError(error) {
+    if (error instanceof OllangError && error.status === 401) {
+        return `Ollang rejected the API key (${error.message}). Check the secret passed as api-key.`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+/** The order's Ollang status, except where the action's own verdict says more. */
+function reportedStatus(order) {
+    if (order.state === 'timed-out')
+        return 'timed-out';
+    if (order.state === 'failed' && (0,ollang_status/* isSuccess */.o)(order.status))
+        return 'download-failed';
+    if (order.state === 'failed' && !(0,ollang_status/* isFinished */.$)(order.status))
+        return 'failed';
+    return order.status;
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+
+
+
+
+
+/** Long enough for a few retries, short enough for the runner's post-step patience after a cancel. */
+const POST_BUDGET_MS = 60_000;
+async function post(context) {
+    const { io } = context;
+    const log = io.log;
+    try {
+        const saved = (0,src_state/* readSavedState */.rh)(io);
+        if (saved.mainFinished) {
+            log.debug('Main finished on its own: nothing to clean up.');
+            return;
+        }
+        const settled = new Set(saved.settled);
+        const left = saved.created.filter((id) => !settled.has(id));
+        // Main was killed while a Create Order call was in flight: its orders are found by listing.
+        const lost = saved.createInFlight;
+        const lostText = lost ? `orders a Create Order call for ${lost.languages.join(', ')} may have made` : '';
+        if (left.length === 0 && !lost) {
+            log.info('Nothing to clean up: every order this run created has finished or was cancelled.');
+            return;
+        }
+        if (!parseBoolean(io.getInput('cancel-on-abort'), true)) {
+            log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${[...left, lostText].filter(Boolean).join(', ')}.`);
+            return;
+        }
+        const apiKey = io.getInput('api-key').trim();
+        if (apiKey)
+            io.setSecret(apiKey);
+        const apiUrl = (io.getInput('api-url').trim() || 'https://api-integration.ollang.com').replace(/\/+$/, '');
+        if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
+            log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${[...left, lostText].filter(Boolean).join(', ')} (no usable api-key or api-url).`);
+            return;
+        }
+        const startedAt = context.clock();
+        const client = new OllangClient({
+            baseUrl: apiUrl,
+            apiKey,
+            fetch: context.fetch,
+            sleep: context.sleep,
+            clock: context.clock,
+            requestTimeoutMs: 10_000,
+            deadline: () => startedAt + POST_BUDGET_MS,
+        });
+        if (lost)
+            left.push(...(await findLostOrders(context, client, lost, saved.created)));
+        if (left.length === 0) {
+            log.info('Nothing to clean up: the run created no order that is still unfinished.');
+            return;
+        }
+        log.info(`The run was aborted before it finished: cancelling ${left.length} order(s) it created.`);
+        const results = await cancelOrders(client, left, {
+            concurrency: 16,
+            onResult: (result) => {
+                const line = `Order ${result.orderId}: ${describeCancelResult(result)}`;
+                if (isStopped(result))
+                    log.info(line);
+                else
+                    log.warning(line);
+            },
+        });
+        const failed = results.filter((r) => !isStopped(r));
+        if (failed.length > 0) {
+            log.warning(`Could not cancel ${failed.length} order(s): ${failed.map((r) => r.orderId).join(', ')}. Cancel them in the Ollang dashboard, or with mode: cancel.`);
+        }
+    }
+    catch (error) {
+        log.warning(`Post step: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Unfinished orders of the scope created since just before the lost call (the same look-up main does after an ambiguous create). */
+async function findLostOrders(context, client, lost, known) {
+    const log = context.io.log;
+    try {
+        const found = await scanOrders(client, { projectId: lost.projectId, orderType: lost.orderType }, {
+            languages: lost.languages,
+            createdFrom: new Date(Date.parse(lost.since) - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
+            maxPages: Math.ceil(lost.languages.length / 50) + 2,
+        });
+        const ids = found.filter((o) => !(0,ollang_status/* isFinished */.$)(o.status) && !known.includes(o.id)).map((o) => o.id);
+        log.info(`Main was stopped before Create Order (${lost.languages.join(', ')}) answered; ` +
+            (ids.length > 0 ? `found ${ids.length} order(s) it made: ${ids.join(', ')}.` : 'it made no order that is still unfinished.'));
+        return ids;
+    }
+    catch (error) {
+        log.warning(`Main was stopped before Create Order (${lost.languages.join(', ')}) answered, and looking for the orders it may have made failed: ` +
+            `${error instanceof Error ? error.message : String(error)}. Check project ${lost.projectId} in the Ollang dashboard.`);
+        return [];
+    }
+}
+function parseBoolean(text, fallback) {
+    const value = text.trim().toLowerCase();
+    if (['true', 'yes', '1'].includes(value))
+        return true;
+    if (['false', 'no', '0'].includes(value))
+        return false;
+    return fallback;
+}
+
 ;// CONCATENATED MODULE: ./src/steps.ts
+
+
+
 
 
 
 /** The main step. SIGINT / SIGTERM start an orderly stop: cancel this run's orders, write outputs. */
 async function runMainStep(io = runnerIO) {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(629), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 526));
     const abort = new AbortController();
     let signals = 0;
     const onSignal = (signal) => {
@@ -295,7 +2847,7 @@ async function runMainStep(io = runnerIO) {
         io,
         env: process.env,
         cwd: process.cwd(),
-        fetch: globalThis.fetch,
+        fetch: httpFetch,
         clock: runtime/* realClock */.d,
         sleep: runtime/* realSleep */.u,
         abort: abort.signal,
@@ -307,8 +2859,7 @@ async function runMainStep(io = runnerIO) {
     return outcome.exitCode;
 }
 async function runPostStep(io = runnerIO) {
-    const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(629), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
-    await post({ io, fetch: globalThis.fetch, clock: runtime/* realClock */.d, sleep: runtime/* realSleep */.u });
+    await post({ io, fetch: httpFetch, clock: runtime/* realClock */.d, sleep: runtime/* realSleep */.u });
 }
 
 
