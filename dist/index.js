@@ -2009,7 +2009,7 @@ function failure(orderId, error) {
 
 ;// CONCATENATED MODULE: ./src/orders/memory.ts
 async function openCacheMemory(options) {
-    const cache = await loadManifestCache();
+    const cache = await loadManifestCache(options.env);
     if (!cache) {
         options.log.debug('The Actions cache service is not available: looking for earlier orders with List Orders only.');
         return undefined;
@@ -2036,8 +2036,8 @@ async function openCacheMemory(options) {
  * The manifest code (and through it @actions/cache, 2.4 MB with the Azure SDK), loaded only
  * where the runner announces a cache service: every version of it sets one of these variables.
  */
-async function loadManifestCache() {
-    if (!process.env['ACTIONS_CACHE_URL'] && !process.env['ACTIONS_RESULTS_URL'])
+async function loadManifestCache(env) {
+    if (!env['ACTIONS_CACHE_URL'] && !env['ACTIONS_RESULTS_URL'])
         return undefined;
     const cache = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6415));
     return (await cache.isCacheAvailable()) ? cache : undefined;
@@ -2436,6 +2436,7 @@ async function localize(context, settings, workflow, client, state, run, deadlin
         ? await openCacheMemory({
             directory: external_node_path_default().join(context.env['RUNNER_TEMP'] || external_node_path_default().join(settings.workspace, '.ollang-tmp'), 'ollang-localize-action'),
             log,
+            env: context.env,
             ...(workflow.runId ? { runId: workflow.runId } : {}),
         })
         : undefined;

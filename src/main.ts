@@ -133,6 +133,7 @@ async function localize(
       ? await openCacheMemory({
           directory: path.join(context.env['RUNNER_TEMP'] || path.join(settings.workspace, '.ollang-tmp'), 'ollang-localize-action'),
           log,
+          env: context.env,
           ...(workflow.runId ? { runId: workflow.runId } : {}),
         })
       : undefined;

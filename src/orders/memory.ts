@@ -10,8 +10,13 @@ import type { OrderManifest } from './manifest-cache.ts';
 
 type ManifestCache = typeof import('./manifest-cache.ts');
 
-export async function openCacheMemory(options: { directory: string; log: Log; runId?: string }): Promise<OrderMemory | undefined> {
-  const cache = await loadManifestCache();
+export async function openCacheMemory(options: {
+  directory: string;
+  log: Log;
+  runId?: string;
+  env: Record<string, string | undefined>;
+}): Promise<OrderMemory | undefined> {
+  const cache = await loadManifestCache(options.env);
   if (!cache) {
     options.log.debug('The Actions cache service is not available: looking for earlier orders with List Orders only.');
     return undefined;
@@ -39,8 +44,8 @@ export async function openCacheMemory(options: { directory: string; log: Log; ru
  * The manifest code (and through it @actions/cache, 2.4 MB with the Azure SDK), loaded only
  * where the runner announces a cache service: every version of it sets one of these variables.
  */
-async function loadManifestCache(): Promise<ManifestCache | undefined> {
-  if (!process.env['ACTIONS_CACHE_URL'] && !process.env['ACTIONS_RESULTS_URL']) return undefined;
+async function loadManifestCache(env: Record<string, string | undefined>): Promise<ManifestCache | undefined> {
+  if (!env['ACTIONS_CACHE_URL'] && !env['ACTIONS_RESULTS_URL']) return undefined;
   const cache = await import('./manifest-cache.ts');
   return (await cache.isCacheAvailable()) ? cache : undefined;
 }
