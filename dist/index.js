@@ -2178,13 +2178,19 @@ async function listStatuses(options, waiting, statuses) {
     if (dated.length < BATCH_THRESHOLD)
         return waiting;
     const oldest = Math.min(...dated.map((o) => Date.parse(o.createdAt)));
+    // The pages show every order created since the oldest waiting one, finished ones included:
+    // once fewer orders wait than those pages, asking each of them costs less.
+    const inRange = options.orders.filter((o) => o.createdAt && Date.parse(o.createdAt) >= oldest).length;
+    const pagesNeeded = Math.ceil(inRange / PAGE_SIZE);
+    if (waiting.length <= pagesNeeded)
+        return waiting;
     const wanted = new Map(waiting.map((o) => [o.orderId, o]));
     const projects = new Set(waiting.map((o) => o.projectId));
     const types = new Set(waiting.map((o) => o.type));
     const onlyProject = projects.size === 1 ? [...projects][0] : undefined;
     const onlyType = types.size === 1 ? [...types][0] : undefined;
     // A page or two more than our own orders need leaves room for other orders created meanwhile.
-    const maxPages = Math.ceil(waiting.length / PAGE_SIZE) + 2;
+    const maxPages = pagesNeeded + 2;
     try {
         const pages = options.client.listAllOrders({
             take: PAGE_SIZE,
