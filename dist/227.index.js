@@ -1025,9 +1025,13 @@ const PRODUCES = {
 };
 /** Ready when every kind the user asked for and the order type produces has at least one file. */
 function outputsReadiness(order, kinds) {
+    return unpublishedKinds(order, kinds).length === 0 ? 'ready' : 'not-yet';
+}
+/** The kinds the user asked for and the order type produces that Ollang has not published yet. */
+function unpublishedKinds(order, kinds) {
     const expected = (PRODUCES[order.type] ?? [...kinds]).filter((kind) => kinds.has(kind));
     if (expected.length === 0)
-        return 'ready';
+        return [];
     const plan = (0,download_plan.planDownloads)(order, kinds);
     const published = new Set(plan.items.map((item) => item.kind));
     // Published with a URL the action refuses (file:, javascript:): waiting will not change that,
@@ -1039,7 +1043,7 @@ function outputsReadiness(order, kinds) {
         if (doc.url && kind !== 'source' && kind !== 'ignore')
             published.add(kind);
     }
-    return expected.every((kind) => published.has(kind)) ? 'ready' : 'not-yet';
+    return expected.filter((kind) => !published.has(kind));
 }
 function createOrderDownloader(deps) {
     const { settings, log } = deps;
@@ -1055,9 +1059,11 @@ function createOrderDownloader(deps) {
             log.warning(`Order ${order.id} (${followed.language}): not downloading ${refused.docType}: ${refused.reason}`);
         }
         const problems = plan.refused.map((r) => `${r.docType} refused: ${r.reason}`);
-        if (plan.items.length === 0 && outputsReadiness(order, settings.download) === 'not-yet') {
-            problems.push('Ollang published no outputs for it');
-        }
+        // Downloading before everything was published happens only once the grace period is over:
+        // whatever is still missing then is a missing file, never a quiet `completed`.
+        const missing = unpublishedKinds(order, settings.download);
+        if (missing.length > 0)
+            problems.push(`Ollang published no ${missing.join(' or ')} output for it`);
         for (const planned of plan.items) {
             const item = { ...planned, fileName: (0,file_names/* uniqueFileName */.Nd)(planned.fileName, taken) };
             const started = deps.clock();

@@ -164,7 +164,10 @@ function parseCreateInFlight(text) {
         if (typeof value.projectId !== 'string' || !value.projectId || typeof value.orderType !== 'string' || !value.orderType)
             return undefined;
         const languages = Array.isArray(value.languages) ? value.languages.filter((l) => typeof l === 'string' && l.length > 0) : [];
-        return languages.length > 0 ? { since: value.since, projectId: value.projectId, orderType: value.orderType, languages } : undefined;
+        if (languages.length === 0)
+            return undefined;
+        const level = typeof value.level === 'number' && Number.isFinite(value.level) ? value.level : undefined;
+        return { since: value.since, projectId: value.projectId, orderType: value.orderType, ...(level !== undefined ? { level } : {}), languages };
     }
     catch {
         return undefined;
@@ -1639,6 +1642,8 @@ const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
 const MAX_CREATE_ATTEMPTS = 4;
 /** Pause before creating again after an ambiguous failure: a struggling API gets a moment. */
 const CREATE_RETRY_PAUSE_MS = 1_000;
+/** After a lost create, List Orders look-ups this long after the failure (a late save shows up). */
+const LOST_CREATE_LOOKUPS_MS = [0, 1_000, 3_000];
 async function chooseOrders(context) {
     const { settings, log } = context;
     if (settings.orderIds.length > 0) {
@@ -1647,7 +1652,9 @@ async function chooseOrders(context) {
         return { followed, languagesWithoutOrder: [], plan: { create: [], reuse: [] } };
     }
     const scope = { projectId: settings.projectId, orderType: settings.orderType, level: settings.level };
-    const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages) : new Map();
+    /** Orders that existed before this run created anything: never claimed as its own later. */
+    const seenBefore = new Set();
+    const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages, seenBefore) : new Map();
     const followed = [...reused.values()].map((order) => toFollowed(order, false));
     const missing = settings.targetLanguages.filter((language) => !reused.has(key(language)));
     const plan = {
@@ -1659,7 +1666,7 @@ async function chooseOrders(context) {
     if (settings.mode === 'collect' || settings.dryRun || missing.length === 0) {
         return { followed, languagesWithoutOrder: missing, plan };
     }
-    const created = await yieldToEarlierOrders(context, scope, await createOrders(context, scope, missing));
+    const created = await yieldToEarlierOrders(context, scope, await createOrders(context, scope, missing, seenBefore));
     followed.push(...created);
     const covered = new Set(followed.map((o) => key(o.language)));
     const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has(key(language)));
@@ -1684,7 +1691,7 @@ async function followGiven(context, orderId) {
  * remembered, then a bounded scan of List Orders. Every candidate is confirmed with Get Order
  * (List Orders shows no level, and a remembered order may have been cancelled since).
  */
-async function findReusable(context, scope, languages) {
+async function findReusable(context, scope, languages, seen) {
     const found = new Map();
     const wanted = new Set(languages.map(key));
     const remembered = context.memory ? await context.memory.recall(scope) : new Map();
@@ -1692,6 +1699,8 @@ async function findReusable(context, scope, languages) {
     if (wanted.size > found.size) {
         const candidates = new Map();
         const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
+        for (const summary of summaries)
+            seen.add(summary.id);
         const usable = summaries.filter((summary) => isUsable(summary.status));
         // Newest first, except an order with an older one of its language created just before it:
         // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
@@ -1710,9 +1719,11 @@ async function confirmCandidates(context, scope, candidates, wanted, found) {
             return;
         for (const orderId of orderIds.slice(0, 3)) {
             const order = await context.client.getOrder(orderId).catch((error) => {
-                if (error instanceof OllangError && error.status === 401)
-                    throw error;
-                return undefined; // gone or unreadable: not reusable
+                if (error instanceof OllangError && error.status === 404)
+                    return undefined; // gone: not reusable
+                // Unreadable is not unusable: ordering again now could buy a language twice.
+                throw new Error(`Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ` +
+                    `${error instanceof Error ? error.message : String(error)}`, { cause: error });
             });
             if (order && matchesScope(order, scope) && key(order.targetLanguage) === language && isUsable(order.status)) {
                 found.set(language, order);
@@ -1757,11 +1768,13 @@ async function scanOrders(client, scope, options = {}) {
  * before it) and create again only for languages still missing. An answered error (400, 404...)
  * is final and never retried.
  */
-async function createOrders(context, scope, languages) {
+async function createOrders(context, scope, languages, seenBefore) {
     const { client, settings, log, clock, state } = context;
     const rush = new Set(settings.rushLanguages.map(key));
     let missing = languages;
     const createdIds = [];
+    /** When the first call whose answer was lost went out: later look-ups start from there. */
+    let lostSince;
     for (let attempt = 1; missing.length > 0 && attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
         const request = {
             orderType: settings.orderType,
@@ -1774,9 +1787,17 @@ async function createOrders(context, scope, languages) {
             ...(settings.autoQc ? { autoQc: true } : {}),
         };
         const calledAt = clock();
+        lostSince ??= calledAt;
         log.info(`Creating ${settings.orderType} orders (level ${settings.level}) for ${missing.join(', ')}.`);
-        // If main is killed before the answer, the post step looks for what this call made.
-        state.recordCreateSent({ since: new Date(calledAt).toISOString(), projectId: settings.projectId, orderType: settings.orderType, languages: missing });
+        // If main is killed before the answer, the post step looks for what this call (and any
+        // earlier lost one) made.
+        state.recordCreateSent({
+            since: new Date(lostSince).toISOString(),
+            projectId: settings.projectId,
+            orderType: settings.orderType,
+            level: settings.level,
+            languages: missing,
+        });
         try {
             const created = await client.createOrder(request);
             const ids = created.map((c) => c.orderId);
@@ -1792,23 +1813,22 @@ async function createOrders(context, scope, languages) {
             }
             log.warning(`Create Order got no usable answer (${error.message}). It may still have created orders: ` +
                 `looking for them before creating anything again.`);
-            const found = await scanOrders(client, scope, {
-                languages: missing,
-                createdFrom: new Date(calledAt - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
-                maxPages: Math.ceil(missing.length / 50) + 2,
-            });
-            const recovered = found.filter((o) => isUsable(o.status) && !createdIds.includes(o.id));
+            // A call that timed out may still be in the server's hands: look longer before ordering again.
+            const lookups = error.kind === 'timeout' ? [...LOST_CREATE_LOOKUPS_MS, 10_000] : LOST_CREATE_LOOKUPS_MS;
+            const recovered = await findOrdersOfLostCreate(client, { ...scope, languages: missing, since: lostSince }, { exclude: new Set([...createdIds, ...seenBefore]), lookupsMs: lookups, sleep: context.sleep, ...(context.signal ? { signal: context.signal } : {}) });
             state.recordCreated(recovered.map((o) => o.id));
-            state.recordCreateSettled();
             createdIds.push(...recovered.map((o) => o.id));
             const recoveredLanguages = new Set(recovered.map((o) => key(o.targetLanguage)));
             if (recovered.length > 0)
                 log.info(`Found ${recovered.length} order(s) the lost call created: ${recovered.map((o) => `${o.targetLanguage} ${o.id}`).join(', ')}.`);
             missing = missing.filter((language) => !recoveredLanguages.has(key(language)));
+            if (missing.length === 0)
+                state.recordCreateSettled();
+            // Giving up keeps the in-flight record: the post step looks for this call's orders once more.
             if (missing.length > 0 && attempt === MAX_CREATE_ATTEMPTS)
                 throw createError(error, missing, settings.projectId);
             if (missing.length > 0)
-                await context.sleep(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1));
+                await context.sleep(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1), context.signal);
         }
     }
     // The create response's order is not a language mapping (NOTES.md): ask each order. An order
@@ -1893,6 +1913,46 @@ function isOlder(a, b) {
         return ta < tb;
     return (a.id ?? a.orderId ?? '') < (b.id ?? b.orderId ?? '');
 }
+/**
+ * The orders a Create Order call whose answer was lost may have made: usable orders of the
+ * project and type for its languages, created since just before the call, confirmed one by
+ * one with Get Order (level included: List Orders does not show it). Looked for again after
+ * each pause in `lookupsMs` until every language has one. At most one order per language, the
+ * oldest. Orders in `exclude` (already known before or followed) are never claimed.
+ */
+async function findOrdersOfLostCreate(client, call, options = {}) {
+    const found = new Map();
+    const rejected = new Set();
+    for (const delay of options.lookupsMs ?? [0]) {
+        if (delay > 0 && options.sleep)
+            await options.sleep(delay, options.signal);
+        const summaries = await scanOrders(client, call, {
+            languages: call.languages.filter((l) => !found.has(key(l))),
+            createdFrom: new Date(call.since - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
+            maxPages: Math.ceil(call.languages.length / 50) + 2,
+        });
+        const candidates = summaries
+            .filter((o) => isUsable(o.status) && !options.exclude?.has(o.id) && !rejected.has(o.id) && !found.has(key(o.targetLanguage)))
+            .sort((a, b) => (isOlder(a, b) ? -1 : 1));
+        for (const candidate of candidates) {
+            if (found.has(key(candidate.targetLanguage)))
+                continue;
+            const order = await client.getOrder(candidate.id).catch((error) => {
+                if (error instanceof OllangError && error.status === 404)
+                    return undefined;
+                throw error;
+            });
+            const level = call.level ?? order?.level ?? 0; // unknown (older saved state): any level
+            if (order && matchesScope(order, { ...call, level }) && isUsable(order.status))
+                found.set(key(order.targetLanguage), order);
+            else
+                rejected.add(candidate.id);
+        }
+        if (call.languages.every((l) => found.has(key(l))))
+            break;
+    }
+    return [...found.values()];
+}
 function createError(error, languages, projectId) {
     const message = error instanceof Error ? error.message : String(error);
     return new Error(`Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${message}`, { cause: error });
@@ -1954,6 +2014,9 @@ async function cancelOrder(client, orderId) {
             return { orderId, outcome: 'already-finished', status: order.status };
         if ((order.level ?? 0) >= 1) {
             const result = await client.cancelHumanReview(orderId);
+            if (result.success === false) {
+                return { orderId, outcome: 'error', status: order.status, message: `Ollang did not cancel the human review: ${result.message ?? 'no reason given'}` };
+            }
             return { orderId, outcome: 'human-review-cancelled', status: order.status, message: result.message };
         }
         return {
@@ -2027,7 +2090,10 @@ async function openCacheMemory(options) {
             return byLanguage;
         },
         async remember(scope, orders) {
-            const entries = orders.map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
+            // An order not read yet has no language: leave it out rather than spoil the manifest.
+            const entries = orders
+                .filter((o) => o.language)
+                .map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
             await cache.saveManifest(cache.mergeManifest(restored, scope, entries), options);
         },
     };
@@ -2363,6 +2429,8 @@ function writeOutputs(io, report) {
 
 /** The runner allows 7.5 s after SIGINT before SIGTERM, and 2.5 s more before SIGKILL. */
 const ABORT_CANCEL_BUDGET_MS = 6_000;
+/** on-timeout: cancel runs after the wait's deadline: it gets this long to cancel, retries included. */
+const TIMEOUT_CANCEL_BUDGET_MS = 60_000;
 /** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
 const MIN_RETRY_WINDOW_MS = 60_000;
 async function run(context) {
@@ -2446,9 +2514,8 @@ async function localize(context, settings, workflow, client, state, run, deadlin
             ...(workflow.runId ? { runId: workflow.runId } : {}),
         })
         : undefined;
-    const chosen = await log.group('Choosing orders', () => chooseOrders({ client, settings, log, clock, sleep: context.sleep, state, ...(memory ? { memory } : {}) }));
+    const chosen = await log.group('Choosing orders', () => chooseOrders({ client, settings, log, clock, sleep: context.sleep, signal: context.abort, state, ...(memory ? { memory } : {}) }));
     run.followed = chosen.followed;
-    run.languagesWithoutOrder = chosen.languagesWithoutOrder;
     if (settings.dryRun) {
         run.plan = chosen.plan;
         log.info(`Dry run: would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`);
@@ -2496,10 +2563,10 @@ async function localize(context, settings, workflow, client, state, run, deadlin
     }));
     run.waitedMs = waited.waitedMs;
     if (waited.timedOut)
-        await handleTimeout(context, settings, client, state, run);
+        await handleTimeout(context, settings, state, run);
 }
 /** `on-timeout`: fail (leave orders running, name them), cancel (this run's unfinished orders), continue. */
-async function handleTimeout(context, settings, client, state, run) {
+async function handleTimeout(context, settings, state, run) {
     const log = context.io.log;
     const unfinished = run.followed.filter((o) => o.state === 'timed-out');
     for (const o of unfinished) {
@@ -2515,9 +2582,15 @@ async function handleTimeout(context, settings, client, state, run) {
     }
     if (settings.onTimeout === 'cancel') {
         const ours = unfinished.filter((o) => o.created && !(0,ollang_status/* isFinished */.$)(o.status));
-        const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () => cancelOrders(client, ours.map((o) => o.orderId), { onResult: (r) => logCancel(context, run, r) }));
+        // The wait's deadline has passed: these cancels get a retry window of their own.
+        const cancelClient = dedicatedClient(context, settings, TIMEOUT_CANCEL_BUDGET_MS);
+        const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () => cancelOrders(cancelClient, ours.map((o) => o.orderId), { onResult: (r) => logCancel(context, run, r) }));
         state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
-        run.fail(`Timed out after ${formatDuration(settings.timeoutMs)}; cancelled this run's unfinished orders: ${names}.`);
+        const failed = results.filter((r) => !isStopped(r));
+        run.fail(`Timed out after ${formatDuration(settings.timeoutMs)} with orders unfinished: ${names}. ` +
+            (failed.length === 0
+                ? `Cancelled this run's ${results.length} unfinished order(s) (on-timeout: cancel).`
+                : `Could not cancel ${failed.map((r) => `${r.orderId} (${describeCancelResult(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`));
         return;
     }
     run.fail(`Timed out after ${formatDuration(settings.timeoutMs)} with orders still running: ${names}. They were left running ` +
@@ -2540,23 +2613,30 @@ async function handleAbort(context, settings, state, run) {
         return;
     }
     log.info(`The run was cancelled: cancelling ${toCancel.length} unfinished order(s) this run created.`);
-    const cancelClient = new OllangClient({
-        baseUrl: settings.apiUrl,
-        apiKey: settings.apiKey,
-        fetch: context.fetch,
-        sleep: context.sleep,
-        clock: context.clock,
-        requestTimeoutMs: 3_000,
-        retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 },
-        deadline: () => context.clock() + ABORT_CANCEL_BUDGET_MS,
-        signal: AbortSignal.timeout(ABORT_CANCEL_BUDGET_MS),
-    });
+    const cancelClient = dedicatedClient(context, settings, ABORT_CANCEL_BUDGET_MS, { requestTimeoutMs: 3_000, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 } });
     const results = await cancelOrders(cancelClient, toCancel, { concurrency: 16, onResult: (r) => logCancel(context, run, r) });
     state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
     const left = results.filter((r) => !isStopped(r)).map((r) => r.orderId);
     run.fail(left.length === 0
         ? `The run was cancelled; cancelled its ${results.length} unfinished order(s).`
         : `The run was cancelled; could not cancel ${left.join(', ')} yet (the post step tries again).`);
+}
+/**
+ * A client for cancelling after the run's own client can no longer serve: its abort signal has
+ * fired, or its deadline has passed. Everything it does ends within `budgetMs` from now.
+ */
+function dedicatedClient(context, settings, budgetMs, options = {}) {
+    const deadline = context.clock() + budgetMs;
+    return new OllangClient({
+        baseUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        fetch: context.fetch,
+        sleep: context.sleep,
+        clock: context.clock,
+        ...options,
+        deadline: () => deadline,
+        signal: AbortSignal.timeout(budgetMs),
+    });
 }
 /** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
 async function cancelMode(context, settings, client, run) {
@@ -2620,7 +2700,8 @@ async function publishReport(context, settings, workflow, report) {
         io.log.warning(`Could not write the job summary: ${describeError(error)}`);
     }
     const pr = workflow.pullRequest;
-    if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken)
+    // After a cancellation every second counts towards the runner's kill: no comment then.
+    if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted)
         return;
     const markerKey = `${settings.projectId}:${settings.orderType}`;
     const { upsertPrComment } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
@@ -2629,7 +2710,6 @@ async function publishReport(context, settings, workflow, report) {
 /** The run as it goes: followed orders, timings, the verdict. Turned into a RunReport at the end. */
 class RunRecord {
     followed = [];
-    languagesWithoutOrder = [];
     /** Orders `mode: cancel` handled, and the languages it learned for them. */
     cancelled = [];
     languageOf = new Map();
@@ -2660,19 +2740,20 @@ class RunRecord {
         for (const c of this.cancelled) {
             orders.push({ orderId: c.orderId, language: c.language, type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
         }
-        const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict() : this.status;
+        const languagesWithoutOrder = this.#languagesWithoutOrder();
+        const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict(languagesWithoutOrder) : this.status;
         if (!this.failure && (status === 'partial' || status === 'failed')) {
             const troubled = this.followed.filter((o) => o.problem || o.state === 'failed');
             this.fail(troubled.length > 0
                 ? `${troubled.length} of ${this.followed.length} order(s) did not deliver: ${troubled.map((o) => `${o.language} ${o.orderId}: ${o.problem ?? o.status}`).join('; ')}`
-                : `No order for ${this.languagesWithoutOrder.join(', ')}.`);
+                : `No order for ${languagesWithoutOrder.join(', ')}.`);
         }
         return {
             status,
             mode: this.#settings.mode,
             projectId: this.#settings.projectId,
             orders,
-            languagesWithoutOrder: this.languagesWithoutOrder,
+            languagesWithoutOrder,
             createdCount: this.followed.filter((o) => o.created).length,
             reusedCount: this.followed.filter((o) => !o.created).length,
             outputDir: this.#settings.outputDirRelative,
@@ -2680,12 +2761,21 @@ class RunRecord {
             ...(this.plan ? { plan: this.plan } : {}),
         };
     }
+    /**
+     * Target languages no followed order covers, from the orders' final languages: an order read
+     * only during the wait (its language unknown when orders were chosen) counts too.
+     */
+    #languagesWithoutOrder() {
+        if (this.#settings.orderIds.length > 0 || this.#settings.mode === 'cancel')
+            return [];
+        const covered = new Set(this.followed.map((o) => o.language.toLowerCase()));
+        return this.#settings.targetLanguages.filter((language) => !covered.has(language.toLowerCase()));
+    }
     /** Honest status from the orders themselves: never `completed` with a file missing. */
-    #verdict() {
+    #verdict(languagesWithoutOrder) {
         const orders = this.followed;
         const done = orders.filter((o) => o.state === 'done').length;
         const bad = orders.filter((o) => o.state === 'failed').length;
-        const unfinished = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs' || o.state === 'downloading').length;
         const timedOut = orders.filter((o) => o.state === 'timed-out').length;
         if (this.failure && orders.length === 0)
             return 'failed';
@@ -2701,10 +2791,10 @@ class RunRecord {
             return orders.length > 0 ? 'completed' : 'failed';
         }
         if (orders.length === 0)
-            return this.languagesWithoutOrder.length > 0 ? 'failed' : 'completed';
+            return languagesWithoutOrder.length > 0 ? 'failed' : 'completed';
         if (bad === orders.length)
             return 'failed';
-        if (bad > 0 || this.languagesWithoutOrder.length > 0 || done < orders.length)
+        if (bad > 0 || languagesWithoutOrder.length > 0 || done < orders.length)
             return 'partial';
         return 'completed';
     }
@@ -2739,12 +2829,14 @@ async function post(context) {
     const log = io.log;
     try {
         const saved = (0,src_state/* readSavedState */.rh)(io);
-        if (saved.mainFinished) {
+        if (saved.mainFinished && !saved.createInFlight) {
             log.debug('Main finished on its own: nothing to clean up.');
             return;
         }
+        // A main that finished left its own orders as it meant to (on-timeout: fail leaves them
+        // running); only a Create Order it could not account for is still the post step's business.
         const settled = new Set(saved.settled);
-        const left = saved.created.filter((id) => !settled.has(id));
+        const left = saved.mainFinished ? [] : saved.created.filter((id) => !settled.has(id));
         // Main was killed while a Create Order call was in flight: its orders are found by listing.
         const lost = saved.createInFlight;
         const lostText = lost ? `orders a Create Order call for ${lost.languages.join(', ')} may have made` : '';
@@ -2804,18 +2896,14 @@ async function post(context) {
 async function findLostOrders(context, client, lost, known) {
     const log = context.io.log;
     try {
-        const found = await scanOrders(client, { projectId: lost.projectId, orderType: lost.orderType }, {
-            languages: lost.languages,
-            createdFrom: new Date(Date.parse(lost.since) - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
-            maxPages: Math.ceil(lost.languages.length / 50) + 2,
-        });
-        const ids = found.filter((o) => !(0,ollang_status/* isFinished */.$)(o.status) && !known.includes(o.id)).map((o) => o.id);
-        log.info(`Main was stopped before Create Order (${lost.languages.join(', ')}) answered; ` +
-            (ids.length > 0 ? `found ${ids.length} order(s) it made: ${ids.join(', ')}.` : 'it made no order that is still unfinished.'));
+        const found = await findOrdersOfLostCreate(client, { projectId: lost.projectId, orderType: lost.orderType, ...(lost.level !== undefined ? { level: lost.level } : {}), languages: lost.languages, since: Date.parse(lost.since) }, { exclude: new Set(known) });
+        const ids = found.filter((o) => !(0,ollang_status/* isFinished */.$)(o.status)).map((o) => o.id);
+        log.info(`Create Order (${lost.languages.join(', ')}) was never answered; ` +
+            (ids.length > 0 ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.` : 'it made no order that is still unfinished.'));
         return ids;
     }
     catch (error) {
-        log.warning(`Main was stopped before Create Order (${lost.languages.join(', ')}) answered, and looking for the orders it may have made failed: ` +
+        log.warning(`Create Order (${lost.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
             `${error instanceof Error ? error.message : String(error)}. Check project ${lost.projectId} in the Ollang dashboard.`);
         return [];
     }

@@ -36,6 +36,8 @@ export interface RunContext {
 
 /** The runner allows 7.5 s after SIGINT before SIGTERM, and 2.5 s more before SIGKILL. */
 export const ABORT_CANCEL_BUDGET_MS = 6_000;
+/** on-timeout: cancel runs after the wait's deadline: it gets this long to cancel, retries included. */
+const TIMEOUT_CANCEL_BUDGET_MS = 60_000;
 /** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
 const MIN_RETRY_WINDOW_MS = 60_000;
 
@@ -139,10 +141,9 @@ async function localize(
       : undefined;
 
   const chosen = await log.group('Choosing orders', () =>
-    chooseOrders({ client, settings, log, clock, sleep: context.sleep, state, ...(memory ? { memory } : {}) }),
+    chooseOrders({ client, settings, log, clock, sleep: context.sleep, signal: context.abort, state, ...(memory ? { memory } : {}) }),
   );
   run.followed = chosen.followed;
-  run.languagesWithoutOrder = chosen.languagesWithoutOrder;
 
   if (settings.dryRun) {
     run.plan = chosen.plan;
@@ -194,11 +195,11 @@ async function localize(
   );
   run.waitedMs = waited.waitedMs;
 
-  if (waited.timedOut) await handleTimeout(context, settings, client, state, run);
+  if (waited.timedOut) await handleTimeout(context, settings, state, run);
 }
 
 /** `on-timeout`: fail (leave orders running, name them), cancel (this run's unfinished orders), continue. */
-async function handleTimeout(context: RunContext, settings: Settings, client: OllangClient, state: StateRecorder, run: RunRecord): Promise<void> {
+async function handleTimeout(context: RunContext, settings: Settings, state: StateRecorder, run: RunRecord): Promise<void> {
   const log = context.io.log;
   const unfinished = run.followed.filter((o) => o.state === 'timed-out');
   for (const o of unfinished) {
@@ -214,11 +215,19 @@ async function handleTimeout(context: RunContext, settings: Settings, client: Ol
   }
   if (settings.onTimeout === 'cancel') {
     const ours = unfinished.filter((o) => o.created && !isFinished(o.status));
+    // The wait's deadline has passed: these cancels get a retry window of their own.
+    const cancelClient = dedicatedClient(context, settings, TIMEOUT_CANCEL_BUDGET_MS);
     const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () =>
-      cancelOrders(client, ours.map((o) => o.orderId), { onResult: (r) => logCancel(context, run, r) }),
+      cancelOrders(cancelClient, ours.map((o) => o.orderId), { onResult: (r) => logCancel(context, run, r) }),
     );
     state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
-    run.fail(`Timed out after ${formatDuration(settings.timeoutMs)}; cancelled this run's unfinished orders: ${names}.`);
+    const failed = results.filter((r) => !isStopped(r));
+    run.fail(
+      `Timed out after ${formatDuration(settings.timeoutMs)} with orders unfinished: ${names}. ` +
+        (failed.length === 0
+          ? `Cancelled this run's ${results.length} unfinished order(s) (on-timeout: cancel).`
+          : `Could not cancel ${failed.map((r) => `${r.orderId} (${describeCancelResult(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`),
+    );
     return;
   }
   run.fail(
@@ -246,17 +255,7 @@ async function handleAbort(context: RunContext, settings: Settings, state: State
     return;
   }
   log.info(`The run was cancelled: cancelling ${toCancel.length} unfinished order(s) this run created.`);
-  const cancelClient = new OllangClient({
-    baseUrl: settings.apiUrl,
-    apiKey: settings.apiKey,
-    fetch: context.fetch,
-    sleep: context.sleep,
-    clock: context.clock,
-    requestTimeoutMs: 3_000,
-    retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 },
-    deadline: () => context.clock() + ABORT_CANCEL_BUDGET_MS,
-    signal: AbortSignal.timeout(ABORT_CANCEL_BUDGET_MS),
-  });
+  const cancelClient = dedicatedClient(context, settings, ABORT_CANCEL_BUDGET_MS, { requestTimeoutMs: 3_000, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 } });
   const results = await cancelOrders(cancelClient, toCancel, { concurrency: 16, onResult: (r) => logCancel(context, run, r) });
   state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
   const left = results.filter((r) => !isStopped(r)).map((r) => r.orderId);
@@ -265,6 +264,29 @@ async function handleAbort(context: RunContext, settings: Settings, state: State
       ? `The run was cancelled; cancelled its ${results.length} unfinished order(s).`
       : `The run was cancelled; could not cancel ${left.join(', ')} yet (the post step tries again).`,
   );
+}
+
+/**
+ * A client for cancelling after the run's own client can no longer serve: its abort signal has
+ * fired, or its deadline has passed. Everything it does ends within `budgetMs` from now.
+ */
+function dedicatedClient(
+  context: RunContext,
+  settings: Settings,
+  budgetMs: number,
+  options: { requestTimeoutMs?: number; retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number } } = {},
+): OllangClient {
+  const deadline = context.clock() + budgetMs;
+  return new OllangClient({
+    baseUrl: settings.apiUrl,
+    apiKey: settings.apiKey,
+    fetch: context.fetch,
+    sleep: context.sleep,
+    clock: context.clock,
+    ...options,
+    deadline: () => deadline,
+    signal: AbortSignal.timeout(budgetMs),
+  });
 }
 
 /** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
@@ -325,7 +347,8 @@ async function publishReport(context: RunContext, settings: Settings, workflow: 
     io.log.warning(`Could not write the job summary: ${describeError(error)}`);
   }
   const pr = workflow.pullRequest;
-  if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken) return;
+  // After a cancellation every second counts towards the runner's kill: no comment then.
+  if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted) return;
   const markerKey = `${settings.projectId}:${settings.orderType}`;
   const { upsertPrComment } = await import('./report/pr-comment.ts');
   await upsertPrComment(
@@ -339,7 +362,6 @@ async function publishReport(context: RunContext, settings: Settings, workflow: 
 /** The run as it goes: followed orders, timings, the verdict. Turned into a RunReport at the end. */
 class RunRecord {
   followed: FollowedOrder[] = [];
-  languagesWithoutOrder: string[] = [];
   /** Orders `mode: cancel` handled, and the languages it learned for them. */
   cancelled: { orderId: string; language: string; status: string; problem: string | undefined }[] = [];
   readonly languageOf = new Map<string, string>();
@@ -373,13 +395,14 @@ class RunRecord {
     for (const c of this.cancelled) {
       orders.push({ orderId: c.orderId, language: c.language, type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
     }
-    const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict() : this.status;
+    const languagesWithoutOrder = this.#languagesWithoutOrder();
+    const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict(languagesWithoutOrder) : this.status;
     if (!this.failure && (status === 'partial' || status === 'failed')) {
       const troubled = this.followed.filter((o) => o.problem || o.state === 'failed');
       this.fail(
         troubled.length > 0
           ? `${troubled.length} of ${this.followed.length} order(s) did not deliver: ${troubled.map((o) => `${o.language} ${o.orderId}: ${o.problem ?? o.status}`).join('; ')}`
-          : `No order for ${this.languagesWithoutOrder.join(', ')}.`,
+          : `No order for ${languagesWithoutOrder.join(', ')}.`,
       );
     }
     return {
@@ -387,7 +410,7 @@ class RunRecord {
       mode: this.#settings.mode,
       projectId: this.#settings.projectId,
       orders,
-      languagesWithoutOrder: this.languagesWithoutOrder,
+      languagesWithoutOrder,
       createdCount: this.followed.filter((o) => o.created).length,
       reusedCount: this.followed.filter((o) => !o.created).length,
       outputDir: this.#settings.outputDirRelative,
@@ -396,12 +419,21 @@ class RunRecord {
     };
   }
 
+  /**
+   * Target languages no followed order covers, from the orders' final languages: an order read
+   * only during the wait (its language unknown when orders were chosen) counts too.
+   */
+  #languagesWithoutOrder(): string[] {
+    if (this.#settings.orderIds.length > 0 || this.#settings.mode === 'cancel') return [];
+    const covered = new Set(this.followed.map((o) => o.language.toLowerCase()));
+    return this.#settings.targetLanguages.filter((language) => !covered.has(language.toLowerCase()));
+  }
+
   /** Honest status from the orders themselves: never `completed` with a file missing. */
-  #verdict(): RunStatus {
+  #verdict(languagesWithoutOrder: string[]): RunStatus {
     const orders = this.followed;
     const done = orders.filter((o) => o.state === 'done').length;
     const bad = orders.filter((o) => o.state === 'failed').length;
-    const unfinished = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs' || o.state === 'downloading').length;
     const timedOut = orders.filter((o) => o.state === 'timed-out').length;
     if (this.failure && orders.length === 0) return 'failed';
     if (timedOut > 0 || this.status === 'timed-out') return 'timed-out';
@@ -412,9 +444,9 @@ class RunRecord {
       if (finishedBadly > 0) return finishedBadly === orders.length ? 'failed' : 'partial';
       return orders.length > 0 ? 'completed' : 'failed';
     }
-    if (orders.length === 0) return this.languagesWithoutOrder.length > 0 ? 'failed' : 'completed';
+    if (orders.length === 0) return languagesWithoutOrder.length > 0 ? 'failed' : 'completed';
     if (bad === orders.length) return 'failed';
-    if (bad > 0 || this.languagesWithoutOrder.length > 0 || done < orders.length) return 'partial';
+    if (bad > 0 || languagesWithoutOrder.length > 0 || done < orders.length) return 'partial';
     return 'completed';
   }
 }

@@ -10,7 +10,7 @@ import { readSavedState, type CreateInFlight } from './state.ts';
 import { OllangClient } from './ollang/client.ts';
 import { isFinished } from './ollang/status.ts';
 import { cancelOrders, describeCancelResult, isStopped } from './orders/cancel.ts';
-import { AMBIGUOUS_CREATE_SLACK_MS, scanOrders } from './orders/choose.ts';
+import { findOrdersOfLostCreate } from './orders/choose.ts';
 
 export interface PostContext {
   io: ActionIO;
@@ -27,12 +27,14 @@ export async function post(context: PostContext): Promise<void> {
   const log = io.log;
   try {
     const saved = readSavedState(io);
-    if (saved.mainFinished) {
+    if (saved.mainFinished && !saved.createInFlight) {
       log.debug('Main finished on its own: nothing to clean up.');
       return;
     }
+    // A main that finished left its own orders as it meant to (on-timeout: fail leaves them
+    // running); only a Create Order it could not account for is still the post step's business.
     const settled = new Set(saved.settled);
-    const left = saved.created.filter((id) => !settled.has(id));
+    const left = saved.mainFinished ? [] : saved.created.filter((id) => !settled.has(id));
     // Main was killed while a Create Order call was in flight: its orders are found by listing.
     const lost = saved.createInFlight;
     const lostText = lost ? `orders a Create Order call for ${lost.languages.join(', ')} may have made` : '';
@@ -88,24 +90,20 @@ export async function post(context: PostContext): Promise<void> {
 async function findLostOrders(context: PostContext, client: OllangClient, lost: CreateInFlight, known: string[]): Promise<string[]> {
   const log = context.io.log;
   try {
-    const found = await scanOrders(
+    const found = await findOrdersOfLostCreate(
       client,
-      { projectId: lost.projectId, orderType: lost.orderType },
-      {
-        languages: lost.languages,
-        createdFrom: new Date(Date.parse(lost.since) - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
-        maxPages: Math.ceil(lost.languages.length / 50) + 2,
-      },
+      { projectId: lost.projectId, orderType: lost.orderType, ...(lost.level !== undefined ? { level: lost.level } : {}), languages: lost.languages, since: Date.parse(lost.since) },
+      { exclude: new Set(known) },
     );
-    const ids = found.filter((o) => !isFinished(o.status) && !known.includes(o.id)).map((o) => o.id);
+    const ids = found.filter((o) => !isFinished(o.status)).map((o) => o.id);
     log.info(
-      `Main was stopped before Create Order (${lost.languages.join(', ')}) answered; ` +
-        (ids.length > 0 ? `found ${ids.length} order(s) it made: ${ids.join(', ')}.` : 'it made no order that is still unfinished.'),
+      `Create Order (${lost.languages.join(', ')}) was never answered; ` +
+        (ids.length > 0 ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.` : 'it made no order that is still unfinished.'),
     );
     return ids;
   } catch (error) {
     log.warning(
-      `Main was stopped before Create Order (${lost.languages.join(', ')}) answered, and looking for the orders it may have made failed: ` +
+      `Create Order (${lost.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
         `${error instanceof Error ? error.message : String(error)}. Check project ${lost.projectId} in the Ollang dashboard.`,
     );
     return [];

@@ -29,6 +29,8 @@ export interface CreateInFlight {
   since: string;
   projectId: string;
   orderType: string;
+  /** Absent in state saved by older versions: then any level matches. */
+  level?: number;
   languages: string[];
 }
 
@@ -101,7 +103,9 @@ function parseCreateInFlight(text: string): CreateInFlight | undefined {
     if (!value || typeof value.since !== 'string' || Number.isNaN(Date.parse(value.since))) return undefined;
     if (typeof value.projectId !== 'string' || !value.projectId || typeof value.orderType !== 'string' || !value.orderType) return undefined;
     const languages = Array.isArray(value.languages) ? value.languages.filter((l): l is string => typeof l === 'string' && l.length > 0) : [];
-    return languages.length > 0 ? { since: value.since, projectId: value.projectId, orderType: value.orderType, languages } : undefined;
+    if (languages.length === 0) return undefined;
+    const level = typeof value.level === 'number' && Number.isFinite(value.level) ? value.level : undefined;
+    return { since: value.since, projectId: value.projectId, orderType: value.orderType, ...(level !== undefined ? { level } : {}), languages };
   } catch {
     return undefined;
   }

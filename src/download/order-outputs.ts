@@ -24,8 +24,13 @@ const PRODUCES: Record<string, readonly DownloadKind[]> = {
 
 /** Ready when every kind the user asked for and the order type produces has at least one file. */
 export function outputsReadiness(order: Order, kinds: ReadonlySet<DownloadKind>): OutputsReadiness {
+  return unpublishedKinds(order, kinds).length === 0 ? 'ready' : 'not-yet';
+}
+
+/** The kinds the user asked for and the order type produces that Ollang has not published yet. */
+function unpublishedKinds(order: Order, kinds: ReadonlySet<DownloadKind>): DownloadKind[] {
   const expected = (PRODUCES[order.type] ?? [...kinds]).filter((kind) => kinds.has(kind));
-  if (expected.length === 0) return 'ready';
+  if (expected.length === 0) return [];
   const plan = planDownloads(order, kinds);
   const published = new Set<string>(plan.items.map((item) => item.kind));
   // Published with a URL the action refuses (file:, javascript:): waiting will not change that,
@@ -35,7 +40,7 @@ export function outputsReadiness(order: Order, kinds: ReadonlySet<DownloadKind>)
     const kind = classifyDoc(doc);
     if (doc.url && kind !== 'source' && kind !== 'ignore') published.add(kind);
   }
-  return expected.every((kind) => published.has(kind)) ? 'ready' : 'not-yet';
+  return expected.filter((kind) => !published.has(kind));
 }
 
 export interface OrderDownloader {
@@ -67,9 +72,10 @@ export function createOrderDownloader(deps: {
       log.warning(`Order ${order.id} (${followed.language}): not downloading ${refused.docType}: ${refused.reason}`);
     }
     const problems: string[] = plan.refused.map((r) => `${r.docType} refused: ${r.reason}`);
-    if (plan.items.length === 0 && outputsReadiness(order, settings.download) === 'not-yet') {
-      problems.push('Ollang published no outputs for it');
-    }
+    // Downloading before everything was published happens only once the grace period is over:
+    // whatever is still missing then is a missing file, never a quiet `completed`.
+    const missing = unpublishedKinds(order, settings.download);
+    if (missing.length > 0) problems.push(`Ollang published no ${missing.join(' or ')} output for it`);
 
     for (const planned of plan.items) {
       const item: DownloadItem = { ...planned, fileName: uniqueFileName(planned.fileName, taken) };

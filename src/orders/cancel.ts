@@ -39,6 +39,9 @@ export async function cancelOrder(client: OllangClient, orderId: string): Promis
     if (isFinished(order.status)) return { orderId, outcome: 'already-finished', status: order.status };
     if ((order.level ?? 0) >= 1) {
       const result = await client.cancelHumanReview(orderId);
+      if (result.success === false) {
+        return { orderId, outcome: 'error', status: order.status, message: `Ollang did not cancel the human review: ${result.message ?? 'no reason given'}` };
+      }
       return { orderId, outcome: 'human-review-cancelled', status: order.status, message: result.message };
     }
     return {

@@ -15,7 +15,7 @@ import type { FollowedOrder } from '../wait/poller.ts';
 /** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
 export const REUSE_SCAN_MAX_PAGES = 4;
 /** How far before a lost Create Order call its orders may be stamped (clock skew between us and Ollang). */
-export const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
+const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
 /**
  * Create Order calls for one set of languages: the first, and more only after an ambiguous
  * failure whose orders a List Orders look-up did not find (so no attempt can buy twice).
@@ -23,6 +23,8 @@ export const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
 const MAX_CREATE_ATTEMPTS = 4;
 /** Pause before creating again after an ambiguous failure: a struggling API gets a moment. */
 const CREATE_RETRY_PAUSE_MS = 1_000;
+/** After a lost create, List Orders look-ups this long after the failure (a late save shows up). */
+const LOST_CREATE_LOOKUPS_MS = [0, 1_000, 3_000];
 
 export interface OrderScope {
   projectId: string;
@@ -43,6 +45,7 @@ export interface ChooseContext {
   log: Log;
   clock: Clock;
   sleep: Sleep;
+  signal?: AbortSignal;
   state: StateRecorder;
   memory?: OrderMemory;
 }
@@ -63,7 +66,9 @@ export async function chooseOrders(context: ChooseContext): Promise<ChosenOrders
   }
 
   const scope: OrderScope = { projectId: settings.projectId, orderType: settings.orderType, level: settings.level };
-  const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages) : new Map<string, Order>();
+  /** Orders that existed before this run created anything: never claimed as its own later. */
+  const seenBefore = new Set<string>();
+  const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages, seenBefore) : new Map<string, Order>();
   const followed: FollowedOrder[] = [...reused.values()].map((order) => toFollowed(order, false));
   const missing = settings.targetLanguages.filter((language) => !reused.has(key(language)));
   const plan = {
@@ -76,7 +81,7 @@ export async function chooseOrders(context: ChooseContext): Promise<ChosenOrders
     return { followed, languagesWithoutOrder: missing, plan };
   }
 
-  const created = await yieldToEarlierOrders(context, scope, await createOrders(context, scope, missing));
+  const created = await yieldToEarlierOrders(context, scope, await createOrders(context, scope, missing, seenBefore));
   followed.push(...created);
   const covered = new Set(followed.map((o) => key(o.language)));
   const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has(key(language)));
@@ -101,7 +106,12 @@ async function followGiven(context: ChooseContext, orderId: string): Promise<Fol
  * remembered, then a bounded scan of List Orders. Every candidate is confirmed with Get Order
  * (List Orders shows no level, and a remembered order may have been cancelled since).
  */
-async function findReusable(context: ChooseContext, scope: OrderScope, languages: string[]): Promise<Map<string, Order>> {
+async function findReusable(
+  context: ChooseContext,
+  scope: OrderScope,
+  languages: string[],
+  seen: Set<string>,
+): Promise<Map<string, Order>> {
   const found = new Map<string, Order>();
   const wanted = new Set(languages.map(key));
 
@@ -111,6 +121,7 @@ async function findReusable(context: ChooseContext, scope: OrderScope, languages
   if (wanted.size > found.size) {
     const candidates = new Map<string, string[]>();
     const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
+    for (const summary of summaries) seen.add(summary.id);
     const usable = summaries.filter((summary) => isUsable(summary.status));
     // Newest first, except an order with an older one of its language created just before it:
     // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
@@ -137,8 +148,13 @@ async function confirmCandidates(
       if (!wanted.has(language) || found.has(language)) return;
       for (const orderId of orderIds.slice(0, 3)) {
         const order = await context.client.getOrder(orderId).catch((error: unknown) => {
-          if (error instanceof OllangError && error.status === 401) throw error;
-          return undefined; // gone or unreadable: not reusable
+          if (error instanceof OllangError && error.status === 404) return undefined; // gone: not reusable
+          // Unreadable is not unusable: ordering again now could buy a language twice.
+          throw new Error(
+            `Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ` +
+              `${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
         });
         if (order && matchesScope(order, scope) && key(order.targetLanguage) === language && isUsable(order.status)) {
           found.set(language, order);
@@ -189,11 +205,18 @@ export async function scanOrders(
  * before it) and create again only for languages still missing. An answered error (400, 404...)
  * is final and never retried.
  */
-async function createOrders(context: ChooseContext, scope: OrderScope, languages: string[]): Promise<FollowedOrder[]> {
+async function createOrders(
+  context: ChooseContext,
+  scope: OrderScope,
+  languages: string[],
+  seenBefore: ReadonlySet<string>,
+): Promise<FollowedOrder[]> {
   const { client, settings, log, clock, state } = context;
   const rush = new Set(settings.rushLanguages.map(key));
   let missing = languages;
   const createdIds: string[] = [];
+  /** When the first call whose answer was lost went out: later look-ups start from there. */
+  let lostSince: number | undefined;
 
   for (let attempt = 1; missing.length > 0 && attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
     const request: CreateOrderRequest = {
@@ -207,9 +230,17 @@ async function createOrders(context: ChooseContext, scope: OrderScope, languages
       ...(settings.autoQc ? { autoQc: true } : {}),
     };
     const calledAt = clock();
+    lostSince ??= calledAt;
     log.info(`Creating ${settings.orderType} orders (level ${settings.level}) for ${missing.join(', ')}.`);
-    // If main is killed before the answer, the post step looks for what this call made.
-    state.recordCreateSent({ since: new Date(calledAt).toISOString(), projectId: settings.projectId, orderType: settings.orderType, languages: missing });
+    // If main is killed before the answer, the post step looks for what this call (and any
+    // earlier lost one) made.
+    state.recordCreateSent({
+      since: new Date(lostSince).toISOString(),
+      projectId: settings.projectId,
+      orderType: settings.orderType,
+      level: settings.level,
+      languages: missing,
+    });
     try {
       const created = await client.createOrder(request);
       const ids = created.map((c) => c.orderId);
@@ -226,20 +257,22 @@ async function createOrders(context: ChooseContext, scope: OrderScope, languages
         `Create Order got no usable answer (${error.message}). It may still have created orders: ` +
           `looking for them before creating anything again.`,
       );
-      const found = await scanOrders(client, scope, {
-        languages: missing,
-        createdFrom: new Date(calledAt - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
-        maxPages: Math.ceil(missing.length / 50) + 2,
-      });
-      const recovered = found.filter((o) => isUsable(o.status) && !createdIds.includes(o.id));
+      // A call that timed out may still be in the server's hands: look longer before ordering again.
+      const lookups = error.kind === 'timeout' ? [...LOST_CREATE_LOOKUPS_MS, 10_000] : LOST_CREATE_LOOKUPS_MS;
+      const recovered = await findOrdersOfLostCreate(
+        client,
+        { ...scope, languages: missing, since: lostSince },
+        { exclude: new Set([...createdIds, ...seenBefore]), lookupsMs: lookups, sleep: context.sleep, ...(context.signal ? { signal: context.signal } : {}) },
+      );
       state.recordCreated(recovered.map((o) => o.id));
-      state.recordCreateSettled();
       createdIds.push(...recovered.map((o) => o.id));
       const recoveredLanguages = new Set(recovered.map((o) => key(o.targetLanguage)));
       if (recovered.length > 0) log.info(`Found ${recovered.length} order(s) the lost call created: ${recovered.map((o) => `${o.targetLanguage} ${o.id}`).join(', ')}.`);
       missing = missing.filter((language) => !recoveredLanguages.has(key(language)));
+      if (missing.length === 0) state.recordCreateSettled();
+      // Giving up keeps the in-flight record: the post step looks for this call's orders once more.
       if (missing.length > 0 && attempt === MAX_CREATE_ATTEMPTS) throw createError(error, missing, settings.projectId);
-      if (missing.length > 0) await context.sleep(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1));
+      if (missing.length > 0) await context.sleep(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1), context.signal);
     }
   }
 
@@ -320,6 +353,45 @@ function isOlder(a: { createdAt?: string; id?: string; orderId?: string }, b: { 
   const tb = Date.parse(b.createdAt ?? '') || Infinity;
   if (ta !== tb) return ta < tb;
   return (a.id ?? a.orderId ?? '') < (b.id ?? b.orderId ?? '');
+}
+
+/**
+ * The orders a Create Order call whose answer was lost may have made: usable orders of the
+ * project and type for its languages, created since just before the call, confirmed one by
+ * one with Get Order (level included: List Orders does not show it). Looked for again after
+ * each pause in `lookupsMs` until every language has one. At most one order per language, the
+ * oldest. Orders in `exclude` (already known before or followed) are never claimed.
+ */
+export async function findOrdersOfLostCreate(
+  client: OllangClient,
+  call: Omit<OrderScope, 'level'> & { level?: number; languages: string[]; since: number },
+  options: { exclude?: ReadonlySet<string>; lookupsMs?: readonly number[]; sleep?: Sleep; signal?: AbortSignal } = {},
+): Promise<Order[]> {
+  const found = new Map<string, Order>();
+  const rejected = new Set<string>();
+  for (const delay of options.lookupsMs ?? [0]) {
+    if (delay > 0 && options.sleep) await options.sleep(delay, options.signal);
+    const summaries = await scanOrders(client, call, {
+      languages: call.languages.filter((l) => !found.has(key(l))),
+      createdFrom: new Date(call.since - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
+      maxPages: Math.ceil(call.languages.length / 50) + 2,
+    });
+    const candidates = summaries
+      .filter((o) => isUsable(o.status) && !options.exclude?.has(o.id) && !rejected.has(o.id) && !found.has(key(o.targetLanguage)))
+      .sort((a, b) => (isOlder(a, b) ? -1 : 1));
+    for (const candidate of candidates) {
+      if (found.has(key(candidate.targetLanguage))) continue;
+      const order = await client.getOrder(candidate.id).catch((error: unknown) => {
+        if (error instanceof OllangError && error.status === 404) return undefined;
+        throw error;
+      });
+      const level = call.level ?? order?.level ?? 0; // unknown (older saved state): any level
+      if (order && matchesScope(order, { ...call, level }) && isUsable(order.status)) found.set(key(order.targetLanguage), order);
+      else rejected.add(candidate.id);
+    }
+    if (call.languages.every((l) => found.has(key(l)))) break;
+  }
+  return [...found.values()];
 }
 
 function createError(error: unknown, languages: string[], projectId: string): Error {

@@ -34,7 +34,10 @@ export async function openCacheMemory(options: {
       return byLanguage;
     },
     async remember(scope: OrderScope, orders: FollowedOrder[]): Promise<void> {
-      const entries = orders.map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
+      // An order not read yet has no language: leave it out rather than spoil the manifest.
+      const entries = orders
+        .filter((o) => o.language)
+        .map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
       await cache.saveManifest(cache.mergeManifest(restored, scope, entries), options);
     },
   };
