@@ -10,7 +10,7 @@
  */
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
-import type { Order } from '../ollang/schemas.ts';
+import type { Order, OrderSummary } from '../ollang/schemas.ts';
 import { isFinished, isSuccess } from '../ollang/status.ts';
 import { formatDuration } from '../duration.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
@@ -230,27 +230,37 @@ async function listStatuses(
   const onlyType = types.size === 1 ? [...types][0] : undefined;
   // A page or two more than our own orders need leaves room for other orders created meanwhile.
   const maxPages = pagesNeeded + 2;
-  try {
-    const pages = options.client.listAllOrders(
-      {
-        take: PAGE_SIZE,
-        orderBy: 'createdAt',
-        orderDirection: 'asc',
-        filter: {
-          createdAtFrom: new Date(oldest - CREATED_AT_SLACK_MS).toISOString(),
-          ...(onlyProject ? { projectId: onlyProject } : {}),
-          ...(onlyType ? { type: onlyType } : {}),
-        },
-      },
-      { maxPages },
-    );
-    for await (const summary of pages) {
+  const query = {
+    take: PAGE_SIZE,
+    orderBy: 'createdAt' as const,
+    orderDirection: 'asc' as const,
+    filter: {
+      createdAtFrom: new Date(oldest - CREATED_AT_SLACK_MS).toISOString(),
+      ...(onlyProject ? { projectId: onlyProject } : {}),
+      ...(onlyType ? { type: onlyType } : {}),
+    },
+  };
+  const take = (summaries: readonly OrderSummary[]): void => {
+    for (const summary of summaries) {
       const followed = wanted.get(summary.id);
       if (!followed) continue; // someone else's order: the filters are only hints
       wanted.delete(summary.id);
       statuses.set(summary.id, summary.status);
       learn(followed, summary);
-      if (wanted.size === 0) break;
+    }
+  };
+  try {
+    // The pages our own orders fill are asked for at once (one round trip, not one per page);
+    // later pages, which other orders pushed along, one by one while some are still unseen.
+    const first = await Promise.all(
+      Array.from({ length: pagesNeeded }, (_, index) => options.client.listOrders({ ...query, page: index + 1 })),
+    );
+    for (const page of first) take(page.orders);
+    let more = first.at(-1)?.meta.hasNextPage ?? false;
+    for (let page = pagesNeeded + 1; more && wanted.size > 0 && page <= maxPages; page++) {
+      const next = await options.client.listOrders({ ...query, page });
+      take(next.orders);
+      more = next.meta.hasNextPage && next.orders.length > 0;
     }
   } catch (error) {
     if (isFatal(error)) throw error;
