@@ -2543,8 +2543,7 @@ async function localize(context, settings, workflow, client, state, run, deadlin
         return;
     }
     // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
-    const { createOrderDownloader, outputsReadiness } = await __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 9227));
-    const { planDownloads } = await __nccwpck_require__.e(/* import() */ 825).then(__nccwpck_require__.bind(__nccwpck_require__, 9825));
+    const { createOrderDownloader, outputsReadiness, plannedBytes } = await __nccwpck_require__.e(/* import() */ 569).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
     const download = createOrderDownloader({
         settings,
         client,
@@ -2563,7 +2562,7 @@ async function localize(context, settings, workflow, client, state, run, deadlin
         pollIntervalMs: settings.pollIntervalMs,
         // Undocumented: the benchmark's per-order baseline (one Get Order per order per cycle).
         batchStatusChecks: context.env['OLLANG_STATUS_CHECKS'] !== 'per-order',
-        downloadBytes: (order) => planDownloads(order, settings.download).items.reduce((sum, item) => sum + (item.expectedBytes ?? 0), 0),
+        downloadBytes: (order) => plannedBytes(order, settings.download),
         readiness: (order) => outputsReadiness(order, settings.download),
         download,
         onSettled: (order) => state.recordSettled([order.orderId]),

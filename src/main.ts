@@ -162,8 +162,7 @@ async function localize(
   }
 
   // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
-  const { createOrderDownloader, outputsReadiness } = await import('./download/order-outputs.ts');
-  const { planDownloads } = await import('./download/plan.ts');
+  const { createOrderDownloader, outputsReadiness, plannedBytes } = await import('./download/order-outputs.ts');
   const download = createOrderDownloader({
     settings,
     client,
@@ -183,7 +182,7 @@ async function localize(
       pollIntervalMs: settings.pollIntervalMs,
       // Undocumented: the benchmark's per-order baseline (one Get Order per order per cycle).
       batchStatusChecks: context.env['OLLANG_STATUS_CHECKS'] !== 'per-order',
-      downloadBytes: (order) => planDownloads(order, settings.download).items.reduce((sum, item) => sum + (item.expectedBytes ?? 0), 0),
+      downloadBytes: (order) => plannedBytes(order, settings.download),
       readiness: (order) => outputsReadiness(order, settings.download),
       download,
       onSettled: (order) => state.recordSettled([order.orderId]),

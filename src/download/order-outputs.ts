@@ -27,6 +27,11 @@ export function outputsReadiness(order: Order, kinds: ReadonlySet<DownloadKind>)
   return unpublishedKinds(order, kinds).length === 0 ? 'ready' : 'not-yet';
 }
 
+/** Bytes the order's planned downloads announce (documents without a size count as 0). */
+export function plannedBytes(order: Order, kinds: ReadonlySet<DownloadKind>): number {
+  return planDownloads(order, kinds).items.reduce((sum, item) => sum + (item.expectedBytes ?? 0), 0);
+}
+
 /** The kinds the user asked for and the order type produces that Ollang has not published yet. */
 function unpublishedKinds(order: Order, kinds: ReadonlySet<DownloadKind>): DownloadKind[] {
   const expected = (PRODUCES[order.type] ?? [...kinds]).filter((kind) => kinds.has(kind));

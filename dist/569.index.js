@@ -1,17 +1,22 @@
-export const id = 227;
-export const ids = [227,825];
+export const id = 569;
+export const ids = [569];
 export const modules = {
 
-/***/ 701:
+/***/ 7569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ SUBTITLE_EXTENSIONS),
-/* harmony export */   Nd: () => (/* binding */ uniqueFileName),
-/* harmony export */   Tx: () => (/* binding */ safeFileName),
-/* harmony export */   cL: () => (/* binding */ ensureExtension)
-/* harmony export */ });
-/* unused harmony export splitExtension */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createOrderDownloader: () => (/* binding */ createOrderDownloader),
+  outputsReadiness: () => (/* binding */ outputsReadiness),
+  plannedBytes: () => (/* binding */ plannedBytes)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/download/file-names.ts
 /**
  * Makes file names that come from the API (document names, order names) safe to write inside
  * an output folder, on Linux, macOS and Windows runners alike.
@@ -151,24 +156,215 @@ function ensureExtension(name, extension) {
     return `${base}.${wanted}`;
 }
 
+;// CONCATENATED MODULE: ./src/download/plan.ts
 
-/***/ }),
+/** Subtitle formats Ollang names (SRT, VTT, ASS, STL, SCC, DFXP, ITT) plus close relatives. */
+const plan_SUBTITLE_EXTENSIONS = new Set([...SUBTITLE_EXTENSIONS, 'sami', 'cap']);
+const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'wmv', 'mxf', 'mpg', 'mpeg', 'ts', 'm2ts', 'flv', '3gp']);
+const AUDIO_EXTENSIONS = new Set(['mp3', 'wav', 'aac', 'm4a', 'flac', 'ogg', 'opus', 'wma', 'aif', 'aiff']);
+const DOCUMENT_EXTENSIONS = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'rtf', 'csv', 'json', 'xml', 'xliff', 'xlf', 'zip', 'html', 'md', 'png', 'jpg', 'jpeg']);
+const KNOWN_EXTENSIONS = new Set([...plan_SUBTITLE_EXTENSIONS, ...VIDEO_EXTENSIONS, ...AUDIO_EXTENSIONS, ...DOCUMENT_EXTENSIONS]);
+/**
+ * Not downloaded even when they are outputs:
+ * - invoice: billing paperwork, not a localisation deliverable (and it may carry prices);
+ * - guideline: instructions the customer gave the translators (an input, like source*);
+ * - created_waveform: the editor's audio-peaks data, only useful inside Ollang's player;
+ * - created_thumbnail: a preview image of the video.
+ */
+const IGNORED_TYPES = new Set(['invoice', 'guideline', 'guidelines', 'createdwaveform', 'waveform', 'createdthumbnail', 'thumbnail']);
+/** Produced-output dubbing / video types the notes name explicitly. */
+const DUBBING_TYPES = new Set(['vendorvideo', 'createdembeddedvideo', 'createdsubtitleembeddedvideo']);
+/** `sourceVideo`, `source_video`, `Source-Video` -> `sourcevideo`. */
+function normaliseType(type) {
+    return type.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+/** Lower-cased extension of a plain name ("French.SRT" -> "srt"), `undefined` when there is none. */
+function extensionOf(name) {
+    if (!name)
+        return undefined;
+    const match = /\.([A-Za-z0-9]{1,10})$/.exec(name.trim());
+    return match?.[1]?.toLowerCase();
+}
+/** Last path segment of an http(s) URL, decoded; `undefined` for anything else. */
+function urlFileName(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        const segment = parsed.pathname.split('/').filter((part) => part !== '').pop();
+        if (!segment)
+            return undefined;
+        try {
+            return decodeURIComponent(segment);
+        }
+        catch {
+            return segment;
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+function isSubtitleType(type) {
+    return (type.includes('subtitle') ||
+        type.includes('caption') ||
+        type === 'cc' ||
+        type === 'createdcc' ||
+        type === 'srt' ||
+        type === 'vtt' ||
+        type.endsWith('srt') ||
+        type.endsWith('vtt'));
+}
+function isDubbingType(type) {
+    return DUBBING_TYPES.has(type) || type.includes('dub') || type.includes('audio') || type.includes('voice');
+}
+/** Produced outputs per the API notes (`created_*`, `translator_*`, `vendor_*`) and close relatives. */
+function isProducedType(type) {
+    return /^(?:created|translator|translated|translation|vendor|output|delivered|delivery|final|target)/.test(type) || type === 'document';
+}
+/**
+ * What a document is, for the `download` input. `source` (what the customer uploaded) is never
+ * downloaded; `ignore` is neither an input to skip silently nor a deliverable (see IGNORED_TYPES);
+ * types nobody has named and that do not look produced are ignored too.
+ */
+function classifyDoc(doc) {
+    const type = normaliseType(doc.type);
+    if (type.startsWith('source'))
+        return 'source';
+    if (IGNORED_TYPES.has(type))
+        return 'ignore';
+    const nameExt = extensionOf(doc.name);
+    const urlExt = extensionOf(urlFileName(doc.url));
+    const isVideo = type.includes('video') ||
+        (nameExt !== undefined && VIDEO_EXTENSIONS.has(nameExt)) ||
+        (urlExt !== undefined && VIDEO_EXTENSIONS.has(urlExt));
+    const isAudio = (nameExt !== undefined && AUDIO_EXTENSIONS.has(nameExt)) || (urlExt !== undefined && AUDIO_EXTENSIONS.has(urlExt));
+    if (isDubbingType(type))
+        return 'dubbing';
+    if (!isVideo && isSubtitleType(type))
+        return 'subtitles';
+    const subtitleFile = (nameExt !== undefined && plan_SUBTITLE_EXTENSIONS.has(nameExt)) || (urlExt !== undefined && plan_SUBTITLE_EXTENSIONS.has(urlExt));
+    if (!isVideo && !isAudio && subtitleFile)
+        return 'subtitles';
+    // A subtitle-typed document that is really a video (burnt-in subtitles) is a video output.
+    if (isSubtitleType(type) && isVideo)
+        return 'dubbing';
+    if (isProducedType(type))
+        return 'documents';
+    return 'ignore';
+}
+/** What a subtitle body must look like, by its format extension. */
+function expectFor(ext) {
+    if (ext === 'srt')
+        return 'srt';
+    if (ext === 'vtt' || ext === 'webvtt')
+        return 'vtt';
+    // EBU STL is a binary format (GSI block + fixed-size TTI blocks), so no text check.
+    if (ext === 'stl' || ext === 'cap')
+        return 'binary';
+    return 'subtitle-text';
+}
+/** A subtitle format from the doc type, when the name and URL carry none. */
+function subtitleExtFromType(type) {
+    for (const ext of ['vtt', 'srt', 'ass', 'ssa', 'scc', 'dfxp', 'ttml', 'itt', 'stl']) {
+        if (type.includes(ext))
+            return ext;
+    }
+    return undefined;
+}
+function describeUrlProblem(url) {
+    if (!url)
+        return 'the document has no URL';
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return 'the URL is not valid';
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        return `only http and https URLs are downloaded, not ${parsed.protocol}`;
+    }
+    return undefined;
+}
+const UNUSABLE = 'unusable-name-7f3a9c';
+/** The name made safe, or `undefined` when nothing usable is left of it. */
+function usableName(name) {
+    if (name === undefined || name === UNUSABLE)
+        return undefined;
+    const safe = safeFileName(name, { fallback: UNUSABLE });
+    return safe === UNUSABLE ? undefined : safe;
+}
+/**
+ * The downloads for one finished order, for the requested kinds. Subtitle documents keep their
+ * own (made-safe) name, with an extension added when they have none; the order's VTT (`vttUrl`)
+ * is `<order name>.vtt`. Non-http(s) URLs are not planned and come back in `refused`.
+ */
+function planDownloads(order, kinds) {
+    const items = [];
+    const refused = [];
+    /** Lower-cased names already used in this order (uniqueFileName compares ignoring case). */
+    const taken = new Set();
+    for (const [index, doc] of order.orderDocs.entries()) {
+        const kind = classifyDoc(doc);
+        if (kind === 'source' || kind === 'ignore' || !kinds.has(kind))
+            continue;
+        const problem = describeUrlProblem(doc.url);
+        if (problem !== undefined || doc.url === undefined) {
+            refused.push({ docType: doc.type, reason: problem ?? 'the document has no URL' });
+            continue;
+        }
+        const fromUrl = urlFileName(doc.url);
+        const fallbackStem = doc.id ? `${doc.type}-${doc.id}` : `${order.id}-${doc.type}-${index + 1}`;
+        const rawName = usableName(doc.name) ?? usableName(fromUrl) ?? fallbackStem;
+        const nameExt = extensionOf(rawName);
+        const urlExt = extensionOf(fromUrl);
+        let fileName;
+        let expect;
+        if (kind === 'subtitles') {
+            // The URL is what is served, so its extension decides the format; then the name, then the type.
+            // ("webvtt" is a spelling of vtt.)
+            const format = (urlExt !== undefined && plan_SUBTITLE_EXTENSIONS.has(urlExt) ? urlExt : undefined) ??
+                (nameExt !== undefined && plan_SUBTITLE_EXTENSIONS.has(nameExt) ? nameExt : undefined) ??
+                subtitleExtFromType(normaliseType(doc.type));
+            // No format anywhere: Ollang's subtitle deliverable is SRT, but the body is only checked as text.
+            expect = format === undefined ? 'subtitle-text' : expectFor(format);
+            const ext = format ?? 'srt';
+            // Adds the extension when missing; replaces a different subtitle extension (the content decides).
+            // Made safe first (an unusable name falls back), then the extension, then bounded again.
+            fileName = safeFileName(ensureExtension(safeFileName(rawName), `.${ext}`));
+        }
+        else {
+            expect = 'binary';
+            // The URL's extension, when it is a recognisable one, says what is served ("Dub" -> "Dub.mp3",
+            // "French.srt" served as .mp4 -> "French.mp4"); an odd URL extension only fills a gap.
+            const safe = safeFileName(rawName);
+            let useUrlExt = false;
+            if (urlExt !== undefined && urlExt !== nameExt && /^[a-z0-9]{1,5}$/.test(urlExt)) {
+                useUrlExt = KNOWN_EXTENSIONS.has(urlExt) || nameExt === undefined || !KNOWN_EXTENSIONS.has(nameExt);
+            }
+            fileName = useUrlExt ? safeFileName(ensureExtension(safe, `.${urlExt}`)) : safe;
+        }
+        const item = { kind, url: doc.url, fileName: uniqueFileName(fileName, taken), expect, docType: doc.type };
+        if (typeof doc.size === 'number' && Number.isSafeInteger(doc.size) && doc.size > 0)
+            item.expectedBytes = doc.size;
+        items.push(item);
+    }
+    if (kinds.has('vtt') && order.vttUrl) {
+        const problem = describeUrlProblem(order.vttUrl);
+        if (problem !== undefined) {
+            refused.push({ docType: 'vttUrl', reason: problem });
+        }
+        else {
+            const fallback = safeFileName(`${order.id}.vtt`, { fallback: 'order.vtt' });
+            const stem = usableName(order.name);
+            const fileName = stem === undefined ? fallback : safeFileName(ensureExtension(stem, '.vtt'));
+            items.push({ kind: 'vtt', url: order.vttUrl, fileName: uniqueFileName(fileName, taken), expect: 'vtt', docType: 'vttUrl' });
+        }
+    }
+    return { items, refused };
+}
 
-/***/ 9227:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createOrderDownloader: () => (/* binding */ createOrderDownloader),
-  outputsReadiness: () => (/* binding */ outputsReadiness)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/download/plan.ts
-var download_plan = __webpack_require__(9825);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -1003,8 +1199,6 @@ function describeFsError(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-// EXTERNAL MODULE: ./src/download/file-names.ts
-var file_names = __webpack_require__(701);
 ;// CONCATENATED MODULE: ./src/download/order-outputs.ts
 /**
  * Saving one finished order's outputs into `<output-dir>/<language>/`, and deciding when they
@@ -1027,19 +1221,23 @@ const PRODUCES = {
 function outputsReadiness(order, kinds) {
     return unpublishedKinds(order, kinds).length === 0 ? 'ready' : 'not-yet';
 }
+/** Bytes the order's planned downloads announce (documents without a size count as 0). */
+function plannedBytes(order, kinds) {
+    return planDownloads(order, kinds).items.reduce((sum, item) => sum + (item.expectedBytes ?? 0), 0);
+}
 /** The kinds the user asked for and the order type produces that Ollang has not published yet. */
 function unpublishedKinds(order, kinds) {
     const expected = (PRODUCES[order.type] ?? [...kinds]).filter((kind) => kinds.has(kind));
     if (expected.length === 0)
         return [];
-    const plan = (0,download_plan.planDownloads)(order, kinds);
+    const plan = planDownloads(order, kinds);
     const published = new Set(plan.items.map((item) => item.kind));
     // Published with a URL the action refuses (file:, javascript:): waiting will not change that,
     // so the order is ready and the download step reports the refusal.
     if (plan.refused.some((refused) => refused.docType === 'vttUrl'))
         published.add('vtt');
     for (const doc of order.orderDocs) {
-        const kind = (0,download_plan/* classifyDoc */.f)(doc);
+        const kind = classifyDoc(doc);
         if (doc.url && kind !== 'source' && kind !== 'ignore')
             published.add(kind);
     }
@@ -1050,11 +1248,11 @@ function createOrderDownloader(deps) {
     /** File names already used in each language folder this run (two orders can share a language). */
     const takenByFolder = new Map();
     return async (order, followed) => {
-        const folderName = (0,file_names/* safeFileName */.Tx)(followed.language, { fallback: 'unknown-language' });
+        const folderName = safeFileName(followed.language, { fallback: 'unknown-language' });
         const directory = external_node_path_default().join(settings.outputDir, folderName);
         const taken = takenByFolder.get(folderName) ?? new Set();
         takenByFolder.set(folderName, taken);
-        const plan = (0,download_plan.planDownloads)(order, settings.download);
+        const plan = planDownloads(order, settings.download);
         for (const refused of plan.refused) {
             log.warning(`Order ${order.id} (${followed.language}): not downloading ${refused.docType}: ${refused.reason}`);
         }
@@ -1065,7 +1263,7 @@ function createOrderDownloader(deps) {
         if (missing.length > 0)
             problems.push(`Ollang published no ${missing.join(' or ')} output for it`);
         for (const planned of plan.items) {
-            const item = { ...planned, fileName: (0,file_names/* uniqueFileName */.Nd)(planned.fileName, taken) };
+            const item = { ...planned, fileName: uniqueFileName(planned.fileName, taken) };
             const started = deps.clock();
             try {
                 const result = await downloadItem(item, {
@@ -1104,227 +1302,8 @@ function createOrderDownloader(deps) {
 function freshUrl(order, planned) {
     if (planned.docType === 'vttUrl')
         return order.vttUrl;
-    const fresh = (0,download_plan.planDownloads)(order, new Set([planned.kind])).items.find((item) => item.docType === planned.docType && item.fileName === planned.fileName);
+    const fresh = planDownloads(order, new Set([planned.kind])).items.find((item) => item.docType === planned.docType && item.fileName === planned.fileName);
     return fresh?.url;
-}
-
-
-/***/ }),
-
-/***/ 9825:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ classifyDoc),
-/* harmony export */   planDownloads: () => (/* binding */ planDownloads)
-/* harmony export */ });
-/* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(701);
-
-/** Subtitle formats Ollang names (SRT, VTT, ASS, STL, SCC, DFXP, ITT) plus close relatives. */
-const SUBTITLE_EXTENSIONS = new Set([..._file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .SUBTITLE_EXTENSIONS */ .In, 'sami', 'cap']);
-const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'wmv', 'mxf', 'mpg', 'mpeg', 'ts', 'm2ts', 'flv', '3gp']);
-const AUDIO_EXTENSIONS = new Set(['mp3', 'wav', 'aac', 'm4a', 'flac', 'ogg', 'opus', 'wma', 'aif', 'aiff']);
-const DOCUMENT_EXTENSIONS = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'rtf', 'csv', 'json', 'xml', 'xliff', 'xlf', 'zip', 'html', 'md', 'png', 'jpg', 'jpeg']);
-const KNOWN_EXTENSIONS = new Set([...SUBTITLE_EXTENSIONS, ...VIDEO_EXTENSIONS, ...AUDIO_EXTENSIONS, ...DOCUMENT_EXTENSIONS]);
-/**
- * Not downloaded even when they are outputs:
- * - invoice: billing paperwork, not a localisation deliverable (and it may carry prices);
- * - guideline: instructions the customer gave the translators (an input, like source*);
- * - created_waveform: the editor's audio-peaks data, only useful inside Ollang's player;
- * - created_thumbnail: a preview image of the video.
- */
-const IGNORED_TYPES = new Set(['invoice', 'guideline', 'guidelines', 'createdwaveform', 'waveform', 'createdthumbnail', 'thumbnail']);
-/** Produced-output dubbing / video types the notes name explicitly. */
-const DUBBING_TYPES = new Set(['vendorvideo', 'createdembeddedvideo', 'createdsubtitleembeddedvideo']);
-/** `sourceVideo`, `source_video`, `Source-Video` -> `sourcevideo`. */
-function normaliseType(type) {
-    return type.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-/** Lower-cased extension of a plain name ("French.SRT" -> "srt"), `undefined` when there is none. */
-function extensionOf(name) {
-    if (!name)
-        return undefined;
-    const match = /\.([A-Za-z0-9]{1,10})$/.exec(name.trim());
-    return match?.[1]?.toLowerCase();
-}
-/** Last path segment of an http(s) URL, decoded; `undefined` for anything else. */
-function urlFileName(url) {
-    if (!url)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        const segment = parsed.pathname.split('/').filter((part) => part !== '').pop();
-        if (!segment)
-            return undefined;
-        try {
-            return decodeURIComponent(segment);
-        }
-        catch {
-            return segment;
-        }
-    }
-    catch {
-        return undefined;
-    }
-}
-function isSubtitleType(type) {
-    return (type.includes('subtitle') ||
-        type.includes('caption') ||
-        type === 'cc' ||
-        type === 'createdcc' ||
-        type === 'srt' ||
-        type === 'vtt' ||
-        type.endsWith('srt') ||
-        type.endsWith('vtt'));
-}
-function isDubbingType(type) {
-    return DUBBING_TYPES.has(type) || type.includes('dub') || type.includes('audio') || type.includes('voice');
-}
-/** Produced outputs per the API notes (`created_*`, `translator_*`, `vendor_*`) and close relatives. */
-function isProducedType(type) {
-    return /^(?:created|translator|translated|translation|vendor|output|delivered|delivery|final|target)/.test(type) || type === 'document';
-}
-/**
- * What a document is, for the `download` input. `source` (what the customer uploaded) is never
- * downloaded; `ignore` is neither an input to skip silently nor a deliverable (see IGNORED_TYPES);
- * types nobody has named and that do not look produced are ignored too.
- */
-function classifyDoc(doc) {
-    const type = normaliseType(doc.type);
-    if (type.startsWith('source'))
-        return 'source';
-    if (IGNORED_TYPES.has(type))
-        return 'ignore';
-    const nameExt = extensionOf(doc.name);
-    const urlExt = extensionOf(urlFileName(doc.url));
-    const isVideo = type.includes('video') ||
-        (nameExt !== undefined && VIDEO_EXTENSIONS.has(nameExt)) ||
-        (urlExt !== undefined && VIDEO_EXTENSIONS.has(urlExt));
-    const isAudio = (nameExt !== undefined && AUDIO_EXTENSIONS.has(nameExt)) || (urlExt !== undefined && AUDIO_EXTENSIONS.has(urlExt));
-    if (isDubbingType(type))
-        return 'dubbing';
-    if (!isVideo && isSubtitleType(type))
-        return 'subtitles';
-    const subtitleFile = (nameExt !== undefined && SUBTITLE_EXTENSIONS.has(nameExt)) || (urlExt !== undefined && SUBTITLE_EXTENSIONS.has(urlExt));
-    if (!isVideo && !isAudio && subtitleFile)
-        return 'subtitles';
-    // A subtitle-typed document that is really a video (burnt-in subtitles) is a video output.
-    if (isSubtitleType(type) && isVideo)
-        return 'dubbing';
-    if (isProducedType(type))
-        return 'documents';
-    return 'ignore';
-}
-/** What a subtitle body must look like, by its format extension. */
-function expectFor(ext) {
-    if (ext === 'srt')
-        return 'srt';
-    if (ext === 'vtt' || ext === 'webvtt')
-        return 'vtt';
-    // EBU STL is a binary format (GSI block + fixed-size TTI blocks), so no text check.
-    if (ext === 'stl' || ext === 'cap')
-        return 'binary';
-    return 'subtitle-text';
-}
-/** A subtitle format from the doc type, when the name and URL carry none. */
-function subtitleExtFromType(type) {
-    for (const ext of ['vtt', 'srt', 'ass', 'ssa', 'scc', 'dfxp', 'ttml', 'itt', 'stl']) {
-        if (type.includes(ext))
-            return ext;
-    }
-    return undefined;
-}
-function describeUrlProblem(url) {
-    if (!url)
-        return 'the document has no URL';
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return 'the URL is not valid';
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        return `only http and https URLs are downloaded, not ${parsed.protocol}`;
-    }
-    return undefined;
-}
-const UNUSABLE = 'unusable-name-7f3a9c';
-/** The name made safe, or `undefined` when nothing usable is left of it. */
-function usableName(name) {
-    if (name === undefined || name === UNUSABLE)
-        return undefined;
-    const safe = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .safeFileName */ .Tx)(name, { fallback: UNUSABLE });
-    return safe === UNUSABLE ? undefined : safe;
-}
-/**
- * The downloads for one finished order, for the requested kinds. Subtitle documents keep their
- * own (made-safe) name, with an extension added when they have none; the order's VTT (`vttUrl`)
- * is `<order name>.vtt`. Non-http(s) URLs are not planned and come back in `refused`.
- */
-function planDownloads(order, kinds) {
-    const items = [];
-    const refused = [];
-    /** Lower-cased names already used in this order (uniqueFileName compares ignoring case). */
-    const taken = new Set();
-    for (const [index, doc] of order.orderDocs.entries()) {
-        const kind = classifyDoc(doc);
-        if (kind === 'source' || kind === 'ignore' || !kinds.has(kind))
-            continue;
-        const problem = describeUrlProblem(doc.url);
-        if (problem !== undefined || doc.url === undefined) {
-            refused.push({ docType: doc.type, reason: problem ?? 'the document has no URL' });
-            continue;
-        }
-        const fromUrl = urlFileName(doc.url);
-        const fallbackStem = doc.id ? `${doc.type}-${doc.id}` : `${order.id}-${doc.type}-${index + 1}`;
-        const rawName = usableName(doc.name) ?? usableName(fromUrl) ?? fallbackStem;
-        const nameExt = extensionOf(rawName);
-        const urlExt = extensionOf(fromUrl);
-        let fileName;
-        let expect;
-        if (kind === 'subtitles') {
-            // The URL is what is served, so its extension decides the format; then the name, then the type.
-            // ("webvtt" is a spelling of vtt.)
-            const format = (urlExt !== undefined && SUBTITLE_EXTENSIONS.has(urlExt) ? urlExt : undefined) ??
-                (nameExt !== undefined && SUBTITLE_EXTENSIONS.has(nameExt) ? nameExt : undefined) ??
-                subtitleExtFromType(normaliseType(doc.type));
-            // No format anywhere: Ollang's subtitle deliverable is SRT, but the body is only checked as text.
-            expect = format === undefined ? 'subtitle-text' : expectFor(format);
-            const ext = format ?? 'srt';
-            // Adds the extension when missing; replaces a different subtitle extension (the content decides).
-            // Made safe first (an unusable name falls back), then the extension, then bounded again.
-            fileName = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .safeFileName */ .Tx)((0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureExtension */ .cL)((0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .safeFileName */ .Tx)(rawName), `.${ext}`));
-        }
-        else {
-            expect = 'binary';
-            // The URL's extension, when it is a recognisable one, says what is served ("Dub" -> "Dub.mp3",
-            // "French.srt" served as .mp4 -> "French.mp4"); an odd URL extension only fills a gap.
-            const safe = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .safeFileName */ .Tx)(rawName);
-            let useUrlExt = false;
-            if (urlExt !== undefined && urlExt !== nameExt && /^[a-z0-9]{1,5}$/.test(urlExt)) {
-                useUrlExt = KNOWN_EXTENSIONS.has(urlExt) || nameExt === undefined || !KNOWN_EXTENSIONS.has(nameExt);
-            }
-            fileName = useUrlExt ? (0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .safeFileName */ .Tx)((0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureExtension */ .cL)(safe, `.${urlExt}`)) : safe;
-        }
-        const item = { kind, url: doc.url, fileName: (0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .uniqueFileName */ .Nd)(fileName, taken), expect, docType: doc.type };
-        if (typeof doc.size === 'number' && Number.isSafeInteger(doc.size) && doc.size > 0)
-            item.expectedBytes = doc.size;
-        items.push(item);
-    }
-    if (kinds.has('vtt') && order.vttUrl) {
-        const problem = describeUrlProblem(order.vttUrl);
-        if (problem !== undefined) {
-            refused.push({ docType: 'vttUrl', reason: problem });
-        }
-        else {
-            const fallback = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .safeFileName */ .Tx)(`${order.id}.vtt`, { fallback: 'order.vtt' });
-            const stem = usableName(order.name);
-            const fileName = stem === undefined ? fallback : (0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .safeFileName */ .Tx)((0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureExtension */ .cL)(stem, '.vtt'));
-            items.push({ kind: 'vtt', url: order.vttUrl, fileName: (0,_file_names_js__WEBPACK_IMPORTED_MODULE_0__/* .uniqueFileName */ .Nd)(fileName, taken), expect: 'vtt', docType: 'vttUrl' });
-        }
-    }
-    return { items, refused };
 }
 
 
