@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7675);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9824);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
@@ -188,7 +188,7 @@ function parseIdList(text) {
 
 /***/ }),
 
-/***/ 7675:
+/***/ 9824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -768,12 +768,16 @@ function readEnum(input, text, values, fallback, show, fail, acceptedSuffix = ''
 function readBoolean(input, text, fallback, show, fail) {
     if (text === '')
         return fallback;
-    const word = text.toLowerCase();
+    return parseBooleanWord(text) ?? fail(input, `${show(text)} is not a boolean`, BOOLEAN_ACCEPTED);
+}
+/** true / false (also yes / no, 1 / 0, any letter case); undefined for anything else. */
+function parseBooleanWord(text) {
+    const word = text.trim().toLowerCase();
     if (TRUE_WORDS.has(word))
         return true;
     if (FALSE_WORDS.has(word))
         return false;
-    return fail(input, `${show(text)} is not a boolean`, BOOLEAN_ACCEPTED);
+    return undefined;
 }
 function readDuration(input, text, fallback, show, fail, range) {
     try {
@@ -1992,7 +1996,21 @@ function describe(order) {
     return `${order.orderId} (${order.language}, ${order.status})`;
 }
 
+;// CONCATENATED MODULE: ./src/for-each-limited.ts
+/** Runs `fn` over `items`, at most `limit` at a time (status checks, output fetches, cancels). */
+async function forEachLimited(items, limit, fn) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
 ;// CONCATENATED MODULE: ./src/orders/cancel.ts
+
 
 
 /** Stops one order. Never throws: the caller reports every result. */
@@ -2033,17 +2051,11 @@ async function cancelOrder(client, orderId) {
 /** Stops many orders at once, a few at a time, so that all of them fit in the runner's grace period. */
 async function cancelOrders(client, orderIds, options = {}) {
     const results = new Array(orderIds.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < orderIds.length) {
-            const index = next++;
-            const result = await cancelOrder(client, orderIds[index]);
-            results[index] = result;
-            options.onResult?.(result);
-        }
-    };
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, orderIds.length));
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await forEachLimited(orderIds, options.concurrency ?? 8, async (orderId, index) => {
+        const result = await cancelOrder(client, orderId);
+        results[index] = result;
+        options.onResult?.(result);
+    });
     return results;
 }
 /** Whether the order no longer runs (or costs) anything after this result. */
@@ -2110,6 +2122,7 @@ async function loadManifestCache(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/wait/poller.ts
+
 
 
 
@@ -2364,14 +2377,6 @@ function progressLine(orders, nextCheckMs, leftMs) {
 /** Past ten seconds, milliseconds in a log line are noise. */
 function roughly(ms) {
     return ms >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
-}
-async function forEachLimited(items, limit, fn) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 /** Runs downloads in the background, a bounded number at a time. */
 class DownloadPool {
@@ -2832,6 +2837,7 @@ function reportedStatus(order) {
 
 
 
+
 /** Long enough for a few retries, short enough for the runner's post-step patience after a cancel. */
 const POST_BUDGET_MS = 60_000;
 async function post(context) {
@@ -2854,7 +2860,7 @@ async function post(context) {
             log.info('Nothing to clean up: every order this run created has finished or was cancelled.');
             return;
         }
-        if (!parseBoolean(io.getInput('cancel-on-abort'), true)) {
+        if (!(parseBooleanWord(io.getInput('cancel-on-abort')) ?? true)) {
             log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${[...left, lostText].filter(Boolean).join(', ')}.`);
             return;
         }
@@ -2917,14 +2923,6 @@ async function findLostOrders(context, client, lost, known) {
             `${error instanceof Error ? error.message : String(error)}. Check project ${lost.projectId} in the Ollang dashboard.`);
         return [];
     }
-}
-function parseBoolean(text, fallback) {
-    const value = text.trim().toLowerCase();
-    if (['true', 'yes', '1'].includes(value))
-        return true;
-    if (['false', 'no', '0'].includes(value))
-        return false;
-    return fallback;
 }
 
 ;// CONCATENATED MODULE: ./src/steps.ts

@@ -284,10 +284,15 @@ function readEnum<T extends string>(
 
 function readBoolean(input: string, text: string, fallback: boolean, show: Show, fail: Fail): boolean {
   if (text === '') return fallback;
-  const word = text.toLowerCase();
+  return parseBooleanWord(text) ?? fail(input, `${show(text)} is not a boolean`, BOOLEAN_ACCEPTED);
+}
+
+/** true / false (also yes / no, 1 / 0, any letter case); undefined for anything else. */
+export function parseBooleanWord(text: string): boolean | undefined {
+  const word = text.trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  return fail(input, `${show(text)} is not a boolean`, BOOLEAN_ACCEPTED);
+  return undefined;
 }
 
 function readDuration(input: string, text: string, fallback: string, show: Show, fail: Fail, range: string): number {

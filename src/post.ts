@@ -8,6 +8,7 @@ import type { ActionIO } from './io.ts';
 import type { Clock, Fetch, Sleep } from './runtime.ts';
 import { readSavedState, type CreateInFlight } from './state.ts';
 import { OllangClient } from './ollang/client.ts';
+import { parseBooleanWord } from './inputs.ts';
 import { isFinished } from './ollang/status.ts';
 import { cancelOrders, describeCancelResult, isStopped } from './orders/cancel.ts';
 import { findOrdersOfLostCreate } from './orders/choose.ts';
@@ -42,7 +43,7 @@ export async function post(context: PostContext): Promise<void> {
       log.info('Nothing to clean up: every order this run created has finished or was cancelled.');
       return;
     }
-    if (!parseBoolean(io.getInput('cancel-on-abort'), true)) {
+    if (!(parseBooleanWord(io.getInput('cancel-on-abort')) ?? true)) {
       log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${[...left, lostText].filter(Boolean).join(', ')}.`);
       return;
     }
@@ -108,11 +109,4 @@ async function findLostOrders(context: PostContext, client: OllangClient, lost: 
     );
     return [];
   }
-}
-
-function parseBoolean(text: string, fallback: boolean): boolean {
-  const value = text.trim().toLowerCase();
-  if (['true', 'yes', '1'].includes(value)) return true;
-  if (['false', 'no', '0'].includes(value)) return false;
-  return fallback;
 }

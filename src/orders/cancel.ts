@@ -6,6 +6,7 @@
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
 import { isFinished } from '../ollang/status.ts';
+import { forEachLimited } from '../for-each-limited.ts';
 
 export type CancelOutcome =
   | 'cancelled'
@@ -62,17 +63,11 @@ export async function cancelOrders(
   options: { concurrency?: number; onResult?: (result: CancelResult) => void } = {},
 ): Promise<CancelResult[]> {
   const results: CancelResult[] = new Array(orderIds.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < orderIds.length) {
-      const index = next++;
-      const result = await cancelOrder(client, orderIds[index]!);
-      results[index] = result;
-      options.onResult?.(result);
-    }
-  };
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, orderIds.length));
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await forEachLimited(orderIds, options.concurrency ?? 8, async (orderId, index) => {
+    const result = await cancelOrder(client, orderId);
+    results[index] = result;
+    options.onResult?.(result);
+  });
   return results;
 }
 

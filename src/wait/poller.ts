@@ -13,6 +13,7 @@ import { OllangError } from '../ollang/errors.ts';
 import type { Order, OrderSummary } from '../ollang/schemas.ts';
 import { isFinished, isSuccess } from '../ollang/status.ts';
 import { formatDuration } from '../duration.ts';
+import { forEachLimited } from '../for-each-limited.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 
 export type FollowState =
@@ -332,14 +333,6 @@ export function progressLine(orders: readonly FollowedOrder[], nextCheckMs: numb
 /** Past ten seconds, milliseconds in a log line are noise. */
 function roughly(ms: number): number {
   return ms >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Runs downloads in the background, a bounded number at a time. */
