@@ -38,9 +38,13 @@ __webpack_require__.r(__webpack_exports__);
 /** A string we act on: must be present and non-empty. */
 const requiredId = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1, 'expected a non-empty string');
 /** Optional text: a non-empty string, else undefined (missing, null, "", wrong type). */
-const optionalText = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional().transform((v) => typeof v === 'string' && v !== '' ? v : undefined);
+const optionalText = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+    .optional()
+    .transform((v) => (typeof v === 'string' && v !== '' ? v : undefined));
 /** Optional number: a finite number (or numeric string), else undefined. */
-const optionalNumber = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional().transform((v) => {
+const optionalNumber = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+    .optional()
+    .transform((v) => {
     if (typeof v === 'number' && Number.isFinite(v))
         return v;
     if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
@@ -48,13 +52,17 @@ const optionalNumber = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().opt
     return undefined;
 });
 /** Optional boolean: true/false, else undefined. */
-const optionalBoolean = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional().transform((v) => typeof v === 'boolean' ? v : undefined);
+const optionalBoolean = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+    .optional()
+    .transform((v) => (typeof v === 'boolean' ? v : undefined));
 // ---- Get Order ------------------------------------------------------------------------------
 const orderDocSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     id: optionalText,
     name: optionalText,
     url: optionalText,
-    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional().transform((v) => (typeof v === 'string' ? v : '')),
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+        .optional()
+        .transform((v) => (typeof v === 'string' ? v : '')),
     size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig('expected a non-negative number')
         .min(0, 'expected a non-negative number')
         .nullish()

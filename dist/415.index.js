@@ -89,9 +89,7 @@ async function restoreManifest(scope, options) {
             return undefined;
         }
         const manifest = parsed.data;
-        if (manifest.projectId !== scope.projectId ||
-            manifest.orderType !== scope.orderType ||
-            manifest.level !== scope.level) {
+        if (manifest.projectId !== scope.projectId || manifest.orderType !== scope.orderType || manifest.level !== scope.level) {
             log.warning(`Ignoring the order manifest from cache entry ${matchedKey}: it belongs to another project, order type or level.`);
             return undefined;
         }
@@ -134,10 +132,7 @@ async function saveManifest(manifest, options) {
  * another scope is ignored.
  */
 function mergeManifest(restored, scope, created) {
-    const sameScope = restored &&
-        restored.projectId === scope.projectId &&
-        restored.orderType === scope.orderType &&
-        restored.level === scope.level;
+    const sameScope = restored && restored.projectId === scope.projectId && restored.orderType === scope.orderType && restored.level === scope.level;
     const byId = new Map();
     for (const entry of [...(sameScope ? restored.orders : []), ...created]) {
         if (!byId.has(entry.orderId))

@@ -133,7 +133,19 @@ function uniqueFileName(name, taken) {
 }
 /** Subtitle and caption formats Ollang delivers (and their common relatives). */
 const SUBTITLE_EXTENSIONS = new Set([
-    'srt', 'vtt', 'webvtt', 'ass', 'ssa', 'stl', 'scc', 'dfxp', 'ttml', 'itt', 'sbv', 'sub', 'smi',
+    'srt',
+    'vtt',
+    'webvtt',
+    'ass',
+    'ssa',
+    'stl',
+    'scc',
+    'dfxp',
+    'ttml',
+    'itt',
+    'sbv',
+    'sub',
+    'smi',
 ]);
 /**
  * Makes `name` end with `extension` (given with or without the dot, matched in any letter case):
@@ -162,7 +174,30 @@ function ensureExtension(name, extension) {
 const plan_SUBTITLE_EXTENSIONS = new Set([...SUBTITLE_EXTENSIONS, 'sami', 'cap']);
 const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'wmv', 'mxf', 'mpg', 'mpeg', 'ts', 'm2ts', 'flv', '3gp']);
 const AUDIO_EXTENSIONS = new Set(['mp3', 'wav', 'aac', 'm4a', 'flac', 'ogg', 'opus', 'wma', 'aif', 'aiff']);
-const DOCUMENT_EXTENSIONS = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'rtf', 'csv', 'json', 'xml', 'xliff', 'xlf', 'zip', 'html', 'md', 'png', 'jpg', 'jpeg']);
+const DOCUMENT_EXTENSIONS = new Set([
+    'pdf',
+    'doc',
+    'docx',
+    'xls',
+    'xlsx',
+    'ppt',
+    'pptx',
+    'odt',
+    'ods',
+    'txt',
+    'rtf',
+    'csv',
+    'json',
+    'xml',
+    'xliff',
+    'xlf',
+    'zip',
+    'html',
+    'md',
+    'png',
+    'jpg',
+    'jpeg',
+]);
 const KNOWN_EXTENSIONS = new Set([...plan_SUBTITLE_EXTENSIONS, ...VIDEO_EXTENSIONS, ...AUDIO_EXTENSIONS, ...DOCUMENT_EXTENSIONS]);
 /**
  * Not downloaded even when they are outputs:
@@ -191,7 +226,10 @@ function urlFileName(url) {
         return undefined;
     try {
         const parsed = new URL(url);
-        const segment = parsed.pathname.split('/').filter((part) => part !== '').pop();
+        const segment = parsed.pathname
+            .split('/')
+            .filter((part) => part !== '')
+            .pop();
         if (!segment)
             return undefined;
         try {
@@ -428,7 +466,7 @@ function looksLikeHtml(text) {
     return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|title[\s>]|meta[\s>]|script[\s>])/i.test(text);
 }
 function looksLikeJson(text) {
-    return /^\s*(?:\{\s*(?:"|\}|$)|\[\s*(?:[{\["\]\d-]|true|false|null|$))/.test(text);
+    return /^\s*(?:\{\s*(?:"|\}|$)|\[\s*(?:[{["\]\d-]|true|false|null|$))/.test(text);
 }
 /** A JSON object that reads like an API error rather than a document. */
 function looksLikeJsonError(text) {
@@ -673,7 +711,11 @@ function header(response, name) {
  */
 function decodersFor(encoding) {
     const decoders = [];
-    for (const coding of encoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity').reverse()) {
+    for (const coding of encoding
+        .split(',')
+        .map((c) => c.trim().toLowerCase())
+        .filter((c) => c !== '' && c !== 'identity')
+        .reverse()) {
         if (coding === 'gzip' || coding === 'x-gzip')
             decoders.push(external_node_zlib_default().createGunzip({ flush: (external_node_zlib_default()).constants.Z_SYNC_FLUSH, finishFlush: (external_node_zlib_default()).constants.Z_SYNC_FLUSH }));
         else if (coding === 'deflate')
@@ -886,7 +928,9 @@ async function downloadItem(item, options) {
             if (caught instanceof DownloadError)
                 throw caught;
             if (!(caught instanceof AttemptError)) {
-                throw new DownloadError(`Could not save "${item.fileName}" in ${directory}: ${describeFsError(caught)}.`, 'file', { cause: caught });
+                throw new DownloadError(`Could not save "${item.fileName}" in ${directory}: ${describeFsError(caught)}.`, 'file', {
+                    cause: caught,
+                });
             }
             if (!caught.retryable || failures >= retries)
                 throw caught.error;
@@ -1028,7 +1072,9 @@ async function attempt(item, startUrl, directory, finalPath, options) {
         const status = response.statusCode ?? 0;
         if (status === 403) {
             response.destroy();
-            throw new ForbiddenError(new DownloadError(`Download of ${where(url)} failed: HTTP 403 (the signed URL may have expired; fetch the order again).`, 'http', { status: 403 }));
+            throw new ForbiddenError(new DownloadError(`Download of ${where(url)} failed: HTTP 403 (the signed URL may have expired; fetch the order again).`, 'http', {
+                status: 403,
+            }));
         }
         if (status < 200 || status > 299) {
             response.destroy();
@@ -1063,9 +1109,7 @@ async function attempt(item, startUrl, directory, finalPath, options) {
             writeFailed: cannotWrite,
             check: (head) => {
                 const reason = checkContent(item.expect, head, contentType);
-                return reason === undefined
-                    ? undefined
-                    : new DownloadError(`Download of ${where(url)} refused: ${reason}.`, 'content');
+                return reason === undefined ? undefined : new DownloadError(`Download of ${where(url)} refused: ${reason}.`, 'content');
             },
         });
         let body = response;

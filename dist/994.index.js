@@ -75,8 +75,7 @@ function orderTable(orders, context, maxFiles) {
     return rows;
 }
 function totalsLine(report) {
-    let line = `${plural(report.orders.length, 'order')}: ${report.createdCount} created, ` +
-        `${report.reusedCount} reused.`;
+    let line = `${plural(report.orders.length, 'order')}: ${report.createdCount} created, ` + `${report.reusedCount} reused.`;
     if (report.languagesWithoutOrder.length > 0) {
         line += ` Languages without order: ${report.languagesWithoutOrder.map((language) => inlineCode(language)).join(', ')}.`;
     }
@@ -162,7 +161,7 @@ function fence(flat) {
  * API message does not notify anybody from the PR comment.
  */
 function text(value) {
-    return value
+    return (value
         .replace(/[\r\n\u2028\u2029]+/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -171,7 +170,7 @@ function text(value) {
         .replace(/[\\`*_{}[\]()+\-.!|~]/g, '\\$&')
         // GitHub turns `@name` into a notification and `#123` into a cross-reference even after
         // Markdown escaping; a zero-width space after the sign stops both.
-        .replace(/[@#]/g, '$&\u200b');
+        .replace(/[@#]/g, '$&\u200b'));
 }
 /** 850 ms, 12 s, 3 min 5 s, 1 h 2 min. */
 function formatDuration(ms) {

@@ -163,11 +163,19 @@ function parseCreateInFlight(text) {
             return undefined;
         if (typeof value.projectId !== 'string' || !value.projectId || typeof value.orderType !== 'string' || !value.orderType)
             return undefined;
-        const languages = Array.isArray(value.languages) ? value.languages.filter((l) => typeof l === 'string' && l.length > 0) : [];
+        const languages = Array.isArray(value.languages)
+            ? value.languages.filter((l) => typeof l === 'string' && l.length > 0)
+            : [];
         if (languages.length === 0)
             return undefined;
         const level = typeof value.level === 'number' && Number.isFinite(value.level) ? value.level : undefined;
-        return { since: value.since, projectId: value.projectId, orderType: value.orderType, ...(level !== undefined ? { level } : {}), languages };
+        return {
+            since: value.since,
+            projectId: value.projectId,
+            orderType: value.orderType,
+            ...(level !== undefined ? { level } : {}),
+            languages,
+        };
     }
     catch {
         return undefined;
@@ -232,7 +240,9 @@ function issueCommand(name, properties, message) {
 }
 /** Annotation properties as the runner names them. */
 function annotation(properties) {
-    return properties && Object.keys(properties).length > 0 ? { title: properties.title, file: undefined, line: undefined, endLine: undefined, col: undefined, endColumn: undefined } : {};
+    return properties && Object.keys(properties).length > 0
+        ? { title: properties.title, file: undefined, line: undefined, endLine: undefined, col: undefined, endColumn: undefined }
+        : {};
 }
 function escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -314,7 +324,7 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 const httpFetch = async (input, init = {}) => {
     // (No Request or Headers objects: touching those globals is what loads undici.)
-    const url = new URL(String(input));
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
         throw new TypeError(`fetch failed: unsupported protocol ${url.protocol}`);
     // TLS is loaded only for https (the real API); the simulator and tests speak http.
@@ -618,9 +628,13 @@ function readSettings(getInput, env) {
     const rushListed = rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
     const orderType = readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail);
     const orderSubTypeRaw = raw('order-sub-type');
-    const orderSubType = orderSubTypeRaw === '' ? undefined : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`);
+    const orderSubType = orderSubTypeRaw === ''
+        ? undefined
+        : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`);
     const dubbingStyleRaw = raw('dubbing-style');
-    const dubbingStyle = dubbingStyleRaw === '' ? undefined : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`);
+    const dubbingStyle = dubbingStyleRaw === ''
+        ? undefined
+        : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`);
     const levelRaw = raw('level');
     let level = 0;
     if (levelRaw === '1')
@@ -648,7 +662,9 @@ function readSettings(getInput, env) {
     const maxDownloadBytes = readByteSize('max-download-size', raw('max-download-size'), show, fail);
     // ---- checks that relate inputs.
     if (orderIds.length === 0) {
-        const why = mode === 'collect' || mode === 'cancel' ? `mode '${mode}' needs order-ids, or project-id and target-languages` : 'it is required unless order-ids is given';
+        const why = mode === 'collect' || mode === 'cancel'
+            ? `mode '${mode}' needs order-ids, or project-id and target-languages`
+            : 'it is required unless order-ids is given';
         if (projectId === '')
             fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
         if (targetLanguages.length === 0)
@@ -1383,7 +1399,7 @@ class OllangClient {
         const timeout = AbortSignal.timeout(this.#timeoutMs);
         const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
         const started = this.#clock();
-        let status;
+        let status; // eslint-disable-line prefer-const -- set once the answer is in
         const report = () => {
             if (!this.#onRequest)
                 return;
@@ -1685,7 +1701,7 @@ async function followGiven(context, orderId) {
     }
     catch (error) {
         if (error instanceof OllangError && error.status === 404) {
-            throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`);
+            throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`, { cause: error });
         }
         throw error;
     }
@@ -1708,7 +1724,10 @@ async function findReusable(context, scope, languages, seen) {
         const usable = summaries.filter((summary) => isUsable(summary.status));
         // Newest first, except an order with an older one of its language created just before it:
         // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
-        const yields = (s) => usable.some((o) => o !== s && key(o.targetLanguage) === key(s.targetLanguage) && isOlder(o, s) && Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= AMBIGUOUS_CREATE_SLACK_MS);
+        const yields = (s) => usable.some((o) => o !== s &&
+            key(o.targetLanguage) === key(s.targetLanguage) &&
+            isOlder(o, s) &&
+            Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= AMBIGUOUS_CREATE_SLACK_MS);
         for (const summary of [...usable.filter((s) => !yields(s)), ...usable.filter(yields)]) {
             const language = key(summary.targetLanguage);
             candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
@@ -1819,7 +1838,12 @@ async function createOrders(context, scope, languages, seenBefore) {
                 `looking for them before creating anything again.`);
             // A call that timed out may still be in the server's hands: look longer before ordering again.
             const lookups = error.kind === 'timeout' ? [...LOST_CREATE_LOOKUPS_MS, 10_000] : LOST_CREATE_LOOKUPS_MS;
-            const recovered = await findOrdersOfLostCreate(client, { ...scope, languages: missing, since: lostSince }, { exclude: new Set([...createdIds, ...seenBefore]), lookupsMs: lookups, sleep: context.sleep, ...(context.signal ? { signal: context.signal } : {}) });
+            const recovered = await findOrdersOfLostCreate(client, { ...scope, languages: missing, since: lostSince }, {
+                exclude: new Set([...createdIds, ...seenBefore]),
+                lookupsMs: lookups,
+                sleep: context.sleep,
+                ...(context.signal ? { signal: context.signal } : {}),
+            });
             state.recordCreated(recovered.map((o) => o.id));
             createdIds.push(...recovered.map((o) => o.id));
             const recoveredLanguages = new Set(recovered.map((o) => key(o.targetLanguage)));
@@ -2033,7 +2057,12 @@ async function cancelOrder(client, orderId) {
         if ((order.level ?? 0) >= 1) {
             const result = await client.cancelHumanReview(orderId);
             if (result.success === false) {
-                return { orderId, outcome: 'error', status: order.status, message: `Ollang did not cancel the human review: ${result.message ?? 'no reason given'}` };
+                return {
+                    orderId,
+                    outcome: 'error',
+                    status: order.status,
+                    message: `Ollang did not cancel the human review: ${result.message ?? 'no reason given'}`,
+                };
             }
             return { orderId, outcome: 'human-review-cancelled', status: order.status, message: result.message };
         }
@@ -2315,7 +2344,9 @@ async function getOrderOrNote(options, followed) {
     // One order's failing checks must not hold up the others' for more than a cycle, nor run past
     // the deadline; with no time left (timeout 0, the last look) they may retry for a few seconds.
     const now = options.clock();
-    const deadline = options.deadline > now ? Math.min(options.deadline, now + Math.max(options.pollIntervalMs, MIN_CHECK_RETRY_MS)) : now + MIN_CHECK_RETRY_MS;
+    const deadline = options.deadline > now
+        ? Math.min(options.deadline, now + Math.max(options.pollIntervalMs, MIN_CHECK_RETRY_MS))
+        : now + MIN_CHECK_RETRY_MS;
     try {
         const order = await options.client.getOrder(followed.orderId, { ...(options.signal ? { signal: options.signal } : {}), deadline });
         followed.status = order.status;
@@ -2628,7 +2659,10 @@ async function handleAbort(context, settings, state, run) {
         return;
     }
     log.info(`The run was cancelled: cancelling ${toCancel.length} unfinished order(s) this run created.`);
-    const cancelClient = dedicatedClient(context, settings, ABORT_CANCEL_BUDGET_MS, { requestTimeoutMs: 3_000, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 } });
+    const cancelClient = dedicatedClient(context, settings, ABORT_CANCEL_BUDGET_MS, {
+        requestTimeoutMs: 3_000,
+        retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 },
+    });
     const results = await cancelOrders(cancelClient, toCancel, { concurrency: 16, onResult: (r) => logCancel(context, run, r) });
     state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
     const left = results.filter((r) => !isStopped(r)).map((r) => r.orderId);
@@ -2695,7 +2729,7 @@ function logCancel(context, run, result) {
         run.cancelled.push({
             orderId: result.orderId,
             language: run.languageOf.get(result.orderId) ?? '',
-            status: isStopped(result) ? (result.outcome === 'already-finished' ? result.status ?? 'completed' : 'cancelled') : 'cancel-failed',
+            status: isStopped(result) ? (result.outcome === 'already-finished' ? (result.status ?? 'completed') : 'cancelled') : 'cancel-failed',
             problem: isStopped(result) ? undefined : describeCancelResult(result),
         });
     }
@@ -2753,7 +2787,15 @@ class RunRecord {
             ...(o.problem ? { problem: o.problem } : {}),
         }));
         for (const c of this.cancelled) {
-            orders.push({ orderId: c.orderId, language: c.language, type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
+            orders.push({
+                orderId: c.orderId,
+                language: c.language,
+                type: this.#settings.orderType,
+                status: c.status,
+                created: false,
+                files: [],
+                ...(c.problem ? { problem: c.problem } : {}),
+            });
         }
         const languagesWithoutOrder = this.#languagesWithoutOrder();
         const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict(languagesWithoutOrder) : this.status;
@@ -2912,10 +2954,18 @@ async function post(context) {
 async function findLostOrders(context, client, lost, known) {
     const log = context.io.log;
     try {
-        const found = await findOrdersOfLostCreate(client, { projectId: lost.projectId, orderType: lost.orderType, ...(lost.level !== undefined ? { level: lost.level } : {}), languages: lost.languages, since: Date.parse(lost.since) }, { exclude: new Set(known) });
+        const found = await findOrdersOfLostCreate(client, {
+            projectId: lost.projectId,
+            orderType: lost.orderType,
+            ...(lost.level !== undefined ? { level: lost.level } : {}),
+            languages: lost.languages,
+            since: Date.parse(lost.since),
+        }, { exclude: new Set(known) });
         const ids = found.filter((o) => !(0,ollang_status/* isFinished */.$)(o.status)).map((o) => o.id);
         log.info(`Create Order (${lost.languages.join(', ')}) was never answered; ` +
-            (ids.length > 0 ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.` : 'it made no order that is still unfinished.'));
+            (ids.length > 0
+                ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.`
+                : 'it made no order that is still unfinished.'));
         return ids;
     }
     catch (error) {

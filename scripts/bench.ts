@@ -22,7 +22,9 @@ const only = new Set((process.env['BENCH_ONLY'] ?? 'polling,latency,download,sta
 const rows: { scenario: string; figure: string; value: string; baseline: string; ratio: string; target: string }[] = [];
 const row = (scenario: string, figure: string, value: string, baseline = '', ratio = '', target = ''): void => {
   rows.push({ scenario, figure, value, baseline, ratio, target });
-  console.log(`  ${figure}: ${value}${baseline ? ` | baseline ${baseline}` : ''}${ratio ? ` | ratio ${ratio}` : ''}${target ? ` | target ${target}` : ''}`);
+  console.log(
+    `  ${figure}: ${value}${baseline ? ` | baseline ${baseline}` : ''}${ratio ? ` | ratio ${ratio}` : ''}${target ? ` | target ${target}` : ''}`,
+  );
 };
 
 const MiB = 1024 * 1024;
@@ -136,7 +138,10 @@ interface PollingCase {
   completeAfter: (i: number) => number;
 }
 
-async function pollingCase(c: PollingCase, mode: 'batched' | 'per-order'): Promise<Measured & { sim: OllangSimulator; requests: RequestRecord[]; languages: string[] }> {
+async function pollingCase(
+  c: PollingCase,
+  mode: 'batched' | 'per-order',
+): Promise<Measured & { sim: OllangSimulator; requests: RequestRecord[]; languages: string[] }> {
   const languages = languageCodes(ORDERS);
   const sim = await OllangSimulator.start({
     seed: 7,
@@ -173,8 +178,21 @@ async function polling(): Promise<void> {
     const pTotal = p.list + p.get;
     row(`polling: ${c.name}`, 'cycles (batched / per-order)', `${batched.cycles} / ${perOrder.cycles}`);
     row(`polling: ${c.name}`, 'wait requests, batched (List + Get)', `${bTotal} (${b.list} + ${b.get})`);
-    row(`polling: ${c.name}`, 'vs naive (1 Get per unfinished order per cycle, same cycles)', `${bTotal}`, `${batched.naiveChecks}`, fixed(bTotal / batched.naiveChecks, 3), '<= 0.10');
-    row(`polling: ${c.name}`, 'vs measured per-order run (Get)', `${fixed(bTotal / batched.cycles, 1)}/cycle`, `${fixed(pTotal / perOrder.cycles, 1)}/cycle (${pTotal} in all)`, fixed(bTotal / batched.cycles / (pTotal / perOrder.cycles), 3));
+    row(
+      `polling: ${c.name}`,
+      'vs naive (1 Get per unfinished order per cycle, same cycles)',
+      `${bTotal}`,
+      `${batched.naiveChecks}`,
+      fixed(bTotal / batched.naiveChecks, 3),
+      '<= 0.10',
+    );
+    row(
+      `polling: ${c.name}`,
+      'vs measured per-order run (Get)',
+      `${fixed(bTotal / batched.cycles, 1)}/cycle`,
+      `${fixed(pTotal / perOrder.cycles, 1)}/cycle (${pTotal} in all)`,
+      fixed(bTotal / batched.cycles / (pTotal / perOrder.cycles), 3),
+    );
     row(`polling: ${c.name}`, 'List Orders pages per cycle', fixed(b.list / batched.cycles, 2), '', '', `O(${ORDERS}/50)`);
     row(`polling: ${c.name}`, 'Get Order for outputs / orders', fixed(b.get / ORDERS, 2));
     if (c.name === 'spread') latency(batched, 'latency (spread run)', (l) => c.completeAfter(batched.languages.indexOf(l)));
@@ -210,8 +228,20 @@ function latency(
     detection.push(onDisk - readyAt - own);
     if (onDisk - readyAt - own > POLL_MS) late++;
   }
-  row(label, 'outputs published -> file on disk, p50 / p95 / max', `${ms(median(published))} / ${ms(percentile(published, 95))} / ${ms(Math.max(...published))}`, `poll ${POLL_MS} ms`);
-  row(label, 'same, minus own download time, max', ms(Math.max(...detection)), `poll ${POLL_MS} ms`, fixed(Math.max(...detection) / POLL_MS, 2), '<= 1 interval');
+  row(
+    label,
+    'outputs published -> file on disk, p50 / p95 / max',
+    `${ms(median(published))} / ${ms(percentile(published, 95))} / ${ms(Math.max(...published))}`,
+    `poll ${POLL_MS} ms`,
+  );
+  row(
+    label,
+    'same, minus own download time, max',
+    ms(Math.max(...detection)),
+    `poll ${POLL_MS} ms`,
+    fixed(Math.max(...detection) / POLL_MS, 2),
+    '<= 1 interval',
+  );
   row(label, 'orders over one interval (minus download)', `${late} of ${published.length}`);
 }
 
@@ -223,14 +253,22 @@ async function latencyUnderLoad(): Promise<void> {
   const languages: Record<string, LanguageBehaviour> = {};
   for (const l of big) languages[l] = { dubbingBytes: 256 * MiB, lifecycle: { ongoingMs: 600 } };
   small.forEach((l, i) => (languages[l] = { dubbingBytes: 64 * 1024, lifecycle: { ongoingMs: 800 + i * 150 } }));
-  const sim = await OllangSimulator.start({ seed: 11, lifecycle: { pendingMs: PENDING_MS, outputsLagMs: LAG_MS, intermediateStatuses: false }, languages });
+  const sim = await OllangSimulator.start({
+    seed: 11,
+    lifecycle: { pendingMs: PENDING_MS, outputsLagMs: LAG_MS, intermediateStatuses: false },
+    languages,
+  });
   try {
     const m = await runMeasured(
       baseInputs(sim, [...big, ...small], { 'order-type': 'aiDubbing', download: 'dubbing', 'poll-interval': `${POLL_MS}ms` }),
     );
     // Only the small orders: drop the big folders from the latency figures.
     for (const l of big) rmSync(path.join(m.run.workspace, 'localized', l), { recursive: true, force: true });
-    latency({ ...m, sim, requests: [...sim.requests] }, 'latency under load (small orders)', (l) => PENDING_MS + languages[l]!.lifecycle!.ongoingMs!);
+    latency(
+      { ...m, sim, requests: [...sim.requests] },
+      'latency under load (small orders)',
+      (l) => PENDING_MS + languages[l]!.lifecycle!.ongoingMs!,
+    );
     row('latency under load (small orders)', 'peak RSS', mib(m.peakRss), '', '', '< 150 MiB');
     rmSync(m.run.workspace, { recursive: true, force: true });
   } finally {
@@ -265,9 +303,7 @@ async function download(): Promise<void> {
     const rss: number[] = [];
     for (let round = 0; round < 3; round++) {
       // curl: the same simulator, a URL from Get Order of an order the action downloaded.
-      const m = await runMeasured(
-        baseInputs(sim, ['fr'], { 'order-type': 'aiDubbing', download: 'dubbing', 'poll-interval': '100ms' }),
-      );
+      const m = await runMeasured(baseInputs(sim, ['fr'], { 'order-type': 'aiDubbing', download: 'dubbing', 'poll-interval': '100ms' }));
       const files = filesOf(path.join(m.run.workspace, 'localized', 'fr'));
       const file = files[0]!;
       if (statSync(file).size !== bytes) throw new Error(`downloaded ${statSync(file).size} bytes, expected ${bytes}`);
@@ -287,7 +323,14 @@ async function download(): Promise<void> {
     }
     const action = bytes / MiB / median(actionSeconds);
     const curl = bytes / MiB / median(curlSeconds);
-    row('1 GiB download', 'throughput, median of 3 (action vs curl -o)', `${fixed(action, 0)} MiB/s`, `${fixed(curl, 0)} MiB/s`, fixed(action / curl, 2), '>= 0.8');
+    row(
+      '1 GiB download',
+      'throughput, median of 3 (action vs curl -o)',
+      `${fixed(action, 0)} MiB/s`,
+      `${fixed(curl, 0)} MiB/s`,
+      fixed(action / curl, 2),
+      '>= 0.8',
+    );
     row('1 GiB download', 'peak RSS of the action (max of 3)', mib(Math.max(...rss)), '', '', '< 150 MiB');
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -331,7 +374,13 @@ async function startup(): Promise<void> {
     RUNNER_TEMP: files,
   };
   for (const f of ['output', 'state', 'summary']) writeFileSync(path.join(files, f), '');
-  const inputs = { ...actionDefaults(), 'api-key': 'bench-key-0123456789', 'api-url': url, 'project-id': 'proj-demo', 'target-languages': 'fr' };
+  const inputs = {
+    ...actionDefaults(),
+    'api-key': 'bench-key-0123456789',
+    'api-url': url,
+    'project-id': 'proj-demo',
+    'target-languages': 'fr',
+  };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const bare: number[] = [];
   const action: number[] = [];
@@ -356,8 +405,22 @@ async function startup(): Promise<void> {
     server.close();
     rmSync(files, { recursive: true, force: true });
   }
-  row('start-up', "node dist/index.js to first request vs node -e ''", ms(median(action)), ms(median(bare)), fixed(median(action) / median(bare), 2), '<= 2');
-  row('start-up', "floor: `node -e` doing one http.get, to that request, vs node -e ''", ms(median(plainRequest)), ms(median(bare)), fixed(median(plainRequest) / median(bare), 2), '');
+  row(
+    'start-up',
+    "node dist/index.js to first request vs node -e ''",
+    ms(median(action)),
+    ms(median(bare)),
+    fixed(median(action) / median(bare), 2),
+    '<= 2',
+  );
+  row(
+    'start-up',
+    "floor: `node -e` doing one http.get, to that request, vs node -e ''",
+    ms(median(plainRequest)),
+    ms(median(bare)),
+    fixed(median(plainRequest) / median(bare), 2),
+    '',
+  );
 }
 
 // ------------------------------------------------------------------ 5: 500 languages
@@ -377,7 +440,11 @@ async function scale(): Promise<void> {
     const files = filesOf(path.join(m.run.workspace, 'localized'));
     const list = count(sim.requests, 'list');
     const get = count(sim.requests, 'get') - count500;
-    row(`${count500} languages`, 'status', `${m.run.outputs['status']}, ${files.length} files, ${m.cycles} cycles, ${fixed(m.run.durationMs / 1000, 1)} s`);
+    row(
+      `${count500} languages`,
+      'status',
+      `${m.run.outputs['status']}, ${files.length} files, ${m.cycles} cycles, ${fixed(m.run.durationMs / 1000, 1)} s`,
+    );
     row(`${count500} languages`, 'List Orders pages per cycle', fixed(list / m.cycles, 1), '', '', `O(${count500}/50) = ${count500 / 50}`);
     row(`${count500} languages`, 'wait requests vs naive', `${list + get}`, `${m.naiveChecks}`, fixed((list + get) / m.naiveChecks, 3));
     row(`${count500} languages`, 'setup: Create + Get Order per created order', `${count(sim.requests, 'create')} + ${count500}`);
@@ -391,7 +458,9 @@ async function scale(): Promise<void> {
 // ------------------------------------------------------------------ main
 
 const started = performance.now();
-console.log(`Benchmark of ${path.relative(repoRoot, distEntry) || distEntry} (${process.version}, ${os.cpus().length} CPUs, ${mib(os.totalmem())})`);
+console.log(
+  `Benchmark of ${path.relative(repoRoot, distEntry) || distEntry} (${process.version}, ${os.cpus().length} CPUs, ${mib(os.totalmem())})`,
+);
 if (only.has('polling') || only.has('latency')) await polling();
 if (only.has('latency')) await latencyUnderLoad();
 if (only.has('download')) await download();
@@ -400,4 +469,6 @@ if (only.has('scale')) await scale();
 
 console.log(`\n| Scenario | Figure | Action | Baseline | Ratio | Target |\n|---|---|---|---|---|---|`);
 for (const r of rows) console.log(`| ${r.scenario} | ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} |`);
-console.log(`\nmachine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${mib(os.totalmem())}, ${os.type()} ${os.release()}, bench node ${process.version}, action node ${node24}; ${new Date().toISOString()}; ${fixed((performance.now() - started) / 1000, 0)} s`);
+console.log(
+  `\nmachine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${mib(os.totalmem())}, ${os.type()} ${os.release()}, bench node ${process.version}, action node ${node24}; ${new Date().toISOString()}; ${fixed((performance.now() - started) / 1000, 0)} s`,
+);

@@ -130,7 +130,9 @@ function checkWorkflow(label: string, workflow: Json, action: ActionMetadata, re
         if (!ours.has(stepId)) continue;
         counts.references += 1;
         if (!outputs.has(output)) {
-          problems.push(`${label}: job '${jobId}': steps.${stepId}.outputs.${output}: '${output}' is not an output of action.yml (outputs: ${[...outputs].join(', ')})`);
+          problems.push(
+            `${label}: job '${jobId}': steps.${stepId}.outputs.${output}: '${output}' is not an output of action.yml (outputs: ${[...outputs].join(', ')})`,
+          );
         }
       }
       for (const match of value.matchAll(/\bneeds\.([A-Za-z_][\w-]*)\.outputs\.([A-Za-z_][\w-]*)/g)) {

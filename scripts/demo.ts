@@ -33,7 +33,13 @@ const action = startAction({
 });
 // The runner hides ::debug:: lines unless debug logging is on; so does the demo.
 action.child.stdout!.on('data', (chunk: Buffer) =>
-  process.stdout.write(chunk.toString().split('\n').filter((line) => !line.startsWith('::debug::')).join('\n')),
+  process.stdout.write(
+    chunk
+      .toString()
+      .split('\n')
+      .filter((line) => !line.startsWith('::debug::'))
+      .join('\n'),
+  ),
 );
 action.child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
 const result = await action.done;

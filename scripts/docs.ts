@@ -49,7 +49,11 @@ class DocsError extends Error {}
 
 /** Text for one table cell: one line, `|` escaped. */
 function cell(text: string): string {
-  return text.replace(/\r?\n+/g, ' ').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+  return text
+    .replace(/\r?\n+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|');
 }
 
 /** Inline code that survives backticks inside the value, and `|` inside a table. */
@@ -77,9 +81,7 @@ function inputsTable(action: ActionMetadata): string {
 }
 
 function outputsTable(action: ActionMetadata): string {
-  const rows = Object.entries(action.outputs ?? {}).map(
-    ([name, output]) => `| ${code(name)} | ${cell(text(output?.description))} |`,
-  );
+  const rows = Object.entries(action.outputs ?? {}).map(([name, output]) => `| ${code(name)} | ${cell(text(output?.description))} |`);
   return ['| output | description |', '|---|---|', ...rows].join('\n');
 }
 
@@ -173,7 +175,9 @@ function main(): number {
 
   if (check) {
     if (wanted === readme) {
-      console.log(`docs: README.md is up to date (${Object.keys(action.inputs ?? {}).length} inputs, ${Object.keys(action.outputs ?? {}).length} outputs, ${examples.length} examples).`);
+      console.log(
+        `docs: README.md is up to date (${Object.keys(action.inputs ?? {}).length} inputs, ${Object.keys(action.outputs ?? {}).length} outputs, ${examples.length} examples).`,
+      );
       return 0;
     }
     const stale = staleSections(readme, wanted);

@@ -101,11 +101,19 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
 
   if (apiKey === '') {
     if (env.isForkPullRequest) throw new MissingSecretOnForkError();
-    fail('api-key', 'is required and is empty (is the secret set for this repository?)', 'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`');
+    fail(
+      'api-key',
+      'is required and is empty (is the secret set for this repository?)',
+      'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`',
+    );
   }
   if (!/^[\x21-\x7e]+$/.test(apiKey)) {
     // Never echo the key. A header value with spaces or control characters would also fail in fetch.
-    fail('api-key', 'contains spaces, control or non-ASCII characters (the value is not shown)', 'an Ollang API key of printable ASCII characters');
+    fail(
+      'api-key',
+      'contains spaces, control or non-ASCII characters (the value is not shown)',
+      'an Ollang API key of printable ASCII characters',
+    );
   }
 
   // ---- single-input checks, in the contract's order.
@@ -127,9 +135,23 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
 
   const orderType = readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail);
   const orderSubTypeRaw = raw('order-sub-type');
-  const orderSubType = orderSubTypeRaw === '' ? undefined : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`);
+  const orderSubType =
+    orderSubTypeRaw === ''
+      ? undefined
+      : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`);
   const dubbingStyleRaw = raw('dubbing-style');
-  const dubbingStyle = dubbingStyleRaw === '' ? undefined : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`);
+  const dubbingStyle =
+    dubbingStyleRaw === ''
+      ? undefined
+      : readEnum(
+          'dubbing-style',
+          dubbingStyleRaw,
+          DUBBING_STYLES,
+          undefined,
+          show,
+          fail,
+          ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`,
+        );
 
   const levelRaw = raw('level');
   let level: 0 | 1 = 0;
@@ -146,7 +168,11 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   const timeoutMs = readDuration('timeout', raw('timeout'), '60m', show, fail, 'from 0 up to 7 days');
   const pollIntervalMs = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
   if (pollIntervalMs < MIN_POLL_INTERVAL_MS) {
-    fail('poll-interval', `${show(raw('poll-interval'))} is shorter than the 100ms minimum`, `${DURATION_ACCEPTED}, from 100ms up to 7 days`);
+    fail(
+      'poll-interval',
+      `${show(raw('poll-interval'))} is shorter than the 100ms minimum`,
+      `${DURATION_ACCEPTED}, from 100ms up to 7 days`,
+    );
   }
   const onTimeout = readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail);
   const cancelOnAbort = readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail);
@@ -159,7 +185,10 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
 
   // ---- checks that relate inputs.
   if (orderIds.length === 0) {
-    const why = mode === 'collect' || mode === 'cancel' ? `mode '${mode}' needs order-ids, or project-id and target-languages` : 'it is required unless order-ids is given';
+    const why =
+      mode === 'collect' || mode === 'cancel'
+        ? `mode '${mode}' needs order-ids, or project-id and target-languages`
+        : 'it is required unless order-ids is given';
     if (projectId === '') fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
     if (targetLanguages.length === 0) fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
   }
@@ -180,10 +209,18 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   }
 
   if (orderSubType !== undefined && orderType !== 'cc') {
-    fail('order-sub-type', `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`, `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`);
+    fail(
+      'order-sub-type',
+      `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`,
+      `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`,
+    );
   }
   if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType)) {
-    fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
+    fail(
+      'dubbing-style',
+      `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`,
+      `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`,
+    );
   }
 
   const settings: Settings = {
@@ -243,9 +280,18 @@ function readLanguages(input: string, text: string, show: Show, fail: Fail, acce
     const code = normalizeLanguage(item);
     if (code === undefined) {
       const hint = item.includes('_') ? " (use '-', not '_')" : '';
-      fail(input, `${show(item)} is not a language code${hint}`, accepted === LANGUAGE_ACCEPTED ? accepted : `${accepted}; as ${LANGUAGE_ACCEPTED}`);
+      fail(
+        input,
+        `${show(item)} is not a language code${hint}`,
+        accepted === LANGUAGE_ACCEPTED ? accepted : `${accepted}; as ${LANGUAGE_ACCEPTED}`,
+      );
     } else {
-      if (seen.has(code)) fail(input, `${show(code)} is listed more than once`, `${accepted === LANGUAGE_ACCEPTED ? LANGUAGE_ACCEPTED : accepted}, each once`);
+      if (seen.has(code))
+        fail(
+          input,
+          `${show(code)} is listed more than once`,
+          `${accepted === LANGUAGE_ACCEPTED ? LANGUAGE_ACCEPTED : accepted}, each once`,
+        );
       seen.add(code);
       out.push(code);
     }
@@ -257,7 +303,8 @@ function readOrderIds(text: string, show: Show, fail: Fail): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const id of splitList(text)) {
-    if (!ID_PATTERN.test(id)) fail('order-ids', `${show(id)} is not an order ID`, `order IDs of ${ID_ACCEPTED}, separated by commas, spaces or newlines`);
+    if (!ID_PATTERN.test(id))
+      fail('order-ids', `${show(id)} is not an order ID`, `order IDs of ${ID_ACCEPTED}, separated by commas, spaces or newlines`);
     if (seen.has(id)) fail('order-ids', `${show(id)} is listed more than once`, `order IDs of ${ID_ACCEPTED}, each once`);
     seen.add(id);
     out.push(id);
@@ -400,7 +447,8 @@ export function parseByteSize(text: string): number | undefined {
 }
 
 function readByteSize(input: string, text: string, show: Show, fail: Fail): number {
-  const accepted = 'a number of bytes, or a number with a unit KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024), from 1KiB up to 1TiB, such as 500MB or 2GiB';
+  const accepted =
+    'a number of bytes, or a number with a unit KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024), from 1KiB up to 1TiB, such as 500MB or 2GiB';
   const bytes = parseByteSize(text === '' ? DEFAULT_MAX_DOWNLOAD_SIZE : text);
   if (bytes === undefined) return fail(input, `${show(text)} is not a size`, accepted);
   if (bytes < MIN_DOWNLOAD_BYTES) return fail(input, `${show(text)} is smaller than 1KiB`, accepted);

@@ -89,7 +89,9 @@ export async function run(context: RunContext): Promise<RunOutcome> {
     deadline: () => Math.max(deadline, startedAt + MIN_RETRY_WINDOW_MS),
     signal: context.abort,
     onRequest: (event) =>
-      log.debug(`${event.method} ${event.path} -> ${event.status ?? 'no answer'} (${event.endpoint}, attempt ${event.attempt}, ${event.durationMs} ms)`),
+      log.debug(
+        `${event.method} ${event.path} -> ${event.status ?? 'no answer'} (${event.endpoint}, attempt ${event.attempt}, ${event.durationMs} ms)`,
+      ),
   });
 
   const run = new RunRecord(settings, startedAt);
@@ -147,7 +149,9 @@ async function localize(
 
   if (settings.dryRun) {
     run.plan = chosen.plan;
-    log.info(`Dry run: would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`);
+    log.info(
+      `Dry run: would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`,
+    );
     run.status = 'dry-run';
     return;
   }
@@ -209,7 +213,9 @@ async function handleTimeout(context: RunContext, settings: Settings, state: Sta
     .join(', ');
   run.status = 'timed-out';
   if (settings.onTimeout === 'continue') {
-    log.info(`Timed out after ${formatDuration(settings.timeoutMs)}; continuing with what finished (on-timeout: continue). Still running: ${names}.`);
+    log.info(
+      `Timed out after ${formatDuration(settings.timeoutMs)}; continuing with what finished (on-timeout: continue). Still running: ${names}.`,
+    );
     return;
   }
   if (settings.onTimeout === 'cancel') {
@@ -217,7 +223,11 @@ async function handleTimeout(context: RunContext, settings: Settings, state: Sta
     // The wait's deadline has passed: these cancels get a retry window of their own.
     const cancelClient = dedicatedClient(context, settings, TIMEOUT_CANCEL_BUDGET_MS);
     const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () =>
-      cancelOrders(cancelClient, ours.map((o) => o.orderId), { onResult: (r) => logCancel(context, run, r) }),
+      cancelOrders(
+        cancelClient,
+        ours.map((o) => o.orderId),
+        { onResult: (r) => logCancel(context, run, r) },
+      ),
     );
     state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
     const failed = results.filter((r) => !isStopped(r));
@@ -254,7 +264,10 @@ async function handleAbort(context: RunContext, settings: Settings, state: State
     return;
   }
   log.info(`The run was cancelled: cancelling ${toCancel.length} unfinished order(s) this run created.`);
-  const cancelClient = dedicatedClient(context, settings, ABORT_CANCEL_BUDGET_MS, { requestTimeoutMs: 3_000, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 } });
+  const cancelClient = dedicatedClient(context, settings, ABORT_CANCEL_BUDGET_MS, {
+    requestTimeoutMs: 3_000,
+    retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 },
+  });
   const results = await cancelOrders(cancelClient, toCancel, { concurrency: 16, onResult: (r) => logCancel(context, run, r) });
   state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
   const left = results.filter((r) => !isStopped(r)).map((r) => r.orderId);
@@ -293,7 +306,11 @@ async function cancelMode(context: RunContext, settings: Settings, client: Ollan
   const log = context.io.log;
   let orderIds = settings.orderIds;
   if (orderIds.length === 0) {
-    const found = await scanOrders(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+    const found = await scanOrders(
+      client,
+      { projectId: settings.projectId, orderType: settings.orderType },
+      { languages: settings.targetLanguages },
+    );
     const unfinished = found.filter((o) => !isFinished(o.status));
     orderIds = unfinished.map((o) => o.id);
     for (const o of unfinished) run.languageOf.set(o.id, o.targetLanguage);
@@ -326,7 +343,7 @@ function logCancel(context: RunContext, run: RunRecord, result: CancelResult): v
     run.cancelled.push({
       orderId: result.orderId,
       language: run.languageOf.get(result.orderId) ?? '',
-      status: isStopped(result) ? (result.outcome === 'already-finished' ? result.status ?? 'completed' : 'cancelled') : 'cancel-failed',
+      status: isStopped(result) ? (result.outcome === 'already-finished' ? (result.status ?? 'completed') : 'cancelled') : 'cancel-failed',
       problem: isStopped(result) ? undefined : describeCancelResult(result),
     });
   }
@@ -392,7 +409,15 @@ class RunRecord {
       ...(o.problem ? { problem: o.problem } : {}),
     }));
     for (const c of this.cancelled) {
-      orders.push({ orderId: c.orderId, language: c.language, type: this.#settings.orderType, status: c.status, created: false, files: [], ...(c.problem ? { problem: c.problem } : {}) });
+      orders.push({
+        orderId: c.orderId,
+        language: c.language,
+        type: this.#settings.orderType,
+        status: c.status,
+        created: false,
+        files: [],
+        ...(c.problem ? { problem: c.problem } : {}),
+      });
     }
     const languagesWithoutOrder = this.#languagesWithoutOrder();
     const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict(languagesWithoutOrder) : this.status;

@@ -44,14 +44,18 @@ export async function post(context: PostContext): Promise<void> {
       return;
     }
     if (!(parseBooleanWord(io.getInput('cancel-on-abort')) ?? true)) {
-      log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${[...left, lostText].filter(Boolean).join(', ')}.`);
+      log.warning(
+        `The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${[...left, lostText].filter(Boolean).join(', ')}.`,
+      );
       return;
     }
     const apiKey = io.getInput('api-key').trim();
     if (apiKey) io.setSecret(apiKey);
     const apiUrl = (io.getInput('api-url').trim() || 'https://api-integration.ollang.com').replace(/\/+$/, '');
     if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
-      log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${[...left, lostText].filter(Boolean).join(', ')} (no usable api-key or api-url).`);
+      log.warning(
+        `The run was aborted, and the post step cannot reach Ollang to cancel ${[...left, lostText].filter(Boolean).join(', ')} (no usable api-key or api-url).`,
+      );
       return;
     }
     const startedAt = context.clock();
@@ -80,7 +84,9 @@ export async function post(context: PostContext): Promise<void> {
     });
     const failed = results.filter((r) => !isStopped(r));
     if (failed.length > 0) {
-      log.warning(`Could not cancel ${failed.length} order(s): ${failed.map((r) => r.orderId).join(', ')}. Cancel them in the Ollang dashboard, or with mode: cancel.`);
+      log.warning(
+        `Could not cancel ${failed.length} order(s): ${failed.map((r) => r.orderId).join(', ')}. Cancel them in the Ollang dashboard, or with mode: cancel.`,
+      );
     }
   } catch (error) {
     log.warning(`Post step: ${error instanceof Error ? error.message : String(error)}`);
@@ -93,13 +99,21 @@ async function findLostOrders(context: PostContext, client: OllangClient, lost: 
   try {
     const found = await findOrdersOfLostCreate(
       client,
-      { projectId: lost.projectId, orderType: lost.orderType, ...(lost.level !== undefined ? { level: lost.level } : {}), languages: lost.languages, since: Date.parse(lost.since) },
+      {
+        projectId: lost.projectId,
+        orderType: lost.orderType,
+        ...(lost.level !== undefined ? { level: lost.level } : {}),
+        languages: lost.languages,
+        since: Date.parse(lost.since),
+      },
       { exclude: new Set(known) },
     );
     const ids = found.filter((o) => !isFinished(o.status)).map((o) => o.id);
     log.info(
       `Create Order (${lost.languages.join(', ')}) was never answered; ` +
-        (ids.length > 0 ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.` : 'it made no order that is still unfinished.'),
+        (ids.length > 0
+          ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.`
+          : 'it made no order that is still unfinished.'),
     );
     return ids;
   } catch (error) {

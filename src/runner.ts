@@ -28,7 +28,9 @@ function issueCommand(name: string, properties: Properties, message: string): vo
 
 /** Annotation properties as the runner names them. */
 function annotation(properties: { title?: string } | undefined): Properties {
-  return properties && Object.keys(properties).length > 0 ? { title: properties.title, file: undefined, line: undefined, endLine: undefined, col: undefined, endColumn: undefined } : {};
+  return properties && Object.keys(properties).length > 0
+    ? { title: properties.title, file: undefined, line: undefined, endLine: undefined, col: undefined, endColumn: undefined }
+    : {};
 }
 
 function escapeData(text: string): string {

@@ -101,11 +101,20 @@ function parseCreateInFlight(text: string): CreateInFlight | undefined {
   try {
     const value = JSON.parse(text) as Partial<CreateInFlight> | null;
     if (!value || typeof value.since !== 'string' || Number.isNaN(Date.parse(value.since))) return undefined;
-    if (typeof value.projectId !== 'string' || !value.projectId || typeof value.orderType !== 'string' || !value.orderType) return undefined;
-    const languages = Array.isArray(value.languages) ? value.languages.filter((l): l is string => typeof l === 'string' && l.length > 0) : [];
+    if (typeof value.projectId !== 'string' || !value.projectId || typeof value.orderType !== 'string' || !value.orderType)
+      return undefined;
+    const languages = Array.isArray(value.languages)
+      ? value.languages.filter((l): l is string => typeof l === 'string' && l.length > 0)
+      : [];
     if (languages.length === 0) return undefined;
     const level = typeof value.level === 'number' && Number.isFinite(value.level) ? value.level : undefined;
-    return { since: value.since, projectId: value.projectId, orderType: value.orderType, ...(level !== undefined ? { level } : {}), languages };
+    return {
+      since: value.since,
+      projectId: value.projectId,
+      orderType: value.orderType,
+      ...(level !== undefined ? { level } : {}),
+      languages,
+    };
   } catch {
     return undefined;
   }

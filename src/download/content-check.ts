@@ -40,7 +40,7 @@ function looksLikeHtml(text: string): boolean {
 }
 
 function looksLikeJson(text: string): boolean {
-  return /^\s*(?:\{\s*(?:"|\}|$)|\[\s*(?:[{\["\]\d-]|true|false|null|$))/.test(text);
+  return /^\s*(?:\{\s*(?:"|\}|$)|\[\s*(?:[{["\]\d-]|true|false|null|$))/.test(text);
 }
 
 /** A JSON object that reads like an API error rather than a document. */

@@ -171,8 +171,13 @@ function header(response: IncomingMessage, name: string): string | undefined {
  */
 function decodersFor(encoding: string): Transform[] {
   const decoders: Transform[] = [];
-  for (const coding of encoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity').reverse()) {
-    if (coding === 'gzip' || coding === 'x-gzip') decoders.push(zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+  for (const coding of encoding
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity')
+    .reverse()) {
+    if (coding === 'gzip' || coding === 'x-gzip')
+      decoders.push(zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
     else if (coding === 'deflate') decoders.push(zlib.createInflate());
     else if (coding === 'br') decoders.push(zlib.createBrotliDecompress());
     else if (coding === 'zstd') decoders.push(zlib.createZstdDecompress());
@@ -390,7 +395,9 @@ export async function downloadItem(item: DownloadItem, options: DownloadOptions)
       }
       if (caught instanceof DownloadError) throw caught;
       if (!(caught instanceof AttemptError)) {
-        throw new DownloadError(`Could not save "${item.fileName}" in ${directory}: ${describeFsError(caught)}.`, 'file', { cause: caught });
+        throw new DownloadError(`Could not save "${item.fileName}" in ${directory}: ${describeFsError(caught)}.`, 'file', {
+          cause: caught,
+        });
       }
       if (!caught.retryable || failures >= retries) throw caught.error;
       failures++;
@@ -406,11 +413,7 @@ export async function downloadItem(item: DownloadItem, options: DownloadOptions)
   }
 }
 
-async function refreshOrThrow(
-  refreshUrl: () => Promise<string | undefined>,
-  item: DownloadItem,
-  original: DownloadError,
-): Promise<URL> {
+async function refreshOrThrow(refreshUrl: () => Promise<string | undefined>, item: DownloadItem, original: DownloadError): Promise<URL> {
   let fresh: string | undefined;
   try {
     fresh = await refreshUrl();
@@ -535,7 +538,10 @@ async function attempt(
       }
       if (!isHttp(next)) {
         throw new AttemptError(
-          new DownloadError(`Refused to follow the redirect of ${where(url)} to a ${next.protocol} URL; only http and https are fetched.`, 'scheme'),
+          new DownloadError(
+            `Refused to follow the redirect of ${where(url)} to a ${next.protocol} URL; only http and https are fetched.`,
+            'scheme',
+          ),
           false,
         );
       }
@@ -553,11 +559,9 @@ async function attempt(
     if (status === 403) {
       response.destroy();
       throw new ForbiddenError(
-        new DownloadError(
-          `Download of ${where(url)} failed: HTTP 403 (the signed URL may have expired; fetch the order again).`,
-          'http',
-          { status: 403 },
-        ),
+        new DownloadError(`Download of ${where(url)} failed: HTTP 403 (the signed URL may have expired; fetch the order again).`, 'http', {
+          status: 403,
+        }),
       );
     }
     if (status < 200 || status > 299) {
@@ -603,9 +607,7 @@ async function attempt(
       writeFailed: cannotWrite,
       check: (head) => {
         const reason = checkContent(item.expect, head, contentType);
-        return reason === undefined
-          ? undefined
-          : new DownloadError(`Download of ${where(url)} refused: ${reason}.`, 'content');
+        return reason === undefined ? undefined : new DownloadError(`Download of ${where(url)} refused: ${reason}.`, 'content');
       },
     });
     let body: Readable = response;
@@ -656,17 +658,15 @@ async function attempt(
         body.on('error', fail);
         body.once('close', () => fail(stopped ?? new Error('the connection closed before the body ended')));
         // Ended (timeout, cancel, reset) while the file was being opened: no event will come.
-        if (response.destroyed || body.destroyed) fail(stopped ?? response.errored ?? new Error('the connection closed before the body ended'));
+        if (response.destroyed || body.destroyed)
+          fail(stopped ?? response.errored ?? new Error('the connection closed before the body ended'));
       });
     } catch (cause) {
       if (cause instanceof DownloadError) throw new AttemptError(cause, false);
       if (options.signal?.aborted) throw new AttemptError(abortedError(item, url), false);
       if (!timedOut && contentLength !== undefined && sink.bytes < contentLength) {
         throw new AttemptError(
-          new DownloadError(
-            `Download of ${where(url)} was cut short: received ${sink.bytes} of ${contentLength} bytes.`,
-            'truncated',
-          ),
+          new DownloadError(`Download of ${where(url)} was cut short: received ${sink.bytes} of ${contentLength} bytes.`, 'truncated'),
           true,
         );
       }
@@ -710,16 +710,10 @@ async function attempt(
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     if (existing?.isSymbolicLink()) {
-      throw new AttemptError(
-        new DownloadError(`Refused to save "${item.fileName}": ${finalPath} is a symbolic link.`, 'file'),
-        false,
-      );
+      throw new AttemptError(new DownloadError(`Refused to save "${item.fileName}": ${finalPath} is a symbolic link.`, 'file'), false);
     }
     if (existing?.isDirectory()) {
-      throw new AttemptError(
-        new DownloadError(`Refused to save "${item.fileName}": ${finalPath} is a directory.`, 'file'),
-        false,
-      );
+      throw new AttemptError(new DownloadError(`Refused to save "${item.fileName}": ${finalPath} is a directory.`, 'file'), false);
     }
     await rename(tempPath, finalPath);
     tempPath = undefined;

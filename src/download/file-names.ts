@@ -125,7 +125,19 @@ export function uniqueFileName(name: string, taken: Set<string>): string {
 
 /** Subtitle and caption formats Ollang delivers (and their common relatives). */
 export const SUBTITLE_EXTENSIONS: ReadonlySet<string> = new Set([
-  'srt', 'vtt', 'webvtt', 'ass', 'ssa', 'stl', 'scc', 'dfxp', 'ttml', 'itt', 'sbv', 'sub', 'smi',
+  'srt',
+  'vtt',
+  'webvtt',
+  'ass',
+  'ssa',
+  'stl',
+  'scc',
+  'dfxp',
+  'ttml',
+  'itt',
+  'sbv',
+  'sub',
+  'smi',
 ]);
 
 /**

@@ -120,6 +120,8 @@ export function createOrderDownloader(deps: {
 /** The same document's URL in a freshly fetched order. */
 function freshUrl(order: Order, planned: DownloadItem): string | undefined {
   if (planned.docType === 'vttUrl') return order.vttUrl;
-  const fresh = planDownloads(order, new Set([planned.kind])).items.find((item) => item.docType === planned.docType && item.fileName === planned.fileName);
+  const fresh = planDownloads(order, new Set([planned.kind])).items.find(
+    (item) => item.docType === planned.docType && item.fileName === planned.fileName,
+  );
   return fresh?.url;
 }

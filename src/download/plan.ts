@@ -53,7 +53,30 @@ export interface DownloadPlan {
 const SUBTITLE_EXTENSIONS: ReadonlySet<string> = new Set([...SHARED_SUBTITLE_EXTENSIONS, 'sami', 'cap']);
 const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'wmv', 'mxf', 'mpg', 'mpeg', 'ts', 'm2ts', 'flv', '3gp']);
 const AUDIO_EXTENSIONS = new Set(['mp3', 'wav', 'aac', 'm4a', 'flac', 'ogg', 'opus', 'wma', 'aif', 'aiff']);
-const DOCUMENT_EXTENSIONS = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'rtf', 'csv', 'json', 'xml', 'xliff', 'xlf', 'zip', 'html', 'md', 'png', 'jpg', 'jpeg']);
+const DOCUMENT_EXTENSIONS = new Set([
+  'pdf',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'odt',
+  'ods',
+  'txt',
+  'rtf',
+  'csv',
+  'json',
+  'xml',
+  'xliff',
+  'xlf',
+  'zip',
+  'html',
+  'md',
+  'png',
+  'jpg',
+  'jpeg',
+]);
 const KNOWN_EXTENSIONS = new Set([...SUBTITLE_EXTENSIONS, ...VIDEO_EXTENSIONS, ...AUDIO_EXTENSIONS, ...DOCUMENT_EXTENSIONS]);
 
 /**
@@ -85,7 +108,10 @@ function urlFileName(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
-    const segment = parsed.pathname.split('/').filter((part) => part !== '').pop();
+    const segment = parsed.pathname
+      .split('/')
+      .filter((part) => part !== '')
+      .pop();
     if (!segment) return undefined;
     try {
       return decodeURIComponent(segment);

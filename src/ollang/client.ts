@@ -26,8 +26,7 @@ import type { z } from 'zod';
 type Schemas = typeof import('./schemas.ts');
 let schemas: Promise<Schemas> | undefined;
 let loaded: Schemas | undefined;
-const loadSchemas = (): Promise<Schemas> =>
-  (schemas ??= import('./schemas.ts').then((module) => (loaded = module)));
+const loadSchemas = (): Promise<Schemas> => (schemas ??= import('./schemas.ts').then((module) => (loaded = module)));
 
 export interface RequestEvent {
   endpoint: string;
@@ -232,10 +231,7 @@ export class OllangClient {
   }
 
   /** Every order matching `query`, page by page (50 a page unless `take` says otherwise). */
-  async *listAllOrders(
-    query: Omit<ListOrdersQuery, 'page'>,
-    options?: { maxPages?: number },
-  ): AsyncGenerator<OrderSummary> {
+  async *listAllOrders(query: Omit<ListOrdersQuery, 'page'>, options?: { maxPages?: number }): AsyncGenerator<OrderSummary> {
     const maxPages = options?.maxPages ?? defaultMaxPages;
     const take = query.take ?? 50;
     for (let page = 1; page <= maxPages; page++) {
@@ -335,7 +331,7 @@ export class OllangClient {
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const started = this.#clock();
-    let status: number | undefined;
+    let status: number | undefined; // eslint-disable-line prefer-const -- set once the answer is in
     const report = (): void => {
       if (!this.#onRequest) return;
       try {
@@ -421,11 +417,7 @@ export class OllangClient {
       return this.#error(spec, { kind: 'aborted', ambiguous: mayHaveBeenSent }, cause);
     }
     if (timeout.aborted || errorName(cause) === 'TimeoutError') {
-      return this.#error(
-        spec,
-        { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` },
-        cause,
-      );
+      return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` }, cause);
     }
     return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: describeCause(cause) }, cause);
   }
@@ -460,11 +452,7 @@ export class OllangClient {
   }
 
   /** Builds an OllangError for `spec`, with the API key scrubbed from every text it carries. */
-  #error(
-    spec: RequestSpec,
-    init: Omit<OllangErrorInit, 'endpoint' | 'orderId'>,
-    cause?: unknown,
-  ): OllangError {
+  #error(spec: RequestSpec, init: Omit<OllangErrorInit, 'endpoint' | 'orderId'>, cause?: unknown): OllangError {
     const scrub = (text: string | undefined): string | undefined => (text === undefined ? undefined : this.#scrub(text));
     const full: OllangErrorInit = {
       ...init,

@@ -19,14 +19,15 @@ interface PlainResponse {
 
 export const httpFetch: Fetch = async (input, init = {}) => {
   // (No Request or Headers objects: touching those globals is what loads undici.)
-  const url = new URL(String(input));
+  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`fetch failed: unsupported protocol ${url.protocol}`);
   // TLS is loaded only for https (the real API); the simulator and tests speak http.
   const transport: typeof http = url.protocol === 'https:' ? ((await import('node:https')).default as unknown as typeof http) : http;
   const signal = init.signal ?? undefined;
   signal?.throwIfAborted();
   const headers = (init.headers ?? {}) as Record<string, string>;
-  if (typeof headers !== 'object' || Array.isArray(headers) || Symbol.iterator in headers) throw new TypeError('httpFetch takes headers as a plain object');
+  if (typeof headers !== 'object' || Array.isArray(headers) || Symbol.iterator in headers)
+    throw new TypeError('httpFetch takes headers as a plain object');
   const body = init.body;
   if (body !== undefined && body !== null && typeof body !== 'string') throw new TypeError('httpFetch sends string bodies only');
 
@@ -79,7 +80,9 @@ function readText(response: http.IncomingMessage, signal: AbortSignal | undefine
       resolve(Buffer.concat(chunks).toString('utf8'));
     });
     // A body cut short (socket reset after the headers) is an error, never a shorter text.
-    response.on('aborted', () => reject(new TypeError('fetch failed', { cause: Object.assign(new Error('body cut short'), { code: 'ECONNRESET' }) })));
+    response.on('aborted', () =>
+      reject(new TypeError('fetch failed', { cause: Object.assign(new Error('body cut short'), { code: 'ECONNRESET' }) })),
+    );
     response.on('error', (error) => {
       signal?.removeEventListener('abort', onAbort);
       reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }));

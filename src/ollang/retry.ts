@@ -48,12 +48,7 @@ export function isRetryable(error: OllangError): boolean {
  * ceiling, `random() * min(maxDelayMs, baseDelayMs * 2^(attempt-1))`. A server's Retry-After wins
  * when it is longer, capped at `maxRetryAfterMs`.
  */
-export function backoffDelay(
-  attempt: number,
-  policy: RetryPolicy,
-  random: () => number,
-  retryAfterMs?: number,
-): number {
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number, retryAfterMs?: number): number {
   const exponent = Math.max(0, Math.floor(attempt) - 1);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(exponent, 52));
   const r = Math.min(1, Math.max(0, random()));

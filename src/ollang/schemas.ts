@@ -79,21 +79,26 @@ export interface CancelHumanReviewResult {
 const requiredId = z.string().trim().min(1, 'expected a non-empty string');
 
 /** Optional text: a non-empty string, else undefined (missing, null, "", wrong type). */
-const optionalText = z.unknown().optional().transform((v): string | undefined =>
-  typeof v === 'string' && v !== '' ? v : undefined,
-);
+const optionalText = z
+  .unknown()
+  .optional()
+  .transform((v): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined));
 
 /** Optional number: a finite number (or numeric string), else undefined. */
-const optionalNumber = z.unknown().optional().transform((v): number | undefined => {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
-});
+const optionalNumber = z
+  .unknown()
+  .optional()
+  .transform((v): number | undefined => {
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+    return undefined;
+  });
 
 /** Optional boolean: true/false, else undefined. */
-const optionalBoolean = z.unknown().optional().transform((v): boolean | undefined =>
-  typeof v === 'boolean' ? v : undefined,
-);
+const optionalBoolean = z
+  .unknown()
+  .optional()
+  .transform((v): boolean | undefined => (typeof v === 'boolean' ? v : undefined));
 
 // ---- Get Order ------------------------------------------------------------------------------
 
@@ -102,7 +107,10 @@ export const orderDocSchema = z
     id: optionalText,
     name: optionalText,
     url: optionalText,
-    type: z.unknown().optional().transform((v): string => (typeof v === 'string' ? v : '')),
+    type: z
+      .unknown()
+      .optional()
+      .transform((v): string => (typeof v === 'string' ? v : '')),
     size: z
       .number('expected a non-negative number')
       .min(0, 'expected a non-negative number')

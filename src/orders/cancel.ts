@@ -41,7 +41,12 @@ export async function cancelOrder(client: OllangClient, orderId: string): Promis
     if ((order.level ?? 0) >= 1) {
       const result = await client.cancelHumanReview(orderId);
       if (result.success === false) {
-        return { orderId, outcome: 'error', status: order.status, message: `Ollang did not cancel the human review: ${result.message ?? 'no reason given'}` };
+        return {
+          orderId,
+          outcome: 'error',
+          status: order.status,
+          message: `Ollang did not cancel the human review: ${result.message ?? 'no reason given'}`,
+        };
       }
       return { orderId, outcome: 'human-review-cancelled', status: order.status, message: result.message };
     }
@@ -62,7 +67,7 @@ export async function cancelOrders(
   orderIds: readonly string[],
   options: { concurrency?: number; onResult?: (result: CancelResult) => void } = {},
 ): Promise<CancelResult[]> {
-  const results: CancelResult[] = new Array(orderIds.length);
+  const results = new Array<CancelResult>(orderIds.length);
   await forEachLimited(orderIds, options.concurrency ?? 8, async (orderId, index) => {
     const result = await cancelOrder(client, orderId);
     results[index] = result;

@@ -95,7 +95,7 @@ async function followGiven(context: ChooseContext, orderId: string): Promise<Fol
     return toFollowed(await context.client.getOrder(orderId), false);
   } catch (error) {
     if (error instanceof OllangError && error.status === 404) {
-      throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`);
+      throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`, { cause: error });
     }
     throw error;
   }
@@ -126,7 +126,13 @@ async function findReusable(
     // Newest first, except an order with an older one of its language created just before it:
     // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
     const yields = (s: OrderSummary): boolean =>
-      usable.some((o) => o !== s && key(o.targetLanguage) === key(s.targetLanguage) && isOlder(o, s) && Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= AMBIGUOUS_CREATE_SLACK_MS);
+      usable.some(
+        (o) =>
+          o !== s &&
+          key(o.targetLanguage) === key(s.targetLanguage) &&
+          isOlder(o, s) &&
+          Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= AMBIGUOUS_CREATE_SLACK_MS,
+      );
     for (const summary of [...usable.filter((s) => !yields(s)), ...usable.filter(yields)]) {
       const language = key(summary.targetLanguage);
       candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
@@ -262,12 +268,20 @@ async function createOrders(
       const recovered = await findOrdersOfLostCreate(
         client,
         { ...scope, languages: missing, since: lostSince },
-        { exclude: new Set([...createdIds, ...seenBefore]), lookupsMs: lookups, sleep: context.sleep, ...(context.signal ? { signal: context.signal } : {}) },
+        {
+          exclude: new Set([...createdIds, ...seenBefore]),
+          lookupsMs: lookups,
+          sleep: context.sleep,
+          ...(context.signal ? { signal: context.signal } : {}),
+        },
       );
       state.recordCreated(recovered.map((o) => o.id));
       createdIds.push(...recovered.map((o) => o.id));
       const recoveredLanguages = new Set(recovered.map((o) => key(o.targetLanguage)));
-      if (recovered.length > 0) log.info(`Found ${recovered.length} order(s) the lost call created: ${recovered.map((o) => `${o.targetLanguage} ${o.id}`).join(', ')}.`);
+      if (recovered.length > 0)
+        log.info(
+          `Found ${recovered.length} order(s) the lost call created: ${recovered.map((o) => `${o.targetLanguage} ${o.id}`).join(', ')}.`,
+        );
       missing = missing.filter((language) => !recoveredLanguages.has(key(language)));
       if (missing.length === 0) state.recordCreateSettled();
       // Giving up keeps the in-flight record: the post step looks for this call's orders once more.
@@ -285,7 +299,9 @@ async function createOrders(
         return toFollowed(await context.client.getOrder(orderId), true);
       } catch (error) {
         if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted')) throw error;
-        log.warning(`Could not read new order ${orderId} yet (${error instanceof Error ? error.message : String(error)}); following it anyway.`);
+        log.warning(
+          `Could not read new order ${orderId} yet (${error instanceof Error ? error.message : String(error)}); following it anyway.`,
+        );
         return unreadOrder(orderId);
       }
     }),
@@ -336,7 +352,9 @@ async function yieldToEarlierOrders(context: ChooseContext, scope: OrderScope, c
     try {
       const outcome = await client.cancelOrder(mine.orderId);
       state.recordSettled([mine.orderId]);
-      log.info(`${mine.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${mine.orderId} and following that order.`);
+      log.info(
+        `${mine.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${mine.orderId} and following that order.`,
+      );
       result.push(toFollowed(replacement, false));
     } catch (error) {
       // Could not cancel ours (already past pending): keep it, we pay for it anyway.
@@ -348,7 +366,10 @@ async function yieldToEarlierOrders(context: ChooseContext, scope: OrderScope, c
 }
 
 /** Older = created earlier; ties broken by ID so that every run picks the same survivor. */
-function isOlder(a: { createdAt?: string; id?: string; orderId?: string }, b: { createdAt?: string; id?: string; orderId?: string }): boolean {
+function isOlder(
+  a: { createdAt?: string; id?: string; orderId?: string },
+  b: { createdAt?: string; id?: string; orderId?: string },
+): boolean {
   const ta = Date.parse(a.createdAt ?? '') || Infinity;
   const tb = Date.parse(b.createdAt ?? '') || Infinity;
   if (ta !== tb) return ta < tb;

@@ -76,10 +76,7 @@ export async function isCacheAvailable(): Promise<boolean> {
 }
 
 /** The newest manifest saved for this scope, or undefined (none, unreadable, or no cache). */
-export async function restoreManifest(
-  scope: ManifestScope,
-  options: { directory: string; log: Log },
-): Promise<OrderManifest | undefined> {
+export async function restoreManifest(scope: ManifestScope, options: { directory: string; log: Log }): Promise<OrderManifest | undefined> {
   const { log } = options;
   const file = path.join(options.directory, MANIFEST_FILE);
   const prefix = manifestKeyPrefix(scope.projectId, scope.orderType, scope.level);
@@ -98,11 +95,7 @@ export async function restoreManifest(
       return undefined;
     }
     const manifest = parsed.data;
-    if (
-      manifest.projectId !== scope.projectId ||
-      manifest.orderType !== scope.orderType ||
-      manifest.level !== scope.level
-    ) {
+    if (manifest.projectId !== scope.projectId || manifest.orderType !== scope.orderType || manifest.level !== scope.level) {
       log.warning(`Ignoring the order manifest from cache entry ${matchedKey}: it belongs to another project, order type or level.`);
       return undefined;
     }
@@ -115,10 +108,7 @@ export async function restoreManifest(
 }
 
 /** Saves the manifest under a new key (entries are immutable). */
-export async function saveManifest(
-  manifest: OrderManifest,
-  options: { directory: string; log: Log; runId?: string },
-): Promise<void> {
+export async function saveManifest(manifest: OrderManifest, options: { directory: string; log: Log; runId?: string }): Promise<void> {
   const { log } = options;
   const file = path.join(options.directory, MANIFEST_FILE);
   const prefix = manifestKeyPrefix(manifest.projectId, manifest.orderType, manifest.level);
@@ -132,7 +122,9 @@ export async function saveManifest(
     const cacheId = await cache.saveCache([file], key);
     // saveCache reports most failures itself (as warnings) and answers -1.
     if (cacheId === -1) {
-      log.warning(`Could not save the order manifest to the Actions cache (key ${key}); a re-run relies on List Orders alone to find this run's orders.`);
+      log.warning(
+        `Could not save the order manifest to the Actions cache (key ${key}); a re-run relies on List Orders alone to find this run's orders.`,
+      );
     } else {
       log.debug(`Saved ${manifest.orders.length} order(s) to the Actions cache as ${key}.`);
     }
@@ -146,16 +138,9 @@ export async function saveManifest(
  * first seen wins, so an order keeps its original creation time). A restored manifest of
  * another scope is ignored.
  */
-export function mergeManifest(
-  restored: OrderManifest | undefined,
-  scope: ManifestScope,
-  created: ManifestEntry[],
-): OrderManifest {
+export function mergeManifest(restored: OrderManifest | undefined, scope: ManifestScope, created: ManifestEntry[]): OrderManifest {
   const sameScope =
-    restored &&
-    restored.projectId === scope.projectId &&
-    restored.orderType === scope.orderType &&
-    restored.level === scope.level;
+    restored && restored.projectId === scope.projectId && restored.orderType === scope.orderType && restored.level === scope.level;
   const byId = new Map<string, ManifestEntry>();
   for (const entry of [...(sameScope ? restored.orders : []), ...created]) {
     if (!byId.has(entry.orderId)) byId.set(entry.orderId, entry);

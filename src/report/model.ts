@@ -1,13 +1,6 @@
 /** What a run did, in one structure: outputs, job summary and PR comment are all rendered from it. */
 
-export type RunStatus =
-  | 'completed'
-  | 'partial'
-  | 'pending'
-  | 'timed-out'
-  | 'failed'
-  | 'cancelled'
-  | 'dry-run';
+export type RunStatus = 'completed' | 'partial' | 'pending' | 'timed-out' | 'failed' | 'cancelled' | 'dry-run';
 
 export interface OrderReport {
   orderId: string;

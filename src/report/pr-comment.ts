@@ -100,7 +100,7 @@ function pickOwnComment(comments: IssueComment[], marker: string): IssueComment 
 
 function statusOf(error: unknown): number | undefined {
   if (typeof error === 'object' && error !== null && 'status' in error) {
-    const status = (error as { status: unknown }).status;
+    const status: unknown = error.status;
     if (typeof status === 'number') return status;
   }
   return undefined;

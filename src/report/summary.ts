@@ -93,9 +93,7 @@ function orderTable(orders: OrderReport[], context: SummaryContext, maxFiles: nu
 }
 
 function totalsLine(report: RunReport): string {
-  let line =
-    `${plural(report.orders.length, 'order')}: ${report.createdCount} created, ` +
-    `${report.reusedCount} reused.`;
+  let line = `${plural(report.orders.length, 'order')}: ${report.createdCount} created, ` + `${report.reusedCount} reused.`;
   if (report.languagesWithoutOrder.length > 0) {
     line += ` Languages without order: ${report.languagesWithoutOrder.map((language) => inlineCode(language)).join(', ')}.`;
   }
@@ -189,16 +187,18 @@ function fence(flat: string): string {
  * API message does not notify anybody from the PR comment.
  */
 export function text(value: string): string {
-  return value
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\\`*_{}[\]()+\-.!|~]/g, '\\$&')
-    // GitHub turns `@name` into a notification and `#123` into a cross-reference even after
-    // Markdown escaping; a zero-width space after the sign stops both.
-    .replace(/[@#]/g, '$&\u200b');
+  return (
+    value
+      .replace(/[\r\n\u2028\u2029]+/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/[\\`*_{}[\]()+\-.!|~]/g, '\\$&')
+      // GitHub turns `@name` into a notification and `#123` into a cross-reference even after
+      // Markdown escaping; a zero-width space after the sign stops both.
+      .replace(/[@#]/g, '$&\u200b')
+  );
 }
 
 /** 850 ms, 12 s, 3 min 5 s, 1 h 2 min. */

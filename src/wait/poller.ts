@@ -118,19 +118,23 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
       const fetched = new Map<string, Order>();
       const changed = await checkUnfinished(options, fetched);
 
-      await forEachLimited(orders.filter((o) => o.state === 'awaiting-outputs'), OUTPUT_CHECKS_AT_ONCE, async (followed) => {
-        const order = fetched.get(followed.orderId) ?? (await getOrderOrNote(options, followed));
-        if (!order) return;
-        const graceOver = clock() - (followed.completedSeenAt ?? clock()) >= outputsGraceMs;
-        if (options.readiness(order) === 'ready' || graceOver) {
-          followed.state = 'downloading';
-          const pool = (options.downloadBytes?.(order) ?? 0) > LARGE_DOWNLOAD_BYTES ? largeDownloads : downloads;
-          pool.add(async () => {
-            await options.download(order, followed);
-            followed.doneAt = clock();
-          });
-        }
-      });
+      await forEachLimited(
+        orders.filter((o) => o.state === 'awaiting-outputs'),
+        OUTPUT_CHECKS_AT_ONCE,
+        async (followed) => {
+          const order = fetched.get(followed.orderId) ?? (await getOrderOrNote(options, followed));
+          if (!order) return;
+          const graceOver = clock() - (followed.completedSeenAt ?? clock()) >= outputsGraceMs;
+          if (options.readiness(order) === 'ready' || graceOver) {
+            followed.state = 'downloading';
+            const pool = (options.downloadBytes?.(order) ?? 0) > LARGE_DOWNLOAD_BYTES ? largeDownloads : downloads;
+            pool.add(async () => {
+              await options.download(order, followed);
+              followed.doneAt = clock();
+            });
+          }
+        },
+      );
 
       const left = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs');
       if (left.length === 0) break;
@@ -211,11 +215,7 @@ async function fetchStatuses(options: WaitOptions, waiting: FollowedOrder[], fet
  * Pages through List Orders, oldest first from the oldest waiting order's creation, until every
  * waiting order was seen or the page budget is spent. Returns the orders not seen.
  */
-async function listStatuses(
-  options: WaitOptions,
-  waiting: FollowedOrder[],
-  statuses: Map<string, string>,
-): Promise<FollowedOrder[]> {
+async function listStatuses(options: WaitOptions, waiting: FollowedOrder[], statuses: Map<string, string>): Promise<FollowedOrder[]> {
   const dated = waiting.filter((o) => o.createdAt && Number.isFinite(Date.parse(o.createdAt)));
   if (dated.length < BATCH_THRESHOLD) return waiting;
   const oldest = Math.min(...dated.map((o) => Date.parse(o.createdAt!)));
@@ -276,7 +276,9 @@ async function getOrderOrNote(options: WaitOptions, followed: FollowedOrder): Pr
   // the deadline; with no time left (timeout 0, the last look) they may retry for a few seconds.
   const now = options.clock();
   const deadline =
-    options.deadline > now ? Math.min(options.deadline, now + Math.max(options.pollIntervalMs, MIN_CHECK_RETRY_MS)) : now + MIN_CHECK_RETRY_MS;
+    options.deadline > now
+      ? Math.min(options.deadline, now + Math.max(options.pollIntervalMs, MIN_CHECK_RETRY_MS))
+      : now + MIN_CHECK_RETRY_MS;
   try {
     const order = await options.client.getOrder(followed.orderId, { ...(options.signal ? { signal: options.signal } : {}), deadline });
     followed.status = order.status;

@@ -103,7 +103,7 @@ export function startAction(options: StartOptions): StartedAction {
   let stdout = '';
   let stderr = '';
   const watchers: { pattern: string | RegExp; resolve: () => void }[] = [];
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
     for (const w of [...watchers]) {
       if (typeof w.pattern === 'string' ? stdout.includes(w.pattern) : w.pattern.test(stdout)) {
@@ -112,7 +112,7 @@ export function startAction(options: StartOptions): StartedAction {
       }
     }
   });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000);
 
   const done = new Promise<ActionRun>((resolve) => {

@@ -195,7 +195,8 @@ export async function startCacheService(): Promise<FakeCacheService> {
 
 function newest(candidates: Entry[]): Entry | undefined {
   return candidates.reduce<Entry | undefined>(
-    (best, entry) => (!best || entry.createdAt > best.createdAt || (entry.createdAt === best.createdAt && entry.id > best.id) ? entry : best),
+    (best, entry) =>
+      !best || entry.createdAt > best.createdAt || (entry.createdAt === best.createdAt && entry.id > best.id) ? entry : best,
     undefined,
   );
 }

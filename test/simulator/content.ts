@@ -2,27 +2,99 @@
 // (a repeated buffer, so any size costs no memory), translated documents, source media.
 
 const PHRASES: Record<string, string[]> = {
-  en: ['Hello and welcome.', 'Today we will look at the new dashboard.', 'Click here to continue.', 'Thank you for watching.', 'See you next time.'],
-  fr: ['Bonjour et bienvenue.', "Aujourd'hui, nous allons découvrir le nouveau tableau de bord.", 'Cliquez ici pour continuer.', "Merci d'avoir regardé.", 'À la prochaine fois.'],
-  es: ['Hola y bienvenidos.', 'Hoy veremos el nuevo panel de control.', 'Haga clic aquí para continuar.', 'Gracias por mirar.', 'Hasta la próxima.'],
-  de: ['Hallo und willkommen.', 'Heute sehen wir uns das neue Dashboard an.', 'Klicken Sie hier, um fortzufahren.', 'Danke fürs Zuschauen.', 'Bis zum nächsten Mal.'],
+  en: [
+    'Hello and welcome.',
+    'Today we will look at the new dashboard.',
+    'Click here to continue.',
+    'Thank you for watching.',
+    'See you next time.',
+  ],
+  fr: [
+    'Bonjour et bienvenue.',
+    "Aujourd'hui, nous allons découvrir le nouveau tableau de bord.",
+    'Cliquez ici pour continuer.',
+    "Merci d'avoir regardé.",
+    'À la prochaine fois.',
+  ],
+  es: [
+    'Hola y bienvenidos.',
+    'Hoy veremos el nuevo panel de control.',
+    'Haga clic aquí para continuar.',
+    'Gracias por mirar.',
+    'Hasta la próxima.',
+  ],
+  de: [
+    'Hallo und willkommen.',
+    'Heute sehen wir uns das neue Dashboard an.',
+    'Klicken Sie hier, um fortzufahren.',
+    'Danke fürs Zuschauen.',
+    'Bis zum nächsten Mal.',
+  ],
   it: ['Ciao e benvenuti.', 'Oggi vedremo la nuova dashboard.', 'Fai clic qui per continuare.', 'Grazie per la visione.', 'Alla prossima.'],
   pt: ['Olá e bem-vindos.', 'Hoje vamos ver o novo painel.', 'Clique aqui para continuar.', 'Obrigado por assistir.', 'Até a próxima.'],
-  'pt-BR': ['Olá e sejam bem-vindos.', 'Hoje vamos conhecer o novo painel.', 'Clique aqui para continuar.', 'Obrigado por assistir.', 'Até a próxima.'],
-  tr: ['Merhaba ve hoş geldiniz.', 'Bugün yeni panele bakacağız.', 'Devam etmek için buraya tıklayın.', 'İzlediğiniz için teşekkürler.', 'Bir dahaki sefere görüşmek üzere.'],
-  ja: ['こんにちは、ようこそ。', '今日は新しいダッシュボードを見ていきます。', '続けるにはここをクリックしてください。', 'ご視聴ありがとうございました。', 'またお会いしましょう。'],
+  'pt-BR': [
+    'Olá e sejam bem-vindos.',
+    'Hoje vamos conhecer o novo painel.',
+    'Clique aqui para continuar.',
+    'Obrigado por assistir.',
+    'Até a próxima.',
+  ],
+  tr: [
+    'Merhaba ve hoş geldiniz.',
+    'Bugün yeni panele bakacağız.',
+    'Devam etmek için buraya tıklayın.',
+    'İzlediğiniz için teşekkürler.',
+    'Bir dahaki sefere görüşmek üzere.',
+  ],
+  ja: [
+    'こんにちは、ようこそ。',
+    '今日は新しいダッシュボードを見ていきます。',
+    '続けるにはここをクリックしてください。',
+    'ご視聴ありがとうございました。',
+    'またお会いしましょう。',
+  ],
   'zh-TW': ['大家好，歡迎收看。', '今天我們來看看新的儀表板。', '點擊這裡繼續。', '感謝收看。', '下次見。'],
   zh: ['大家好，欢迎收看。', '今天我们来看看新的仪表板。', '点击这里继续。', '感谢收看。', '下次见。'],
-  ko: ['안녕하세요, 환영합니다.', '오늘은 새로운 대시보드를 살펴보겠습니다.', '계속하려면 여기를 클릭하세요.', '시청해 주셔서 감사합니다.', '다음에 또 만나요.'],
+  ko: [
+    '안녕하세요, 환영합니다.',
+    '오늘은 새로운 대시보드를 살펴보겠습니다.',
+    '계속하려면 여기를 클릭하세요.',
+    '시청해 주셔서 감사합니다.',
+    '다음에 또 만나요.',
+  ],
   ar: ['مرحبا وأهلا بكم.', 'اليوم سنلقي نظرة على لوحة التحكم الجديدة.', 'انقر هنا للمتابعة.', 'شكرا للمشاهدة.', 'إلى اللقاء.'],
-  ru: ['Здравствуйте и добро пожаловать.', 'Сегодня мы посмотрим на новую панель.', 'Нажмите здесь, чтобы продолжить.', 'Спасибо за просмотр.', 'До встречи.'],
-  nl: ['Hallo en welkom.', 'Vandaag bekijken we het nieuwe dashboard.', 'Klik hier om verder te gaan.', 'Bedankt voor het kijken.', 'Tot de volgende keer.'],
+  ru: [
+    'Здравствуйте и добро пожаловать.',
+    'Сегодня мы посмотрим на новую панель.',
+    'Нажмите здесь, чтобы продолжить.',
+    'Спасибо за просмотр.',
+    'До встречи.',
+  ],
+  nl: [
+    'Hallo en welkom.',
+    'Vandaag bekijken we het nieuwe dashboard.',
+    'Klik hier om verder te gaan.',
+    'Bedankt voor het kijken.',
+    'Tot de volgende keer.',
+  ],
 };
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English', fr: 'French', es: 'Spanish', de: 'German', it: 'Italian', pt: 'Portuguese',
-  'pt-BR': 'Brazilian Portuguese', tr: 'Turkish', ja: 'Japanese', 'zh-TW': 'Traditional Chinese',
-  zh: 'Chinese', ko: 'Korean', ar: 'Arabic', ru: 'Russian', nl: 'Dutch',
+  en: 'English',
+  fr: 'French',
+  es: 'Spanish',
+  de: 'German',
+  it: 'Italian',
+  pt: 'Portuguese',
+  'pt-BR': 'Brazilian Portuguese',
+  tr: 'Turkish',
+  ja: 'Japanese',
+  'zh-TW': 'Traditional Chinese',
+  zh: 'Chinese',
+  ko: 'Korean',
+  ar: 'Arabic',
+  ru: 'Russian',
+  nl: 'Dutch',
 };
 
 export function languageName(code: string): string {
@@ -110,7 +182,9 @@ export const THUMBNAIL_BYTES: Buffer = (() => {
   return b;
 })();
 
-export const WAVEFORM_BYTES: Buffer = Buffer.from(JSON.stringify({ version: 2, samples: Array.from({ length: 64 }, (_, i) => (i * 37) % 128) }));
+export const WAVEFORM_BYTES: Buffer = Buffer.from(
+  JSON.stringify({ version: 2, samples: Array.from({ length: 64 }, (_, i) => (i * 37) % 128) }),
+);
 
 /** 64 KiB pattern streamed repeatedly for dubbed audio. */
 export const AUDIO_PATTERN: Buffer = (() => {

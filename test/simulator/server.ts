@@ -14,7 +14,8 @@ import { DEFAULT_LIFECYCLE } from './lifecycle.ts';
 import { OllangSimulator } from './simulator.ts';
 import type { FaultKind, FaultRule, LanguageBehaviour, Lifecycle, Outcome, Route, SimulatorOptions } from './types.ts';
 
-const USAGE = 'usage: node test/simulator/server.ts [--port N] [--host H] [--api-key K] [--lifecycle-scale X] [--projects a,b] [--seed N] [--child-orders] [--create-response-order request|reversed|shuffled] [--subtitle-cues N] [--outcome lang=completed|failed|delivered|stuck] [--fault route:kind[:probability[:times]]] [--url-ttl-ms N] [--no-intermediate-statuses] [--allow-chunked-create]';
+const USAGE =
+  'usage: node test/simulator/server.ts [--port N] [--host H] [--api-key K] [--lifecycle-scale X] [--projects a,b] [--seed N] [--child-orders] [--create-response-order request|reversed|shuffled] [--subtitle-cues N] [--outcome lang=completed|failed|delivered|stuck] [--fault route:kind[:probability[:times]]] [--url-ttl-ms N] [--no-intermediate-statuses] [--allow-chunked-create]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -72,7 +73,8 @@ const lifecycle: Partial<Lifecycle> = {
 const languages: Record<string, LanguageBehaviour> = {};
 for (const spec of values.outcome ?? []) {
   const [lang, outcome] = spec.split('=');
-  if (lang === undefined || lang === '' || !['completed', 'failed', 'delivered', 'stuck'].includes(outcome ?? '')) fail(`bad --outcome ${spec}`);
+  if (lang === undefined || lang === '' || !['completed', 'failed', 'delivered', 'stuck'].includes(outcome ?? ''))
+    fail(`bad --outcome ${spec}`);
   languages[lang] = { outcome: outcome as Outcome };
 }
 
@@ -91,7 +93,8 @@ for (const spec of values.fault ?? []) {
 }
 
 const order = values['create-response-order'];
-if (order !== undefined && order !== 'request' && order !== 'reversed' && order !== 'shuffled') fail(`bad --create-response-order ${order}`);
+if (order !== undefined && order !== 'request' && order !== 'reversed' && order !== 'shuffled')
+  fail(`bad --create-response-order ${order}`);
 
 const options: SimulatorOptions = {
   lifecycle,
@@ -103,7 +106,11 @@ const options: SimulatorOptions = {
   rejectChunkedCreate: values['allow-chunked-create'] !== true,
 };
 if (values['api-key'] !== undefined) options.apiKey = values['api-key'];
-if (values.projects !== undefined) options.projects = values.projects.split(',').map((s) => s.trim()).filter(Boolean);
+if (values.projects !== undefined)
+  options.projects = values.projects
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const seed = num('seed', values.seed);
 if (seed !== undefined) options.seed = seed;
 if (order !== undefined) options.createResponseOrder = order;

@@ -57,7 +57,11 @@ const ERRORS = {
     code: 'INVALID_ORDER_TYPE',
   },
   projectNotFound: { error: 'Project not found', message: 'No project found with the provided projectId', code: 'PROJECT_NOT_FOUND' },
-  missingTargets: { error: 'Invalid target language', message: 'At least one targetLanguageConfig is required', code: 'MISSING_TARGET_LANGUAGES' },
+  missingTargets: {
+    error: 'Invalid target language',
+    message: 'At least one targetLanguageConfig is required',
+    code: 'MISSING_TARGET_LANGUAGES',
+  },
 } satisfies Record<string, ErrorBody>;
 
 function badRequest(message: string, code = 'VALIDATION_ERROR', error = 'Bad Request'): ErrorBody {
@@ -417,9 +421,21 @@ export class OllangSimulator {
     };
     const snake = o.seq % 2 === 1;
     if (o.type === 'document') {
-      add('source', 'source.docx', `${o.name}.docx`, snake ? 'source_document' : 'sourceDocument', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      add(
+        'source',
+        'source.docx',
+        `${o.name}.docx`,
+        snake ? 'source_document' : 'sourceDocument',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
     } else {
-      add('source', 'source.mp4', snake ? `${o.name}.mp4` : `${o.name} - Source Video`, snake ? 'source_video' : 'sourceVideo', 'video/mp4');
+      add(
+        'source',
+        'source.mp4',
+        snake ? `${o.name}.mp4` : `${o.name} - Source Video`,
+        snake ? 'source_video' : 'sourceVideo',
+        'video/mp4',
+      );
     }
     if (o.type !== 'document') {
       const srtName = o.seq % 2 === 0 ? `${languageName(lang)} Subtitles` : `${lang}.srt`;
@@ -431,7 +447,13 @@ export class OllangSimulator {
       add('dub', `${lang}_dub.mp3`, `${languageName(lang)} AI Dub.mp3`, 'created_ai_dub_audio', 'audio/mpeg');
     }
     if (o.type === 'document') {
-      add('document', `${lang}_translated.docx`, `${o.name} (${lang}).docx`, 'translator_document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      add(
+        'document',
+        `${lang}_translated.docx`,
+        `${o.name} (${lang}).docx`,
+        'translator_document',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
     }
     add('thumbnail', 'thumbnail.png', 'Thumbnail', 'created_thumbnail', 'image/png');
     add('waveform', 'waveform.json', 'Waveform', 'created_waveform', 'application/octet-stream');
@@ -577,11 +599,13 @@ export class OllangSimulator {
     if (method === 'GET' && p === '/health') return { route: 'health' };
     if (method === 'POST' && p === '/integration/orders/create') return { route: 'create' };
     if (method === 'GET' && p === '/integration/orders') return { route: 'list' };
-    if (method === 'POST' && (m = /^\/integration\/orders\/cancel\/([^/]+)$/.exec(p))) return { route: 'cancel', orderId: decodeURIComponent(m[1] as string) };
+    if (method === 'POST' && (m = /^\/integration\/orders\/cancel\/([^/]+)$/.exec(p)))
+      return { route: 'cancel', orderId: decodeURIComponent(m[1] as string) };
     if (method === 'POST' && (m = /^\/integration\/orders\/([^/]+)\/cancel-human-review$/.exec(p))) {
       return { route: 'cancel-human-review', orderId: decodeURIComponent(m[1] as string) };
     }
-    if (method === 'GET' && (m = /^\/integration\/orders\/([^/]+)$/.exec(p))) return { route: 'get', orderId: decodeURIComponent(m[1] as string) };
+    if (method === 'GET' && (m = /^\/integration\/orders\/([^/]+)$/.exec(p)))
+      return { route: 'get', orderId: decodeURIComponent(m[1] as string) };
     if ((method === 'GET' || method === 'HEAD') && (m = /^\/files\/([^/]+)\/([^/]+)\/[^/]+$/.exec(p))) {
       const orderId = m[1] as string;
       const docId = m[2] as string;
@@ -638,7 +662,8 @@ export class OllangSimulator {
       try {
         const parsed: unknown = JSON.parse(body.toString('utf8'));
         if (isObject(parsed) && Array.isArray(parsed['targetLanguageConfigs'])) {
-          for (const c of parsed['targetLanguageConfigs']) if (isObject(c) && typeof c['language'] === 'string') languages.push(c['language']);
+          for (const c of parsed['targetLanguageConfigs'])
+            if (isObject(c) && typeof c['language'] === 'string') languages.push(c['language']);
         }
       } catch {
         // validated later
@@ -661,14 +686,25 @@ export class OllangSimulator {
         case '503':
           return this.deliver(req, res, rec, jsonResponse(503, genericEnvelope('Service Unavailable')));
         case '429':
-          return this.deliver(req, res, rec, jsonResponse(429, genericEnvelope('ThrottlerException: Too Many Requests'), { 'retry-after': String(fault.retryAfterSeconds ?? 1) }));
+          return this.deliver(
+            req,
+            res,
+            rec,
+            jsonResponse(429, genericEnvelope('ThrottlerException: Too Many Requests'), {
+              'retry-after': String(fault.retryAfterSeconds ?? 1),
+            }),
+          );
         case 'html-200':
           return this.deliver(req, res, rec, rawResponse(200, 'text/html; charset=utf-8', HTML_ERROR_PAGE));
         case 'json-200':
           return this.deliver(req, res, rec, rawResponse(200, 'application/json', '{"error":"AccessDenied"}'));
         case 'malformed-json': {
           const text =
-            route === 'list' ? '{"data":[{"id":"' : route === 'create' ? '[{"orderId":"' : `{"id":"${matched.orderId ?? ''}","status":"ongo`;
+            route === 'list'
+              ? '{"data":[{"id":"'
+              : route === 'create'
+                ? '[{"orderId":"'
+                : `{"id":"${matched.orderId ?? ''}","status":"ongo`;
           return this.deliver(req, res, rec, rawResponse(200, 'application/json; charset=utf-8', text));
         }
         default:
@@ -677,7 +713,12 @@ export class OllangSimulator {
     }
 
     // Ollang's docs warn: chunked request bodies (no Content-Length) have caused 500s.
-    if (route === 'create' && !hasContentLength && /chunked/i.test(req.headers['transfer-encoding'] ?? '') && this.options.rejectChunkedCreate !== false) {
+    if (
+      route === 'create' &&
+      !hasContentLength &&
+      /chunked/i.test(req.headers['transfer-encoding'] ?? '') &&
+      this.options.rejectChunkedCreate !== false
+    ) {
       return this.deliver(req, res, rec, jsonResponse(500, genericEnvelope('Internal server error')), fault);
     }
 
@@ -802,14 +843,25 @@ export class OllangSimulator {
     if (typeof level !== 'number' || !Number.isFinite(level)) return jsonResponse(400, badRequest('level must be a number'));
     if (level !== 0 && level !== 1) return jsonResponse(400, badRequest('level must be one of: 0, 1'));
     if (typeof projectId !== 'string' || projectId === '') return jsonResponse(400, badRequest('projectId must be a non-empty string'));
-    if (targetLanguageConfigs === undefined || targetLanguageConfigs === null || (Array.isArray(targetLanguageConfigs) && targetLanguageConfigs.length === 0)) {
+    if (
+      targetLanguageConfigs === undefined ||
+      targetLanguageConfigs === null ||
+      (Array.isArray(targetLanguageConfigs) && targetLanguageConfigs.length === 0)
+    ) {
       return jsonResponse(400, ERRORS.missingTargets);
     }
     if (!Array.isArray(targetLanguageConfigs)) return jsonResponse(400, badRequest('targetLanguageConfigs must be an array'));
     const configs: { language: string; isRush: boolean }[] = [];
     for (const [i, c] of targetLanguageConfigs.entries()) {
       if (!isObject(c) || typeof c['language'] !== 'string' || c['language'].trim() === '') {
-        return jsonResponse(400, badRequest(`targetLanguageConfigs.${i}.language must be a non-empty string`, 'INVALID_TARGET_LANGUAGE', 'Invalid target language'));
+        return jsonResponse(
+          400,
+          badRequest(
+            `targetLanguageConfigs.${i}.language must be a non-empty string`,
+            'INVALID_TARGET_LANGUAGE',
+            'Invalid target language',
+          ),
+        );
       }
       if (c['isRush'] !== undefined && typeof c['isRush'] !== 'boolean') {
         return jsonResponse(400, badRequest(`targetLanguageConfigs.${i}.isRush must be a boolean value`));
@@ -921,8 +973,10 @@ export class OllangSimulator {
     const toRaw = get('filter[createdAtRange][to]');
     const from = fromRaw === undefined || fromRaw === '' ? undefined : Date.parse(fromRaw);
     const to = toRaw === undefined || toRaw === '' ? undefined : Date.parse(toRaw);
-    if (from !== undefined && Number.isNaN(from)) return jsonResponse(400, badRequest('filter.createdAtRange.from must be a valid ISO 8601 date string'));
-    if (to !== undefined && Number.isNaN(to)) return jsonResponse(400, badRequest('filter.createdAtRange.to must be a valid ISO 8601 date string'));
+    if (from !== undefined && Number.isNaN(from))
+      return jsonResponse(400, badRequest('filter.createdAtRange.from must be a valid ISO 8601 date string'));
+    if (to !== undefined && Number.isNaN(to))
+      return jsonResponse(400, badRequest('filter.createdAtRange.to must be a valid ISO 8601 date string'));
     const statuses = fStatus === undefined || fStatus === '' ? undefined : new Set(fStatus.split(','));
 
     const needStatus = statuses !== undefined || orderBy === 'status';
@@ -975,9 +1029,13 @@ export class OllangSimulator {
     const error = 'Cannot cancel human review';
     const code = 'HUMAN_REVIEW_NOT_CANCELLABLE';
     if (st.phase === 'cancelled') return jsonResponse(400, badRequest('Order has been cancelled', code, error));
-    if (o.level !== 1) return jsonResponse(400, badRequest('Human review can only be cancelled for Level 1 (Human Review) orders', code, error));
+    if (o.level !== 1)
+      return jsonResponse(400, badRequest('Human review can only be cancelled for Level 1 (Human Review) orders', code, error));
     if (st.phase !== 'ongoing' && st.phase !== 'review') {
-      return jsonResponse(400, badRequest(`Human review can only be cancelled while the order is in progress (status is ${st.status})`, code, error));
+      return jsonResponse(
+        400,
+        badRequest(`Human review can only be cancelled while the order is in progress (status is ${st.status})`, code, error),
+      );
     }
     o.hrCancelledAt = now;
     o.level = 0;

@@ -24,17 +24,7 @@ export interface LanguageBehaviour {
 }
 
 export type FaultKind =
-  | '500'
-  | '503'
-  | '429'
-  | 'reset'
-  | 'slow'
-  | 'create-no-answer'
-  | 'truncate'
-  | 'html-200'
-  | 'json-200'
-  | 'malformed-json'
-  | 'drift';
+  '500' | '503' | '429' | 'reset' | 'slow' | 'create-no-answer' | 'truncate' | 'html-200' | 'json-200' | 'malformed-json' | 'drift';
 
 export type Route = 'create' | 'get' | 'list' | 'cancel' | 'cancel-human-review' | 'download' | 'any';
 

@@ -34,12 +34,18 @@ describe('checkContent', () => {
     expect(checkContent('subtitle-text', b('[Script Info]\nTitle: x\n'))).toBeUndefined();
     expect(checkContent('subtitle-text', b('Scenarist_SCC V1.0\n\n00:00:00:00\t9420 9420\n'))).toBeUndefined();
     expect(
-      checkContent('subtitle-text', b('<?xml version="1.0" encoding="UTF-8"?>\n<tt xmlns="http://www.w3.org/ns/ttml"><body/></tt>'), 'application/xml'),
+      checkContent(
+        'subtitle-text',
+        b('<?xml version="1.0" encoding="UTF-8"?>\n<tt xmlns="http://www.w3.org/ns/ttml"><body/></tt>'),
+        'application/xml',
+      ),
     ).toBeUndefined();
     expect(checkContent('subtitle-text', b('<tt:tt xmlns:tt="http://www.w3.org/ns/ttml"></tt:tt>'))).toBeUndefined();
     expect(checkContent('subtitle-text', Buffer.from('Dialogue: été\n', 'latin1'))).toBeUndefined(); // legacy code page
     expect(checkContent('subtitle-text', b('<html><head><title>403</title></head></html>'))).toMatch(/HTML/);
-    expect(checkContent('subtitle-text', b('<?xml version="1.0"?>\n<Error><Code>SignatureDoesNotMatch</Code></Error>'))).toMatch(/XML error/);
+    expect(checkContent('subtitle-text', b('<?xml version="1.0"?>\n<Error><Code>SignatureDoesNotMatch</Code></Error>'))).toMatch(
+      /XML error/,
+    );
     expect(checkContent('subtitle-text', b('{"message":"Not found","statusCode":404}'))).toMatch(/JSON/);
     expect(checkContent('subtitle-text', Buffer.from([0x00, 0x01, 0x02]))).toMatch(/binary/);
   });
@@ -50,7 +56,9 @@ describe('checkContent', () => {
     expect(checkContent('binary', mp4, 'application/json')).toBeUndefined();
     expect(checkContent('binary', b('<!doctype html><html>Login</html>'), 'text/html; charset=utf-8')).toMatch(/HTML page/);
     expect(checkContent('binary', b('{"error":{"code":403,"message":"expired"}}'), 'application/json')).toMatch(/JSON error/);
-    expect(checkContent('binary', b('<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>'), 'application/xml')).toMatch(/XML error/);
+    expect(checkContent('binary', b('<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>'), 'application/xml')).toMatch(
+      /XML error/,
+    );
     // A JSON document that is not an error, and an error-looking body served as octet-stream, pass.
     expect(checkContent('binary', b('{"segments":[{"text":"hi"}]}'), 'application/json')).toBeUndefined();
     expect(checkContent('binary', b('{"error":"x"}'), 'application/octet-stream')).toBeUndefined();

@@ -89,7 +89,10 @@ async function listing(): Promise<string[]> {
 describe('downloadItem', () => {
   it('downloads an SRT into place', async () => {
     serve('/a.srt', SRT, { 'content-type': 'application/x-subrip' });
-    const result = await downloadItem(item({ url: `${base}/a.srt?X-Amz-Signature=secret`, expectedBytes: Buffer.byteLength(SRT) }), options());
+    const result = await downloadItem(
+      item({ url: `${base}/a.srt?X-Amz-Signature=secret`, expectedBytes: Buffer.byteLength(SRT) }),
+      options(),
+    );
     expect(result).toEqual({ path: path.join(dir, 'out.srt'), bytes: Buffer.byteLength(SRT) });
     expect(await readFile(result.path, 'utf8')).toBe(SRT);
     expect(await listing()).toEqual(['out.srt']);
@@ -101,7 +104,10 @@ describe('downloadItem', () => {
     serve('/dub.mp4', binary, { 'content-type': 'video/mp4' });
     const nested = path.join(dir, 'fr');
     await downloadItem(item({ url: `${base}/o.vtt`, fileName: 'Order.vtt', expect: 'vtt', kind: 'vtt' }), options({ directory: nested }));
-    await downloadItem(item({ url: `${base}/dub.mp4`, fileName: 'dub.mp4', expect: 'binary', kind: 'dubbing' }), options({ directory: nested }));
+    await downloadItem(
+      item({ url: `${base}/dub.mp4`, fileName: 'dub.mp4', expect: 'binary', kind: 'dubbing' }),
+      options({ directory: nested }),
+    );
     expect(await readFile(path.join(nested, 'Order.vtt'), 'utf8')).toBe(VTT);
     expect(await readFile(path.join(nested, 'dub.mp4'))).toEqual(binary);
   });
@@ -137,7 +143,10 @@ describe('downloadItem', () => {
     expect(await readFile(result.path, 'utf8')).toBe(SRT);
     expect(result.bytes).toBe(Buffer.byteLength(SRT));
 
-    serve('/z.html', gzipSync('<!DOCTYPE html><html><body>Please sign in</body></html>'), { 'content-encoding': 'gzip', 'content-type': 'text/html' });
+    serve('/z.html', gzipSync('<!DOCTYPE html><html><body>Please sign in</body></html>'), {
+      'content-encoding': 'gzip',
+      'content-type': 'text/html',
+    });
     const error = await failure(downloadItem(item({ url: `${base}/z.html` }), options()));
     expect(error.reason).toBe('content');
 
@@ -223,7 +232,9 @@ describe('downloadItem', () => {
     expect(hits.get('/chunked.bin')).toBe(1);
     expect(await listing()).toEqual([]);
 
-    error = await failure(downloadItem(item({ url: `${base}/chunked.bin`, expect: 'binary', expectedBytes: 5000 }), options({ maxBytes: 4000 })));
+    error = await failure(
+      downloadItem(item({ url: `${base}/chunked.bin`, expect: 'binary', expectedBytes: 5000 }), options({ maxBytes: 4000 })),
+    );
     expect(error.reason).toBe('too-large');
     expect(hits.get('/chunked.bin')).toBe(1);
   });
@@ -331,7 +342,9 @@ describe('downloadItem', () => {
       req.prependListener('response', (res) => setImmediate(() => res.destroy(new Error('reset by test'))));
       return req;
     };
-    const error = await failure(downloadItem(item({ url: `${base}/stall.srt` }), options({ request, retries: 0, requestTimeoutMs: 5_000 })));
+    const error = await failure(
+      downloadItem(item({ url: `${base}/stall.srt` }), options({ request, retries: 0, requestTimeoutMs: 5_000 })),
+    );
     expect(error.reason).toMatch(/network|truncated/);
     expect(await listing()).toEqual([]);
   });

@@ -54,8 +54,20 @@ describe('planDownloads', () => {
     const plan = planDownloads(
       order(
         [
-          { id: 'doc_123abc', name: 'Batman Returns - Source Video', url: 'https://example.com/videos/batman_returns.mp4', type: 'sourceVideo', size: 1073741824 },
-          { id: 'doc_456def', name: 'French Subtitles', url: 'https://example.com/subtitles/batman_returns_fr.srt', type: 'subtitle', size: 8192 },
+          {
+            id: 'doc_123abc',
+            name: 'Batman Returns - Source Video',
+            url: 'https://example.com/videos/batman_returns.mp4',
+            type: 'sourceVideo',
+            size: 1073741824,
+          },
+          {
+            id: 'doc_456def',
+            name: 'French Subtitles',
+            url: 'https://example.com/subtitles/batman_returns_fr.srt',
+            type: 'subtitle',
+            size: 8192,
+          },
         ],
         { vttUrl: 'https://example.com/subtitles/batman_returns_fr.vtt' },
       ),
@@ -63,8 +75,21 @@ describe('planDownloads', () => {
     );
     expect(plan.refused).toEqual([]);
     expect(plan.items).toEqual([
-      { kind: 'subtitles', url: 'https://example.com/subtitles/batman_returns_fr.srt', fileName: 'French Subtitles.srt', expect: 'srt', docType: 'subtitle', expectedBytes: 8192 },
-      { kind: 'vtt', url: 'https://example.com/subtitles/batman_returns_fr.vtt', fileName: 'Batman Returns - Episode 1.vtt', expect: 'vtt', docType: 'vttUrl' },
+      {
+        kind: 'subtitles',
+        url: 'https://example.com/subtitles/batman_returns_fr.srt',
+        fileName: 'French Subtitles.srt',
+        expect: 'srt',
+        docType: 'subtitle',
+        expectedBytes: 8192,
+      },
+      {
+        kind: 'vtt',
+        url: 'https://example.com/subtitles/batman_returns_fr.vtt',
+        fileName: 'Batman Returns - Episode 1.vtt',
+        expect: 'vtt',
+        docType: 'vttUrl',
+      },
     ]);
   });
 
@@ -119,7 +144,8 @@ describe('planDownloads', () => {
 
   it('names the VTT after the order, falling back to the order ID', () => {
     const vtt = (name: string | undefined): string | undefined =>
-      planDownloads({ id: 'ord-1', name, vttUrl: 'https://x.test/o.vtt', orderDocs: [] }, new Set<DownloadKind>(['vtt'])).items[0]?.fileName;
+      planDownloads({ id: 'ord-1', name, vttUrl: 'https://x.test/o.vtt', orderDocs: [] }, new Set<DownloadKind>(['vtt'])).items[0]
+        ?.fileName;
     expect(vtt('Episode 1')).toBe('Episode 1.vtt');
     expect(vtt(undefined)).toBe('ord-1.vtt');
     expect(vtt('\u0001\u0002 ..')).toBe('ord-1.vtt');
@@ -170,7 +196,7 @@ describe('planDownloads', () => {
     expect(names).toHaveLength(hostile.length + 1);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     for (const name of names) {
-      expect(name).not.toMatch(/[/\\\u0000-\u001f]/);
+      expect(name).not.toMatch(/[/\\\u0000-\u001f]/); // eslint-disable-line no-control-regex -- looking for control characters
       expect(name.startsWith('.')).toBe(false);
       expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
       expect(name.endsWith('.srt') || name.endsWith('.vtt')).toBe(true);

@@ -8,7 +8,41 @@ const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 /** Strings rich in the characters that matter: separators, dots, controls, bidi, combining marks, lone surrogates. */
 const nasty = fc.string({
   unit: fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom('/', '\\', '.', '..', ' ', '\u0000', '\n', '\u007f', '\u0085', '\u009b', '\u202e', '\u2066', '\u200f', '\ufeff', ':', '*', '?', '"', '<', '>', '|', 'e\u0301', '\u00e9', 'CON', 'nul', 'com1', '.srt', '😀', '\u3000', '\u2028') },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        '/',
+        '\\',
+        '.',
+        '..',
+        ' ',
+        '\u0000',
+        '\n',
+        '\u007f',
+        '\u0085',
+        '\u009b',
+        '\u202e',
+        '\u2066',
+        '\u200f',
+        '\ufeff',
+        ':',
+        '*',
+        '?',
+        '"',
+        '<',
+        '>',
+        '|',
+        'e\u0301',
+        '\u00e9',
+        'CON',
+        'nul',
+        'com1',
+        '.srt',
+        '😀',
+        '\u3000',
+        '\u2028',
+      ),
+    },
     { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 1 }) },
     { weight: 2, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
@@ -77,11 +111,15 @@ describe('safeFileName (properties)', () => {
 
   it('keeps a short extension when it must shorten the name', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '😀', '中', ' ', '-'), minLength: 1, maxLength: 400 }), fc.constantFrom('.srt', '.vtt', '.mp3'), (stem, extension) => {
-        const out = safeFileName(`x${stem}${extension}`);
-        expect(out.endsWith(extension)).toBe(true);
-        expect(bytes(out)).toBeLessThanOrEqual(200);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'é', '😀', '中', ' ', '-'), minLength: 1, maxLength: 400 }),
+        fc.constantFrom('.srt', '.vtt', '.mp3'),
+        (stem, extension) => {
+          const out = safeFileName(`x${stem}${extension}`);
+          expect(out.endsWith(extension)).toBe(true);
+          expect(bytes(out)).toBeLessThanOrEqual(200);
+        },
+      ),
     );
   });
 

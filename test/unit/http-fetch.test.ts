@@ -17,7 +17,8 @@ beforeAll(async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       seen.push({ method: req.method, headers: req.headers, body });
-      if (req.url === '/json') return void res.writeHead(201, 'Created', { 'content-type': 'application/json', 'retry-after': '7' }).end('{"ok":true}');
+      if (req.url === '/json')
+        return void res.writeHead(201, 'Created', { 'content-type': 'application/json', 'retry-after': '7' }).end('{"ok":true}');
       if (req.url === '/redirect') return void res.writeHead(302, { location: 'http://example.invalid/' }).end();
       if (req.url === '/slow') return void setTimeout(() => res.end('late'), 2_000);
       if (req.url === '/cut') {
@@ -91,7 +92,12 @@ describe('OllangClient over httpFetch', () => {
 
   it('creates, reads, lists and cancels against the simulator, with Content-Length on the create', async () => {
     const client = new OllangClient({ baseUrl: simulator.url, apiKey: simulator.apiKey, fetch: httpFetch });
-    const created = await client.createOrder({ orderType: 'subtitle', level: 0, projectId: 'proj-demo', targetLanguageConfigs: [{ language: 'fr' }] });
+    const created = await client.createOrder({
+      orderType: 'subtitle',
+      level: 0,
+      projectId: 'proj-demo',
+      targetLanguageConfigs: [{ language: 'fr' }],
+    });
     const order = await client.getOrder(created[0]!.orderId);
     expect(order.targetLanguage).toBe('fr');
     const page = await client.listOrders({ take: 10 });

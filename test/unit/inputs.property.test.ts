@@ -12,7 +12,11 @@ const letters = (min: number, max: number) =>
 
 /** Language codes in random letter case: primary, optional script, optional region. */
 const languageCode = fc
-  .tuple(letters(2, 3), fc.option(letters(4, 4), { nil: undefined }), fc.option(fc.oneof(letters(2, 2), fc.stringMatching(/^[0-9]{3}$/)), { nil: undefined }))
+  .tuple(
+    letters(2, 3),
+    fc.option(letters(4, 4), { nil: undefined }),
+    fc.option(fc.oneof(letters(2, 2), fc.stringMatching(/^[0-9]{3}$/)), { nil: undefined }),
+  )
   .map(([primary, script, region]) => [primary, script, region].filter((part) => part !== undefined).join('-'));
 
 const separator = fc
@@ -29,12 +33,23 @@ describe('language lists', () => {
         separator,
         (codes, separators, leading, trailing) => {
           const text = leading + codes.map((code, i) => (i === 0 ? code : separators[i]! + code)).join('') + trailing;
-          const settings = readSettings((name) => ({ 'api-key': API_KEY, 'project-id': 'p1', 'target-languages': text })[name] ?? '', { workspace: WORKSPACE });
+          const settings = readSettings((name) => ({ 'api-key': API_KEY, 'project-id': 'p1', 'target-languages': text })[name] ?? '', {
+            workspace: WORKSPACE,
+          });
           const expected = codes.map((code) => normalizeLanguage(code));
           expect(settings.targetLanguages).toEqual(expected);
           // Normalising twice changes nothing, and joining the result reads back the same list.
           for (const code of settings.targetLanguages) expect(normalizeLanguage(code)).toBe(code);
-          const again = readSettings((name) => ({ 'api-key': API_KEY, 'project-id': 'p1', 'target-languages': settings.targetLanguages.join(', '), 'rush-languages': 'all' })[name] ?? '', { workspace: WORKSPACE });
+          const again = readSettings(
+            (name) =>
+              ({
+                'api-key': API_KEY,
+                'project-id': 'p1',
+                'target-languages': settings.targetLanguages.join(', '),
+                'rush-languages': 'all',
+              })[name] ?? '',
+            { workspace: WORKSPACE },
+          );
           expect(again.targetLanguages).toEqual(settings.targetLanguages);
           expect(again.rushLanguages).toEqual(settings.targetLanguages);
         },
@@ -47,7 +62,9 @@ describe('language lists', () => {
       fc.property(languageCode, separator, (code, sep) => {
         const twisted = code.toUpperCase() === code ? code.toLowerCase() : code.toUpperCase();
         try {
-          readSettings((name) => ({ 'api-key': API_KEY, 'project-id': 'p1', 'target-languages': `${code}${sep}${twisted}` })[name] ?? '', { workspace: WORKSPACE });
+          readSettings((name) => ({ 'api-key': API_KEY, 'project-id': 'p1', 'target-languages': `${code}${sep}${twisted}` })[name] ?? '', {
+            workspace: WORKSPACE,
+          });
           expect.unreachable();
         } catch (error) {
           expect(error).toBeInstanceOf(InputError);
@@ -78,7 +95,12 @@ describe('durations', () => {
         fc.constantFrom('', ' '),
         fc.boolean(),
         (h, m, s, ms, gap, upper) => {
-          const parts = [[h, 'h'], [m, 'm'], [s, 's'], [ms, 'ms']] as const;
+          const parts = [
+            [h, 'h'],
+            [m, 'm'],
+            [s, 's'],
+            [ms, 'ms'],
+          ] as const;
           const present = parts.filter(([count]) => count > 0);
           fc.pre(present.length > 0);
           const text = present.map(([count, unit]) => `${count}${upper ? unit.toUpperCase() : unit}`).join(gap);
@@ -119,9 +141,28 @@ describe('durations', () => {
 
 describe('readSettings on arbitrary values', () => {
   const names = [
-    'api-url', 'project-id', 'target-languages', 'rush-languages', 'order-type', 'order-sub-type', 'dubbing-style', 'level',
-    'auto-qc', 'callback-url', 'mode', 'order-ids', 'reuse-orders', 'timeout', 'poll-interval', 'on-timeout',
-    'cancel-on-abort', 'output-dir', 'download', 'pr-comment', 'dry-run', 'max-download-size',
+    'api-url',
+    'project-id',
+    'target-languages',
+    'rush-languages',
+    'order-type',
+    'order-sub-type',
+    'dubbing-style',
+    'level',
+    'auto-qc',
+    'callback-url',
+    'mode',
+    'order-ids',
+    'reuse-orders',
+    'timeout',
+    'poll-interval',
+    'on-timeout',
+    'cancel-on-abort',
+    'output-dir',
+    'download',
+    'pr-comment',
+    'dry-run',
+    'max-download-size',
   ];
   const value = fc.oneof(
     fc.string({ maxLength: 80 }),

@@ -49,7 +49,12 @@ const BAD: Array<[string, Record<string, string>, string, string?]> = [
   ['target-languages with a word', { 'target-languages': 'fr, english' }, 'target-languages', '"english"'],
   ['target-languages with underscore', { 'target-languages': 'pt_BR' }, 'target-languages', "'-', not '_'"],
   ['target-languages with one letter', { 'target-languages': 'f' }, 'target-languages'],
-  ['target-languages duplicate after normalisation', { 'target-languages': 'pt-BR, fr\nPT-br' }, 'target-languages', '"pt-BR" is listed more than once'],
+  [
+    'target-languages duplicate after normalisation',
+    { 'target-languages': 'pt-BR, fr\nPT-br' },
+    'target-languages',
+    '"pt-BR" is listed more than once',
+  ],
   ['target-languages bad region', { 'target-languages': 'en-USA' }, 'target-languages'],
   ['rush-languages not a target', { 'rush-languages': 'de' }, 'rush-languages', '"de" is not in target-languages (fr, es)'],
   ['rush-languages duplicate', { 'rush-languages': 'fr fr' }, 'rush-languages', 'more than once'],
@@ -242,11 +247,25 @@ describe('readSettings: good inputs', () => {
   });
 
   it.each([
-    ['true', true], ['True', true], ['TRUE', true], ['yes', true], ['1', true],
-    ['false', false], ['False', false], ['FALSE', false], ['no', false], ['0', false],
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['yes', true],
+    ['1', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+    ['no', false],
+    ['0', false],
   ])('reads boolean %s', (text, value) => {
     const settings = read({ 'auto-qc': text, 'reuse-orders': text, 'cancel-on-abort': text, 'pr-comment': text, 'dry-run': text });
-    expect([settings.autoQc, settings.reuseOrders, settings.cancelOnAbort, settings.prComment, settings.dryRun]).toEqual([value, value, value, value, value]);
+    expect([settings.autoQc, settings.reuseOrders, settings.cancelOnAbort, settings.prComment, settings.dryRun]).toEqual([
+      value,
+      value,
+      value,
+      value,
+      value,
+    ]);
   });
 
   it('reads level 1 and a callback URL', () => {
@@ -269,7 +288,10 @@ describe('readSettings: good inputs', () => {
   });
 
   it('resolves output-dir inside the workspace', () => {
-    expect(read({ 'output-dir': 'docs/subs/' })).toMatchObject({ outputDir: path.join(WORKSPACE, 'docs', 'subs'), outputDirRelative: 'docs/subs' });
+    expect(read({ 'output-dir': 'docs/subs/' })).toMatchObject({
+      outputDir: path.join(WORKSPACE, 'docs', 'subs'),
+      outputDirRelative: 'docs/subs',
+    });
     expect(read({ 'output-dir': './a/../b' })).toMatchObject({ outputDir: path.join(WORKSPACE, 'b'), outputDirRelative: 'b' });
     expect(read({ 'output-dir': path.join(WORKSPACE, 'abs') })).toMatchObject({ outputDirRelative: 'abs' });
     // A name that merely starts with two dots is inside.

@@ -107,9 +107,7 @@ describe('order manifest in the Actions cache', () => {
     expect(await restoreManifest(scope, { directory, log })).toBeUndefined();
     expect(log.warnings()).toEqual([]);
 
-    const first = mergeManifest(undefined, scope, [
-      { orderId: 'ord_fr', language: 'fr', createdAt: '2024-01-01T00:00:00Z' },
-    ]);
+    const first = mergeManifest(undefined, scope, [{ orderId: 'ord_fr', language: 'fr', createdAt: '2024-01-01T00:00:00Z' }]);
     await saveManifest(first, { directory, log, runId: '111' });
     expect(log.warnings()).toEqual([]);
     expect(service.entries()).toHaveLength(1);
@@ -150,7 +148,13 @@ describe('order manifest in the Actions cache', () => {
     expect(await restoreManifest({ ...scope, level: 1 }, { directory, log })).toBeUndefined();
     expect(await restoreManifest({ ...scope, orderType: 'cc' }, { directory, log })).toBeUndefined();
 
-    const foreign: OrderManifest = { version: 1, projectId: 'other', orderType: 'cc', level: 1, orders: [{ orderId: 'z', language: 'de', createdAt: 'x' }] };
+    const foreign: OrderManifest = {
+      version: 1,
+      projectId: 'other',
+      orderType: 'cc',
+      level: 1,
+      orders: [{ orderId: 'z', language: 'de', createdAt: 'x' }],
+    };
     expect(mergeManifest(foreign, scope, []).orders).toEqual([]);
   });
 

@@ -155,11 +155,17 @@ describe('OllangClient against the simulator', () => {
 
   it('lists with filters and pages through everything', async () => {
     const { sim, client } = await setup();
-    for (let i = 0; i < 5; i++) sim.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', createdAt: new Date(T0 - i * 1000).toISOString() });
+    for (let i = 0; i < 5; i++)
+      sim.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', createdAt: new Date(T0 - i * 1000).toISOString() });
     sim.addOrder({ targetLanguage: 'fr', projectId: 'proj-other' });
     sim.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', type: 'aiDubbing' });
 
-    const page = await client.listOrders({ take: 2, filter: { projectId: 'proj-demo', type: 'subtitle' }, orderBy: 'createdAt', orderDirection: 'desc' });
+    const page = await client.listOrders({
+      take: 2,
+      filter: { projectId: 'proj-demo', type: 'subtitle' },
+      orderBy: 'createdAt',
+      orderDirection: 'desc',
+    });
     expect(page.orders).toHaveLength(2);
     expect(page.meta).toMatchObject({ page: 1, take: 2, itemCount: 5, pageCount: 3, hasNextPage: true, hasPreviousPage: false });
 
@@ -175,7 +181,9 @@ describe('OllangClient against the simulator', () => {
     for await (const o of client.listAllOrders({ take: 2 }, { maxPages: 2 })) two.push(o.id);
     expect(two).toHaveLength(4);
 
-    const since = await client.listOrders({ filter: { createdAtFrom: new Date(T0 - 1500).toISOString(), projectId: 'proj-demo', type: 'subtitle' } });
+    const since = await client.listOrders({
+      filter: { createdAtFrom: new Date(T0 - 1500).toISOString(), projectId: 'proj-demo', type: 'subtitle' },
+    });
     expect(since.orders).toHaveLength(2);
 
     const bad = await ollangError(client.listOrders({ take: 51 }));
@@ -219,7 +227,12 @@ describe('OllangClient against the simulator', () => {
 
 describe('OllangClient against simulator faults', () => {
   it('retries 503 and 500 on reads', async () => {
-    const { sim, client, sleeps } = await setup({ faults: [{ route: 'get', kind: '503', times: 2 }, { route: 'list', kind: '500', times: 1 }] });
+    const { sim, client, sleeps } = await setup({
+      faults: [
+        { route: 'get', kind: '503', times: 2 },
+        { route: 'list', kind: '500', times: 1 },
+      ],
+    });
     const o = sim.addOrder({ targetLanguage: 'fr' });
     expect((await client.getOrder(o.id)).id).toBe(o.id);
     expect((await client.listOrders({})).orders).toHaveLength(1);
@@ -256,7 +269,12 @@ describe('OllangClient against simulator faults', () => {
     expect(isFinished(order.status)).toBe(false);
     const page = await client.listOrders({});
     expect(page.orders[0]?.id).toBe(o.id);
-    const created = await client.createOrder({ orderType: 'cc', level: 0, projectId: 'proj-demo', targetLanguageConfigs: [{ language: 'de' }] });
+    const created = await client.createOrder({
+      orderType: 'cc',
+      level: 0,
+      projectId: 'proj-demo',
+      targetLanguageConfigs: [{ language: 'de' }],
+    });
     expect(created).toHaveLength(1);
   });
 
@@ -281,7 +299,12 @@ describe('OllangClient against simulator faults', () => {
   });
 
   it('never retries a create on 503 or a reset', async () => {
-    const { sim, client } = await setup({ faults: [{ route: 'create', kind: '503', times: 1 }, { route: 'create', kind: 'reset', times: 1 }] });
+    const { sim, client } = await setup({
+      faults: [
+        { route: 'create', kind: '503', times: 1 },
+        { route: 'create', kind: 'reset', times: 1 },
+      ],
+    });
     const request = { orderType: 'cc', level: 0, projectId: 'proj-demo', targetLanguageConfigs: [{ language: 'fr' }] };
     expect(await ollangError(client.createOrder(request))).toMatchObject({ status: 503, ambiguous: true });
     expect(await ollangError(client.createOrder(request))).toMatchObject({ kind: 'network', ambiguous: true });

@@ -118,7 +118,12 @@ describe('createOrder', () => {
   });
 
   it('omits unset optional fields and counts bytes, not characters', async () => {
-    const h = harness([json(201, [{ orderId: 'a', orderType: 'aiDubbing' }, { orderId: 'b', orderType: 'aiDubbing' }])]);
+    const h = harness([
+      json(201, [
+        { orderId: 'a', orderType: 'aiDubbing' },
+        { orderId: 'b', orderType: 'aiDubbing' },
+      ]),
+    ]);
     const created = await h.client.createOrder({
       orderType: 'aiDubbing',
       level: 0,
@@ -293,7 +298,7 @@ describe('getOrder', () => {
     expect(h.requests).toHaveLength(1);
   });
 
-  it('reads the generic envelope\'s detail', async () => {
+  it("reads the generic envelope's detail", async () => {
     const h = harness([
       json(400, { code: -1, error: 'UnknownError', message: 'unknown error', detail: 'Order 60b8 belongs to another client' }),
     ]);
@@ -313,10 +318,7 @@ describe('retries (reads and cancels)', () => {
   });
 
   it('honours a Retry-After date', async () => {
-    const h = harness([
-      json(429, {}, { 'retry-after': new Date(START + 4000).toUTCString() }),
-      json(200, orderBody()),
-    ]);
+    const h = harness([json(429, {}, { 'retry-after': new Date(START + 4000).toUTCString() }), json(200, orderBody())]);
     await h.client.getOrder(ORDER_ID);
     expect(h.sleeps).toEqual([4000]);
   });
@@ -552,7 +554,9 @@ describe('listOrders', () => {
     const h = harness([UNAUTHORIZED]);
     const e = await ollangError(h.client.listOrders({ take: 50 }));
     expect(e.message).toBe('List Orders: 401 UNAUTHORIZED: Invalid or missing API key');
-    const h2 = harness([json(400, { code: -1, error: 'UnknownError', message: 'unknown error', detail: 'take must not be greater than 50' })]);
+    const h2 = harness([
+      json(400, { code: -1, error: 'UnknownError', message: 'unknown error', detail: 'take must not be greater than 50' }),
+    ]);
     const e2 = await ollangError(h2.client.listOrders({ take: 51 }));
     expect(e2.apiMessage).toBe('take must not be greater than 50');
   });
@@ -595,7 +599,10 @@ describe('listAllOrders', () => {
 
   it('asks for 50 a page by default, and stops on an empty page that claims more', async () => {
     const h = harness([
-      json(200, { data: [summary('a')], meta: { page: 1, take: 50, itemCount: 99, pageCount: 9, hasNextPage: true, hasPreviousPage: false } }),
+      json(200, {
+        data: [summary('a')],
+        meta: { page: 1, take: 50, itemCount: 99, pageCount: 9, hasNextPage: true, hasPreviousPage: false },
+      }),
       json(200, { data: [], meta: { page: 2, take: 50, itemCount: 99, pageCount: 9, hasNextPage: true, hasPreviousPage: true } }),
     ]);
     const seen: string[] = [];

@@ -82,7 +82,8 @@ export function stubFetch(
       step = script[index] ?? (options.repeatLast ? script[script.length - 1] : undefined);
       index++;
     }
-    if (step === undefined) throw new Error(`stubFetch: no scripted answer for request ${requests.length} (${recorded.method} ${recorded.path})`);
+    if (step === undefined)
+      throw new Error(`stubFetch: no scripted answer for request ${requests.length} (${recorded.method} ${recorded.path})`);
     if (typeof step === 'function') return step(recorded);
     if ('error' in step) throw step.error;
     return toResponse(step);

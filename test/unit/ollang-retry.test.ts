@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OllangError, readErrorBody } from '../../src/ollang/errors.ts';
 import type { OllangErrorInit } from '../../src/ollang/errors.ts';
-import {
-  backoffDelay,
-  defaultRetryPolicy,
-  isRetryable,
-  maxRetryAfterMs,
-  parseRetryAfter,
-  resolvePolicy,
-} from '../../src/ollang/retry.ts';
+import { backoffDelay, defaultRetryPolicy, isRetryable, maxRetryAfterMs, parseRetryAfter, resolvePolicy } from '../../src/ollang/retry.ts';
 
 function err(init: Partial<OllangErrorInit>): OllangError {
   return new OllangError({ kind: 'http', endpoint: 'Get Order', ...init });
@@ -112,16 +105,16 @@ describe('OllangError', () => {
       'Create Order: 502: Bad Gateway (the request may still have been processed)',
     );
     expect(err({ kind: 'timeout', detail: 'within 30 s' }).message).toBe('Get Order: no response within 30 s');
-    expect(err({ kind: 'schema', detail: 'id: expected string' }).message).toBe(
-      'Get Order: unexpected response: id: expected string',
-    );
+    expect(err({ kind: 'schema', detail: 'id: expected string' }).message).toBe('Get Order: unexpected response: id: expected string');
   });
 });
 
 describe('readErrorBody', () => {
-  it('reads the reference pages\' {error, message, code}', () => {
+  it("reads the reference pages' {error, message, code}", () => {
     expect(
-      readErrorBody(JSON.stringify({ error: 'Order not found', message: 'No order found with the provided orderId', code: 'ORDER_NOT_FOUND' })),
+      readErrorBody(
+        JSON.stringify({ error: 'Order not found', message: 'No order found with the provided orderId', code: 'ORDER_NOT_FOUND' }),
+      ),
     ).toEqual({ code: 'ORDER_NOT_FOUND', apiMessage: 'No order found with the provided orderId' });
   });
 

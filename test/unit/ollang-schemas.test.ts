@@ -182,9 +182,10 @@ describe('orderPageSchema', () => {
 
 describe('createOrderResponseSchema', () => {
   it('parses an array of {orderId}, keeping orderType when present', () => {
-    expect(
-      createOrderResponseSchema.parse([{ orderId: 'a' }, { orderId: 'b', orderType: 'aiDubbing', extra: 1 }]),
-    ).toEqual([{ orderId: 'a' }, { orderId: 'b', orderType: 'aiDubbing' }]);
+    expect(createOrderResponseSchema.parse([{ orderId: 'a' }, { orderId: 'b', orderType: 'aiDubbing', extra: 1 }])).toEqual([
+      { orderId: 'a' },
+      { orderId: 'b', orderType: 'aiDubbing' },
+    ]);
   });
 
   it('accepts an empty array', () => {

@@ -35,7 +35,13 @@ let client: OllangClient;
 beforeAll(async () => {
   simulator = await OllangSimulator.start({
     now: clock,
-    lifecycle: { pendingMs: 60_000, ongoingMs: 10 * 60_000, humanReviewMs: 30 * 60_000, outputsLagMs: 45_000, cancellableOngoingMs: 30_000 },
+    lifecycle: {
+      pendingMs: 60_000,
+      ongoingMs: 10 * 60_000,
+      humanReviewMs: 30 * 60_000,
+      outputsLagMs: 45_000,
+      cancellableOngoingMs: 30_000,
+    },
   });
 });
 afterAll(() => simulator.close());
@@ -113,14 +119,19 @@ describe('chooseOrders', () => {
   });
 
   it('runs started together settle on one order per language (the oldest), cancelling their younger duplicates', async () => {
-    const runs = [['fr', 'es'], ['es', 'de'], ['fr', 'de']].map((languages) =>
+    const runs = [
+      ['fr', 'es'],
+      ['es', 'de'],
+      ['fr', 'de'],
+    ].map((languages) =>
       chooseOrders({ client, settings: settings({ targetLanguages: languages }), log, clock, sleep, state: recorder().state }),
     );
     const chosen = await Promise.all(runs);
     const usable = simulator.orders().filter((o) => o.status !== 'cancelled');
     expect(usable.map((o) => o.targetLanguage).sort()).toEqual(['de', 'es', 'fr']);
     const followedByLanguage = new Map<string, Set<string>>();
-    for (const run of chosen) for (const o of run.followed) followedByLanguage.set(o.language, (followedByLanguage.get(o.language) ?? new Set()).add(o.orderId));
+    for (const run of chosen)
+      for (const o of run.followed) followedByLanguage.set(o.language, (followedByLanguage.get(o.language) ?? new Set()).add(o.orderId));
     for (const ids of followedByLanguage.values()) expect(ids.size).toBe(1);
   });
 
@@ -129,7 +140,12 @@ describe('chooseOrders', () => {
     const { state } = recorder();
     const chosen = await chooseOrders({ client, settings: settings(), log, clock, sleep, state });
     expect(simulator.count('create')).toBe(3);
-    expect(simulator.orders().map((o) => o.targetLanguage).sort()).toEqual(['de', 'es', 'fr']);
+    expect(
+      simulator
+        .orders()
+        .map((o) => o.targetLanguage)
+        .sort(),
+    ).toEqual(['de', 'es', 'fr']);
     expect(chosen.followed).toHaveLength(3);
   });
 
@@ -140,7 +156,13 @@ describe('chooseOrders', () => {
     expect(chosen.followed.some((o) => o.language === '')).toBe(true);
     simulator.setFaults([]);
     await waitForOrders({
-      client, orders: chosen.followed, deadline: now + 3_600_000, pollIntervalMs: 30_000, clock, sleep, log,
+      client,
+      orders: chosen.followed,
+      deadline: now + 3_600_000,
+      pollIntervalMs: 30_000,
+      clock,
+      sleep,
+      log,
       readiness: () => 'ready',
       download: async (_o, followed) => void (followed.state = 'done'),
     });
@@ -150,7 +172,9 @@ describe('chooseOrders', () => {
 
   it('never retries an answered error', async () => {
     const { state } = recorder();
-    await expect(chooseOrders({ client, settings: settings({ projectId: 'nope' }), log, clock, sleep, state })).rejects.toThrow(/PROJECT_NOT_FOUND/);
+    await expect(chooseOrders({ client, settings: settings({ projectId: 'nope' }), log, clock, sleep, state })).rejects.toThrow(
+      /PROJECT_NOT_FOUND/,
+    );
     expect(simulator.count('create')).toBe(1);
   });
 
@@ -171,12 +195,21 @@ describe('waitForOrders', () => {
   }
 
   it('checks 120 orders with List Orders pages, not 120 Get Orders a cycle', async () => {
-    const languages = Array.from({ length: 120 }, (_, i) => `e${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const languages = Array.from(
+      { length: 120 },
+      (_, i) => `e${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
     const orders = await created(languages);
     const before = simulator.requests.length;
     const downloaded: string[] = [];
     const result = await waitForOrders({
-      client, orders, deadline: now + 3_600_000, pollIntervalMs: 30_000, clock, sleep, log,
+      client,
+      orders,
+      deadline: now + 3_600_000,
+      pollIntervalMs: 30_000,
+      clock,
+      sleep,
+      log,
       readiness: (order) => (order.vttUrl ? 'ready' : 'not-yet'),
       download: async (_order, followed) => {
         downloaded.push(followed.language);
@@ -196,11 +229,24 @@ describe('waitForOrders', () => {
   });
 
   it('fetches a finished order once: the Get Order of its status check also serves its outputs', async () => {
-    const done = simulator.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', status: 'completed', createdAt: new Date(now - 3_600_000).toISOString() });
-    const orders: FollowedOrder[] = [{ orderId: done.id, language: 'fr', type: 'subtitle', created: false, status: 'pending', state: 'waiting', files: [] }];
+    const done = simulator.addOrder({
+      targetLanguage: 'fr',
+      projectId: 'proj-demo',
+      status: 'completed',
+      createdAt: new Date(now - 3_600_000).toISOString(),
+    });
+    const orders: FollowedOrder[] = [
+      { orderId: done.id, language: 'fr', type: 'subtitle', created: false, status: 'pending', state: 'waiting', files: [] },
+    ];
     const before = simulator.count('get');
     await waitForOrders({
-      client, orders, deadline: now + 60_000, pollIntervalMs: 10_000, clock, sleep, log,
+      client,
+      orders,
+      deadline: now + 60_000,
+      pollIntervalMs: 10_000,
+      clock,
+      sleep,
+      log,
       readiness: () => 'ready',
       download: async (_o, followed) => void (followed.state = 'done'),
     });
@@ -213,7 +259,13 @@ describe('waitForOrders', () => {
     const orders = await created(['fr']);
     const deadline = now + 10 * 60_000;
     const result = await waitForOrders({
-      client, orders, deadline, pollIntervalMs: 30_000, clock, sleep, log,
+      client,
+      orders,
+      deadline,
+      pollIntervalMs: 30_000,
+      clock,
+      sleep,
+      log,
       readiness: () => 'ready',
       download: async () => undefined,
     });
@@ -228,7 +280,13 @@ describe('waitForOrders', () => {
     const orders = await created(['fr']);
     let sawCompletedWithoutOutputs = false;
     await waitForOrders({
-      client, orders, deadline: now + 3_600_000, pollIntervalMs: 10_000, clock, sleep, log,
+      client,
+      orders,
+      deadline: now + 3_600_000,
+      pollIntervalMs: 10_000,
+      clock,
+      sleep,
+      log,
       readiness: (order) => {
         if (!order.vttUrl) sawCompletedWithoutOutputs = true;
         return order.vttUrl ? 'ready' : 'not-yet';
@@ -247,7 +305,13 @@ describe('waitForOrders', () => {
     const orders = await created(['fr', 'es', 'de']);
     const settled: string[] = [];
     await waitForOrders({
-      client, orders, deadline: now + 3_600_000, pollIntervalMs: 30_000, clock, sleep, log,
+      client,
+      orders,
+      deadline: now + 3_600_000,
+      pollIntervalMs: 30_000,
+      clock,
+      sleep,
+      log,
       readiness: () => 'ready',
       download: async (_o, followed) => void (followed.state = 'done'),
       onSettled: (o) => settled.push(o.language),
@@ -267,7 +331,14 @@ describe('waitForOrders', () => {
     };
     await expect(
       waitForOrders({
-        client, orders, deadline: now + 3_600_000, pollIntervalMs: 30_000, clock, sleep: abortingSleep, log, signal: controller.signal,
+        client,
+        orders,
+        deadline: now + 3_600_000,
+        pollIntervalMs: 30_000,
+        clock,
+        sleep: abortingSleep,
+        log,
+        signal: controller.signal,
         readiness: () => 'ready',
         download: async () => undefined,
       }),

@@ -60,11 +60,29 @@ function client(fetch: Fetch = httpFetch): OllangClient {
 function settings(overrides: Partial<Settings> = {}): Settings {
   const workspace = mkdtempSync(path.join(tmpdir(), 'paid-'));
   return {
-    apiKey: simulator.apiKey, apiUrl: simulator.url, projectId: 'proj-demo', targetLanguages: ['fr', 'es'],
-    rushLanguages: [], orderType: 'subtitle', level: 0, autoQc: false, mode: 'run', orderIds: [],
-    reuseOrders: true, timeoutMs: 3_600_000, pollIntervalMs: 30_000, onTimeout: 'fail', cancelOnAbort: true,
-    outputDir: path.join(workspace, 'localized'), outputDirRelative: 'localized', workspace,
-    download: new Set(['subtitles', 'vtt']), githubToken: '', prComment: false, dryRun: false, maxDownloadBytes: 1024 ** 3,
+    apiKey: simulator.apiKey,
+    apiUrl: simulator.url,
+    projectId: 'proj-demo',
+    targetLanguages: ['fr', 'es'],
+    rushLanguages: [],
+    orderType: 'subtitle',
+    level: 0,
+    autoQc: false,
+    mode: 'run',
+    orderIds: [],
+    reuseOrders: true,
+    timeoutMs: 3_600_000,
+    pollIntervalMs: 30_000,
+    onTimeout: 'fail',
+    cancelOnAbort: true,
+    outputDir: path.join(workspace, 'localized'),
+    outputDirRelative: 'localized',
+    workspace,
+    download: new Set(['subtitles', 'vtt']),
+    githubToken: '',
+    prComment: false,
+    dryRun: false,
+    maxDownloadBytes: 1024 ** 3,
     ...overrides,
   };
 }
@@ -86,22 +104,40 @@ describe('never pay twice', () => {
     };
     const chosen = await chooseOrders({ client: client(slowSave), settings: settings(), log, clock, sleep, state: state() });
     expect(simulator.count('create')).toBe(1);
-    expect(simulator.orders().map((o) => o.targetLanguage).sort()).toEqual(['es', 'fr']);
+    expect(
+      simulator
+        .orders()
+        .map((o) => o.targetLanguage)
+        .sort(),
+    ).toEqual(['es', 'fr']);
     expect(chosen.followed.map((o) => o.created)).toEqual([true, true]);
   });
 
   it('an existing order it cannot read is not a reason to buy the language again', async () => {
     simulator.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', type: 'subtitle', level: 0, status: 'completed' });
     simulator.setFaults([{ route: 'get', kind: '503', times: 100 }]);
-    await expect(chooseOrders({ client: client(), settings: settings(), log, clock, sleep, state: state() })).rejects.toThrow(/Could not check whether order .* \(fr\) can be reused/);
+    await expect(chooseOrders({ client: client(), settings: settings(), log, clock, sleep, state: state() })).rejects.toThrow(
+      /Could not check whether order .* \(fr\) can be reused/,
+    );
     expect(simulator.count('create')).toBe(0);
   });
 
   it('a lost create never claims another level’s order', async () => {
-    const other = simulator.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', type: 'subtitle', level: 0, createdAt: new Date(now).toISOString() });
+    const other = simulator.addOrder({
+      targetLanguage: 'fr',
+      projectId: 'proj-demo',
+      type: 'subtitle',
+      level: 0,
+      createdAt: new Date(now).toISOString(),
+    });
     simulator.setFaults([{ route: 'create', kind: 'create-no-answer', times: 1 }]);
     const chosen = await chooseOrders({
-      client: client(), settings: settings({ level: 1, targetLanguages: ['fr'], reuseOrders: false }), log, clock, sleep, state: state(),
+      client: client(),
+      settings: settings({ level: 1, targetLanguages: ['fr'], reuseOrders: false }),
+      log,
+      clock,
+      sleep,
+      state: state(),
     });
     expect(chosen.followed.map((o) => o.orderId)).not.toContain(other.id);
     expect(chosen.followed).toHaveLength(1);
@@ -126,7 +162,12 @@ describe('never report what did not happen', () => {
   it('an order that published its VTT but never its SRT does not pass as delivered', async () => {
     const s = settings({ targetLanguages: ['fr'] });
     const api = client();
-    const [created] = await api.createOrder({ orderType: 'subtitle', level: 0, projectId: 'proj-demo', targetLanguageConfigs: [{ language: 'fr' }] });
+    const [created] = await api.createOrder({
+      orderType: 'subtitle',
+      level: 0,
+      projectId: 'proj-demo',
+      targetLanguageConfigs: [{ language: 'fr' }],
+    });
     now += 3_600_000;
     const order = await api.getOrder(created!.orderId);
     const vttOnly = { ...order, orderDocs: order.orderDocs.filter((d) => d.type.startsWith('source')) };
@@ -141,16 +182,35 @@ describe('never report what did not happen', () => {
     simulator.setFaults([{ route: 'get', kind: '503', times: 6 }]);
     const workspace = mkdtempSync(path.join(tmpdir(), 'paid-run-'));
     const inputs: Record<string, string> = {
-      'api-key': simulator.apiKey, 'api-url': simulator.url, 'project-id': 'proj-demo', 'target-languages': 'fr',
-      'poll-interval': '30s', timeout: '2h', 'reuse-orders': 'false',
+      'api-key': simulator.apiKey,
+      'api-url': simulator.url,
+      'project-id': 'proj-demo',
+      'target-languages': 'fr',
+      'poll-interval': '30s',
+      timeout: '2h',
+      'reuse-orders': 'false',
     };
     const outputs = new Map<string, string>();
     const failures: string[] = [];
     const io: ActionIO = {
-      log, getInput: (name) => inputs[name] ?? '', setOutput: (k, v) => void outputs.set(k, v), saveState: () => undefined,
-      getState: () => '', setSecret: () => undefined, setFailed: (m) => void failures.push(m), appendSummary: async () => undefined,
+      log,
+      getInput: (name) => inputs[name] ?? '',
+      setOutput: (k, v) => void outputs.set(k, v),
+      saveState: () => undefined,
+      getState: () => '',
+      setSecret: () => undefined,
+      setFailed: (m) => void failures.push(m),
+      appendSummary: async () => undefined,
     };
-    const outcome = await run({ io, env: { GITHUB_WORKSPACE: workspace }, cwd: workspace, fetch: httpFetch, clock, sleep, abort: new AbortController().signal });
+    const outcome = await run({
+      io,
+      env: { GITHUB_WORKSPACE: workspace },
+      cwd: workspace,
+      fetch: httpFetch,
+      clock,
+      sleep,
+      abort: new AbortController().signal,
+    });
     expect(failures).toEqual([]);
     expect(outcome.exitCode).toBe(0);
     expect(outputs.get('status')).toBe('completed');

@@ -9,7 +9,14 @@ import { OllangSimulator } from '../simulator/index.ts';
 import type { SimulatorOptions } from '../simulator/index.ts';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
-const LIFECYCLE = { pendingMs: 100, ongoingMs: 200, humanReviewMs: 200, outputsLagMs: 50, cancellableOngoingMs: 40, intermediateStatuses: true };
+const LIFECYCLE = {
+  pendingMs: 100,
+  ongoingMs: 200,
+  humanReviewMs: 200,
+  outputsLagMs: 50,
+  cancellableOngoingMs: 40,
+  intermediateStatuses: true,
+};
 
 let clock = T0;
 let sim: OllangSimulator;
@@ -32,7 +39,12 @@ function create(body: unknown): Promise<Response> {
   return api('/integration/orders/create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-const BODY = { orderType: 'subtitle', level: 0, projectId: 'proj-demo', targetLanguageConfigs: [{ language: 'fr' }, { language: 'es', isRush: true }] };
+const BODY = {
+  orderType: 'subtitle',
+  level: 0,
+  projectId: 'proj-demo',
+  targetLanguageConfigs: [{ language: 'fr' }, { language: 'es', isRush: true }],
+};
 
 async function createIds(body: unknown = BODY): Promise<string[]> {
   const res = await create(body);
@@ -72,7 +84,12 @@ describe('auth and routing', () => {
   it('answers unknown routes with the generic envelope', async () => {
     const res = await api('/integration/nothing');
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ code: -1, error: 'UnknownError', message: 'unknown error', detail: 'Cannot GET /integration/nothing' });
+    expect(await res.json()).toEqual({
+      code: -1,
+      error: 'UnknownError',
+      message: 'unknown error',
+      detail: 'Cannot GET /integration/nothing',
+    });
     expect(sim.requests.at(-1)?.route).toBe('unknown');
   });
 });
@@ -117,10 +134,18 @@ describe('create order', () => {
   });
 
   it('requires a JSON body', async () => {
-    const bad = await api('/integration/orders/create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"orderType":' });
+    const bad = await api('/integration/orders/create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"orderType":',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/JSON/);
-    const form = await api('/integration/orders/create', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(BODY) });
+    const form = await api('/integration/orders/create', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(BODY),
+    });
     expect(form.status).toBe(400);
   });
 
@@ -145,7 +170,9 @@ describe('create order', () => {
     const res = await create({ ...BODY, orderType: 'aiDubbing' });
     const items = (await res.json()) as { orderId: string; orderType: string }[];
     expect(items).toHaveLength(4);
-    const langs = await Promise.all(items.map(async (i) => [(await getOrder(i.orderId)).targetLanguage, (await getOrder(i.orderId)).type, i.orderType]));
+    const langs = await Promise.all(
+      items.map(async (i) => [(await getOrder(i.orderId)).targetLanguage, (await getOrder(i.orderId)).type, i.orderType]),
+    );
     expect(langs).toEqual([
       ['es', 'subtitle', 'subtitle'],
       ['es', 'aiDubbing', 'aiDubbing'],
@@ -171,7 +198,13 @@ describe('create order', () => {
 
   it('answers a chunked create body with a 500 in the generic envelope and creates nothing', async () => {
     const u = new URL(`${sim.url}/integration/orders/create`);
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'X-Api-Key': sim.apiKey, 'content-type': 'application/json' } });
+    const req = http.request({
+      host: u.hostname,
+      port: u.port,
+      path: u.pathname,
+      method: 'POST',
+      headers: { 'X-Api-Key': sim.apiKey, 'content-type': 'application/json' },
+    });
     req.write(JSON.stringify(BODY).slice(0, 10));
     req.end(JSON.stringify(BODY).slice(10));
     const [res] = (await once(req, 'response')) as [http.IncomingMessage];
@@ -193,7 +226,16 @@ describe('lifecycle and outputs', () => {
     const [id] = await createIds({ ...BODY, targetLanguageConfigs: [{ language: 'fr' }] });
     const seen: string[] = [];
     let o = await getOrder(id!);
-    expect(o).toMatchObject({ id, status: 'pending', type: 'subtitle', targetLanguage: 'fr', sourceLanguage: 'en', projectId: 'proj-demo', level: 0, vttUrl: '' });
+    expect(o).toMatchObject({
+      id,
+      status: 'pending',
+      type: 'subtitle',
+      targetLanguage: 'fr',
+      sourceLanguage: 'en',
+      projectId: 'proj-demo',
+      level: 0,
+      vttUrl: '',
+    });
     expect(o.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     for (const k of ['name', 'rate', 'folderId', 'finance']) expect(o).toHaveProperty(k);
     expect(o.orderDocs).toHaveLength(1);
@@ -239,9 +281,11 @@ describe('lifecycle and outputs', () => {
     const docs = await Promise.all(ids.map(async (id) => (await getOrder(id)).orderDocs.find((d: any) => /subtitle/.test(d.type))));
     expect(new Set(docs.map((d) => d.name)).size).toBe(2);
     expect(docs.map((d) => d.name)).toContain('sw.srt');
-    expect(new Set((await Promise.all(ids.map(async (id) => (await getOrder(id)).orderDocs[0].type)))).size).toBe(2);
+    expect(new Set(await Promise.all(ids.map(async (id) => (await getOrder(id)).orderDocs[0].type))).size).toBe(2);
     const body = await (await text(docs[0].url)).text();
-    expect(body).toBe('1\n00:00:01,000 --> 00:00:03,500\n[sw] line 1\n\n2\n00:00:04,000 --> 00:00:06,500\n[sw] line 2\n\n3\n00:00:07,000 --> 00:00:09,500\n[sw] line 3\n');
+    expect(body).toBe(
+      '1\n00:00:01,000 --> 00:00:03,500\n[sw] line 1\n\n2\n00:00:04,000 --> 00:00:06,500\n[sw] line 2\n\n3\n00:00:07,000 --> 00:00:09,500\n[sw] line 3\n',
+    );
   });
 
   it('puts level 1 orders through review and waitingForApprove', async () => {
@@ -344,7 +388,11 @@ describe('get order', () => {
   it('answers 404 ORDER_NOT_FOUND and 403 ACCESS_DENIED', async () => {
     const missing = await api('/integration/orders/0123456789abcdef01234567');
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: 'Order not found', message: 'No order found with the provided orderId', code: 'ORDER_NOT_FOUND' });
+    expect(await missing.json()).toEqual({
+      error: 'Order not found',
+      message: 'No order found with the provided orderId',
+      code: 'ORDER_NOT_FOUND',
+    });
     const foreign = sim.addOrder({ targetLanguage: 'fr', clientId: 'client_other' });
     const denied = await api(`/integration/orders/${foreign.id}`);
     expect(denied.status).toBe(403);
@@ -354,7 +402,13 @@ describe('get order', () => {
   it('lets tests seed orders with fixed status and decorate responses', async () => {
     await sim.close();
     await start({ decorateOrder: (o) => ({ ...o, name: '../../etc/passwd' }) });
-    const seeded = sim.addOrder({ targetLanguage: 'pt-BR', type: 'cc', status: 'completed', createdAt: '2024-01-15T10:30:00.000Z', level: 1 });
+    const seeded = sim.addOrder({
+      targetLanguage: 'pt-BR',
+      type: 'cc',
+      status: 'completed',
+      createdAt: '2024-01-15T10:30:00.000Z',
+      level: 1,
+    });
     expect(seeded.createdAt).toBe('2024-01-15T10:30:00.000Z');
     expect(seeded.id.slice(0, 8)).toBe(Math.floor(Date.parse('2024-01-15T10:30:00Z') / 1000).toString(16));
     const o = await getOrder(seeded.id);
@@ -402,13 +456,31 @@ describe('list orders', () => {
     expect(last.meta.hasNextPage).toBe(false);
     const def = await list('');
     expect(def.meta).toMatchObject({ page: 1, take: 10 });
-    expect(Object.keys(def.data[0]!).sort()).toEqual(['clientId', 'createdAt', 'id', 'name', 'projectId', 'sourceLanguage', 'status', 'targetLanguage', 'type']);
+    expect(Object.keys(def.data[0]!).sort()).toEqual([
+      'clientId',
+      'createdAt',
+      'id',
+      'name',
+      'projectId',
+      'sourceLanguage',
+      'status',
+      'targetLanguage',
+      'type',
+    ]);
     const ids = def.data.map((d) => d.id as string);
     expect([...ids].sort().reverse()).toEqual(ids);
   });
 
   it('validates paging and sorting parameters', async () => {
-    for (const q of ['take=51', 'take=0', 'page=0', 'pageOptions[take]=100', 'orderBy=price', 'orderDirection=up', 'filter[createdAtRange][from]=yesterday']) {
+    for (const q of [
+      'take=51',
+      'take=0',
+      'page=0',
+      'pageOptions[take]=100',
+      'orderBy=price',
+      'orderDirection=up',
+      'filter[createdAtRange][from]=yesterday',
+    ]) {
       const res = await api(`/integration/orders?${q}`);
       expect(res.status, q).toBe(400);
       expect(typeof ((await res.json()) as { message: string }).message).toBe('string');
@@ -433,7 +505,8 @@ describe('list orders', () => {
   });
 
   it('stays fast over thousands of orders', async () => {
-    for (let i = 0; i < 3000; i++) sim.addOrder({ targetLanguage: 'fr', projectId: 'proj-a', createdAt: new Date(T0 - i * 1000).toISOString() });
+    for (let i = 0; i < 3000; i++)
+      sim.addOrder({ targetLanguage: 'fr', projectId: 'proj-a', createdAt: new Date(T0 - i * 1000).toISOString() });
     const startedAt = performance.now();
     let page = 1;
     let seen = 0;
@@ -465,7 +538,11 @@ describe('cancel order and cancel human review', () => {
     expect((await cancel(b!)).status).toBe(204);
     const again = await cancel(a!);
     expect(again.status).toBe(409);
-    expect(await again.json()).toEqual({ error: 'Order already cancelled', message: 'This order has already been cancelled', code: 'ORDER_ALREADY_CANCELLED' });
+    expect(await again.json()).toEqual({
+      error: 'Order already cancelled',
+      message: 'This order has already been cancelled',
+      code: 'ORDER_ALREADY_CANCELLED',
+    });
     clock = T0 + 150; // 50 ms into ongoing: too late
     const late = await cancel(c!);
     expect(late.status).toBe(400);
@@ -483,7 +560,11 @@ describe('cancel order and cancel human review', () => {
     const foreign = sim.addOrder({ targetLanguage: 'fr', clientId: 'client_other' });
     const denied = await cancel(foreign.id);
     expect(denied.status).toBe(403);
-    expect(await denied.json()).toEqual({ error: 'Access denied', message: "You don't have permission to cancel this order", code: 'ACCESS_DENIED' });
+    expect(await denied.json()).toEqual({
+      error: 'Access denied',
+      message: "You don't have permission to cancel this order",
+      code: 'ACCESS_DENIED',
+    });
   });
 
   it('cancels human review of level 1 ongoing orders only', async () => {
@@ -494,7 +575,11 @@ describe('cancel order and cancel human review', () => {
     expect((await cancel(l1!)).status).toBe(400);
     const ok = await chr(l1!);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ success: true, message: 'Human Review has been cancelled and credits have been refunded.', orderId: l1 });
+    expect(await ok.json()).toEqual({
+      success: true,
+      message: 'Human Review has been cancelled and credits have been refunded.',
+      orderId: l1,
+    });
     let o = await getOrder(l1!);
     expect(o).toMatchObject({ status: 'completed', level: 0, vttUrl: '' });
     clock += 50;
@@ -590,7 +675,10 @@ describe('faults', () => {
   it('drift changes the shape of Get Order and List Orders', async () => {
     const [id] = await createIds({ ...BODY, targetLanguageConfigs: [{ language: 'fr' }] });
     clock = T0 + 110;
-    sim.setFaults([{ route: 'get', kind: 'drift' }, { route: 'list', kind: 'drift' }]);
+    sim.setFaults([
+      { route: 'get', kind: 'drift' },
+      { route: 'list', kind: 'drift' },
+    ]);
     const o = await getOrder(id!);
     expect(o.status).toBe('inTranslation');
     for (const k of ['name', 'createdAt', 'finance', 'vttUrl']) expect(o).not.toHaveProperty(k);
@@ -628,7 +716,9 @@ describe('CLI', () => {
   it('prints one line and stops cleanly on SIGTERM', async () => {
     const server = fileURLToPath(new URL('../simulator/server.ts', import.meta.url));
     const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
-    const child = spawn(node, [server, '--port', '0', '--api-key', 'cli-key', '--lifecycle-scale', '0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [server, '--port', '0', '--api-key', 'cli-key', '--lifecycle-scale', '0.1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     await new Promise<void>((resolve, reject) => {

@@ -19,10 +19,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
     status: 'completed',
     mode: 'run',
     projectId: 'proj_123',
-    orders: [
-      order(),
-      order({ orderId: 'ord_es_9', language: 'es', created: false, files: ['localized/es/talk.srt'] }),
-    ],
+    orders: [order(), order({ orderId: 'ord_es_9', language: 'es', created: false, files: ['localized/es/talk.srt'] })],
     languagesWithoutOrder: [],
     createdCount: 1,
     reusedCount: 1,
@@ -95,10 +92,7 @@ describe('renderSummary', () => {
   });
 
   it('percent-encodes link paths so a file name cannot end the link', () => {
-    const markdown = renderSummary(
-      report({ orders: [order({ files: ['localized/fr/a (1) [x].srt'] })] }),
-      context,
-    );
+    const markdown = renderSummary(report({ orders: [order({ files: ['localized/fr/a (1) [x].srt'] })] }), context);
     expect(markdown).toContain('/localized/fr/a%20%281%29%20%5Bx%5D.srt)');
   });
 
