@@ -20,6 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6587);
 /**
  * Remembers, in the Actions cache, the orders earlier runs created, so that a re-run (or the
  * next push) finds them even where List Orders is slow to show a new order, and does not pay
@@ -31,6 +32,7 @@ __webpack_require__.r(__webpack_exports__);
  *
  * Caching is a help, never a requirement: nothing here throws, a failure is a warning.
  */
+
 
 
 
@@ -143,7 +145,7 @@ function mergeManifest(restored, scope, created) {
     return { version: 1, projectId: scope.projectId, orderType: scope.orderType, level: scope.level, orders };
 }
 function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
+    return (0,_error_message_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error);
 }
 
 

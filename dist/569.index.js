@@ -585,6 +585,8 @@ function checkContent(expect, head, contentType) {
     return reason === undefined ? undefined : `expected a subtitle file but ${reason}${mediaNote}`;
 }
 
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __webpack_require__(6587);
 ;// CONCATENATED MODULE: ./src/download/downloader.ts
 /**
  * Downloads one planned document: streams the body to a temporary file in the target
@@ -597,6 +599,7 @@ function checkContent(expect, head, contentType) {
  * about 0.3 s of CPU more per GiB (docs/benchmarks.md), and the hot path here is one 'data'
  * listener that copies each chunk into a 16 KiB buffer written with writeSync (BodySink).
  */
+
 
 
 
@@ -1240,7 +1243,7 @@ function describeFsError(error) {
     const errno = error;
     if (errno?.code)
         return `${errno.code}${errno.syscall ? ` (${errno.syscall})` : ''}`;
-    return error instanceof Error ? error.message : String(error);
+    return (0,error_message/* errorMessage */.g)(error);
 }
 
 ;// CONCATENATED MODULE: ./src/download/order-outputs.ts
@@ -1249,6 +1252,7 @@ function describeFsError(error) {
  * are all published. Each file is downloaded whole or not at all (downloader.ts); one order's
  * trouble is recorded on that order and never stops the others.
  */
+
 
 
 
@@ -1324,7 +1328,7 @@ function createOrderDownloader(deps) {
                 log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
             }
             catch (error) {
-                const message = error instanceof Error ? error.message : String(error);
+                const message = (0,error_message/* errorMessage */.g)(error);
                 problems.push(`${item.fileName}: ${message}`);
                 log.warning(`Order ${order.id} (${followed.language}): download of ${item.fileName} failed: ${message}`, {
                     title: `Download failed: ${followed.language}`,

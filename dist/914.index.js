@@ -8,6 +8,8 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upsertPrComment: () => (/* binding */ upsertPrComment)
 /* harmony export */ });
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6587);
+
 /**
  * Creates or updates the comment carrying `marker`. A comment is a courtesy: no failure here
  * fails the run, it becomes a warning and 'skipped'.
@@ -46,7 +48,7 @@ async function upsertPrComment(target, body, marker, log) {
     }
     catch (error) {
         const status = statusOf(error);
-        const detail = redact(error instanceof Error ? error.message : String(error), target.token);
+        const detail = redact((0,_error_message_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error), target.token);
         if (status === 401 || status === 403 || status === 404) {
             // Pull requests from forks get a read-only GITHUB_TOKEN whatever the workflow asks for.
             log.warning(`Could not write the results comment on ${where} (HTTP ${status}: ${detail}). ` +

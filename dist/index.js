@@ -1,6 +1,23 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 6587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/**
+ * The text of anything thrown: an Error's message, or the value itself as a string. One place,
+ * so that every message a user sees is made the same way.
+ */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -1649,7 +1666,10 @@ function formatMs(ms) {
 var ollang_status = __nccwpck_require__(9069);
 // EXTERNAL MODULE: ./src/state.ts
 var src_state = __nccwpck_require__(2462);
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __nccwpck_require__(6587);
 ;// CONCATENATED MODULE: ./src/orders/choose.ts
+
 
 /** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
 const REUSE_SCAN_MAX_PAGES = 4;
@@ -1745,8 +1765,7 @@ async function confirmCandidates(context, scope, candidates, wanted, found) {
                 if (error instanceof OllangError && error.status === 404)
                     return undefined; // gone: not reusable
                 // Unreadable is not unusable: ordering again now could buy a language twice.
-                throw new Error(`Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ` +
-                    `${error instanceof Error ? error.message : String(error)}`, { cause: error });
+                throw new Error(`Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ${(0,error_message/* errorMessage */.g)(error)}`, { cause: error });
             });
             if (order && matchesScope(order, scope) && key(order.targetLanguage) === language && isUsable(order.status)) {
                 found.set(language, order);
@@ -1869,7 +1888,7 @@ async function createOrders(context, scope, languages, seenBefore) {
         catch (error) {
             if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted'))
                 throw error;
-            log.warning(`Could not read new order ${orderId} yet (${error instanceof Error ? error.message : String(error)}); following it anyway.`);
+            log.warning(`Could not read new order ${orderId} yet (${(0,error_message/* errorMessage */.g)(error)}); following it anyway.`);
             return unreadOrder(orderId);
         }
     }));
@@ -1927,7 +1946,7 @@ async function yieldToEarlierOrders(context, scope, created) {
         }
         catch (error) {
             // Could not cancel ours (already past pending): keep it, we pay for it anyway.
-            log.debug(`Keeping ${mine.orderId}: cancelling the duplicate failed (${error instanceof Error ? error.message : String(error)}).`);
+            log.debug(`Keeping ${mine.orderId}: cancelling the duplicate failed (${(0,error_message/* errorMessage */.g)(error)}).`);
             result.push(mine);
         }
     }
@@ -1982,7 +2001,7 @@ async function findOrdersOfLostCreate(client, call, options = {}) {
     return [...found.values()];
 }
 function createError(error, languages, projectId) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (0,error_message/* errorMessage */.g)(error);
     return new Error(`Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${message}`, { cause: error });
 }
 /** A created order known only by its ID so far: the wait loop learns its language and status. */
@@ -2034,6 +2053,7 @@ async function forEachLimited(items, limit, fn) {
 }
 
 ;// CONCATENATED MODULE: ./src/orders/cancel.ts
+
 
 
 
@@ -2108,7 +2128,7 @@ function describeCancelResult(result) {
     }
 }
 function failure(orderId, error) {
-    return { orderId, outcome: 'error', message: error instanceof Error ? error.message : String(error) };
+    return { orderId, outcome: 'error', message: (0,error_message/* errorMessage */.g)(error) };
 }
 
 ;// CONCATENATED MODULE: ./src/orders/memory.ts
@@ -2151,6 +2171,7 @@ async function loadManifestCache(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/wait/poller.ts
+
 
 
 
@@ -2386,7 +2407,7 @@ function isFatal(error) {
     return error.kind === 'aborted' || error.status === 401;
 }
 function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
+    return (0,error_message/* errorMessage */.g)(error);
 }
 /** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
 function progressLine(orders, nextCheckMs, leftMs) {
@@ -2461,6 +2482,7 @@ function writeOutputs(io, report) {
  * outputs, report. `run` never throws: every path ends in outputs and, where the run did not
  * succeed, `setFailed` (the shape of actions/typescript-action).
  */
+
 
 
 
@@ -2860,7 +2882,7 @@ function describeError(error) {
     if (error instanceof OllangError && error.status === 401) {
         return `Ollang rejected the API key (${error.message}). Check the secret passed as api-key.`;
     }
-    return error instanceof Error ? error.message : String(error);
+    return (0,error_message/* errorMessage */.g)(error);
 }
 /** The order's Ollang status, except where the action's own verdict says more. */
 function reportedStatus(order) {
@@ -2874,6 +2896,7 @@ function reportedStatus(order) {
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
+
 
 
 
@@ -2947,7 +2970,7 @@ async function post(context) {
         }
     }
     catch (error) {
-        log.warning(`Post step: ${error instanceof Error ? error.message : String(error)}`);
+        log.warning(`Post step: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
 }
 /** Unfinished orders of the scope created since just before the lost call (the same look-up main does after an ambiguous create). */
@@ -2970,7 +2993,7 @@ async function findLostOrders(context, client, lost, known) {
     }
     catch (error) {
         log.warning(`Create Order (${lost.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
-            `${error instanceof Error ? error.message : String(error)}. Check project ${lost.projectId} in the Ollang dashboard.`);
+            `${(0,error_message/* errorMessage */.g)(error)}. Check project ${lost.projectId} in the Ollang dashboard.`);
         return [];
     }
 }

@@ -20,6 +20,7 @@ import { openCacheMemory } from './orders/memory.ts';
 import { waitForOrders, type FollowedOrder } from './wait/poller.ts';
 import type { OrderReport, RunReport, RunStatus } from './report/model.ts';
 import { writeOutputs } from './report/outputs.ts';
+import { errorMessage } from './error-message.ts';
 
 /** Everything a run touches outside its own memory. */
 export interface RunContext {
@@ -479,7 +480,7 @@ function describeError(error: unknown): string {
   if (error instanceof OllangError && error.status === 401) {
     return `Ollang rejected the API key (${error.message}). Check the secret passed as api-key.`;
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /** The order's Ollang status, except where the action's own verdict says more. */

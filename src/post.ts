@@ -12,6 +12,7 @@ import { parseBooleanWord } from './inputs.ts';
 import { isFinished } from './ollang/status.ts';
 import { cancelOrders, describeCancelResult, isStopped } from './orders/cancel.ts';
 import { findOrdersOfLostCreate } from './orders/choose.ts';
+import { errorMessage } from './error-message.ts';
 
 export interface PostContext {
   io: ActionIO;
@@ -89,7 +90,7 @@ export async function post(context: PostContext): Promise<void> {
       );
     }
   } catch (error) {
-    log.warning(`Post step: ${error instanceof Error ? error.message : String(error)}`);
+    log.warning(`Post step: ${errorMessage(error)}`);
   }
 }
 
@@ -119,7 +120,7 @@ async function findLostOrders(context: PostContext, client: OllangClient, lost: 
   } catch (error) {
     log.warning(
       `Create Order (${lost.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
-        `${error instanceof Error ? error.message : String(error)}. Check project ${lost.projectId} in the Ollang dashboard.`,
+        `${errorMessage(error)}. Check project ${lost.projectId} in the Ollang dashboard.`,
     );
     return [];
   }

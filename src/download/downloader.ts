@@ -23,6 +23,7 @@ import type { Sleep } from '../runtime.ts';
 import { realSleep } from '../runtime.ts';
 import { CONTENT_CHECK_BYTES, checkContent } from './content-check.ts';
 import type { DownloadItem } from './plan.ts';
+import { errorMessage } from '../error-message.ts';
 
 /**
  * Sends one GET request (`http.request` / `https.request` by default). Called with http(s)
@@ -738,5 +739,5 @@ function describeCause(error: Error): string {
 function describeFsError(error: unknown): string {
   const errno = error as NodeJS.ErrnoException | undefined;
   if (errno?.code) return `${errno.code}${errno.syscall ? ` (${errno.syscall})` : ''}`;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -12,6 +12,7 @@ import type { FollowedOrder, OutputsReadiness } from '../wait/poller.ts';
 import { classifyDoc, planDownloads, type DownloadItem } from './plan.ts';
 import { downloadItem } from './downloader.ts';
 import { safeFileName, uniqueFileName } from './file-names.ts';
+import { errorMessage } from '../error-message.ts';
 
 /** What each order type is expected to produce, among the kinds a user can ask for. */
 const PRODUCES: Record<string, readonly DownloadKind[]> = {
@@ -99,7 +100,7 @@ export function createOrderDownloader(deps: {
         deps.onDownloaded?.(result.bytes, deps.clock() - started);
         log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         problems.push(`${item.fileName}: ${message}`);
         log.warning(`Order ${order.id} (${followed.language}): download of ${item.fileName} failed: ${message}`, {
           title: `Download failed: ${followed.language}`,

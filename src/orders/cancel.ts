@@ -7,6 +7,7 @@ import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
 import { isFinished } from '../ollang/status.ts';
 import { forEachLimited } from '../for-each-limited.ts';
+import { errorMessage } from '../error-message.ts';
 
 export type CancelOutcome =
   | 'cancelled'
@@ -99,5 +100,5 @@ export function describeCancelResult(result: CancelResult): string {
 }
 
 function failure(orderId: string, error: unknown): CancelResult {
-  return { orderId, outcome: 'error', message: error instanceof Error ? error.message : String(error) };
+  return { orderId, outcome: 'error', message: errorMessage(error) };
 }

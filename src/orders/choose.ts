@@ -11,6 +11,7 @@ import type { Settings } from '../settings.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 import type { StateRecorder } from '../state.ts';
 import type { FollowedOrder } from '../wait/poller.ts';
+import { errorMessage } from '../error-message.ts';
 
 /** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
 export const REUSE_SCAN_MAX_PAGES = 4;
@@ -157,8 +158,7 @@ async function confirmCandidates(
           if (error instanceof OllangError && error.status === 404) return undefined; // gone: not reusable
           // Unreadable is not unusable: ordering again now could buy a language twice.
           throw new Error(
-            `Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ` +
-              `${error instanceof Error ? error.message : String(error)}`,
+            `Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ${errorMessage(error)}`,
             { cause: error },
           );
         });
@@ -299,9 +299,7 @@ async function createOrders(
         return toFollowed(await context.client.getOrder(orderId), true);
       } catch (error) {
         if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted')) throw error;
-        log.warning(
-          `Could not read new order ${orderId} yet (${error instanceof Error ? error.message : String(error)}); following it anyway.`,
-        );
+        log.warning(`Could not read new order ${orderId} yet (${errorMessage(error)}); following it anyway.`);
         return unreadOrder(orderId);
       }
     }),
@@ -358,7 +356,7 @@ async function yieldToEarlierOrders(context: ChooseContext, scope: OrderScope, c
       result.push(toFollowed(replacement, false));
     } catch (error) {
       // Could not cancel ours (already past pending): keep it, we pay for it anyway.
-      log.debug(`Keeping ${mine.orderId}: cancelling the duplicate failed (${error instanceof Error ? error.message : String(error)}).`);
+      log.debug(`Keeping ${mine.orderId}: cancelling the duplicate failed (${errorMessage(error)}).`);
       result.push(mine);
     }
   }
@@ -416,7 +414,7 @@ export async function findOrdersOfLostCreate(
 }
 
 function createError(error: unknown, languages: string[], projectId: string): Error {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new Error(`Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${message}`, { cause: error });
 }
 

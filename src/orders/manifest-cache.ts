@@ -14,6 +14,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Log } from '../runtime.ts';
+import { errorMessage } from '../error-message.ts';
 
 export interface ManifestEntry {
   orderId: string;
@@ -151,5 +152,5 @@ export function mergeManifest(restored: OrderManifest | undefined, scope: Manife
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -3,6 +3,7 @@
  * place, so that re-runs and new pushes do not pile up comments.
  */
 import type { Log } from '../runtime.ts';
+import { errorMessage } from '../error-message.ts';
 
 export interface PrCommentTarget {
   token: string;
@@ -61,7 +62,7 @@ export async function upsertPrComment(
     return 'created';
   } catch (error) {
     const status = statusOf(error);
-    const detail = redact(error instanceof Error ? error.message : String(error), target.token);
+    const detail = redact(errorMessage(error), target.token);
     if (status === 401 || status === 403 || status === 404) {
       // Pull requests from forks get a read-only GITHUB_TOKEN whatever the workflow asks for.
       log.warning(

@@ -15,6 +15,7 @@ import { isFinished, isSuccess } from '../ollang/status.ts';
 import { formatDuration } from '../duration.ts';
 import { forEachLimited } from '../for-each-limited.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
+import { errorMessage } from '../error-message.ts';
 
 export type FollowState =
   /** Not finished yet (as far as we know). */
@@ -314,7 +315,7 @@ function isFatal(error: unknown): boolean {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
