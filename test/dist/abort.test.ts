@@ -5,18 +5,23 @@
  * (with its time), so each test can say which orders were cancelled, how, and when.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { OllangSimulator, type SimulatorOptions } from '../simulator/index.ts';
-import { parseFileCommands, parseOrders, runAction, runPost, startAction, type ActionRun, type StartedAction } from './harness.ts';
+import { parseOrders, runAction, runPost, startAction, type ActionRun } from './harness.ts';
+import {
+  FOREVER,
+  SIGKILL_AFTER_MS,
+  SIGTERM_AFTER_MS,
+  cancelLikeRunner,
+  cancelRequests,
+  log,
+  orderIdOf,
+  savedState,
+  startWithOwnStateFile,
+  until,
+} from './runner-signals.ts';
 
 const PROJECT = 'proj-demo';
-/** Runner: SIGINT, then SIGTERM after 7.5 s, then SIGKILL 2.5 s later. */
-const SIGTERM_AFTER_MS = 7_500;
-const SIGKILL_AFTER_MS = 10_000;
-/** Never reached in a test: orders that must stay unfinished. */
-const FOREVER = 600_000;
 
 let simulator: OllangSimulator | undefined;
 afterEach(async () => {
@@ -40,46 +45,6 @@ function baseInputs(sim: OllangSimulator, extra: Record<string, string> = {}): R
   };
 }
 
-interface Cancelled {
-  /** Date.now() when SIGINT was sent. */
-  sigintAt: number;
-  /** Date.now() when the process exited. */
-  exitedAt: number;
-  run: ActionRun;
-}
-
-/** What the runner does on a cancelled run: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. */
-async function cancelLikeRunner(started: StartedAction): Promise<Cancelled> {
-  const { child } = started;
-  let exitedAt = 0;
-  child.once('exit', () => (exitedAt = Date.now()));
-  const sigintAt = Date.now();
-  child.kill('SIGINT');
-  const term = setTimeout(() => child.kill('SIGTERM'), SIGTERM_AFTER_MS);
-  const kill = setTimeout(() => child.kill('SIGKILL'), SIGKILL_AFTER_MS);
-  const run = await started.done;
-  clearTimeout(term);
-  clearTimeout(kill);
-  return { sigintAt, exitedAt: exitedAt || Date.now(), run };
-}
-
-async function until(what: string, condition: () => boolean, timeoutMs = 15_000, everyMs = 5): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
-
-function cancelRequests(sim: OllangSimulator) {
-  return sim.requests.filter((r) => r.route === 'cancel' || r.route === 'cancel-human-review');
-}
-
-function orderIdOf(requestPath: string): string {
-  const m = /\/integration\/orders\/(?:cancel\/)?([^/]+)(?:\/cancel-human-review)?$/.exec(requestPath);
-  return decodeURIComponent(m?.[1] ?? '');
-}
-
 /** The API key must appear in no file the runner keeps (state above all), nor in any log. */
 function expectNoKey(run: ActionRun, key: string): void {
   for (const file of [run.files.state, run.files.output, run.files.summary]) {
@@ -89,21 +54,6 @@ function expectNoKey(run: ActionRun, key: string): void {
   const shown = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
   expect(shown).not.toContain(key);
   expect(run.stderr).not.toContain(key);
-}
-
-function log(run: ActionRun): string {
-  return `exit ${run.exitCode} signal ${run.signal}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
-}
-
-/** A main run killed with SIGKILL: the runner still hands the post step what was saved. */
-function startWithOwnStateFile(inputs: Record<string, string>): { started: StartedAction; stateFile: string } {
-  const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'ollang-state-')), 'state');
-  writeFileSync(stateFile, '');
-  return { started: startAction({ inputs, env: { GITHUB_STATE: stateFile } }), stateFile };
-}
-
-function savedState(stateFile: string): Record<string, string> {
-  return parseFileCommands(readFileSync(stateFile, 'utf8'));
 }
 
 describe('abort: SIGINT / SIGTERM / SIGKILL and the post step', () => {

@@ -16,6 +16,7 @@ export type {
   Outcome,
   RequestRecord,
   Route,
+  ScheduledOrder,
   SimOrder,
   SimulatorOptions,
 } from './types.ts';

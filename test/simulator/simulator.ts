@@ -21,6 +21,7 @@ import type {
   Outcome,
   RequestRecord,
   Route,
+  ScheduledOrder,
   SimOrder,
   SimulatorOptions,
 } from './types.ts';
@@ -166,6 +167,7 @@ function mergeLifecycle(...parts: (Partial<Lifecycle> | undefined)[]): Lifecycle
 function faultApplies(kind: FaultKind, route: ConcreteRoute): boolean {
   switch (kind) {
     case 'create-no-answer':
+    case 'create-saved-late':
       return route === 'create';
     case 'drift':
       return route === 'create' || route === 'get' || route === 'list';
@@ -214,6 +216,9 @@ export class OllangSimulator {
   private all: InternalOrder[] = [];
   private languages: Record<string, LanguageBehaviour>;
   private faults: FaultState[] = [];
+  private scheduled: { rule: ScheduledOrder; done: boolean }[] = [];
+  /** Requests each API route has handled (for scheduled orders). */
+  private readonly handled = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly sockets = new Set<Socket>();
   private seq = 0;
@@ -234,6 +239,7 @@ export class OllangSimulator {
     this.languages = { ...(options.languages ?? {}) };
     for (const p of options.projects ?? ['proj-demo']) this.addProject(p);
     this.setFaults(options.faults ?? []);
+    this.setScheduledOrders(options.scheduledOrders ?? []);
   }
 
   static async start(options: SimulatorOptions = {}): Promise<OllangSimulator> {
@@ -274,6 +280,12 @@ export class OllangSimulator {
 
   setFaults(rules: FaultRule[]): void {
     this.faults = rules.map((rule) => ({ rule: { ...rule }, remaining: rule.times ?? Infinity }));
+  }
+
+  /** Replaces the scheduled orders; request counts start again from now. */
+  setScheduledOrders(rules: ScheduledOrder[]): void {
+    this.scheduled = rules.map((rule) => ({ rule, done: false }));
+    this.handled.clear();
   }
 
   setLanguage(language: string, behaviour: LanguageBehaviour): void {
@@ -332,6 +344,8 @@ export class OllangSimulator {
     this.byId.clear();
     this.all = [];
     this.requests.length = 0;
+    this.handled.clear();
+    for (const s of this.scheduled) s.done = false;
   }
 
   async close(): Promise<void> {
@@ -546,7 +560,7 @@ export class OllangSimulator {
       sourceLanguage: o.sourceLanguage,
       targetLanguage: o.targetLanguage,
       type: o.type,
-      status: st.status,
+      status: this.spell(st.status),
       rate,
       projectId: o.projectId,
       level: o.level,
@@ -560,7 +574,7 @@ export class OllangSimulator {
       delete json['createdAt'];
       delete json['finance'];
       if (!outputs) delete json['vttUrl'];
-      json['status'] = DRIFT_STATUS[st.status] ?? st.status;
+      json['status'] = DRIFT_STATUS[st.status] ?? this.spell(st.status);
       json['_v'] = 3;
       json['translatorId'] = null;
       json['pipeline'] = { version: 'v2', steps: ['asr', 'mt'] };
@@ -575,7 +589,7 @@ export class OllangSimulator {
       name: o.name,
       sourceLanguage: o.sourceLanguage,
       targetLanguage: o.targetLanguage,
-      status,
+      status: this.spell(status),
       type: o.type,
       createdAt: o.createdAt,
       clientId: o.clientId,
@@ -584,7 +598,7 @@ export class OllangSimulator {
     if (drift) {
       delete item['name'];
       delete item['createdAt'];
-      item['status'] = DRIFT_STATUS[status] ?? status;
+      item['status'] = DRIFT_STATUS[status] ?? this.spell(status);
       item['level'] = o.level;
       item['_v'] = 3;
     }
@@ -698,6 +712,17 @@ export class OllangSimulator {
           return this.deliver(req, res, rec, rawResponse(200, 'text/html; charset=utf-8', HTML_ERROR_PAGE));
         case 'json-200':
           return this.deliver(req, res, rec, rawResponse(200, 'application/json', '{"error":"AccessDenied"}'));
+        case 'create-saved-late': {
+          // The server keeps the request and saves its orders later; the client hears nothing.
+          req.socket.destroy();
+          if (!apiKeyOk) return;
+          const t = setTimeout(() => {
+            this.timers.delete(t);
+            this.create(req, body, this.now(), false);
+          }, fault.delayMs ?? 5_000);
+          this.timers.add(t);
+          return;
+        }
         case 'malformed-json': {
           const text =
             route === 'list'
@@ -747,7 +772,32 @@ export class OllangSimulator {
         response = this.cancelHumanReview(matched.orderId ?? '', now);
         break;
     }
+    this.countHandled(route);
     return this.deliver(req, res, rec, response, fault);
+  }
+
+  /** Counts a handled request and makes the scheduled orders it was waiting for. */
+  private countHandled(route: ConcreteRoute): void {
+    const count = (this.handled.get(route) ?? 0) + 1;
+    this.handled.set(route, count);
+    for (const s of this.scheduled) {
+      if (s.done || s.rule.after.route !== route || count < (s.rule.after.count ?? 1)) continue;
+      s.done = true;
+      const make = (): void => void this.addOrder({ ...s.rule.order });
+      if (!s.rule.delayMs) make();
+      else {
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          make();
+        }, s.rule.delayMs);
+        this.timers.add(t);
+      }
+    }
+  }
+
+  /** A status as answers spell it (statusSpelling), e.g. `canceled`. */
+  private spell(status: string): string {
+    return this.options.statusSpelling?.[status] ?? status;
   }
 
   private deliver(req: IncomingMessage, res: ServerResponse, rec: RequestRecord, r: SimResponse, fault?: FaultRule): void {
@@ -918,10 +968,13 @@ export class OllangSimulator {
         item['targetLanguage'] = language;
         item['createdAt'] = o.createdAt;
       }
-      items.push(item);
+      if (!skipped.has(language) || type !== orderType) items.push(item);
       return o;
     };
+    const skips = this.options.createSkips;
+    const skipped = new Set(skips?.languages ?? []);
     for (const c of configs) {
+      if (skipped.has(c.language) && skips?.made !== true) continue;
       const parent = make(orderType, c.language, c.isRush, level);
       if (this.options.childOrders === true) {
         // The SDK warns that these types create more than one order.

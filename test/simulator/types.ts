@@ -24,7 +24,19 @@ export interface LanguageBehaviour {
 }
 
 export type FaultKind =
-  '500' | '503' | '429' | 'reset' | 'slow' | 'create-no-answer' | 'truncate' | 'html-200' | 'json-200' | 'malformed-json' | 'drift';
+  | '500'
+  | '503'
+  | '429'
+  | 'reset'
+  | 'slow'
+  | 'create-no-answer'
+  /** Create only: the connection closes at once with no answer, and the orders are saved `delayMs` later (createdAt then). */
+  | 'create-saved-late'
+  | 'truncate'
+  | 'html-200'
+  | 'json-200'
+  | 'malformed-json'
+  | 'drift';
 
 export type Route = 'create' | 'get' | 'list' | 'cancel' | 'cancel-human-review' | 'download' | 'any';
 
@@ -39,6 +51,17 @@ export interface FaultRule {
   delayMs?: number;
   orderId?: string;
   language?: string;
+}
+
+/**
+ * An order someone else makes (another run of the same account) at a chosen moment: once the
+ * `count`-th request on `route` has been handled (its answer does not show the order yet), and
+ * `delayMs` after that.
+ */
+export interface ScheduledOrder {
+  after: { route: Exclude<Route, 'any'>; count?: number };
+  delayMs?: number;
+  order: AddOrderInput;
 }
 
 export interface SimulatorOptions {
@@ -58,6 +81,12 @@ export interface SimulatorOptions {
   seed?: number;
   /** cues per SRT/VTT (default 12) */
   subtitleCues?: number;
+  /** extension: orders made by someone else at a chosen moment (see ScheduledOrder) */
+  scheduledOrders?: ScheduledOrder[];
+  /** extension: how statuses are spelled in answers, e.g. { cancelled: 'canceled' } (state and filters keep the canonical word) */
+  statusSpelling?: Record<string, string>;
+  /** extension: Create Order answers no item for these languages; with `made`, it makes their orders all the same */
+  createSkips?: { languages: string[]; made?: boolean };
   /** mutate Get Order JSON before sending (hostile-response tests) */
   decorateOrder?: (order: Record<string, unknown>) => Record<string, unknown>;
   /** default 127.0.0.1 */
