@@ -5,7 +5,7 @@
  */
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
-import { isFinished } from '../ollang/status.ts';
+import { isCancelled, isFinished } from '../ollang/status.ts';
 import { forEachLimited } from '../for-each-limited.ts';
 import { errorMessage } from '../error-message.ts';
 
@@ -37,7 +37,7 @@ export async function cancelOrder(client: OllangClient, orderId: string): Promis
   // 400: "not eligible". Find out why before deciding what else to do.
   try {
     const order = await client.getOrder(orderId);
-    if (order.status === 'cancelled') return { orderId, outcome: 'already-cancelled', status: order.status };
+    if (isCancelled(order.status)) return { orderId, outcome: 'already-cancelled', status: order.status };
     if (isFinished(order.status)) return { orderId, outcome: 'already-finished', status: order.status };
     if ((order.level ?? 0) >= 1) {
       const result = await client.cancelHumanReview(orderId);

@@ -12,6 +12,7 @@ import type { Clock, Log, Sleep } from '../runtime.ts';
 import type { StateRecorder } from '../state.ts';
 import type { FollowedOrder } from '../wait/poller.ts';
 import { errorMessage } from '../error-message.ts';
+import { isUsable } from '../ollang/status.ts';
 
 /** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
 export const REUSE_SCAN_MAX_PAGES = 4;
@@ -444,11 +445,6 @@ function matchesScope(order: Order, scope: OrderScope): boolean {
     order.type === scope.orderType &&
     (order.level ?? scope.level) === scope.level
   );
-}
-
-/** Reusable: anything but finished badly. */
-function isUsable(status: string): boolean {
-  return status !== 'cancelled' && status !== 'failed';
 }
 
 /** Language codes compare case-insensitively (`pt-BR` and `pt-br` are one language). */

@@ -7,6 +7,7 @@
  * people in a PR comment.
  */
 import type { OrderReport, RunReport, RunStatus } from './model.ts';
+import { statusMeaning } from '../ollang/status.ts';
 
 export interface SummaryContext {
   /** GITHUB_SERVER_URL, e.g. https://github.com */
@@ -141,21 +142,12 @@ function encodePathSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** The action's own words first (`timed-out`, `download-failed`), then what Ollang's status means. */
 function orderStatusEmoji(status: string): string {
-  switch (status) {
-    case 'completed':
-    case 'delivered':
-      return '✅';
-    case 'cancelled':
-    case 'failed':
-      return '❌';
-    case 'timed-out':
-      return '⏱️';
-    case 'download-failed':
-      return '⚠️';
-    default:
-      return '⏳';
-  }
+  if (status === 'timed-out') return '⏱️';
+  if (status === 'download-failed') return '⚠️';
+  const meaning = statusMeaning(status);
+  return meaning === 'finished-well' ? '✅' : meaning === 'finished-badly' ? '❌' : '⏳';
 }
 
 /**

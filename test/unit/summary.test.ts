@@ -199,6 +199,13 @@ describe('escaping helpers', () => {
     expect(text('[x](y) *b* _i_ `c` |')).toBe('\\[x\\]\\(y\\) \\*b\\* \\_i\\_ \\`c\\` \\|');
   });
 
+  it('an order Ollang calls `canceled` shows as finished badly, like `cancelled`', () => {
+    const rows = tableRows(
+      renderSummary(report({ orders: [order({ status: 'canceled', files: [] }), order({ status: 'Cancelled', files: [] })] })),
+    );
+    for (const row of rows) expect(cells(row)[1]).toMatch(/^ ❌ /);
+  });
+
   it('formatDuration() reads like a person', () => {
     expect(formatDuration(850)).toBe('850 ms');
     expect(formatDuration(12_000)).toBe('12 s');
