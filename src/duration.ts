@@ -119,6 +119,11 @@ export function formatDuration(ms: number): string {
   return parts.join(' ');
 }
 
+/** For a reader, not for parsing back: past ten seconds, milliseconds are noise (whole seconds then). */
+export function approximately(ms: number): number {
+  return Math.abs(ms) >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
+}
+
 function quote(text: string): string {
   const chars = Array.from(text);
   const shown = chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : text;

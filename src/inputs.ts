@@ -21,6 +21,7 @@
 import path from 'node:path';
 import { DurationError, parseDuration } from './duration.ts';
 import type { DownloadKind, DubbingStyle, Mode, OnTimeout, OrderSubType, OrderType, Settings } from './settings.ts';
+import { redactSecrets } from './redact.ts';
 
 /** A bad input. `input` is the input's name as written in the workflow (`rush-languages`). */
 export class InputError extends Error {
@@ -463,10 +464,8 @@ const ESCAPE = /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069
  * zero-width characters escaped, cut to about 60 characters.
  */
 function makeShow(secrets: readonly string[]): Show {
-  const blank = secrets.filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
   return (value: string): string => {
-    let text = value;
-    for (const secret of blank) text = text.split(secret).join('***');
+    let text = redactSecrets(value, secrets);
     text = text.replace(/(\/\/)[^/@\s]*@/gu, '$1***@');
     let out = '';
     let count = 0;

@@ -18,6 +18,7 @@ import { backoffDelay, isRetryable, parseRetryAfter, resolvePolicy } from './ret
 import type { RetryPolicy } from './retry.ts';
 import type { CancelHumanReviewResult, CreatedOrder, Order, OrderPage, OrderSummary } from './schemas.ts';
 import type { z } from 'zod';
+import { redactSecrets } from '../redact.ts';
 
 /**
  * The zod schemas are loaded when the first answer is in, not before the first request: zod is
@@ -474,9 +475,8 @@ export class OllangClient {
   }
 
   #scrub(text: string): string {
-    const key = this.#apiKey;
-    if (key.length < 4) return text;
-    return text.split(key).join('***');
+    // A key this short is no secret worth blanking: every such substring would go.
+    return this.#apiKey.length < 4 ? text : redactSecrets(text, [this.#apiKey]);
   }
 
   #mentionsKey(cause: unknown): boolean {

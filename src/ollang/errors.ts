@@ -55,10 +55,6 @@ export class OllangError extends Error {
   }
 }
 
-export function isOllangError(value: unknown): value is OllangError {
-  return value instanceof OllangError;
-}
-
 function formatMessage(init: OllangErrorInit): string {
   const subject = init.orderId ? `${init.endpoint} ${init.orderId}` : init.endpoint;
   const maybeProcessed = init.ambiguous ? ' (the request may still have been processed)' : '';

@@ -4,6 +4,7 @@
  */
 import type { Log } from '../runtime.ts';
 import { errorMessage } from '../error-message.ts';
+import { redactSecrets } from '../redact.ts';
 
 export interface PrCommentTarget {
   token: string;
@@ -62,7 +63,7 @@ export async function upsertPrComment(
     return 'created';
   } catch (error) {
     const status = statusOf(error);
-    const detail = redact(errorMessage(error), target.token);
+    const detail = redactSecrets(errorMessage(error), [target.token]);
     if (status === 401 || status === 403 || status === 404) {
       // Pull requests from forks get a read-only GITHUB_TOKEN whatever the workflow asks for.
       log.warning(
@@ -105,8 +106,4 @@ function statusOf(error: unknown): number | undefined {
     if (typeof status === 'number') return status;
   }
   return undefined;
-}
-
-function redact(message: string, token: string): string {
-  return token ? message.split(token).join('***') : message;
 }

@@ -7,6 +7,7 @@
  * people in a PR comment.
  */
 import type { OrderReport, RunReport, RunStatus } from './model.ts';
+import { approximately, formatDuration } from '../duration.ts';
 import { statusMeaning } from '../ollang/status.ts';
 
 export interface SummaryContext {
@@ -53,8 +54,7 @@ export function renderSummary(report: RunReport, context: SummaryContext = {}): 
   }
   lines.push(totalsLine(report), '');
   lines.push(
-    `Waited ${formatDuration(report.timings.waitedMs)}, downloaded in ${formatDuration(report.timings.downloadedMs)}, ` +
-      `${formatDuration(report.timings.totalMs)} in all.`,
+    `Waited ${took(report.timings.waitedMs)}, downloaded in ${took(report.timings.downloadedMs)}, ${took(report.timings.totalMs)} in all.`,
     '',
   );
   if (report.plan) lines.push(...planLines(report.plan), '');
@@ -193,17 +193,9 @@ export function text(value: string): string {
   );
 }
 
-/** 850 ms, 12 s, 3 min 5 s, 1 h 2 min. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '0 s';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const totalSeconds = Math.round(ms / 1000);
-  if (totalSeconds < 60) return `${totalSeconds} s`;
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+/** "45s", "3m 5s", "850ms": durations for a reader (duration.ts). */
+function took(ms: number): string {
+  return formatDuration(approximately(ms));
 }
 
 function plural(count: number, noun: string): string {

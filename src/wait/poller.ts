@@ -12,7 +12,7 @@ import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
 import type { Order, OrderSummary } from '../ollang/schemas.ts';
 import { isFinished, isSuccess } from '../ollang/status.ts';
-import { formatDuration } from '../duration.ts';
+import { approximately, formatDuration } from '../duration.ts';
 import { forEachLimited } from '../for-each-limited.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 import { errorMessage } from '../error-message.ts';
@@ -330,12 +330,7 @@ export function progressLine(orders: readonly FollowedOrder[], nextCheckMs: numb
   const parts = [`${finishedWell.length}/${orders.length} completed`];
   for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) parts.push(`${count} ${status}`);
   if (failed) parts.push(`${failed} failed`);
-  return `${parts.join(', ')}; next check in ${formatDuration(roughly(nextCheckMs))}; ${formatDuration(roughly(Math.max(0, leftMs)))} left`;
-}
-
-/** Past ten seconds, milliseconds in a log line are noise. */
-function roughly(ms: number): number {
-  return ms >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
+  return `${parts.join(', ')}; next check in ${formatDuration(approximately(nextCheckMs))}; ${formatDuration(approximately(Math.max(0, leftMs)))} left`;
 }
 
 /** Runs downloads in the background, a bounded number at a time. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderReport, RunReport } from '../../src/report/model.ts';
-import { code, commentMarker, formatDuration, renderComment, renderSummary, text } from '../../src/report/summary.ts';
+import { code, commentMarker, renderComment, renderSummary, text } from '../../src/report/summary.ts';
+import { approximately, formatDuration } from '../../src/duration.ts';
 
 function order(overrides: Partial<OrderReport> = {}): OrderReport {
   return {
@@ -78,7 +79,7 @@ describe('renderSummary', () => {
     expect(rows[0]).toContain('`ord_fr_1` (created)');
     expect(rows[1]).toContain('`ord_es_9` (reused)');
     expect(markdown).toContain('2 orders: 1 created, 1 reused.');
-    expect(markdown).toContain('Waited 3 min 5 s, downloaded in 2 s, 1 h 2 min in all.');
+    expect(markdown).toContain('Waited 3m 5s, downloaded in 2s 400ms, 1h 2m 3s in all.');
   });
 
   it('links files to the commit when the context allows it, else shows code spans', () => {
@@ -199,19 +200,20 @@ describe('escaping helpers', () => {
     expect(text('[x](y) *b* _i_ `c` |')).toBe('\\[x\\]\\(y\\) \\*b\\* \\_i\\_ \\`c\\` \\|');
   });
 
+  it('durations read like the inputs that set them, without milliseconds past ten seconds', () => {
+    const shown = (ms: number): string => formatDuration(approximately(ms));
+    expect(shown(850)).toBe('850ms');
+    expect(shown(2_400)).toBe('2s 400ms');
+    expect(shown(12_345)).toBe('12s');
+    expect(shown(185_000)).toBe('3m 5s');
+    expect(shown(120_000)).toBe('2m');
+    expect(shown(3_723_400)).toBe('1h 2m 3s');
+  });
+
   it('an order Ollang calls `canceled` shows as finished badly, like `cancelled`', () => {
     const rows = tableRows(
       renderSummary(report({ orders: [order({ status: 'canceled', files: [] }), order({ status: 'Cancelled', files: [] })] })),
     );
     for (const row of rows) expect(cells(row)[1]).toMatch(/^ ❌ /);
-  });
-
-  it('formatDuration() reads like a person', () => {
-    expect(formatDuration(850)).toBe('850 ms');
-    expect(formatDuration(12_000)).toBe('12 s');
-    expect(formatDuration(185_000)).toBe('3 min 5 s');
-    expect(formatDuration(120_000)).toBe('2 min');
-    expect(formatDuration(3_723_000)).toBe('1 h 2 min');
-    expect(formatDuration(7_200_000)).toBe('2 h');
   });
 });
