@@ -1,17 +1,19 @@
 /**
  * The post step. The runner runs it after main in every case (`post-if: always()`), including
  * after a cancellation that killed main. When main finished on its own it has nothing to do and
- * sends no request; otherwise it cancels the orders main created and had not seen settled.
- * Problems here are warnings, never a failed job (as in actions/cache's post step).
+ * sends no request, unless a Create Order call was left unaccounted for; otherwise it cancels the
+ * orders main created and had not seen settled, and those a lost create made. Problems here are
+ * warnings, never a failed job (as in actions/cache's post step).
  */
 import type { ActionIO } from './io.ts';
 import type { Clock, Fetch, Sleep } from './runtime.ts';
-import { readSavedState, type CreateInFlight } from './state.ts';
-import { OllangClient } from './ollang/client.ts';
-import { parseBooleanWord } from './inputs.ts';
+import { readSavedState } from './state.ts';
+import type { OllangClient } from './ollang/client.ts';
+import { DEFAULT_API_URL, parseBooleanWord } from './inputs.ts';
 import { isFinished } from './ollang/status.ts';
+import { postClient } from './connect.ts';
 import { cancelOrders, describeCancelResult, isStopped } from './orders/cancel.ts';
-import { findOrdersOfLostCreate } from './orders/choose.ts';
+import { findOrdersOfLostCreate, type LostCreate } from './orders/lost-create.ts';
 import { errorMessage } from './error-message.ts';
 
 export interface PostContext {
@@ -21,15 +23,19 @@ export interface PostContext {
   sleep: Sleep;
 }
 
-/** Long enough for a few retries, short enough for the runner's post-step patience after a cancel. */
-const POST_BUDGET_MS = 60_000;
+/**
+ * Look-ups for a lost create's orders, this long apart: Ollang may save a call seconds late.
+ * About 10 s in all, inside what the runner gives a post step after a cancellation.
+ */
+export const POST_LOST_CREATE_LOOKUPS_MS = [0, 2_000, 3_000, 4_000];
 
 export async function post(context: PostContext): Promise<void> {
   const { io } = context;
   const log = io.log;
   try {
     const saved = readSavedState(io);
-    if (saved.mainFinished && !saved.createInFlight) {
+    const lost = saved.createsInFlight;
+    if (saved.mainFinished && lost.length === 0) {
       log.debug('Main finished on its own: nothing to clean up.');
       return;
     }
@@ -37,39 +43,26 @@ export async function post(context: PostContext): Promise<void> {
     // running); only a Create Order it could not account for is still the post step's business.
     const settled = new Set(saved.settled);
     const left = saved.mainFinished ? [] : saved.created.filter((id) => !settled.has(id));
-    // Main was killed while a Create Order call was in flight: its orders are found by listing.
-    const lost = saved.createInFlight;
-    const lostText = lost ? `orders a Create Order call for ${lost.languages.join(', ')} may have made` : '';
-    if (left.length === 0 && !lost) {
+    const lostText = lost.map((call) => `orders a Create Order call for ${call.languages.join(', ')} may have made`);
+    if (left.length === 0 && lost.length === 0) {
       log.info('Nothing to clean up: every order this run created has finished or was cancelled.');
       return;
     }
+    const pending = [...left, ...lostText].join(', ');
     if (!(parseBooleanWord(io.getInput('cancel-on-abort')) ?? true)) {
-      log.warning(
-        `The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${[...left, lostText].filter(Boolean).join(', ')}.`,
-      );
+      log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${pending}.`);
       return;
     }
     const apiKey = io.getInput('api-key').trim();
     if (apiKey) io.setSecret(apiKey);
-    const apiUrl = (io.getInput('api-url').trim() || 'https://api-integration.ollang.com').replace(/\/+$/, '');
+    const apiUrl = (io.getInput('api-url').trim() || DEFAULT_API_URL).replace(/\/+$/, '');
     if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
-      log.warning(
-        `The run was aborted, and the post step cannot reach Ollang to cancel ${[...left, lostText].filter(Boolean).join(', ')} (no usable api-key or api-url).`,
-      );
+      log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${pending} (no usable api-key or api-url).`);
       return;
     }
-    const startedAt = context.clock();
-    const client = new OllangClient({
-      baseUrl: apiUrl,
-      apiKey,
-      fetch: context.fetch,
-      sleep: context.sleep,
-      clock: context.clock,
-      requestTimeoutMs: 10_000,
-      deadline: () => startedAt + POST_BUDGET_MS,
-    });
-    if (lost) left.push(...(await findLostOrders(context, client, lost, saved.created)));
+    const client = postClient({ apiUrl, apiKey, fetch: context.fetch, clock: context.clock, sleep: context.sleep, log });
+    const known = new Set(saved.created);
+    for (const call of lost) left.push(...(await findLostOrders(context, client, call, known)));
     if (left.length === 0) {
       log.info('Nothing to clean up: the run created no order that is still unfinished.');
       return;
@@ -94,24 +87,18 @@ export async function post(context: PostContext): Promise<void> {
   }
 }
 
-/** Unfinished orders of the scope created since just before the lost call (the same look-up main does after an ambiguous create). */
-async function findLostOrders(context: PostContext, client: OllangClient, lost: CreateInFlight, known: string[]): Promise<string[]> {
+/** The unfinished orders a lost call made (child orders included), found the way main looks for them. */
+async function findLostOrders(context: PostContext, client: OllangClient, call: LostCreate, known: ReadonlySet<string>): Promise<string[]> {
   const log = context.io.log;
   try {
-    const found = await findOrdersOfLostCreate(
-      client,
-      {
-        projectId: lost.projectId,
-        orderType: lost.orderType,
-        ...(lost.level !== undefined ? { level: lost.level } : {}),
-        languages: lost.languages,
-        since: Date.parse(lost.since),
-      },
-      { exclude: new Set(known) },
-    );
+    const found = await findOrdersOfLostCreate(client, call, {
+      exclude: known,
+      lookupsMs: POST_LOST_CREATE_LOOKUPS_MS,
+      sleep: context.sleep,
+    });
     const ids = found.filter((o) => !isFinished(o.status)).map((o) => o.id);
     log.info(
-      `Create Order (${lost.languages.join(', ')}) was never answered; ` +
+      `Create Order (${call.languages.join(', ')}) was never answered; ` +
         (ids.length > 0
           ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.`
           : 'it made no order that is still unfinished.'),
@@ -119,8 +106,8 @@ async function findLostOrders(context: PostContext, client: OllangClient, lost: 
     return ids;
   } catch (error) {
     log.warning(
-      `Create Order (${lost.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
-        `${errorMessage(error)}. Check project ${lost.projectId} in the Ollang dashboard.`,
+      `Create Order (${call.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
+        `${errorMessage(error)}. Check project ${call.projectId} in the Ollang dashboard.`,
     );
     return [];
   }

@@ -5,11 +5,12 @@
  * block that a SIGKILL would skip.
  */
 import type { ActionIO } from './io.ts';
+import type { LostCreate, ProjectSnapshot } from './orders/lost-create.ts';
 
 const CREATED = 'created-orders';
 const SETTLED = 'settled-orders';
 const FINISHED = 'main-finished';
-const CREATE_IN_FLIGHT = 'create-in-flight';
+const CREATES_IN_FLIGHT = 'creates-in-flight';
 const IS_POST = 'is-post';
 
 export interface SavedState {
@@ -17,21 +18,10 @@ export interface SavedState {
   created: string[];
   /** IDs main already saw finished or cancelled: nothing left for the post step to do. */
   settled: string[];
-  /** Main finished on its own (any status): the post step does nothing. */
+  /** Main finished on its own (any status): the post step does nothing but look for lost creates. */
   mainFinished: boolean;
-  /** A Create Order call was sent and its answer never read (main was killed): what it may have made. */
-  createInFlight?: CreateInFlight;
-}
-
-/** A sent Create Order call: enough for the post step to find its orders with List Orders. */
-export interface CreateInFlight {
-  /** ISO time just before the call. */
-  since: string;
-  projectId: string;
-  orderType: string;
-  /** Absent in state saved by older versions: then any level matches. */
-  level?: number;
-  languages: string[];
+  /** Create Order calls whose orders main has not accounted for (it was killed, or gave up), one per project. */
+  createsInFlight: LostCreate[];
 }
 
 /** Records state as it changes. Keeps its own copy, since saveState only appends. */
@@ -39,6 +29,7 @@ export class StateRecorder {
   readonly #io: Pick<ActionIO, 'saveState'>;
   readonly #created = new Set<string>();
   readonly #settled = new Set<string>();
+  readonly #inFlight = new Map<string, LostCreate>();
 
   constructor(io: Pick<ActionIO, 'saveState'>) {
     this.#io = io;
@@ -59,13 +50,14 @@ export class StateRecorder {
   }
 
   /** Saved before Create Order is sent: if main dies before the answer, the post step looks for its orders. */
-  recordCreateSent(call: CreateInFlight): void {
-    this.#io.saveState(CREATE_IN_FLIGHT, JSON.stringify(call));
+  recordCreateSent(call: LostCreate): void {
+    this.#inFlight.set(call.projectId, call);
+    this.#saveInFlight();
   }
 
-  /** The call was answered (IDs saved) or its orders were looked for: nothing left in flight. */
-  recordCreateSettled(): void {
-    this.#io.saveState(CREATE_IN_FLIGHT, '');
+  /** The project's call was answered (IDs saved) or its orders were all found: nothing left in flight. */
+  recordCreateSettled(projectId: string): void {
+    if (this.#inFlight.delete(projectId)) this.#saveInFlight();
   }
 
   recordMainFinished(): void {
@@ -74,6 +66,10 @@ export class StateRecorder {
 
   get created(): readonly string[] {
     return [...this.#created];
+  }
+
+  #saveInFlight(): void {
+    this.#io.saveState(CREATES_IN_FLIGHT, this.#inFlight.size === 0 ? '' : JSON.stringify([...this.#inFlight.values()]));
   }
 }
 
@@ -87,44 +83,54 @@ export function isPostStep(io: Pick<ActionIO, 'getState'>): boolean {
 
 /** Reads what main saved. Malformed values read as empty: the post step must never throw. */
 export function readSavedState(io: Pick<ActionIO, 'getState'>): SavedState {
-  const createInFlight = parseCreateInFlight(io.getState(CREATE_IN_FLIGHT));
   return {
     created: parseIdList(io.getState(CREATED)),
     settled: parseIdList(io.getState(SETTLED)),
     mainFinished: io.getState(FINISHED) === 'true',
-    ...(createInFlight ? { createInFlight } : {}),
+    createsInFlight: parseCreatesInFlight(io.getState(CREATES_IN_FLIGHT)),
   };
 }
 
-function parseCreateInFlight(text: string): CreateInFlight | undefined {
-  if (!text) return undefined;
+function parseCreatesInFlight(text: string): LostCreate[] {
+  if (!text) return [];
   try {
-    const value = JSON.parse(text) as Partial<CreateInFlight> | null;
-    if (!value || typeof value.since !== 'string' || Number.isNaN(Date.parse(value.since))) return undefined;
-    if (typeof value.projectId !== 'string' || !value.projectId || typeof value.orderType !== 'string' || !value.orderType)
-      return undefined;
-    const languages = Array.isArray(value.languages)
-      ? value.languages.filter((l): l is string => typeof l === 'string' && l.length > 0)
-      : [];
-    if (languages.length === 0) return undefined;
-    const level = typeof value.level === 'number' && Number.isFinite(value.level) ? value.level : undefined;
-    return {
-      since: value.since,
-      projectId: value.projectId,
-      orderType: value.orderType,
-      ...(level !== undefined ? { level } : {}),
-      languages,
-    };
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.map(parseLostCreate).filter((call): call is LostCreate => call !== undefined) : [];
   } catch {
-    return undefined;
+    return [];
   }
+}
+
+function parseLostCreate(value: unknown): LostCreate | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const call = value as Partial<Record<keyof LostCreate, unknown>>;
+  if (typeof call.projectId !== 'string' || !call.projectId || typeof call.orderType !== 'string' || !call.orderType) return undefined;
+  if (typeof call.level !== 'number' || !Number.isFinite(call.level)) return undefined;
+  if (typeof call.sentAt !== 'string' || Number.isNaN(Date.parse(call.sentAt))) return undefined;
+  const languages = strings(call.languages);
+  const before = parseSnapshot(call.before);
+  if (languages.length === 0 || !before) return undefined;
+  return { projectId: call.projectId, orderType: call.orderType, level: call.level, languages, sentAt: call.sentAt, before };
+}
+
+function parseSnapshot(value: unknown): ProjectSnapshot | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const snapshot = value as Partial<Record<keyof ProjectSnapshot, unknown>>;
+  const newest = snapshot.newestCreatedAt;
+  if (newest !== undefined && (typeof newest !== 'string' || Number.isNaN(Date.parse(newest)))) return undefined;
+  if (!Array.isArray(snapshot.orderIds)) return undefined;
+  return { ...(newest !== undefined ? { newestCreatedAt: newest } : {}), orderIds: strings(snapshot.orderIds) };
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.length > 0) : [];
 }
 
 function parseIdList(text: string): string[] {
   if (!text) return [];
   try {
     const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string' && id.length > 0) : [];
+    return strings(value);
   } catch {
     return [];
   }

@@ -19,7 +19,8 @@ export async function runMainStep(io: ActionIO = runnerIO): Promise<number> {
     signals += 1;
     // The runner follows SIGINT with SIGTERM 7.5 s later: that must not cut the first stop short.
     if (signals === 1) {
-      io.log.info(`Received ${signal}: stopping, and cancelling this run's unfinished orders.`);
+      // Whether there is anything to cancel, run() knows (a run past its verdict has nothing).
+      io.log.info(`Received ${signal}: stopping.`);
       abort.abort(new Error(`received ${signal}`));
     }
   };

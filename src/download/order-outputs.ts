@@ -8,7 +8,8 @@ import type { OllangClient } from '../ollang/client.ts';
 import type { Order } from '../ollang/schemas.ts';
 import type { DownloadKind, Settings } from '../settings.ts';
 import type { Log, Sleep } from '../runtime.ts';
-import type { FollowedOrder, OutputsReadiness } from '../wait/poller.ts';
+import type { OutputsReadiness } from '../wait/poller.ts';
+import { finishDownload, recordFile, type FollowedOrder } from '../orders/followed.ts';
 import { classifyDoc, planDownloads, type DownloadItem } from './plan.ts';
 import { downloadItem } from './downloader.ts';
 import { safeFileName, uniqueFileName } from './file-names.ts';
@@ -96,7 +97,7 @@ export function createOrderDownloader(deps: {
           refreshUrl: async () => freshUrl(await deps.client.getOrder(order.id), planned),
         });
         const relative = path.relative(settings.workspace, result.path).split(path.sep).join('/');
-        followed.files.push(relative);
+        recordFile(followed, relative);
         deps.onDownloaded?.(result.bytes, deps.clock() - started);
         log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
       } catch (error) {
@@ -109,12 +110,7 @@ export function createOrderDownloader(deps: {
       }
     }
 
-    if (problems.length > 0) {
-      followed.state = 'failed';
-      followed.problem = problems.join('; ');
-    } else {
-      followed.state = 'done';
-    }
+    finishDownload(followed, problems, deps.clock());
   };
 }
 

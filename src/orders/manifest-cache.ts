@@ -15,6 +15,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Log } from '../runtime.ts';
 import { errorMessage } from '../error-message.ts';
+import type { OrderScope } from './scope.ts';
 
 export interface ManifestEntry {
   orderId: string;
@@ -28,12 +29,6 @@ export interface OrderManifest {
   orderType: string;
   level: number;
   orders: ManifestEntry[];
-}
-
-export interface ManifestScope {
-  projectId: string;
-  orderType: string;
-  level: number;
 }
 
 /** The file the cache stores; its path is part of the cache version, so it must not vary. */
@@ -77,7 +72,7 @@ export async function isCacheAvailable(): Promise<boolean> {
 }
 
 /** The newest manifest saved for this scope, or undefined (none, unreadable, or no cache). */
-export async function restoreManifest(scope: ManifestScope, options: { directory: string; log: Log }): Promise<OrderManifest | undefined> {
+export async function restoreManifest(scope: OrderScope, options: { directory: string; log: Log }): Promise<OrderManifest | undefined> {
   const { log } = options;
   const file = path.join(options.directory, MANIFEST_FILE);
   const prefix = manifestKeyPrefix(scope.projectId, scope.orderType, scope.level);
@@ -139,7 +134,7 @@ export async function saveManifest(manifest: OrderManifest, options: { directory
  * first seen wins, so an order keeps its original creation time). A restored manifest of
  * another scope is ignored.
  */
-export function mergeManifest(restored: OrderManifest | undefined, scope: ManifestScope, created: ManifestEntry[]): OrderManifest {
+export function mergeManifest(restored: OrderManifest | undefined, scope: OrderScope, created: ManifestEntry[]): OrderManifest {
   const sameScope =
     restored && restored.projectId === scope.projectId && restored.orderType === scope.orderType && restored.level === scope.level;
   const byId = new Map<string, ManifestEntry>();

@@ -4,8 +4,9 @@
  * Used only where the cache service is available, so runs outside GitHub pay no wait.
  */
 import type { Log } from '../runtime.ts';
-import type { FollowedOrder } from '../wait/poller.ts';
-import type { OrderMemory, OrderScope } from './choose.ts';
+import type { FollowedOrder } from './followed.ts';
+import type { OrderMemory } from './reuse.ts';
+import type { OrderScope } from './scope.ts';
 import type { OrderManifest } from './manifest-cache.ts';
 
 type ManifestCache = typeof import('./manifest-cache.ts');

@@ -4,6 +4,8 @@ export type RunStatus = 'completed' | 'partial' | 'pending' | 'timed-out' | 'fai
 
 export interface OrderReport {
   orderId: string;
+  /** The order's project (one per media file from v1.1). */
+  projectId: string;
   /** Target language from Get Order (never from the create response's position). */
   language: string;
   type: string;

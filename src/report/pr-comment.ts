@@ -30,12 +30,13 @@ export async function upsertPrComment(
   body: string,
   marker: string,
   log: Log,
+  signal?: AbortSignal,
 ): Promise<'created' | 'updated' | 'skipped'> {
   const where = `pull request #${target.issueNumber} of ${target.owner}/${target.repo}`;
   try {
     // Loaded here, not at the top: most runs never comment, and @actions/github is large.
     const { getOctokit } = await import('@actions/github');
-    const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
+    const octokit = getOctokit(target.token, { baseUrl: target.apiUrl, ...(signal ? { request: { signal } } : {}) });
     const comments: IssueComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
       owner: target.owner,
       repo: target.repo,

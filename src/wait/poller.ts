@@ -11,44 +11,22 @@
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
 import type { Order, OrderSummary } from '../ollang/schemas.ts';
-import { isFinished, isSuccess } from '../ollang/status.ts';
 import { approximately, formatDuration } from '../duration.ts';
 import { forEachLimited } from '../for-each-limited.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 import { errorMessage } from '../error-message.ts';
-
-export type FollowState =
-  /** Not finished yet (as far as we know). */
-  | 'waiting'
-  /** Finished well, but its outputs are not published yet (NOTES.md: `completed` comes first). */
-  | 'awaiting-outputs'
-  | 'downloading'
-  | 'done'
-  /** Finished badly (failed, cancelled), vanished, or its outputs could not be downloaded. */
-  | 'failed'
-  | 'timed-out';
-
-export interface FollowedOrder {
-  orderId: string;
-  language: string;
-  type: string;
-  level?: number;
-  projectId?: string;
-  createdAt?: string;
-  /** This run created (and paid for) it: only such orders are ever cancelled on abort. */
-  created: boolean;
-  /** Last status Ollang reported. */
-  status: string;
-  state: FollowState;
-  files: string[];
-  problem?: string;
-  /** Why the last status check of this order failed (cleared by the next good one). */
-  lastCheckError?: string;
-  /** When this run first saw the order finished well (clock ms). */
-  completedSeenAt?: number;
-  /** When its files were all on disk (clock ms). */
-  doneAt?: number;
-}
+import {
+  failDownload,
+  isOpen,
+  learn,
+  recordCheckFailed,
+  recordGone,
+  recordSeen,
+  recordStatus,
+  startDownload,
+  timeOut,
+  type FollowedOrder,
+} from '../orders/followed.ts';
 
 export type OutputsReadiness = 'ready' | 'not-yet';
 
@@ -69,7 +47,10 @@ export interface WaitOptions {
   downloadBytes?: (order: Order) => number | undefined;
   /** Whether a finished order's outputs are all published. */
   readiness: (order: Order) => OutputsReadiness;
-  /** Downloads a finished order's outputs; `order` was fetched just now, so its signed URLs are fresh. */
+  /**
+   * Downloads a finished order's outputs and ends its download (followed.ts: finishDownload);
+   * `order` was fetched just now, so its signed URLs are fresh.
+   */
   download: (order: Order, followed: FollowedOrder) => Promise<void>;
   /** Called when an order finishes (well or badly): it no longer needs cancelling. */
   onSettled?: (followed: FollowedOrder) => void;
@@ -127,30 +108,30 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
           if (!order) return;
           const graceOver = clock() - (followed.completedSeenAt ?? clock()) >= outputsGraceMs;
           if (options.readiness(order) === 'ready' || graceOver) {
-            followed.state = 'downloading';
+            startDownload(followed);
             const pool = (options.downloadBytes?.(order) ?? 0) > LARGE_DOWNLOAD_BYTES ? largeDownloads : downloads;
             pool.add(async () => {
-              await options.download(order, followed);
-              followed.doneAt = clock();
+              try {
+                await options.download(order, followed);
+              } catch (error) {
+                // `download` records its own problems; one that throws still ends the order, loudly.
+                failDownload(followed, error);
+                log.warning(`Order ${followed.orderId} (${followed.language}): ${followed.problem ?? errorMessage(error)}`, {
+                  title: `Download failed: ${followed.language}`,
+                });
+              }
             });
           }
         },
       );
 
-      const left = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs');
+      const left = orders.filter(isOpen);
       if (left.length === 0) break;
 
       const now = clock();
       if (now >= options.deadline) {
         timedOut = true;
-        for (const followed of left) {
-          followed.problem =
-            followed.state === 'awaiting-outputs'
-              ? `completed, but Ollang had not published its outputs when the wait ended`
-              : `still ${followed.status} when the wait ended`;
-          if (followed.lastCheckError) followed.problem += `; the last check failed: ${followed.lastCheckError}`;
-          followed.state = 'timed-out';
-        }
+        for (const followed of left) timeOut(followed);
         break;
       }
 
@@ -178,16 +159,10 @@ async function checkUnfinished(options: WaitOptions, fetched: Map<string, Order>
   for (const followed of waiting) {
     const status = statuses.get(followed.orderId);
     if (status === undefined) continue;
-    if (status !== followed.status) changed = true;
-    followed.status = status;
-    if (isSuccess(status)) {
-      followed.state = 'awaiting-outputs';
-      followed.completedSeenAt = options.clock();
-      options.onSettled?.(followed);
-    } else if (isFinished(status)) {
-      followed.state = 'failed';
-      followed.problem = `Ollang reports the order as ${status}`;
-      options.onSettled?.(followed);
+    const outcome = recordStatus(followed, status, options.clock());
+    if (outcome !== 'unchanged') changed = true;
+    if (outcome === 'finished-well' || outcome === 'finished-badly') options.onSettled?.(followed);
+    if (outcome === 'finished-badly') {
       options.log.warning(`Order ${followed.orderId} (${followed.language}) ended ${status}.`, {
         title: `Ollang order ${status}: ${followed.language}`,
       });
@@ -266,7 +241,7 @@ async function listStatuses(options: WaitOptions, waiting: FollowedOrder[], stat
     }
   } catch (error) {
     if (isFatal(error)) throw error;
-    options.log.warning(`Listing orders failed (${messageOf(error)}); checking each order instead.`);
+    options.log.warning(`Listing orders failed (${errorMessage(error)}); checking each order instead.`);
   }
   return waiting.filter((o) => wanted.has(o.orderId));
 }
@@ -282,40 +257,25 @@ async function getOrderOrNote(options: WaitOptions, followed: FollowedOrder): Pr
       : now + MIN_CHECK_RETRY_MS;
   try {
     const order = await options.client.getOrder(followed.orderId, { ...(options.signal ? { signal: options.signal } : {}), deadline });
-    followed.status = order.status;
-    learn(followed, order);
-    delete followed.lastCheckError;
+    recordSeen(followed, order);
     return order;
   } catch (error) {
     if (isFatal(error)) throw error;
-    followed.lastCheckError = messageOf(error);
+    recordCheckFailed(followed, errorMessage(error));
     if (error instanceof OllangError && error.status === 404) {
-      followed.state = 'failed';
-      followed.problem = `Ollang no longer knows this order: ${error.message}`;
+      recordGone(followed, error.message);
       options.onSettled?.(followed);
       return undefined;
     }
-    options.log.warning(`Checking order ${followed.orderId} (${followed.language}) failed: ${messageOf(error)}. Will try again.`);
+    options.log.warning(`Checking order ${followed.orderId} (${followed.language}) failed: ${errorMessage(error)}. Will try again.`);
     return undefined;
   }
-}
-
-/** Fills in what an order created but unreadable at the time (see choose.ts) left unknown. */
-function learn(followed: FollowedOrder, seen: { targetLanguage: string; type: string; createdAt?: string; projectId?: string }): void {
-  if (!followed.language) followed.language = seen.targetLanguage;
-  if (!followed.type) followed.type = seen.type;
-  if (!followed.createdAt && seen.createdAt) followed.createdAt = seen.createdAt;
-  if (!followed.projectId && seen.projectId) followed.projectId = seen.projectId;
 }
 
 /** Errors no retry can fix for any order: a bad key, or the run being aborted. */
 function isFatal(error: unknown): boolean {
   if (!(error instanceof OllangError)) return !(error instanceof Error) || error.name === 'AbortError';
   return error.kind === 'aborted' || error.status === 401;
-}
-
-function messageOf(error: unknown): string {
-  return errorMessage(error);
 }
 
 /** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
@@ -351,13 +311,11 @@ class DownloadPool {
   #pump(): void {
     while (this.#running.size < this.#limit && this.#queue.length > 0) {
       const task = this.#queue.shift()!;
-      // `download` records its own problems; a rejection here would be a bug, kept from killing the loop.
-      const running: Promise<void> = task()
-        .catch(() => undefined)
-        .finally(() => {
-          this.#running.delete(running);
-          this.#pump();
-        });
+      // Tasks end their order whatever happens (see waitForOrders): nothing to catch here.
+      const running: Promise<void> = task().finally(() => {
+        this.#running.delete(running);
+        this.#pump();
+      });
       this.#running.add(running);
     }
   }

@@ -72,9 +72,14 @@ function byLanguage(sim: OllangSimulator): Record<string, number> {
   return counts;
 }
 
-/** The reuse scan reads List Orders newest first; the wait loop reads oldest first. */
+/**
+ * The reuse scan reads List Orders newest first, of the order type; the wait loop reads oldest
+ * first, and the snapshot before a create reads newest first of any type.
+ */
 function reuseScans(sim: OllangSimulator, since = 0): number {
-  return sim.requests.slice(since).filter((req) => req.route === 'list' && req.query['orderDirection'] === 'desc').length;
+  return sim.requests
+    .slice(since)
+    .filter((req) => req.route === 'list' && req.query['orderDirection'] === 'desc' && req.query['filter[type]'] !== undefined).length;
 }
 
 const THREE = { 'target-languages': 'fr, es, de' };

@@ -5,29 +5,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OllangSimulator } from '../simulator/index.ts';
 import { OllangClient } from '../../src/ollang/client.ts';
-import { waitForOrders, progressLine, type FollowedOrder } from '../../src/wait/poller.ts';
-import { chooseOrders, toFollowed } from '../../src/orders/choose.ts';
+import { waitForOrders, progressLine } from '../../src/wait/poller.ts';
+import { finishDownload, followOrder, type FollowedOrder } from '../../src/orders/followed.ts';
+import { chooseOrders } from '../../src/orders/choose.ts';
 import { cancelOrders } from '../../src/orders/cancel.ts';
 import { StateRecorder, readSavedState } from '../../src/state.ts';
 import type { Settings } from '../../src/settings.ts';
-import type { Log, Sleep } from '../../src/runtime.ts';
+import type { Sleep } from '../../src/runtime.ts';
+import { fakeTime, recordingLog, testSettings } from './run-helpers.ts';
 
-let now = Date.parse('2026-11-22T10:00:00Z');
-const clock = (): number => now;
-const sleeps: number[] = [];
-const sleep: Sleep = async (ms) => {
-  sleeps.push(ms);
-  now += ms;
-};
-const lines: string[] = [];
-const log: Log = {
-  debug: () => undefined,
-  info: (m) => void lines.push(m),
-  notice: (m) => void lines.push(`notice: ${m}`),
-  warning: (m) => void lines.push(`warning: ${m}`),
-  error: (m) => void lines.push(`error: ${m}`),
-  group: (_name, fn) => fn(),
-};
+const time = fakeTime();
+const { clock, sleep, sleeps } = time;
+const { log, lines } = recordingLog();
+const done = async (_order: unknown, followed: FollowedOrder): Promise<void> => finishDownload(followed, [], clock());
 
 let simulator: OllangSimulator;
 let client: OllangClient;
@@ -54,32 +44,7 @@ beforeEach(() => {
 });
 
 function settings(overrides: Partial<Settings> = {}): Settings {
-  return {
-    apiKey: simulator.apiKey,
-    apiUrl: simulator.url,
-    projectId: 'proj-demo',
-    targetLanguages: ['fr', 'es', 'de'],
-    rushLanguages: [],
-    orderType: 'subtitle',
-    level: 0,
-    autoQc: false,
-    mode: 'run',
-    orderIds: [],
-    reuseOrders: true,
-    timeoutMs: 3_600_000,
-    pollIntervalMs: 30_000,
-    onTimeout: 'fail',
-    cancelOnAbort: true,
-    outputDir: '/tmp/x/localized',
-    outputDirRelative: 'localized',
-    workspace: '/tmp/x',
-    download: new Set(['subtitles', 'vtt']),
-    githubToken: '',
-    prComment: false,
-    dryRun: false,
-    maxDownloadBytes: 1024 ** 3,
-    ...overrides,
-  };
+  return testSettings({ apiUrl: simulator.url, apiKey: simulator.apiKey }, { targetLanguages: ['fr', 'es', 'de'], ...overrides });
 }
 
 function recorder(): { state: StateRecorder; saved: Map<string, string> } {
@@ -158,23 +123,24 @@ describe('chooseOrders', () => {
     await waitForOrders({
       client,
       orders: chosen.followed,
-      deadline: now + 3_600_000,
+      deadline: clock() + 3_600_000,
       pollIntervalMs: 30_000,
       clock,
       sleep,
       log,
       readiness: () => 'ready',
-      download: async (_o, followed) => void (followed.state = 'done'),
+      download: done,
     });
     expect(chosen.followed.map((o) => o.language).sort()).toEqual(['de', 'es', 'fr']);
     expect(chosen.followed.every((o) => o.state === 'done')).toBe(true);
   });
 
-  it('never retries an answered error', async () => {
+  it('never retries an answered error, and says which languages and project it was for', async () => {
     const { state } = recorder();
-    await expect(chooseOrders({ client, settings: settings({ projectId: 'nope' }), log, clock, sleep, state })).rejects.toThrow(
-      /PROJECT_NOT_FOUND/,
-    );
+    const chosen = await chooseOrders({ client, settings: settings({ projectId: 'nope' }), log, clock, sleep, state });
+    expect(chosen.followed).toEqual([]);
+    expect(chosen.failure).toMatch(/fr, es, de in project nope failed: .*PROJECT_NOT_FOUND/);
+    expect(chosen.languagesWithoutOrder).toEqual(['fr', 'es', 'de']);
     expect(simulator.count('create')).toBe(1);
   });
 
@@ -205,15 +171,15 @@ describe('waitForOrders', () => {
     const result = await waitForOrders({
       client,
       orders,
-      deadline: now + 3_600_000,
+      deadline: clock() + 3_600_000,
       pollIntervalMs: 30_000,
       clock,
       sleep,
       log,
       readiness: (order) => (order.vttUrl ? 'ready' : 'not-yet'),
-      download: async (_order, followed) => {
+      download: async (order, followed) => {
         downloaded.push(followed.language);
-        followed.state = 'done';
+        await done(order, followed);
       },
     });
     expect(result.timedOut).toBe(false);
@@ -229,26 +195,35 @@ describe('waitForOrders', () => {
   });
 
   it('fetches a finished order once: the Get Order of its status check also serves its outputs', async () => {
-    const done = simulator.addOrder({
+    const finished = simulator.addOrder({
       targetLanguage: 'fr',
       projectId: 'proj-demo',
       status: 'completed',
-      createdAt: new Date(now - 3_600_000).toISOString(),
+      createdAt: new Date(clock() - 3_600_000).toISOString(),
     });
     const orders: FollowedOrder[] = [
-      { orderId: done.id, language: 'fr', type: 'subtitle', created: false, status: 'pending', state: 'waiting', files: [] },
+      {
+        orderId: finished.id,
+        projectId: 'proj-demo',
+        language: 'fr',
+        type: 'subtitle',
+        created: false,
+        status: 'pending',
+        state: 'waiting',
+        files: [],
+      },
     ];
     const before = simulator.count('get');
     await waitForOrders({
       client,
       orders,
-      deadline: now + 60_000,
+      deadline: clock() + 60_000,
       pollIntervalMs: 10_000,
       clock,
       sleep,
       log,
       readiness: () => 'ready',
-      download: async (_o, followed) => void (followed.state = 'done'),
+      download: done,
     });
     expect(orders[0]!.state).toBe('done');
     expect(simulator.count('get') - before).toBe(1);
@@ -257,7 +232,7 @@ describe('waitForOrders', () => {
   it('grows the interval while nothing changes, never past twice the poll interval or the deadline', async () => {
     simulator.setLanguage('fr', { outcome: 'stuck' });
     const orders = await created(['fr']);
-    const deadline = now + 10 * 60_000;
+    const deadline = clock() + 10 * 60_000;
     const result = await waitForOrders({
       client,
       orders,
@@ -273,7 +248,7 @@ describe('waitForOrders', () => {
     expect(orders[0]!.state).toBe('timed-out');
     expect(Math.max(...sleeps)).toBeLessThanOrEqual(60_000);
     expect(sleeps.some((s) => s > 30_000)).toBe(true);
-    expect(now).toBe(deadline);
+    expect(clock()).toBe(deadline);
   });
 
   it('keeps looking for outputs that lag behind completed, then downloads them', async () => {
@@ -282,7 +257,7 @@ describe('waitForOrders', () => {
     await waitForOrders({
       client,
       orders,
-      deadline: now + 3_600_000,
+      deadline: clock() + 3_600_000,
       pollIntervalMs: 10_000,
       clock,
       sleep,
@@ -293,7 +268,7 @@ describe('waitForOrders', () => {
       },
       download: async (order, followed) => {
         expect(order.vttUrl).toBeTruthy();
-        followed.state = 'done';
+        await done(order, followed);
       },
     });
     expect(sawCompletedWithoutOutputs).toBe(true);
@@ -307,13 +282,13 @@ describe('waitForOrders', () => {
     await waitForOrders({
       client,
       orders,
-      deadline: now + 3_600_000,
+      deadline: clock() + 3_600_000,
       pollIntervalMs: 30_000,
       clock,
       sleep,
       log,
       readiness: () => 'ready',
-      download: async (_o, followed) => void (followed.state = 'done'),
+      download: done,
       onSettled: (o) => settled.push(o.language),
     });
     expect(Object.fromEntries(orders.map((o) => [o.language, o.state]))).toEqual({ fr: 'done', es: 'done', de: 'failed' });
@@ -321,11 +296,32 @@ describe('waitForOrders', () => {
     expect(lines.some((l) => l.startsWith('warning:') && l.includes('de'))).toBe(true);
   });
 
+  it('a download that throws ends its order failed and named, never left downloading', async () => {
+    const orders = await created(['fr', 'es']);
+    await waitForOrders({
+      client,
+      orders,
+      deadline: clock() + 3_600_000,
+      pollIntervalMs: 30_000,
+      clock,
+      sleep,
+      log,
+      readiness: () => 'ready',
+      download: async (order, followed) => {
+        if (followed.language === 'es') throw new Error('disk full');
+        await done(order, followed);
+      },
+    });
+    expect(Object.fromEntries(orders.map((o) => [o.language, o.state]))).toEqual({ fr: 'done', es: 'failed' });
+    expect(orders.find((o) => o.language === 'es')?.problem).toMatch(/disk full/);
+    expect(lines.some((l) => l.startsWith('warning:') && l.includes('disk full'))).toBe(true);
+  });
+
   it('stops at once when aborted', async () => {
     const orders = await created(['fr']);
     const controller = new AbortController();
     const abortingSleep: Sleep = async (ms) => {
-      now += ms;
+      time.advance(ms);
       controller.abort(new Error('SIGINT'));
       throw new Error('SIGINT');
     };
@@ -333,7 +329,7 @@ describe('waitForOrders', () => {
       waitForOrders({
         client,
         orders,
-        deadline: now + 3_600_000,
+        deadline: clock() + 3_600_000,
         pollIntervalMs: 30_000,
         clock,
         sleep: abortingSleep,
@@ -346,7 +342,7 @@ describe('waitForOrders', () => {
   });
 
   it('writes a progress line per cycle', () => {
-    const base = { type: 'subtitle', created: true, files: [] };
+    const base = { projectId: 'proj-demo', type: 'subtitle', created: true, files: [] };
     const orders: FollowedOrder[] = [
       ...Array.from({ length: 7 }, (_, i) => ({ ...base, orderId: `c${i}`, language: 'fr', status: 'completed', state: 'done' as const })),
       ...Array.from({ length: 3 }, (_, i) => ({ ...base, orderId: `o${i}`, language: 'es', status: 'ongoing', state: 'waiting' as const })),
@@ -369,7 +365,7 @@ describe('cancelOrders', () => {
   it('reports a finished order as finished, not as an error', async () => {
     const { state } = recorder();
     const [order] = (await chooseOrders({ client, settings: settings({ targetLanguages: ['fr'] }), log, clock, sleep, state })).followed;
-    now += 3_600_000;
+    time.advance(3_600_000);
     const [result] = await cancelOrders(client, [order!.orderId]);
     expect(result!.outcome).toBe('already-finished');
   });
@@ -381,20 +377,46 @@ describe('saved state', () => {
     state.recordCreated(['a', 'b']);
     state.recordSettled(['a', 'not-ours']);
     const read = readSavedState({ getState: (k) => saved.get(k) ?? '' });
-    expect(read).toEqual({ created: ['a', 'b'], settled: ['a'], mainFinished: false });
+    expect(read).toEqual({ created: ['a', 'b'], settled: ['a'], mainFinished: false, createsInFlight: [] });
     state.recordMainFinished();
     expect(readSavedState({ getState: (k) => saved.get(k) ?? '' }).mainFinished).toBe(true);
   });
 
   it('reads garbage as empty instead of throwing', () => {
-    expect(readSavedState({ getState: () => '{not json' })).toEqual({ created: [], settled: [], mainFinished: false });
+    expect(readSavedState({ getState: () => '{not json' })).toEqual({ created: [], settled: [], mainFinished: false, createsInFlight: [] });
+  });
+
+  it('keeps one lost-create record per project, with what existed before the call, until it is settled', () => {
+    const { state, saved } = recorder();
+    const call = (projectId: string) => ({
+      projectId,
+      orderType: 'subtitle',
+      level: 0,
+      languages: ['fr'],
+      sentAt: '2026-11-22T10:00:00.000Z',
+      before: { newestCreatedAt: '2026-11-22T09:59:00.000Z', orderIds: ['old'] },
+    });
+    state.recordCreateSent(call('p1'));
+    state.recordCreateSent(call('p2'));
+    state.recordCreateSent({ ...call('p1'), languages: ['es'] });
+    const read = () => readSavedState({ getState: (k) => saved.get(k) ?? '' }).createsInFlight;
+    expect(read()).toEqual([{ ...call('p1'), languages: ['es'] }, call('p2')]);
+    state.recordCreateSettled('p1');
+    expect(read()).toEqual([call('p2')]);
+    state.recordCreateSettled('p2');
+    expect(read()).toEqual([]);
+    // A record without its snapshot could not tell an old order from a new one: it is dropped.
+    expect(
+      readSavedState({ getState: (k) => (k === 'creates-in-flight' ? JSON.stringify([{ ...call('p3'), before: undefined }]) : '') })
+        .createsInFlight,
+    ).toEqual([]);
   });
 });
 
-it('toFollowed keeps what the poller needs', () => {
-  const followed = toFollowed(
+it('followOrder keeps what the poller needs, the project included', () => {
+  const followed = followOrder(
     { id: 'x', status: 'pending', targetLanguage: 'fr', type: 'cc', level: 1, createdAt: '2026-01-01T00:00:00Z', orderDocs: [] },
-    true,
+    { created: true, projectId: 'proj-demo' },
   );
-  expect(followed).toMatchObject({ orderId: 'x', language: 'fr', created: true, state: 'waiting', level: 1 });
+  expect(followed).toMatchObject({ orderId: 'x', projectId: 'proj-demo', language: 'fr', created: true, state: 'waiting', level: 1 });
 });

@@ -10,33 +10,22 @@ import { OllangSimulator } from '../simulator/index.ts';
 import { OllangClient } from '../../src/ollang/client.ts';
 import { OllangError } from '../../src/ollang/errors.ts';
 import { httpFetch } from '../../src/ollang/http-fetch.ts';
-import { chooseOrders, toFollowed } from '../../src/orders/choose.ts';
+import { chooseOrders } from '../../src/orders/choose.ts';
+import { followOrder } from '../../src/orders/followed.ts';
 import { cancelOrder } from '../../src/orders/cancel.ts';
 import { StateRecorder } from '../../src/state.ts';
 import { createOrderDownloader } from '../../src/download/order-outputs.ts';
 import { run } from '../../src/main.ts';
+import { post, POST_LOST_CREATE_LOOKUPS_MS } from '../../src/post.ts';
+import { existedBefore, snapshotProject } from '../../src/orders/lost-create.ts';
 import type { ActionIO } from '../../src/io.ts';
 import type { Settings } from '../../src/settings.ts';
-import type { Fetch, Log, Sleep } from '../../src/runtime.ts';
+import type { Fetch, Sleep } from '../../src/runtime.ts';
+import { fakeTime, recordingLog, testSettings } from './run-helpers.ts';
 
-let now = Date.parse('2026-11-22T10:00:00Z');
-const clock = (): number => now;
-let onSleep: (() => Promise<void>) | undefined;
-const sleep: Sleep = async (ms) => {
-  now += ms;
-  const hook = onSleep;
-  onSleep = undefined;
-  await hook?.();
-};
-const lines: string[] = [];
-const log: Log = {
-  debug: () => undefined,
-  info: (m) => void lines.push(m),
-  notice: (m) => void lines.push(`notice: ${m}`),
-  warning: (m) => void lines.push(`warning: ${m}`),
-  error: (m) => void lines.push(`error: ${m}`),
-  group: (_name, fn) => fn(),
-};
+const time = fakeTime();
+const { clock, sleep } = time;
+const { log, lines } = recordingLog();
 
 let simulator: OllangSimulator;
 beforeAll(async () => {
@@ -50,7 +39,7 @@ beforeEach(() => {
   simulator.reset();
   simulator.setFaults([]);
   lines.length = 0;
-  onSleep = undefined;
+  time.onNextSleep(async () => undefined);
 });
 
 function client(fetch: Fetch = httpFetch): OllangClient {
@@ -58,32 +47,20 @@ function client(fetch: Fetch = httpFetch): OllangClient {
 }
 
 function settings(overrides: Partial<Settings> = {}): Settings {
-  const workspace = mkdtempSync(path.join(tmpdir(), 'paid-'));
+  return testSettings({ apiUrl: simulator.url, apiKey: simulator.apiKey }, overrides);
+}
+
+/** The post step's runner: inputs, and the state main saved. */
+function postIO(inputs: Record<string, string>, state: Map<string, string>): ActionIO {
   return {
-    apiKey: simulator.apiKey,
-    apiUrl: simulator.url,
-    projectId: 'proj-demo',
-    targetLanguages: ['fr', 'es'],
-    rushLanguages: [],
-    orderType: 'subtitle',
-    level: 0,
-    autoQc: false,
-    mode: 'run',
-    orderIds: [],
-    reuseOrders: true,
-    timeoutMs: 3_600_000,
-    pollIntervalMs: 30_000,
-    onTimeout: 'fail',
-    cancelOnAbort: true,
-    outputDir: path.join(workspace, 'localized'),
-    outputDirRelative: 'localized',
-    workspace,
-    download: new Set(['subtitles', 'vtt']),
-    githubToken: '',
-    prComment: false,
-    dryRun: false,
-    maxDownloadBytes: 1024 ** 3,
-    ...overrides,
+    log,
+    getInput: (name) => inputs[name] ?? '',
+    setOutput: () => undefined,
+    saveState: () => undefined,
+    getState: (name) => state.get(name) ?? '',
+    setSecret: () => undefined,
+    setFailed: (m) => void lines.push(`failed: ${m}`),
+    appendSummary: async () => undefined,
   };
 }
 
@@ -97,7 +74,7 @@ describe('never pay twice', () => {
     const slowSave: Fetch = async (input, init) => {
       if (String(input).endsWith('/orders/create') && !held) {
         held = { url: String(input), init: init ?? {} };
-        onSleep = async () => void (await httpFetch(held!.url, held!.init));
+        time.onNextSleep(async () => void (await httpFetch(held!.url, held!.init)));
         throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
       }
       return httpFetch(input, init);
@@ -128,7 +105,7 @@ describe('never pay twice', () => {
       projectId: 'proj-demo',
       type: 'subtitle',
       level: 0,
-      createdAt: new Date(now).toISOString(),
+      createdAt: new Date(clock()).toISOString(),
     });
     simulator.setFaults([{ route: 'create', kind: 'create-no-answer', times: 1 }]);
     const chosen = await chooseOrders({
@@ -142,6 +119,93 @@ describe('never pay twice', () => {
     expect(chosen.followed.map((o) => o.orderId)).not.toContain(other.id);
     expect(chosen.followed).toHaveLength(1);
     expect(chosen.followed[0]!.level).toBe(1);
+  });
+});
+
+describe('what existed before a create is never taken as its orders', () => {
+  it('our clock minutes ahead of Ollang’s: a lost create is still found, not bought again', async () => {
+    // Ollang stamps createdAt on its own clock, 5 minutes behind ours: no look-up may filter on ours.
+    const skewed = await OllangSimulator.start({ now: () => clock() - 5 * 60_000, lifecycle: { pendingMs: 60_000 } });
+    try {
+      skewed.setFaults([{ route: 'create', kind: 'create-no-answer', times: 1 }]);
+      const api = new OllangClient({ baseUrl: skewed.url, apiKey: skewed.apiKey, clock, sleep });
+      const chosen = await chooseOrders({ client: api, settings: settings({ apiUrl: skewed.url }), log, clock, sleep, state: state() });
+      expect(skewed.count('create')).toBe(1);
+      expect(skewed.orders()).toHaveLength(2);
+      expect(chosen.followed.map((o) => o.orderId).sort()).toEqual(
+        skewed
+          .orders()
+          .map((o) => o.id)
+          .sort(),
+      );
+    } finally {
+      await skewed.close();
+    }
+  });
+
+  it('a snapshot keeps the newest createdAt Ollang listed, and the IDs only that createdAt cannot tell apart', async () => {
+    simulator.addOrder({ id: 'a1', targetLanguage: 'fr', createdAt: '2026-11-22T09:59:00.000Z' });
+    simulator.addOrder({ id: 'a2', targetLanguage: 'es', type: 'cc', createdAt: '2026-11-22T09:59:00.000Z' });
+    simulator.addOrder({ id: 'b', targetLanguage: 'fr', createdAt: '2026-11-22T09:00:00.000Z' });
+    expect(await snapshotProject(client(), 'proj-demo')).toEqual({ newestCreatedAt: '2026-11-22T09:59:00.000Z', orderIds: ['a2', 'a1'] });
+    // A page without createdAt (schema drift): every ID listed.
+    simulator.setFaults([{ route: 'list', kind: 'drift', times: 1 }]);
+    expect((await snapshotProject(client(), 'proj-demo')).orderIds.sort()).toEqual(['a1', 'a2', 'b']);
+  });
+
+  it('existedBefore: a listed ID, or stamped before the newest listed; never an order stamped with it or after', () => {
+    const before = { newestCreatedAt: '2026-11-22T10:00:00.000Z', orderIds: ['a', 'c'] };
+    expect(existedBefore({ id: 'a', createdAt: '2026-11-22T10:00:00.000Z' }, before)).toBe(true);
+    expect(existedBefore({ id: 'c' }, before)).toBe(true);
+    expect(existedBefore({ id: 'old', createdAt: '2026-11-22T09:59:59.999Z' }, before)).toBe(true);
+    // Stamped in the same instant as the newest listed (Ollang's examples stamp whole seconds): may be ours.
+    expect(existedBefore({ id: 'new', createdAt: '2026-11-22T10:00:00.000Z' }, before)).toBe(false);
+    expect(existedBefore({ id: 'new', createdAt: '2026-11-22T10:00:01.000Z' }, before)).toBe(false);
+    expect(existedBefore({ id: 'new' }, before)).toBe(false);
+    // A project without orders: nothing existed.
+    expect(existedBefore({ id: 'any', createdAt: '2020-01-01T00:00:00Z' }, { orderIds: [] })).toBe(false);
+  });
+
+  it('the post step looks for a lost create more than once, and within about ten seconds', async () => {
+    // The call reached Ollang, which saves its orders while the post step pauses between look-ups.
+    const saved = new Map<string, string>();
+    const recorder = new StateRecorder({ saveState: (k, v) => void saved.set(k, v) });
+    const before = await snapshotProject(client(), 'proj-demo');
+    recorder.recordCreateSent({
+      projectId: 'proj-demo',
+      orderType: 'subtitle',
+      level: 0,
+      languages: ['fr', 'es'],
+      sentAt: new Date(clock()).toISOString(),
+      before,
+    });
+    const pauses: number[] = [];
+    let lookups = 0;
+    const postSleep: Sleep = async (ms) => {
+      pauses.push(ms);
+      await sleep(ms);
+      if (pauses.length === 2)
+        await client().createOrder({
+          orderType: 'subtitle',
+          level: 0,
+          projectId: 'proj-demo',
+          targetLanguageConfigs: [{ language: 'fr' }, { language: 'es' }],
+        });
+    };
+    const countingFetch: Fetch = async (input, init) => {
+      if (/\/integration\/orders\?/.test(String(input))) lookups += 1;
+      return httpFetch(input, init);
+    };
+    await post({
+      io: postIO({ 'api-key': simulator.apiKey, 'api-url': simulator.url }, saved),
+      fetch: countingFetch,
+      clock,
+      sleep: postSleep,
+    });
+    expect(simulator.orders().map((o) => o.status)).toEqual(['cancelled', 'cancelled']);
+    expect(lookups).toBe(3);
+    expect(pauses.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(10_000);
+    expect(POST_LOST_CREATE_LOOKUPS_MS.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(10_000);
   });
 });
 
@@ -168,10 +232,10 @@ describe('never report what did not happen', () => {
       projectId: 'proj-demo',
       targetLanguageConfigs: [{ language: 'fr' }],
     });
-    now += 3_600_000;
+    time.advance(3_600_000);
     const order = await api.getOrder(created!.orderId);
     const vttOnly = { ...order, orderDocs: order.orderDocs.filter((d) => d.type.startsWith('source')) };
-    const followed = toFollowed(vttOnly, true);
+    const followed = followOrder(vttOnly, { created: true });
     await createOrderDownloader({ settings: s, client: api, sleep, log, clock })(vttOnly, followed);
     expect(followed.files.some((f) => f.endsWith('.vtt'))).toBe(true);
     expect(followed.state).toBe('failed');

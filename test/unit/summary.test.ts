@@ -6,6 +6,7 @@ import { approximately, formatDuration } from '../../src/duration.ts';
 function order(overrides: Partial<OrderReport> = {}): OrderReport {
   return {
     orderId: 'ord_fr_1',
+    projectId: 'proj_123',
     language: 'fr',
     type: 'subtitle',
     status: 'completed',

@@ -1,0 +1,211 @@
+/**
+ * Reusing what was already bought: usable orders of the scope found in the cache manifest or by
+ * a bounded List Orders scan; and, for runs started together, settling on one order per language.
+ */
+import type { OllangClient } from '../ollang/client.ts';
+import { OllangError } from '../ollang/errors.ts';
+import type { Order, OrderSummary } from '../ollang/schemas.ts';
+import { isUsable } from '../ollang/status.ts';
+import type { Log } from '../runtime.ts';
+import type { StateRecorder } from '../state.ts';
+import { errorMessage } from '../error-message.ts';
+import { followOrder, type FollowedOrder } from './followed.ts';
+import { inScope, languageKey, type OrderScope } from './scope.ts';
+
+/** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
+export const REUSE_SCAN_MAX_PAGES = 4;
+/** Orders of one language stamped this close together (Ollang's clock) are runs started together. */
+const BURST_MS = 2 * 60_000;
+/** Candidates of one language confirmed with Get Order before giving up on reusing it. */
+const CANDIDATES_PER_LANGUAGE = 3;
+
+/** Where earlier runs' orders can be remembered (the Actions cache). */
+export interface OrderMemory {
+  /** Order IDs an earlier run created for this scope, newest first, by language (lower case). */
+  recall(scope: OrderScope): Promise<Map<string, string[]>>;
+  remember(scope: OrderScope, orders: FollowedOrder[]): Promise<void>;
+}
+
+/**
+ * Usable orders (not cancelled or failed) for the scope, by language: first those an earlier run
+ * remembered, then a bounded scan of List Orders. Every candidate is confirmed with Get Order
+ * (List Orders shows no level, and a remembered order may have been cancelled since).
+ */
+export async function findReusable(
+  context: { client: OllangClient; memory?: OrderMemory },
+  scope: OrderScope,
+  languages: string[],
+): Promise<Map<string, Order>> {
+  const found = new Map<string, Order>();
+  const wanted = new Set(languages.map(languageKey));
+
+  // The manifest is kept by scope, level included: its level is the one we sent, whatever scale
+  // Ollang reports levels on (docs/ollang-api.md), so a remembered order's level is not checked.
+  const remembered = context.memory ? await context.memory.recall(scope) : new Map<string, string[]>();
+  await confirmCandidates(context.client, scope, remembered, wanted, found, { level: false });
+
+  if (wanted.size > found.size) {
+    const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
+    const usable = summaries.filter((summary) => isUsable(summary.status));
+    // Newest first, except an order with an older one of its language created just before it:
+    // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
+    const yields = (s: OrderSummary): boolean =>
+      usable.some(
+        (o) =>
+          o !== s &&
+          languageKey(o.targetLanguage) === languageKey(s.targetLanguage) &&
+          isOlder(o, s) &&
+          Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= BURST_MS,
+      );
+    const candidates = new Map<string, string[]>();
+    for (const summary of [...usable.filter((s) => !yields(s)), ...usable.filter(yields)]) {
+      const language = languageKey(summary.targetLanguage);
+      candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
+    }
+    await confirmCandidates(context.client, scope, candidates, wanted, found, { level: true });
+  }
+  return found;
+}
+
+async function confirmCandidates(
+  client: OllangClient,
+  scope: OrderScope,
+  candidates: Map<string, string[]>,
+  wanted: Set<string>,
+  found: Map<string, Order>,
+  check: { level: boolean },
+): Promise<void> {
+  await Promise.all(
+    [...candidates].map(async ([language, orderIds]) => {
+      if (!wanted.has(language) || found.has(language)) return;
+      for (const orderId of orderIds.slice(0, CANDIDATES_PER_LANGUAGE)) {
+        const order = await client.getOrder(orderId).catch((error: unknown) => {
+          if (error instanceof OllangError && error.status === 404) return undefined; // gone: not reusable
+          // Unreadable is not unusable: ordering again now could buy a language twice.
+          throw new Error(
+            `Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ${errorMessage(error)}`,
+            { cause: error },
+          );
+        });
+        if (order && inScope(order, scope, check) && languageKey(order.targetLanguage) === language && isUsable(order.status)) {
+          found.set(language, order);
+          return;
+        }
+      }
+    }),
+  );
+}
+
+/**
+ * Newest orders of the project and type, filtered on our side (a server may ignore filters:
+ * docs/ollang-api.md), reading at most `maxPages` pages.
+ */
+export async function scanOrders(
+  client: OllangClient,
+  scope: Omit<OrderScope, 'level'>,
+  options: { languages?: string[]; createdFrom?: string; maxPages?: number } = {},
+): Promise<OrderSummary[]> {
+  const languages = options.languages ? new Set(options.languages.map(languageKey)) : undefined;
+  const matches: OrderSummary[] = [];
+  const pages = client.listAllOrders(
+    {
+      take: 50,
+      orderBy: 'createdAt',
+      orderDirection: 'desc',
+      filter: {
+        type: scope.orderType,
+        projectId: scope.projectId,
+        ...(options.createdFrom ? { createdAtFrom: options.createdFrom } : {}),
+      },
+    },
+    { maxPages: options.maxPages ?? REUSE_SCAN_MAX_PAGES },
+  );
+  for await (const summary of pages) {
+    if (summary.projectId !== undefined && summary.projectId !== scope.projectId) continue;
+    if (summary.type !== scope.orderType) continue;
+    if (languages && !languages.has(languageKey(summary.targetLanguage))) continue;
+    if (options.createdFrom && summary.createdAt && Date.parse(summary.createdAt) < Date.parse(options.createdFrom)) continue;
+    matches.push(summary);
+  }
+  return matches;
+}
+
+/**
+ * Runs started together (a workflow matrix, two pushes) can each find nothing to reuse and each
+ * create the same language. Every run settles it the same way: the oldest usable order of a
+ * (project, type, level, language) is kept, and a run whose own order is younger cancels it
+ * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
+ * one instead. One List Orders page, and only when this run created something.
+ */
+export async function yieldToEarlierOrders(
+  context: { client: OllangClient; log: Log; state: StateRecorder },
+  scope: OrderScope,
+  created: FollowedOrder[],
+): Promise<FollowedOrder[]> {
+  const { client, log, state } = context;
+  const mine = created.filter((o) => o.type === scope.orderType);
+  const oldest = Math.min(...mine.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
+  if (!Number.isFinite(oldest)) return created;
+  let rivals: OrderSummary[];
+  try {
+    rivals = await scanOrders(client, scope, {
+      languages: mine.map((o) => o.language),
+      createdFrom: new Date(oldest - BURST_MS).toISOString(),
+      maxPages: Math.ceil(mine.length / 50) + 1,
+    });
+  } catch (error) {
+    if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted')) throw error;
+    return created; // a courtesy check: never fail a run over it
+  }
+  const ours = new Set(created.map((o) => o.orderId));
+  const result: FollowedOrder[] = [];
+  for (const order of created) {
+    if (order.type !== scope.orderType) {
+      result.push(order);
+      continue;
+    }
+    const earlier = rivals
+      .filter(
+        (r) => !ours.has(r.id) && isUsable(r.status) && languageKey(r.targetLanguage) === languageKey(order.language) && isOlder(r, order),
+      )
+      .sort((a, b) => (isOlder(a, b) ? -1 : 1));
+    let replacement: Order | undefined;
+    for (const rival of earlier.slice(0, CANDIDATES_PER_LANGUAGE)) {
+      const candidate = await client.getOrder(rival.id).catch(() => undefined);
+      // Both levels as Ollang reports them: on one scale, whichever it uses (docs/ollang-api.md).
+      const level = order.level ?? scope.level;
+      if (candidate && inScope(candidate, { ...scope, level }, { level: true }) && isUsable(candidate.status)) {
+        replacement = candidate;
+        break;
+      }
+    }
+    if (!replacement) {
+      result.push(order);
+      continue;
+    }
+    try {
+      const outcome = await client.cancelOrder(order.orderId);
+      state.recordSettled([order.orderId]);
+      log.info(
+        `${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`,
+      );
+      result.push(followOrder(replacement, { created: false, projectId: scope.projectId }));
+    } catch (error) {
+      // Could not cancel ours (already past pending): keep it, we pay for it anyway.
+      log.debug(`Keeping ${order.orderId}: cancelling the duplicate failed (${errorMessage(error)}).`);
+      result.push(order);
+    }
+  }
+  return result;
+}
+
+/** Older = created earlier; ties broken by ID so that every run picks the same survivor. */
+function isOlder(
+  a: { createdAt?: string; id?: string; orderId?: string },
+  b: { createdAt?: string; id?: string; orderId?: string },
+): boolean {
+  const ta = Date.parse(a.createdAt ?? '') || Infinity;
+  const tb = Date.parse(b.createdAt ?? '') || Infinity;
+  if (ta !== tb) return ta < tb;
+  return (a.id ?? a.orderId ?? '') < (b.id ?? b.orderId ?? '');
+}

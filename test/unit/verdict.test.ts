@@ -1,0 +1,193 @@
+/**
+ * The run's verdict on its own: every status a run can end with, from its orders, its mode and
+ * how it ended, and the one failure it reports.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FollowedOrder, FollowState } from '../../src/orders/followed.ts';
+import type { RunStatus } from '../../src/report/model.ts';
+import { finishRun, languagesWithoutOrder, startRecord, type RunRecord, type VerdictSettings } from '../../src/report/verdict.ts';
+
+const settings: VerdictSettings = {
+  mode: 'run',
+  projectId: 'proj-demo',
+  orderType: 'subtitle',
+  targetLanguages: ['fr', 'es'],
+  orderIds: [],
+  outputDirRelative: 'localized',
+};
+
+function order(language: string, state: FollowState, status: string, extra: Partial<FollowedOrder> = {}): FollowedOrder {
+  return {
+    orderId: `o-${language}-${extra.type ?? 'subtitle'}`,
+    projectId: 'proj-demo',
+    language,
+    type: 'subtitle',
+    created: true,
+    status,
+    state,
+    files: [],
+    ...extra,
+  };
+}
+
+function record(orders: FollowedOrder[], extra: Partial<RunRecord> = {}): RunRecord {
+  return { ...startRecord(0), followed: orders, ...extra };
+}
+
+const fr = (state: FollowState, status: string, extra: Partial<FollowedOrder> = {}) => order('fr', state, status, extra);
+const es = (state: FollowState, status: string, extra: Partial<FollowedOrder> = {}) => order('es', state, status, extra);
+
+interface Row {
+  name: string;
+  record: RunRecord;
+  settings?: Partial<VerdictSettings>;
+  status: RunStatus;
+  /** A pattern the failure must match; undefined: the run succeeds. */
+  failure?: RegExp;
+}
+
+const rows: Row[] = [
+  { name: 'every order done', record: record([fr('done', 'completed'), es('done', 'delivered')]), status: 'completed' },
+  {
+    name: 'one order failed at Ollang',
+    record: record([fr('done', 'completed'), es('failed', 'failed', { problem: 'Ollang reports the order as failed' })]),
+    status: 'partial',
+    failure: /1 of 2 order\(s\) did not deliver: es o-es-subtitle: Ollang reports the order as failed/,
+  },
+  {
+    name: 'every order failed',
+    record: record([fr('failed', 'cancelled', { problem: 'x' }), es('failed', 'failed', { problem: 'y' })]),
+    status: 'failed',
+    failure: /2 of 2/,
+  },
+  { name: 'a language without order', record: record([fr('done', 'completed')]), status: 'partial', failure: /^No order for es\.$/ },
+  {
+    name: 'a child order of another type covers no language',
+    record: record([fr('done', 'completed'), order('es', 'done', 'completed', { type: 'cc' })]),
+    status: 'partial',
+    failure: /^No order for es\.$/,
+  },
+  {
+    name: 'an order left downloading is named, never "No order for ."',
+    record: record([fr('done', 'completed'), es('downloading', 'completed')]),
+    status: 'partial',
+    failure: /es o-es-subtitle: still downloading/,
+  },
+  {
+    name: 'no order at all, and a failure recorded',
+    record: record([], { failure: 'Creating orders for fr, es in project proj-demo failed: 500' }),
+    status: 'failed',
+    failure: /^Creating orders/,
+  },
+  { name: 'no order and no language missing (given IDs, none)', record: record([]), settings: { orderIds: ['x'] }, status: 'completed' },
+  {
+    name: 'timed out (on-timeout: fail)',
+    record: record([fr('done', 'completed'), es('timed-out', 'ongoing')], { timedOut: true, failure: 'Timed out after 1m' }),
+    status: 'timed-out',
+    failure: /Timed out/,
+  },
+  {
+    name: 'timed out (on-timeout: continue)',
+    record: record([fr('done', 'completed'), es('timed-out', 'ongoing')], { timedOut: true }),
+    status: 'timed-out',
+  },
+  {
+    name: 'cancelled run',
+    record: record([fr('waiting', 'cancelled')], { ended: 'cancelled', failure: 'The run was cancelled' }),
+    status: 'cancelled',
+    failure: /cancelled/,
+  },
+  { name: 'dry run', record: record([], { ended: 'dry-run' }), status: 'dry-run' },
+  {
+    name: 'mode: cancel that could not cancel',
+    record: record([], { ended: 'failed', failure: 'Could not cancel o1' }),
+    settings: { mode: 'cancel' },
+    status: 'failed',
+    failure: /Could not cancel/,
+  },
+  {
+    name: 'submit: orders placed',
+    record: record([fr('waiting', 'pending'), es('waiting', 'ongoing')]),
+    settings: { mode: 'submit' },
+    status: 'pending',
+  },
+  {
+    name: 'submit: orders already finished',
+    record: record([fr('waiting', 'completed'), es('waiting', 'delivered')]),
+    settings: { mode: 'submit' },
+    status: 'completed',
+  },
+  {
+    name: 'submit: one order finished badly',
+    record: record([fr('waiting', 'completed'), es('waiting', 'canceled')]),
+    settings: { mode: 'submit' },
+    status: 'partial',
+    failure: /did not deliver/,
+  },
+  {
+    name: 'submit: every order finished badly',
+    record: record([fr('waiting', 'failed'), es('waiting', 'cancelled')]),
+    settings: { mode: 'submit' },
+    status: 'failed',
+    failure: /2 of 2/,
+  },
+  {
+    name: 'submit: Create Order answered fewer orders than languages',
+    record: record([fr('waiting', 'pending')]),
+    settings: { mode: 'submit' },
+    status: 'partial',
+    failure: /^No order for es\.$/,
+  },
+  {
+    name: 'submit: nothing ordered',
+    record: record([]),
+    settings: { mode: 'submit' },
+    status: 'failed',
+    failure: /^No order for fr, es\.$/,
+  },
+  {
+    name: 'collect: a language never ordered',
+    record: record([fr('done', 'completed')]),
+    settings: { mode: 'collect' },
+    status: 'partial',
+    failure: /No order for es/,
+  },
+];
+
+describe('the verdict, one row per outcome', () => {
+  it.each(rows)('$name -> $status', ({ record: r, settings: overrides, status, failure }) => {
+    const { report, failure: reported } = finishRun(r, { ...settings, ...overrides }, 1_000);
+    expect(report.status).toBe(status);
+    if (failure) expect(reported).toMatch(failure);
+    else expect(reported).toBeUndefined();
+  });
+
+  it('covers every status the action can report', () => {
+    const all: RunStatus[] = ['completed', 'partial', 'pending', 'timed-out', 'failed', 'cancelled', 'dry-run'];
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(all));
+  });
+});
+
+describe('the report', () => {
+  it('carries every order with the status the action gives it, counts and timings', () => {
+    const r = record(
+      [fr('done', 'completed', { files: ['localized/fr/a.srt'] }), es('failed', 'completed', { created: false, problem: 'cut short' })],
+      {
+        waitedMs: 500,
+        downloadedMs: 200,
+      },
+    );
+    const { report } = finishRun(r, settings, 1_500);
+    expect(report.orders.map((o) => [o.language, o.status, o.created, o.projectId])).toEqual([
+      ['fr', 'completed', true, 'proj-demo'],
+      ['es', 'download-failed', false, 'proj-demo'],
+    ]);
+    expect([report.createdCount, report.reusedCount]).toEqual([1, 1]);
+    expect(report.timings).toEqual({ waitedMs: 500, downloadedMs: 200, totalMs: 1_500 });
+  });
+
+  it('languages are covered case-insensitively, by orders read only during the wait too', () => {
+    const r = record([order('PT-br', 'done', 'completed')]);
+    expect(languagesWithoutOrder(r, { ...settings, targetLanguages: ['pt-BR', 'fr'] })).toEqual(['fr']);
+  });
+});
