@@ -1,5 +1,5 @@
 /**
- * Reads and validates every input (see action.yml and ../shared/action-contract.md) into a
+ * Reads and validates every input (see action.yml and the README's inputs table) into a
  * typed Settings object, before a single request reaches Ollang.
  *
  * The first bad input found throws an InputError that names the input, says what is wrong and

@@ -16,11 +16,11 @@ import { StateRecorder } from './state.ts';
 import { runClient, type Connection } from './connect.ts';
 import { chooseOrders } from './orders/choose.ts';
 import { openCacheMemory } from './orders/memory.ts';
-import { cancelAfterAbort, cancelMode, settleTimeout, type StopContext } from './orders/stop.ts';
+import { cancelAfterAbort, cancelMode as cancelOrders, settleTimeout, type StopContext } from './orders/stop.ts';
 import { waitForOrders } from './wait/poller.ts';
 import type { RunReport } from './report/model.ts';
 import { writeOutputs } from './report/outputs.ts';
-import { finishRun, recordFailure, startRecord } from './report/verdict.ts';
+import { finishRun, recordFailure, startRecord, type RunRecord } from './report/verdict.ts';
 import { errorMessage } from './error-message.ts';
 
 /** Everything a run touches outside its own memory. */
@@ -61,15 +61,18 @@ export async function run(context: RunContext): Promise<RunOutcome> {
     log: io.log,
   };
   const client = runClient(connection, { startedAt, deadline, signal: context.abort });
-  const stop: StopContext = { connection, settings, state, record, log: io.log };
+  // The stop handlers see the run's followed orders (the same array the wait loop updates).
+  const stop: StopContext = { connection, settings, state, followed: record.followed, log: io.log };
   try {
-    if (settings.mode === 'cancel') await cancelMode(stop, client);
-    else await localize(context, settings, workflow, client, stop, deadline);
+    if (settings.mode === 'cancel') await cancelMode(stop, client, record);
+    else await localize(context, settings, workflow, client, stop, record, deadline);
     // A signal that landed while the last downloads finished still makes this a cancelled run.
     context.abort.throwIfAborted();
   } catch (error) {
-    if (context.abort.aborted) await cancelAfterAbort(stop);
-    else recordFailure(record, describeError(error));
+    if (context.abort.aborted) {
+      record.ended = 'cancelled';
+      recordFailure(record, await cancelAfterAbort(stop));
+    } else recordFailure(record, describeError(error));
   }
 
   const { report, failure } = finishRun(record, settings, context.clock());
@@ -115,10 +118,11 @@ async function localize(
   workflow: WorkflowContext,
   client: OllangClient,
   stop: StopContext,
+  record: RunRecord,
   deadline: number,
 ): Promise<void> {
   const { io, clock } = context;
-  const { record, state } = stop;
+  const { state } = stop;
   const log = io.log;
   const memory =
     settings.reuseOrders && settings.orderIds.length === 0
@@ -133,7 +137,7 @@ async function localize(
   const chosen = await log.group('Choosing orders', () =>
     chooseOrders({ client, settings, log, clock, sleep: context.sleep, signal: context.abort, state, ...(memory ? { memory } : {}) }),
   );
-  record.followed = chosen.followed;
+  record.followed.push(...chosen.followed);
   if (chosen.failure) recordFailure(record, chosen.failure);
 
   if (settings.dryRun) {
@@ -188,7 +192,20 @@ async function localize(
     }),
   );
   record.waitedMs = waited.waitedMs;
-  if (waited.timedOut) await settleTimeout(stop);
+  if (waited.timedOut) {
+    record.timedOut = true;
+    const failure = await settleTimeout(stop);
+    if (failure) recordFailure(record, failure);
+  }
+}
+
+/** `mode: cancel`: the orders it handled are reported as they ended. */
+async function cancelMode(stop: StopContext, client: OllangClient, record: RunRecord): Promise<void> {
+  const outcome = await cancelOrders(stop, client);
+  record.ended = outcome.ended;
+  if (outcome.failure) recordFailure(record, outcome.failure);
+  const { projectId, orderType } = stop.settings;
+  for (const o of outcome.handled) record.cancelled.push({ ...o, projectId, type: orderType, created: false, files: [] });
 }
 
 async function publishReport(context: RunContext, settings: Settings, workflow: WorkflowContext, report: RunReport): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The validated, typed form of the action's inputs (see action.yml and
- * ../shared/action-contract.md). Produced only by `readSettings` in inputs.ts;
+ * the README's inputs table). Produced only by `readSettings` in inputs.ts;
  * everything downstream trusts these values.
  */
 

@@ -1,5 +1,5 @@
 /**
- * OllangClient: the five endpoints the action uses, per ../shared/ollang-api/ and its NOTES.md.
+ * OllangClient: the five endpoints the action uses, as docs/ollang-api.md describes them.
  *
  * - Reads (Get Order, List Orders) and cancels (Cancel Order, Cancel Human Review: repeating one is
  *   harmless, a 409 means it is done) are retried per the RetryPolicy, never sleeping past
@@ -175,7 +175,7 @@ export class OllangClient {
 
   /**
    * POST /integration/orders/create. Never retried. The answer is one `{orderId}` per created
-   * order; map them to languages with Get Order's `targetLanguage` (NOTES.md).
+   * order; map them to languages with Get Order's `targetLanguage` (docs/ollang-api.md, "Create Order").
    */
   async createOrder(request: CreateOrderRequest): Promise<CreatedOrder[]> {
     const body = {

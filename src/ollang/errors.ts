@@ -76,7 +76,7 @@ function formatMessage(init: OllangErrorInit): string {
 }
 
 /**
- * Reads an error body per NOTES.md: `detail`, then `message`, then `error`; `code` kept when it is a
+ * Reads an error body (docs/ollang-api.md, "Conventions"): `detail`, then `message`, then `error`; `code` kept when it is a
  * string (the generic envelope's numeric `-1` says nothing). Non-JSON bodies yield a short text
  * snippet unless they look like an HTML page.
  */

@@ -1,7 +1,7 @@
 /**
  * zod schemas for every Ollang response the action reads, and the types the rest of the code uses.
  *
- * Tolerant where NOTES.md says the API varies: unknown fields are dropped, statuses, order types
+ * Tolerant where the API varies (docs/ollang-api.md): unknown fields are dropped, statuses, order types
  * and document types are open strings, `level` is any number, optional fields may be missing,
  * null or of an unexpected type (then undefined), `vttUrl` "" / null is undefined, a missing
  * `orderDocs` is [].

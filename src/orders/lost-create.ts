@@ -140,7 +140,7 @@ async function newOrders(client: OllangClient, call: LostCreate, languages: numb
 }
 
 /**
- * A child order (docs/ollang-api.md, "Child orders"): another type, made by the same call as its
+ * A child order (docs/ollang-api.md, "Create Order"): another type, made by the same call as its
  * parent, so stamped within moments of it, in the parent's target or source language.
  */
 function isChildOf(candidate: OrderSummary, parent: Order): boolean {

@@ -21,6 +21,6 @@ export function languageKey(language: string): string {
 export function inScope(order: Pick<Order, 'projectId' | 'type' | 'level'>, scope: OrderScope, options: { level: boolean }): boolean {
   if (order.projectId !== undefined && order.projectId !== scope.projectId) return false;
   if (order.type !== scope.orderType) return false;
-  // A level Ollang does not report matches; one it reports must be ours (see docs/ollang-api.md, "level").
+  // A level Ollang does not report matches; one it reports must be ours (docs/ollang-api.md, "Orders").
   return !options.level || (order.level ?? scope.level) === scope.level;
 }
