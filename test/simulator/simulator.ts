@@ -1,6 +1,6 @@
 // The Ollang simulator: a local fake of the five integration endpoints the action uses
 // (create, get, list, cancel, cancel human review), plus /health and signed file downloads.
-// Faithful to ../shared/ollang-api/ and its NOTES.md; hostile on request (faults).
+// Faithful to docs/ollang-api.md, quirks included; hostile on request (faults).
 
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -1,6 +1,6 @@
 /**
  * The real OllangClient against the local Ollang simulator (test/simulator): every endpoint,
- * the documented errors, paging, and the faults NOTES.md says to design for.
+ * the documented errors, paging, and the faults docs/ollang-api.md says to design for.
  * The simulator's lifecycle runs on a controllable clock; retry sleeps are recorded, not waited.
  */
 import { afterEach, describe, expect, it } from 'vitest';
