@@ -15,30 +15,8 @@ import {
   saveManifest,
   type OrderManifest,
 } from '../../src/orders/manifest-cache.ts';
-import type { Log } from '../../src/runtime.ts';
 import { startCacheService, type FakeCacheService } from '../fakes/cache-service.ts';
-
-interface Recorded {
-  level: 'debug' | 'info' | 'notice' | 'warning' | 'error';
-  message: string;
-}
-
-function recordingLog(): Log & { lines: Recorded[]; warnings(): string[] } {
-  const lines: Recorded[] = [];
-  const push = (level: Recorded['level']) => (message: string) => {
-    lines.push({ level, message });
-  };
-  return {
-    lines,
-    warnings: () => lines.filter((l) => l.level === 'warning').map((l) => l.message),
-    debug: push('debug'),
-    info: push('info'),
-    notice: push('notice'),
-    warning: push('warning'),
-    error: push('error'),
-    group: (_name, fn) => fn(),
-  };
-}
+import { recordingLog } from './run-helpers.ts';
 
 const ENV_NAMES = [
   'ACTIONS_CACHE_SERVICE_V2',
@@ -105,11 +83,11 @@ describe('order manifest in the Actions cache', () => {
   it('restores nothing on a miss, then what was saved, then the merged newest entry', async () => {
     const log = recordingLog();
     expect(await restoreManifest(scope, { directory, log })).toBeUndefined();
-    expect(log.warnings()).toEqual([]);
+    expect(log.at('warning')).toEqual([]);
 
     const first = mergeManifest(undefined, scope, [{ orderId: 'ord_fr', language: 'fr', createdAt: '2024-01-01T00:00:00Z' }]);
     await saveManifest(first, { directory, log, runId: '111' });
-    expect(log.warnings()).toEqual([]);
+    expect(log.at('warning')).toEqual([]);
     expect(service.entries()).toHaveLength(1);
     expect(service.entries()[0]?.key).toMatch(new RegExp(`^${manifestKeyPrefix('proj_1', 'subtitle', 0)}111-`));
 
@@ -132,7 +110,7 @@ describe('order manifest in the Actions cache', () => {
 
     const newest = await restoreManifest(scope, { directory, log });
     expect(newest?.orders.map((o) => o.orderId)).toEqual(['ord_fr', 'ord_es']);
-    expect(log.warnings()).toEqual([]);
+    expect(log.at('warning')).toEqual([]);
     expect(service.requests.some((r) => r.method === 'PUT')).toBe(true);
     expect(service.requests.some((r) => r.method === 'GET')).toBe(true);
   });
@@ -164,7 +142,7 @@ describe('order manifest in the Actions cache', () => {
     await saveManifest(broken as unknown as OrderManifest, { directory, log });
     expect(service.entries()).toHaveLength(1);
     expect(await restoreManifest(scope, { directory, log })).toBeUndefined();
-    expect(log.warnings().join('\n')).toContain('not in the expected shape');
+    expect(log.at('warning').join('\n')).toContain('not in the expected shape');
   });
 
   it('writes the file it caches as plain JSON, and no token in it', async () => {
@@ -181,7 +159,7 @@ describe('order manifest in the Actions cache', () => {
     const log = recordingLog();
     process.env['ACTIONS_RUNTIME_TOKEN'] = 'wrong-token';
     await expect(saveManifest(mergeManifest(undefined, scope, []), { directory, log })).resolves.toBeUndefined();
-    expect(log.warnings().length).toBeGreaterThan(0);
+    expect(log.at('warning').length).toBeGreaterThan(0);
     await expect(restoreManifest(scope, { directory, log })).resolves.toBeUndefined();
 
     // A leftover file from before is not mistaken for a restored manifest.

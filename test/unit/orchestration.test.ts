@@ -16,7 +16,8 @@ import { fakeTime, recordingLog, testSettings } from './run-helpers.ts';
 
 const time = fakeTime();
 const { clock, sleep, sleeps } = time;
-const { log, lines } = recordingLog();
+const log = recordingLog();
+const { lines } = log;
 const done = async (_order: unknown, followed: FollowedOrder): Promise<void> => finishDownload(followed, [], clock());
 
 let simulator: OllangSimulator;

@@ -25,7 +25,8 @@ import { fakeTime, recordingLog, testSettings } from './run-helpers.ts';
 
 const time = fakeTime();
 const { clock, sleep } = time;
-const { log, lines } = recordingLog();
+const log = recordingLog();
+const { lines } = log;
 
 let simulator: OllangSimulator;
 beforeAll(async () => {

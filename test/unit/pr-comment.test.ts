@@ -1,29 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Log } from '../../src/runtime.ts';
 import { upsertPrComment, type PrCommentTarget } from '../../src/report/pr-comment.ts';
 import { commentMarker } from '../../src/report/summary.ts';
 import { startGitHubApi, type FakeGitHubApi } from '../fakes/github-api.ts';
-
-interface Recorded {
-  level: 'debug' | 'info' | 'notice' | 'warning' | 'error';
-  message: string;
-}
-
-function recordingLog(): Log & { lines: Recorded[] } {
-  const lines: Recorded[] = [];
-  const push = (level: Recorded['level']) => (message: string) => {
-    lines.push({ level, message });
-  };
-  return {
-    lines,
-    debug: push('debug'),
-    info: push('info'),
-    notice: push('notice'),
-    warning: push('warning'),
-    error: push('error'),
-    group: (_name, fn) => fn(),
-  };
-}
+import { recordingLog } from './run-helpers.ts';
 
 const TOKEN = 'ghs_secretTokenValue123';
 const marker = commentMarker('proj_1:subtitle');
@@ -58,8 +37,8 @@ describe('upsertPrComment against a fake GitHub API', () => {
     ]);
     expect(api.requests[0]?.path).toContain('per_page=100');
     expect(api.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
-    expect(log.lines.filter((l) => l.level === 'warning')).toEqual([]);
-    expect(JSON.stringify(log.lines)).not.toContain(TOKEN);
+    expect(log.records.filter((l) => l.level === 'warning')).toEqual([]);
+    expect(JSON.stringify(log.records)).not.toContain(TOKEN);
   });
 
   it('keeps separate comments for separate markers', async () => {
@@ -88,11 +67,11 @@ describe('upsertPrComment against a fake GitHub API', () => {
     api.setForbid(true);
     const log = recordingLog();
     expect(await upsertPrComment(target, `${marker}\nbody`, marker, log)).toBe('skipped');
-    const warnings = log.lines.filter((l) => l.level === 'warning');
+    const warnings = log.records.filter((l) => l.level === 'warning');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.message).toContain('pull-requests: write');
     expect(warnings[0]?.message).toContain('403');
-    expect(JSON.stringify(log.lines)).not.toContain(TOKEN);
+    expect(JSON.stringify(log.records)).not.toContain(TOKEN);
     expect(api.comments).toHaveLength(0);
 
     // The same when the comment exists and only the update is refused.
@@ -109,7 +88,7 @@ describe('upsertPrComment against a fake GitHub API', () => {
     const log = recordingLog();
     const result = await upsertPrComment({ ...target, apiUrl: 'http://127.0.0.1:9' }, 'x', marker, log);
     expect(result).toBe('skipped');
-    expect(log.lines.some((l) => l.level === 'warning')).toBe(true);
+    expect(log.records.some((l) => l.level === 'warning')).toBe(true);
     api = await startGitHubApi(); // for afterEach
   });
 });

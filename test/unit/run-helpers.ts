@@ -1,7 +1,7 @@
 /**
- * What the run-level unit tests share: a log that records its lines, a clock and sleep that
- * move time by hand (the simulator can run on the same clock), and a Settings object with
- * sensible defaults for one project.
+ * What the unit tests share: a log that records its lines, a clock and sleep that move time by
+ * hand (the simulator can run on the same clock), and a Settings object with sensible defaults
+ * for one project.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,18 +9,39 @@ import path from 'node:path';
 import type { Clock, Log, Sleep } from '../../src/runtime.ts';
 import type { Settings } from '../../src/settings.ts';
 
-/** A Log whose lines (warnings prefixed `warning: `, and so on) land in `lines`. */
-export function recordingLog(): { log: Log; lines: string[] } {
+export interface LogLine {
+  level: 'debug' | 'info' | 'notice' | 'warning' | 'error';
+  message: string;
+}
+
+/** A Log that keeps every line it is given. */
+export interface RecordingLog extends Log {
+  /** Every line, in order, with its level. */
+  records: LogLine[];
+  /** Info and above as a person reads them: info plain, the others prefixed (`warning: ...`). */
+  lines: string[];
+  /** The messages logged at one level. */
+  at(level: LogLine['level']): string[];
+}
+
+export function recordingLog(): RecordingLog {
+  const records: LogLine[] = [];
   const lines: string[] = [];
-  const log: Log = {
-    debug: () => undefined,
-    info: (m) => void lines.push(m),
-    notice: (m) => void lines.push(`notice: ${m}`),
-    warning: (m) => void lines.push(`warning: ${m}`),
-    error: (m) => void lines.push(`error: ${m}`),
+  const push = (level: LogLine['level']) => (message: string) => {
+    records.push({ level, message });
+    if (level !== 'debug') lines.push(level === 'info' ? message : `${level}: ${message}`);
+  };
+  return {
+    records,
+    lines,
+    at: (level) => records.filter((r) => r.level === level).map((r) => r.message),
+    debug: push('debug'),
+    info: push('info'),
+    notice: push('notice'),
+    warning: push('warning'),
+    error: push('error'),
     group: (_name, fn) => fn(),
   };
-  return { log, lines };
 }
 
 export interface FakeTime {
