@@ -124,6 +124,7 @@ async function localize(
   const { io, clock } = context;
   const { state } = stop;
   const log = io.log;
+  // The orders earlier runs remembered, where the Actions cache is available.
   const memory =
     settings.reuseOrders && settings.orderIds.length === 0
       ? await openCacheMemory({
@@ -159,7 +160,20 @@ async function localize(
     );
     return;
   }
+  await waitAndDownload(context, settings, client, stop, record, deadline);
+}
 
+/** Waits for the followed orders, downloading each one's outputs as soon as they are published. */
+async function waitAndDownload(
+  context: RunContext,
+  settings: Settings,
+  client: OllangClient,
+  stop: StopContext,
+  record: RunRecord,
+  deadline: number,
+): Promise<void> {
+  const { clock } = context;
+  const log = context.io.log;
   // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
   const { createOrderDownloader, outputsReadiness, plannedBytes } = await import('./download/order-outputs.ts');
   const download = createOrderDownloader({
@@ -184,7 +198,7 @@ async function localize(
       downloadBytes: (order) => plannedBytes(order, settings.download),
       readiness: (order) => outputsReadiness(order, settings.download),
       download,
-      onSettled: (order) => state.recordSettled([order.orderId]),
+      onSettled: (order) => stop.state.recordSettled([order.orderId]),
       clock,
       sleep: context.sleep,
       signal: context.abort,
