@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { ActionIO } from './io.ts';
 import type { Clock, Fetch, Sleep } from './runtime.ts';
 import type { Settings } from './settings.ts';
-import { InputError, MissingSecretOnForkError, readSettings } from './inputs.ts';
+import { InputError, SecretWithheldError, readSettings } from './inputs.ts';
 import { formatDuration } from './duration.ts';
-import { readWorkflowContext, type WorkflowContext } from './github-context.ts';
+import { isDependabotRun, readWorkflowContext, type WorkflowContext } from './github-context.ts';
 import { OllangClient } from './ollang/client.ts';
 import { OllangError } from './ollang/errors.ts';
 import { isFinished, isSuccess } from './ollang/status.ts';
@@ -61,17 +61,13 @@ export async function run(context: RunContext): Promise<RunOutcome> {
   try {
     settings = readSettings((name) => io.getInput(name), {
       workspace: workflow.workspace,
-      eventName: workflow.eventName,
       isForkPullRequest: workflow.pullRequest?.isFork ?? false,
+      isDependabot: isDependabotRun(workflow),
+      warn: (message) => log.warning(message, { title: 'Check the inputs' }),
     });
   } catch (error) {
-    if (error instanceof MissingSecretOnForkError) {
-      log.notice(
-        'Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
-          'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
-          'run the workflow from a branch of this repository.',
-        { title: 'Ollang localization skipped' },
-      );
+    if (error instanceof SecretWithheldError) {
+      log.notice(error.notice, { title: 'Ollang localization skipped' });
       return { exitCode: 0 };
     }
     io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
