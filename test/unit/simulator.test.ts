@@ -713,7 +713,7 @@ describe('faults', () => {
 });
 
 describe('CLI', () => {
-  it('prints one line and stops cleanly on SIGTERM', async () => {
+  it('prints its URL, key and project, and stops cleanly on SIGTERM', async () => {
     const server = fileURLToPath(new URL('../simulator/server.ts', import.meta.url));
     const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
     const child = spawn(node, [server, '--port', '0', '--api-key', 'cli-key', '--lifecycle-scale', '0.1'], {
@@ -724,11 +724,15 @@ describe('CLI', () => {
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (c: string) => {
         out += c;
-        if (out.includes('\n')) resolve();
+        if (out.includes('Stop it with Ctrl+C.\n')) resolve();
       });
       child.once('exit', (code) => reject(new Error(`exited ${code}`)));
     });
-    expect(out).toMatch(/^Ollang simulator listening on http:\/\/127\.0\.0\.1:\d+ \(api key: cli-key\)\n$/);
+    // The first line is what scripts wait for (ci.yml); then the values to paste into a workflow.
+    expect(out).toMatch(/^Ollang simulator listening on http:\/\/127\.0\.0\.1:\d+ \(api key: cli-key\)\n/);
+    expect(out).toMatch(/^ {2}api-key {5}cli-key$/m);
+    expect(out).toMatch(/^ {2}project-id {2}proj-demo$/m);
+    expect(out).toMatch(/^ {10}api-url: http:\/\/127\.0\.0\.1:\d+$/m);
     const url = /(http:\/\/\S+)/.exec(out)![1]!;
     expect((await fetch(`${url}/health`)).status).toBe(200);
     expect((await fetch(`${url}/integration/orders`, { headers: { 'X-Api-Key': 'cli-key' } })).status).toBe(200);
