@@ -8,9 +8,9 @@
  * out when one of their inputs is already wrong). A user fixes them all in one edit, not one
  * per re-run.
  *
- * Adding an input: read it with `check(name, fallback, () => readX(raw(name), show, fail))`
- * where the others are read, add its field to Settings, and its row to action.yml; a relation
- * to other inputs goes with the relations, behind `ok(...)`.
+ * Adding an input: `const x = check(fallback, () => readX(raw('x'), show, fail))` among the
+ * others (readX calls `fail('x', problem, accepted)` for a bad value), a field in Settings, a
+ * row in action.yml; a relation to other inputs goes with the relations, behind `ok(...)`.
  *
  * Spelling rules that apply to several inputs:
  * - Every value is trimmed; an empty value means "use the default".
