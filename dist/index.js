@@ -545,12 +545,18 @@ function quote(text) {
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
- * Reads and validates every input (see action.yml and ../shared/action-contract.md) into a
- * typed Settings object, before a single request reaches Ollang.
+ * Reads and validates every input (see action.yml and docs/architecture.md) into a typed
+ * Settings object, before a single request reaches Ollang.
  *
- * The first bad input found throws an InputError that names the input, says what is wrong and
- * lists the accepted values. Single-input checks run in the order of the contract's input
- * table; checks that relate two inputs (required-unless, subsets, only-with) run after them.
+ * Every input is read, and every problem found is reported at once: one InputError whose
+ * `problems` name each bad input, say what is wrong and list the accepted values (one problem
+ * per input, in the order of action.yml; checks that relate two inputs come after and are left
+ * out when one of their inputs is already wrong). A user fixes them all in one edit, not one
+ * per re-run.
+ *
+ * Adding an input: `const x = check(fallback, () => readX(raw('x'), show, fail))` among the
+ * others (readX calls `fail('x', problem, accepted)` for a bad value), a field in Settings, a
+ * row in action.yml; a relation to other inputs goes with the relations, behind `ok(...)`.
  *
  * Spelling rules that apply to several inputs:
  * - Every value is trimmed; an empty value means "use the default".
@@ -563,27 +569,56 @@ function quote(text) {
  * - The values of api-key and github-token are never quoted in a message, and any other value
  *   quoted has those secrets blanked out, URL credentials removed, control and bidi characters
  *   escaped, and is cut to about 60 characters.
+ *
+ * Inputs that are valid but probably not what the user meant (target-languages next to
+ * order-ids, a bare `timeout: 60`) are warnings, passed to `env.warn`.
  */
 
 
-/** A bad input. `input` is the input's name as written in the workflow (`rush-languages`). */
+/** Every bad input of a run. `input` is the first one's name; `problems` lists them all. */
 class InputError extends Error {
     input;
-    constructor(input, message) {
-        super(message);
+    problems;
+    constructor(problems) {
+        const [first] = problems;
+        if (first === undefined)
+            throw new TypeError('InputError needs at least one problem');
+        super(problems.length === 1
+            ? first.message
+            : `${problems.length} inputs are not valid:\n${problems.map((p) => `- ${p.message}`).join('\n')}`);
         this.name = 'InputError';
-        this.input = input;
+        this.input = first.input;
+        this.problems = problems;
     }
 }
+const WITHHELD_NOTICE = {
+    fork: 'Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
+        'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
+        'run the workflow from a branch of this repository.',
+    dependabot: 'Skipped: this run was started by Dependabot, and GitHub gives Dependabot runs only Dependabot secrets, not Actions ' +
+        'secrets, so there is no Ollang API key. Nothing was ordered. To localize Dependabot pull requests, add ' +
+        'OLLANG_API_KEY under Settings > Secrets and variables > Dependabot as well.',
+};
 /**
- * `api-key` is empty on a pull request from a fork: GitHub does not pass secrets to those
- * runs. main can skip with a notice instead of failing.
+ * `api-key` is empty where GitHub withholds secrets on purpose (a pull request from a fork, a
+ * run started by Dependabot), and every other input is valid: main skips with `notice` (exit 0)
+ * instead of failing a check the contributor cannot fix.
  */
-class MissingSecretOnForkError extends InputError {
-    constructor() {
-        super('api-key', "Input 'api-key' is empty. This is a pull request from a fork, and GitHub does not pass secrets to workflows " +
-            'run for forks, so nothing was ordered. Accepted: an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`.');
-        this.name = 'MissingSecretOnForkError';
+class SecretWithheldError extends InputError {
+    reason;
+    /** The notice main shows instead of a failure. */
+    notice;
+    constructor(reason) {
+        super([
+            {
+                input: 'api-key',
+                message: `Input 'api-key': is empty, because GitHub does not pass Actions secrets to ${reason === 'fork' ? 'workflows run for forks' : 'runs started by Dependabot'}, ` +
+                    'so nothing was ordered. Accepted: an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`.',
+            },
+        ]);
+        this.name = 'SecretWithheldError';
+        this.reason = reason;
+        this.notice = WITHHELD_NOTICE[reason];
     }
 }
 const DEFAULT_API_URL = 'https://api-integration.ollang.com';
@@ -591,6 +626,8 @@ const DEFAULT_MAX_DOWNLOAD_SIZE = '2GiB';
 const MIN_POLL_INTERVAL_MS = 100;
 const MIN_DOWNLOAD_BYTES = 1024;
 const MAX_DOWNLOAD_BYTES = 1024 ** 4; // 1 TiB
+/** A `timeout` written as a bare number below this is warned about: people think in minutes there. */
+const BARE_TIMEOUT_WARNING_MS = 5 * 60_000;
 const ORDER_TYPES = ['cc', 'subtitle', 'document', 'aiDubbing', 'studioDubbing'];
 const ORDER_SUB_TYPES = ['closedCaption', 'timecodedTranscription'];
 const DUBBING_STYLES = ['overdub', 'lipsync', 'audioDescription'];
@@ -598,6 +635,14 @@ const DUBBING_TYPES = ['aiDubbing', 'studioDubbing'];
 const MODES = ['run', 'submit', 'collect', 'cancel'];
 const ON_TIMEOUT = ['fail', 'cancel', 'continue'];
 const DOWNLOAD_KINDS = ['subtitles', 'vtt', 'dubbing', 'documents'];
+/** `download: auto`: what each order type delivers (the contract's `download` row). */
+const AUTO_DOWNLOAD = {
+    cc: ['subtitles', 'vtt'],
+    subtitle: ['subtitles', 'vtt'],
+    aiDubbing: ['dubbing', 'subtitles', 'vtt'],
+    studioDubbing: ['dubbing', 'subtitles', 'vtt'],
+    document: ['documents'],
+};
 const TRUE_WORDS = new Set(['true', 'yes', '1']);
 const FALSE_WORDS = new Set(['false', 'no', '0']);
 const BOOLEAN_ACCEPTED = "'true' or 'false' (also yes/no or 1/0, in any letter case)";
@@ -607,107 +652,160 @@ const ID_ACCEPTED = '1 to 128 letters, digits, - or _';
 const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$/;
 const LANGUAGE_ACCEPTED = 'language codes such as fr, es, pt-BR, zh-TW, zh-Hant or es-419, separated by commas, spaces or newlines';
 const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 45m, 2h, 1h30m; a bare number is seconds)';
+/** A duration written without a unit (docs of src/duration.ts): seconds. */
+const inputs_BARE_NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)$/u;
 const MAX_SHOWN = 60;
-/** Reads every input. Throws InputError (or MissingSecretOnForkError) for the first bad one. */
+/**
+ * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
+ * when the only problem is an api-key GitHub withheld on purpose.
+ */
 function readSettings(getInput, env) {
     const raw = (name) => {
         const value = getInput(name);
         return typeof value === 'string' ? value.trim() : '';
     };
+    const warn = (message) => env.warn?.(message);
     // ---- api-key first: its value is needed to keep it out of every later message.
     const apiKey = raw('api-key');
     const githubToken = raw('github-token');
     const show = makeShow([apiKey, githubToken]);
+    const problems = [];
     const fail = (input, problem, accepted) => {
-        throw new InputError(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
+        throw new Invalid(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
     };
-    if (apiKey === '') {
-        if (env.isForkPullRequest)
-            throw new MissingSecretOnForkError();
-        fail('api-key', 'is required and is empty (is the secret set for this repository?)', 'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`');
-    }
-    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-        // Never echo the key. A header value with spaces or control characters would also fail in fetch.
-        fail('api-key', 'contains spaces, control or non-ASCII characters (the value is not shown)', 'an Ollang API key of printable ASCII characters');
-    }
-    // ---- single-input checks, in the contract's order.
-    const apiUrl = readApiUrl(raw('api-url'), show, fail);
-    const projectId = raw('project-id');
-    if (projectId !== '' && !ID_PATTERN.test(projectId)) {
-        fail('project-id', `${show(projectId)} is not a project ID`, `an Ollang project ID: ${ID_ACCEPTED}`);
-    }
-    const targetLanguages = readLanguages('target-languages', raw('target-languages'), show, fail);
+    /** Runs one reader; its problem is recorded (the first per input) and `fallback` stands in for the value. */
+    const check = (fallback, reader) => {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof Invalid))
+                throw error;
+            if (ok(error.input))
+                problems.push({ input: error.input, message: error.message });
+            return fallback;
+        }
+    };
+    /** None of these inputs has a problem yet (a relation between them is worth checking). */
+    const ok = (...inputs) => inputs.every((input) => !problems.some((problem) => problem.input === input));
+    const secretsWithheld = env.isForkPullRequest ? 'fork' : env.isDependabot ? 'dependabot' : undefined;
+    check(undefined, () => {
+        if (apiKey === '') {
+            // Expected where GitHub withholds secrets: decided once every other input has been read.
+            if (secretsWithheld !== undefined)
+                return;
+            fail('api-key', 'is required and is empty (is the secret set for this repository?)', 'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`');
+        }
+        if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+            // Never echo the key. A header value with spaces or control characters would also fail in fetch.
+            fail('api-key', 'contains spaces, control or non-ASCII characters (the value is not shown)', 'an Ollang API key of printable ASCII characters');
+        }
+    });
+    // ---- single-input checks, in the order of action.yml.
+    const apiUrl = check(DEFAULT_API_URL, () => readApiUrl(raw('api-url'), show, fail));
+    const projectId = check('', () => {
+        const id = raw('project-id');
+        if (id !== '' && !ID_PATTERN.test(id))
+            fail('project-id', `${show(id)} is not a project ID`, `an Ollang project ID: ${ID_ACCEPTED}`);
+        return id;
+    });
+    const targetLanguages = check([], () => readLanguages('target-languages', raw('target-languages'), show, fail));
     const rushRaw = raw('rush-languages');
     const rushAll = rushRaw.toLowerCase() === 'all';
-    if (!rushAll && splitList(rushRaw).some((item) => item.toLowerCase() === 'all')) {
-        fail('rush-languages', `${show(rushRaw)} combines 'all' with language codes`, "a subset of target-languages, or 'all' alone");
-    }
-    const rushListed = rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
-    const orderType = readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail);
+    const rushListed = check([], () => {
+        if (!rushAll && splitList(rushRaw).some((item) => item.toLowerCase() === 'all')) {
+            fail('rush-languages', `${show(rushRaw)} combines 'all' with language codes`, "a subset of target-languages, or 'all' alone");
+        }
+        return rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
+    });
+    const orderType = check('subtitle', () => readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail));
     const orderSubTypeRaw = raw('order-sub-type');
-    const orderSubType = orderSubTypeRaw === ''
+    const orderSubType = check(undefined, () => orderSubTypeRaw === ''
         ? undefined
-        : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`);
+        : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`));
     const dubbingStyleRaw = raw('dubbing-style');
-    const dubbingStyle = dubbingStyleRaw === ''
+    const dubbingStyle = check(undefined, () => dubbingStyleRaw === ''
         ? undefined
-        : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`);
-    const levelRaw = raw('level');
-    let level = 0;
-    if (levelRaw === '1')
-        level = 1;
-    else if (levelRaw !== '' && levelRaw !== '0') {
-        fail('level', `${show(levelRaw)} is not a level`, "'0' (AI only) or '1' (AI plus human review)");
-    }
-    const autoQc = readBoolean('auto-qc', raw('auto-qc'), false, show, fail);
-    const callbackUrl = readCallbackUrl(raw('callback-url'), show, fail);
-    const mode = readEnum('mode', raw('mode'), MODES, 'run', show, fail);
-    const orderIds = readOrderIds(raw('order-ids'), show, fail);
-    const reuseOrders = readBoolean('reuse-orders', raw('reuse-orders'), true, show, fail);
-    const timeoutMs = readDuration('timeout', raw('timeout'), '60m', show, fail, 'from 0 up to 7 days');
-    const pollIntervalMs = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
-    if (pollIntervalMs < MIN_POLL_INTERVAL_MS) {
-        fail('poll-interval', `${show(raw('poll-interval'))} is shorter than the 100ms minimum`, `${DURATION_ACCEPTED}, from 100ms up to 7 days`);
-    }
-    const onTimeout = readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail);
-    const cancelOnAbort = readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail);
+        : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`));
+    const level = check(0, () => {
+        const text = raw('level');
+        if (text === '1')
+            return 1;
+        if (text !== '' && text !== '0')
+            fail('level', `${show(text)} is not a level`, "'0' (AI only) or '1' (AI plus human review)");
+        return 0;
+    });
+    const autoQc = check(false, () => readBoolean('auto-qc', raw('auto-qc'), false, show, fail));
+    const callbackUrl = check(undefined, () => readCallbackUrl(raw('callback-url'), show, fail));
+    const mode = check('run', () => readEnum('mode', raw('mode'), MODES, 'run', show, fail));
+    const orderIds = check([], () => readOrderIds(raw('order-ids'), show, fail));
+    const reuseOrders = check(true, () => readBoolean('reuse-orders', raw('reuse-orders'), true, show, fail));
+    const timeoutMs = check(0, () => readTimeout(raw('timeout'), show, fail, warn));
+    const pollIntervalMs = check(0, () => {
+        const ms = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
+        if (ms < MIN_POLL_INTERVAL_MS) {
+            fail('poll-interval', `${show(raw('poll-interval'))} is shorter than the 100ms minimum`, `${DURATION_ACCEPTED}, from 100ms up to 7 days`);
+        }
+        return ms;
+    });
+    const onTimeout = check('fail', () => readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail));
+    const cancelOnAbort = check(true, () => readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail));
     const workspace = external_node_path_default().resolve(env.workspace);
-    const { outputDir, outputDirRelative } = readOutputDir(raw('output-dir'), workspace, show, fail);
-    const download = readDownload(raw('download'), show, fail);
-    const prComment = readBoolean('pr-comment', raw('pr-comment'), true, show, fail);
-    const dryRun = readBoolean('dry-run', raw('dry-run'), false, show, fail);
-    const maxDownloadBytes = readByteSize('max-download-size', raw('max-download-size'), show, fail);
-    // ---- checks that relate inputs.
-    if (orderIds.length === 0) {
+    const { outputDir, outputDirRelative } = check({ outputDir: external_node_path_default().join(workspace, 'localized'), outputDirRelative: 'localized' }, () => readOutputDir(raw('output-dir'), workspace, show, fail));
+    const download = check(new Set(), () => readDownload(raw('download'), orderType, show, fail));
+    const prComment = check(true, () => readBoolean('pr-comment', raw('pr-comment'), true, show, fail));
+    const dryRun = check(false, () => readBoolean('dry-run', raw('dry-run'), false, show, fail));
+    const maxDownloadBytes = check(0, () => readByteSize('max-download-size', raw('max-download-size'), show, fail));
+    // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
+    if (orderIds.length === 0 && ok('order-ids', 'mode')) {
         const why = mode === 'collect' || mode === 'cancel'
             ? `mode '${mode}' needs order-ids, or project-id and target-languages`
             : 'it is required unless order-ids is given';
-        if (projectId === '')
-            fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
-        if (targetLanguages.length === 0)
-            fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
+        check(undefined, () => {
+            if (projectId === '' && ok('project-id'))
+                fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
+        });
+        check(undefined, () => {
+            if (targetLanguages.length === 0 && ok('target-languages'))
+                fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
+        });
     }
-    let rushLanguages;
+    if (orderIds.length > 0 && targetLanguages.length > 0) {
+        // Valid, and easy to mistake for a filter: the order IDs alone say what is followed.
+        warn(`Input 'target-languages' (${targetLanguages.join(', ')}) is ignored, and so is rush-languages: order-ids is given, and the action ` +
+            `${mode === 'cancel' ? 'cancels' : 'follows'} exactly those orders, whatever their languages. Leave target-languages empty when you give order-ids.`);
+    }
+    let rushLanguages = [];
     if (rushAll) {
         rushLanguages = [...targetLanguages];
     }
-    else {
+    else if (ok('target-languages', 'rush-languages')) {
         const targets = new Set(targetLanguages);
-        for (const code of rushListed) {
-            if (!targets.has(code)) {
-                const list = targetLanguages.length === 0 ? 'which is empty' : targetLanguages.join(', ');
-                fail('rush-languages', `${show(code)} is not in target-languages (${list})`, "a subset of target-languages, or 'all'");
+        check(undefined, () => {
+            for (const code of rushListed) {
+                if (!targets.has(code)) {
+                    const list = targetLanguages.length === 0 ? 'which is empty' : targetLanguages.join(', ');
+                    fail('rush-languages', `${show(code)} is not in target-languages (${list})`, "a subset of target-languages, or 'all'");
+                }
             }
-        }
+        });
         const rush = new Set(rushListed);
         rushLanguages = targetLanguages.filter((code) => rush.has(code));
     }
-    if (orderSubType !== undefined && orderType !== 'cc') {
-        fail('order-sub-type', `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`, `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`);
-    }
-    if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType)) {
-        fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
-    }
+    check(undefined, () => {
+        if (orderSubType !== undefined && orderType !== 'cc' && ok('order-type')) {
+            fail('order-sub-type', `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`, `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`);
+        }
+    });
+    check(undefined, () => {
+        if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType) && ok('order-type')) {
+            fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
+        }
+    });
+    if (problems.length > 0)
+        throw new InputError(problems);
+    if (apiKey === '' && secretsWithheld !== undefined)
+        throw new SecretWithheldError(secretsWithheld);
     const settings = {
         apiKey,
         apiUrl,
@@ -740,6 +838,14 @@ function readSettings(getInput, env) {
     if (callbackUrl !== undefined)
         settings.callbackUrl = callbackUrl;
     return settings;
+}
+/** One input's problem, thrown by a reader and collected by readSettings. */
+class Invalid extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+    }
 }
 /** Splits a list written with commas, spaces and newlines in any mix. */
 function splitList(text) {
@@ -812,6 +918,19 @@ function parseBooleanWord(text) {
         return false;
     return undefined;
 }
+/**
+ * `timeout`. A bare number is seconds, as the contract says; but next to the job's
+ * `timeout-minutes`, `timeout: 60` reads as an hour to many. Below 5 minutes it is valid and
+ * warned about, with the unit spelled out.
+ */
+function readTimeout(text, show, fail, warn) {
+    const ms = readDuration('timeout', text, '60m', show, fail, 'from 0 up to 7 days');
+    if (inputs_BARE_NUMBER.test(text) && ms > 0 && ms < BARE_TIMEOUT_WARNING_MS) {
+        warn(`Input 'timeout': ${show(text)} has no unit, so it is ${text} seconds: the action waits at most ${formatDuration(ms)}. ` +
+            `If you meant minutes, write ${show(`${text}m`)} (unlike the job's timeout-minutes, this input takes a unit: 90s, 45m, 2h).`);
+    }
+    return ms;
+}
 function readDuration(input, text, fallback, show, fail, range) {
     try {
         return parseDuration(text === '' ? fallback : text);
@@ -821,10 +940,14 @@ function readDuration(input, text, fallback, show, fail, range) {
         return fail(input, `${show(text)} ${reason}`, `${DURATION_ACCEPTED}, ${range}`);
     }
 }
+/**
+ * An http or https base URL. Plain http only to this machine (a local simulator or proxy): to
+ * anywhere else it would send the API key across the network in clear text.
+ */
 function readApiUrl(text, show, fail) {
     if (text === '')
         return DEFAULT_API_URL;
-    const accepted = `an http or https base URL without user name, password, query or fragment, such as ${DEFAULT_API_URL}`;
+    const accepted = `an https base URL without user name, password, query or fragment, such as ${DEFAULT_API_URL}; http only to this machine (localhost, 127.0.0.1, [::1])`;
     const url = parseUrl(text);
     if (url === undefined)
         return fail('api-url', `${show(text)} is not a URL`, accepted);
@@ -837,7 +960,17 @@ function readApiUrl(text, show, fail) {
     if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
         return fail('api-url', `${show(text)} has a query or fragment`, accepted);
     }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        return fail('api-url', `${show(text)} uses plain http to another machine, which would send the API key unencrypted`, accepted);
+    }
     return `${url.origin}${url.pathname.replace(/\/+$/u, '')}`;
+}
+/**
+ * `localhost`, 127.0.0.0/8 and [::1], as WHATWG URL parsing normalises them (`http://0x7f.1`
+ * is 127.0.0.1). Names under `.localhost` are not taken: Node resolves them through DNS.
+ */
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/u.test(hostname);
 }
 function readCallbackUrl(text, show, fail) {
     if (text === '')
@@ -881,16 +1014,21 @@ function readOutputDir(text, workspace, show, fail) {
     }
     return { outputDir, outputDirRelative: relative.split((external_node_path_default()).sep).join('/') };
 }
-function readDownload(text, show, fail) {
-    const accepted = `any of ${DOWNLOAD_KINDS.map((k) => `'${k}'`).join(', ')} separated by commas or spaces, or 'all' alone, or 'none' alone`;
-    const items = splitList(text === '' ? 'subtitles,vtt' : text).map((item) => item.toLowerCase());
-    if (items.includes('none') || items.includes('all')) {
-        if (items.length !== 1) {
-            const word = items.includes('none') ? 'none' : 'all';
+/** `auto` (the default): what the order type delivers; or a list of kinds; or `all` / `none` alone. */
+function readDownload(text, orderType, show, fail) {
+    const accepted = `'auto' (what the order type delivers), or any of ${DOWNLOAD_KINDS.map((k) => `'${k}'`).join(', ')} separated by commas or spaces, ` +
+        `or 'all' alone, or 'none' alone`;
+    const items = splitList(text === '' ? 'auto' : text).map((item) => item.toLowerCase());
+    for (const word of ['auto', 'none', 'all']) {
+        if (items.includes(word) && items.length !== 1)
             fail('download', `${show(text)} combines '${word}' with other values`, accepted);
-        }
-        return new Set(items[0] === 'all' ? DOWNLOAD_KINDS : []);
     }
+    if (items[0] === 'auto')
+        return new Set(AUTO_DOWNLOAD[orderType]);
+    if (items[0] === 'none')
+        return new Set();
+    if (items[0] === 'all')
+        return new Set(DOWNLOAD_KINDS);
     const out = new Set();
     for (const item of items) {
         const kind = DOWNLOAD_KINDS.find((k) => k === item);
@@ -985,6 +1123,7 @@ function readWorkflowContext(env, cwd) {
         workspace: env['GITHUB_WORKSPACE'] || cwd,
         apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
         ...(repository ? { repository } : {}),
+        ...(env['GITHUB_ACTOR'] ? { actor: env['GITHUB_ACTOR'] } : {}),
         ...(env['GITHUB_SERVER_URL'] ? { serverUrl: env['GITHUB_SERVER_URL'] } : {}),
         ...(env['GITHUB_SHA'] ? { sha: env['GITHUB_SHA'] } : {}),
         ...(env['GITHUB_RUN_ID'] ? { runId: env['GITHUB_RUN_ID'] } : {}),
@@ -1011,6 +1150,16 @@ function readPullRequest(eventPath, repository) {
     catch {
         return undefined;
     }
+}
+/**
+ * A run Dependabot started (`github.actor == 'dependabot[bot]'`: its pull requests, its pushes).
+ * GitHub fills such runs' secrets from Dependabot secrets, not Actions secrets, so
+ * `secrets.OLLANG_API_KEY` is empty there unless it is also a Dependabot secret; this holds on
+ * a re-run by someone else too, and GITHUB_ACTOR stays the initial run's. See
+ * https://docs.github.com/en/code-security/dependabot/working-with-dependabot/troubleshooting-dependabot-on-github-actions
+ */
+function isDependabotRun(context) {
+    return context.actor === 'dependabot[bot]';
 }
 
 ;// CONCATENATED MODULE: ./src/ollang/errors.ts
@@ -2515,15 +2664,14 @@ async function run(context) {
     try {
         settings = readSettings((name) => io.getInput(name), {
             workspace: workflow.workspace,
-            eventName: workflow.eventName,
             isForkPullRequest: workflow.pullRequest?.isFork ?? false,
+            isDependabot: isDependabotRun(workflow),
+            warn: (message) => log.warning(message, { title: 'Check the inputs' }),
         });
     }
     catch (error) {
-        if (error instanceof MissingSecretOnForkError) {
-            log.notice('Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
-                'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
-                'run the workflow from a branch of this repository.', { title: 'Ollang localization skipped' });
+        if (error instanceof SecretWithheldError) {
+            log.notice(error.notice, { title: 'Ollang localization skipped' });
             return { exitCode: 0 };
         }
         io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
