@@ -16,7 +16,7 @@
 import { glob, lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../inputs.ts';
-import { LIMIT_BYTES, extensionOf, formatOf } from './formats.ts';
+import { LIMIT_BYTES, extensionOf, formatBytes, formatOf } from './formats.ts';
 import type { MediaKind } from './formats.ts';
 
 export interface MediaFile {
@@ -213,18 +213,6 @@ async function isLfsPointer(absolutePath: string): Promise<boolean> {
   } finally {
     await file.close();
   }
-}
-
-/** Decimal units, as Ollang states its limits: `30 GB`, `100 MB`, `31.2 GB`. */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return unit === 0 ? `${bytes} bytes` : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
 /** Quotes a pattern or path for a message: control and bidi characters escaped, cut to 120 characters. */

@@ -65,3 +65,15 @@ export function extensionOf(fileName: string): string {
 export function formatOf(fileName: string): MediaFormat | undefined {
   return FORMATS.get(extensionOf(fileName));
 }
+
+/** Decimal units, as Ollang states its limits: `30 GB`, `100 MB`, `31.2 GB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { findMedia, formatBytes, splitMediaInput } from '../../src/media/find.ts';
+import { findMedia, splitMediaInput } from '../../src/media/find.ts';
+import { formatBytes } from '../../src/media/formats.ts';
 import { InputError } from '../../src/inputs.ts';
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'media-find-'));
