@@ -11,11 +11,14 @@
  * - Anything else (untracked, modified, in conflict, no git, git refused the folder): the
  *   file's SHA-256, streamed from disk: `sha256-<hex>`.
  *
- * "Unmodified" is asked of `git status` (porcelain, untracked files off, limited to the files):
- * it compares stat data with the index and hashes only the files whose stat data changed (a
- * fresh checkout hashes nothing), running the clean filter of LFS files as git itself does, so
- * a touched but identical file is not taken as modified and a changed one never passes. It runs
- * with --no-optional-locks (it never writes the index).
+ * "Unmodified": `git diff-files` first, which compares stat data with the index and reads no
+ * content (a fresh checkout is settled there, for free). A file whose stat data changed (a
+ * touch, a cache restore) is asked of `git status`, which hashes it and compares (with git's own
+ * eol conversion), so a touched but identical file keeps its key and a changed one never passes;
+ * `core.bigFileThreshold` is raised for it, or git would deflate a file over 512 MiB just to hash
+ * it (53 s for 1 GiB here, against ~5 s). A stat-dirty LFS file is simply hashed (SHA-256): its
+ * key is that hash either way, and git-lfs need not be installed. Nothing writes the index
+ * (--no-optional-locks).
  *
  * Git runs through an injected GitRunner, so tests need no module mocks.
  */
@@ -71,7 +74,7 @@ export async function contentKeys(
   const hashFile = options.hashFile ?? sha256File;
   const keys = new Map<string, ContentKey>();
   let gitProblem: string | undefined;
-  let fromGit = new Map<string, ContentKey>();
+  let fromGit = new Map<string, ContentKey | { lfsOid: string }>();
   try {
     fromGit = await keysFromGit(
       files.map((f) => f.path),
@@ -83,51 +86,44 @@ export async function contentKeys(
   for (const file of files) {
     options.signal?.throwIfAborted();
     const known = fromGit.get(file.path);
-    keys.set(file.path, known ?? { key: `sha256-${await hashFile(file.absolutePath, options.signal)}`, source: 'sha256' });
+    if (known !== undefined && 'key' in known) {
+      keys.set(file.path, known);
+      continue;
+    }
+    const sha256 = await hashFile(file.absolutePath, options.signal);
+    keys.set(file.path, { key: `sha256-${sha256}`, source: known !== undefined && known.lfsOid === sha256 ? 'git-lfs' : 'sha256' });
   }
   return gitProblem === undefined ? { keys } : { keys, gitProblem };
 }
 
-/** Keys git knows: tracked, stage 0, unmodified in the work tree. Throws when git cannot answer. */
-async function keysFromGit(paths: readonly string[], git: GitRunner): Promise<Map<string, ContentKey>> {
+/**
+ * Keys git vouches for: tracked at stage 0 and unmodified. Throws when git cannot answer.
+ * LFS files are returned with `lfsOid` when their stat data changed: their key is then the
+ * SHA-256 of the file (equal to the oid when the content is the same), computed by the caller.
+ */
+async function keysFromGit(paths: readonly string[], git: GitRunner): Promise<Map<string, ContentKey | { lfsOid: string }>> {
   // `git status --porcelain` names paths from the repository's root, ls-files from the workspace.
   const prefix = (await run(git, ['rev-parse', '--show-prefix'])).toString('utf8').trim();
   const indexed = new Map<string, string>(); // path -> blob ID
-  const modified = new Set<string>();
   for (let i = 0; i < paths.length; i += BATCH) {
-    const batch = paths.slice(i, i + BATCH);
-    const listed = await run(git, ['ls-files', '--stage', '-z', '--', ...batch]);
+    const listed = await run(git, ['ls-files', '--stage', '-z', '--', ...paths.slice(i, i + BATCH)]);
+    const conflicted = new Set<string>();
     for (const entry of splitNul(listed)) {
-      // "<mode> <object> <stage>\t<path>"
+      // "<mode> <object> <stage>\t<path>"; a conflict (stage 1-3): the work tree is what counts.
       const match = /^(\d{6}) ([0-9a-f]{40}|[0-9a-f]{64}) (\d)\t(.*)$/s.exec(entry);
       if (match === null) continue;
       const [, mode, object, stage, file] = match;
-      if (stage !== '0')
-        modified.add(file!); // a conflict: the work tree is what counts
+      if (stage !== '0') conflicted.add(file!);
       else if (mode === '100644' || mode === '100755') indexed.set(file!, object!);
     }
-    const status = await run(git, ['status', '--porcelain=v1', '-z', '--untracked-files=no', '--ignore-submodules=all', '--', ...batch]);
-    const fields = splitNul(status);
-    for (let f = 0; f < fields.length; f++) {
-      const entry = fields[f]!;
-      if (entry.length < 4) continue;
-      const [x, y] = [entry[0], entry[1]];
-      const file = entry.slice(3).startsWith(prefix) ? entry.slice(3 + prefix.length) : entry.slice(3);
-      // Only the work tree against the index matters (a staged change is the index's content).
-      if (y !== ' ') modified.add(file);
-      if (x === 'R' || x === 'C') f += 1; // the next field is the original path
-    }
+    for (const file of conflicted) indexed.delete(file);
   }
-  const unmodified = [...indexed].filter(([file]) => !modified.has(file));
-  const keys = new Map<string, ContentKey>();
-  if (unmodified.length === 0) return keys;
+  const keys = new Map<string, ContentKey | { lfsOid: string }>();
+  if (indexed.size === 0) return keys;
 
-  // Small blobs may be LFS pointers: read those (a pointer is under 1024 bytes).
-  const sizes = await run(
-    git,
-    ['cat-file', '--batch-check=%(objectname) %(objectsize)'],
-    unmodified.map(([, blob]) => `${blob}\n`).join(''),
-  );
+  // Small blobs may be LFS pointers (a pointer is under 1024 bytes): read those.
+  const blobs = [...new Set(indexed.values())];
+  const sizes = await run(git, ['cat-file', '--batch-check=%(objectname) %(objectsize)'], blobs.map((blob) => `${blob}\n`).join(''));
   const small = new Set<string>();
   for (const line of sizes.toString('utf8').split('\n')) {
     const [blob, size] = line.split(' ');
@@ -141,9 +137,44 @@ async function keysFromGit(paths: readonly string[], git: GitRunner): Promise<Ma
       if (match !== null) pointers.set(blob, match[1]!);
     }
   }
-  for (const [file, blob] of unmodified) {
+
+  // Stat data first (diff-files reads no content): a fresh checkout is settled here, for free.
+  const files = [...indexed.keys()];
+  const statDirty = new Set<string>();
+  for (let i = 0; i < files.length; i += BATCH) {
+    const changed = await run(git, ['diff-files', '--relative', '--name-only', '-z', '--', ...files.slice(i, i + BATCH)]);
+    for (const file of splitNul(changed)) statDirty.add(file);
+  }
+  // Stat data changed (a touch, a cache restore): git status compares the content itself (with
+  // git's eol conversion). Not for LFS files, whose key the caller hashes anyway.
+  const recheck = files.filter((file) => statDirty.has(file) && !pointers.has(indexed.get(file)!));
+  const modified = new Set<string>();
+  for (let i = 0; i < recheck.length; i += BATCH) {
+    const status = await run(git, [
+      'status',
+      '--porcelain=v1',
+      '-z',
+      '--untracked-files=no',
+      '--ignore-submodules=all',
+      '--',
+      ...recheck.slice(i, i + BATCH),
+    ]);
+    const fields = splitNul(status);
+    for (let f = 0; f < fields.length; f++) {
+      const entry = fields[f]!;
+      if (entry.length < 4) continue;
+      const [x, y] = [entry[0], entry[1]];
+      const file = entry.slice(3).startsWith(prefix) ? entry.slice(3 + prefix.length) : entry.slice(3);
+      // Only the work tree against the index matters (a staged change is the index's content).
+      if (y !== ' ') modified.add(file);
+      if (x === 'R' || x === 'C') f += 1; // the next field is the original path
+    }
+  }
+
+  for (const [file, blob] of indexed) {
     const oid = pointers.get(blob);
-    keys.set(file, oid !== undefined ? { key: `sha256-${oid}`, source: 'git-lfs' } : { key: `git-${blob}`, source: 'git-blob' });
+    if (oid !== undefined) keys.set(file, statDirty.has(file) ? { lfsOid: oid } : { key: `sha256-${oid}`, source: 'git-lfs' });
+    else if (!modified.has(file)) keys.set(file, { key: `git-${blob}`, source: 'git-blob' });
   }
   return keys;
 }
@@ -201,6 +232,9 @@ export function gitRunner(workspace: string): GitRunner {
           'core.fsmonitor=false',
           '-c',
           'core.quotePath=false',
+          // Hash big files as they are, rather than deflating them first (docs: core.bigFileThreshold).
+          '-c',
+          'core.bigFileThreshold=1024g',
           ...args,
         ],
         {

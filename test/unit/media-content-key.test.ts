@@ -149,22 +149,45 @@ describe('contentKeys with an injected runner', () => {
     expect(result.gitProblem).toBe('git rev-parse failed (exit -1): spawn git ENOENT');
   });
 
-  it('hashes only what git cannot vouch for; conflicts and symlinks in the index are not vouched for', async () => {
+  it('hashes only what git cannot vouch for: stat-dirty files go to git status, conflicts and symlinks are not vouched for', async () => {
     const calls: string[][] = [];
-    const blobA = 'a'.repeat(40);
+    const [blobA, blobB, blobC] = ['a'.repeat(40), 'b'.repeat(40), 'e'.repeat(40)];
     const git: GitRunner = async (args, input) => {
       calls.push([...args]);
       const out = (text: string): { code: number; stdout: Buffer; stderr: string } => ({ code: 0, stdout: Buffer.from(text), stderr: '' });
-      if (args[0] === 'rev-parse') return out('\n');
-      if (args[0] === 'ls-files')
-        return out(`100644 ${blobA} 0\ta.mp4\u0000100644 ${'b'.repeat(40)} 1\tconflict.mp4\u0000120000 ${'c'.repeat(40)} 0\tlink.mp4\0`);
-      if (args[0] === 'status') return out('');
-      if (args[0] === 'cat-file') return out(input === `${blobA}\n` ? `${blobA} 5000000\n` : '');
-      throw new Error(`unexpected ${args.join(' ')}`);
+      switch (args[0]) {
+        case 'rev-parse':
+          return out('site/\n');
+        case 'ls-files':
+          return out(
+            [
+              `100644 ${blobA} 0\ta.mp4`,
+              `100644 ${blobB} 0\ttouched.mp4`,
+              `100644 ${blobC} 0\tchanged.mp4`,
+              `100644 ${'d'.repeat(40)} 1\tconflict.mp4`,
+              `100644 ${'d'.repeat(40)} 2\tconflict.mp4`,
+              `120000 ${'c'.repeat(40)} 0\tlink.mp4`,
+            ].join('\u0000') + '\u0000',
+          );
+        case 'cat-file':
+          return out(
+            (input ?? '')
+              .split('\n')
+              .filter(Boolean)
+              .map((blob) => `${blob} 5000000\n`)
+              .join(''),
+          );
+        case 'diff-files':
+          return out('touched.mp4\u0000changed.mp4\u0000');
+        case 'status':
+          return out(' M site/changed.mp4\u0000');
+        default:
+          throw new Error(`unexpected ${args.join(' ')}`);
+      }
     };
     const hashed: string[] = [];
     const result = await contentKeys(
-      ['a.mp4', 'conflict.mp4', 'link.mp4', 'new.mp4'].map((p) => ({ path: p, absolutePath: `/w/${p}` })),
+      ['a.mp4', 'touched.mp4', 'changed.mp4', 'conflict.mp4', 'link.mp4', 'new.mp4'].map((p) => ({ path: p, absolutePath: `/w/${p}` })),
       {
         workspace: '/w',
         git,
@@ -174,10 +197,34 @@ describe('contentKeys with an injected runner', () => {
         },
       },
     );
+    expect(result.gitProblem).toBeUndefined();
     expect(result.keys.get('a.mp4')).toEqual({ key: `git-${blobA}`, source: 'git-blob' });
-    expect(hashed).toEqual(['/w/conflict.mp4', '/w/link.mp4', '/w/new.mp4']);
-    expect(calls.map((c) => c[0])).toEqual(['rev-parse', 'ls-files', 'status', 'cat-file']);
-    expect(calls[1]).toEqual(['ls-files', '--stage', '-z', '--', 'a.mp4', 'conflict.mp4', 'link.mp4', 'new.mp4']);
+    expect(result.keys.get('touched.mp4')).toEqual({ key: `git-${blobB}`, source: 'git-blob' });
+    expect(result.keys.get('changed.mp4')).toEqual({ key: `sha256-${'f'.repeat(64)}`, source: 'sha256' });
+    expect(hashed).toEqual(['/w/changed.mp4', '/w/conflict.mp4', '/w/link.mp4', '/w/new.mp4']);
+    expect(calls.map((c) => c[0])).toEqual(['rev-parse', 'ls-files', 'cat-file', 'diff-files', 'status']);
+    expect(calls[1]).toEqual([
+      'ls-files',
+      '--stage',
+      '-z',
+      '--',
+      'a.mp4',
+      'touched.mp4',
+      'changed.mp4',
+      'conflict.mp4',
+      'link.mp4',
+      'new.mp4',
+    ]);
+    expect(calls[4]).toEqual([
+      'status',
+      '--porcelain=v1',
+      '-z',
+      '--untracked-files=no',
+      '--ignore-submodules=all',
+      '--',
+      'touched.mp4',
+      'changed.mp4',
+    ]);
   });
 });
 
