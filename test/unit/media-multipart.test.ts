@@ -20,24 +20,30 @@ function file(name: string, bytes: Buffer | string): string {
 }
 
 /** A sink that keeps what it gets, taking `delayMs` per chunk (back-pressure), and records its largest backlog. */
-function sink(options: { delayMs?: number; highWaterMark?: number } = {}): Writable & { bytes(): Buffer; maxBacklog: number } {
+function sink(
+  options: { delayMs?: number; highWaterMark?: number } = {},
+): Writable & { bytes(): Buffer; maxBacklog: number; chunks: Buffer[] } {
   const chunks: Buffer[] = [];
+  const copies: Buffer[] = [];
   const w = new Writable({
     highWaterMark: options.highWaterMark ?? 16 * 1024,
     write(chunk: Buffer, _encoding, callback) {
       chunks.push(chunk);
+      copies.push(Buffer.from(chunk));
       if (options.delayMs === undefined) callback();
       else setTimeout(callback, options.delayMs);
     },
-  }) as Writable & { bytes(): Buffer; maxBacklog: number };
+  }) as Writable & { bytes(): Buffer; maxBacklog: number; chunks: Buffer[] };
   w.maxBacklog = 0;
+  w.chunks = chunks;
   const write = w.write.bind(w);
-  w.write = ((chunk: Buffer) => {
-    const result = write(chunk);
+  w.write = ((chunk: Buffer, callback?: (error?: Error | null) => void) => {
+    const result = write(chunk, callback);
     w.maxBacklog = Math.max(w.maxBacklog, w.writableLength);
     return result;
   }) as typeof w.write;
-  w.bytes = () => Buffer.concat(chunks);
+  // Copies taken when each chunk arrived: a buffer read into again too early would show here.
+  w.bytes = () => Buffer.concat(copies);
   return w;
 }
 
@@ -95,16 +101,32 @@ describe('multipartBody', () => {
 
 describe('writeMultipartBody', () => {
   it('waits for the sink to drain: the backlog stays near one chunk however large the file', async () => {
-    const p = file('big.mp4', '');
-    truncateSync(p, 8 * 1024 * 1024);
+    const content = Buffer.alloc(8 * 1024 * 1024);
+    for (let i = 0; i < content.length; i += 4) content.writeUInt32LE(i, i);
+    const p = file('big.mp4', content);
     const body = await multipartBody({ filePath: p, name: 'n', sourceLanguage: 'en' });
     const out = sink({ delayMs: 0 });
     const progress: number[] = [];
     await writeMultipartBody(body, p, out, { chunkBytes: 256 * 1024, onProgress: (n) => progress.push(n) });
+    await new Promise((resolve) => out.end(resolve));
     expect(out.bytes().length).toBe(body.contentLength);
+    expect(out.bytes().equals(Buffer.concat([body.head, content, body.tail]))).toBe(true);
     expect(out.maxBacklog).toBeLessThanOrEqual(256 * 1024 + 16 * 1024);
     expect(progress.at(-1)).toBe(8 * 1024 * 1024);
     expect(progress).toHaveLength(32);
+    // 32 chunks of the file went through at most 4 buffers, each read into again once handed on.
+    expect(new Set(out.chunks.filter((c) => c.length === 256 * 1024).map((c) => c.buffer)).size).toBeLessThanOrEqual(4);
+  });
+
+  it('never reads into a chunk the sink still holds, even a sink that buffers several chunks', async () => {
+    const content = Buffer.alloc(4 * 1024 * 1024);
+    for (let i = 0; i < content.length; i += 4) content.writeUInt32LE(i ^ 0x5a5a5a5a, i);
+    const p = file('held.mp4', content);
+    const body = await multipartBody({ filePath: p, name: 'n', sourceLanguage: 'en' });
+    const out = sink({ delayMs: 2, highWaterMark: 8 * 1024 * 1024 });
+    await writeMultipartBody(body, p, out, { chunkBytes: 64 * 1024 });
+    await new Promise((resolve) => out.end(resolve));
+    expect(out.bytes().equals(Buffer.concat([body.head, content, body.tail]))).toBe(true);
   });
 
   it('stops at once when aborted, with the signal reason', async () => {
