@@ -176,3 +176,10 @@ it('formatBytes uses decimal units as Ollang states its limits', () => {
   expect(formatBytes(30 * 1000 ** 3)).toBe('30 GB');
   expect(formatBytes(31_234_000_000)).toBe('31.2 GB');
 });
+
+it("the demo's sample media (test/fixtures/media/intro.mp4) is a video findMedia takes", async () => {
+  const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+  const [sample] = await findMedia('test/fixtures/media/*.mp4', repoRoot);
+  expect(sample).toMatchObject({ path: 'test/fixtures/media/intro.mp4', kind: 'video' });
+  expect(sample!.size).toBeLessThan(8 * 1024);
+});
