@@ -4,12 +4,15 @@
  * parsing, the filename-with-extension rule, 413 over the limit, 401, search by name, the name
  * stored with or without the extension, uploaded projects usable by Create Order, and faults.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { multipartBody, writeMultipartBody } from '../../src/media/multipart.ts';
@@ -384,5 +387,54 @@ describe('the streaming multipart parser', () => {
     expect(boundaryOf('multipart/form-data; boundary="a b"')).toBe('a b');
     expect(boundaryOf('multipart/form-data; charset=utf-8; boundary=----x')).toBe('----x');
     expect(boundaryOf('application/json')).toBeUndefined();
+  });
+});
+
+describe('CLI', () => {
+  it('takes --upload-limit-bytes, --project-name-extension and upload faults', async () => {
+    const server = fileURLToPath(new URL('../simulator/server.ts', import.meta.url));
+    const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
+    const args = [
+      '--port',
+      '0',
+      '--api-key',
+      'cli-key',
+      '--upload-limit-bytes',
+      '100000',
+      '--project-name-extension',
+      'keep',
+      '--fault',
+      'upload:503:1:1',
+    ];
+    const child = spawn(node, [server, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (c: string) => {
+          out += c;
+          if (out.includes('\n')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      const url = /(http:\/\/\S+)/.exec(out)![1]!;
+      const send = async (bytes: number): Promise<number> => {
+        const form = new FormData();
+        form.append('file', new Blob([Buffer.alloc(bytes, 1)]), 'cli.mp4');
+        form.append('name', 'cli');
+        form.append('sourceLanguage', 'en');
+        const res = await fetch(`${url}/integration/upload/direct`, { method: 'POST', headers: { 'X-Api-Key': 'cli-key' }, body: form });
+        await res.arrayBuffer();
+        return res.status;
+      };
+      expect(await send(10)).toBe(503);
+      expect(await send(10)).toBe(201);
+      expect(await send(200_000)).toBe(413);
+      const list = (await (await fetch(`${url}/integration/project?search=cli`, { headers: { 'X-Api-Key': 'cli-key' } })).json()) as any;
+      expect(list.data.map((p: any) => p.name)).toEqual(['cli']);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 });
