@@ -89,8 +89,14 @@ export async function findMedia(input: string, workspace: string): Promise<Media
     const literal = !GLOB_MAGIC.test(pattern);
     let count = 0;
     for await (const found of glob(pattern, { cwd: root })) {
-      const relative = found.split(path.sep).join('/');
       count += 1;
+      // Braces can still lead out ({..,x}/a.mp4, {/etc,x}/a.mp4): every match is checked.
+      const inside = path.relative(root, path.resolve(root, found));
+      if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+        problems.push(`${show(entry)} matches ${show(found.split(path.sep).join('/'))}, which is outside the workspace`);
+        continue;
+      }
+      const relative = inside.split(path.sep).join('/');
       if (!matched.has(relative)) matched.set(relative, { entry, literal });
     }
     if (count === 0) problems.push(literal ? `${show(entry)}: no such file in the workspace` : `${show(entry)} matches no file`);

@@ -150,6 +150,12 @@ describe('findMedia: every problem at once, naming the pattern or the file', () 
     expect(message).toContain('Nothing was uploaded or ordered.');
   });
 
+  it('braces that lead out of the workspace are caught on the matches', async () => {
+    const message = await problems(`{..,nothing}/outside/secret.mp4\n{${base},nothing}/outside/secret.mp4`);
+    expect(message).toContain('"{..,nothing}/outside/secret.mp4" matches "../outside/secret.mp4", which is outside the workspace');
+    expect(message).toContain(`matches "${base}/outside/secret.mp4", which is outside the workspace`);
+  });
+
   it('a problem file can be excluded', async () => {
     expect(await paths('bad/*.mp4\n!bad/empty.mp4\n!bad/huge.mp4\nvideos/intro.mp4')).toEqual(['videos/intro.mp4']);
   });
