@@ -63,7 +63,11 @@ export interface ProjectsOptions {
   mode: ProjectsMode;
   /** Uploads at a time (default 2); searches run 4 at a time. */
   uploadConcurrency?: number;
-  /** Waits before each look-up after an upload that lost its answer (default 0, 2 s, 5 s, 15 s). */
+  /**
+   * Waits before each look-up after an upload that lost its answer (default 0, 2 s, 5 s, 15 s,
+   * and for a file over 1 GB one more after 1 s per 100 MB, at most 5 minutes: the platform may
+   * take a while to store a big file before its project is listed).
+   */
   lookupDelaysMs?: readonly number[];
   /** Upload attempts per content in all (default 3). */
   maxUploads?: number;
@@ -85,6 +89,12 @@ export interface MediaProject {
 }
 
 export const DEFAULT_LOOKUP_DELAYS_MS: readonly number[] = [0, 2_000, 5_000, 15_000];
+
+/** The look-ups after a lost upload of `size` bytes: the defaults, and a later one for big files. */
+export function lookupDelaysFor(size: number): readonly number[] {
+  if (size <= 1000 ** 3) return DEFAULT_LOOKUP_DELAYS_MS;
+  return [...DEFAULT_LOOKUP_DELAYS_MS, Math.min(5 * 60_000, Math.ceil(size / 100_000_000) * 1000)];
+}
 const SEARCH_CONCURRENCY = 4;
 
 /** The `projects` output's entries, in the order of `contents`. */
@@ -171,7 +181,7 @@ async function uploadContent(
   const file = group[0]!;
   const name = projectName(file.media, sourceLanguage, key);
   const maxUploads = Math.max(1, options.maxUploads ?? 3);
-  const lookupDelays = options.lookupDelaysMs ?? DEFAULT_LOOKUP_DELAYS_MS;
+  const lookupDelays = options.lookupDelaysMs ?? lookupDelaysFor(file.size);
   const others =
     group.length > 1
       ? ` (also for ${group

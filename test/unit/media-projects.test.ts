@@ -14,7 +14,7 @@ import { OllangError } from '../../src/ollang/errors.ts';
 import type { ProjectSummary } from '../../src/ollang/schemas.ts';
 import { multipartBody, writeMultipartBody } from '../../src/media/multipart.ts';
 import { MAX_PROJECT_NAME_CHARS, matchesContent, pickProject, projectName } from '../../src/media/project-name.ts';
-import { findOrUploadProjects, searchAllProjects } from '../../src/media/projects.ts';
+import { findOrUploadProjects, lookupDelaysFor, searchAllProjects } from '../../src/media/projects.ts';
 import type { MediaContent, ProjectsDeps, ProjectsOptions, UploadRequest } from '../../src/media/projects.ts';
 import { OllangSimulator } from '../simulator/index.ts';
 import type { FaultRule } from '../simulator/index.ts';
@@ -204,6 +204,15 @@ describe('findOrUploadProjects', () => {
     expect(failed).toMatchObject({ outcome: 'failed', uploaded: false });
     expect(failed?.error).toMatch(/^intro\.mp4: upload failed 2 times, and no project of it was found/);
     expect(g.uploads).toHaveLength(2);
+  });
+
+  it('a big file gets one more, later look-up (1 s per 100 MB, at most 5 minutes)', async () => {
+    const f = fake({ upload: async () => Promise.reject(lostAnswer()) });
+    await run(f, [content('big.mp4', KEY, 10 * 1000 ** 3)], { maxUploads: 1 });
+    expect(f.sleeps).toEqual([2000, 5000, 15000, 100_000]);
+    expect(lookupDelaysFor(29 * 1000 ** 3).at(-1)).toBe(290_000);
+    expect(lookupDelaysFor(1000 ** 3)).toEqual([0, 2000, 5000, 15000]);
+    expect(lookupDelaysFor(100 * 1000 ** 3).at(-1)).toBe(300_000);
   });
 
   it('a look-up that fails after a lost upload stops that file: never a second upload', async () => {
