@@ -177,13 +177,13 @@ export class MediaRoutes {
   private async upload(req: IncomingMessage, res: ServerResponse, rec: RequestRecord, fault: FaultRule | undefined): Promise<void> {
     const { ctx } = this;
     const limit = ctx.options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
-    // Like a proxy in front: 413 as soon as the size is known, then, 50 ms later (time for the
+    // Like a proxy in front: 413 as soon as the size is known, then, 200 ms later (time for the
     // answer to arrive), the connection is torn down under a client still sending: a client
     // must read that early answer although its write fails (EPIPE / ECONNRESET).
     const socket = req.socket;
     const tooLarge = (): void => {
       ctx.deliver(req, res, rec, ctx.json(413, { error: 'Payload Too Large', message: 'File too large', code: 'FILE_TOO_LARGE' }));
-      const t = setTimeout(() => socket.destroy(), 50);
+      const t = setTimeout(() => socket.destroy(), 200);
       t.unref();
     };
     const boundary = boundaryOf(req.headers['content-type']);

@@ -214,7 +214,8 @@ describe('POST /integration/upload/direct', () => {
         }),
     });
     expect(answer.status).toBe(413);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The connection is torn down 200 ms after the answer: the write fails then.
+    for (let waited = 0; writeError === undefined && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(writeError).toBeDefined();
     expect(sim.requests.at(-1)?.status).toBe(413);
     expect(sim.uploadedProjects()).toEqual([]);
