@@ -3,6 +3,7 @@
  * values made safe, never outside the workspace, never a media file, one path per file.
  */
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../../src/inputs.ts';
@@ -140,4 +141,43 @@ describe('OutputPathPlanner', () => {
 it('nameAndExtension splits a downloaded file name', () => {
   expect(nameAndExtension('German Subtitles.srt')).toEqual({ name: 'German Subtitles', ext: 'srt' });
   expect(nameAndExtension('noext')).toEqual({ name: 'noext', ext: '' });
+});
+
+describe('renderOutputPath: properties', () => {
+  const nasty = fc.string({
+    unit: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('/', '\\', '.', '..', ' ', '\u0000', '\n', '\u202e', ':', '~', '{', '}', 'C:', '%2e') },
+      { weight: 5, arbitrary: fc.string({ minLength: 1, maxLength: 1 }) },
+    ),
+    maxLength: 40,
+  });
+  const templates = [
+    DEFAULT_OUTPUT_PATH_WITH_MEDIA,
+    DEFAULT_OUTPUT_PATH,
+    '{media-dir}/{language}/{order-id}-{name}.{ext}',
+    'public/{language}/{media-name}.{ext}',
+  ].map((t) => parseOutputPath(t, { hasMedia: true }));
+  const workspace = path.resolve('/ws');
+
+  it('whatever the values, the path is relative, inside the workspace, without .. or control characters', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...templates), nasty, nasty, nasty, nasty, nasty, (template, name, language, ext, orderId, mediaName) => {
+        const relative = renderOutputPath(template, {
+          name,
+          language,
+          ext,
+          orderId,
+          mediaName,
+          outputDir: 'localized',
+          mediaDir: 'videos/a b',
+        });
+        expect(path.posix.isAbsolute(relative)).toBe(false);
+        expect(relative.split('/')).not.toContain('..');
+        expect(relative).not.toMatch(/[\p{Cc}\\\u202e]/u);
+        const inside = path.relative(workspace, path.resolve(workspace, ...relative.split('/')));
+        expect(inside.startsWith('..') || path.isAbsolute(inside) || inside === '').toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
