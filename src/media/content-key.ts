@@ -25,6 +25,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { errorMessage } from '../error-message.ts';
 
 export type KeySource = 'git-blob' | 'git-lfs' | 'sha256';
 
@@ -81,7 +82,7 @@ export async function contentKeys(
       git,
     );
   } catch (error) {
-    gitProblem = error instanceof Error ? error.message : String(error);
+    gitProblem = errorMessage(error);
   }
   for (const file of files) {
     options.signal?.throwIfAborted();
