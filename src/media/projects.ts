@@ -13,6 +13,7 @@
  *
  * Side effects (search, upload, clock, sleep, log, the progress timer) are injected.
  */
+import { formatDuration } from '../duration.ts';
 import { errorMessage } from '../error-message.ts';
 import { forEachLimited } from '../for-each-limited.ts';
 import { OllangError } from '../ollang/errors.ts';
@@ -310,7 +311,7 @@ function uploadProgress(
       stopTimer();
       const seconds = Math.max(0.001, (deps.clock() - started) / 1000);
       deps.log.info(
-        `${file.media}: uploaded in ${seconds.toFixed(1)} s (${formatBytes(Math.round(file.size / seconds))}/s): Ollang project ${projectId}`,
+        `${file.media}: uploaded in ${formatDuration(deps.clock() - started)} (${formatBytes(Math.round(file.size / seconds))}/s): Ollang project ${projectId}`,
       );
     },
   };
