@@ -356,7 +356,7 @@ describe('the streaming multipart parser', () => {
   it('finds every boundary whatever the chunking, including delimiter look-alikes in the file', async () => {
     const payload = Buffer.from('\r\n--b0und\r\n--b0unda\r\n-\r\n--');
     const whole = body('b0undary', payload);
-    for (const size of [1, 2, 3, 7, 64, whole.length]) {
+    for (const size of [1, 2, 3, 7, 11, 12, 13, 25, 64, whole.length]) {
       const chunks: Buffer[] = [];
       for (let i = 0; i < whole.length; i += size) chunks.push(whole.subarray(i, i + size));
       const form = await parseMultipart(Readable.from(chunks), 'b0undary');
@@ -379,7 +379,7 @@ describe('the streaming multipart parser', () => {
     const before = process.memoryUsage().arrayBuffers;
     const form = await parseMultipart(source(), 'B');
     expect(form.files[0]?.size).toBe(256 * 1024 * 1024);
-    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 1024 * 1024);
   });
 
   it('limit and format errors; the boundary from the Content-Type', async () => {
