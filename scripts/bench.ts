@@ -5,7 +5,7 @@
  * ratios. Results and the machine they ran on: docs/benchmarks.md. Figures, not assertions: the
  * test suite has no timed checks.
  *
- *   BENCH_ONLY=polling,latency,download,startup,scale   run a subset
+ *   BENCH_ONLY=polling,latency,download,startup,scale,media   run a subset (media: scripts/bench-media.ts)
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -16,9 +16,10 @@ import path from 'node:path';
 import { OllangSimulator } from '../test/simulator/index.ts';
 import type { LanguageBehaviour, RequestRecord } from '../test/simulator/index.ts';
 import { actionDefaults, distEntry, node24, repoRoot, startAction } from '../test/dist/harness.ts';
+import { mediaBench } from './bench-media.ts';
 import type { ActionRun } from '../test/dist/harness.ts';
 
-const only = new Set((process.env['BENCH_ONLY'] ?? 'polling,latency,download,startup,scale').split(',').map((s) => s.trim()));
+const only = new Set((process.env['BENCH_ONLY'] ?? 'polling,latency,download,startup,scale,media').split(',').map((s) => s.trim()));
 const rows: { scenario: string; figure: string; value: string; baseline: string; ratio: string; target: string }[] = [];
 const row = (scenario: string, figure: string, value: string, baseline = '', ratio = '', target = ''): void => {
   rows.push({ scenario, figure, value, baseline, ratio, target });
@@ -466,6 +467,7 @@ if (only.has('latency')) await latencyUnderLoad();
 if (only.has('download')) await download();
 if (only.has('startup')) await startup();
 if (only.has('scale')) await scale();
+if (only.has('media')) await mediaBench(row);
 
 console.log(`\n| Scenario | Figure | Action | Baseline | Ratio | Target |\n|---|---|---|---|---|---|`);
 for (const r of rows) console.log(`| ${r.scenario} | ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} |`);

@@ -1,5 +1,6 @@
 /**
- * OllangClient: the five endpoints the action uses, per ../shared/ollang-api/ and its NOTES.md.
+ * OllangClient: the five order endpoints the action uses, per ../shared/ollang-api/ and its NOTES.md,
+ * and the project reads (List Projects, Get Project: docs/ollang-uploads.md).
  *
  * - Reads (Get Order, List Orders) and cancels (Cancel Order, Cancel Human Review: repeating one is
  *   harmless, a 409 means it is done) are retried per the RetryPolicy, never sleeping past
@@ -16,7 +17,7 @@ import { OllangError, readErrorBody } from './errors.ts';
 import type { OllangErrorInit } from './errors.ts';
 import { backoffDelay, isRetryable, parseRetryAfter, resolvePolicy } from './retry.ts';
 import type { RetryPolicy } from './retry.ts';
-import type { CancelHumanReviewResult, CreatedOrder, Order, OrderPage, OrderSummary } from './schemas.ts';
+import type { CancelHumanReviewResult, CreatedOrder, Order, OrderPage, OrderSummary, Project, ProjectPage } from './schemas.ts';
 import type { z } from 'zod';
 
 /**
@@ -90,6 +91,16 @@ export interface ListOrdersQuery {
   orderBy?: 'id' | 'createdAt' | 'name' | 'status';
   orderDirection?: 'asc' | 'desc';
   filter?: ListOrdersFilter;
+}
+
+export interface ListProjectsQuery {
+  page?: number;
+  /** 1 to 50 (the API's default is 10). */
+  take?: number;
+  /** Case-insensitive, partial match on the project's name. */
+  search?: string;
+  orderBy?: 'id' | 'name' | 'createdAt' | 'sourceLanguage';
+  orderDirection?: 'asc' | 'desc';
 }
 
 export const defaultRequestTimeoutMs = 30_000;
@@ -280,6 +291,29 @@ export class OllangClient {
     return this.#request(spec, (response, s) =>
       response.text.trim() === '' ? { success: true } : this.#parse(spec, response, s.cancelHumanReviewSchema),
     );
+  }
+
+  /** GET /integration/project: one page of projects (a read: retried like Get Order). */
+  async listProjects(query: ListProjectsQuery = {}): Promise<ProjectPage> {
+    const spec: RequestSpec = {
+      endpoint: 'List Projects',
+      method: 'GET',
+      path: `/integration/project?${projectsQueryString(query)}`,
+      retry: true,
+    };
+    return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectPageSchema));
+  }
+
+  /** GET /integration/project/{projectId}: the project and its documents (a read: retried). 404 is thrown. */
+  async getProject(projectId: string, options?: { deadline?: number }): Promise<Project> {
+    const spec: RequestSpec = {
+      endpoint: `Get Project ${projectId}`,
+      method: 'GET',
+      path: `/integration/project/${encodeURIComponent(projectId)}`,
+      retry: true,
+      ...(options?.deadline !== undefined ? { deadline: options.deadline } : {}),
+    };
+    return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectSchema));
   }
 
   // ---- plumbing -------------------------------------------------------------------------------
@@ -522,6 +556,17 @@ export function listQueryString(query: ListOrdersQuery): string {
     ['filter[projectId]', f.projectId],
   ];
   for (const [name, value] of filters) if (value !== undefined && value !== '') params.set(name, value);
+  return params.toString();
+}
+
+/** The query string for List Projects: `page`, `take`, `search`, `orderBy`, `orderDirection` (as the SDK sends them). */
+export function projectsQueryString(query: ListProjectsQuery): string {
+  const params = new URLSearchParams();
+  params.set('page', String(query.page ?? 1));
+  if (query.take !== undefined) params.set('take', String(query.take));
+  if (query.search !== undefined && query.search !== '') params.set('search', query.search);
+  if (query.orderBy !== undefined) params.set('orderBy', query.orderBy);
+  if (query.orderDirection !== undefined) params.set('orderDirection', query.orderDirection);
   return params.toString();
 }
 

@@ -7,6 +7,7 @@
 
 export { OllangSimulator, DEFAULT_API_KEY, SIM_CLIENT_ID, genericEnvelope } from './simulator.ts';
 export { DEFAULT_LIFECYCLE, INTERMEDIATE_STATUSES } from './lifecycle.ts';
+export { DEFAULT_UPLOAD_LIMIT_BYTES } from './media.ts';
 export type {
   AddOrderInput,
   FaultKind,
@@ -17,5 +18,6 @@ export type {
   RequestRecord,
   Route,
   SimOrder,
+  SimProject,
   SimulatorOptions,
 } from './types.ts';

@@ -4,6 +4,7 @@
 //     [--lifecycle-scale 1] [--host 127.0.0.1] [--seed 42] [--child-orders] \
 //     [--create-response-order request|reversed|shuffled] [--subtitle-cues 12] \
 //     [--outcome fr=failed] [--fault get:503:0.3] [--url-ttl-ms 600000] [--allow-chunked-create]
+//     [--upload-limit-bytes N] [--project-name-extension append|keep]
 //
 // Defaults: port 4010 and project proj-demo, what .env.example (`npm run local`) expects; the
 // key is the simulator's own (sim-key-0123456789). --port 0 takes any free port.
@@ -20,7 +21,7 @@ const DEFAULT_PORT = 4010;
 const DEFAULT_PROJECTS = ['proj-demo'];
 
 const USAGE =
-  'usage: node test/simulator/server.ts [--port N (4010; 0: any free port)] [--host H] [--api-key K] [--lifecycle-scale X] [--projects a,b (proj-demo)] [--seed N] [--child-orders] [--create-response-order request|reversed|shuffled] [--subtitle-cues N] [--outcome lang=completed|failed|delivered|stuck] [--fault route:kind[:probability[:times]]] [--url-ttl-ms N] [--no-intermediate-statuses] [--allow-chunked-create]';
+  'usage: node test/simulator/server.ts [--port N (4010; 0: any free port)] [--host H] [--api-key K] [--lifecycle-scale X] [--projects a,b (proj-demo)] [--seed N] [--child-orders] [--create-response-order request|reversed|shuffled] [--subtitle-cues N] [--outcome lang=completed|failed|delivered|stuck] [--fault route:kind[:probability[:times]]] [--url-ttl-ms N] [--no-intermediate-statuses] [--allow-chunked-create] [--upload-limit-bytes N] [--project-name-extension append|keep]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -52,6 +53,8 @@ const { values } = (() => {
         'url-ttl-ms': { type: 'string' },
         'no-intermediate-statuses': { type: 'boolean' },
         'allow-chunked-create': { type: 'boolean' },
+        'upload-limit-bytes': { type: 'string' },
+        'project-name-extension': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -83,8 +86,22 @@ for (const spec of values.outcome ?? []) {
   languages[lang] = { outcome: outcome as Outcome };
 }
 
-const ROUTES = ['create', 'get', 'list', 'cancel', 'cancel-human-review', 'download', 'any'];
-const KINDS = ['500', '503', '429', 'reset', 'slow', 'create-no-answer', 'truncate', 'html-200', 'json-200', 'malformed-json', 'drift'];
+const ROUTES = ['create', 'get', 'list', 'cancel', 'cancel-human-review', 'download', 'upload', 'list-projects', 'get-project', 'any'];
+const KINDS = [
+  '500',
+  '503',
+  '429',
+  'reset',
+  'slow',
+  'create-no-answer',
+  'truncate',
+  'html-200',
+  'json-200',
+  'malformed-json',
+  'drift',
+  'upload-no-answer',
+  'slow-upload',
+];
 const faults: FaultRule[] = [];
 for (const spec of values.fault ?? []) {
   const [route, kind, probability, times] = spec.split(':');
@@ -128,6 +145,13 @@ const cues = num('subtitle-cues', values['subtitle-cues']);
 if (cues !== undefined) options.subtitleCues = cues;
 const ttl = num('url-ttl-ms', values['url-ttl-ms']);
 if (ttl !== undefined) options.urlTtlMs = ttl;
+
+const uploadLimit = num('upload-limit-bytes', values['upload-limit-bytes']);
+if (uploadLimit !== undefined) options.uploadLimitBytes = uploadLimit;
+const nameExtension = values['project-name-extension'];
+if (nameExtension !== undefined && nameExtension !== 'append' && nameExtension !== 'keep')
+  fail(`bad --project-name-extension ${nameExtension}`);
+if (nameExtension !== undefined) options.projectNameExtension = nameExtension;
 
 let sim: OllangSimulator;
 try {

@@ -1,5 +1,6 @@
 // The Ollang simulator: a local fake of the five integration endpoints the action uses
-// (create, get, list, cancel, cancel human review), plus /health and signed file downloads.
+// (create, get, list, cancel, cancel human review), plus /health and signed file downloads;
+// uploads and projects (upload/direct, project list and get) are in media.ts.
 // Faithful to ../shared/ollang-api/ and its NOTES.md; hostile on request (faults).
 
 import http from 'node:http';
@@ -10,6 +11,7 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import { AUDIO_PATTERN, SOURCE_BYTES, THUMBNAIL_BYTES, WAVEFORM_BYTES, languageName, srt, translatedDocument, vtt } from './content.ts';
 import { DEFAULT_LIFECYCLE, phaseOfFixedStatus, timeline } from './lifecycle.ts';
 import type { Phase } from './lifecycle.ts';
+import { MediaRoutes, isMediaRoute, matchMediaRoute } from './media.ts';
 import { createRng, shuffleInPlace } from './random.ts';
 import type { Rng } from './random.ts';
 import type {
@@ -22,6 +24,7 @@ import type {
   RequestRecord,
   Route,
   SimOrder,
+  SimProject,
   SimulatorOptions,
 } from './types.ts';
 
@@ -167,6 +170,9 @@ function faultApplies(kind: FaultKind, route: ConcreteRoute): boolean {
   switch (kind) {
     case 'create-no-answer':
       return route === 'create';
+    case 'upload-no-answer':
+    case 'slow-upload':
+      return route === 'upload';
     case 'drift':
       return route === 'create' || route === 'get' || route === 'list';
     case 'truncate':
@@ -218,6 +224,7 @@ export class OllangSimulator {
   private readonly sockets = new Set<Socket>();
   private seq = 0;
   private idCounter: number;
+  private readonly media: MediaRoutes;
 
   private constructor(server: http.Server, url: string, options: SimulatorOptions) {
     this.server = server;
@@ -234,6 +241,21 @@ export class OllangSimulator {
     this.languages = { ...(options.languages ?? {}) };
     for (const p of options.projects ?? ['proj-demo']) this.addProject(p);
     this.setFaults(options.faults ?? []);
+    this.media = new MediaRoutes({
+      options,
+      now: this.now,
+      newId: (ms) => this.newId(ms),
+      startedAt: this.now(),
+      seededProjects: () => this.projects.values(),
+      registerProject: (p) => this.projects.set(p.id, { ...p }),
+      ordersCount: (projectId) => this.all.filter((o) => o.projectId === projectId && o.clientId === SIM_CLIENT_ID).length,
+      pickFault: (route) => this.pickFault(route, undefined, []),
+      deliver: (req, res, rec, r, fault) => this.deliver(req, res, rec, r, fault),
+      json: jsonResponse,
+      genericEnvelope,
+      unauthorized: ERRORS.unauthorized,
+      projectNotFound: ERRORS.projectNotFound,
+    });
   }
 
   static async start(options: SimulatorOptions = {}): Promise<OllangSimulator> {
@@ -278,6 +300,11 @@ export class OllangSimulator {
 
   setLanguage(language: string, behaviour: LanguageBehaviour): void {
     this.languages[language] = behaviour;
+  }
+
+  /** Projects made by uploads (POST /integration/upload/direct), with the size and SHA-256 received. */
+  uploadedProjects(): SimProject[] {
+    return this.media.projects();
   }
 
   addProject(projectId: string): void {
@@ -593,10 +620,12 @@ export class OllangSimulator {
 
   // ---------------------------------------------------------------- HTTP
 
-  private matchRoute(method: string, path: string): { route: RecordRoute; orderId?: string; docId?: string } {
+  private matchRoute(method: string, path: string): { route: RecordRoute; orderId?: string; docId?: string; projectId?: string } {
     const p = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     let m: RegExpExecArray | null;
     if (method === 'GET' && p === '/health') return { route: 'health' };
+    const media = matchMediaRoute(method, p);
+    if (media !== undefined) return media;
     if (method === 'POST' && p === '/integration/orders/create') return { route: 'create' };
     if (method === 'GET' && p === '/integration/orders') return { route: 'list' };
     if (method === 'POST' && (m = /^\/integration\/orders\/cancel\/([^/]+)$/.exec(p)))
@@ -645,13 +674,16 @@ export class OllangSimulator {
     const matched = this.matchRoute(method, path);
     rec.route = matched.route;
     this.requests.push(rec);
+    // Uploads stream (never through readBody); the project routes live beside them in media.ts.
+    if (isMediaRoute(matched.route))
+      return this.media.handle(req, res, rec, { ...matched, route: matched.route }, u.searchParams, apiKeyOk);
 
     const body = await readBody(req);
     if (body === 'too-large') return this.deliver(req, res, rec, jsonResponse(413, genericEnvelope('request entity too large')));
 
     if (matched.route === 'health') return this.deliver(req, res, rec, jsonResponse(200, { status: 'ok' }));
     if (matched.route === 'unknown') return this.deliver(req, res, rec, jsonResponse(404, genericEnvelope(`Cannot ${method} ${path}`)));
-    const route: ConcreteRoute = matched.route;
+    const route = matched.route;
 
     // Languages for language-targeted faults.
     const languages: string[] = [];

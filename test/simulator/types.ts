@@ -24,9 +24,24 @@ export interface LanguageBehaviour {
 }
 
 export type FaultKind =
-  '500' | '503' | '429' | 'reset' | 'slow' | 'create-no-answer' | 'truncate' | 'html-200' | 'json-200' | 'malformed-json' | 'drift';
+  | '500'
+  | '503'
+  | '429'
+  | 'reset'
+  | 'slow'
+  | 'create-no-answer'
+  | 'truncate'
+  | 'html-200'
+  | 'json-200'
+  | 'malformed-json'
+  | 'drift'
+  /** upload only: the project is made, the connection closes before the answer (delayMs: it shows in List / Get only that much later) */
+  | 'upload-no-answer'
+  /** upload only: the body is read at bytesPerSecond (default 1 MiB/s) */
+  | 'slow-upload';
 
-export type Route = 'create' | 'get' | 'list' | 'cancel' | 'cancel-human-review' | 'download' | 'any';
+export type Route =
+  'create' | 'get' | 'list' | 'cancel' | 'cancel-human-review' | 'download' | 'upload' | 'list-projects' | 'get-project' | 'any';
 
 export interface FaultRule {
   route: Route;
@@ -37,6 +52,8 @@ export interface FaultRule {
   times?: number;
   retryAfterSeconds?: number;
   delayMs?: number;
+  /** slow-upload: the rate the body is read at */
+  bytesPerSecond?: number;
   orderId?: string;
   language?: string;
 }
@@ -70,6 +87,31 @@ export interface SimulatorOptions {
   rejectChunkedCreate?: boolean;
   /** extension: the clock the lifecycle is computed from (default Date.now) */
   now?: () => number;
+  /** upload: largest body accepted before 413 (default 30 GB); 413 at once from a larger Content-Length */
+  uploadLimitBytes?: number;
+  /** upload: 'append' stores the name with the file's extension appended (default), 'keep' as sent */
+  projectNameExtension?: 'append' | 'keep';
+  /** upload: the folderId given to uploaded projects (default 'folder_api_uploads') */
+  uploadFolderId?: string;
+}
+
+/** A project made by an upload (OllangSimulator.uploadedProjects()). */
+export interface SimProject {
+  id: string;
+  /** As stored (with the extension appended unless projectNameExtension is 'keep'). */
+  name: string;
+  sourceLanguage: string;
+  createdAt: string;
+  folderId: string;
+  /** The file part's filename, as sent. */
+  fileName: string;
+  contentType?: string;
+  size: number;
+  /** Hex SHA-256 of the file part's bytes. */
+  sha256: string;
+  notes?: string;
+  /** Part names in the order they came. */
+  fields: string[];
 }
 
 export interface RequestRecord {
@@ -83,6 +125,8 @@ export interface RequestRecord {
   fault?: FaultKind;
   /** extension: whether the request carried a Content-Length header */
   hasContentLength: boolean;
+  /** upload: body bytes received */
+  bytes?: number;
 }
 
 export interface SimOrder {
