@@ -1510,6 +1510,27 @@ class OllangClient {
         };
         return this.#request(spec, (response, s) => response.text.trim() === '' ? { success: true } : this.#parse(spec, response, s.cancelHumanReviewSchema));
     }
+    /** GET /integration/project: one page of projects (a read: retried like Get Order). */
+    async listProjects(query = {}) {
+        const spec = {
+            endpoint: 'List Projects',
+            method: 'GET',
+            path: `/integration/project?${projectsQueryString(query)}`,
+            retry: true,
+        };
+        return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectPageSchema));
+    }
+    /** GET /integration/project/{projectId}: the project and its documents (a read: retried). 404 is thrown. */
+    async getProject(projectId, options) {
+        const spec = {
+            endpoint: `Get Project ${projectId}`,
+            method: 'GET',
+            path: `/integration/project/${encodeURIComponent(projectId)}`,
+            retry: true,
+            ...(options?.deadline !== undefined ? { deadline: options.deadline } : {}),
+        };
+        return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectSchema));
+    }
     // ---- plumbing -------------------------------------------------------------------------------
     /**
      * Sends with retries per policy and reads a 2xx with `read` (inside the loop: a 2xx body that is
@@ -1763,6 +1784,20 @@ function listQueryString(query) {
     for (const [name, value] of filters)
         if (value !== undefined && value !== '')
             params.set(name, value);
+    return params.toString();
+}
+/** The query string for List Projects: `page`, `take`, `search`, `orderBy`, `orderDirection` (as the SDK sends them). */
+function projectsQueryString(query) {
+    const params = new URLSearchParams();
+    params.set('page', String(query.page ?? 1));
+    if (query.take !== undefined)
+        params.set('take', String(query.take));
+    if (query.search !== undefined && query.search !== '')
+        params.set('search', query.search);
+    if (query.orderBy !== undefined)
+        params.set('orderBy', query.orderBy);
+    if (query.orderDirection !== undefined)
+        params.set('orderDirection', query.orderDirection);
     return params.toString();
 }
 function earliest(a, b) {
