@@ -18,4 +18,5 @@ export type {
   Route,
   SimOrder,
   SimulatorOptions,
+  SubtitleBodies,
 } from './types.ts';
