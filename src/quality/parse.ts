@@ -257,7 +257,11 @@ function readWebVttTiming(lines: SubtitleLines, index: number): TimingResult {
   const rest = right.replace(/^[ \t\f]+/, '');
   const endToken = /^[^ \t\f]*/.exec(rest)![0];
   const end = webVttTimestamp(endToken, 'end');
-  const failed = [start, end].filter((value): value is string => typeof value === 'string');
+  const failed = sameCause(
+    [start, end].filter((value): value is string => typeof value === 'string'),
+    'has a comma',
+    'both times have a comma before the milliseconds: WebVTT writes a period (00:00:01.000)',
+  );
   if (failed.length > 0) return { timing: undefined, problems: [...failed, ...problems] };
   return { timing: { startMs: start as number, endMs: end as number, settings: rest.slice(endToken.length).trim() }, problems };
 }
@@ -291,6 +295,11 @@ function webVttSettingProblems(settings: string): string[] {
     seen.add(name);
   }
   return problems;
+}
+
+/** The start and end times wrong the same way are one problem, said once. */
+function sameCause(problems: string[], cause: string, together: string): string[] {
+  return problems.length === 2 && problems.every((problem) => problem.includes(cause)) ? [together] : problems;
 }
 
 /** A value quoted in a message: at most 24 characters, one line. */
@@ -509,7 +518,11 @@ function readSrtTiming(lines: SubtitleLines, index: number): TimingResult {
   const endToken = /^\S*/.exec(rest)![0];
   const end = srtTimestamp(endToken, 'end');
   const settings = rest.slice(endToken.length).trim();
-  const problems = [start, end].flatMap((result) => result.problems);
+  const problems = sameCause(
+    [start, end].flatMap((result) => result.problems),
+    'has a period',
+    'both times have a period before the milliseconds: SRT writes a comma (00:00:01,000)',
+  );
   if (settings !== '' && !SRT_COORDINATES.test(settings)) problems.push(`unexpected text after the end time: ${clip(settings)}`);
   if (start.ms === undefined || end.ms === undefined) return { timing: undefined, problems };
   return { timing: { startMs: start.ms, endMs: end.ms, settings }, problems };

@@ -142,6 +142,12 @@ describe('WebVTT', () => {
     expect(problems(body, 'vtt')).toEqual(expected);
   });
 
+  it('says a comma in both times once', () => {
+    expect(problems('WEBVTT\n\n00:00:01,000 --> 00:00:02,000\nHi\n', 'vtt')).toEqual([
+      [3, 'both times have a comma before the milliseconds: WebVTT writes a period (00:00:01.000)'],
+    ]);
+  });
+
   it('goes on after a broken cue: every error, and the cues after it', () => {
     const body =
       'WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nBroken\n00:00:03.000 --> 00:00:04.000\nKept\n\n00:00:05.000 --> 00:00:06,000\nBroken too\n\n00:00:07.000 --> 00:00:08.000\nKept too\n';
@@ -217,6 +223,12 @@ describe('SRT', () => {
     ],
   ])('%s', (_, body, expected) => {
     expect(problems(body, 'srt')).toEqual(expected);
+  });
+
+  it('says a period in both times once, and keeps the cue', () => {
+    const body = '1\n00:00:01.000 --> 00:00:02.000\nHi\n';
+    expect(problems(body, 'srt')).toEqual([[2, 'both times have a period before the milliseconds: SRT writes a comma (00:00:01,000)']]);
+    expect(cueTimes(body, 'srt')).toEqual([[2, 1000, 2000, 1]]);
   });
 
   it('keeps both cues when a blank line is missing, and takes a line of spaces as blank', () => {
