@@ -240,9 +240,21 @@ function countByTable(text: string, from: number, to: number, halfWidthCountsHal
   return count;
 }
 
+/**
+ * The first `count` characters of `text` (grapheme clusters), and whether there were more: to
+ * quote a line short. Code points where no character joins its neighbour, the segmenter otherwise.
+ */
+export function firstCharacters(text: string, count: number): { shown: string; cut: boolean } {
+  const head = text.slice(0, count * 8);
+  const clusters = JOINING.test(head) ? Array.from(graphemes(head)) : Array.from(head);
+  return clusters.length > count
+    ? { shown: clusters.slice(0, count).join(''), cut: true }
+    : { shown: clusters.join(''), cut: text.length > head.length };
+}
+
 /** Grapheme clusters, the slow way: for tests and for cutting text short. */
-export function graphemes(text: string): string[] {
-  return Array.from(graphemeSegmenter().segment(text), (s) => s.segment);
+export function* graphemes(text: string): Generator<string> {
+  for (const { segment } of graphemeSegmenter().segment(text)) yield segment;
 }
 
 /**

@@ -3,7 +3,7 @@
  * out, in the shape of the `quality` output. Pure: the caller reads the file and reports.
  */
 import { isUtf8 } from 'node:buffer';
-import { countLine, graphemes, visibleText } from './characters.ts';
+import { countLine, firstCharacters, visibleText } from './characters.ts';
 import { limitsFor } from './limits.ts';
 import type { LanguageLimits, LimitOverride, LimitRule } from './limits.ts';
 import { formatTime, parseSubtitle } from './parse.ts';
@@ -102,6 +102,7 @@ export function checkSubtitle(input: SubtitleToCheck): FileQuality {
 // ------------------------------------------------------------------ text encoding
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+const utf8 = new TextDecoder('utf-8');
 
 /** The text, and where it stops being UTF-8 (the check goes on with U+FFFD in place of the bad bytes). */
 function decode(bytes: Uint8Array): { text: string; notUtf8?: { line: number; message: string } } {
@@ -117,7 +118,7 @@ function decode(bytes: Uint8Array): { text: string; notUtf8?: { line: number; me
   }
   const body =
     bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? bytes.subarray(3) : bytes;
-  const text = new TextDecoder('utf-8').decode(body);
+  const text = utf8.decode(body);
   if (isUtf8(body)) return { text };
   const offset = firstInvalidUtf8(body);
   let line = 1;
@@ -296,9 +297,9 @@ function number(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
-/** 0.833 s, 7 s, 12.5 s */
+/** 0.833 s, 7 s, 12.5 s (a whole number of milliseconds over 1000 prints with at most three decimals) */
 function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`;
+  return `${ms / 1000} s`;
 }
 
 /**
@@ -306,8 +307,8 @@ function seconds(ms: number): string {
  * right-to-left text isolated (U+2068 ... U+2069) so that it does not reorder the sentence around it.
  */
 export function snippet(text: string): string {
-  const clusters = graphemes(text);
-  let shown = clusters.length > 24 ? `${clusters.slice(0, 23).join('')}…` : text;
+  const first = firstCharacters(text, 24);
+  let shown = first.cut || first.shown.length < text.length ? `${firstCharacters(first.shown, 23).shown}…` : first.shown;
   shown = shown.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u.test(shown)) shown = `\u2068${shown}\u2069`;
   return `“${shown}”`;

@@ -58,28 +58,29 @@ export class SubtitleLines {
   /** The text with CRLF and lone CR turned into LF (each is one line break). */
   readonly text: string;
   /** Offset of each line's first character, and of the end of the line (its LF not included). */
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly count: number;
   #arrowFrom = -1;
   #arrowAt = -1;
 
   constructor(text: string) {
     this.text = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+    const length = this.text.length;
+    let breaks = 0;
+    for (let newline = this.text.indexOf('\n'); newline !== -1; newline = this.text.indexOf('\n', newline + 1)) breaks++;
+    // A file ending in a line break has no line after it; an empty file has one empty line.
+    this.count = length > 0 && this.text.charCodeAt(length - 1) === 0x0a ? breaks : breaks + 1;
+    this.starts = new Int32Array(this.count);
+    this.ends = new Int32Array(this.count);
     let from = 0;
-    for (let newline = this.text.indexOf('\n'); newline !== -1; newline = this.text.indexOf('\n', from)) {
-      this.starts.push(from);
-      this.ends.push(newline);
-      from = newline + 1;
+    for (let index = 0; index < this.count; index++) {
+      const newline = this.text.indexOf('\n', from);
+      const end = newline === -1 ? length : newline;
+      this.starts[index] = from;
+      this.ends[index] = end;
+      from = end + 1;
     }
-    // A file ending in a line break has no line after it.
-    if (from < this.text.length || this.starts.length === 0) {
-      this.starts.push(from);
-      this.ends.push(this.text.length);
-    }
-  }
-
-  get count(): number {
-    return this.starts.length;
   }
 
   /** Line `index` (0-based) as a string. */

@@ -9,7 +9,7 @@ import { countCharacters, countLine, graphemes, isHalfWidth, visibleText } from 
 
 /** The reference: segment the visible text, weigh each cluster by its first code point. */
 function reference(line: string, halfWidthCountsHalf: boolean): number {
-  return graphemes(visibleText(line)).reduce(
+  return Array.from(graphemes(visibleText(line))).reduce(
     (sum, cluster) => sum + (halfWidthCountsHalf && isHalfWidth(cluster.codePointAt(0)!) ? 0.5 : 1),
     0,
   );
