@@ -107,7 +107,8 @@ const MARK = 5; // joins the character before (Extend, InCB=Extend: an Indic con
 const SPACING = 6; // joins the character before (SpacingMark, or Extend that ends an Indic conjunct)
 const LINKER = 7; // a virama that joins the next consonant (UAX #29 GB9c, InCB=Linker)
 const CONSONANT = 8; // InCB=Consonant: joins the character before after a LINKER
-const SLOW = 9; // needs the slow way: markup, entity, invisible, control, surrogate, ZWJ, Prepend, Hangul jamo...
+const SLOW = 9; // needs the slow way: entity, control, surrogate, ZWJ, Prepend, Hangul jamo...
+const INVISIBLE_UNIT = 10; // not read at all (INVISIBLE): as if it were not there
 
 /** Classes of the BMP code units met so far: a subtitle file uses a few hundred. */
 const classOf = new Uint8Array(0x10000);
@@ -127,7 +128,8 @@ const LETTER = /\p{L}/u;
 function classify(unit: number): number {
   if (unit >= 0xd800 && unit <= 0xdfff) return SLOW;
   const character = String.fromCharCode(unit);
-  if (MARKUP_OR_CONTROL.test(character) || HAS_INVISIBLE.test(character)) return SLOW;
+  if (HAS_INVISIBLE.test(character)) return INVISIBLE_UNIT;
+  if (MARKUP_OR_CONTROL.test(character)) return SLOW;
   if (WHITE_SPACE.test(character)) return isHalfWidth(unit) ? SPACE_HALF : SPACE_FULL;
   if (EXTEND_OR_SPACING_MARK.test(character)) {
     if (clusters(`a${character}`) !== 1) return isHalfWidth(unit) ? HALF : FULL;
@@ -233,6 +235,8 @@ function countByTable(text: string, from: number, to: number, halfWidthCountsHal
         else if (unitClass === SPACING) conjunct = 0;
         break;
       }
+      case INVISIBLE_UNIT:
+        break; // removed before anything is counted: it neither joins nor separates
       default:
         return undefined;
     }

@@ -2,7 +2,6 @@
  * The subtitle quality check (docs/quality.md): one saved SRT or WebVTT file in, its findings
  * out, in the shape of the `quality` output. Pure: the caller reads the file and reports.
  */
-import { isUtf8 } from 'node:buffer';
 import { countLine, firstCharacters, visibleText } from './characters.ts';
 import { limitsFor } from './limits.ts';
 import type { LanguageLimits, LimitOverride, LimitRule } from './limits.ts';
@@ -103,6 +102,7 @@ export function checkSubtitle(input: SubtitleToCheck): FileQuality {
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 const utf8 = new TextDecoder('utf-8');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The text, and where it stops being UTF-8 (the check goes on with U+FFFD in place of the bad bytes). */
 function decode(bytes: Uint8Array): { text: string; notUtf8?: { line: number; message: string } } {
@@ -118,8 +118,12 @@ function decode(bytes: Uint8Array): { text: string; notUtf8?: { line: number; me
   }
   const body =
     bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? bytes.subarray(3) : bytes;
+  try {
+    return { text: strictUtf8.decode(body) };
+  } catch {
+    // not UTF-8: decoded again below with U+FFFD for the bad bytes
+  }
   const text = utf8.decode(body);
-  if (isUtf8(body)) return { text };
   const offset = firstInvalidUtf8(body);
   let line = 1;
   for (let i = 0; i < offset; i++) {

@@ -67,20 +67,26 @@ export class SubtitleLines {
   constructor(text: string) {
     this.text = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     const length = this.text.length;
-    let breaks = 0;
-    for (let newline = this.text.indexOf('\n'); newline !== -1; newline = this.text.indexOf('\n', newline + 1)) breaks++;
-    // A file ending in a line break has no line after it; an empty file has one empty line.
-    this.count = length > 0 && this.text.charCodeAt(length - 1) === 0x0a ? breaks : breaks + 1;
-    this.starts = new Int32Array(this.count);
-    this.ends = new Int32Array(this.count);
+    let starts: Int32Array = new Int32Array(Math.max(16, length >> 5));
+    let ends: Int32Array = new Int32Array(starts.length);
+    let count = 0;
     let from = 0;
-    for (let index = 0; index < this.count; index++) {
+    // A file ending in a line break has no line after it; an empty file has one empty line.
+    while (from < length || count === 0) {
+      if (count === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
+      }
       const newline = this.text.indexOf('\n', from);
       const end = newline === -1 ? length : newline;
-      this.starts[index] = from;
-      this.ends[index] = end;
+      starts[count] = from;
+      ends[count] = end;
+      count++;
       from = end + 1;
     }
+    this.starts = starts;
+    this.ends = ends;
+    this.count = count;
   }
 
   /** Line `index` (0-based) as a string. */
@@ -156,6 +162,12 @@ function readTimingFast(lines: SubtitleLines, index: number, separator: number):
   if (position === end) return { startMs, endMs, settings: '' };
   if (!skipBlanks(line) || position > end) return undefined;
   return { startMs, endMs, settings: line.slice(position, end).trim() };
+}
+
+function grow(array: Int32Array): Int32Array {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 /** Where readTimingFast is in the text. */
@@ -350,7 +362,8 @@ function parseWebVtt(lines: SubtitleLines): ParsedSubtitle {
     const blockStart = i;
     if (!lines.arrow(i)) {
       const line = lines.at(i);
-      const kind = /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.exec(line)?.[1];
+      const first = line.charCodeAt(0);
+      const kind = first === 0x4e || first === 0x53 || first === 0x52 ? /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.exec(line)?.[1] : undefined;
       if (kind !== undefined) {
         if (kind !== 'NOTE' && seenCue) error(i, `${kind} blocks must come before the first cue`);
         i++;
