@@ -154,11 +154,18 @@ export function qualityCommentLines(mode: QualityCheckMode, files: readonly File
     const warnings = sum(ofLanguage, 'warnings');
     const head = `- ${code(language)}: ${STATUS_LABEL[qualityStatus(mode, ofLanguage)]}, ${plural(ofLanguage.length, 'file')}, ${plural(sum(ofLanguage, 'cues'), 'cue')}`;
     if (errors + warnings === 0) return head;
-    const rules = new Map<string, number>();
-    for (const file of ofLanguage) for (const finding of file.findings) rules.set(finding.rule, (rules.get(finding.rule) ?? 0) + 1);
+    const rules = new Map<string, { times: number; error: boolean }>();
+    for (const file of ofLanguage) {
+      for (const finding of file.findings) {
+        const seen = rules.get(finding.rule);
+        rules.set(finding.rule, { times: (seen?.times ?? 0) + 1, error: finding.severity === 'error' });
+      }
+    }
+    // errors' rules first, then the rules that fired most
     const top = [...rules]
+      .sort(([, a], [, b]) => Number(b.error) - Number(a.error) || b.times - a.times)
       .slice(0, 4)
-      .map(([rule, times]) => `${rule} ×${times.toLocaleString('en-US')}`)
+      .map(([rule, { times }]) => `${rule} ×${times.toLocaleString('en-US')}`)
       .join(', ');
     return `${head}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${top}${rules.size > 4 ? ', …' : ''})`;
   });

@@ -193,6 +193,13 @@ describe('qualityCommentLines', () => {
     ]);
   });
 
+  it('names the rules of errors first, then those that fired most', () => {
+    const mixed = file('a.srt', [warning('max-cps', 1), warning('max-cps', 2), warning('min-gap', 3), error('overlap', 4)], 'ja');
+    expect(qualityCommentLines('report', [mixed])).toEqual([
+      '- `ja`: ❌ errors, 1 file, 100 cues: 1 error, 3 warnings (overlap ×1, max-cps ×2, min-gap ×1)',
+    ]);
+  });
+
   it('is empty when the check is off or read nothing', () => {
     expect(qualityCommentLines('off', [fixture('overlap.srt')])).toEqual([]);
     expect(qualityCommentLines('fail', [])).toEqual([]);
