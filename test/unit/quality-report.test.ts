@@ -7,11 +7,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkSubtitle } from '../../src/quality/check.ts';
 import type { FileQuality, QualityFinding } from '../../src/quality/check.ts';
 import { qualityAnnotations, qualityCommentLines, qualityOutput, renderQualitySummary } from '../../src/quality/report.ts';
 import { qualityFailure, qualityStatus } from '../../src/quality/verdict.ts';
+import { runnerLog } from '../../src/runner.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'quality');
 
@@ -103,6 +104,25 @@ describe('qualityAnnotations', () => {
 
   it('writes nothing for clean files', () => {
     expect(qualityAnnotations([fixture('clean.srt')])).toEqual([]);
+  });
+
+  it('reaches the runner as one command line each, whatever the file name and cue text', () => {
+    const hostile = file('out/fr/a,b:c%0A::error::x.srt', [
+      { rule: 'max-line-length', severity: 'warning', line: 3, message: '50 characters: “100% done\n::error file=x::owned”' },
+    ]);
+    let stdout = '';
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+    try {
+      for (const annotation of qualityAnnotations([hostile])) runnerLog[annotation.severity](annotation.message, annotation.properties);
+    } finally {
+      write.mockRestore();
+    }
+    expect(stdout.split('\n').filter((line) => line !== '')).toEqual([
+      '::warning title=Subtitle quality%3A max-line-length,file=out/fr/a%2Cb%3Ac%250A%3A%3Aerror%3A%3Ax.srt,line=3::50 characters: “100%25 done ::error file=x::owned”',
+    ]);
   });
 
   it('keeps messages on one line', () => {
