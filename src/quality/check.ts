@@ -234,8 +234,11 @@ function checkTiming(
       }
     }
 
+    const outOfOrder = previous !== undefined && cue.startMs < previous.startMs;
     previous = cue;
-    if (latest === undefined || cue.endMs > latest.endMs) latest = cue;
+    // Overlaps and gaps are measured along the time line; a cue out of order starts it again, so
+    // that the cues after it are not all taken for overlaps of the misplaced one.
+    if (latest === undefined || outOfOrder || cue.endMs > latest.endMs) latest = cue;
   }
 }
 

@@ -243,6 +243,19 @@ describe('checkSubtitle: order and volume', () => {
     expect(result).toMatchObject({ errors: 1, warnings: 3, cues: 3 });
   });
 
+  it('reports one misplaced cue once, not every cue after it as an overlap', () => {
+    const body = [
+      '00:00:01,000 --> 00:00:02,000',
+      '00:00:10,000 --> 00:00:12,000',
+      '00:00:03,000 --> 00:00:04,000',
+      '00:00:04,500 --> 00:00:05,500',
+      '00:00:13,000 --> 00:00:14,000',
+    ]
+      .map((timing, i) => `${i + 1}\n${timing}\nLine`)
+      .join('\n\n');
+    expect(text(body, 'srt').findings.map((f) => [f.rule, f.line])).toEqual([['out-of-order', 10]]);
+  });
+
   it('checks a feature film with every cue broken without trouble', () => {
     const cues = Array.from({ length: 1500 }, (_, i) => `${i + 1}\n00:00:01,000 --> 00:00:00,500\n${'x'.repeat(50)}`);
     const result = text(cues.join('\n\n'), 'srt');
