@@ -40,7 +40,7 @@ export interface ParsedSubtitle {
   lines: SubtitleLines;
   cues: Cue[];
   findings: ParseFinding[];
-  /** The file is in the other format altogether (WebVTT saved as .srt or the reverse): one finding says so. */
+  /** The file is not read past its first line (the other format altogether, or WebVTT without its signature): one finding says so. */
   wrongFormat: boolean;
 }
 
@@ -338,7 +338,9 @@ function parseWebVtt(lines: SubtitleLines): ParsedSubtitle {
       error(0, 'this is an SRT file, not WebVTT: a WebVTT file starts with the line WEBVTT and writes times as 00:00:01.000');
       return { lines, cues, findings, wrongFormat: true };
     }
-    error(0, 'a WebVTT file must start with the line WEBVTT');
+    // Browsers reject such a file whole (https://w3c.github.io/webvtt/#file-parsing, step 7): no cue of it shows.
+    error(0, 'a WebVTT file must start with the line WEBVTT: players reject a file without it, so none of its cues would show');
+    return { lines, cues, findings, wrongFormat: true };
   }
 
   let i = 1;

@@ -69,7 +69,11 @@ describe('WebVTT', () => {
       '1\n00:00:01,000 --> 00:00:02,000\nHi\n',
       [[1, 'this is an SRT file, not WebVTT: a WebVTT file starts with the line WEBVTT and writes times as 00:00:01.000']],
     ],
-    ['no WEBVTT line', '00:00:01.000 --> 00:00:02.000\nHi\n', [[1, 'a WebVTT file must start with the line WEBVTT']]],
+    [
+      'no WEBVTT line',
+      '00:00:01.000 --> 00:00:02.000\nHi\n\n00:00:03,000 --> 00:00:04.000\nBroken too\n',
+      [[1, 'a WebVTT file must start with the line WEBVTT: players reject a file without it, so none of its cues would show']],
+    ],
     [
       'no blank line after the header',
       'WEBVTT\n00:00:01.000 --> 00:00:02.000\nHi\n',
