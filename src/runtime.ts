@@ -13,13 +13,26 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 /** The WHATWG fetch that Node ships (undici); tests pass one bound to a local server or a stub. */
 export type Fetch = typeof globalThis.fetch;
 
+/**
+ * Where an annotation points, in @actions/core's names: with `file` (workspace-relative) and
+ * `startLine`, GitHub shows it on that line of the file in a pull request's "Files changed".
+ */
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
 /** The subset of @actions/core the logic uses: tests pass a recorder. */
 export interface Log {
   debug(message: string): void;
   info(message: string): void;
-  notice(message: string, properties?: { title?: string }): void;
-  warning(message: string, properties?: { title?: string }): void;
-  error(message: string, properties?: { title?: string }): void;
+  notice(message: string, properties?: AnnotationProperties): void;
+  warning(message: string, properties?: AnnotationProperties): void;
+  error(message: string, properties?: AnnotationProperties): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 

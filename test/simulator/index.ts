@@ -20,4 +20,5 @@ export type {
   SimOrder,
   SimProject,
   SimulatorOptions,
+  SubtitleBodies,
 } from './types.ts';

@@ -225,6 +225,7 @@ export class OllangSimulator {
   private seq = 0;
   private idCounter: number;
   private readonly media: MediaRoutes;
+  private readonly chosenBodies = new Map<string, Buffer>();
 
   private constructor(server: http.Server, url: string, options: SimulatorOptions) {
     this.server = server;
@@ -491,6 +492,19 @@ export class OllangSimulator {
     return Math.max(1, this.options.subtitleCues ?? 12);
   }
 
+  /** The body chosen with the subtitleBodies option, as bytes (made once per language and format). */
+  private chosenBody(language: string, format: 'srt' | 'vtt'): Buffer | undefined {
+    const key = `${format}:${language}`;
+    let body = this.chosenBodies.get(key);
+    if (body === undefined) {
+      const given = this.options.subtitleBodies?.[language]?.[format];
+      if (given === undefined) return undefined;
+      body = typeof given === 'string' ? Buffer.from(given, 'utf8') : Buffer.from(given);
+      this.chosenBodies.set(key, body);
+    }
+    return body;
+  }
+
   private dubbingBytes(o: InternalOrder): number {
     return Math.max(0, this.behaviour(o.targetLanguage).dubbingBytes ?? DEFAULT_DUBBING_BYTES);
   }
@@ -500,9 +514,9 @@ export class OllangSimulator {
       case 'source':
         return SOURCE_BYTES;
       case 'srt':
-        return srt(o.targetLanguage, this.cues());
+        return this.chosenBody(o.targetLanguage, 'srt') ?? srt(o.targetLanguage, this.cues());
       case 'vtt':
-        return vtt(o.targetLanguage, this.cues());
+        return this.chosenBody(o.targetLanguage, 'vtt') ?? vtt(o.targetLanguage, this.cues());
       case 'document':
         return translatedDocument(o.targetLanguage, this.cues());
       case 'thumbnail':

@@ -15,6 +15,11 @@ export interface Lifecycle {
   intermediateStatuses: boolean;
 }
 
+export interface SubtitleBodies {
+  srt?: string | Uint8Array;
+  vtt?: string | Uint8Array;
+}
+
 export type Outcome = 'completed' | 'failed' | 'delivered' | 'stuck';
 
 export interface LanguageBehaviour {
@@ -75,6 +80,12 @@ export interface SimulatorOptions {
   seed?: number;
   /** cues per SRT/VTT (default 12) */
   subtitleCues?: number;
+  /**
+   * extension: the exact SRT / VTT bodies served for a target language (broken, unreadable or
+   * clean files for the quality check); a string is sent as UTF-8, bytes as they are. A format
+   * left out keeps the generated file.
+   */
+  subtitleBodies?: Record<string, SubtitleBodies>;
   /** mutate Get Order JSON before sending (hostile-response tests) */
   decorateOrder?: (order: Record<string, unknown>) => Record<string, unknown>;
   /** default 127.0.0.1 */

@@ -288,6 +288,30 @@ describe('lifecycle and outputs', () => {
     );
   });
 
+  it('serves the subtitle bodies chosen per language and format, byte for byte, with matching sizes', async () => {
+    await sim.close();
+    const brokenSrt = '1\n00:00:05,000 --> 00:00:04,000\nEnds before it starts\n';
+    const latin1Vtt = Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCaf\xe9\n', 'latin1');
+    await start({ subtitleCues: 2, subtitleBodies: { fr: { srt: brokenSrt }, es: { vtt: latin1Vtt } } });
+    const ids = await createIds({ ...BODY, targetLanguageConfigs: [{ language: 'fr' }, { language: 'es' }, { language: 'de' }] });
+    clock = T0 + 10_000;
+    const bodies: Record<string, { srt: Buffer; srtSize: number; vtt: Buffer }> = {};
+    for (const id of ids) {
+      const order = await getOrder(id);
+      const doc = order.orderDocs.find((d: any) => /subtitle/.test(d.type));
+      const srtRes = await text(doc.url);
+      const srt = Buffer.from(await srtRes.arrayBuffer());
+      expect(Number(srtRes.headers.get('content-length'))).toBe(srt.length);
+      bodies[order.targetLanguage] = { srt, srtSize: doc.size, vtt: Buffer.from(await (await text(order.vttUrl)).arrayBuffer()) };
+    }
+    expect(bodies['fr']!.srt.toString('utf8')).toBe(brokenSrt);
+    expect(bodies['fr']!.srtSize).toBe(Buffer.byteLength(brokenSrt));
+    expect(bodies['fr']!.vtt.toString('utf8')).toMatch(/^WEBVTT\n\n1\n00:00:01\.000 --> 00:00:03\.500\nBonjour et bienvenue\.\n/);
+    expect(bodies['es']!.vtt.equals(latin1Vtt)).toBe(true);
+    expect(bodies['es']!.srt.toString('utf8')).toMatch(/^1\n00:00:01,000 --> 00:00:03,500\nHola y bienvenidos\.\n/);
+    expect(bodies['de']!.srt.toString('utf8')).toMatch(/^1\n00:00:01,000 --> 00:00:03,500\nHallo und willkommen\.\n/);
+  });
+
   it('puts level 1 orders through review and waitingForApprove', async () => {
     const [id] = await createIds({ ...BODY, level: 1, targetLanguageConfigs: [{ language: 'de' }] });
     const at = async (t: number): Promise<string> => {
