@@ -255,10 +255,18 @@ function issueCommand(name, properties, message) {
     }
     process.stdout.write(`${command}::${escapeData(message)}${external_node_os_.EOL}`);
 }
-/** Annotation properties as the runner names them. */
+/** Annotation properties as the runner names them (@actions/core's toCommandProperties; a 0 is left out, as there). */
 function annotation(properties) {
+    const number = (value) => (value ? String(value) : undefined);
     return properties && Object.keys(properties).length > 0
-        ? { title: properties.title, file: undefined, line: undefined, endLine: undefined, col: undefined, endColumn: undefined }
+        ? {
+            title: properties.title,
+            file: properties.file,
+            line: number(properties.startLine),
+            endLine: number(properties.endLine),
+            col: number(properties.startColumn),
+            endColumn: number(properties.endColumn),
+        }
         : {};
 }
 function escapeData(text) {
