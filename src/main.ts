@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ActionIO } from './io.ts';
-import type { Clock, Fetch, Sleep } from './runtime.ts';
+import type { Clock, Sleep, Transport } from './runtime.ts';
 import type { Settings } from './settings.ts';
 import { InputError, MissingSecretOnForkError, readSettings } from './inputs.ts';
 import { formatDuration } from './duration.ts';
@@ -27,7 +27,7 @@ export interface RunContext {
   io: ActionIO;
   env: Record<string, string | undefined>;
   cwd: string;
-  fetch: Fetch;
+  transport: Transport;
   clock: Clock;
   sleep: Sleep;
   random?: () => number;
@@ -83,7 +83,7 @@ export async function run(context: RunContext): Promise<RunOutcome> {
   const client = new OllangClient({
     baseUrl: settings.apiUrl,
     apiKey: settings.apiKey,
-    fetch: context.fetch,
+    transport: context.transport,
     sleep: context.sleep,
     clock: context.clock,
     ...(context.random ? { random: context.random } : {}),
@@ -293,7 +293,7 @@ function dedicatedClient(
   return new OllangClient({
     baseUrl: settings.apiUrl,
     apiKey: settings.apiKey,
-    fetch: context.fetch,
+    transport: context.transport,
     sleep: context.sleep,
     clock: context.clock,
     ...options,

@@ -5,7 +5,7 @@
  * Problems here are warnings, never a failed job (as in actions/cache's post step).
  */
 import type { ActionIO } from './io.ts';
-import type { Clock, Fetch, Sleep } from './runtime.ts';
+import type { Clock, Sleep, Transport } from './runtime.ts';
 import { readSavedState, type CreateInFlight } from './state.ts';
 import { OllangClient } from './ollang/client.ts';
 import { parseBooleanWord } from './inputs.ts';
@@ -16,7 +16,7 @@ import { errorMessage } from './error-message.ts';
 
 export interface PostContext {
   io: ActionIO;
-  fetch: Fetch;
+  transport: Transport;
   clock: Clock;
   sleep: Sleep;
 }
@@ -63,7 +63,7 @@ export async function post(context: PostContext): Promise<void> {
     const client = new OllangClient({
       baseUrl: apiUrl,
       apiKey,
-      fetch: context.fetch,
+      transport: context.transport,
       sleep: context.sleep,
       clock: context.clock,
       requestTimeoutMs: 10_000,
