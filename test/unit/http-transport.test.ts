@@ -467,7 +467,8 @@ describe('nodeTransport: streamed request bodies (uploads)', () => {
 describe('OllangClient over nodeTransport', () => {
   let simulator: OllangSimulator;
   beforeAll(async () => {
-    simulator = await OllangSimulator.start();
+    // Slow lifecycles: the order is still cancellable however loaded the machine is.
+    simulator = await OllangSimulator.start({ lifecycle: { pendingMs: 60_000 } });
   });
   afterAll(() => simulator.close());
 
