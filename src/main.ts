@@ -171,6 +171,10 @@ async function localize(
   const download = createOrderDownloader({
     settings,
     client,
+    transport: context.transport,
+    // Downloads end at the deadline too; with timeout 0 (check once, do not wait) they get the reads' minimum window.
+    deadline: settings.timeoutMs > 0 ? deadline : deadline + MIN_RETRY_WINDOW_MS,
+    recordTempFolders: (value) => state.recordDownloadTemp(value),
     sleep: context.sleep,
     log,
     signal: context.abort,
@@ -199,7 +203,8 @@ async function localize(
   );
   run.waitedMs = waited.waitedMs;
 
-  if (waited.timedOut) await handleTimeout(context, settings, state, run);
+  // A download the deadline cut off makes the run timed out too, even when every order had finished.
+  if (waited.timedOut || run.followed.some((o) => o.state === 'timed-out')) await handleTimeout(context, settings, state, run);
 }
 
 /** `on-timeout`: fail (leave orders running, name them), cancel (this run's unfinished orders), continue. */

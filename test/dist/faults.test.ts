@@ -171,7 +171,8 @@ describe.concurrent('faults and hostile input (dist/index.js)', () => {
   it('downloads always cut short: no file left behind, status partial, naming order, language and cause', async ({ expect }) => {
     const s = await sim({ faults: [{ route: 'download', kind: 'truncate', language: 'es' }] });
     const { root, workspace } = sandbox();
-    const run = await runAction({ workspace, inputs: inputs(s, { 'target-languages': 'fr, es' }) });
+    // Retried while the timeout leaves time (docs/reliability.md): a short one keeps the test short.
+    const run = await runAction({ workspace, inputs: inputs(s, { 'target-languages': 'fr, es', timeout: '6s' }) });
     expect(run.exitCode).toBe(1);
     expect(run.outputs['status']).toBe('partial');
     const orders = parseOrders(run);
@@ -196,7 +197,7 @@ describe.concurrent('faults and hostile input (dist/index.js)', () => {
       ],
     });
     const { root, workspace } = sandbox();
-    const run = await runAction({ workspace, inputs: inputs(s) });
+    const run = await runAction({ workspace, inputs: inputs(s, { timeout: '6s' }) });
     expect(run.exitCode).toBe(1);
     expect(run.outputs['status']).toBe('partial');
     const orders = parseOrders(run);

@@ -79,7 +79,20 @@ for (const spec of values.outcome ?? []) {
 }
 
 const ROUTES = ['create', 'get', 'list', 'cancel', 'cancel-human-review', 'download', 'any'];
-const KINDS = ['500', '503', '429', 'reset', 'slow', 'create-no-answer', 'truncate', 'html-200', 'json-200', 'malformed-json', 'drift'];
+const KINDS = [
+  '500',
+  '503',
+  '429',
+  'reset',
+  'slow',
+  'create-no-answer',
+  'truncate',
+  'html-200',
+  'json-200',
+  'malformed-json',
+  'drift',
+  'trickle',
+];
 const faults: FaultRule[] = [];
 for (const spec of values.fault ?? []) {
   const [route, kind, probability, times] = spec.split(':');

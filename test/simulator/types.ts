@@ -24,7 +24,19 @@ export interface LanguageBehaviour {
 }
 
 export type FaultKind =
-  '500' | '503' | '429' | 'reset' | 'slow' | 'create-no-answer' | 'truncate' | 'html-200' | 'json-200' | 'malformed-json' | 'drift';
+  | '500'
+  | '503'
+  | '429'
+  | 'reset'
+  | 'slow'
+  | 'create-no-answer'
+  | 'truncate'
+  | 'html-200'
+  | 'json-200'
+  | 'malformed-json'
+  | 'drift'
+  /** The body is sent one byte every `delayMs` (default 1000): a host that is never silent long enough to time out, and never done. */
+  | 'trickle';
 
 export type Route = 'create' | 'get' | 'list' | 'cancel' | 'cancel-human-review' | 'download' | 'any';
 
@@ -36,6 +48,7 @@ export interface FaultRule {
   /** max injections, default unlimited */
   times?: number;
   retryAfterSeconds?: number;
+  /** 'slow': how long the answer is held (default 30 s); 'trickle': the pause between bytes (default 1 s). */
   delayMs?: number;
   orderId?: string;
   language?: string;
