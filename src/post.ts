@@ -12,7 +12,6 @@ import { parseBooleanWord } from './inputs.ts';
 import { isFinished } from './ollang/status.ts';
 import { cancelOrders, describeCancelResult, isStopped } from './orders/cancel.ts';
 import { findOrdersOfLostCreate } from './orders/choose.ts';
-import { removeLeftoverTempFiles } from './download/temp-files.ts';
 import { errorMessage } from './error-message.ts';
 
 export interface PostContext {
@@ -31,7 +30,7 @@ export async function post(context: PostContext): Promise<void> {
   try {
     const saved = readSavedState(io);
     // A main killed mid-download left its temporary files in the workspace.
-    if (saved.downloadTemp) await removeLeftoverTempFiles(saved.downloadTemp, log);
+    if (saved.downloadTemp) await (await import('./download/temp-files.ts')).removeLeftoverTempFiles(saved.downloadTemp, log);
     if (saved.mainFinished && !saved.createInFlight) {
       log.debug('Main finished on its own: nothing to clean up.');
       return;
