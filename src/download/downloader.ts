@@ -5,10 +5,9 @@
  *   sink.ts        counts the bytes, checks the first ones (content-check.ts), writes them
  *   target.ts      where the file goes: a plain name, folders inside the workspace, rename into place
  *   temp-files.ts  the temporary names, and the record the post step cleans up after a kill
+ *   watchdog.ts    stops an attempt that goes quiet, or runs into the `timeout` deadline
  *
- * and here, the attempts (docs/reliability.md, "Downloads"). One attempt is stopped when no byte
- * comes for `idleTimeoutMs`, or at the `timeout` deadline, unless at that moment it is on course
- * to end within DEADLINE_GRACE_MS. A failed attempt is retried with retry.ts's backoff for as long
+ * and here, the attempts (docs/reliability.md, "Downloads"). A failed attempt is retried with retry.ts's backoff for as long
  * as the deadline leaves time (downloads are reads, like the API's), after fetching the order again
  * when the failure says the URL may be stale or the body was wrong; only a failure that no attempt
  * can fix (too large, a refused scheme, a file-system refusal) ends it early.
@@ -25,8 +24,10 @@ import type { DownloadItem } from './plan.ts';
 import { BodySink } from './sink.ts';
 import { fileError, moveIntoPlace, prepareFolder, targetPath } from './target.ts';
 import { TempFiles } from './temp-files.ts';
+import { Watchdog, type StopReason } from './watchdog.ts';
 
 export { DownloadError, redactUrl } from './errors.ts';
+export { DEADLINE_GRACE_MS } from './watchdog.ts';
 export type { DownloadErrorReason } from './errors.ts';
 
 export interface DownloadOptions {
@@ -63,15 +64,6 @@ export interface DownloadResult {
   path: string;
   bytes: number;
 }
-
-const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
-
-/**
- * At the deadline, an attempt whose announced length will arrive within this long at the rate it
- * has had so far is let finish: a paid, nearly whole file is not thrown away for seconds. The run
- * then ends at most this long after `timeout`. A host that trickles never qualifies.
- */
-export const DEADLINE_GRACE_MS = 10_000;
 
 /**
  * A download pauses after this many bytes until the event loop's next turn: the body is written
@@ -175,40 +167,29 @@ async function attempt(run: AttemptContext, source: Source): Promise<DownloadRes
   if (options.deadline !== undefined && clock() >= options.deadline) throw deadlineError(fileName, source.url, 0, undefined);
 
   const stop = new AbortController();
-  const watchdog = new Watchdog(run, (why) => stop.abort(why));
+  const watchdog = new Watchdog({
+    clock,
+    setTimer: run.setTimer,
+    ...(options.idleTimeoutMs !== undefined ? { idleMs: options.idleTimeoutMs } : {}),
+    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+    onStop: (why) => stop.abort(why),
+  });
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   let url = source.url;
   let fetched: Fetched | undefined;
   let sink: BodySink | undefined;
   let tempPath: string | undefined;
   let file: FileHandle | undefined;
-  /** Turns what an exchange threw into a DownloadError that says whether to try again. */
-  const failed = (error: unknown): DownloadError => {
-    if (error instanceof DownloadError) return error;
-    const received = sink?.bytes ?? 0;
-    if (options.signal?.aborted) return abortedError(fileName, url);
-    if (stop.signal.reason === 'deadline') return deadlineError(fileName, url, received, fetched?.length);
-    if (stop.signal.reason === 'idle')
-      return new DownloadError(
-        `Download of ${where(fileName, url)} timed out: no data for ${Math.round(watchdog.idleMs / 1000)} s.`,
-        'network',
-        {
-          retry: 'same-url',
-        },
-      );
-    if (failureCode(error) === 'ERR_HTTP_CUT_SHORT' && fetched?.length !== undefined)
-      return new DownloadError(
-        `Download of ${where(fileName, url)} was cut short: received ${received} of ${fetched.length} bytes.`,
-        'truncated',
-        {
-          retry: 'same-url',
-        },
-      );
-    return new DownloadError(`Download of ${where(fileName, url)} failed: ${scrubQuery(describeFailure(error))}.`, 'network', {
-      retry: 'same-url',
-      cause: error,
+  const failed = (error: unknown): DownloadError =>
+    classify(error, {
+      fileName,
+      url,
+      received: sink?.bytes ?? 0,
+      length: fetched?.length,
+      aborted: options.signal?.aborted === true,
+      stopped: stop.signal.aborted ? (stop.signal.reason as StopReason) : undefined,
+      idleMs: watchdog.idleMs,
     });
-  };
 
   try {
     try {
@@ -291,79 +272,35 @@ async function attempt(run: AttemptContext, source: Source): Promise<DownloadRes
   }
 }
 
-/**
- * Ends an attempt that goes quiet for `idleMs` (no answer, or no next piece of the body), or that
- * runs into the deadline and is not on course to end within DEADLINE_GRACE_MS.
- */
-class Watchdog {
-  readonly idleMs: number;
-  readonly #run: AttemptContext;
-  readonly #onStop: (why: 'idle' | 'deadline') => void;
-  #lastDataAt: number;
-  #received = 0;
-  #bodyStartedAt: number | undefined;
-  #length: number | undefined;
-  #graceGiven = false;
-  #cancelIdle: () => void = () => undefined;
-  #cancelDeadline: () => void = () => undefined;
-
-  constructor(run: AttemptContext, onStop: (why: 'idle' | 'deadline') => void) {
-    this.#run = run;
-    this.#onStop = onStop;
-    this.idleMs = run.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    this.#lastDataAt = run.clock();
-    this.#armIdle(this.idleMs);
-    const deadline = run.options.deadline;
-    if (deadline !== undefined) this.#armDeadline(deadline - run.clock());
-  }
-
-  /** The answer is in: the body starts now, `length` bytes long if known. */
-  bodyStarted(length: number | undefined): void {
-    this.#bodyStartedAt = this.#lastDataAt = this.#run.clock();
-    this.#length = length;
-  }
-
-  received(bytes: number): void {
-    this.#received += bytes;
-    this.#lastDataAt = this.#run.clock();
-  }
-
-  stop(): void {
-    this.#cancelIdle();
-    this.#cancelDeadline();
-  }
-
-  #armIdle(ms: number): void {
-    this.#cancelIdle = this.#run.setTimer(ms, () => {
-      // One timer per quiet spell, not one per piece: a piece only moves #lastDataAt.
-      const quiet = this.#run.clock() - this.#lastDataAt;
-      if (quiet >= this.idleMs) this.#stop('idle');
-      else this.#armIdle(this.idleMs - quiet);
+/** What an exchange threw, as a DownloadError that says whether another attempt could help. */
+function classify(
+  error: unknown,
+  at: {
+    fileName: string;
+    url: URL;
+    received: number;
+    length: number | undefined;
+    aborted: boolean;
+    stopped: StopReason | undefined;
+    idleMs: number;
+  },
+): DownloadError {
+  if (error instanceof DownloadError) return error;
+  if (at.aborted) return abortedError(at.fileName, at.url);
+  if (at.stopped === 'deadline') return deadlineError(at.fileName, at.url, at.received, at.length);
+  const what = where(at.fileName, at.url);
+  if (at.stopped === 'idle')
+    return new DownloadError(`Download of ${what} timed out: no data for ${Math.round(at.idleMs / 1000)} s.`, 'network', {
+      retry: 'same-url',
     });
-  }
-
-  #armDeadline(ms: number): void {
-    this.#cancelDeadline = this.#run.setTimer(ms, () => {
-      const deadline = this.#run.options.deadline!;
-      if (!this.#graceGiven && this.#onCourse(deadline + DEADLINE_GRACE_MS)) {
-        this.#graceGiven = true;
-        this.#armDeadline(deadline + DEADLINE_GRACE_MS - this.#run.clock());
-      } else this.#stop('deadline');
+  if (failureCode(error) === 'ERR_HTTP_CUT_SHORT' && at.length !== undefined)
+    return new DownloadError(`Download of ${what} was cut short: received ${at.received} of ${at.length} bytes.`, 'truncated', {
+      retry: 'same-url',
     });
-  }
-
-  /** Will the rest of the body arrive by `until` at the rate it has come so far? */
-  #onCourse(until: number): boolean {
-    const now = this.#run.clock();
-    if (this.#length === undefined || this.#bodyStartedAt === undefined || this.#received === 0) return false;
-    const rate = this.#received / Math.max(1, now - this.#bodyStartedAt);
-    return (this.#length - this.#received) / rate <= until - now;
-  }
-
-  #stop(why: 'idle' | 'deadline'): void {
-    this.stop();
-    this.#onStop(why);
-  }
+  return new DownloadError(`Download of ${what} failed: ${scrubQuery(describeFailure(error))}.`, 'network', {
+    retry: 'same-url',
+    cause: error,
+  });
 }
 
 function abortedError(fileName: string, url: URL): DownloadError {
