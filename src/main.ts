@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ActionIO } from './io.ts';
-import type { Clock, Fetch, Sleep } from './runtime.ts';
+import type { Clock, Sleep, Transport } from './runtime.ts';
 import type { Settings } from './settings.ts';
 import { InputError, SecretWithheldError, readSettings } from './inputs.ts';
 import { formatDuration } from './duration.ts';
@@ -27,7 +27,7 @@ export interface RunContext {
   io: ActionIO;
   env: Record<string, string | undefined>;
   cwd: string;
-  fetch: Fetch;
+  transport: Transport;
   clock: Clock;
   sleep: Sleep;
   random?: () => number;
@@ -79,7 +79,7 @@ export async function run(context: RunContext): Promise<RunOutcome> {
   const client = new OllangClient({
     baseUrl: settings.apiUrl,
     apiKey: settings.apiKey,
-    fetch: context.fetch,
+    transport: context.transport,
     sleep: context.sleep,
     clock: context.clock,
     ...(context.random ? { random: context.random } : {}),
@@ -167,6 +167,10 @@ async function localize(
   const download = createOrderDownloader({
     settings,
     client,
+    transport: context.transport,
+    // Downloads end at the deadline too; with timeout 0 (check once, do not wait) they get the reads' minimum window.
+    deadline: settings.timeoutMs > 0 ? deadline : deadline + MIN_RETRY_WINDOW_MS,
+    recordTempFolders: (value) => state.recordDownloadTemp(value),
     sleep: context.sleep,
     log,
     signal: context.abort,
@@ -195,7 +199,8 @@ async function localize(
   );
   run.waitedMs = waited.waitedMs;
 
-  if (waited.timedOut) await handleTimeout(context, settings, state, run);
+  // A download the deadline cut off makes the run timed out too, even when every order had finished.
+  if (waited.timedOut || run.followed.some((o) => o.state === 'timed-out')) await handleTimeout(context, settings, state, run);
 }
 
 /** `on-timeout`: fail (leave orders running, name them), cancel (this run's unfinished orders), continue. */
@@ -289,7 +294,7 @@ function dedicatedClient(
   return new OllangClient({
     baseUrl: settings.apiUrl,
     apiKey: settings.apiKey,
-    fetch: context.fetch,
+    transport: context.transport,
     sleep: context.sleep,
     clock: context.clock,
     ...options,

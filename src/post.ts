@@ -5,7 +5,7 @@
  * Problems here are warnings, never a failed job (as in actions/cache's post step).
  */
 import type { ActionIO } from './io.ts';
-import type { Clock, Fetch, Sleep } from './runtime.ts';
+import type { Clock, Sleep, Transport } from './runtime.ts';
 import { readSavedState, type CreateInFlight } from './state.ts';
 import { OllangClient } from './ollang/client.ts';
 import { parseBooleanWord } from './inputs.ts';
@@ -16,7 +16,7 @@ import { errorMessage } from './error-message.ts';
 
 export interface PostContext {
   io: ActionIO;
-  fetch: Fetch;
+  transport: Transport;
   clock: Clock;
   sleep: Sleep;
 }
@@ -29,6 +29,8 @@ export async function post(context: PostContext): Promise<void> {
   const log = io.log;
   try {
     const saved = readSavedState(io);
+    // A main killed mid-download left its temporary files in the workspace.
+    if (saved.downloadTemp) await (await import('./download/temp-files.ts')).removeLeftoverTempFiles(saved.downloadTemp, log);
     if (saved.mainFinished && !saved.createInFlight) {
       log.debug('Main finished on its own: nothing to clean up.');
       return;
@@ -63,7 +65,7 @@ export async function post(context: PostContext): Promise<void> {
     const client = new OllangClient({
       baseUrl: apiUrl,
       apiKey,
-      fetch: context.fetch,
+      transport: context.transport,
       sleep: context.sleep,
       clock: context.clock,
       requestTimeoutMs: 10_000,

@@ -11,6 +11,7 @@ const SETTLED = 'settled-orders';
 const FINISHED = 'main-finished';
 const CREATE_IN_FLIGHT = 'create-in-flight';
 const IS_POST = 'is-post';
+const DOWNLOAD_TEMP = 'download-temp';
 
 export interface SavedState {
   /** IDs of orders this run created (and paid for), in creation order. */
@@ -21,6 +22,8 @@ export interface SavedState {
   mainFinished: boolean;
   /** A Create Order call was sent and its answer never read (main was killed): what it may have made. */
   createInFlight?: CreateInFlight;
+  /** Where downloads put temporary files (download/temp-files.ts): what a killed main may have left. */
+  downloadTemp?: string;
 }
 
 /** A sent Create Order call: enough for the post step to find its orders with List Orders. */
@@ -68,6 +71,11 @@ export class StateRecorder {
     this.#io.saveState(CREATE_IN_FLIGHT, '');
   }
 
+  /** Saved before a download's temporary file is first created in a folder (download/temp-files.ts). */
+  recordDownloadTemp(value: string): void {
+    this.#io.saveState(DOWNLOAD_TEMP, value);
+  }
+
   recordMainFinished(): void {
     this.#io.saveState(FINISHED, 'true');
   }
@@ -93,6 +101,7 @@ export function readSavedState(io: Pick<ActionIO, 'getState'>): SavedState {
     settled: parseIdList(io.getState(SETTLED)),
     mainFinished: io.getState(FINISHED) === 'true',
     ...(createInFlight ? { createInFlight } : {}),
+    ...(isJsonObject(io.getState(DOWNLOAD_TEMP)) ? { downloadTemp: io.getState(DOWNLOAD_TEMP) } : {}),
   };
 }
 
@@ -117,6 +126,15 @@ function parseCreateInFlight(text: string): CreateInFlight | undefined {
     };
   } catch {
     return undefined;
+  }
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
   }
 }
 

@@ -101,6 +101,7 @@ const KINDS = [
   'drift',
   'upload-no-answer',
   'slow-upload',
+  'trickle',
 ];
 const faults: FaultRule[] = [];
 for (const spec of values.fault ?? []) {

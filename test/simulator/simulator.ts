@@ -826,6 +826,16 @@ export class OllangSimulator {
         const t = setTimeout(() => sock.destroy(), 500);
         t.unref();
       };
+      if (fault?.kind === 'trickle') {
+        const bytes = r.body ?? Buffer.alloc(0);
+        void this.trickle(
+          res,
+          (i) => (r.stream ? r.stream.pattern[i % r.stream.pattern.length]! : bytes[i]!),
+          size,
+          fault.delayMs ?? 1_000,
+        ).then(finish);
+        return;
+      }
       if (r.body !== undefined) {
         res.write(r.body.subarray(0, limit));
         finish();
@@ -840,6 +850,20 @@ export class OllangSimulator {
       }, fault.delayMs ?? 30_000);
       this.timers.add(t);
     } else send();
+  }
+
+  /** One byte, then a pause, until `total` bytes were sent or the client went away. */
+  private async trickle(res: ServerResponse, byteAt: (index: number) => number, total: number, intervalMs: number): Promise<void> {
+    for (let sent = 0; sent < total && !res.destroyed; sent++) {
+      res.write(Buffer.of(byteAt(sent)));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          resolve();
+        }, intervalMs);
+        this.timers.add(t);
+      });
+    }
   }
 
   private async streamPattern(res: ServerResponse, pattern: Buffer, total: number): Promise<void> {

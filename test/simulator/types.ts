@@ -43,7 +43,9 @@ export type FaultKind =
   /** upload only: the project is made, the connection closes before the answer (delayMs: it shows in List / Get only that much later) */
   | 'upload-no-answer'
   /** upload only: the body is read at bytesPerSecond (default 1 MiB/s) */
-  | 'slow-upload';
+  | 'slow-upload'
+  /** The body is sent one byte every `delayMs` (default 1000): a host that is never silent long enough to time out, and never done. */
+  | 'trickle';
 
 export type Route =
   'create' | 'get' | 'list' | 'cancel' | 'cancel-human-review' | 'download' | 'upload' | 'list-projects' | 'get-project' | 'any';
@@ -56,6 +58,7 @@ export interface FaultRule {
   /** max injections, default unlimited */
   times?: number;
   retryAfterSeconds?: number;
+  /** 'slow': how long the answer is held (default 30 s); 'trickle': the pause between bytes (default 1 s). */
   delayMs?: number;
   /** slow-upload: the rate the body is read at */
   bytesPerSecond?: number;

@@ -13,7 +13,7 @@ import { OllangError } from '../../src/ollang/errors.ts';
 import { multipartBody, writeMultipartBody } from '../../src/media/multipart.ts';
 import { OllangSimulator } from '../simulator/index.ts';
 import type { SimulatorOptions } from '../simulator/index.ts';
-import { API_KEY, BASE_URL, json, stubFetch } from './ollang-helpers.ts';
+import { API_KEY, BASE_URL, json, stubTransport } from './ollang-helpers.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'media-client-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,7 +104,7 @@ describe('listProjects / getProject against the simulator', () => {
 
 describe('project schemas: tolerant where the page says the API varies', () => {
   it('drops unknown fields, tolerates missing optionals, a missing name and projectDocs, numeric strings', async () => {
-    const { fetch, requests } = stubFetch([
+    const { transport, requests } = stubTransport([
       json(200, {
         data: [
           { id: 'p1', extra: { a: 1 }, ordersCount: '2', sourceLanguage: null },
@@ -115,7 +115,7 @@ describe('project schemas: tolerant where the page says the API varies', () => {
       json(200, { id: 'p1', name: 'n', projectDocs: null }),
       json(200, { id: 'p2', projectDocs: [{ type: 'created_hologram', size: '12', duration: 3.5, weird: true }, { url: 'https://x' }] }),
     ]);
-    const client = new OllangClient({ baseUrl: BASE_URL, apiKey: API_KEY, fetch });
+    const client = new OllangClient({ baseUrl: BASE_URL, apiKey: API_KEY, transport });
     const page = await client.listProjects({ search: 'a b&c', take: 50, orderBy: 'createdAt', orderDirection: 'asc' });
     expect(page.projects).toEqual([
       { id: 'p1', name: '', ordersCount: 2 },
@@ -132,8 +132,11 @@ describe('project schemas: tolerant where the page says the API varies', () => {
   });
 
   it('refuses what it cannot act on: an item without an id, a page without a way to know if more follow', async () => {
-    const { fetch } = stubFetch([json(200, { data: [{ name: 'x' }], meta: { hasNextPage: false } }), json(200, { data: [], meta: {} })]);
-    const client = new OllangClient({ baseUrl: BASE_URL, apiKey: API_KEY, fetch, retry: { maxAttempts: 1 } });
+    const { transport } = stubTransport([
+      json(200, { data: [{ name: 'x' }], meta: { hasNextPage: false } }),
+      json(200, { data: [], meta: {} }),
+    ]);
+    const client = new OllangClient({ baseUrl: BASE_URL, apiKey: API_KEY, transport, retry: { maxAttempts: 1 } });
     await expect(client.listProjects()).rejects.toThrow(/List Projects: unexpected response: data\[0\]\.id/);
     await expect(client.listProjects()).rejects.toThrow(/meta\.hasNextPage/);
   });

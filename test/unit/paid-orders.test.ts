@@ -9,7 +9,7 @@ import path from 'node:path';
 import { OllangSimulator } from '../simulator/index.ts';
 import { OllangClient } from '../../src/ollang/client.ts';
 import { OllangError } from '../../src/ollang/errors.ts';
-import { httpFetch } from '../../src/ollang/http-fetch.ts';
+import { nodeTransport } from '../../src/http/transport.ts';
 import { chooseOrders, toFollowed } from '../../src/orders/choose.ts';
 import { cancelOrder } from '../../src/orders/cancel.ts';
 import { StateRecorder } from '../../src/state.ts';
@@ -17,7 +17,7 @@ import { createOrderDownloader } from '../../src/download/order-outputs.ts';
 import { run } from '../../src/main.ts';
 import type { ActionIO } from '../../src/io.ts';
 import type { Settings } from '../../src/settings.ts';
-import type { Fetch, Log, Sleep } from '../../src/runtime.ts';
+import type { Log, Sleep, Transport } from '../../src/runtime.ts';
 
 let now = Date.parse('2026-11-22T10:00:00Z');
 const clock = (): number => now;
@@ -53,8 +53,8 @@ beforeEach(() => {
   onSleep = undefined;
 });
 
-function client(fetch: Fetch = httpFetch): OllangClient {
-  return new OllangClient({ baseUrl: simulator.url, apiKey: simulator.apiKey, fetch, clock, sleep });
+function client(transport: Transport = nodeTransport): OllangClient {
+  return new OllangClient({ baseUrl: simulator.url, apiKey: simulator.apiKey, transport, clock, sleep });
 }
 
 function settings(overrides: Partial<Settings> = {}): Settings {
@@ -93,14 +93,14 @@ describe('never pay twice', () => {
   it('a create the server saves after the connection dropped is found by a later look-up, not bought again', async () => {
     // The first create never reaches the simulator at once: it lands there only while the
     // action pauses between look-ups, as a slow server would save it.
-    let held: { url: string; init: RequestInit } | undefined;
-    const slowSave: Fetch = async (input, init) => {
-      if (String(input).endsWith('/orders/create') && !held) {
-        held = { url: String(input), init: init ?? {} };
-        onSleep = async () => void (await httpFetch(held!.url, held!.init));
-        throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+    let held: Parameters<Transport>[0] | undefined;
+    const slowSave: Transport = async (request) => {
+      if (request.url.pathname.endsWith('/orders/create') && !held) {
+        held = { ...request, signal: new AbortController().signal };
+        onSleep = async () => void (await (await nodeTransport(held!)).body.text());
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       }
-      return httpFetch(input, init);
+      return nodeTransport(request);
     };
     const chosen = await chooseOrders({ client: client(slowSave), settings: settings(), log, clock, sleep, state: state() });
     expect(simulator.count('create')).toBe(1);
@@ -206,7 +206,7 @@ describe('never report what did not happen', () => {
       io,
       env: { GITHUB_WORKSPACE: workspace },
       cwd: workspace,
-      fetch: httpFetch,
+      transport: nodeTransport,
       clock,
       sleep,
       abort: new AbortController().signal,
