@@ -17,7 +17,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   orderDocSchema: () => (/* binding */ orderDocSchema),
 /* harmony export */   orderPageSchema: () => (/* binding */ orderPageSchema),
 /* harmony export */   orderSchema: () => (/* binding */ orderSchema),
-/* harmony export */   orderSummarySchema: () => (/* binding */ orderSummarySchema)
+/* harmony export */   orderSummarySchema: () => (/* binding */ orderSummarySchema),
+/* harmony export */   projectDocSchema: () => (/* binding */ projectDocSchema),
+/* harmony export */   projectPageSchema: () => (/* binding */ projectPageSchema),
+/* harmony export */   projectSchema: () => (/* binding */ projectSchema),
+/* harmony export */   projectSummarySchema: () => (/* binding */ projectSummarySchema),
+/* harmony export */   uploadResultSchema: () => (/* binding */ uploadResultSchema)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
@@ -147,6 +152,50 @@ const cancelHumanReviewSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .I
     orderId: optionalText,
 })
     .transform((r) => compact({ ...r, success: r.success ?? true }));
+const projectSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: requiredId,
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+        .optional()
+        .transform((v) => (typeof v === 'string' ? v : '')),
+    sourceLanguage: optionalText,
+    createdAt: optionalText,
+    folderId: optionalText,
+    ordersCount: optionalNumber,
+})
+    .transform((p) => compact(p));
+const projectPageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    data: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(projectSummarySchema),
+    meta: pageMetaSchema,
+})
+    .transform((p) => ({ projects: p.data, meta: p.meta }));
+const projectDocSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: optionalText,
+    name: optionalText,
+    url: optionalText,
+    type: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+        .optional()
+        .transform((v) => (typeof v === 'string' ? v : '')),
+    size: optionalNumber,
+    duration: optionalNumber,
+    sourceLanguage: optionalText,
+})
+    .transform((d) => compact(d));
+const projectSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: requiredId,
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
+        .optional()
+        .transform((v) => (typeof v === 'string' ? v : '')),
+    sourceLanguage: optionalText,
+    createdAt: optionalText,
+    folderId: optionalText,
+    ordersCount: optionalNumber,
+    projectDocs: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(projectDocSchema)
+        .nullish()
+        .transform((v) => v ?? []),
+})
+    .transform((p) => compact(p));
+/** 201 `{ projectId }` of POST /integration/upload/direct. */
+const uploadResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ projectId: requiredId }).transform((r) => ({ projectId: r.projectId }));
 // Statuses live in status.ts (no zod: the wait loop needs them before any schema is loaded).
 
 // ---- helpers --------------------------------------------------------------------------------

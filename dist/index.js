@@ -18,11 +18,605 @@ function errorMessage(error) {
 
 /***/ }),
 
+/***/ 1140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ic: () => (/* binding */ describeFailure),
+  AD: () => (/* binding */ failureCode),
+  _3: () => (/* binding */ nodeTransport)
+});
+
+// UNUSED EXPORTS: ResponseError, TransportError, createTransport
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./src/http/response-parser.ts
+/**
+ * Reads one HTTP/1.1 response from the bytes of a connection, in whatever pieces they arrive:
+ * the head (status line and header fields, RFC 9112 §4-5), interim 1xx heads skipped, then the
+ * body framed as RFC 9112 §6.3 says: none (HEAD, 204, 304), Transfer-Encoding chunked,
+ * Content-Length, or until the connection closes.
+ *
+ * Strict where leniency is how other clients were fooled into reading a body wrongly: two
+ * different Content-Length values, a folded header line, a bare CR or LF in the head, a chunk
+ * size that is not hex are errors, never guesses. Body bytes are handed on as views of the
+ * caller's buffer, without copying (see transport.ts).
+ */
+/** The response is not HTTP/1.1 we can read safely, or it ended before its body did. */
+class ResponseError extends Error {
+    /** `ERR_HTTP_RESPONSE`: malformed; `ERR_HTTP_CUT_SHORT`: the connection closed inside the response. */
+    code;
+    constructor(message, code) {
+        super(message);
+        this.name = 'ResponseError';
+        this.code = code;
+    }
+}
+/** A head larger than this is refused (Node's own limit is 16 KiB). */
+const MAX_HEAD_BYTES = 64 * 1024;
+/** A chunk-size line or a trailer section larger than this is refused. */
+const MAX_LINE_BYTES = 4 * 1024;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const STATUS_LINE = /^HTTP\/1\.[01] ([1-9]\d\d)(?: ([^\r\n]*))?$/;
+class ResponseParser {
+    #handlers;
+    #isHead;
+    #state = { kind: 'head' };
+    /** Bytes of a head or of a chunk-size / trailer line not complete yet. */
+    #pending = Buffer.alloc(0);
+    /** `method`: the request's (a HEAD response has no body whatever its headers say). */
+    constructor(method, handlers) {
+        this.#handlers = handlers;
+        this.#isHead = method.toUpperCase() === 'HEAD';
+    }
+    /** True once the whole response (head and body) has been read. */
+    get done() {
+        return this.#state.kind === 'done';
+    }
+    /** True once a final (non-1xx) head has been read. */
+    get hasHead() {
+        return this.#state.kind !== 'head';
+    }
+    /** Parses the next bytes of the connection. Throws ResponseError. Bytes after the response are ignored. */
+    push(data) {
+        let offset = 0;
+        while (offset < data.length && this.#state.kind !== 'done') {
+            offset = this.#step(data, offset);
+        }
+    }
+    /** The connection closed: ends a body framed by the close; throws when the response was cut short. */
+    end() {
+        switch (this.#state.kind) {
+            case 'done':
+                return;
+            case 'close':
+                this.#state = { kind: 'done' };
+                this.#handlers.onEnd();
+                return;
+            case 'head':
+                throw new ResponseError('the connection closed before a complete response head', 'ERR_HTTP_CUT_SHORT');
+            default:
+                throw new ResponseError('the connection closed before the body ended', 'ERR_HTTP_CUT_SHORT');
+        }
+    }
+    /** Consumes bytes from `offset` for the current state; returns the new offset. */
+    #step(data, offset) {
+        const state = this.#state;
+        switch (state.kind) {
+            case 'head': {
+                const end = this.#findLine(data, offset, '\r\n\r\n', MAX_HEAD_BYTES, 'response head');
+                if (end === undefined)
+                    return data.length;
+                this.#startBody(parseHead(this.#takePending(data, offset, end)));
+                return end;
+            }
+            case 'length': {
+                const count = Math.min(state.left, data.length - offset);
+                state.left -= count;
+                this.#handlers.onBody(data.subarray(offset, offset + count));
+                if (state.left === 0)
+                    this.#finish();
+                return offset + count;
+            }
+            case 'close':
+                this.#handlers.onBody(offset === 0 ? data : data.subarray(offset));
+                return data.length;
+            case 'chunk-size': {
+                const end = this.#findLine(data, offset, '\r\n', MAX_LINE_BYTES, 'chunk size line');
+                if (end === undefined)
+                    return data.length;
+                const size = parseChunkSize(this.#takePending(data, offset, end));
+                this.#state = size === 0 ? { kind: 'trailers' } : { kind: 'chunk-data', left: size };
+                return end;
+            }
+            case 'chunk-data': {
+                const count = Math.min(state.left, data.length - offset);
+                state.left -= count;
+                this.#handlers.onBody(data.subarray(offset, offset + count));
+                if (state.left === 0)
+                    this.#state = { kind: 'chunk-end', seen: 0 };
+                return offset + count;
+            }
+            case 'chunk-end': {
+                // The CRLF after a chunk's data (its two bytes may come in two pieces).
+                if (data[offset] !== (state.seen === 0 ? 0x0d : 0x0a))
+                    throw malformed('chunk data not followed by CRLF');
+                if (state.seen === 0)
+                    state.seen = 1;
+                else
+                    this.#state = { kind: 'chunk-size' };
+                return offset + 1;
+            }
+            case 'trailers': {
+                // Trailer fields are read and dropped: nothing here needs them. An empty line ends them.
+                const end = this.#findLine(data, offset, '\r\n', MAX_LINE_BYTES, 'trailer section');
+                if (end === undefined)
+                    return data.length;
+                const line = this.#takePending(data, offset, end);
+                if (line.length === 2)
+                    this.#finish();
+                return end;
+            }
+            case 'done':
+                return data.length;
+        }
+    }
+    /**
+     * Looks for `terminator` in what is pending plus `data` from `offset`. Returns the offset in
+     * `data` just past it, or undefined (the bytes are kept pending) when it has not come yet.
+     */
+    #findLine(data, offset, terminator, limit, what) {
+        // Search from a few bytes back into what was pending: the terminator may straddle two pieces.
+        const carried = Math.min(this.#pending.length, terminator.length - 1);
+        const window = carried > 0 ? Buffer.concat([this.#pending.subarray(this.#pending.length - carried), data.subarray(offset)]) : data;
+        const at = window.indexOf(terminator, carried > 0 ? 0 : offset, 'latin1');
+        if (at === -1) {
+            if (this.#pending.length + data.length - offset > limit)
+                throw malformed(`${what} longer than ${limit} bytes`);
+            this.#pending = Buffer.concat([this.#pending, data.subarray(offset)]);
+            return undefined;
+        }
+        const end = (carried > 0 ? offset - carried : 0) + at + terminator.length;
+        if (this.#pending.length + end - offset > limit)
+            throw malformed(`${what} longer than ${limit} bytes`);
+        return end;
+    }
+    /** What was pending plus `data[offset, end)`, and nothing pending any more. */
+    #takePending(data, offset, end) {
+        const line = this.#pending.length > 0 ? Buffer.concat([this.#pending, data.subarray(offset, end)]) : data.subarray(offset, end);
+        this.#pending = Buffer.alloc(0);
+        return line;
+    }
+    #startBody(head) {
+        // Interim answers (100 Continue, 103 Early Hints) precede the real one: skip them.
+        if (head.status < 200) {
+            if (head.status === 101)
+                throw malformed('unexpected 101 Switching Protocols');
+            return;
+        }
+        const framing = bodyFraming(head, this.#isHead);
+        this.#state = framing;
+        this.#handlers.onHead(head);
+        if (framing.kind === 'done' || (framing.kind === 'length' && framing.left === 0))
+            this.#finish();
+    }
+    #finish() {
+        this.#state = { kind: 'done' };
+        this.#handlers.onEnd();
+    }
+}
+/** RFC 9112 §6.3, for a response to a request we sent. */
+function bodyFraming(head, isHead) {
+    if (isHead || head.status === 204 || head.status === 304)
+        return { kind: 'done' };
+    const transferEncoding = head.headers.get('transfer-encoding');
+    if (transferEncoding !== undefined) {
+        // Transfer-Encoding overrides Content-Length; a final coding other than chunked is read to the close.
+        const codings = transferEncoding.split(',').map((coding) => coding.trim().toLowerCase());
+        return codings.at(-1) === 'chunked' ? { kind: 'chunk-size' } : { kind: 'close' };
+    }
+    const contentLength = head.headers.get('content-length');
+    if (contentLength === undefined)
+        return { kind: 'close' };
+    const values = new Set(contentLength.split(',').map((value) => value.trim()));
+    const [value] = values;
+    if (values.size !== 1 || value === undefined || !/^\d{1,15}$/.test(value))
+        throw malformed(`invalid Content-Length "${contentLength}"`);
+    return { kind: 'length', left: Number(value) };
+}
+function parseHead(bytes) {
+    // Header field values are bytes; latin1 keeps each one as one character (what Node does too).
+    const text = bytes.toString('latin1', 0, bytes.length - 4);
+    const lines = text.split('\r\n');
+    const statusLine = STATUS_LINE.exec(lines[0] ?? '');
+    if (!statusLine)
+        throw malformed(`not an HTTP/1.1 status line: ${JSON.stringify((lines[0] ?? '').slice(0, 80))}`);
+    const headers = new Map();
+    for (const line of lines.slice(1)) {
+        if (/^[ \t]/.test(line))
+            throw malformed('folded header line (obs-fold)');
+        const colon = line.indexOf(':');
+        const name = colon > 0 ? line.slice(0, colon) : '';
+        if (!TOKEN.test(name))
+            throw malformed(`invalid header line ${JSON.stringify(line.slice(0, 80))}`);
+        const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
+        if (/[\r\n\0]/.test(value))
+            throw malformed(`invalid character in header ${name}`);
+        const key = name.toLowerCase();
+        const earlier = headers.get(key);
+        headers.set(key, earlier === undefined ? value : `${earlier}, ${value}`);
+    }
+    return { status: Number(statusLine[1]), statusText: statusLine[2] ?? '', headers };
+}
+/** `1a2b;ext=1\r\n` -> 0x1a2b. */
+function parseChunkSize(line) {
+    const text = line.toString('latin1', 0, line.length - 2);
+    const size = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/.exec(text);
+    if (!size)
+        throw malformed(`invalid chunk size line ${JSON.stringify(text.slice(0, 40))}`);
+    return parseInt(size[1], 16);
+}
+function malformed(detail) {
+    return new ResponseError(`malformed HTTP response: ${detail}`, 'ERR_HTTP_RESPONSE');
+}
+
+;// CONCATENATED MODULE: ./src/http/transport.ts
+/**
+ * The one HTTP transport: the Ollang API, the downloads and the media uploads all go through it.
+ * HTTP/1.1 over node:net / node:tls, one request per connection (`Connection: close`).
+ *
+ * What callers get, and all they get:
+ * - a request: method, http(s) URL, headers, a body (a string, bytes, or a stream whose length
+ *   is known: always sent with Content-Length, never chunked), an abort signal;
+ * - a response: status, headers, and the body read whole as text or piece by piece;
+ * - redirects are never followed: the API key must not travel (downloads follow theirs by hand);
+ * - an answer that arrives while the body is still being sent (413, 401 to an upload) stops the
+ *   sending and is returned, also when the connection then breaks (EPIPE, ECONNRESET);
+ * - abort: the connection is destroyed at once; the request, or the body being read, rejects
+ *   with the signal's reason. No time-outs of its own: callers abort.
+ *
+ * Why not fetch or node:http (docs/benchmarks.md): both allocate a fresh buffer for every socket
+ * read, and node:http copies each body piece once more. A 1 GiB download made 16 000 short-lived
+ * 64 KiB buffers, a second of CPU and 60-100 MiB of garbage waiting for V8's next collection.
+ * Here each connection reads into one buffer (net's `onread`), and the body is handed on as views
+ * of it: a reader copies what it keeps.
+ */
+
+
+
+/** A request that cannot be sent as asked, or a streamed body whose length was not what it said. */
+class TransportError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.name = 'TransportError';
+        this.code = code;
+    }
+}
+/** The transport the action ships with. */
+const nodeTransport = createTransport();
+function createTransport(options = {}) {
+    return (request) => new Exchange(request, options).response;
+}
+const READ_BUFFER_BYTES = 64 * 1024;
+const DEFAULT_TEXT_LIMIT = 32 * 1024 * 1024;
+const transport_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const OWN_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding']);
+/** One request and its response, on a connection of its own. */
+class Exchange {
+    response;
+    #request;
+    #parser;
+    #resolve;
+    #reject;
+    #socket;
+    #head;
+    /** Why the exchange ended early (abort, connection error, a reader's throw). */
+    #error;
+    #ended = false;
+    // The body reader.
+    #onChunk;
+    #readSettle;
+    /** The body read has resolved or rejected. */
+    #readSettled = false;
+    /** Copies of body pieces that came while no reader was ready (the read buffer is reused). */
+    #queue = [];
+    /** The reader's last onChunk returned a promise that has not settled. */
+    #readerBusy = false;
+    /** Reading from the socket is paused until the reader catches up. */
+    #paused = false;
+    constructor(request, options) {
+        this.#request = request;
+        this.response = new Promise((resolve, reject) => {
+            this.#resolve = resolve;
+            this.#reject = reject;
+        });
+        this.#parser = new ResponseParser(request.method, {
+            onHead: (head) => this.#onHead(head),
+            onBody: (chunk) => this.#deliver(chunk),
+            onEnd: () => this.#onBodyEnd(),
+        });
+        this.#start(options).catch((error) => this.#fail(error));
+    }
+    async #start(options) {
+        const { url, signal } = this.#request;
+        const head = requestHead(this.#request);
+        signal?.throwIfAborted();
+        signal?.addEventListener('abort', this.#onAbort, { once: true });
+        const buffer = Buffer.allocUnsafeSlow(READ_BUFFER_BYTES);
+        const onread = { buffer, callback: (count) => this.#onRead(buffer, count) };
+        const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+        const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+        let socket;
+        if (url.protocol === 'https:') {
+            // TLS is loaded only for https (the real API and file hosts; tests and the simulator speak http).
+            const tls = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+            if (this.#ended)
+                return;
+            const tlsOptions = { host, port, ALPNProtocols: ['http/1.1'], onread };
+            if (external_node_net_default().isIP(host) === 0)
+                tlsOptions.servername = host;
+            if (options.ca !== undefined)
+                tlsOptions.ca = options.ca;
+            socket = tls.connect(tlsOptions);
+            socket.once('secureConnect', () => this.#send(socket, head));
+        }
+        else {
+            socket = external_node_net_default().connect({ host, port, onread });
+            socket.once('connect', () => this.#send(socket, head));
+        }
+        this.#socket = socket;
+        socket.setNoDelay(true);
+        socket.on('error', (error) => this.#fail(error));
+        socket.on('end', () => this.#onConnectionEnd());
+        socket.on('close', () => this.#onConnectionEnd());
+    }
+    /** The read callback: parse what came; returning false pauses reading. */
+    #onRead(buffer, count) {
+        try {
+            this.#parser.push(buffer.subarray(0, count));
+        }
+        catch (error) {
+            this.#fail(error);
+            return false;
+        }
+        if (this.#ended || this.#parser.done)
+            return true;
+        // The head is in but nobody reads the body yet, or the reader is busy: wait for it.
+        this.#paused = this.#head !== undefined && (this.#onChunk === undefined || this.#readerBusy);
+        return !this.#paused;
+    }
+    #send(socket, head) {
+        const body = this.#request.body;
+        if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) {
+            const bytes = body === undefined ? [] : [typeof body === 'string' ? Buffer.from(body, 'utf8') : body];
+            socket.write(Buffer.concat([Buffer.from(head, 'latin1'), ...bytes]));
+            return;
+        }
+        socket.write(head, 'latin1');
+        this.#sendStream(socket, body).catch((error) => {
+            // Once an answer is in, the rest of the body no longer matters.
+            if (this.#head === undefined)
+                this.#fail(error);
+        });
+    }
+    async #sendStream(socket, body) {
+        let sent = 0;
+        for await (const chunk of body.open()) {
+            // An answer (or a failure) ends the sending; leaving the loop closes the source.
+            if (this.#head !== undefined || this.#ended)
+                return;
+            sent += chunk.byteLength;
+            if (sent > body.length)
+                throw new TransportError(`the request body is longer than its announced ${body.length} bytes`, 'ERR_HTTP_BODY_LENGTH');
+            if (!socket.write(chunk))
+                await drained(socket);
+            body.onProgress?.(sent, body.length);
+        }
+        if (sent !== body.length && this.#head === undefined && !this.#ended)
+            throw new TransportError(`the request body ended after ${sent} of its announced ${body.length} bytes`, 'ERR_HTTP_BODY_LENGTH');
+    }
+    #onHead(head) {
+        this.#head = head;
+        const body = {
+            read: (onChunk) => this.#read(onChunk),
+            text: (maxBytes) => readText(body, maxBytes ?? DEFAULT_TEXT_LIMIT),
+            cancel: () => this.#stop(new Error('the response body was not read')),
+        };
+        this.#resolve({
+            status: head.status,
+            statusText: head.statusText,
+            header: (name) => head.headers.get(name.toLowerCase()),
+            body,
+        });
+    }
+    #read(onChunk) {
+        if (this.#onChunk !== undefined)
+            return Promise.reject(new Error('the response body is already being read'));
+        this.#onChunk = onChunk;
+        return new Promise((resolve, reject) => {
+            this.#readSettle = { resolve, reject };
+            this.#pump();
+        });
+    }
+    /** A piece of the body from the parser: to the reader now, or a copy queued for it. */
+    #deliver(chunk) {
+        if (this.#onChunk !== undefined && !this.#readerBusy && this.#queue.length === 0 && this.#error === undefined)
+            this.#hand(chunk);
+        else
+            this.#queue.push(Buffer.from(chunk));
+    }
+    #hand(chunk) {
+        let result;
+        try {
+            result = this.#onChunk(chunk);
+        }
+        catch (error) {
+            return this.#stop(error);
+        }
+        if (result === undefined)
+            return;
+        this.#readerBusy = true;
+        result.then(() => {
+            this.#readerBusy = false;
+            this.#pump();
+        }, (error) => this.#stop(error));
+    }
+    /** Hands queued pieces to the reader while it keeps up; then reads on, or ends the read. */
+    #pump() {
+        if (this.#onChunk === undefined)
+            return;
+        while (!this.#readerBusy && this.#queue.length > 0 && this.#error === undefined)
+            this.#hand(this.#queue.shift());
+        if (this.#readerBusy || this.#readSettle === undefined)
+            return;
+        if (this.#error !== undefined)
+            return this.#settleRead(this.#error);
+        if (this.#queue.length > 0)
+            return;
+        if (this.#parser.done)
+            return this.#settleRead();
+        if (this.#paused) {
+            this.#paused = false;
+            this.#socket?.resume();
+        }
+    }
+    #settleRead(error) {
+        if (this.#readSettled || this.#readSettle === undefined)
+            return;
+        this.#readSettled = true;
+        if (error === undefined)
+            this.#readSettle.resolve();
+        else
+            this.#readSettle.reject(error);
+    }
+    #onBodyEnd() {
+        // Everything the server will say has been read: no need for the connection any more.
+        this.#close();
+        this.#pump();
+    }
+    #onConnectionEnd() {
+        if (this.#parser.done || this.#ended)
+            return;
+        try {
+            this.#parser.end();
+        }
+        catch (error) {
+            this.#fail(error);
+        }
+    }
+    #onAbort = () => {
+        this.#stop(this.#request.signal?.reason);
+    };
+    /** The connection failed: an error for whoever waits, unless the whole response is already in. */
+    #fail(error) {
+        if (this.#parser.done && this.#head !== undefined)
+            return this.#close();
+        this.#stop(error);
+    }
+    /** Ends the exchange with `error`: the response (or the body read) rejects with it. */
+    #stop(error) {
+        if (this.#error !== undefined)
+            return;
+        // A read that has already ended is not undone by what happens after it.
+        if (this.#readSettled)
+            return this.#close();
+        this.#error = error;
+        this.#close();
+        if (this.#head === undefined)
+            this.#reject(error);
+        else
+            this.#pump();
+    }
+    #close() {
+        if (this.#ended)
+            return;
+        this.#ended = true;
+        this.#request.signal?.removeEventListener('abort', this.#onAbort);
+        this.#socket?.destroy();
+    }
+}
+/** The request line and header section. Throws TransportError for anything that cannot be sent as is. */
+function requestHead(request) {
+    const { method, url, headers = {}, body } = request;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new TransportError(`only http and https URLs can be requested, not ${url.protocol}`, 'ERR_HTTP_REQUEST');
+    if (!transport_TOKEN.test(method))
+        throw new TransportError(`invalid method ${JSON.stringify(method)}`, 'ERR_HTTP_REQUEST');
+    let head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\n`;
+    for (const [name, value] of Object.entries(headers)) {
+        if (!transport_TOKEN.test(name) || OWN_HEADERS.has(name.toLowerCase()))
+            throw new TransportError(`header ${JSON.stringify(name)} cannot be set`, 'ERR_HTTP_REQUEST');
+        if (/[\r\n\0]/.test(value))
+            throw new TransportError(`header ${name} has a line break or NUL in its value`, 'ERR_HTTP_REQUEST');
+        head += `${name}: ${value}\r\n`;
+    }
+    const length = body === undefined ? undefined : typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : bodyLength(body);
+    // A POST without a body still says so: servers (and proxies) may refuse a length-less POST.
+    if (length !== undefined || !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(method))
+        head += `Content-Length: ${length ?? 0}\r\n`;
+    return `${head}Connection: close\r\n\r\n`;
+}
+function bodyLength(body) {
+    if (body instanceof Uint8Array)
+        return body.byteLength;
+    if (!Number.isSafeInteger(body.length) || body.length < 0)
+        throw new TransportError(`invalid request body length ${body.length}`, 'ERR_HTTP_REQUEST');
+    return body.length;
+}
+function drained(socket) {
+    return new Promise((resolve) => {
+        const done = () => {
+            socket.off('drain', done);
+            socket.off('close', done);
+            resolve();
+        };
+        socket.on('drain', done);
+        socket.on('close', done);
+    });
+}
+async function readText(body, maxBytes) {
+    const chunks = [];
+    let size = 0;
+    await body.read((chunk) => {
+        size += chunk.length;
+        if (size > maxBytes)
+            throw new TransportError(`the response body is larger than ${maxBytes} bytes`, 'ERR_HTTP_BODY_TOO_LARGE');
+        chunks.push(Buffer.from(chunk));
+    });
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** The code of a failed exchange: the socket's (ECONNRESET, ENOTFOUND, a TLS code) or ours (ERR_HTTP_…), also on a cause. */
+function failureCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+        const c = current;
+        if (typeof c.code === 'string')
+            return c.code;
+        current = c.cause;
+    }
+    return undefined;
+}
+/** What a failed exchange says, on one line, with its code first when the message lacks it: "ECONNRESET: socket hang up". */
+function describeFailure(error) {
+    const code = failureCode(error);
+    const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'request failed';
+    const text = code && !message.includes(code) ? `${code}: ${message}` : message;
+    return text.replace(/\s+/g, ' ').slice(0, 300);
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9824);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
@@ -41,6 +635,130 @@ else {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   nZ: () => (/* binding */ resolvePolicy),
+/* harmony export */   r3: () => (/* binding */ isRetryable)
+/* harmony export */ });
+/* unused harmony exports defaultRetryPolicy, maxRetryAfterMs, backoffDelay */
+const defaultRetryPolicy = Object.freeze({
+    maxAttempts: 6,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+});
+/** A server's Retry-After is honoured up to this long (the caller's deadline still applies). */
+const maxRetryAfterMs = 5 * 60_000;
+/**
+ * 429, 408 and 5xx, network failures, time-outs and a 2xx body that is not JSON at all are
+ * transient. Every other 4xx (400, 401, 403, 404, 409, …), a body of the wrong shape and an abort
+ * are not.
+ */
+function isRetryable(error) {
+    switch (error.kind) {
+        case 'network':
+        case 'timeout':
+            return true;
+        case 'http': {
+            const status = error.status ?? 0;
+            return status === 429 || status === 408 || status >= 500;
+        }
+        case 'schema':
+            return error.invalidJson;
+        case 'aborted':
+            return false;
+    }
+}
+/**
+ * Delay before retry number `attempt` (1 = the first retry): full jitter over an exponential
+ * ceiling, `random() * min(maxDelayMs, baseDelayMs * 2^(attempt-1))`. A server's Retry-After wins
+ * when it is longer, capped at `maxRetryAfterMs`.
+ */
+function backoffDelay(attempt, policy, random, retryAfterMs) {
+    const exponent = Math.max(0, Math.floor(attempt) - 1);
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(exponent, 52));
+    const r = Math.min(1, Math.max(0, random()));
+    const jittered = Math.floor(Math.max(0, ceiling) * r);
+    if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs) || retryAfterMs <= 0)
+        return jittered;
+    return Math.max(jittered, Math.min(Math.ceil(retryAfterMs), maxRetryAfterMs));
+}
+/**
+ * Retry-After as milliseconds: delta-seconds ("120") or an HTTP date, relative to `now`.
+ * Undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now) {
+    if (value == null)
+        return undefined;
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** A policy filled from defaults, with nonsense values (0 attempts, negative delays) repaired. */
+function resolvePolicy(partial) {
+    const merged = { ...defaultRetryPolicy, ...stripUndefined(partial ?? {}) };
+    const attempts = merged.maxAttempts === Number.POSITIVE_INFINITY ? merged.maxAttempts : finiteOr(merged.maxAttempts, defaultRetryPolicy.maxAttempts);
+    return {
+        maxAttempts: Math.max(1, Math.floor(attempts)),
+        baseDelayMs: Math.max(0, finiteOr(merged.baseDelayMs, defaultRetryPolicy.baseDelayMs)),
+        maxDelayMs: Math.max(0, finiteOr(merged.maxDelayMs, defaultRetryPolicy.maxDelayMs)),
+    };
+}
+function finiteOr(value, fallback) {
+    return Number.isFinite(value) ? value : fallback;
+}
+function stripUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+/**
+ * Runs `attempt` (1, 2, …) until it succeeds, fails in a way `retryable` refuses, or the attempts
+ * or the deadline run out; waits backoffDelay() between attempts.
+ */
+async function withRetries(attempt, options) {
+    const { policy, signal } = options;
+    for (let count = 1;; count++) {
+        let error;
+        try {
+            return await attempt(count);
+        }
+        catch (caught) {
+            error = caught;
+        }
+        if (!options.retryable(error))
+            throw error;
+        const giveUp = () => (options.exhausted ? options.exhausted(error, count) : error);
+        if (count >= policy.maxAttempts)
+            throw giveUp();
+        const delay = backoffDelay(count, policy, options.random, options.retryAfterMs?.(error));
+        const deadline = options.deadline?.();
+        if (deadline !== undefined && options.clock() + delay > deadline)
+            throw giveUp();
+        await options.beforeRetry?.(error, count);
+        try {
+            await options.sleep(delay, signal);
+        }
+        catch (cause) {
+            if (signal?.aborted)
+                throw options.aborted(cause);
+            throw cause;
+        }
+        if (signal?.aborted)
+            throw options.aborted(signal.reason);
+    }
+}
+
 
 /***/ }),
 
@@ -75,14 +793,10 @@ function isFinished(status) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ realClock),
-/* harmony export */   u: () => (/* binding */ realSleep)
+/* harmony export */   cT: () => (/* binding */ realSetTimer),
+/* harmony export */   dQ: () => (/* binding */ realClock),
+/* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
-/**
- * Side effects the logic receives as parameters instead of importing them,
- * so tests drive time, HTTP and logging without module mocks
- * (the pattern of actions/create-github-app-token and aws-actions/configure-aws-credentials).
- */
 const realClock = () => Date.now();
 const realSleep = (ms, signal) => new Promise((resolve, reject) => {
     if (signal?.aborted)
@@ -97,6 +811,16 @@ const realSleep = (ms, signal) => new Promise((resolve, reject) => {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 });
+/** setTimeout counts in a signed 32-bit integer: longer waits are made of several. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const realSetTimer = (ms, fire) => {
+    let timer;
+    const arm = (left) => {
+        timer = setTimeout(() => (left > MAX_TIMEOUT_MS ? arm(left - MAX_TIMEOUT_MS) : fire()), Math.min(Math.max(0, left), MAX_TIMEOUT_MS));
+    };
+    arm(ms);
+    return () => clearTimeout(timer);
+};
 
 
 /***/ }),
@@ -115,6 +839,7 @@ const SETTLED = 'settled-orders';
 const FINISHED = 'main-finished';
 const CREATE_IN_FLIGHT = 'create-in-flight';
 const IS_POST = 'is-post';
+const DOWNLOAD_TEMP = 'download-temp';
 /** Records state as it changes. Keeps its own copy, since saveState only appends. */
 class StateRecorder {
     #io;
@@ -148,6 +873,10 @@ class StateRecorder {
     recordCreateSettled() {
         this.#io.saveState(CREATE_IN_FLIGHT, '');
     }
+    /** Saved before a download's temporary file is first created in a folder (download/temp-files.ts). */
+    recordDownloadTemp(value) {
+        this.#io.saveState(DOWNLOAD_TEMP, value);
+    }
     recordMainFinished() {
         this.#io.saveState(FINISHED, 'true');
     }
@@ -169,6 +898,7 @@ function readSavedState(io) {
         settled: parseIdList(io.getState(SETTLED)),
         mainFinished: io.getState(FINISHED) === 'true',
         ...(createInFlight ? { createInFlight } : {}),
+        ...(isJsonObject(io.getState(DOWNLOAD_TEMP)) ? { downloadTemp: io.getState(DOWNLOAD_TEMP) } : {}),
     };
 }
 function parseCreateInFlight(text) {
@@ -198,6 +928,15 @@ function parseCreateInFlight(text) {
         return undefined;
     }
 }
+function isJsonObject(text) {
+    try {
+        const value = JSON.parse(text);
+        return value !== null && typeof value === 'object' && !Array.isArray(value);
+    }
+    catch {
+        return false;
+    }
+}
 function parseIdList(text) {
     if (!text)
         return [];
@@ -213,7 +952,7 @@ function parseIdList(text) {
 
 /***/ }),
 
-/***/ 9824:
+/***/ 82:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -255,10 +994,18 @@ function issueCommand(name, properties, message) {
     }
     process.stdout.write(`${command}::${escapeData(message)}${external_node_os_.EOL}`);
 }
-/** Annotation properties as the runner names them. */
+/** Annotation properties as the runner names them (@actions/core's toCommandProperties; a 0 is left out, as there). */
 function annotation(properties) {
+    const number = (value) => (value ? String(value) : undefined);
     return properties && Object.keys(properties).length > 0
-        ? { title: properties.title, file: undefined, line: undefined, endLine: undefined, col: undefined, endColumn: undefined }
+        ? {
+            title: properties.title,
+            file: properties.file,
+            line: number(properties.startLine),
+            endLine: number(properties.endLine),
+            col: number(properties.startColumn),
+            endColumn: number(properties.endColumn),
+        }
         : {};
 }
 function escapeData(text) {
@@ -327,89 +1074,8 @@ const runnerIO = {
     },
 };
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/ollang/http-fetch.ts
-/**
- * The slice of fetch that OllangClient uses (method, headers, a string body, a signal; status,
- * headers and text of the answer), over node:http / node:https. Node's own fetch loads undici
- * the first time it is called, about 16 ms of every start-up before the first request; the
- * client needs none of what undici adds. Redirects are never followed (OllangClient asks for
- * `redirect: 'manual'`: following one would send X-Api-Key to wherever it points).
- */
-
-const httpFetch = async (input, init = {}) => {
-    // (No Request or Headers objects: touching those globals is what loads undici.)
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new TypeError(`fetch failed: unsupported protocol ${url.protocol}`);
-    // TLS is loaded only for https (the real API); the simulator and tests speak http.
-    const transport = url.protocol === 'https:' ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default : (external_node_http_default());
-    const signal = init.signal ?? undefined;
-    signal?.throwIfAborted();
-    const headers = (init.headers ?? {});
-    if (typeof headers !== 'object' || Array.isArray(headers) || Symbol.iterator in headers)
-        throw new TypeError('httpFetch takes headers as a plain object');
-    const body = init.body;
-    if (body !== undefined && body !== null && typeof body !== 'string')
-        throw new TypeError('httpFetch sends string bodies only');
-    const response = await new Promise((resolve, reject) => {
-        const request = transport.request(url, { method: init.method ?? 'GET', headers });
-        const onAbort = () => {
-            request.destroy();
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        request.on('response', (answer) => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve(answer);
-        });
-        // Shaped like fetch's failure: a TypeError whose cause carries the socket error's code.
-        request.on('error', (error) => {
-            signal?.removeEventListener('abort', onAbort);
-            reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }));
-        });
-        request.end(body ?? undefined);
-    });
-    const plain = {
-        status: response.statusCode ?? 0,
-        statusText: response.statusMessage ?? '',
-        ok: (response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300,
-        headers: {
-            get(name) {
-                const value = response.headers[name.toLowerCase()];
-                return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-            },
-        },
-        text: () => readText(response, signal),
-    };
-    return plain;
-};
-function readText(response, signal) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        const onAbort = () => {
-            response.destroy();
-            reject(signal?.reason);
-        };
-        if (signal?.aborted)
-            return onAbort();
-        signal?.addEventListener('abort', onAbort, { once: true });
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve(Buffer.concat(chunks).toString('utf8'));
-        });
-        // A body cut short (socket reset after the headers) is an error, never a shorter text.
-        response.on('aborted', () => reject(new TypeError('fetch failed', { cause: Object.assign(new Error('body cut short'), { code: 'ECONNRESET' }) })));
-        response.on('error', (error) => {
-            signal?.removeEventListener('abort', onAbort);
-            reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }));
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
+var transport = __nccwpck_require__(1140);
 // EXTERNAL MODULE: ./src/runtime.ts
 var runtime = __nccwpck_require__(3683);
 // EXTERNAL MODULE: external "node:path"
@@ -545,12 +1211,18 @@ function quote(text) {
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
- * Reads and validates every input (see action.yml and ../shared/action-contract.md) into a
- * typed Settings object, before a single request reaches Ollang.
+ * Reads and validates every input (see action.yml and docs/architecture.md) into a typed
+ * Settings object, before a single request reaches Ollang.
  *
- * The first bad input found throws an InputError that names the input, says what is wrong and
- * lists the accepted values. Single-input checks run in the order of the contract's input
- * table; checks that relate two inputs (required-unless, subsets, only-with) run after them.
+ * Every input is read, and every problem found is reported at once: one InputError whose
+ * `problems` name each bad input, say what is wrong and list the accepted values (one problem
+ * per input, in the order of action.yml; checks that relate two inputs come after and are left
+ * out when one of their inputs is already wrong). A user fixes them all in one edit, not one
+ * per re-run.
+ *
+ * Adding an input: `const x = check(fallback, () => readX(raw('x'), show, fail))` among the
+ * others (readX calls `fail('x', problem, accepted)` for a bad value), a field in Settings, a
+ * row in action.yml; a relation to other inputs goes with the relations, behind `ok(...)`.
  *
  * Spelling rules that apply to several inputs:
  * - Every value is trimmed; an empty value means "use the default".
@@ -563,27 +1235,56 @@ function quote(text) {
  * - The values of api-key and github-token are never quoted in a message, and any other value
  *   quoted has those secrets blanked out, URL credentials removed, control and bidi characters
  *   escaped, and is cut to about 60 characters.
+ *
+ * Inputs that are valid but probably not what the user meant (target-languages next to
+ * order-ids, a bare `timeout: 60`) are warnings, passed to `env.warn`.
  */
 
 
-/** A bad input. `input` is the input's name as written in the workflow (`rush-languages`). */
+/** Every bad input of a run. `input` is the first one's name; `problems` lists them all. */
 class InputError extends Error {
     input;
-    constructor(input, message) {
-        super(message);
+    problems;
+    constructor(problems) {
+        const [first] = problems;
+        if (first === undefined)
+            throw new TypeError('InputError needs at least one problem');
+        super(problems.length === 1
+            ? first.message
+            : `${problems.length} inputs are not valid:\n${problems.map((p) => `- ${p.message}`).join('\n')}`);
         this.name = 'InputError';
-        this.input = input;
+        this.input = first.input;
+        this.problems = problems;
     }
 }
+const WITHHELD_NOTICE = {
+    fork: 'Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
+        'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
+        'run the workflow from a branch of this repository.',
+    dependabot: 'Skipped: this run was started by Dependabot, and GitHub gives Dependabot runs only Dependabot secrets, not Actions ' +
+        'secrets, so there is no Ollang API key. Nothing was ordered. To localize Dependabot pull requests, add ' +
+        'OLLANG_API_KEY under Settings > Secrets and variables > Dependabot as well.',
+};
 /**
- * `api-key` is empty on a pull request from a fork: GitHub does not pass secrets to those
- * runs. main can skip with a notice instead of failing.
+ * `api-key` is empty where GitHub withholds secrets on purpose (a pull request from a fork, a
+ * run started by Dependabot), and every other input is valid: main skips with `notice` (exit 0)
+ * instead of failing a check the contributor cannot fix.
  */
-class MissingSecretOnForkError extends InputError {
-    constructor() {
-        super('api-key', "Input 'api-key' is empty. This is a pull request from a fork, and GitHub does not pass secrets to workflows " +
-            'run for forks, so nothing was ordered. Accepted: an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`.');
-        this.name = 'MissingSecretOnForkError';
+class SecretWithheldError extends InputError {
+    reason;
+    /** The notice main shows instead of a failure. */
+    notice;
+    constructor(reason) {
+        super([
+            {
+                input: 'api-key',
+                message: `Input 'api-key': is empty, because GitHub does not pass Actions secrets to ${reason === 'fork' ? 'workflows run for forks' : 'runs started by Dependabot'}, ` +
+                    'so nothing was ordered. Accepted: an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`.',
+            },
+        ]);
+        this.name = 'SecretWithheldError';
+        this.reason = reason;
+        this.notice = WITHHELD_NOTICE[reason];
     }
 }
 const DEFAULT_API_URL = 'https://api-integration.ollang.com';
@@ -591,6 +1292,8 @@ const DEFAULT_MAX_DOWNLOAD_SIZE = '2GiB';
 const MIN_POLL_INTERVAL_MS = 100;
 const MIN_DOWNLOAD_BYTES = 1024;
 const MAX_DOWNLOAD_BYTES = 1024 ** 4; // 1 TiB
+/** A `timeout` written as a bare number below this is warned about: people think in minutes there. */
+const BARE_TIMEOUT_WARNING_MS = 5 * 60_000;
 const ORDER_TYPES = ['cc', 'subtitle', 'document', 'aiDubbing', 'studioDubbing'];
 const ORDER_SUB_TYPES = ['closedCaption', 'timecodedTranscription'];
 const DUBBING_STYLES = ['overdub', 'lipsync', 'audioDescription'];
@@ -598,6 +1301,14 @@ const DUBBING_TYPES = ['aiDubbing', 'studioDubbing'];
 const MODES = ['run', 'submit', 'collect', 'cancel'];
 const ON_TIMEOUT = ['fail', 'cancel', 'continue'];
 const DOWNLOAD_KINDS = ['subtitles', 'vtt', 'dubbing', 'documents'];
+/** `download: auto`: what each order type delivers (the contract's `download` row). */
+const AUTO_DOWNLOAD = {
+    cc: ['subtitles', 'vtt'],
+    subtitle: ['subtitles', 'vtt'],
+    aiDubbing: ['dubbing', 'subtitles', 'vtt'],
+    studioDubbing: ['dubbing', 'subtitles', 'vtt'],
+    document: ['documents'],
+};
 const TRUE_WORDS = new Set(['true', 'yes', '1']);
 const FALSE_WORDS = new Set(['false', 'no', '0']);
 const BOOLEAN_ACCEPTED = "'true' or 'false' (also yes/no or 1/0, in any letter case)";
@@ -607,107 +1318,160 @@ const ID_ACCEPTED = '1 to 128 letters, digits, - or _';
 const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$/;
 const LANGUAGE_ACCEPTED = 'language codes such as fr, es, pt-BR, zh-TW, zh-Hant or es-419, separated by commas, spaces or newlines';
 const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 45m, 2h, 1h30m; a bare number is seconds)';
+/** A duration written without a unit (docs of src/duration.ts): seconds. */
+const inputs_BARE_NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)$/u;
 const MAX_SHOWN = 60;
-/** Reads every input. Throws InputError (or MissingSecretOnForkError) for the first bad one. */
+/**
+ * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
+ * when the only problem is an api-key GitHub withheld on purpose.
+ */
 function readSettings(getInput, env) {
     const raw = (name) => {
         const value = getInput(name);
         return typeof value === 'string' ? value.trim() : '';
     };
+    const warn = (message) => env.warn?.(message);
     // ---- api-key first: its value is needed to keep it out of every later message.
     const apiKey = raw('api-key');
     const githubToken = raw('github-token');
     const show = makeShow([apiKey, githubToken]);
+    const problems = [];
     const fail = (input, problem, accepted) => {
-        throw new InputError(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
+        throw new Invalid(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
     };
-    if (apiKey === '') {
-        if (env.isForkPullRequest)
-            throw new MissingSecretOnForkError();
-        fail('api-key', 'is required and is empty (is the secret set for this repository?)', 'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`');
-    }
-    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-        // Never echo the key. A header value with spaces or control characters would also fail in fetch.
-        fail('api-key', 'contains spaces, control or non-ASCII characters (the value is not shown)', 'an Ollang API key of printable ASCII characters');
-    }
-    // ---- single-input checks, in the contract's order.
-    const apiUrl = readApiUrl(raw('api-url'), show, fail);
-    const projectId = raw('project-id');
-    if (projectId !== '' && !ID_PATTERN.test(projectId)) {
-        fail('project-id', `${show(projectId)} is not a project ID`, `an Ollang project ID: ${ID_ACCEPTED}`);
-    }
-    const targetLanguages = readLanguages('target-languages', raw('target-languages'), show, fail);
+    /** Runs one reader; its problem is recorded (the first per input) and `fallback` stands in for the value. */
+    const check = (fallback, reader) => {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof Invalid))
+                throw error;
+            if (ok(error.input))
+                problems.push({ input: error.input, message: error.message });
+            return fallback;
+        }
+    };
+    /** None of these inputs has a problem yet (a relation between them is worth checking). */
+    const ok = (...inputs) => inputs.every((input) => !problems.some((problem) => problem.input === input));
+    const secretsWithheld = env.isForkPullRequest ? 'fork' : env.isDependabot ? 'dependabot' : undefined;
+    check(undefined, () => {
+        if (apiKey === '') {
+            // Expected where GitHub withholds secrets: decided once every other input has been read.
+            if (secretsWithheld !== undefined)
+                return;
+            fail('api-key', 'is required and is empty (is the secret set for this repository?)', 'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`');
+        }
+        if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+            // Never echo the key. A header value with spaces or control characters would also fail in fetch.
+            fail('api-key', 'contains spaces, control or non-ASCII characters (the value is not shown)', 'an Ollang API key of printable ASCII characters');
+        }
+    });
+    // ---- single-input checks, in the order of action.yml.
+    const apiUrl = check(DEFAULT_API_URL, () => readApiUrl(raw('api-url'), show, fail));
+    const projectId = check('', () => {
+        const id = raw('project-id');
+        if (id !== '' && !ID_PATTERN.test(id))
+            fail('project-id', `${show(id)} is not a project ID`, `an Ollang project ID: ${ID_ACCEPTED}`);
+        return id;
+    });
+    const targetLanguages = check([], () => readLanguages('target-languages', raw('target-languages'), show, fail));
     const rushRaw = raw('rush-languages');
     const rushAll = rushRaw.toLowerCase() === 'all';
-    if (!rushAll && splitList(rushRaw).some((item) => item.toLowerCase() === 'all')) {
-        fail('rush-languages', `${show(rushRaw)} combines 'all' with language codes`, "a subset of target-languages, or 'all' alone");
-    }
-    const rushListed = rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
-    const orderType = readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail);
+    const rushListed = check([], () => {
+        if (!rushAll && splitList(rushRaw).some((item) => item.toLowerCase() === 'all')) {
+            fail('rush-languages', `${show(rushRaw)} combines 'all' with language codes`, "a subset of target-languages, or 'all' alone");
+        }
+        return rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
+    });
+    const orderType = check('subtitle', () => readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail));
     const orderSubTypeRaw = raw('order-sub-type');
-    const orderSubType = orderSubTypeRaw === ''
+    const orderSubType = check(undefined, () => orderSubTypeRaw === ''
         ? undefined
-        : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`);
+        : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`));
     const dubbingStyleRaw = raw('dubbing-style');
-    const dubbingStyle = dubbingStyleRaw === ''
+    const dubbingStyle = check(undefined, () => dubbingStyleRaw === ''
         ? undefined
-        : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`);
-    const levelRaw = raw('level');
-    let level = 0;
-    if (levelRaw === '1')
-        level = 1;
-    else if (levelRaw !== '' && levelRaw !== '0') {
-        fail('level', `${show(levelRaw)} is not a level`, "'0' (AI only) or '1' (AI plus human review)");
-    }
-    const autoQc = readBoolean('auto-qc', raw('auto-qc'), false, show, fail);
-    const callbackUrl = readCallbackUrl(raw('callback-url'), show, fail);
-    const mode = readEnum('mode', raw('mode'), MODES, 'run', show, fail);
-    const orderIds = readOrderIds(raw('order-ids'), show, fail);
-    const reuseOrders = readBoolean('reuse-orders', raw('reuse-orders'), true, show, fail);
-    const timeoutMs = readDuration('timeout', raw('timeout'), '60m', show, fail, 'from 0 up to 7 days');
-    const pollIntervalMs = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
-    if (pollIntervalMs < MIN_POLL_INTERVAL_MS) {
-        fail('poll-interval', `${show(raw('poll-interval'))} is shorter than the 100ms minimum`, `${DURATION_ACCEPTED}, from 100ms up to 7 days`);
-    }
-    const onTimeout = readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail);
-    const cancelOnAbort = readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail);
+        : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`));
+    const level = check(0, () => {
+        const text = raw('level');
+        if (text === '1')
+            return 1;
+        if (text !== '' && text !== '0')
+            fail('level', `${show(text)} is not a level`, "'0' (AI only) or '1' (AI plus human review)");
+        return 0;
+    });
+    const autoQc = check(false, () => readBoolean('auto-qc', raw('auto-qc'), false, show, fail));
+    const callbackUrl = check(undefined, () => readCallbackUrl(raw('callback-url'), show, fail));
+    const mode = check('run', () => readEnum('mode', raw('mode'), MODES, 'run', show, fail));
+    const orderIds = check([], () => readOrderIds(raw('order-ids'), show, fail));
+    const reuseOrders = check(true, () => readBoolean('reuse-orders', raw('reuse-orders'), true, show, fail));
+    const timeoutMs = check(0, () => readTimeout(raw('timeout'), show, fail, warn));
+    const pollIntervalMs = check(0, () => {
+        const ms = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
+        if (ms < MIN_POLL_INTERVAL_MS) {
+            fail('poll-interval', `${show(raw('poll-interval'))} is shorter than the 100ms minimum`, `${DURATION_ACCEPTED}, from 100ms up to 7 days`);
+        }
+        return ms;
+    });
+    const onTimeout = check('fail', () => readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail));
+    const cancelOnAbort = check(true, () => readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail));
     const workspace = external_node_path_default().resolve(env.workspace);
-    const { outputDir, outputDirRelative } = readOutputDir(raw('output-dir'), workspace, show, fail);
-    const download = readDownload(raw('download'), show, fail);
-    const prComment = readBoolean('pr-comment', raw('pr-comment'), true, show, fail);
-    const dryRun = readBoolean('dry-run', raw('dry-run'), false, show, fail);
-    const maxDownloadBytes = readByteSize('max-download-size', raw('max-download-size'), show, fail);
-    // ---- checks that relate inputs.
-    if (orderIds.length === 0) {
+    const { outputDir, outputDirRelative } = check({ outputDir: external_node_path_default().join(workspace, 'localized'), outputDirRelative: 'localized' }, () => readOutputDir(raw('output-dir'), workspace, show, fail));
+    const download = check(new Set(), () => readDownload(raw('download'), orderType, show, fail));
+    const prComment = check(true, () => readBoolean('pr-comment', raw('pr-comment'), true, show, fail));
+    const dryRun = check(false, () => readBoolean('dry-run', raw('dry-run'), false, show, fail));
+    const maxDownloadBytes = check(0, () => readByteSize('max-download-size', raw('max-download-size'), show, fail));
+    // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
+    if (orderIds.length === 0 && ok('order-ids', 'mode')) {
         const why = mode === 'collect' || mode === 'cancel'
             ? `mode '${mode}' needs order-ids, or project-id and target-languages`
             : 'it is required unless order-ids is given';
-        if (projectId === '')
-            fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
-        if (targetLanguages.length === 0)
-            fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
+        check(undefined, () => {
+            if (projectId === '' && ok('project-id'))
+                fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
+        });
+        check(undefined, () => {
+            if (targetLanguages.length === 0 && ok('target-languages'))
+                fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
+        });
     }
-    let rushLanguages;
+    if (orderIds.length > 0 && targetLanguages.length > 0) {
+        // Valid, and easy to mistake for a filter: the order IDs alone say what is followed.
+        warn(`Input 'target-languages' (${targetLanguages.join(', ')}) is ignored, and so is rush-languages: order-ids is given, and the action ` +
+            `${mode === 'cancel' ? 'cancels' : 'follows'} exactly those orders, whatever their languages. Leave target-languages empty when you give order-ids.`);
+    }
+    let rushLanguages = [];
     if (rushAll) {
         rushLanguages = [...targetLanguages];
     }
-    else {
+    else if (ok('target-languages', 'rush-languages')) {
         const targets = new Set(targetLanguages);
-        for (const code of rushListed) {
-            if (!targets.has(code)) {
-                const list = targetLanguages.length === 0 ? 'which is empty' : targetLanguages.join(', ');
-                fail('rush-languages', `${show(code)} is not in target-languages (${list})`, "a subset of target-languages, or 'all'");
+        check(undefined, () => {
+            for (const code of rushListed) {
+                if (!targets.has(code)) {
+                    const list = targetLanguages.length === 0 ? 'which is empty' : targetLanguages.join(', ');
+                    fail('rush-languages', `${show(code)} is not in target-languages (${list})`, "a subset of target-languages, or 'all'");
+                }
             }
-        }
+        });
         const rush = new Set(rushListed);
         rushLanguages = targetLanguages.filter((code) => rush.has(code));
     }
-    if (orderSubType !== undefined && orderType !== 'cc') {
-        fail('order-sub-type', `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`, `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`);
-    }
-    if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType)) {
-        fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
-    }
+    check(undefined, () => {
+        if (orderSubType !== undefined && orderType !== 'cc' && ok('order-type')) {
+            fail('order-sub-type', `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`, `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`);
+        }
+    });
+    check(undefined, () => {
+        if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType) && ok('order-type')) {
+            fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
+        }
+    });
+    if (problems.length > 0)
+        throw new InputError(problems);
+    if (apiKey === '' && secretsWithheld !== undefined)
+        throw new SecretWithheldError(secretsWithheld);
     const settings = {
         apiKey,
         apiUrl,
@@ -740,6 +1504,14 @@ function readSettings(getInput, env) {
     if (callbackUrl !== undefined)
         settings.callbackUrl = callbackUrl;
     return settings;
+}
+/** One input's problem, thrown by a reader and collected by readSettings. */
+class Invalid extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+    }
 }
 /** Splits a list written with commas, spaces and newlines in any mix. */
 function splitList(text) {
@@ -812,6 +1584,19 @@ function parseBooleanWord(text) {
         return false;
     return undefined;
 }
+/**
+ * `timeout`. A bare number is seconds, as the contract says; but next to the job's
+ * `timeout-minutes`, `timeout: 60` reads as an hour to many. Below 5 minutes it is valid and
+ * warned about, with the unit spelled out.
+ */
+function readTimeout(text, show, fail, warn) {
+    const ms = readDuration('timeout', text, '60m', show, fail, 'from 0 up to 7 days');
+    if (inputs_BARE_NUMBER.test(text) && ms > 0 && ms < BARE_TIMEOUT_WARNING_MS) {
+        warn(`Input 'timeout': ${show(text)} has no unit, so it is ${text} seconds: the action waits at most ${formatDuration(ms)}. ` +
+            `If you meant minutes, write ${show(`${text}m`)} (unlike the job's timeout-minutes, this input takes a unit: 90s, 45m, 2h).`);
+    }
+    return ms;
+}
 function readDuration(input, text, fallback, show, fail, range) {
     try {
         return parseDuration(text === '' ? fallback : text);
@@ -821,10 +1606,14 @@ function readDuration(input, text, fallback, show, fail, range) {
         return fail(input, `${show(text)} ${reason}`, `${DURATION_ACCEPTED}, ${range}`);
     }
 }
+/**
+ * An http or https base URL. Plain http only to this machine (a local simulator or proxy): to
+ * anywhere else it would send the API key across the network in clear text.
+ */
 function readApiUrl(text, show, fail) {
     if (text === '')
         return DEFAULT_API_URL;
-    const accepted = `an http or https base URL without user name, password, query or fragment, such as ${DEFAULT_API_URL}`;
+    const accepted = `an https base URL without user name, password, query or fragment, such as ${DEFAULT_API_URL}; http only to this machine (localhost, 127.0.0.1, [::1])`;
     const url = parseUrl(text);
     if (url === undefined)
         return fail('api-url', `${show(text)} is not a URL`, accepted);
@@ -837,7 +1626,17 @@ function readApiUrl(text, show, fail) {
     if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
         return fail('api-url', `${show(text)} has a query or fragment`, accepted);
     }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        return fail('api-url', `${show(text)} uses plain http to another machine, which would send the API key unencrypted`, accepted);
+    }
     return `${url.origin}${url.pathname.replace(/\/+$/u, '')}`;
+}
+/**
+ * `localhost`, 127.0.0.0/8 and [::1], as WHATWG URL parsing normalises them (`http://0x7f.1`
+ * is 127.0.0.1). Names under `.localhost` are not taken: Node resolves them through DNS.
+ */
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/u.test(hostname);
 }
 function readCallbackUrl(text, show, fail) {
     if (text === '')
@@ -881,16 +1680,21 @@ function readOutputDir(text, workspace, show, fail) {
     }
     return { outputDir, outputDirRelative: relative.split((external_node_path_default()).sep).join('/') };
 }
-function readDownload(text, show, fail) {
-    const accepted = `any of ${DOWNLOAD_KINDS.map((k) => `'${k}'`).join(', ')} separated by commas or spaces, or 'all' alone, or 'none' alone`;
-    const items = splitList(text === '' ? 'subtitles,vtt' : text).map((item) => item.toLowerCase());
-    if (items.includes('none') || items.includes('all')) {
-        if (items.length !== 1) {
-            const word = items.includes('none') ? 'none' : 'all';
+/** `auto` (the default): what the order type delivers; or a list of kinds; or `all` / `none` alone. */
+function readDownload(text, orderType, show, fail) {
+    const accepted = `'auto' (what the order type delivers), or any of ${DOWNLOAD_KINDS.map((k) => `'${k}'`).join(', ')} separated by commas or spaces, ` +
+        `or 'all' alone, or 'none' alone`;
+    const items = splitList(text === '' ? 'auto' : text).map((item) => item.toLowerCase());
+    for (const word of ['auto', 'none', 'all']) {
+        if (items.includes(word) && items.length !== 1)
             fail('download', `${show(text)} combines '${word}' with other values`, accepted);
-        }
-        return new Set(items[0] === 'all' ? DOWNLOAD_KINDS : []);
     }
+    if (items[0] === 'auto')
+        return new Set(AUTO_DOWNLOAD[orderType]);
+    if (items[0] === 'none')
+        return new Set();
+    if (items[0] === 'all')
+        return new Set(DOWNLOAD_KINDS);
     const out = new Set();
     for (const item of items) {
         const kind = DOWNLOAD_KINDS.find((k) => k === item);
@@ -985,6 +1789,7 @@ function readWorkflowContext(env, cwd) {
         workspace: env['GITHUB_WORKSPACE'] || cwd,
         apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
         ...(repository ? { repository } : {}),
+        ...(env['GITHUB_ACTOR'] ? { actor: env['GITHUB_ACTOR'] } : {}),
         ...(env['GITHUB_SERVER_URL'] ? { serverUrl: env['GITHUB_SERVER_URL'] } : {}),
         ...(env['GITHUB_SHA'] ? { sha: env['GITHUB_SHA'] } : {}),
         ...(env['GITHUB_RUN_ID'] ? { runId: env['GITHUB_RUN_ID'] } : {}),
@@ -1011,6 +1816,16 @@ function readPullRequest(eventPath, repository) {
     catch {
         return undefined;
     }
+}
+/**
+ * A run Dependabot started (`github.actor == 'dependabot[bot]'`: its pull requests, its pushes).
+ * GitHub fills such runs' secrets from Dependabot secrets, not Actions secrets, so
+ * `secrets.OLLANG_API_KEY` is empty there unless it is also a Dependabot secret; this holds on
+ * a re-run by someone else too, and GITHUB_ACTOR stays the initial run's. See
+ * https://docs.github.com/en/code-security/dependabot/working-with-dependabot/troubleshooting-dependabot-on-github-actions
+ */
+function isDependabotRun(context) {
+    return context.actor === 'dependabot[bot]';
 }
 
 ;// CONCATENATED MODULE: ./src/ollang/errors.ts
@@ -1125,82 +1940,10 @@ function clip(text, max = 500) {
     return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
-;// CONCATENATED MODULE: ./src/ollang/retry.ts
-const defaultRetryPolicy = Object.freeze({
-    maxAttempts: 6,
-    baseDelayMs: 500,
-    maxDelayMs: 30_000,
-});
-/** A server's Retry-After is honoured up to this long (the caller's deadline still applies). */
-const maxRetryAfterMs = 5 * 60_000;
-/**
- * 429, 408 and 5xx, network failures, time-outs and a 2xx body that is not JSON at all are
- * transient. Every other 4xx (400, 401, 403, 404, 409, …), a body of the wrong shape and an abort
- * are not.
- */
-function isRetryable(error) {
-    switch (error.kind) {
-        case 'network':
-        case 'timeout':
-            return true;
-        case 'http': {
-            const status = error.status ?? 0;
-            return status === 429 || status === 408 || status >= 500;
-        }
-        case 'schema':
-            return error.invalidJson;
-        case 'aborted':
-            return false;
-    }
-}
-/**
- * Delay before retry number `attempt` (1 = the first retry): full jitter over an exponential
- * ceiling, `random() * min(maxDelayMs, baseDelayMs * 2^(attempt-1))`. A server's Retry-After wins
- * when it is longer, capped at `maxRetryAfterMs`.
- */
-function backoffDelay(attempt, policy, random, retryAfterMs) {
-    const exponent = Math.max(0, Math.floor(attempt) - 1);
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(exponent, 52));
-    const r = Math.min(1, Math.max(0, random()));
-    const jittered = Math.floor(Math.max(0, ceiling) * r);
-    if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs) || retryAfterMs <= 0)
-        return jittered;
-    return Math.max(jittered, Math.min(Math.ceil(retryAfterMs), maxRetryAfterMs));
-}
-/**
- * Retry-After as milliseconds: delta-seconds ("120") or an HTTP date, relative to `now`.
- * Undefined when absent or unreadable.
- */
-function parseRetryAfter(value, now) {
-    if (value == null)
-        return undefined;
-    const text = value.trim();
-    if (text === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** A policy filled from defaults, with nonsense values (0 attempts, negative delays) repaired. */
-function resolvePolicy(partial) {
-    const merged = { ...defaultRetryPolicy, ...stripUndefined(partial ?? {}) };
-    return {
-        maxAttempts: Math.max(1, Math.floor(finiteOr(merged.maxAttempts, defaultRetryPolicy.maxAttempts))),
-        baseDelayMs: Math.max(0, finiteOr(merged.baseDelayMs, defaultRetryPolicy.baseDelayMs)),
-        maxDelayMs: Math.max(0, finiteOr(merged.maxDelayMs, defaultRetryPolicy.maxDelayMs)),
-    };
-}
-function finiteOr(value, fallback) {
-    return Number.isFinite(value) ? value : fallback;
-}
-function stripUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}
-
+// EXTERNAL MODULE: ./src/ollang/retry.ts
+var retry = __nccwpck_require__(8801);
 ;// CONCATENATED MODULE: ./src/ollang/client.ts
+
 
 
 
@@ -1230,9 +1973,10 @@ const notSentCodes = new Set([
 class OllangClient {
     #baseUrl;
     #apiKey;
-    #fetch;
+    #transport;
     #sleep;
     #clock;
+    #setTimer;
     #random;
     #timeoutMs;
     #policy;
@@ -1244,13 +1988,14 @@ class OllangClient {
     constructor(options) {
         this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.#apiKey = options.apiKey;
-        this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-        this.#sleep = options.sleep ?? runtime/* realSleep */.u;
-        this.#clock = options.clock ?? runtime/* realClock */.d;
+        this.#transport = options.transport ?? transport/* nodeTransport */._3;
+        this.#sleep = options.sleep ?? runtime/* realSleep */.uk;
+        this.#clock = options.clock ?? runtime/* realClock */.dQ;
+        this.#setTimer = options.setTimer ?? runtime/* realSetTimer */.cT;
         this.#random = options.random ?? Math.random;
         const timeout = options.requestTimeoutMs;
         this.#timeoutMs = timeout !== undefined && Number.isFinite(timeout) && timeout > 0 ? timeout : defaultRequestTimeoutMs;
-        this.#policy = resolvePolicy(options.retry);
+        this.#policy = (0,retry/* resolvePolicy */.nZ)(options.retry);
         this.#deadline = options.deadline ?? (() => undefined);
         this.#signal = options.signal;
         this.#onRequest = options.onRequest;
@@ -1361,42 +2106,48 @@ class OllangClient {
         };
         return this.#request(spec, (response, s) => response.text.trim() === '' ? { success: true } : this.#parse(spec, response, s.cancelHumanReviewSchema));
     }
+    /** GET /integration/project: one page of projects (a read: retried like Get Order). */
+    async listProjects(query = {}) {
+        const spec = {
+            endpoint: 'List Projects',
+            method: 'GET',
+            path: `/integration/project?${projectsQueryString(query)}`,
+            retry: true,
+        };
+        return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectPageSchema));
+    }
+    /** GET /integration/project/{projectId}: the project and its documents (a read: retried). 404 is thrown. */
+    async getProject(projectId, options) {
+        const spec = {
+            endpoint: `Get Project ${projectId}`,
+            method: 'GET',
+            path: `/integration/project/${encodeURIComponent(projectId)}`,
+            retry: true,
+            ...(options?.deadline !== undefined ? { deadline: options.deadline } : {}),
+        };
+        return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectSchema));
+    }
     // ---- plumbing -------------------------------------------------------------------------------
     /**
      * Sends with retries per policy and reads a 2xx with `read` (inside the loop: a 2xx body that is
      * not JSON is retried on reads like any other transient failure).
      */
     async #request(spec, read) {
-        const maxAttempts = spec.retry ? this.#policy.maxAttempts : 1;
         const signal = spec.detached ? spec.signal : combine(this.#signal, spec.signal);
-        for (let attempt = 1;; attempt++) {
-            let error;
-            try {
-                const response = await this.#attempt(spec, attempt, signal);
-                return read(response, await loadSchemas());
-            }
-            catch (caught) {
-                if (!(caught instanceof OllangError))
-                    throw caught;
-                error = caught;
-            }
-            if (attempt >= maxAttempts || !isRetryable(error))
-                throw error;
-            const delay = backoffDelay(attempt, this.#policy, this.#random, error.retryAfterMs);
-            const deadline = earliest(this.#deadline(), spec.deadline);
-            if (deadline !== undefined && this.#clock() + delay > deadline)
-                throw error;
-            try {
-                await this.#sleep(delay, signal);
-            }
-            catch (cause) {
-                if (signal?.aborted)
-                    throw this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' }, cause);
-                throw cause;
-            }
-            if (signal?.aborted)
-                throw this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' });
-        }
+        return (0,retry/* withRetries */.LH)(async (attempt) => {
+            const response = await this.#attempt(spec, attempt, signal);
+            return read(response, await loadSchemas());
+        }, {
+            policy: spec.retry ? this.#policy : { ...this.#policy, maxAttempts: 1 },
+            clock: this.#clock,
+            sleep: this.#sleep,
+            random: this.#random,
+            deadline: () => earliest(this.#deadline(), spec.deadline),
+            ...(signal ? { signal } : {}),
+            retryable: (error) => error instanceof OllangError && (0,retry/* isRetryable */.r3)(error),
+            retryAfterMs: (error) => error.retryAfterMs,
+            aborted: (cause) => this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' }, cause),
+        });
     }
     /** One HTTP exchange: resolves with a 2xx (body read), rejects with an OllangError. */
     async #attempt(spec, attempt, signal) {
@@ -1411,12 +2162,13 @@ class OllangClient {
         if (spec.body !== undefined) {
             body = JSON.stringify(spec.body);
             headers['Content-Type'] = 'application/json';
-            headers['Content-Length'] = String(Buffer.byteLength(body, 'utf8'));
         }
-        const timeout = AbortSignal.timeout(this.#timeoutMs);
-        const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+        // The answer and its whole body within the time-out, on the injected timer.
+        const timeout = new AbortController();
+        const cancelTimer = this.#setTimer(this.#timeoutMs, () => timeout.abort(new DOMException(`no response within ${formatMs(this.#timeoutMs)}`, 'TimeoutError')));
+        const requestSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
         const started = this.#clock();
-        let status; // eslint-disable-line prefer-const -- set once the answer is in
+        let status;
         const report = () => {
             if (!this.#onRequest)
                 return;
@@ -1435,50 +2187,54 @@ class OllangClient {
             }
         };
         const isPost = spec.method === 'POST';
-        let response;
-        this.#requestCount++;
         try {
-            response = await this.#fetch(this.#baseUrl + spec.path, {
-                method: spec.method,
-                headers,
-                ...(body !== undefined ? { body } : {}),
-                signal: requestSignal,
-                // Never follow a redirect: fetch would resend X-Api-Key to wherever it points.
-                redirect: 'manual',
-            });
-        }
-        catch (cause) {
-            report();
-            throw this.#transportError(spec, cause, signal, timeout, isPost && !neverSent(cause));
-        }
-        status = response.status;
-        // Read the whole body under the same time limit; a failure here comes after the server answered.
-        let text;
-        try {
-            text = await response.text();
-        }
-        catch (cause) {
-            report();
-            const ok = status >= 200 && status < 300;
-            if (!ok) {
-                // The status alone is enough to report an error answer.
-                throw this.#httpError(spec, response, '', isPost);
+            let response;
+            this.#requestCount++;
+            try {
+                response = await this.#transport({
+                    method: spec.method,
+                    url: new URL(this.#baseUrl + spec.path),
+                    headers,
+                    ...(body !== undefined ? { body } : {}),
+                    signal: requestSignal,
+                });
             }
-            throw this.#transportError(spec, cause, signal, timeout, isPost);
+            catch (cause) {
+                report();
+                throw this.#transportError(spec, cause, signal, timeout.signal, isPost && !neverSent(cause));
+            }
+            status = response.status;
+            // Read the whole body under the same time limit; a failure here comes after the server answered.
+            let text;
+            try {
+                text = await response.body.text();
+            }
+            catch (cause) {
+                report();
+                const ok = status >= 200 && status < 300;
+                if (!ok) {
+                    // The status alone is enough to report an error answer.
+                    throw this.#httpError(spec, response, '', isPost);
+                }
+                throw this.#transportError(spec, cause, signal, timeout.signal, isPost);
+            }
+            report();
+            // A server that echoes the key back (in an order or document name, a message) must not get
+            // it into a file name, a log line or an output: nothing downstream ever sees it.
+            text = this.#scrub(text);
+            if (status >= 200 && status < 300) {
+                return { status, statusText: response.statusText, text };
+            }
+            throw this.#httpError(spec, response, text, isPost);
         }
-        report();
-        // A server that echoes the key back (in an order or document name, a message) must not get
-        // it into a file name, a log line or an output: nothing downstream ever sees it.
-        text = this.#scrub(text);
-        if (status >= 200 && status < 300) {
-            return { status, statusText: response.statusText, headers: response.headers, text };
+        finally {
+            cancelTimer();
         }
-        throw this.#httpError(spec, response, text, isPost);
     }
     #httpError(spec, response, text, isPost) {
         const status = response.status;
         const { code, apiMessage } = readErrorBody(text);
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.#clock());
+        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(response.header('retry-after'), this.#clock());
         return this.#error(spec, {
             kind: 'http',
             status,
@@ -1497,7 +2253,7 @@ class OllangClient {
         if (timeout.aborted || errorName(cause) === 'TimeoutError') {
             return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` }, cause);
         }
-        return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: describeCause(cause) }, cause);
+        return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: (0,transport/* describeFailure */.Ic)(cause) }, cause);
     }
     #parse(spec, response, schema) {
         // A 2xx that should carry JSON but does not: cut short or an HTML page from a proxy.
@@ -1616,6 +2372,20 @@ function listQueryString(query) {
             params.set(name, value);
     return params.toString();
 }
+/** The query string for List Projects: `page`, `take`, `search`, `orderBy`, `orderDirection` (as the SDK sends them). */
+function projectsQueryString(query) {
+    const params = new URLSearchParams();
+    params.set('page', String(query.page ?? 1));
+    if (query.take !== undefined)
+        params.set('take', String(query.take));
+    if (query.search !== undefined && query.search !== '')
+        params.set('search', query.search);
+    if (query.orderBy !== undefined)
+        params.set('orderBy', query.orderBy);
+    if (query.orderDirection !== undefined)
+        params.set('orderDirection', query.orderDirection);
+    return params.toString();
+}
 function earliest(a, b) {
     if (a === undefined)
         return b;
@@ -1633,30 +2403,9 @@ function definedOnly(value) {
 function errorName(error) {
     return error && typeof error === 'object' && 'name' in error && typeof error.name === 'string' ? error.name : undefined;
 }
-/** The socket-level code of a fetch failure (undici puts it on `cause`). */
-function errorCode(error) {
-    let current = error;
-    for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-        const c = current;
-        if (typeof c.code === 'string')
-            return c.code;
-        current = c.cause;
-    }
-    return undefined;
-}
 function neverSent(error) {
-    const code = errorCode(error);
+    const code = (0,transport/* failureCode */.AD)(error);
     return code !== undefined && notSentCodes.has(code);
-}
-function describeCause(error) {
-    const code = errorCode(error);
-    let message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'request failed';
-    // undici's "fetch failed" says nothing; its cause does.
-    if (error instanceof Error && error.cause instanceof Error && /fetch failed/i.test(message)) {
-        message = error.cause.message || message;
-    }
-    const text = code && !message.includes(code) ? `${code}: ${message}` : message;
-    return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 function formatMs(ms) {
     return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
@@ -2515,15 +3264,14 @@ async function run(context) {
     try {
         settings = readSettings((name) => io.getInput(name), {
             workspace: workflow.workspace,
-            eventName: workflow.eventName,
             isForkPullRequest: workflow.pullRequest?.isFork ?? false,
+            isDependabot: isDependabotRun(workflow),
+            warn: (message) => log.warning(message, { title: 'Check the inputs' }),
         });
     }
     catch (error) {
-        if (error instanceof MissingSecretOnForkError) {
-            log.notice('Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
-                'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
-                'run the workflow from a branch of this repository.', { title: 'Ollang localization skipped' });
+        if (error instanceof SecretWithheldError) {
+            log.notice(error.notice, { title: 'Ollang localization skipped' });
             return { exitCode: 0 };
         }
         io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
@@ -2534,7 +3282,7 @@ async function run(context) {
     const client = new OllangClient({
         baseUrl: settings.apiUrl,
         apiKey: settings.apiKey,
-        fetch: context.fetch,
+        transport: context.transport,
         sleep: context.sleep,
         clock: context.clock,
         ...(context.random ? { random: context.random } : {}),
@@ -2601,10 +3349,14 @@ async function localize(context, settings, workflow, client, state, run, deadlin
         return;
     }
     // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
-    const { createOrderDownloader, outputsReadiness, plannedBytes } = await __nccwpck_require__.e(/* import() */ 569).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
+    const { createOrderDownloader, outputsReadiness, plannedBytes } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 1582));
     const download = createOrderDownloader({
         settings,
         client,
+        transport: context.transport,
+        // Downloads end at the deadline too; with timeout 0 (check once, do not wait) they get the reads' minimum window.
+        deadline: settings.timeoutMs > 0 ? deadline : deadline + MIN_RETRY_WINDOW_MS,
+        recordTempFolders: (value) => state.recordDownloadTemp(value),
         sleep: context.sleep,
         log,
         signal: context.abort,
@@ -2630,7 +3382,8 @@ async function localize(context, settings, workflow, client, state, run, deadlin
         log,
     }));
     run.waitedMs = waited.waitedMs;
-    if (waited.timedOut)
+    // A download the deadline cut off makes the run timed out too, even when every order had finished.
+    if (waited.timedOut || run.followed.some((o) => o.state === 'timed-out'))
         await handleTimeout(context, settings, state, run);
 }
 /** `on-timeout`: fail (leave orders running, name them), cancel (this run's unfinished orders), continue. */
@@ -2701,7 +3454,7 @@ function dedicatedClient(context, settings, budgetMs, options = {}) {
     return new OllangClient({
         baseUrl: settings.apiUrl,
         apiKey: settings.apiKey,
-        fetch: context.fetch,
+        transport: context.transport,
         sleep: context.sleep,
         clock: context.clock,
         ...options,
@@ -2910,6 +3663,9 @@ async function post(context) {
     const log = io.log;
     try {
         const saved = (0,src_state/* readSavedState */.rh)(io);
+        // A main killed mid-download left its temporary files in the workspace.
+        if (saved.downloadTemp)
+            await (await __nccwpck_require__.e(/* import() */ 626).then(__nccwpck_require__.bind(__nccwpck_require__, 5626))).removeLeftoverTempFiles(saved.downloadTemp, log);
         if (saved.mainFinished && !saved.createInFlight) {
             log.debug('Main finished on its own: nothing to clean up.');
             return;
@@ -2941,7 +3697,7 @@ async function post(context) {
         const client = new OllangClient({
             baseUrl: apiUrl,
             apiKey,
-            fetch: context.fetch,
+            transport: context.transport,
             sleep: context.sleep,
             clock: context.clock,
             requestTimeoutMs: 10_000,
@@ -3023,9 +3779,9 @@ async function runMainStep(io = runnerIO) {
         io,
         env: process.env,
         cwd: process.cwd(),
-        fetch: httpFetch,
-        clock: runtime/* realClock */.d,
-        sleep: runtime/* realSleep */.u,
+        transport: transport/* nodeTransport */._3,
+        clock: runtime/* realClock */.dQ,
+        sleep: runtime/* realSleep */.uk,
         abort: abort.signal,
     });
     process.exitCode = outcome.exitCode;
@@ -3035,7 +3791,7 @@ async function runMainStep(io = runnerIO) {
     return outcome.exitCode;
 }
 async function runPostStep(io = runnerIO) {
-    await post({ io, fetch: httpFetch, clock: runtime/* realClock */.d, sleep: runtime/* realSleep */.u });
+    await post({ io, transport: transport/* nodeTransport */._3, clock: runtime/* realClock */.dQ, sleep: runtime/* realSleep */.uk });
 }
 
 
@@ -3269,20 +4025,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 8877:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-
-/***/ }),
-
-/***/ 714:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 

@@ -4,13 +4,13 @@
  * (on-timeout: cancel); and the post step's. Each logs its requests at debug level the same way.
  */
 import { OllangClient } from './ollang/client.ts';
-import type { Clock, Fetch, Log, Sleep } from './runtime.ts';
+import type { Clock, Log, Sleep, Transport } from './runtime.ts';
 
 /** Where and how to reach Ollang, and the side effects a client runs on. */
 export interface Connection {
   apiUrl: string;
   apiKey: string;
-  fetch: Fetch;
+  transport: Transport;
   clock: Clock;
   sleep: Sleep;
   random?: () => number;
@@ -24,7 +24,7 @@ export const TIMEOUT_CANCEL_BUDGET_MS = 60_000;
 /** The post step: long enough for a few retries and the look-ups for a lost create. */
 export const POST_BUDGET_MS = 60_000;
 /** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
-const MIN_RETRY_WINDOW_MS = 60_000;
+export const MIN_RETRY_WINDOW_MS = 60_000;
 
 /** The run's client: retries never sleep past the run's deadline (at least a minute), and stop on abort. */
 export function runClient(connection: Connection, options: { startedAt: number; deadline: number; signal: AbortSignal }): OllangClient {
@@ -73,7 +73,7 @@ function build(
   return new OllangClient({
     baseUrl: connection.apiUrl,
     apiKey: connection.apiKey,
-    fetch: connection.fetch,
+    transport: connection.transport,
     sleep: connection.sleep,
     clock: connection.clock,
     ...(connection.random ? { random: connection.random } : {}),

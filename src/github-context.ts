@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 
 export interface WorkflowContext {
   eventName: string;
+  /** The account whose event started the run (GITHUB_ACTOR): `dependabot[bot]` for Dependabot's. */
+  actor?: string;
   workspace: string;
   repository?: string;
   serverUrl?: string;
@@ -23,6 +25,7 @@ export function readWorkflowContext(env: Record<string, string | undefined>, cwd
     workspace: env['GITHUB_WORKSPACE'] || cwd,
     apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
     ...(repository ? { repository } : {}),
+    ...(env['GITHUB_ACTOR'] ? { actor: env['GITHUB_ACTOR'] } : {}),
     ...(env['GITHUB_SERVER_URL'] ? { serverUrl: env['GITHUB_SERVER_URL'] } : {}),
     ...(env['GITHUB_SHA'] ? { sha: env['GITHUB_SHA'] } : {}),
     ...(env['GITHUB_RUN_ID'] ? { runId: env['GITHUB_RUN_ID'] } : {}),
@@ -49,4 +52,15 @@ function readPullRequest(eventPath: string, repository: string): WorkflowContext
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A run Dependabot started (`github.actor == 'dependabot[bot]'`: its pull requests, its pushes).
+ * GitHub fills such runs' secrets from Dependabot secrets, not Actions secrets, so
+ * `secrets.OLLANG_API_KEY` is empty there unless it is also a Dependabot secret; this holds on
+ * a re-run by someone else too, and GITHUB_ACTOR stays the initial run's. See
+ * https://docs.github.com/en/code-security/dependabot/working-with-dependabot/troubleshooting-dependabot-on-github-actions
+ */
+export function isDependabotRun(context: Pick<WorkflowContext, 'actor'>): boolean {
+  return context.actor === 'dependabot[bot]';
 }

@@ -1,10 +1,16 @@
 /**
- * Reads and validates every input (see action.yml and the README's inputs table) into a
- * typed Settings object, before a single request reaches Ollang.
+ * Reads and validates every input (see action.yml and docs/architecture.md) into a typed
+ * Settings object, before a single request reaches Ollang.
  *
- * The first bad input found throws an InputError that names the input, says what is wrong and
- * lists the accepted values. Single-input checks run in the order of the contract's input
- * table; checks that relate two inputs (required-unless, subsets, only-with) run after them.
+ * Every input is read, and every problem found is reported at once: one InputError whose
+ * `problems` name each bad input, say what is wrong and list the accepted values (one problem
+ * per input, in the order of action.yml; checks that relate two inputs come after and are left
+ * out when one of their inputs is already wrong). A user fixes them all in one edit, not one
+ * per re-run.
+ *
+ * Adding an input: `const x = check(fallback, () => readX(raw('x'), show, fail))` among the
+ * others (readX calls `fail('x', problem, accepted)` for a bad value), a field in Settings, a
+ * row in action.yml; a relation to other inputs goes with the relations, behind `ok(...)`.
  *
  * Spelling rules that apply to several inputs:
  * - Every value is trimmed; an empty value means "use the default".
@@ -17,34 +23,75 @@
  * - The values of api-key and github-token are never quoted in a message, and any other value
  *   quoted has those secrets blanked out, URL credentials removed, control and bidi characters
  *   escaped, and is cut to about 60 characters.
+ *
+ * Inputs that are valid but probably not what the user meant (target-languages next to
+ * order-ids, a bare `timeout: 60`) are warnings, passed to `env.warn`.
  */
 import path from 'node:path';
-import { DurationError, parseDuration } from './duration.ts';
+import { DurationError, formatDuration, parseDuration } from './duration.ts';
 import type { DownloadKind, DubbingStyle, Mode, OnTimeout, OrderSubType, OrderType, Settings } from './settings.ts';
 import { redactSecrets } from './redact.ts';
 
-/** A bad input. `input` is the input's name as written in the workflow (`rush-languages`). */
+/** One bad input: `input` as written in the workflow (`rush-languages`), `message` the whole sentence. */
+export interface InputProblem {
+  input: string;
+  /** `Input 'level': "3" is not a level. Accepted: '0' (AI only) or '1' (AI plus human review).` */
+  message: string;
+}
+
+/** Every bad input of a run. `input` is the first one's name; `problems` lists them all. */
 export class InputError extends Error {
   readonly input: string;
-  constructor(input: string, message: string) {
-    super(message);
+  readonly problems: readonly InputProblem[];
+  constructor(problems: readonly InputProblem[]) {
+    const [first] = problems;
+    if (first === undefined) throw new TypeError('InputError needs at least one problem');
+    super(
+      problems.length === 1
+        ? first.message
+        : `${problems.length} inputs are not valid:\n${problems.map((p) => `- ${p.message}`).join('\n')}`,
+    );
     this.name = 'InputError';
-    this.input = input;
+    this.input = first.input;
+    this.problems = problems;
   }
 }
 
+/** Why GitHub gave this run no secrets, when it did so on purpose. */
+export type SecretsWithheld = 'fork' | 'dependabot';
+
+const WITHHELD_NOTICE: Readonly<Record<SecretsWithheld, string>> = {
+  fork:
+    'Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
+    'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
+    'run the workflow from a branch of this repository.',
+  dependabot:
+    'Skipped: this run was started by Dependabot, and GitHub gives Dependabot runs only Dependabot secrets, not Actions ' +
+    'secrets, so there is no Ollang API key. Nothing was ordered. To localize Dependabot pull requests, add ' +
+    'OLLANG_API_KEY under Settings > Secrets and variables > Dependabot as well.',
+};
+
 /**
- * `api-key` is empty on a pull request from a fork: GitHub does not pass secrets to those
- * runs. main can skip with a notice instead of failing.
+ * `api-key` is empty where GitHub withholds secrets on purpose (a pull request from a fork, a
+ * run started by Dependabot), and every other input is valid: main skips with `notice` (exit 0)
+ * instead of failing a check the contributor cannot fix.
  */
-export class MissingSecretOnForkError extends InputError {
-  constructor() {
-    super(
-      'api-key',
-      "Input 'api-key' is empty. This is a pull request from a fork, and GitHub does not pass secrets to workflows " +
-        'run for forks, so nothing was ordered. Accepted: an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`.',
-    );
-    this.name = 'MissingSecretOnForkError';
+export class SecretWithheldError extends InputError {
+  readonly reason: SecretsWithheld;
+  /** The notice main shows instead of a failure. */
+  readonly notice: string;
+  constructor(reason: SecretsWithheld) {
+    super([
+      {
+        input: 'api-key',
+        message:
+          `Input 'api-key': is empty, because GitHub does not pass Actions secrets to ${reason === 'fork' ? 'workflows run for forks' : 'runs started by Dependabot'}, ` +
+          'so nothing was ordered. Accepted: an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`.',
+      },
+    ]);
+    this.name = 'SecretWithheldError';
+    this.reason = reason;
+    this.notice = WITHHELD_NOTICE[reason];
   }
 }
 
@@ -54,9 +101,12 @@ export type GetInput = (name: string) => string;
 export interface InputEnvironment {
   /** Workspace root (GITHUB_WORKSPACE, or the current directory). */
   workspace: string;
-  eventName?: string;
   /** A pull_request run whose head repository is a fork (secrets are not available). */
   isForkPullRequest?: boolean;
+  /** A run started by Dependabot (it gets Dependabot secrets only). */
+  isDependabot?: boolean;
+  /** Receives each warning (a valid input that is probably not what was meant). Main logs them as warnings. */
+  warn?: (message: string) => void;
 }
 
 export const DEFAULT_API_URL = 'https://api-integration.ollang.com';
@@ -64,6 +114,8 @@ export const DEFAULT_MAX_DOWNLOAD_SIZE = '2GiB';
 export const MIN_POLL_INTERVAL_MS = 100;
 export const MIN_DOWNLOAD_BYTES = 1024;
 export const MAX_DOWNLOAD_BYTES = 1024 ** 4; // 1 TiB
+/** A `timeout` written as a bare number below this is warned about: people think in minutes there. */
+export const BARE_TIMEOUT_WARNING_MS = 5 * 60_000;
 
 const ORDER_TYPES: readonly OrderType[] = ['cc', 'subtitle', 'document', 'aiDubbing', 'studioDubbing'];
 const ORDER_SUB_TYPES: readonly OrderSubType[] = ['closedCaption', 'timecodedTranscription'];
@@ -72,6 +124,14 @@ const DUBBING_TYPES: readonly OrderType[] = ['aiDubbing', 'studioDubbing'];
 const MODES: readonly Mode[] = ['run', 'submit', 'collect', 'cancel'];
 const ON_TIMEOUT: readonly OnTimeout[] = ['fail', 'cancel', 'continue'];
 const DOWNLOAD_KINDS: readonly DownloadKind[] = ['subtitles', 'vtt', 'dubbing', 'documents'];
+/** `download: auto`: what each order type delivers (the contract's `download` row). */
+const AUTO_DOWNLOAD: Readonly<Record<OrderType, readonly DownloadKind[]>> = {
+  cc: ['subtitles', 'vtt'],
+  subtitle: ['subtitles', 'vtt'],
+  aiDubbing: ['dubbing', 'subtitles', 'vtt'],
+  studioDubbing: ['dubbing', 'subtitles', 'vtt'],
+  document: ['documents'],
+};
 
 const TRUE_WORDS = new Set(['true', 'yes', '1']);
 const FALSE_WORDS = new Set(['false', 'no', '0']);
@@ -83,65 +143,93 @@ const ID_ACCEPTED = '1 to 128 letters, digits, - or _';
 const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$/;
 const LANGUAGE_ACCEPTED = 'language codes such as fr, es, pt-BR, zh-TW, zh-Hant or es-419, separated by commas, spaces or newlines';
 const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 45m, 2h, 1h30m; a bare number is seconds)';
+/** A duration written without a unit (docs of src/duration.ts): seconds. */
+const BARE_NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)$/u;
 const MAX_SHOWN = 60;
 
-/** Reads every input. Throws InputError (or MissingSecretOnForkError) for the first bad one. */
+/**
+ * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
+ * when the only problem is an api-key GitHub withheld on purpose.
+ */
 export function readSettings(getInput: GetInput, env: InputEnvironment): Settings {
   const raw = (name: string): string => {
     const value = getInput(name);
     return typeof value === 'string' ? value.trim() : '';
   };
+  const warn = (message: string): void => env.warn?.(message);
 
   // ---- api-key first: its value is needed to keep it out of every later message.
   const apiKey = raw('api-key');
   const githubToken = raw('github-token');
   const show = makeShow([apiKey, githubToken]);
+
+  const problems: InputProblem[] = [];
   const fail: Fail = (input, problem, accepted) => {
-    throw new InputError(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
+    throw new Invalid(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
   };
+  /** Runs one reader; its problem is recorded (the first per input) and `fallback` stands in for the value. */
+  const check = <T>(fallback: T, reader: () => T): T => {
+    try {
+      return reader();
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      if (ok(error.input)) problems.push({ input: error.input, message: error.message });
+      return fallback;
+    }
+  };
+  /** None of these inputs has a problem yet (a relation between them is worth checking). */
+  const ok = (...inputs: string[]): boolean => inputs.every((input) => !problems.some((problem) => problem.input === input));
 
-  if (apiKey === '') {
-    if (env.isForkPullRequest) throw new MissingSecretOnForkError();
-    fail(
-      'api-key',
-      'is required and is empty (is the secret set for this repository?)',
-      'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`',
-    );
-  }
-  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-    // Never echo the key. A header value with spaces or control characters would also fail in fetch.
-    fail(
-      'api-key',
-      'contains spaces, control or non-ASCII characters (the value is not shown)',
-      'an Ollang API key of printable ASCII characters',
-    );
-  }
+  const secretsWithheld: SecretsWithheld | undefined = env.isForkPullRequest ? 'fork' : env.isDependabot ? 'dependabot' : undefined;
+  check(undefined, () => {
+    if (apiKey === '') {
+      // Expected where GitHub withholds secrets: decided once every other input has been read.
+      if (secretsWithheld !== undefined) return;
+      fail(
+        'api-key',
+        'is required and is empty (is the secret set for this repository?)',
+        'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`',
+      );
+    }
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+      // Never echo the key. A header value with spaces or control characters would also fail in fetch.
+      fail(
+        'api-key',
+        'contains spaces, control or non-ASCII characters (the value is not shown)',
+        'an Ollang API key of printable ASCII characters',
+      );
+    }
+  });
 
-  // ---- single-input checks, in the contract's order.
-  const apiUrl = readApiUrl(raw('api-url'), show, fail);
+  // ---- single-input checks, in the order of action.yml.
+  const apiUrl = check(DEFAULT_API_URL, () => readApiUrl(raw('api-url'), show, fail));
 
-  const projectId = raw('project-id');
-  if (projectId !== '' && !ID_PATTERN.test(projectId)) {
-    fail('project-id', `${show(projectId)} is not a project ID`, `an Ollang project ID: ${ID_ACCEPTED}`);
-  }
+  const projectId = check('', () => {
+    const id = raw('project-id');
+    if (id !== '' && !ID_PATTERN.test(id)) fail('project-id', `${show(id)} is not a project ID`, `an Ollang project ID: ${ID_ACCEPTED}`);
+    return id;
+  });
 
-  const targetLanguages = readLanguages('target-languages', raw('target-languages'), show, fail);
+  const targetLanguages = check([], () => readLanguages('target-languages', raw('target-languages'), show, fail));
 
   const rushRaw = raw('rush-languages');
   const rushAll = rushRaw.toLowerCase() === 'all';
-  if (!rushAll && splitList(rushRaw).some((item) => item.toLowerCase() === 'all')) {
-    fail('rush-languages', `${show(rushRaw)} combines 'all' with language codes`, "a subset of target-languages, or 'all' alone");
-  }
-  const rushListed = rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
+  const rushListed = check([], () => {
+    if (!rushAll && splitList(rushRaw).some((item) => item.toLowerCase() === 'all')) {
+      fail('rush-languages', `${show(rushRaw)} combines 'all' with language codes`, "a subset of target-languages, or 'all' alone");
+    }
+    return rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
+  });
 
-  const orderType = readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail);
+  const orderType = check('subtitle', () => readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail));
   const orderSubTypeRaw = raw('order-sub-type');
-  const orderSubType =
+  const orderSubType = check(undefined, () =>
     orderSubTypeRaw === ''
       ? undefined
-      : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`);
+      : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`),
+  );
   const dubbingStyleRaw = raw('dubbing-style');
-  const dubbingStyle =
+  const dubbingStyle = check(undefined, () =>
     dubbingStyleRaw === ''
       ? undefined
       : readEnum(
@@ -152,77 +240,105 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
           show,
           fail,
           ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`,
-        );
+        ),
+  );
 
-  const levelRaw = raw('level');
-  let level: 0 | 1 = 0;
-  if (levelRaw === '1') level = 1;
-  else if (levelRaw !== '' && levelRaw !== '0') {
-    fail('level', `${show(levelRaw)} is not a level`, "'0' (AI only) or '1' (AI plus human review)");
-  }
+  const level = check<0 | 1>(0, () => {
+    const text = raw('level');
+    if (text === '1') return 1;
+    if (text !== '' && text !== '0') fail('level', `${show(text)} is not a level`, "'0' (AI only) or '1' (AI plus human review)");
+    return 0;
+  });
 
-  const autoQc = readBoolean('auto-qc', raw('auto-qc'), false, show, fail);
-  const callbackUrl = readCallbackUrl(raw('callback-url'), show, fail);
-  const mode = readEnum('mode', raw('mode'), MODES, 'run', show, fail);
-  const orderIds = readOrderIds(raw('order-ids'), show, fail);
-  const reuseOrders = readBoolean('reuse-orders', raw('reuse-orders'), true, show, fail);
-  const timeoutMs = readDuration('timeout', raw('timeout'), '60m', show, fail, 'from 0 up to 7 days');
-  const pollIntervalMs = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
-  if (pollIntervalMs < MIN_POLL_INTERVAL_MS) {
-    fail(
-      'poll-interval',
-      `${show(raw('poll-interval'))} is shorter than the 100ms minimum`,
-      `${DURATION_ACCEPTED}, from 100ms up to 7 days`,
-    );
-  }
-  const onTimeout = readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail);
-  const cancelOnAbort = readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail);
+  const autoQc = check(false, () => readBoolean('auto-qc', raw('auto-qc'), false, show, fail));
+  const callbackUrl = check(undefined, () => readCallbackUrl(raw('callback-url'), show, fail));
+  const mode = check<Mode>('run', () => readEnum('mode', raw('mode'), MODES, 'run', show, fail));
+  const orderIds = check([], () => readOrderIds(raw('order-ids'), show, fail));
+  const reuseOrders = check(true, () => readBoolean('reuse-orders', raw('reuse-orders'), true, show, fail));
+  const timeoutMs = check(0, () => readTimeout(raw('timeout'), show, fail, warn));
+  const pollIntervalMs = check(0, () => {
+    const ms = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
+    if (ms < MIN_POLL_INTERVAL_MS) {
+      fail(
+        'poll-interval',
+        `${show(raw('poll-interval'))} is shorter than the 100ms minimum`,
+        `${DURATION_ACCEPTED}, from 100ms up to 7 days`,
+      );
+    }
+    return ms;
+  });
+  const onTimeout = check<OnTimeout>('fail', () => readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail));
+  const cancelOnAbort = check(true, () => readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail));
   const workspace = path.resolve(env.workspace);
-  const { outputDir, outputDirRelative } = readOutputDir(raw('output-dir'), workspace, show, fail);
-  const download = readDownload(raw('download'), show, fail);
-  const prComment = readBoolean('pr-comment', raw('pr-comment'), true, show, fail);
-  const dryRun = readBoolean('dry-run', raw('dry-run'), false, show, fail);
-  const maxDownloadBytes = readByteSize('max-download-size', raw('max-download-size'), show, fail);
+  const { outputDir, outputDirRelative } = check({ outputDir: path.join(workspace, 'localized'), outputDirRelative: 'localized' }, () =>
+    readOutputDir(raw('output-dir'), workspace, show, fail),
+  );
+  const download = check<ReadonlySet<DownloadKind>>(new Set(), () => readDownload(raw('download'), orderType, show, fail));
+  const prComment = check(true, () => readBoolean('pr-comment', raw('pr-comment'), true, show, fail));
+  const dryRun = check(false, () => readBoolean('dry-run', raw('dry-run'), false, show, fail));
+  const maxDownloadBytes = check(0, () => readByteSize('max-download-size', raw('max-download-size'), show, fail));
 
-  // ---- checks that relate inputs.
-  if (orderIds.length === 0) {
+  // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
+  if (orderIds.length === 0 && ok('order-ids', 'mode')) {
     const why =
       mode === 'collect' || mode === 'cancel'
         ? `mode '${mode}' needs order-ids, or project-id and target-languages`
         : 'it is required unless order-ids is given';
-    if (projectId === '') fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
-    if (targetLanguages.length === 0) fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
+    check(undefined, () => {
+      if (projectId === '' && ok('project-id'))
+        fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
+    });
+    check(undefined, () => {
+      if (targetLanguages.length === 0 && ok('target-languages'))
+        fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
+    });
+  }
+  if (orderIds.length > 0 && targetLanguages.length > 0) {
+    // Valid, and easy to mistake for a filter: the order IDs alone say what is followed.
+    warn(
+      `Input 'target-languages' (${targetLanguages.join(', ')}) is ignored, and so is rush-languages: order-ids is given, and the action ` +
+        `${mode === 'cancel' ? 'cancels' : 'follows'} exactly those orders, whatever their languages. Leave target-languages empty when you give order-ids.`,
+    );
   }
 
-  let rushLanguages: string[];
+  let rushLanguages: string[] = [];
   if (rushAll) {
     rushLanguages = [...targetLanguages];
-  } else {
+  } else if (ok('target-languages', 'rush-languages')) {
     const targets = new Set(targetLanguages);
-    for (const code of rushListed) {
-      if (!targets.has(code)) {
-        const list = targetLanguages.length === 0 ? 'which is empty' : targetLanguages.join(', ');
-        fail('rush-languages', `${show(code)} is not in target-languages (${list})`, "a subset of target-languages, or 'all'");
+    check(undefined, () => {
+      for (const code of rushListed) {
+        if (!targets.has(code)) {
+          const list = targetLanguages.length === 0 ? 'which is empty' : targetLanguages.join(', ');
+          fail('rush-languages', `${show(code)} is not in target-languages (${list})`, "a subset of target-languages, or 'all'");
+        }
       }
-    }
+    });
     const rush = new Set(rushListed);
     rushLanguages = targetLanguages.filter((code) => rush.has(code));
   }
 
-  if (orderSubType !== undefined && orderType !== 'cc') {
-    fail(
-      'order-sub-type',
-      `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`,
-      `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`,
-    );
-  }
-  if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType)) {
-    fail(
-      'dubbing-style',
-      `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`,
-      `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`,
-    );
-  }
+  check(undefined, () => {
+    if (orderSubType !== undefined && orderType !== 'cc' && ok('order-type')) {
+      fail(
+        'order-sub-type',
+        `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`,
+        `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`,
+      );
+    }
+  });
+  check(undefined, () => {
+    if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType) && ok('order-type')) {
+      fail(
+        'dubbing-style',
+        `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`,
+        `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`,
+      );
+    }
+  });
+
+  if (problems.length > 0) throw new InputError(problems);
+  if (apiKey === '' && secretsWithheld !== undefined) throw new SecretWithheldError(secretsWithheld);
 
   const settings: Settings = {
     apiKey,
@@ -257,6 +373,15 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
 
 type Show = (value: string) => string;
 type Fail = (input: string, problem: string, accepted: string) => never;
+
+/** One input's problem, thrown by a reader and collected by readSettings. */
+class Invalid extends Error {
+  readonly input: string;
+  constructor(input: string, message: string) {
+    super(message);
+    this.input = input;
+  }
+}
 
 /** Splits a list written with commas, spaces and newlines in any mix. */
 export function splitList(text: string): string[] {
@@ -343,6 +468,22 @@ export function parseBooleanWord(text: string): boolean | undefined {
   return undefined;
 }
 
+/**
+ * `timeout`. A bare number is seconds, as the contract says; but next to the job's
+ * `timeout-minutes`, `timeout: 60` reads as an hour to many. Below 5 minutes it is valid and
+ * warned about, with the unit spelled out.
+ */
+function readTimeout(text: string, show: Show, fail: Fail, warn: (message: string) => void): number {
+  const ms = readDuration('timeout', text, '60m', show, fail, 'from 0 up to 7 days');
+  if (BARE_NUMBER.test(text) && ms > 0 && ms < BARE_TIMEOUT_WARNING_MS) {
+    warn(
+      `Input 'timeout': ${show(text)} has no unit, so it is ${text} seconds: the action waits at most ${formatDuration(ms)}. ` +
+        `If you meant minutes, write ${show(`${text}m`)} (unlike the job's timeout-minutes, this input takes a unit: 90s, 45m, 2h).`,
+    );
+  }
+  return ms;
+}
+
 function readDuration(input: string, text: string, fallback: string, show: Show, fail: Fail, range: string): number {
   try {
     return parseDuration(text === '' ? fallback : text);
@@ -352,9 +493,13 @@ function readDuration(input: string, text: string, fallback: string, show: Show,
   }
 }
 
+/**
+ * An http or https base URL. Plain http only to this machine (a local simulator or proxy): to
+ * anywhere else it would send the API key across the network in clear text.
+ */
 function readApiUrl(text: string, show: Show, fail: Fail): string {
   if (text === '') return DEFAULT_API_URL;
-  const accepted = `an http or https base URL without user name, password, query or fragment, such as ${DEFAULT_API_URL}`;
+  const accepted = `an https base URL without user name, password, query or fragment, such as ${DEFAULT_API_URL}; http only to this machine (localhost, 127.0.0.1, [::1])`;
   const url = parseUrl(text);
   if (url === undefined) return fail('api-url', `${show(text)} is not a URL`, accepted);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -366,7 +511,18 @@ function readApiUrl(text: string, show: Show, fail: Fail): string {
   if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
     return fail('api-url', `${show(text)} has a query or fragment`, accepted);
   }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    return fail('api-url', `${show(text)} uses plain http to another machine, which would send the API key unencrypted`, accepted);
+  }
   return `${url.origin}${url.pathname.replace(/\/+$/u, '')}`;
+}
+
+/**
+ * `localhost`, 127.0.0.0/8 and [::1], as WHATWG URL parsing normalises them (`http://0x7f.1`
+ * is 127.0.0.1). Names under `.localhost` are not taken: Node resolves them through DNS.
+ */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/u.test(hostname);
 }
 
 function readCallbackUrl(text: string, show: Show, fail: Fail): string | undefined {
@@ -405,16 +561,18 @@ function readOutputDir(text: string, workspace: string, show: Show, fail: Fail):
   return { outputDir, outputDirRelative: relative.split(path.sep).join('/') };
 }
 
-function readDownload(text: string, show: Show, fail: Fail): ReadonlySet<DownloadKind> {
-  const accepted = `any of ${DOWNLOAD_KINDS.map((k) => `'${k}'`).join(', ')} separated by commas or spaces, or 'all' alone, or 'none' alone`;
-  const items = splitList(text === '' ? 'subtitles,vtt' : text).map((item) => item.toLowerCase());
-  if (items.includes('none') || items.includes('all')) {
-    if (items.length !== 1) {
-      const word = items.includes('none') ? 'none' : 'all';
-      fail('download', `${show(text)} combines '${word}' with other values`, accepted);
-    }
-    return new Set(items[0] === 'all' ? DOWNLOAD_KINDS : []);
+/** `auto` (the default): what the order type delivers; or a list of kinds; or `all` / `none` alone. */
+function readDownload(text: string, orderType: OrderType, show: Show, fail: Fail): ReadonlySet<DownloadKind> {
+  const accepted =
+    `'auto' (what the order type delivers), or any of ${DOWNLOAD_KINDS.map((k) => `'${k}'`).join(', ')} separated by commas or spaces, ` +
+    `or 'all' alone, or 'none' alone`;
+  const items = splitList(text === '' ? 'auto' : text).map((item) => item.toLowerCase());
+  for (const word of ['auto', 'none', 'all']) {
+    if (items.includes(word) && items.length !== 1) fail('download', `${show(text)} combines '${word}' with other values`, accepted);
   }
+  if (items[0] === 'auto') return new Set(AUTO_DOWNLOAD[orderType]);
+  if (items[0] === 'none') return new Set();
+  if (items[0] === 'all') return new Set(DOWNLOAD_KINDS);
   const out = new Set<DownloadKind>();
   for (const item of items) {
     const kind = DOWNLOAD_KINDS.find((k) => k === item);

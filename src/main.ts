@@ -5,15 +5,15 @@
  */
 import path from 'node:path';
 import type { ActionIO } from './io.ts';
-import type { Clock, Fetch, Sleep } from './runtime.ts';
+import type { Clock, Sleep, Transport } from './runtime.ts';
 import type { Settings } from './settings.ts';
-import { InputError, MissingSecretOnForkError, readSettings } from './inputs.ts';
+import { InputError, SecretWithheldError, readSettings } from './inputs.ts';
 import { formatDuration } from './duration.ts';
-import { readWorkflowContext, type WorkflowContext } from './github-context.ts';
+import { isDependabotRun, readWorkflowContext, type WorkflowContext } from './github-context.ts';
 import type { OllangClient } from './ollang/client.ts';
 import { OllangError } from './ollang/errors.ts';
 import { StateRecorder } from './state.ts';
-import { runClient, type Connection } from './connect.ts';
+import { MIN_RETRY_WINDOW_MS, runClient, type Connection } from './connect.ts';
 import { chooseOrders } from './orders/choose.ts';
 import { openCacheMemory } from './orders/memory.ts';
 import { cancelAfterAbort, cancelMode as cancelOrders, settleTimeout, type StopContext } from './orders/stop.ts';
@@ -28,7 +28,7 @@ export interface RunContext {
   io: ActionIO;
   env: Record<string, string | undefined>;
   cwd: string;
-  fetch: Fetch;
+  transport: Transport;
   clock: Clock;
   sleep: Sleep;
   random?: () => number;
@@ -54,7 +54,7 @@ export async function run(context: RunContext): Promise<RunOutcome> {
   const connection: Connection = {
     apiUrl: settings.apiUrl,
     apiKey: settings.apiKey,
-    fetch: context.fetch,
+    transport: context.transport,
     clock: context.clock,
     sleep: context.sleep,
     ...(context.random ? { random: context.random } : {}),
@@ -93,17 +93,13 @@ function readInputs(io: ActionIO, workflow: WorkflowContext): Settings | number 
   try {
     return readSettings((name) => io.getInput(name), {
       workspace: workflow.workspace,
-      eventName: workflow.eventName,
       isForkPullRequest: workflow.pullRequest?.isFork ?? false,
+      isDependabot: isDependabotRun(workflow),
+      warn: (message) => io.log.warning(message, { title: 'Check the inputs' }),
     });
   } catch (error) {
-    if (error instanceof MissingSecretOnForkError) {
-      io.log.notice(
-        'Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
-          'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
-          'run the workflow from a branch of this repository.',
-        { title: 'Ollang localization skipped' },
-      );
+    if (error instanceof SecretWithheldError) {
+      io.log.notice(error.notice, { title: 'Ollang localization skipped' });
       return 0;
     }
     io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
@@ -179,6 +175,10 @@ async function waitAndDownload(
   const download = createOrderDownloader({
     settings,
     client,
+    transport: context.transport,
+    // Downloads end at the deadline too; with timeout 0 (check once, do not wait) they get the reads' minimum window.
+    deadline: settings.timeoutMs > 0 ? deadline : deadline + MIN_RETRY_WINDOW_MS,
+    recordTempFolders: (value) => stop.state.recordDownloadTemp(value),
     sleep: context.sleep,
     log,
     signal: context.abort,
@@ -206,7 +206,8 @@ async function waitAndDownload(
     }),
   );
   record.waitedMs = waited.waitedMs;
-  if (waited.timedOut) {
+  // A download the deadline cut off makes the run timed out too, even when every order had finished.
+  if (waited.timedOut || record.followed.some((o) => o.state === 'timed-out')) {
     record.timedOut = true;
     const failure = await settleTimeout(stop);
     if (failure) recordFailure(record, failure);

@@ -6,7 +6,7 @@
  * warnings, never a failed job (as in actions/cache's post step).
  */
 import type { ActionIO } from './io.ts';
-import type { Clock, Fetch, Sleep } from './runtime.ts';
+import type { Clock, Sleep, Transport } from './runtime.ts';
 import { readSavedState } from './state.ts';
 import type { OllangClient } from './ollang/client.ts';
 import { DEFAULT_API_URL, parseBooleanWord } from './inputs.ts';
@@ -18,7 +18,7 @@ import { errorMessage } from './error-message.ts';
 
 export interface PostContext {
   io: ActionIO;
-  fetch: Fetch;
+  transport: Transport;
   clock: Clock;
   sleep: Sleep;
 }
@@ -34,6 +34,8 @@ export async function post(context: PostContext): Promise<void> {
   const log = io.log;
   try {
     const saved = readSavedState(io);
+    // A main killed mid-download left its temporary files in the workspace.
+    if (saved.downloadTemp) await (await import('./download/temp-files.ts')).removeLeftoverTempFiles(saved.downloadTemp, log);
     const lost = saved.createsInFlight;
     if (saved.mainFinished && lost.length === 0) {
       log.debug('Main finished on its own: nothing to clean up.');
@@ -60,7 +62,7 @@ export async function post(context: PostContext): Promise<void> {
       log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${pending} (no usable api-key or api-url).`);
       return;
     }
-    const client = postClient({ apiUrl, apiKey, fetch: context.fetch, clock: context.clock, sleep: context.sleep, log });
+    const client = postClient({ apiUrl, apiKey, transport: context.transport, clock: context.clock, sleep: context.sleep, log });
     const known = new Set(saved.created);
     for (const call of lost) left.push(...(await findLostOrders(context, client, call, known)));
     if (left.length === 0) {

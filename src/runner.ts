@@ -11,7 +11,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
 import type { ActionIO } from './io.ts';
-import type { Log } from './runtime.ts';
+import type { AnnotationProperties, Log } from './runtime.ts';
 
 type Properties = Record<string, string | undefined>;
 
@@ -26,10 +26,18 @@ function issueCommand(name: string, properties: Properties, message: string): vo
   process.stdout.write(`${command}::${escapeData(message)}${EOL}`);
 }
 
-/** Annotation properties as the runner names them. */
-function annotation(properties: { title?: string } | undefined): Properties {
+/** Annotation properties as the runner names them (@actions/core's toCommandProperties; a 0 is left out, as there). */
+function annotation(properties: AnnotationProperties | undefined): Properties {
+  const number = (value: number | undefined): string | undefined => (value ? String(value) : undefined);
   return properties && Object.keys(properties).length > 0
-    ? { title: properties.title, file: undefined, line: undefined, endLine: undefined, col: undefined, endColumn: undefined }
+    ? {
+        title: properties.title,
+        file: properties.file,
+        line: number(properties.startLine),
+        endLine: number(properties.endLine),
+        col: number(properties.startColumn),
+        endColumn: number(properties.endColumn),
+      }
     : {};
 }
 

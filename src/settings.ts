@@ -1,7 +1,7 @@
 /**
- * The validated, typed form of the action's inputs (see action.yml and
- * the README's inputs table). Produced only by `readSettings` in inputs.ts;
- * everything downstream trusts these values.
+ * The validated, typed form of the action's inputs (see action.yml and the README's input
+ * table). Produced only by `readSettings` in inputs.ts; everything downstream trusts these
+ * values.
  */
 
 export type OrderType = 'cc' | 'subtitle' | 'document' | 'aiDubbing' | 'studioDubbing';
@@ -42,6 +42,7 @@ export interface Settings {
   outputDirRelative: string;
   /** Absolute workspace root (GITHUB_WORKSPACE, or the current directory). */
   workspace: string;
+  /** What to download; `download: auto` already resolved from the order type. */
   download: ReadonlySet<DownloadKind>;
   githubToken: string;
   prComment: boolean;

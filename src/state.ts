@@ -12,6 +12,7 @@ const SETTLED = 'settled-orders';
 const FINISHED = 'main-finished';
 const CREATES_IN_FLIGHT = 'creates-in-flight';
 const IS_POST = 'is-post';
+const DOWNLOAD_TEMP = 'download-temp';
 
 export interface SavedState {
   /** IDs of orders this run created (and paid for), in creation order. */
@@ -22,6 +23,8 @@ export interface SavedState {
   mainFinished: boolean;
   /** Create Order calls whose orders main has not accounted for (it was killed, or gave up), one per project. */
   createsInFlight: LostCreate[];
+  /** Where downloads put temporary files (download/temp-files.ts): what a killed main may have left. */
+  downloadTemp?: string;
 }
 
 /** Records state as it changes. Keeps its own copy, since saveState only appends. */
@@ -60,6 +63,11 @@ export class StateRecorder {
     if (this.#inFlight.delete(projectId)) this.#saveInFlight();
   }
 
+  /** Saved before a download's temporary file is first created in a folder (download/temp-files.ts). */
+  recordDownloadTemp(value: string): void {
+    this.#io.saveState(DOWNLOAD_TEMP, value);
+  }
+
   recordMainFinished(): void {
     this.#io.saveState(FINISHED, 'true');
   }
@@ -88,6 +96,7 @@ export function readSavedState(io: Pick<ActionIO, 'getState'>): SavedState {
     settled: parseIdList(io.getState(SETTLED)),
     mainFinished: io.getState(FINISHED) === 'true',
     createsInFlight: parseCreatesInFlight(io.getState(CREATES_IN_FLIGHT)),
+    ...(isJsonObject(io.getState(DOWNLOAD_TEMP)) ? { downloadTemp: io.getState(DOWNLOAD_TEMP) } : {}),
   };
 }
 
@@ -124,6 +133,15 @@ function parseSnapshot(value: unknown): ProjectSnapshot | undefined {
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.length > 0) : [];
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 function parseIdList(text: string): string[] {

@@ -1,10 +1,10 @@
 /**
- * The two steps bound to the real runner: its commands and files (runner.ts), HTTP over
- * node:http (http-fetch.ts), the real clock, and process signals. index.ts picks one; `npm run local` (@github/local-action) calls each.
+ * The two steps bound to the real runner: its commands and files (runner.ts), HTTP through
+ * http/transport.ts, the real clock, and process signals. index.ts picks one; `npm run local` (@github/local-action) calls each.
  */
 import type { ActionIO } from './io.ts';
 import { runnerIO } from './runner.ts';
-import { httpFetch } from './ollang/http-fetch.ts';
+import { nodeTransport } from './http/transport.ts';
 import { realClock, realSleep } from './runtime.ts';
 import { run } from './main.ts';
 import { post } from './post.ts';
@@ -30,7 +30,7 @@ export async function runMainStep(io: ActionIO = runnerIO): Promise<number> {
     io,
     env: process.env,
     cwd: process.cwd(),
-    fetch: httpFetch,
+    transport: nodeTransport,
     clock: realClock,
     sleep: realSleep,
     abort: abort.signal,
@@ -42,5 +42,5 @@ export async function runMainStep(io: ActionIO = runnerIO): Promise<number> {
 }
 
 export async function runPostStep(io: ActionIO = runnerIO): Promise<void> {
-  await post({ io, fetch: httpFetch, clock: realClock, sleep: realSleep });
+  await post({ io, transport: nodeTransport, clock: realClock, sleep: realSleep });
 }

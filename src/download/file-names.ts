@@ -84,7 +84,8 @@ function truncate(name: string, maxBytes: number): string {
   return cutBytes(name, maxBytes);
 }
 
-function cutBytes(text: string, budget: number): string {
+/** The longest start of `text` that fits in `budget` UTF-8 bytes, cut at a code point boundary. */
+export function cutBytes(text: string, budget: number): string {
   let out = '';
   let used = 0;
   for (const char of text) {

@@ -7,12 +7,13 @@ import path from 'node:path';
 import type { OllangClient } from '../ollang/client.ts';
 import type { Order } from '../ollang/schemas.ts';
 import type { DownloadKind, Settings } from '../settings.ts';
-import type { Log, Sleep } from '../runtime.ts';
+import type { Log, Sleep, Transport } from '../runtime.ts';
 import type { OutputsReadiness } from '../wait/poller.ts';
-import { finishDownload, recordFile, type FollowedOrder } from '../orders/followed.ts';
+import { downloadCutOff, finishDownload, recordFile, type FollowedOrder } from '../orders/followed.ts';
 import { classifyDoc, planDownloads, type DownloadItem } from './plan.ts';
-import { downloadItem } from './downloader.ts';
+import { DownloadError, downloadItem, type RefreshedDocument } from './downloader.ts';
 import { safeFileName, uniqueFileName } from './file-names.ts';
+import { TempFiles } from './temp-files.ts';
 import { errorMessage } from '../error-message.ts';
 
 /** What each order type is expected to produce, among the kinds a user can ask for. */
@@ -57,9 +58,14 @@ export interface OrderDownloader {
 export function createOrderDownloader(deps: {
   settings: Settings;
   client: OllangClient;
+  transport?: Transport;
   sleep: Sleep;
   log: Log;
   signal?: AbortSignal;
+  /** Epoch ms (on `clock`): downloads stop here (docs/reliability.md), and an order cut off by it is `timed-out`. */
+  deadline?: number;
+  /** Saves the folders temporary files go in, for the post step to clean up after a kill (state.ts). */
+  recordTempFolders?: (value: string) => void;
   /** Accumulates download time across orders (clock ms). */
   onDownloaded?: (bytes: number, ms: number) => void;
   clock: () => number;
@@ -67,6 +73,7 @@ export function createOrderDownloader(deps: {
   const { settings, log } = deps;
   /** File names already used in each language folder this run (two orders can share a language). */
   const takenByFolder = new Map<string, Set<string>>();
+  const temp = new TempFiles({ workspace: settings.workspace, ...(deps.recordTempFolders ? { save: deps.recordTempFolders } : {}) });
 
   return async (order, followed) => {
     const folderName = safeFileName(followed.language, { fallback: 'unknown-language' });
@@ -83,6 +90,7 @@ export function createOrderDownloader(deps: {
     // whatever is still missing then is a missing file, never a quiet `completed`.
     const missing = unpublishedKinds(order, settings.download);
     if (missing.length > 0) problems.push(`Ollang published no ${missing.join(' or ')} output for it`);
+    let stoppedAtDeadline = false;
 
     for (const planned of plan.items) {
       const item: DownloadItem = { ...planned, fileName: uniqueFileName(planned.fileName, taken) };
@@ -90,11 +98,16 @@ export function createOrderDownloader(deps: {
       try {
         const result = await downloadItem(item, {
           directory,
+          workspace: settings.workspace,
           maxBytes: settings.maxDownloadBytes,
+          temp,
+          clock: deps.clock,
           sleep: deps.sleep,
+          ...(deps.transport ? { transport: deps.transport } : {}),
           ...(deps.signal ? { signal: deps.signal } : {}),
-          // Signed URLs expire: after a 403, ask Ollang for the order again.
-          refreshUrl: async () => freshUrl(await deps.client.getOrder(order.id), planned),
+          ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}),
+          // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order again.
+          refresh: async () => freshDocument(await deps.client.getOrder(order.id, deps.signal ? { signal: deps.signal } : {}), planned),
         });
         const relative = path.relative(settings.workspace, result.path).split(path.sep).join('/');
         recordFile(followed, relative);
@@ -102,6 +115,7 @@ export function createOrderDownloader(deps: {
         log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
       } catch (error) {
         const message = errorMessage(error);
+        if (error instanceof DownloadError && error.reason === 'deadline') stoppedAtDeadline = true;
         problems.push(`${item.fileName}: ${message}`);
         log.warning(`Order ${order.id} (${followed.language}): download of ${item.fileName} failed: ${message}`, {
           title: `Download failed: ${followed.language}`,
@@ -110,15 +124,17 @@ export function createOrderDownloader(deps: {
       }
     }
 
-    finishDownload(followed, problems, deps.clock());
+    if (stoppedAtDeadline) downloadCutOff(followed, problems, deps.clock());
+    else finishDownload(followed, problems, deps.clock());
   };
 }
 
-/** The same document's URL in a freshly fetched order. */
-function freshUrl(order: Order, planned: DownloadItem): string | undefined {
-  if (planned.docType === 'vttUrl') return order.vttUrl;
+/** The same document in a freshly fetched order: its new signed URL and size. */
+function freshDocument(order: Order, planned: DownloadItem): RefreshedDocument | undefined {
+  if (planned.docType === 'vttUrl') return order.vttUrl ? { url: order.vttUrl } : undefined;
   const fresh = planDownloads(order, new Set([planned.kind])).items.find(
     (item) => item.docType === planned.docType && item.fileName === planned.fileName,
   );
-  return fresh?.url;
+  if (!fresh) return undefined;
+  return { url: fresh.url, ...(fresh.expectedBytes !== undefined ? { expectedBytes: fresh.expectedBytes } : {}) };
 }

@@ -1,22 +1,26 @@
 /**
- * OllangClient: the five endpoints the action uses, as docs/ollang-api.md describes them.
+ * OllangClient: the five order endpoints the action uses, as docs/ollang-api.md describes them,
+ * and the project reads (List Projects, Get Project: docs/ollang-uploads.md).
  *
  * - Reads (Get Order, List Orders) and cancels (Cancel Order, Cancel Human Review: repeating one is
  *   harmless, a 409 means it is done) are retried per the RetryPolicy, never sleeping past
  *   `deadline`. 401 and the other 4xx are never retried.
  * - Create Order is never retried: every failure is thrown at once, with `ambiguous: true` when the
  *   orders may exist anyway (no answer after sending, a 5xx, a 2xx we could not read).
- * - JSON bodies go out as a string with an explicit Content-Length (chunked bodies caused 500s).
+ * - JSON bodies go out as a string, which the transport sends with a Content-Length (chunked
+ *   bodies caused 500s). Redirects are never followed: the key would go along.
+ * - Each request (answer and body) gets `requestTimeoutMs` on the injected timer.
  * - Bodies are never parsed unconditionally (204 / empty).
  * - The API key is sent only as `X-Api-Key` and is scrubbed from everything an error carries.
  */
-import type { Clock, Fetch, Sleep } from '../runtime.ts';
-import { realClock, realSleep } from '../runtime.ts';
+import type { Clock, SetTimer, Sleep, Transport } from '../runtime.ts';
+import { realClock, realSetTimer, realSleep } from '../runtime.ts';
+import { describeFailure, failureCode, nodeTransport, type HttpResponse } from '../http/transport.ts';
 import { OllangError, readErrorBody } from './errors.ts';
 import type { OllangErrorInit } from './errors.ts';
-import { backoffDelay, isRetryable, parseRetryAfter, resolvePolicy } from './retry.ts';
+import { isRetryable, parseRetryAfter, resolvePolicy, withRetries } from './retry.ts';
 import type { RetryPolicy } from './retry.ts';
-import type { CancelHumanReviewResult, CreatedOrder, Order, OrderPage, OrderSummary } from './schemas.ts';
+import type { CancelHumanReviewResult, CreatedOrder, Order, OrderPage, OrderSummary, Project, ProjectPage } from './schemas.ts';
 import type { z } from 'zod';
 import { redactSecrets } from '../redact.ts';
 
@@ -44,9 +48,12 @@ export interface RequestEvent {
 export interface OllangClientOptions {
   baseUrl: string;
   apiKey: string;
-  fetch?: Fetch;
+  /** Default: nodeTransport. */
+  transport?: Transport;
   sleep?: Sleep;
   clock?: Clock;
+  /** Runs the request time-outs. */
+  setTimer?: SetTimer;
   random?: () => number;
   /** Per request (answer and body), default 30 000 ms. */
   requestTimeoutMs?: number;
@@ -93,6 +100,16 @@ export interface ListOrdersQuery {
   filter?: ListOrdersFilter;
 }
 
+export interface ListProjectsQuery {
+  page?: number;
+  /** 1 to 50 (the API's default is 10). */
+  take?: number;
+  /** Case-insensitive, partial match on the project's name. */
+  search?: string;
+  orderBy?: 'id' | 'name' | 'createdAt' | 'sourceLanguage';
+  orderDirection?: 'asc' | 'desc';
+}
+
 export const defaultRequestTimeoutMs = 30_000;
 export const defaultUserAgent = 'ollang-localize-action';
 /** listAllOrders stops here unless told otherwise (a guard against a server that always says "more"). */
@@ -116,7 +133,6 @@ interface RequestSpec {
 interface RawResponse {
   status: number;
   statusText: string;
-  headers: Headers;
   text: string;
 }
 
@@ -140,9 +156,10 @@ const notSentCodes = new Set([
 export class OllangClient {
   readonly #baseUrl: string;
   readonly #apiKey: string;
-  readonly #fetch: Fetch;
+  readonly #transport: Transport;
   readonly #sleep: Sleep;
   readonly #clock: Clock;
+  readonly #setTimer: SetTimer;
   readonly #random: () => number;
   readonly #timeoutMs: number;
   readonly #policy: RetryPolicy;
@@ -155,9 +172,10 @@ export class OllangClient {
   constructor(options: OllangClientOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#apiKey = options.apiKey;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#transport = options.transport ?? nodeTransport;
     this.#sleep = options.sleep ?? realSleep;
     this.#clock = options.clock ?? realClock;
+    this.#setTimer = options.setTimer ?? realSetTimer;
     this.#random = options.random ?? Math.random;
     const timeout = options.requestTimeoutMs;
     this.#timeoutMs = timeout !== undefined && Number.isFinite(timeout) && timeout > 0 ? timeout : defaultRequestTimeoutMs;
@@ -283,6 +301,29 @@ export class OllangClient {
     );
   }
 
+  /** GET /integration/project: one page of projects (a read: retried like Get Order). */
+  async listProjects(query: ListProjectsQuery = {}): Promise<ProjectPage> {
+    const spec: RequestSpec = {
+      endpoint: 'List Projects',
+      method: 'GET',
+      path: `/integration/project?${projectsQueryString(query)}`,
+      retry: true,
+    };
+    return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectPageSchema));
+  }
+
+  /** GET /integration/project/{projectId}: the project and its documents (a read: retried). 404 is thrown. */
+  async getProject(projectId: string, options?: { deadline?: number }): Promise<Project> {
+    const spec: RequestSpec = {
+      endpoint: `Get Project ${projectId}`,
+      method: 'GET',
+      path: `/integration/project/${encodeURIComponent(projectId)}`,
+      retry: true,
+      ...(options?.deadline !== undefined ? { deadline: options.deadline } : {}),
+    };
+    return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectSchema));
+  }
+
   // ---- plumbing -------------------------------------------------------------------------------
 
   /**
@@ -290,29 +331,24 @@ export class OllangClient {
    * not JSON is retried on reads like any other transient failure).
    */
   async #request<T>(spec: RequestSpec, read: (response: RawResponse, schemas: Schemas) => T): Promise<T> {
-    const maxAttempts = spec.retry ? this.#policy.maxAttempts : 1;
     const signal = spec.detached ? spec.signal : combine(this.#signal, spec.signal);
-    for (let attempt = 1; ; attempt++) {
-      let error: OllangError;
-      try {
+    return withRetries(
+      async (attempt) => {
         const response = await this.#attempt(spec, attempt, signal);
         return read(response, await loadSchemas());
-      } catch (caught) {
-        if (!(caught instanceof OllangError)) throw caught;
-        error = caught;
-      }
-      if (attempt >= maxAttempts || !isRetryable(error)) throw error;
-      const delay = backoffDelay(attempt, this.#policy, this.#random, error.retryAfterMs);
-      const deadline = earliest(this.#deadline(), spec.deadline);
-      if (deadline !== undefined && this.#clock() + delay > deadline) throw error;
-      try {
-        await this.#sleep(delay, signal);
-      } catch (cause) {
-        if (signal?.aborted) throw this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' }, cause);
-        throw cause;
-      }
-      if (signal?.aborted) throw this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' });
-    }
+      },
+      {
+        policy: spec.retry ? this.#policy : { ...this.#policy, maxAttempts: 1 },
+        clock: this.#clock,
+        sleep: this.#sleep,
+        random: this.#random,
+        deadline: () => earliest(this.#deadline(), spec.deadline),
+        ...(signal ? { signal } : {}),
+        retryable: (error) => error instanceof OllangError && isRetryable(error),
+        retryAfterMs: (error) => (error as OllangError).retryAfterMs,
+        aborted: (cause) => this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' }, cause),
+      },
+    );
   }
 
   /** One HTTP exchange: resolves with a 2xx (body read), rejects with an OllangError. */
@@ -327,12 +363,15 @@ export class OllangClient {
     if (spec.body !== undefined) {
       body = JSON.stringify(spec.body);
       headers['Content-Type'] = 'application/json';
-      headers['Content-Length'] = String(Buffer.byteLength(body, 'utf8'));
     }
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // The answer and its whole body within the time-out, on the injected timer.
+    const timeout = new AbortController();
+    const cancelTimer = this.#setTimer(this.#timeoutMs, () =>
+      timeout.abort(new DOMException(`no response within ${formatMs(this.#timeoutMs)}`, 'TimeoutError')),
+    );
+    const requestSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
     const started = this.#clock();
-    let status: number | undefined; // eslint-disable-line prefer-const -- set once the answer is in
+    let status: number | undefined;
     const report = (): void => {
       if (!this.#onRequest) return;
       try {
@@ -350,51 +389,54 @@ export class OllangClient {
     };
     const isPost = spec.method === 'POST';
 
-    let response: Response;
-    this.#requestCount++;
     try {
-      response = await this.#fetch(this.#baseUrl + spec.path, {
-        method: spec.method,
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        signal: requestSignal,
-        // Never follow a redirect: fetch would resend X-Api-Key to wherever it points.
-        redirect: 'manual',
-      });
-    } catch (cause) {
-      report();
-      throw this.#transportError(spec, cause, signal, timeout, isPost && !neverSent(cause));
-    }
-    status = response.status;
-
-    // Read the whole body under the same time limit; a failure here comes after the server answered.
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (cause) {
-      report();
-      const ok = status >= 200 && status < 300;
-      if (!ok) {
-        // The status alone is enough to report an error answer.
-        throw this.#httpError(spec, response, '', isPost);
+      let response: HttpResponse;
+      this.#requestCount++;
+      try {
+        response = await this.#transport({
+          method: spec.method,
+          url: new URL(this.#baseUrl + spec.path),
+          headers,
+          ...(body !== undefined ? { body } : {}),
+          signal: requestSignal,
+        });
+      } catch (cause) {
+        report();
+        throw this.#transportError(spec, cause, signal, timeout.signal, isPost && !neverSent(cause));
       }
-      throw this.#transportError(spec, cause, signal, timeout, isPost);
-    }
-    report();
-    // A server that echoes the key back (in an order or document name, a message) must not get
-    // it into a file name, a log line or an output: nothing downstream ever sees it.
-    text = this.#scrub(text);
+      status = response.status;
 
-    if (status >= 200 && status < 300) {
-      return { status, statusText: response.statusText, headers: response.headers, text };
+      // Read the whole body under the same time limit; a failure here comes after the server answered.
+      let text: string;
+      try {
+        text = await response.body.text();
+      } catch (cause) {
+        report();
+        const ok = status >= 200 && status < 300;
+        if (!ok) {
+          // The status alone is enough to report an error answer.
+          throw this.#httpError(spec, response, '', isPost);
+        }
+        throw this.#transportError(spec, cause, signal, timeout.signal, isPost);
+      }
+      report();
+      // A server that echoes the key back (in an order or document name, a message) must not get
+      // it into a file name, a log line or an output: nothing downstream ever sees it.
+      text = this.#scrub(text);
+
+      if (status >= 200 && status < 300) {
+        return { status, statusText: response.statusText, text };
+      }
+      throw this.#httpError(spec, response, text, isPost);
+    } finally {
+      cancelTimer();
     }
-    throw this.#httpError(spec, response, text, isPost);
   }
 
-  #httpError(spec: RequestSpec, response: Response, text: string, isPost: boolean): OllangError {
+  #httpError(spec: RequestSpec, response: HttpResponse, text: string, isPost: boolean): OllangError {
     const status = response.status;
     const { code, apiMessage } = readErrorBody(text);
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.#clock());
+    const retryAfterMs = parseRetryAfter(response.header('retry-after'), this.#clock());
     return this.#error(spec, {
       kind: 'http',
       status,
@@ -420,7 +462,7 @@ export class OllangClient {
     if (timeout.aborted || errorName(cause) === 'TimeoutError') {
       return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` }, cause);
     }
-    return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: describeCause(cause) }, cause);
+    return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: describeFailure(cause) }, cause);
   }
 
   #parse<T>(spec: RequestSpec, response: RawResponse, schema: z.ZodType<T>): T {
@@ -525,6 +567,17 @@ export function listQueryString(query: ListOrdersQuery): string {
   return params.toString();
 }
 
+/** The query string for List Projects: `page`, `take`, `search`, `orderBy`, `orderDirection` (as the SDK sends them). */
+export function projectsQueryString(query: ListProjectsQuery): string {
+  const params = new URLSearchParams();
+  params.set('page', String(query.page ?? 1));
+  if (query.take !== undefined) params.set('take', String(query.take));
+  if (query.search !== undefined && query.search !== '') params.set('search', query.search);
+  if (query.orderBy !== undefined) params.set('orderBy', query.orderBy);
+  if (query.orderDirection !== undefined) params.set('orderDirection', query.orderDirection);
+  return params.toString();
+}
+
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;
   return b === undefined ? a : Math.min(a, b);
@@ -544,31 +597,9 @@ function errorName(error: unknown): string | undefined {
   return error && typeof error === 'object' && 'name' in error && typeof error.name === 'string' ? error.name : undefined;
 }
 
-/** The socket-level code of a fetch failure (undici puts it on `cause`). */
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const c = current as { code?: unknown; cause?: unknown };
-    if (typeof c.code === 'string') return c.code;
-    current = c.cause;
-  }
-  return undefined;
-}
-
 function neverSent(error: unknown): boolean {
-  const code = errorCode(error);
+  const code = failureCode(error);
   return code !== undefined && notSentCodes.has(code);
-}
-
-function describeCause(error: unknown): string {
-  const code = errorCode(error);
-  let message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'request failed';
-  // undici's "fetch failed" says nothing; its cause does.
-  if (error instanceof Error && error.cause instanceof Error && /fetch failed/i.test(message)) {
-    message = error.cause.message || message;
-  }
-  const text = code && !message.includes(code) ? `${code}: ${message}` : message;
-  return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 
 function formatMs(ms: number): string {

@@ -1,11 +1,13 @@
 /**
- * Which failures are worth another attempt, and how long to wait before it.
- * Only reads and cancels are retried (the client decides that); Create Order never is.
+ * Retrying, for everything the action reads: which API failures are worth another attempt, how
+ * long to wait before it (backoff with jitter, Retry-After), and the loop itself, which the API
+ * client (reads and cancels; Create Order is never retried) and the downloads both run.
  */
+import type { Clock, Sleep } from '../runtime.ts';
 import type { OllangError } from './errors.ts';
 
 export interface RetryPolicy {
-  /** Attempts in all, the first one included. */
+  /** Attempts in all, the first one included. Infinity: only the deadline ends them (downloads). */
   maxAttempts: number;
   /** Ceiling of the first retry's delay; doubles with every further retry. */
   baseDelayMs: number;
@@ -74,8 +76,10 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 /** A policy filled from defaults, with nonsense values (0 attempts, negative delays) repaired. */
 export function resolvePolicy(partial: Partial<RetryPolicy> | undefined): RetryPolicy {
   const merged = { ...defaultRetryPolicy, ...stripUndefined(partial ?? {}) };
+  const attempts =
+    merged.maxAttempts === Number.POSITIVE_INFINITY ? merged.maxAttempts : finiteOr(merged.maxAttempts, defaultRetryPolicy.maxAttempts);
   return {
-    maxAttempts: Math.max(1, Math.floor(finiteOr(merged.maxAttempts, defaultRetryPolicy.maxAttempts))),
+    maxAttempts: Math.max(1, Math.floor(attempts)),
     baseDelayMs: Math.max(0, finiteOr(merged.baseDelayMs, defaultRetryPolicy.baseDelayMs)),
     maxDelayMs: Math.max(0, finiteOr(merged.maxDelayMs, defaultRetryPolicy.maxDelayMs)),
   };
@@ -87,4 +91,55 @@ function finiteOr(value: number, fallback: number): number {
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export interface RetryOptions {
+  policy: RetryPolicy;
+  clock: Clock;
+  sleep: Sleep;
+  random: () => number;
+  /** Epoch ms, read before each wait: no wait ends past it (the last error is thrown instead). */
+  deadline?: () => number | undefined;
+  /** Aborts a wait between attempts. */
+  signal?: AbortSignal;
+  /** Whether this failure is worth another attempt. */
+  retryable: (error: unknown) => boolean;
+  /** How long the server asked us to wait (its Retry-After), if it did. */
+  retryAfterMs?: (error: unknown) => number | undefined;
+  /** The error thrown when `signal` aborts a wait. */
+  aborted: (cause: unknown) => unknown;
+  /** Runs before waiting for the next attempt (downloads fetch a fresh URL here). */
+  beforeRetry?: (error: unknown, attempt: number) => Promise<void>;
+  /** What to throw when a retryable failure gets no further attempt (attempts or time ran out); default: the failure. */
+  exhausted?: (error: unknown, attempts: number) => unknown;
+}
+
+/**
+ * Runs `attempt` (1, 2, …) until it succeeds, fails in a way `retryable` refuses, or the attempts
+ * or the deadline run out; waits backoffDelay() between attempts.
+ */
+export async function withRetries<T>(attempt: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  const { policy, signal } = options;
+  for (let count = 1; ; count++) {
+    let error: unknown;
+    try {
+      return await attempt(count);
+    } catch (caught) {
+      error = caught;
+    }
+    if (!options.retryable(error)) throw error;
+    const giveUp = (): unknown => (options.exhausted ? options.exhausted(error, count) : error);
+    if (count >= policy.maxAttempts) throw giveUp();
+    const delay = backoffDelay(count, policy, options.random, options.retryAfterMs?.(error));
+    const deadline = options.deadline?.();
+    if (deadline !== undefined && options.clock() + delay > deadline) throw giveUp();
+    await options.beforeRetry?.(error, count);
+    try {
+      await options.sleep(delay, signal);
+    } catch (cause) {
+      if (signal?.aborted) throw options.aborted(cause);
+      throw cause;
+    }
+    if (signal?.aborted) throw options.aborted(signal.reason);
+  }
 }

@@ -212,6 +212,101 @@ export const cancelHumanReviewSchema = z
   })
   .transform((r): CancelHumanReviewResult => compact({ ...r, success: r.success ?? true }));
 
+// ---- Projects and uploads (docs/ollang-uploads.md) -------------------------------------------
+
+export interface ProjectSummary {
+  id: string;
+  /** As Ollang stores it (it may append the file's extension): match with "contains", never equality. "" when missing. */
+  name: string;
+  sourceLanguage?: string;
+  createdAt?: string;
+  folderId?: string;
+  ordersCount?: number;
+}
+
+export interface ProjectPage {
+  projects: ProjectSummary[];
+  meta: PageMeta;
+}
+
+export interface ProjectDoc {
+  id?: string;
+  name?: string;
+  url?: string;
+  /** Open set (`source_video`, `source_document`, `created_waveform`, …); "" when the API sent none. */
+  type: string;
+  size?: number;
+  /** Seconds, for audio and video. */
+  duration?: number;
+  sourceLanguage?: string;
+}
+
+export interface Project extends ProjectSummary {
+  /** Missing -> []. */
+  projectDocs: ProjectDoc[];
+}
+
+export interface UploadResult {
+  projectId: string;
+}
+
+export const projectSummarySchema = z
+  .object({
+    id: requiredId,
+    name: z
+      .unknown()
+      .optional()
+      .transform((v): string => (typeof v === 'string' ? v : '')),
+    sourceLanguage: optionalText,
+    createdAt: optionalText,
+    folderId: optionalText,
+    ordersCount: optionalNumber,
+  })
+  .transform((p): ProjectSummary => compact(p));
+
+export const projectPageSchema = z
+  .object({
+    data: z.array(projectSummarySchema),
+    meta: pageMetaSchema,
+  })
+  .transform((p): ProjectPage => ({ projects: p.data, meta: p.meta }));
+
+export const projectDocSchema = z
+  .object({
+    id: optionalText,
+    name: optionalText,
+    url: optionalText,
+    type: z
+      .unknown()
+      .optional()
+      .transform((v): string => (typeof v === 'string' ? v : '')),
+    size: optionalNumber,
+    duration: optionalNumber,
+    sourceLanguage: optionalText,
+  })
+  .transform((d): ProjectDoc => compact(d));
+
+export const projectSchema = z
+  .object({
+    id: requiredId,
+    name: z
+      .unknown()
+      .optional()
+      .transform((v): string => (typeof v === 'string' ? v : '')),
+    sourceLanguage: optionalText,
+    createdAt: optionalText,
+    folderId: optionalText,
+    ordersCount: optionalNumber,
+    projectDocs: z
+      .array(projectDocSchema)
+      .nullish()
+      .transform((v): ProjectDoc[] => v ?? []),
+  })
+  .transform((p): Project => compact(p));
+
+/** 201 `{ projectId }` of POST /integration/upload/direct. */
+export const uploadResultSchema = z.object({ projectId: requiredId }).transform((r): UploadResult => ({ projectId: r.projectId }));
+
 // Statuses live in status.ts (no zod: the wait loop needs them before any schema is loaded).
 export { isFinished, isSuccess } from './status.ts';
 

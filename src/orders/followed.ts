@@ -2,7 +2,8 @@
  * A followed order and the rules of its life in this run, in one place:
  *
  *   waiting ──finished well──▶ awaiting-outputs ──outputs published (or grace over)──▶ downloading ──▶ done
- *      │                                                                                   └──────▶ failed
+ *      │                                                                                   ├──────▶ failed
+ *      │                                                                                   └─deadline─▶ timed-out
  *      ├──finished badly, or gone (404)──▶ failed
  *      └──deadline (waiting or awaiting-outputs)──▶ timed-out
  *   any state: a cancel this run made records `cancelled` (or why it could not).
@@ -157,6 +158,16 @@ export function finishDownload(order: FollowedOrder, problems: readonly string[]
   }
   order.state = 'failed';
   order.problem = problems.join('; ');
+}
+
+/**
+ * The run's deadline stopped the download: not a failed download, the run's time was up
+ * (on-timeout decides what that means).
+ */
+export function downloadCutOff(order: FollowedOrder, problems: readonly string[], now: number): void {
+  order.doneAt = now;
+  order.state = 'timed-out';
+  order.problem = `completed, but its download was stopped at the deadline: ${problems.join('; ')}`;
 }
 
 /** A download that threw instead of recording its problems: never a silent order left `downloading`. */

@@ -7,6 +7,7 @@
 
 export { OllangSimulator, DEFAULT_API_KEY, SIM_CLIENT_ID, genericEnvelope } from './simulator.ts';
 export { DEFAULT_LIFECYCLE, INTERMEDIATE_STATUSES } from './lifecycle.ts';
+export { DEFAULT_UPLOAD_LIMIT_BYTES } from './media.ts';
 export type {
   AddOrderInput,
   FaultKind,
@@ -18,5 +19,7 @@ export type {
   Route,
   ScheduledOrder,
   SimOrder,
+  SimProject,
   SimulatorOptions,
+  SubtitleBodies,
 } from './types.ts';

@@ -1,10 +1,13 @@
-// CLI: start the Ollang simulator.
+// CLI (`npm run simulator`): start the Ollang simulator, print how to point the action at it.
 //
-//   node test/simulator/server.ts --port 4010 --api-key KEY --lifecycle-scale 1 \
-//     [--host 127.0.0.1] [--projects proj-demo,proj-2] [--seed 42] [--child-orders] \
+//   node test/simulator/server.ts [--port 4010] [--api-key KEY] [--projects proj-demo,proj-2] \
+//     [--lifecycle-scale 1] [--host 127.0.0.1] [--seed 42] [--child-orders] \
 //     [--create-response-order request|reversed|shuffled] [--subtitle-cues 12] \
 //     [--outcome fr=failed] [--fault get:503:0.3] [--url-ttl-ms 600000] [--allow-chunked-create]
+//     [--upload-limit-bytes N] [--project-name-extension append|keep]
 //
+// Defaults: port 4010 and project proj-demo, what .env.example (`npm run local`) expects; the
+// key is the simulator's own (sim-key-0123456789). --port 0 takes any free port.
 // --lifecycle-scale multiplies every lifecycle duration (1 = defaults: ~0.6 s to complete).
 // --fault route:kind[:probability[:times]] may repeat; --outcome language=outcome may repeat.
 
@@ -14,8 +17,11 @@ import { DEFAULT_LIFECYCLE } from './lifecycle.ts';
 import { OllangSimulator } from './simulator.ts';
 import type { FaultKind, FaultRule, LanguageBehaviour, Lifecycle, Outcome, Route, SimulatorOptions } from './types.ts';
 
+const DEFAULT_PORT = 4010;
+const DEFAULT_PROJECTS = ['proj-demo'];
+
 const USAGE =
-  'usage: node test/simulator/server.ts [--port N] [--host H] [--api-key K] [--lifecycle-scale X] [--projects a,b] [--seed N] [--child-orders] [--create-response-order request|reversed|shuffled] [--subtitle-cues N] [--outcome lang=completed|failed|delivered|stuck] [--fault route:kind[:probability[:times]]] [--url-ttl-ms N] [--no-intermediate-statuses] [--allow-chunked-create]';
+  'usage: node test/simulator/server.ts [--port N (4010; 0: any free port)] [--host H] [--api-key K] [--lifecycle-scale X] [--projects a,b (proj-demo)] [--seed N] [--child-orders] [--create-response-order request|reversed|shuffled] [--subtitle-cues N] [--outcome lang=completed|failed|delivered|stuck] [--fault route:kind[:probability[:times]]] [--url-ttl-ms N] [--no-intermediate-statuses] [--allow-chunked-create] [--upload-limit-bytes N] [--project-name-extension append|keep]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -47,6 +53,8 @@ const { values } = (() => {
         'url-ttl-ms': { type: 'string' },
         'no-intermediate-statuses': { type: 'boolean' },
         'allow-chunked-create': { type: 'boolean' },
+        'upload-limit-bytes': { type: 'string' },
+        'project-name-extension': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -78,8 +86,23 @@ for (const spec of values.outcome ?? []) {
   languages[lang] = { outcome: outcome as Outcome };
 }
 
-const ROUTES = ['create', 'get', 'list', 'cancel', 'cancel-human-review', 'download', 'any'];
-const KINDS = ['500', '503', '429', 'reset', 'slow', 'create-no-answer', 'truncate', 'html-200', 'json-200', 'malformed-json', 'drift'];
+const ROUTES = ['create', 'get', 'list', 'cancel', 'cancel-human-review', 'download', 'upload', 'list-projects', 'get-project', 'any'];
+const KINDS = [
+  '500',
+  '503',
+  '429',
+  'reset',
+  'slow',
+  'create-no-answer',
+  'truncate',
+  'html-200',
+  'json-200',
+  'malformed-json',
+  'drift',
+  'upload-no-answer',
+  'slow-upload',
+  'trickle',
+];
 const faults: FaultRule[] = [];
 for (const spec of values.fault ?? []) {
   const [route, kind, probability, times] = spec.split(':');
@@ -96,21 +119,26 @@ const order = values['create-response-order'];
 if (order !== undefined && order !== 'request' && order !== 'reversed' && order !== 'shuffled')
   fail(`bad --create-response-order ${order}`);
 
+const projects =
+  values.projects === undefined
+    ? DEFAULT_PROJECTS
+    : values.projects
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+if (projects.length === 0) fail('--projects needs at least one project ID');
+const port = num('port', values.port) ?? DEFAULT_PORT;
 const options: SimulatorOptions = {
   lifecycle,
   languages,
   faults,
   host: values.host ?? '127.0.0.1',
-  port: num('port', values.port) ?? 0,
+  port,
+  projects,
   childOrders: values['child-orders'] === true,
   rejectChunkedCreate: values['allow-chunked-create'] !== true,
 };
 if (values['api-key'] !== undefined) options.apiKey = values['api-key'];
-if (values.projects !== undefined)
-  options.projects = values.projects
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 const seed = num('seed', values.seed);
 if (seed !== undefined) options.seed = seed;
 if (order !== undefined) options.createResponseOrder = order;
@@ -119,8 +147,49 @@ if (cues !== undefined) options.subtitleCues = cues;
 const ttl = num('url-ttl-ms', values['url-ttl-ms']);
 if (ttl !== undefined) options.urlTtlMs = ttl;
 
-const sim = await OllangSimulator.start(options);
-process.stdout.write(`Ollang simulator listening on ${sim.url} (api key: ${sim.apiKey})\n`);
+const uploadLimit = num('upload-limit-bytes', values['upload-limit-bytes']);
+if (uploadLimit !== undefined) options.uploadLimitBytes = uploadLimit;
+const nameExtension = values['project-name-extension'];
+if (nameExtension !== undefined && nameExtension !== 'append' && nameExtension !== 'keep')
+  fail(`bad --project-name-extension ${nameExtension}`);
+if (nameExtension !== undefined) options.projectNameExtension = nameExtension;
+
+let sim: OllangSimulator;
+try {
+  sim = await OllangSimulator.start(options);
+} catch (err) {
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    fail(`port ${port} is in use (another simulator?): pass --port N, or --port 0 for any free port`);
+  }
+  throw err;
+}
+const completesInS = ((lifecycle.pendingMs ?? 0) + (lifecycle.ongoingMs ?? 0) + (lifecycle.outputsLagMs ?? 0)) / 1000;
+// The first line is what scripts wait for (ci.yml greps it); the rest is for people.
+process.stdout.write(
+  [
+    `Ollang simulator listening on ${sim.url} (api key: ${sim.apiKey})`,
+    '',
+    `  api-url     ${sim.url}`,
+    `  api-key     ${sim.apiKey}`,
+    `  project-id  ${projects[0]}${projects.length > 1 ? `  (also: ${projects.slice(1).join(', ')})` : ''}`,
+    '',
+    `Orders finish about ${completesInS.toFixed(1)} s after they are created. Nothing here is billed or leaves this machine.`,
+    '',
+    'Point the action at it: `npm run local` in another terminal (.env.example has these values). In a workflow,',
+    'start this server in an earlier step of the same job (README: "Try a workflow against the simulator"), then:',
+    '',
+    '      - uses: ollang/localize-action@v1',
+    '        with:',
+    `          api-url: ${sim.url}`,
+    `          api-key: ${sim.apiKey}`,
+    `          project-id: ${projects[0]}`,
+    '          target-languages: fr, es',
+    '          poll-interval: 1s',
+    '',
+    'Stop it with Ctrl+C.',
+    '',
+  ].join('\n'),
+);
 
 let stopping = false;
 const stop = (signal: string): void => {

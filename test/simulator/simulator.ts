@@ -1,5 +1,6 @@
 // The Ollang simulator: a local fake of the five integration endpoints the action uses
-// (create, get, list, cancel, cancel human review), plus /health and signed file downloads.
+// (create, get, list, cancel, cancel human review), plus /health and signed file downloads;
+// uploads and projects (upload/direct, project list and get) are in media.ts.
 // Faithful to docs/ollang-api.md, quirks included; hostile on request (faults).
 
 import http from 'node:http';
@@ -10,6 +11,7 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import { AUDIO_PATTERN, SOURCE_BYTES, THUMBNAIL_BYTES, WAVEFORM_BYTES, languageName, srt, translatedDocument, vtt } from './content.ts';
 import { DEFAULT_LIFECYCLE, phaseOfFixedStatus, timeline } from './lifecycle.ts';
 import type { Phase } from './lifecycle.ts';
+import { MediaRoutes, isMediaRoute, matchMediaRoute } from './media.ts';
 import { createRng, shuffleInPlace } from './random.ts';
 import type { Rng } from './random.ts';
 import type {
@@ -23,6 +25,7 @@ import type {
   Route,
   ScheduledOrder,
   SimOrder,
+  SimProject,
   SimulatorOptions,
 } from './types.ts';
 
@@ -169,6 +172,9 @@ function faultApplies(kind: FaultKind, route: ConcreteRoute): boolean {
     case 'create-no-answer':
     case 'create-saved-late':
       return route === 'create';
+    case 'upload-no-answer':
+    case 'slow-upload':
+      return route === 'upload';
     case 'drift':
       return route === 'create' || route === 'get' || route === 'list';
     case 'truncate':
@@ -223,6 +229,8 @@ export class OllangSimulator {
   private readonly sockets = new Set<Socket>();
   private seq = 0;
   private idCounter: number;
+  private readonly media: MediaRoutes;
+  private readonly chosenBodies = new Map<string, Buffer>();
 
   private constructor(server: http.Server, url: string, options: SimulatorOptions) {
     this.server = server;
@@ -240,6 +248,21 @@ export class OllangSimulator {
     for (const p of options.projects ?? ['proj-demo']) this.addProject(p);
     this.setFaults(options.faults ?? []);
     this.setScheduledOrders(options.scheduledOrders ?? []);
+    this.media = new MediaRoutes({
+      options,
+      now: this.now,
+      newId: (ms) => this.newId(ms),
+      startedAt: this.now(),
+      seededProjects: () => this.projects.values(),
+      registerProject: (p) => this.projects.set(p.id, { ...p }),
+      ordersCount: (projectId) => this.all.filter((o) => o.projectId === projectId && o.clientId === SIM_CLIENT_ID).length,
+      pickFault: (route) => this.pickFault(route, undefined, []),
+      deliver: (req, res, rec, r, fault) => this.deliver(req, res, rec, r, fault),
+      json: jsonResponse,
+      genericEnvelope,
+      unauthorized: ERRORS.unauthorized,
+      projectNotFound: ERRORS.projectNotFound,
+    });
   }
 
   static async start(options: SimulatorOptions = {}): Promise<OllangSimulator> {
@@ -290,6 +313,11 @@ export class OllangSimulator {
 
   setLanguage(language: string, behaviour: LanguageBehaviour): void {
     this.languages[language] = behaviour;
+  }
+
+  /** Projects made by uploads (POST /integration/upload/direct), with the size and SHA-256 received. */
+  uploadedProjects(): SimProject[] {
+    return this.media.projects();
   }
 
   addProject(projectId: string): void {
@@ -478,6 +506,19 @@ export class OllangSimulator {
     return Math.max(1, this.options.subtitleCues ?? 12);
   }
 
+  /** The body chosen with the subtitleBodies option, as bytes (made once per language and format). */
+  private chosenBody(language: string, format: 'srt' | 'vtt'): Buffer | undefined {
+    const key = `${format}:${language}`;
+    let body = this.chosenBodies.get(key);
+    if (body === undefined) {
+      const given = this.options.subtitleBodies?.[language]?.[format];
+      if (given === undefined) return undefined;
+      body = typeof given === 'string' ? Buffer.from(given, 'utf8') : Buffer.from(given);
+      this.chosenBodies.set(key, body);
+    }
+    return body;
+  }
+
   private dubbingBytes(o: InternalOrder): number {
     return Math.max(0, this.behaviour(o.targetLanguage).dubbingBytes ?? DEFAULT_DUBBING_BYTES);
   }
@@ -487,9 +528,9 @@ export class OllangSimulator {
       case 'source':
         return SOURCE_BYTES;
       case 'srt':
-        return srt(o.targetLanguage, this.cues());
+        return this.chosenBody(o.targetLanguage, 'srt') ?? srt(o.targetLanguage, this.cues());
       case 'vtt':
-        return vtt(o.targetLanguage, this.cues());
+        return this.chosenBody(o.targetLanguage, 'vtt') ?? vtt(o.targetLanguage, this.cues());
       case 'document':
         return translatedDocument(o.targetLanguage, this.cues());
       case 'thumbnail':
@@ -607,10 +648,12 @@ export class OllangSimulator {
 
   // ---------------------------------------------------------------- HTTP
 
-  private matchRoute(method: string, path: string): { route: RecordRoute; orderId?: string; docId?: string } {
+  private matchRoute(method: string, path: string): { route: RecordRoute; orderId?: string; docId?: string; projectId?: string } {
     const p = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     let m: RegExpExecArray | null;
     if (method === 'GET' && p === '/health') return { route: 'health' };
+    const media = matchMediaRoute(method, p);
+    if (media !== undefined) return media;
     if (method === 'POST' && p === '/integration/orders/create') return { route: 'create' };
     if (method === 'GET' && p === '/integration/orders') return { route: 'list' };
     if (method === 'POST' && (m = /^\/integration\/orders\/cancel\/([^/]+)$/.exec(p)))
@@ -659,13 +702,16 @@ export class OllangSimulator {
     const matched = this.matchRoute(method, path);
     rec.route = matched.route;
     this.requests.push(rec);
+    // Uploads stream (never through readBody); the project routes live beside them in media.ts.
+    if (isMediaRoute(matched.route))
+      return this.media.handle(req, res, rec, { ...matched, route: matched.route }, u.searchParams, apiKeyOk);
 
     const body = await readBody(req);
     if (body === 'too-large') return this.deliver(req, res, rec, jsonResponse(413, genericEnvelope('request entity too large')));
 
     if (matched.route === 'health') return this.deliver(req, res, rec, jsonResponse(200, { status: 'ok' }));
     if (matched.route === 'unknown') return this.deliver(req, res, rec, jsonResponse(404, genericEnvelope(`Cannot ${method} ${path}`)));
-    const route: ConcreteRoute = matched.route;
+    const route = matched.route;
 
     // Languages for language-targeted faults.
     const languages: string[] = [];
@@ -830,6 +876,16 @@ export class OllangSimulator {
         const t = setTimeout(() => sock.destroy(), 500);
         t.unref();
       };
+      if (fault?.kind === 'trickle') {
+        const bytes = r.body ?? Buffer.alloc(0);
+        void this.trickle(
+          res,
+          (i) => (r.stream ? r.stream.pattern[i % r.stream.pattern.length]! : bytes[i]!),
+          size,
+          fault.delayMs ?? 1_000,
+        ).then(finish);
+        return;
+      }
       if (r.body !== undefined) {
         res.write(r.body.subarray(0, limit));
         finish();
@@ -844,6 +900,20 @@ export class OllangSimulator {
       }, fault.delayMs ?? 30_000);
       this.timers.add(t);
     } else send();
+  }
+
+  /** One byte, then a pause, until `total` bytes were sent or the client went away. */
+  private async trickle(res: ServerResponse, byteAt: (index: number) => number, total: number, intervalMs: number): Promise<void> {
+    for (let sent = 0; sent < total && !res.destroyed; sent++) {
+      res.write(Buffer.of(byteAt(sent)));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          resolve();
+        }, intervalMs);
+        this.timers.add(t);
+      });
+    }
   }
 
   private async streamPattern(res: ServerResponse, pattern: Buffer, total: number): Promise<void> {

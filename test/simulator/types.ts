@@ -15,6 +15,11 @@ export interface Lifecycle {
   intermediateStatuses: boolean;
 }
 
+export interface SubtitleBodies {
+  srt?: string | Uint8Array;
+  vtt?: string | Uint8Array;
+}
+
 export type Outcome = 'completed' | 'failed' | 'delivered' | 'stuck';
 
 export interface LanguageBehaviour {
@@ -36,9 +41,16 @@ export type FaultKind =
   | 'html-200'
   | 'json-200'
   | 'malformed-json'
-  | 'drift';
+  | 'drift'
+  /** upload only: the project is made, the connection closes before the answer (delayMs: it shows in List / Get only that much later) */
+  | 'upload-no-answer'
+  /** upload only: the body is read at bytesPerSecond (default 1 MiB/s) */
+  | 'slow-upload'
+  /** The body is sent one byte every `delayMs` (default 1000): a host that is never silent long enough to time out, and never done. */
+  | 'trickle';
 
-export type Route = 'create' | 'get' | 'list' | 'cancel' | 'cancel-human-review' | 'download' | 'any';
+export type Route =
+  'create' | 'get' | 'list' | 'cancel' | 'cancel-human-review' | 'download' | 'upload' | 'list-projects' | 'get-project' | 'any';
 
 export interface FaultRule {
   route: Route;
@@ -48,7 +60,10 @@ export interface FaultRule {
   /** max injections, default unlimited */
   times?: number;
   retryAfterSeconds?: number;
+  /** 'slow': how long the answer is held (default 30 s); 'trickle': the pause between bytes (default 1 s). */
   delayMs?: number;
+  /** slow-upload: the rate the body is read at */
+  bytesPerSecond?: number;
   orderId?: string;
   language?: string;
 }
@@ -87,6 +102,12 @@ export interface SimulatorOptions {
   statusSpelling?: Record<string, string>;
   /** extension: Create Order answers no item for these languages; with `made`, it makes their orders all the same */
   createSkips?: { languages: string[]; made?: boolean };
+  /**
+   * extension: the exact SRT / VTT bodies served for a target language (broken, unreadable or
+   * clean files for the quality check); a string is sent as UTF-8, bytes as they are. A format
+   * left out keeps the generated file.
+   */
+  subtitleBodies?: Record<string, SubtitleBodies>;
   /** mutate Get Order JSON before sending (hostile-response tests) */
   decorateOrder?: (order: Record<string, unknown>) => Record<string, unknown>;
   /** default 127.0.0.1 */
@@ -99,6 +120,31 @@ export interface SimulatorOptions {
   rejectChunkedCreate?: boolean;
   /** extension: the clock the lifecycle is computed from (default Date.now) */
   now?: () => number;
+  /** upload: largest body accepted before 413 (default 30 GB); 413 at once from a larger Content-Length */
+  uploadLimitBytes?: number;
+  /** upload: 'append' stores the name with the file's extension appended (default), 'keep' as sent */
+  projectNameExtension?: 'append' | 'keep';
+  /** upload: the folderId given to uploaded projects (default 'folder_api_uploads') */
+  uploadFolderId?: string;
+}
+
+/** A project made by an upload (OllangSimulator.uploadedProjects()). */
+export interface SimProject {
+  id: string;
+  /** As stored (with the extension appended unless projectNameExtension is 'keep'). */
+  name: string;
+  sourceLanguage: string;
+  createdAt: string;
+  folderId: string;
+  /** The file part's filename, as sent. */
+  fileName: string;
+  contentType?: string;
+  size: number;
+  /** Hex SHA-256 of the file part's bytes. */
+  sha256: string;
+  notes?: string;
+  /** Part names in the order they came. */
+  fields: string[];
 }
 
 export interface RequestRecord {
@@ -112,6 +158,8 @@ export interface RequestRecord {
   fault?: FaultKind;
   /** extension: whether the request carried a Content-Length header */
   hasContentLength: boolean;
+  /** upload: body bytes received */
+  bytes?: number;
 }
 
 export interface SimOrder {

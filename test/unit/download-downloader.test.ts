@@ -1,12 +1,16 @@
-import http, { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DownloadError, downloadItem, type DownloadOptions, type HttpRequest } from '../../src/download/downloader.ts';
+import { DEADLINE_GRACE_MS, DownloadError, downloadItem, type DownloadOptions } from '../../src/download/downloader.ts';
 import type { DownloadItem } from '../../src/download/plan.ts';
+import { TempFiles, removeLeftoverTempFiles } from '../../src/download/temp-files.ts';
+import { nodeTransport } from '../../src/http/transport.ts';
+import type { Transport } from '../../src/runtime.ts';
+import { FakeTimers } from './ollang-helpers.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -52,6 +56,7 @@ afterEach(async () => {
 function options(overrides: Partial<DownloadOptions> = {}): DownloadOptions {
   return {
     directory: dir,
+    workspace: dir,
     maxBytes: 100 * 1024 * 1024,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -114,26 +119,26 @@ describe('downloadItem', () => {
 
   it('refuses non-http schemes without fetching', async () => {
     let called = false;
-    const request: HttpRequest = () => {
+    const transport: Transport = () => {
       called = true;
       throw new Error('no');
     };
     for (const url of ['file:///etc/passwd', 'ftp://example.com/a.srt', 'data:text/plain,1', 'javascript:alert(1)']) {
-      const error = await failure(downloadItem(item({ url }), options({ request })));
+      const error = await failure(downloadItem(item({ url }), options({ transport })));
       expect(error.reason).toBe('scheme');
     }
     expect(called).toBe(false);
   });
 
-  it('sends its GETs through the injected request transport, asking for no encoding', async () => {
+  it('sends its GETs through the injected transport, asking for no encoding and sending nothing else', async () => {
     serve('/a.srt', SRT);
     const seen: string[] = [];
-    const request: HttpRequest = (url, init) => {
-      seen.push(`${init.method} ${url.pathname} ${JSON.stringify(init.headers)}`);
-      return http.request(url, init);
+    const transport: Transport = (request) => {
+      seen.push(`${request.method} ${request.url.pathname} ${JSON.stringify(request.headers)} ${String(request.body)}`);
+      return nodeTransport(request);
     };
-    await downloadItem(item({ url: `${base}/a.srt?sig=1` }), options({ request }));
-    expect(seen).toEqual(['GET /a.srt {"accept-encoding":"identity"}']);
+    await downloadItem(item({ url: `${base}/a.srt?sig=1` }), options({ transport }));
+    expect(seen).toEqual(['GET /a.srt {"Accept-Encoding":"identity"} undefined']);
   });
 
   it('decodes a gzip Content-Encoding sent anyway, checking the decoded bytes', async () => {
@@ -151,9 +156,24 @@ describe('downloadItem', () => {
     expect(error.reason).toBe('content');
 
     serve('/bad.srt', Buffer.from('not gzip at all'), { 'content-encoding': 'gzip' });
-    const corrupt = await failure(downloadItem(item({ url: `${base}/bad.srt` }), options({ retries: 0 })));
-    expect(corrupt.reason).toBe('network');
+    const corrupt = await failure(downloadItem(item({ url: `${base}/bad.srt` }), options({ retry: { maxAttempts: 1 } })));
+    expect(corrupt.reason).toBe('truncated');
     expect(await listing()).toEqual(['out.srt']);
+  });
+
+  // docs/reliability.md: "a gzip body cut short inside complete HTTP framing". The framing is
+  // whole (Content-Length matches what was sent), the compressed stream inside it is not.
+  it.each([
+    ['gzip', gzipSync],
+    ['br', brotliCompressSync],
+  ])('refuses a %s body cut short inside complete HTTP framing, never saving the part as whole', async (encoding, compress) => {
+    const text = `${SRT}\n`.repeat(200);
+    const whole = compress(Buffer.from(text));
+    serve('/cut.srt', whole.subarray(0, whole.length - 10), { 'content-encoding': encoding });
+    const error = await failure(downloadItem(item({ url: `${base}/cut.srt` }), options({ retry: { maxAttempts: 2 } })));
+    expect(error.reason).toBe('truncated');
+    expect(error.message).toMatch(/corrupt or cut short/);
+    expect(await listing()).toEqual([]);
   });
 
   // Root ignores directory modes: nothing to check there.
@@ -210,8 +230,9 @@ describe('downloadItem', () => {
       res.write(SRT);
       setTimeout(() => res.destroy(), 20);
     });
-    const error = await failure(downloadItem(item({ url: `${base}/cut.srt` }), options()));
+    const error = await failure(downloadItem(item({ url: `${base}/cut.srt` }), options({ retry: { maxAttempts: 4 } })));
     expect(error.reason).toBe('truncated');
+    expect(error.message).toMatch(/Gave up after 4 attempt/);
     expect(hits.get('/cut.srt')).toBe(4);
     expect(sleeps).toHaveLength(3);
     expect(await listing()).toEqual([]);
@@ -273,78 +294,100 @@ describe('downloadItem', () => {
     });
     const result = await downloadItem(item({ url: `${base}/flaky.srt` }), options());
     expect(result.bytes).toBe(Buffer.byteLength(SRT));
-    expect(sleeps).toEqual([7000, 1500]);
+    // retry.ts's backoff: the server's 7 s, then half (random 0.5) of the second ceiling, 1 s.
+    expect(sleeps).toEqual([7000, 500]);
   });
 
-  it('does not retry a 404 and keeps the query string out of the message', async () => {
-    const error = await failure(downloadItem(item({ url: `${base}/missing.srt?X-Amz-Signature=topsecret&token=abc` }), options()));
+  it('does not retry what no attempt can change (405), and keeps the query string out of the message', async () => {
+    serve('/odd.srt', 'no', {}, 405);
+    const error = await failure(downloadItem(item({ url: `${base}/odd.srt?X-Amz-Signature=topsecret&token=abc` }), options()));
     expect(error.reason).toBe('http');
-    expect(error.status).toBe(404);
-    expect(error.message).toContain(`${base}/missing.srt`);
+    expect(error.status).toBe(405);
+    expect(error.message).toContain(`${base}/odd.srt`);
     expect(error.message).not.toMatch(/topsecret|token|X-Amz/);
-    expect(hits.get('/missing.srt')).toBe(1);
+    expect(hits.get('/odd.srt')).toBe(1);
   });
 
   it('refuses a size that differs from the order document size', async () => {
     serve('/a.srt', SRT);
-    const error = await failure(downloadItem(item({ url: `${base}/a.srt`, expectedBytes: 8192 }), options({ retries: 1 })));
+    const error = await failure(downloadItem(item({ url: `${base}/a.srt`, expectedBytes: 8192 }), options({ retry: { maxAttempts: 2 } })));
     expect(error.reason).toBe('truncated');
     expect(error.message).toMatch(/8192/);
     expect(await listing()).toEqual([]);
   });
 
-  it('calls refreshUrl once after a 403', async () => {
-    serve('/expired.srt', 'denied', {}, 403);
+  it.each([403, 404, 410])('after a %s, asks for the order again and downloads from the fresh URL', async (status) => {
+    serve('/expired.srt', 'denied', {}, status);
     serve('/fresh.srt', SRT);
     let refreshes = 0;
-    const refreshUrl = async (): Promise<string> => {
+    const refresh = async (): Promise<{ url: string }> => {
       refreshes++;
-      return `${base}/fresh.srt?sig=new`;
+      return { url: `${base}/fresh.srt?sig=new` };
     };
-    const result = await downloadItem(item({ url: `${base}/expired.srt?sig=old` }), options({ refreshUrl }));
+    const result = await downloadItem(item({ url: `${base}/expired.srt?sig=old` }), options({ refresh }));
     expect(await readFile(result.path, 'utf8')).toBe(SRT);
     expect(refreshes).toBe(1);
+  });
 
-    const again = async (): Promise<string> => {
+  it('a URL that stays refused is asked for again before each attempt, until the attempts run out', async () => {
+    serve('/expired.srt', 'denied', {}, 403);
+    let refreshes = 0;
+    const refresh = async (): Promise<{ url: string }> => {
       refreshes++;
-      return `${base}/expired.srt?sig=still-old`;
+      return { url: `${base}/expired.srt?sig=still-old` };
     };
-    const error = await failure(downloadItem(item({ url: `${base}/expired.srt` }), options({ refreshUrl: again })));
+    const error = await failure(downloadItem(item({ url: `${base}/expired.srt` }), options({ refresh, retry: { maxAttempts: 3 } })));
     expect(error.status).toBe(403);
     expect(refreshes).toBe(2);
+    expect(hits.get('/expired.srt')).toBe(3);
+  });
+
+  it('an HTML page served with 200 is refused, then the order is asked for again and the fresh URL saved', async () => {
+    serve('/cdn.srt', '<!DOCTYPE html><html><body>Busy</body></html>', { 'content-type': 'text/html' });
+    serve('/fresh.srt', SRT);
+    const refresh = async (): Promise<{ url: string }> => ({ url: `${base}/fresh.srt` });
+    const result = await downloadItem(item({ url: `${base}/cdn.srt` }), options({ refresh }));
+    expect(await readFile(result.path, 'utf8')).toBe(SRT);
+    expect(hits.get('/cdn.srt')).toBe(1);
+  });
+
+  it('a document the fresh order no longer lists ends the download; a failed look-up keeps the old URL', async () => {
+    serve('/expired.srt', 'denied', {}, 403);
+    const gone = await failure(downloadItem(item({ url: `${base}/expired.srt` }), options({ refresh: async () => undefined })));
+    expect(gone.reason).toBe('gone');
+    expect(hits.get('/expired.srt')).toBe(1);
+
+    let calls = 0;
+    routes.set('/later.srt', (_req, res) => {
+      calls++;
+      if (calls === 1) return void res.writeHead(404).end();
+      res.end(SRT);
+    });
+    const lookupFails = async (): Promise<{ url: string }> => {
+      throw new Error('Get Order: 503');
+    };
+    const result = await downloadItem(item({ url: `${base}/later.srt` }), options({ refresh: lookupFails }));
+    expect(result.bytes).toBe(Buffer.byteLength(SRT));
   });
 
   it('retries network errors and reports them', async () => {
     routes.set('/reset', (req) => req.socket.destroy());
-    const error = await failure(downloadItem(item({ url: `${base}/reset` }), options({ retries: 2 })));
+    const error = await failure(downloadItem(item({ url: `${base}/reset` }), options({ retry: { maxAttempts: 3 } })));
     expect(error.reason).toBe('network');
     expect(hits.get('/reset')).toBe(3);
   });
 
-  it('times out an idle body', async () => {
-    routes.set('/slow.srt', (_req, res) => {
-      res.writeHead(200, { 'content-length': '1000' });
-      res.write(SRT);
-    });
-    const error = await failure(downloadItem(item({ url: `${base}/slow.srt` }), options({ retries: 0, requestTimeoutMs: 100 })));
-    expect(error.reason).toBe('network');
-    expect(error.message).toMatch(/timed out/);
-    expect(await listing()).toEqual([]);
-  });
-
-  it('fails (does not hang) when the response ends between its headers and its body being read', async () => {
+  it('fails (does not hang) when the connection is closed between the answer and its body being read', async () => {
     routes.set('/stall.srt', (_req, res) => {
       res.writeHead(200, { 'content-length': '1000' });
       res.write(SRT);
     });
-    const request: HttpRequest = (url, init) => {
-      const req = http.request(url, init);
-      req.prependListener('response', (res) => setImmediate(() => res.destroy(new Error('reset by test'))));
-      return req;
+    const transport: Transport = async (request) => {
+      const response = await nodeTransport(request);
+      response.body.cancel();
+      return response;
     };
-    const error = await failure(
-      downloadItem(item({ url: `${base}/stall.srt` }), options({ request, retries: 0, requestTimeoutMs: 5_000 })),
-    );
+    const error = await failure(downloadItem(item({ url: `${base}/stall.srt` }), options({ transport, retry: { maxAttempts: 1 } })));
     expect(error.reason).toMatch(/network|truncated/);
     expect(await listing()).toEqual([]);
   });
@@ -417,5 +460,231 @@ describe('downloadItem', () => {
     expect((await stat(result.path)).size).toBe(total);
     expect(sawPartWhileStreaming).toBe(true);
     expect(await listing()).toEqual(['big.mp4']);
+  });
+});
+
+/** Timers and clock under the test's control; sleep moves the clock. */
+function fakeTime(deadlineIn?: number): { timers: FakeTimers; sleeps: number[]; time: Partial<DownloadOptions> } {
+  const timers = new FakeTimers(Date.UTC(2026, 10, 22, 10, 0, 0));
+  const slept: number[] = [];
+  return {
+    timers,
+    sleeps: slept,
+    time: {
+      clock: () => timers.now,
+      setTimer: timers.setTimer,
+      sleep: async (ms) => {
+        slept.push(ms);
+        timers.advance(ms);
+      },
+      ...(deadlineIn !== undefined ? { deadline: timers.now + deadlineIn } : {}),
+    },
+  };
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`never: ${what}`);
+}
+
+async function partSize(): Promise<number> {
+  const part = (await readdir(dir)).find((name) => name.endsWith('.part'));
+  return part ? (await stat(path.join(dir, part))).size : 0;
+}
+
+describe('downloadItem: time (idle time-out, the `timeout` deadline, retries while time is left)', () => {
+  it('an answer whose body goes quiet is stopped after idleTimeoutMs on the injected clock', async () => {
+    routes.set('/quiet.srt', (_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write(SRT);
+    });
+    const { timers, time } = fakeTime();
+    const pending = failure(
+      downloadItem(item({ url: `${base}/quiet.srt` }), options({ ...time, idleTimeoutMs: 60_000, retry: { maxAttempts: 1 } })),
+    );
+    let settled = false;
+    void pending.finally(() => (settled = true));
+    await until(() => hits.get('/quiet.srt') === 1, 'the request');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    timers.advance(59_999);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    timers.advance(1);
+    const error = await pending;
+    expect(error.reason).toBe('network');
+    expect(error.message).toMatch(/timed out: no data for 60 s/);
+    expect(await listing()).toEqual([]);
+  });
+
+  it('the deadline stops a host that trickles: reason deadline, not retried, nothing saved', async () => {
+    routes.set('/trickle.srt', (_req, res) => {
+      res.writeHead(200, { 'content-length': '10000' });
+      const timer = setInterval(() => res.write('1'), 10);
+      res.on('close', () => clearInterval(timer));
+    });
+    const { timers, time } = fakeTime(3_000);
+    const pending = failure(downloadItem(item({ url: `${base}/trickle.srt` }), options(time)));
+    await until(() => hits.get('/trickle.srt') === 1, 'the request');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    timers.advance(3_000);
+    const error = await pending;
+    expect(error.reason).toBe('deadline');
+    expect(error.message).toMatch(/stopped at the deadline \(timeout\) after \d+ of 10000 bytes; nothing was saved/);
+    expect(hits.get('/trickle.srt')).toBe(1);
+    expect(await listing()).toEqual([]);
+  });
+
+  it(`at the deadline, a download on course to end within ${DEADLINE_GRACE_MS / 1000} s is let finish; past that grace it is stopped`, async () => {
+    const total = 1024 * 1024;
+    const releases = new Map<string, () => void>();
+    for (const name of ['/finishes.bin', '/stalls.bin']) {
+      routes.set(name, (_req, res) => {
+        res.writeHead(200, { 'content-length': String(total), 'content-type': 'audio/mpeg' });
+        res.write(Buffer.alloc(600 * 1024, 1));
+        releases.set(name, () => res.end(Buffer.alloc(total - 600 * 1024, 2)));
+      });
+    }
+    const binary = (name: string): DownloadItem =>
+      item({ url: `${base}${name}`, fileName: name.slice(1), expect: 'binary', kind: 'dubbing' });
+
+    let { timers, time } = fakeTime(1_000);
+    const finishing = downloadItem(binary('/finishes.bin'), options(time));
+    await until(async () => (await partSize()) >= 600 * 1024, '600 KiB on disk');
+    // 600 KiB in 1 s: the other 424 KiB come in well under the grace.
+    timers.advance(1_000);
+    releases.get('/finishes.bin')!();
+    const result = await finishing;
+    expect(result.bytes).toBe(total);
+    expect((await readFile(result.path)).subarray(-1)[0]).toBe(2);
+
+    ({ timers, time } = fakeTime(1_000));
+    const stalling = failure(downloadItem(binary('/stalls.bin'), options(time)));
+    await until(async () => (await partSize()) >= 600 * 1024, '600 KiB on disk');
+    timers.advance(1_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(timers.pending()).toContainEqual(expect.objectContaining({ at: timers.now + DEADLINE_GRACE_MS }));
+    timers.advance(DEADLINE_GRACE_MS);
+    const error = await stalling;
+    expect(error.reason).toBe('deadline');
+    expect(error.message).toMatch(`after ${600 * 1024} of ${total} bytes`);
+    expect(await listing()).toEqual(['finishes.bin']);
+  });
+
+  it('a download that has not started by the deadline is not started', async () => {
+    serve('/late.srt', SRT);
+    const { time } = fakeTime(-1);
+    const error = await failure(downloadItem(item({ url: `${base}/late.srt` }), options(time)));
+    expect(error.reason).toBe('deadline');
+    expect(hits.get('/late.srt')).toBeUndefined();
+  });
+
+  it('a failing host is retried with backoff for as long as the deadline leaves time; the last failure is named, and why it stopped', async () => {
+    serve('/busy.srt', 'busy', {}, 503);
+    const { timers, sleeps, time } = fakeTime(20_000);
+    const deadline = time.deadline!;
+    const error = await failure(downloadItem(item({ url: `${base}/busy.srt` }), options(time)));
+    // random 0.5: 250, 500, 1000, 2000, 4000, 8000 (15.75 s); the next wait (15 s) would end past the deadline.
+    expect(sleeps).toEqual([250, 500, 1000, 2000, 4000, 8000]);
+    expect(hits.get('/busy.srt')).toBe(7);
+    expect(timers.now).toBeLessThanOrEqual(deadline);
+    expect(error).toMatchObject({ reason: 'http', status: 503 });
+    expect(error.message).toMatch(/HTTP 503\. Gave up after 7 attempt\(s\): the timeout leaves no time for another\./);
+    expect(await listing()).toEqual([]);
+  });
+});
+
+describe('downloadItem: nothing is written outside the workspace (folders on the way, symlinks resolved)', () => {
+  let workspace = '';
+  let outside = '';
+  beforeEach(async () => {
+    workspace = path.join(dir, 'ws');
+    outside = path.join(dir, 'outside');
+    await mkdir(workspace);
+    await mkdir(outside);
+    serve('/a.srt', SRT);
+  });
+  const into = (directory: string): DownloadOptions => options({ workspace, directory: path.join(workspace, directory) });
+
+  it.each([
+    ['the output folder', 'localized', 'localized/fr'],
+    ['the language folder', 'localized/fr', 'localized/fr'],
+    ['a folder on the way to it', 'a', 'a/b/c/fr'],
+  ])('refuses %s when it is a symlink leading outside, before any request', async (_name, link, directory) => {
+    await mkdir(path.dirname(path.join(workspace, link)), { recursive: true });
+    await symlink(outside, path.join(workspace, link));
+    const error = await failure(downloadItem(item({ url: `${base}/a.srt` }), into(directory)));
+    expect(error.reason).toBe('file');
+    expect(error.message).toMatch(/is a symbolic link to .*, outside the workspace/);
+    expect(await readdir(outside)).toEqual([]);
+    expect(hits.get('/a.srt')).toBeUndefined();
+  });
+
+  it('follows a symlinked folder that stays inside the workspace', async () => {
+    await mkdir(path.join(workspace, 'real'));
+    await symlink(path.join(workspace, 'real'), path.join(workspace, 'localized'));
+    const result = await downloadItem(item({ url: `${base}/a.srt` }), into('localized/fr'));
+    expect(await readFile(path.join(workspace, 'real', 'fr', 'out.srt'), 'utf8')).toBe(SRT);
+    expect(result.path).toBe(path.join(workspace, 'localized', 'fr', 'out.srt'));
+  });
+
+  it('refuses a dangling symlink and a file where a folder should be', async () => {
+    await symlink(path.join(dir, 'nowhere'), path.join(workspace, 'localized'));
+    expect((await failure(downloadItem(item({ url: `${base}/a.srt` }), into('localized/fr')))).message).toMatch(/leads nowhere/);
+    await writeFile(path.join(workspace, 'file'), 'x');
+    expect((await failure(downloadItem(item({ url: `${base}/a.srt` }), into('file/fr')))).message).toMatch(/is not a folder/);
+    expect(await readdir(path.join(dir, 'outside'))).toEqual([]);
+  });
+
+  it('refuses a folder outside the workspace by its path', async () => {
+    const error = await failure(downloadItem(item({ url: `${base}/a.srt` }), options({ workspace, directory: outside })));
+    expect(error.message).toMatch(/outside the workspace/);
+  });
+});
+
+describe('temporary files: beside their target while written, and recorded for the post step', () => {
+  it('records the folder with the run token before a temporary file is created; the file carries the token; it is gone after a failure', async () => {
+    routes.set('/stall.srt', (_req, res) => {
+      res.writeHead(200, { 'content-length': String(200 * 1024) });
+      res.write(`${SRT}${'x'.repeat(100 * 1024)}`);
+    });
+    const saves: string[] = [];
+    const temp = new TempFiles({ workspace: dir, save: (value) => saves.push(value), token: 'abcdef012345' });
+    const controller = new AbortController();
+    const pending = failure(downloadItem(item({ url: `${base}/stall.srt` }), options({ temp, signal: controller.signal })));
+    await until(async () => (await listing()).length > 0, 'a temporary file');
+    expect(await listing()).toEqual(['.out.srt.abcdef012345-1.part']);
+    expect(saves.map((s) => JSON.parse(s) as unknown)).toEqual([{ token: 'abcdef012345', workspace: dir, folders: [dir] }]);
+    controller.abort(new Error('stop'));
+    expect((await pending).reason).toBe('aborted');
+    expect(await listing()).toEqual([]);
+  });
+
+  it("the post step's clean-up removes only this run's temporary files, only in the saved folders inside the workspace", async () => {
+    const workspace = path.join(dir, 'ws');
+    const fr = path.join(workspace, 'l', 'fr');
+    const outside = path.join(dir, 'outside');
+    await mkdir(fr, { recursive: true });
+    await mkdir(outside);
+    const token = '0123456789ab';
+    const files = {
+      ours: path.join(fr, `.fr.srt.${token}-1.part`),
+      another: path.join(fr, `.fr.srt.ffffffffffff-1.part`),
+      output: path.join(fr, 'fr.srt'),
+      outsider: path.join(outside, `.x.srt.${token}-2.part`),
+    };
+    for (const file of Object.values(files)) await writeFile(file, 'x');
+    await symlink(files.output, path.join(fr, `.link.${token}-3.part`));
+    const lines: string[] = [];
+    const log = { info: (m: string) => void lines.push(m), warning: (m: string) => void lines.push(`warning: ${m}`) };
+    await removeLeftoverTempFiles(JSON.stringify({ token, workspace, folders: [fr, outside, path.join(workspace, 'gone')] }), log);
+    expect((await readdir(fr)).sort()).toEqual([`.fr.srt.ffffffffffff-1.part`, `.link.${token}-3.part`, 'fr.srt'].sort());
+    expect(await readdir(outside)).toEqual([path.basename(files.outsider)]);
+    expect(lines).toEqual([`Removed 1 temporary download file(s) the stopped run left behind: l/fr/.fr.srt.${token}-1.part.`]);
+    // Nothing saved, or nonsense saved: nothing done, nothing thrown.
+    for (const saved of ['', 'not json', '{"token":"../../x","workspace":"/","folders":["/"]}']) await removeLeftoverTempFiles(saved, log);
+    expect(lines).toHaveLength(1);
   });
 });

@@ -235,6 +235,7 @@ describe('plan + download with hostile names', () => {
       for (const item of plan.items) {
         const result = await downloadItem(item, {
           directory: dir,
+          workspace: root,
           maxBytes: 1024 * 1024,
           sleep: async () => undefined,
         });

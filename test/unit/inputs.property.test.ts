@@ -170,7 +170,7 @@ describe('readSettings on arbitrary values', () => {
     fc.string({ maxLength: 40 }).map((s) => `${s}${API_KEY}${s}`),
   );
 
-  it('either returns settings or throws an InputError that names a real input, never showing the key', () => {
+  it('either returns settings or throws an InputError whose problems each name a real input, never showing the key', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 4 }), (overrides) => {
         const values: Record<string, string> = { 'api-key': API_KEY, 'project-id': 'p1', 'target-languages': 'fr', ...overrides };
@@ -181,12 +181,21 @@ describe('readSettings on arbitrary values', () => {
         } catch (error) {
           expect(error).toBeInstanceOf(InputError);
           const inputError = error as InputError;
-          expect([...names, 'api-key']).toContain(inputError.input);
+          expect(inputError.problems.length).toBeGreaterThan(0);
+          expect(inputError.input).toBe(inputError.problems[0]?.input);
+          expect(new Set(inputError.problems.map((p) => p.input)).size).toBe(inputError.problems.length);
+          for (const problem of inputError.problems) {
+            expect([...names, 'api-key']).toContain(problem.input);
+            expect(problem.message).not.toContain(API_KEY);
+            expect(problem.message).toContain(`Input '${problem.input}'`);
+            expect(problem.message).toContain('Accepted: ');
+            // eslint-disable-next-line no-control-regex
+            expect(problem.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+          }
+          // The whole message: the problems, a line each, and nothing else unescaped.
           expect(inputError.message).not.toContain(API_KEY);
-          expect(inputError.message).toContain(`Input '${inputError.input}'`);
-          expect(inputError.message).toContain('Accepted: ');
           // eslint-disable-next-line no-control-regex
-          expect(inputError.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+          expect(inputError.message.replace(/\n/gu, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
         }
       }),
     );

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, MissingSecretOnForkError, parseByteSize, readSettings } from '../../src/inputs.ts';
+import { BARE_TIMEOUT_WARNING_MS, InputError, SecretWithheldError, parseByteSize, readSettings } from '../../src/inputs.ts';
 import type { GetInput, InputEnvironment } from '../../src/inputs.ts';
 
 const API_KEY = 'olk_SuperSecretKey_123';
@@ -116,12 +116,16 @@ describe('readSettings: bad inputs', () => {
     const error = readError(overrides);
     expect(error).toBeInstanceOf(InputError);
     expect(error.input).toBe(input);
-    expect(error.message.startsWith(`Input '${input}': `)).toBe(true);
-    expect(error.message).toMatch(/\. Accepted: .+\.$/su);
-    if (contains !== undefined) expect(error.message).toContain(contains);
+    const [problem] = error.problems;
+    expect(problem?.input).toBe(input);
+    const message = problem?.message ?? '';
+    expect(message.startsWith(`Input '${input}': `)).toBe(true);
+    expect(message).toMatch(/\. Accepted: .+\.$/su);
+    if (contains !== undefined) expect(message).toContain(contains);
+    if (error.problems.length === 1) expect(error.message).toBe(message);
     expect(error.message).not.toContain(API_KEY);
     // eslint-disable-next-line no-control-regex
-    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f]/u);
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f]/u);
   });
 
   it('uses the exact wording for a rush language outside the targets', () => {
@@ -130,9 +134,39 @@ describe('readSettings: bad inputs', () => {
     );
   });
 
-  it('reports the first bad input in contract order', () => {
-    expect(readError({ 'api-url': 'ftp://x', level: '7', mode: 'nope' }).input).toBe('api-url');
-    expect(readError({ level: '7', mode: 'nope' }).input).toBe('level');
+  it('reports every bad input at once, in the order of action.yml, each naming its input and the accepted values', () => {
+    const error = readError({ 'api-url': 'ftp://x', level: '7', mode: 'nope', timeout: 'soon', download: 'srt' });
+    expect(error.problems.map((p) => p.input)).toEqual(['api-url', 'level', 'mode', 'timeout', 'download']);
+    expect(error.input).toBe('api-url');
+    for (const problem of error.problems)
+      expect(problem.message).toMatch(new RegExp(`^Input '${problem.input}': .+\\. Accepted: .+\\.$`, 'su'));
+    // One message for the log and the annotation, a line per problem.
+    expect(error.message.split('\n')).toEqual(['5 inputs are not valid:', ...error.problems.map((p) => `- ${p.message}`)]);
+    expect(readError({ level: '7', mode: 'nope' }).problems.map((p) => p.input)).toEqual(['level', 'mode']);
+  });
+
+  it('reports a relation between inputs only when each of them is valid on its own', () => {
+    // A bad code in target-languages is its own problem: not also "is empty", and rush-languages is not measured against it.
+    const bad = readError({ 'target-languages': 'fr, english', 'rush-languages': 'fr' });
+    expect(bad.problems.map((p) => p.input)).toEqual(['target-languages']);
+    // A bad order-type says nothing about whether order-sub-type fits it.
+    expect(readError({ 'order-type': 'subtitles', 'order-sub-type': 'closedCaption' }).problems.map((p) => p.input)).toEqual([
+      'order-type',
+    ]);
+    // Both required inputs missing: both named.
+    const missing = readError({ 'project-id': '', 'target-languages': '' });
+    expect(missing.problems.map((p) => p.input)).toEqual(['project-id', 'target-languages']);
+    // Bad order-ids: whether project-id is required cannot be told, so it is not claimed.
+    expect(readError({ 'order-ids': 'a/b', 'project-id': '' }).problems.map((p) => p.input)).toEqual(['order-ids']);
+    // A relation and a single-input problem together.
+    const both = readError({ level: '3', 'rush-languages': 'de' });
+    expect(both.problems.map((p) => p.input)).toEqual(['level', 'rush-languages']);
+  });
+
+  it('reports one problem per input, the first one found', () => {
+    const error = readError({ 'target-languages': 'english, french, fr, fr' });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]?.message).toContain('"english"');
   });
 
   it('never echoes the api key, even inside another input', () => {
@@ -164,13 +198,108 @@ describe('readSettings: bad inputs', () => {
     expect(error.message.length).toBeLessThan(400);
   });
 
-  it('throws MissingSecretOnForkError for an empty key on a fork pull request', () => {
-    const error = readError({ 'api-key': '' }, { ...env, eventName: 'pull_request', isForkPullRequest: true });
-    expect(error).toBeInstanceOf(MissingSecretOnForkError);
+  it('throws SecretWithheldError for an empty key on a fork pull request', () => {
+    const error = readError({ 'api-key': '' }, { ...env, isForkPullRequest: true });
+    expect(error).toBeInstanceOf(SecretWithheldError);
     expect(error.input).toBe('api-key');
     expect(error.message).toContain('fork');
+    expect((error as SecretWithheldError).reason).toBe('fork');
+    expect((error as SecretWithheldError).notice).toMatch(/fork.*secrets.*API key.*Nothing was ordered/su);
     // Not a fork: the ordinary error.
-    expect(readError({ 'api-key': '' })).not.toBeInstanceOf(MissingSecretOnForkError);
+    expect(readError({ 'api-key': '' })).not.toBeInstanceOf(SecretWithheldError);
+  });
+
+  it('throws SecretWithheldError for an empty key in a run Dependabot started, and says where the key can go', () => {
+    const error = readError({ 'api-key': '' }, { ...env, isDependabot: true });
+    expect(error).toBeInstanceOf(SecretWithheldError);
+    const withheld = error as SecretWithheldError;
+    expect(withheld.reason).toBe('dependabot');
+    expect(withheld.notice).toContain('Dependabot');
+    expect(withheld.notice).toContain('Dependabot secrets');
+    expect(withheld.notice).not.toContain('fork');
+    // Dependabot with a key (a Dependabot secret): an ordinary run.
+    expect(read({}, { ...env, isDependabot: true }).apiKey).toBe(API_KEY);
+  });
+
+  it('still fails, without the skip, when a run without secrets has other bad inputs', () => {
+    for (const environment of [
+      { ...env, isForkPullRequest: true },
+      { ...env, isDependabot: true },
+    ]) {
+      const error = readError({ 'api-key': '', level: '3' }, environment);
+      expect(error).not.toBeInstanceOf(SecretWithheldError);
+      // The empty key is expected there; the workflow's own mistake is the problem.
+      expect(error.problems.map((p) => p.input)).toEqual(['level']);
+    }
+  });
+});
+
+describe('readSettings: inputs that surprise', () => {
+  function readWarnings(overrides: Record<string, string>): string[] {
+    const warnings: string[] = [];
+    read(overrides, { ...env, warn: (message) => warnings.push(message) });
+    return warnings;
+  }
+
+  it('warns that target-languages is ignored when order-ids is given', () => {
+    const warnings = readWarnings({ 'order-ids': 'ord_1, ord_2', 'target-languages': 'fr, es', mode: 'collect' });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^Input 'target-languages' \(fr, es\) is ignored.*order-ids is given.*follows exactly those orders/su);
+    expect(readWarnings({ 'order-ids': 'ord_1', 'target-languages': 'fr', mode: 'cancel' })[0]).toContain('cancels exactly those orders');
+    expect(readWarnings({ 'order-ids': 'ord_1', 'target-languages': '' })).toEqual([]);
+    expect(readWarnings({})).toEqual([]);
+  });
+
+  it.each([
+    ['60', '60 seconds', '1m', '"60m"'],
+    ['90', '90 seconds', '1m 30s', '"90m"'],
+    ['2.5', '2.5 seconds', '2s 500ms', '"2.5m"'],
+  ])('warns about timeout %s: a bare number is seconds', (timeout, seconds, shown, meant) => {
+    const warnings = readWarnings({ timeout });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`Input 'timeout': "${timeout}" has no unit, so it is ${seconds}`);
+    expect(warnings[0]).toContain(`waits at most ${shown}`);
+    expect(warnings[0]).toContain(`write ${meant}`);
+  });
+
+  it.each(['0', '300', '3600', '60s', '1m', '45m', '2h'])(
+    'does not warn about timeout %s (no wait, 5 minutes or more, or a unit)',
+    (timeout) => {
+      expect(readWarnings({ timeout })).toEqual([]);
+    },
+  );
+
+  it('warns below 5 minutes only', () => {
+    expect(BARE_TIMEOUT_WARNING_MS).toBe(300_000);
+    expect(readWarnings({ timeout: '299' })).toHaveLength(1);
+    expect(readWarnings({ timeout: '300' })).toHaveLength(0);
+  });
+
+  it.each([
+    'http://api-integration.ollang.com',
+    'http://api.example.com:8080/ollang',
+    'http://10.0.0.5:4010',
+    'http://192.168.1.20',
+    'http://localhost.example.com:4010',
+    'http://127.0.0.1.nip.io:4010',
+    'http://[::2]:4010',
+  ])('refuses api-url %s: plain http off this machine sends the key in clear', (apiUrl) => {
+    const error = readError({ 'api-url': apiUrl });
+    expect(error.problems.map((p) => p.input)).toEqual(['api-url']);
+    expect(error.message).toContain('plain http to another machine');
+    expect(error.message).toContain('unencrypted');
+    expect(error.message).toContain('http only to this machine');
+  });
+
+  it.each([
+    ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+    ['http://localhost:4010/', 'http://localhost:4010'],
+    ['http://[::1]:4010', 'http://[::1]:4010'],
+    ['http://127.8.9.10', 'http://127.8.9.10'],
+    ['http://0x7f.1:4010', 'http://127.0.0.1:4010'],
+    ['https://api.example.com', 'https://api.example.com'],
+  ])('accepts api-url %s', (apiUrl, expected) => {
+    expect(read({ 'api-url': apiUrl }).apiUrl).toBe(expected);
   });
 });
 
@@ -296,6 +425,24 @@ describe('readSettings: good inputs', () => {
     expect(read({ 'output-dir': path.join(WORKSPACE, 'abs') })).toMatchObject({ outputDirRelative: 'abs' });
     // A name that merely starts with two dots is inside.
     expect(read({ 'output-dir': '..subs' }).outputDirRelative).toBe('..subs');
+  });
+
+  it.each([
+    ['subtitle', ['subtitles', 'vtt']],
+    ['cc', ['subtitles', 'vtt']],
+    ['aiDubbing', ['dubbing', 'subtitles', 'vtt']],
+    ['studioDubbing', ['dubbing', 'subtitles', 'vtt']],
+    ['document', ['documents']],
+  ])('download: auto (the default) delivers what order-type %s delivers', (orderType, kinds) => {
+    expect([...read({ 'order-type': orderType }).download].sort()).toEqual([...kinds].sort());
+    expect([...read({ 'order-type': orderType, download: 'AUTO' }).download].sort()).toEqual([...kinds].sort());
+  });
+
+  it('refuses auto combined with other values', () => {
+    const error = readError({ download: 'auto, vtt' });
+    expect(error.input).toBe('download');
+    expect(error.message).toContain("combines 'auto'");
+    expect(error.message).toContain("'auto' (what the order type delivers)");
   });
 
   it('reads download lists', () => {

@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import {
   isCacheAvailable,
   manifestKeyPrefix,
@@ -36,6 +36,32 @@ describe('order manifest in the Actions cache', () => {
   let root: string;
   let directory: string;
   const saved: Partial<Record<(typeof ENV_NAMES)[number], string | undefined>> = {};
+
+  /**
+   * @actions/cache logs through @actions/core, which writes workflow commands straight to
+   * process.stdout (not through console, which vitest would file under the test): some 300
+   * `::debug::` lines a run, and the failures the last test provokes on purpose ("Failed to
+   * save: ... 401") read like real ones in the test log. What it writes is kept per test,
+   * printed only when that test fails, and read by the tests that expect a line.
+   */
+  let written: string[] = [];
+  let stdout: MockInstance<typeof process.stdout.write> | undefined;
+  beforeEach((context) => {
+    written = [];
+    const original = process.stdout.write.bind(process.stdout);
+    stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    });
+    context.onTestFailed(() => {
+      original(`--- what @actions/cache wrote to stdout during "${context.task.name}" ---\n${written.join('')}--- end ---\n`);
+    });
+  });
+  afterEach(() => {
+    stdout?.mockRestore();
+  });
 
   beforeEach(async () => {
     for (const name of ENV_NAMES) {
@@ -160,6 +186,8 @@ describe('order manifest in the Actions cache', () => {
     process.env['ACTIONS_RUNTIME_TOKEN'] = 'wrong-token';
     await expect(saveManifest(mergeManifest(undefined, scope, []), { directory, log })).resolves.toBeUndefined();
     expect(log.at('warning').length).toBeGreaterThan(0);
+    // @actions/cache's own account of the refusal, kept out of the test log (see beforeEach).
+    expect(written.join('')).toMatch(/Failed to save: Unable to reserve cache/);
     await expect(restoreManifest(scope, { directory, log })).resolves.toBeUndefined();
 
     // A leftover file from before is not mistaken for a restored manifest.

@@ -5,6 +5,7 @@ import { OllangError } from '../../src/ollang/errors.ts';
 import {
   API_KEY,
   BASE_URL,
+  FakeTimers,
   START,
   harness,
   json,
@@ -12,7 +13,8 @@ import {
   orderBody,
   pageBody,
   rejection,
-  stubFetch,
+  response,
+  stubTransport,
   summary,
   timeoutError,
 } from './ollang-helpers.ts';
@@ -55,7 +57,6 @@ describe('common request shape', () => {
     expect(request?.headers['user-agent']).toBe('test-agent/1');
     expect(request?.headers).not.toHaveProperty('content-type');
     expect(request?.signal).toBeInstanceOf(AbortSignal);
-    expect(request?.redirect).toBe('manual');
   });
 
   it('does not follow a redirect (the key would go along); a 3xx is an error', async () => {
@@ -93,7 +94,7 @@ describe('common request shape', () => {
 });
 
 describe('createOrder', () => {
-  it('posts the JSON body with an explicit Content-Length and returns the created orders', async () => {
+  it('posts the JSON body as one string (the transport sends its Content-Length) and returns the created orders', async () => {
     const h = harness([json(201, [{ orderId: '507f1f77bcf86cd799439015' }, { orderId: '507f1f77bcf86cd799439016' }])]);
     const created = await h.client.createOrder(createRequest);
     expect(created).toEqual([{ orderId: '507f1f77bcf86cd799439015' }, { orderId: '507f1f77bcf86cd799439016' }]);
@@ -103,7 +104,6 @@ describe('createOrder', () => {
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers['x-api-key']).toBe(API_KEY);
     expect(typeof request?.body).toBe('string');
-    expect(request?.headers['content-length']).toBe(String(Buffer.byteLength(request?.body ?? '')));
     expect(JSON.parse(request?.body ?? '')).toEqual({
       orderType: 'cc',
       level: 1,
@@ -117,7 +117,7 @@ describe('createOrder', () => {
     });
   });
 
-  it('omits unset optional fields and counts bytes, not characters', async () => {
+  it('omits unset optional fields', async () => {
     const h = harness([
       json(201, [
         { orderId: 'a', orderType: 'aiDubbing' },
@@ -143,8 +143,6 @@ describe('createOrder', () => {
       targetLanguageConfigs: [{ language: 'de' }],
       dubbingStyle: 'overdub',
     });
-    expect(Number(h.requests[0]?.headers['content-length'])).toBe(Buffer.byteLength(body, 'utf8'));
-    expect(Number(h.requests[0]?.headers['content-length'])).toBeGreaterThan(body.length);
   });
 
   it.each([
@@ -203,15 +201,7 @@ describe('createOrder', () => {
   });
 
   it('calls a 2xx whose body cannot be read or parsed ambiguous', async () => {
-    const broken = (): Response =>
-      new Response(
-        new ReadableStream({
-          start(controller) {
-            controller.error(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-          },
-        }),
-        { status: 201 },
-      );
+    const broken = (): ReturnType<typeof response> => response(201, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     let h = harness([() => broken()], { repeatLast: true });
     let e = await ollangError(h.client.createOrder(createRequest));
     expect(e).toMatchObject({ kind: 'network', ambiguous: true });
@@ -420,7 +410,7 @@ describe('abort', () => {
     const h = harness(
       [
         (request) =>
-          new Promise<Response>((_resolve, reject) => {
+          new Promise((_resolve, reject) => {
             request.signal?.addEventListener('abort', () => reject(request.signal?.reason));
             controller.abort(new DOMException('stop', 'AbortError'));
           }),
@@ -438,10 +428,10 @@ describe('abort', () => {
     const h = harness(
       [
         (request) =>
-          new Promise<Response>((resolve, reject) => {
+          new Promise((resolve, reject) => {
             request.signal?.addEventListener('abort', () => reject(request.signal?.reason));
             controller.abort();
-            setTimeout(() => resolve(Response.json([{ orderId: '60b8d6f1e1b9b1d8c6c0d8e1' }], { status: 201 })), 5);
+            setTimeout(() => resolve(response(201, JSON.stringify([{ orderId: '60b8d6f1e1b9b1d8c6c0d8e1' }]))), 5);
           }),
       ],
       { signal: controller.signal },
@@ -452,7 +442,7 @@ describe('abort', () => {
   it('sends no create once the run is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    const h = harness([() => Response.json([], { status: 201 })], { signal: controller.signal });
+    const h = harness([() => response(201, '[]')], { signal: controller.signal });
     const e = await ollangError(h.client.createOrder(createRequest));
     expect(e).toMatchObject({ kind: 'aborted', ambiguous: false });
     expect(h.requests).toHaveLength(0);
@@ -460,11 +450,11 @@ describe('abort', () => {
 
   it('aborts a retry sleep', async () => {
     const controller = new AbortController();
-    const { fetch, requests } = stubFetch([json(503, {})], { repeatLast: true });
+    const { transport, requests } = stubTransport([json(503, {})], { repeatLast: true });
     const client = new OllangClient({
       baseUrl: BASE_URL,
       apiKey: API_KEY,
-      fetch,
+      transport,
       signal: controller.signal,
       sleep: (_ms, signal) => {
         controller.abort(new Error('cancelled while sleeping'));
@@ -489,20 +479,84 @@ describe('abort', () => {
   });
 
   it('tells a time-out from an abort', async () => {
-    const h = harness(
-      [
-        (request) =>
-          new Promise<Response>((_resolve, reject) => {
-            // What undici does when AbortSignal.timeout fires.
-            void request;
-            reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
-          }),
-      ],
-      { retry: { maxAttempts: 1 } },
-    );
+    const h = harness([timeoutError()], { retry: { maxAttempts: 1 } });
     const e = await ollangError(h.client.getOrder(ORDER_ID));
     expect(e.kind).toBe('timeout');
     expect(e.message).toBe(`Get Order ${ORDER_ID}: no response within 30 s`);
+  });
+});
+
+describe('request time-out, on the injected clock', () => {
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  it('an answer slower than the 30 s request time-out: gives up on it at 30 s, retries, completes', async () => {
+    const timers = new FakeTimers(START);
+    const { transport, requests } = stubTransport([{ hang: true }, json(200, orderBody())]);
+    const sleeps: number[] = [];
+    const client = new OllangClient({
+      baseUrl: BASE_URL,
+      apiKey: API_KEY,
+      transport,
+      clock: () => timers.now,
+      setTimer: timers.setTimer,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        timers.advance(ms);
+      },
+      random: () => 0.5,
+    });
+    const order = client.getOrder(ORDER_ID);
+    await turn();
+    expect(requests).toHaveLength(1);
+    expect(timers.pending()).toMatchObject([{ ms: 30_000 }]);
+    timers.advance(29_999);
+    await turn();
+    expect(requests[0]!.signal!.aborted).toBe(false);
+    expect(requests).toHaveLength(1);
+    timers.advance(1);
+    expect((await order).id).toBe(ORDER_ID);
+    expect(requests[0]!.signal!.reason).toMatchObject({ name: 'TimeoutError' });
+    expect(requests).toHaveLength(2);
+    // Retried after the backoff (half of the first 500 ms ceiling with random 0.5), not after the answer would have come.
+    expect(sleeps).toEqual([250]);
+    expect(timers.now - START).toBe(30_250);
+    // The answered request's time-out was cancelled.
+    expect(timers.pending()).toEqual([]);
+  });
+
+  it('takes requestTimeoutMs, and the time-out covers reading the body too', async () => {
+    const timers = new FakeTimers(START);
+    let readStarted = false;
+    const { transport } = stubTransport([
+      (request) => ({
+        ...response(200),
+        body: {
+          read: () => Promise.reject(new Error('unused')),
+          text: () =>
+            new Promise<string>((_resolve, reject) => {
+              readStarted = true;
+              request.signal?.addEventListener('abort', () => reject(request.signal?.reason));
+            }),
+          cancel: () => undefined,
+        },
+      }),
+    ]);
+    const client = new OllangClient({
+      baseUrl: BASE_URL,
+      apiKey: API_KEY,
+      transport,
+      clock: () => timers.now,
+      setTimer: timers.setTimer,
+      requestTimeoutMs: 5_000,
+      retry: { maxAttempts: 1 },
+    });
+    const pending = client.getOrder(ORDER_ID);
+    await turn();
+    expect(readStarted).toBe(true);
+    timers.advance(5_000);
+    const e = await ollangError(pending);
+    expect(e).toMatchObject({ kind: 'timeout' });
+    expect(e.message).toBe(`Get Order ${ORDER_ID}: no response within 5 s`);
   });
 });
 

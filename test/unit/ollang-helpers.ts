@@ -1,10 +1,12 @@
 /**
- * Test helpers for the Ollang client: a fetch stub that records every request and replays
- * scripted answers, and a fake clock whose sleep records delays instead of waiting.
+ * Test helpers for the Ollang client: a transport stub that records every request and replays
+ * scripted answers, and a fake clock whose sleep records delays instead of waiting and whose
+ * timers fire when the clock passes them.
  */
 import { OllangClient } from '../../src/ollang/client.ts';
 import type { OllangClientOptions, RequestEvent } from '../../src/ollang/client.ts';
-import type { Fetch } from '../../src/runtime.ts';
+import type { HttpResponse } from '../../src/http/transport.ts';
+import type { SetTimer, Transport } from '../../src/runtime.ts';
 
 export const API_KEY = 'sk-test-SECRET-0123456789';
 export const BASE_URL = 'https://api.example.test';
@@ -18,62 +20,82 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
-  redirect?: RequestInit['redirect'];
 }
 
 export type Scripted =
   | { status?: number; body?: unknown; headers?: Record<string, string>; statusText?: string }
   | { error: unknown }
-  | ((request: RecordedRequest) => Response | Promise<Response>);
+  /** No answer: the request waits until its signal aborts (the client's time-out, or an abort). */
+  | { hang: true }
+  | ((request: RecordedRequest) => HttpResponse | Promise<HttpResponse>);
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Scripted {
   return { status, body, headers };
 }
 
+/** A socket error as the transport reports it. */
 export function networkError(code = 'ECONNRESET', message = 'read ECONNRESET'): Scripted {
-  const cause = Object.assign(new Error(message), { code });
-  return { error: new TypeError('fetch failed', { cause }) };
+  return { error: Object.assign(new Error(message), { code }) };
 }
 
+/** An answer that never comes: the client's request time-out fires (the harness fires due timers). */
 export function timeoutError(): Scripted {
-  return { error: new DOMException('The operation was aborted due to timeout', 'TimeoutError') };
+  return { hang: true };
 }
 
-export function toResponse(step: Exclude<Scripted, { error: unknown } | ((r: RecordedRequest) => unknown)>): Response {
+/** An answer as the transport hands it over. `text` may be an Error: reading the body then fails with it. */
+export function response(status: number, text: string | Error = '', headers: Record<string, string> = {}, statusText = ''): HttpResponse {
+  const lower = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const read = async (onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> => {
+    if (text instanceof Error) throw text;
+    if (text !== '') await onChunk(Buffer.from(text));
+  };
+  return {
+    status,
+    statusText,
+    header: (name) => lower.get(name.toLowerCase()),
+    body: {
+      read,
+      text: async () => {
+        if (text instanceof Error) throw text;
+        return text;
+      },
+      cancel: () => undefined,
+    },
+  };
+}
+
+export function toResponse(step: Exclude<Scripted, { error: unknown } | { hang: true } | ((r: RecordedRequest) => unknown)>): HttpResponse {
   const status = step.status ?? 200;
   const noBody = status === 204 || status === 304 || step.body === undefined;
-  const text = noBody ? null : typeof step.body === 'string' ? step.body : JSON.stringify(step.body);
-  const headers = new Headers(step.headers ?? {});
-  if (text !== null && !headers.has('content-type') && typeof step.body !== 'string') {
-    headers.set('content-type', 'application/json');
+  const text = noBody ? '' : typeof step.body === 'string' ? step.body : JSON.stringify(step.body);
+  const headers: Record<string, string> = { ...step.headers };
+  if (text !== '' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type') && typeof step.body !== 'string') {
+    headers['content-type'] = 'application/json';
   }
-  return new Response(text, { status, headers, ...(step.statusText ? { statusText: step.statusText } : {}) });
+  return response(status, text, headers, step.statusText ?? '');
 }
 
 /**
- * A fetch that answers from `script` in order (the last entry repeats when `repeatLast`), or from
- * a router function for every request.
+ * A transport that answers from `script` in order (the last entry repeats when `repeatLast`), or
+ * from a router function for every request. `onHang` runs when a request is left without an answer.
  */
-export function stubFetch(
+export function stubTransport(
   script: Scripted[] | ((request: RecordedRequest) => Scripted),
-  options: { repeatLast?: boolean } = {},
-): { fetch: Fetch; requests: RecordedRequest[] } {
+  options: { repeatLast?: boolean; onHang?: () => void } = {},
+): { transport: Transport; requests: RecordedRequest[] } {
   const requests: RecordedRequest[] = [];
   let index = 0;
-  const fetch: Fetch = async (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+  const transport: Transport = async (request) => {
     const headers: Record<string, string> = {};
-    new Headers(init?.headers).forEach((value, name) => {
-      headers[name] = value;
-    });
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
     const recorded: RecordedRequest = {
-      method: init?.method ?? 'GET',
-      url,
-      path: url.pathname + url.search,
+      method: request.method,
+      url: request.url,
+      path: request.url.pathname + request.url.search,
       headers,
-      ...(typeof init?.body === 'string' ? { body: init.body } : {}),
-      ...(init?.signal ? { signal: init.signal } : {}),
-      ...(init?.redirect ? { redirect: init.redirect } : {}),
+      ...(typeof request.body === 'string' ? { body: request.body } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
     };
     requests.push(recorded);
     let step: Scripted | undefined;
@@ -83,12 +105,57 @@ export function stubFetch(
       index++;
     }
     if (step === undefined)
-      throw new Error(`stubFetch: no scripted answer for request ${requests.length} (${recorded.method} ${recorded.path})`);
+      throw new Error(`stubTransport: no scripted answer for request ${requests.length} (${recorded.method} ${recorded.path})`);
     if (typeof step === 'function') return step(recorded);
     if ('error' in step) throw step.error;
+    if ('hang' in step) {
+      return new Promise<HttpResponse>((_resolve, reject) => {
+        const signal = request.signal;
+        if (!signal) return;
+        if (signal.aborted) return reject(signal.reason);
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+        options.onHang?.();
+      });
+    }
     return toResponse(step);
   };
-  return { fetch, requests };
+  return { transport, requests };
+}
+
+/** Timers on a fake clock: they fire when the clock is advanced past them. */
+export class FakeTimers {
+  now: number;
+  readonly armed: { at: number; ms: number; fire: () => void; cancelled: boolean }[] = [];
+
+  constructor(now: number) {
+    this.now = now;
+  }
+
+  readonly setTimer: SetTimer = (ms, fire) => {
+    const timer = { at: this.now + ms, ms, fire, cancelled: false };
+    this.armed.push(timer);
+    return () => {
+      timer.cancelled = true;
+    };
+  };
+
+  /** Moves the clock on, firing (in order) every timer that comes due. */
+  advance(ms: number): void {
+    const until = this.now + ms;
+    for (;;) {
+      const due = this.armed.filter((t) => !t.cancelled && t.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.now = Math.max(this.now, due.at);
+      due.cancelled = true;
+      due.fire();
+    }
+    this.now = until;
+  }
+
+  /** Timers still waiting to fire. */
+  pending(): { at: number; ms: number }[] {
+    return this.armed.filter((t) => !t.cancelled);
+  }
 }
 
 export interface Harness {
@@ -96,31 +163,39 @@ export interface Harness {
   requests: RecordedRequest[];
   sleeps: number[];
   events: RequestEvent[];
+  timers: FakeTimers;
   now: () => number;
   advance: (ms: number) => void;
 }
 
 export const START = Date.UTC(2025, 0, 1, 12, 0, 0);
 
-/** A client over a stub fetch, a fake clock and a recording sleep (no wall-clock waits). */
+/**
+ * A client over a stub transport, a fake clock and a recording sleep (no wall-clock waits). A
+ * request left without an answer ({ hang: true }) gets the clock moved to its time-out.
+ */
 export function harness(
   script: Scripted[] | ((request: RecordedRequest) => Scripted),
   options: Partial<OllangClientOptions> & { repeatLast?: boolean } = {},
 ): Harness {
   const { repeatLast, ...clientOptions } = options;
-  const { fetch, requests } = stubFetch(script, { repeatLast: repeatLast ?? false });
-  let now = START;
+  const timers = new FakeTimers(START);
+  const { transport, requests } = stubTransport(script, {
+    repeatLast: repeatLast ?? false,
+    onHang: () => queueMicrotask(() => timers.advance(Math.max(0, ...timers.pending().map((t) => t.at - timers.now)))),
+  });
   const sleeps: number[] = [];
   const events: RequestEvent[] = [];
   const client = new OllangClient({
     baseUrl: BASE_URL,
     apiKey: API_KEY,
-    fetch,
-    clock: () => now,
+    transport,
+    clock: () => timers.now,
+    setTimer: timers.setTimer,
     sleep: async (ms, signal) => {
       if (signal?.aborted) throw signal.reason;
       sleeps.push(ms);
-      now += ms;
+      timers.advance(ms);
     },
     random: () => 0.5,
     onRequest: (event) => events.push(event),
@@ -131,10 +206,9 @@ export function harness(
     requests,
     sleeps,
     events,
-    now: () => now,
-    advance: (ms) => {
-      now += ms;
-    },
+    timers,
+    now: () => timers.now,
+    advance: (ms) => timers.advance(ms),
   };
 }
 

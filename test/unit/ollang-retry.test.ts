@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { OllangError, readErrorBody } from '../../src/ollang/errors.ts';
 import type { OllangErrorInit } from '../../src/ollang/errors.ts';
-import { backoffDelay, defaultRetryPolicy, isRetryable, maxRetryAfterMs, parseRetryAfter, resolvePolicy } from '../../src/ollang/retry.ts';
+import {
+  backoffDelay,
+  defaultRetryPolicy,
+  isRetryable,
+  maxRetryAfterMs,
+  parseRetryAfter,
+  resolvePolicy,
+  withRetries,
+  type RetryOptions,
+} from '../../src/ollang/retry.ts';
 
 function err(init: Partial<OllangErrorInit>): OllangError {
   return new OllangError({ kind: 'http', endpoint: 'Get Order', ...init });
@@ -68,6 +77,111 @@ describe('backoffDelay', () => {
     expect(resolvePolicy({ maxAttempts: 2 })).toEqual({ ...defaultRetryPolicy, maxAttempts: 2 });
     expect(resolvePolicy({ maxAttempts: 0, baseDelayMs: -1 })).toMatchObject({ maxAttempts: 1, baseDelayMs: 0 });
     expect(resolvePolicy(undefined)).toEqual(defaultRetryPolicy);
+    // Downloads: no count, only the deadline.
+    expect(resolvePolicy({ maxAttempts: Number.POSITIVE_INFINITY }).maxAttempts).toBe(Number.POSITIVE_INFINITY);
+    expect(resolvePolicy({ maxAttempts: Number.NaN }).maxAttempts).toBe(defaultRetryPolicy.maxAttempts);
+  });
+});
+
+describe('withRetries: the one retry loop (API reads and cancels, downloads)', () => {
+  class Transient extends Error {
+    retryAfterMs?: number;
+  }
+  function loop(overrides: Partial<RetryOptions> = {}): { options: RetryOptions; sleeps: number[]; now: () => number } {
+    let now = 1_000_000;
+    const sleeps: number[] = [];
+    const options: RetryOptions = {
+      policy: { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000 },
+      clock: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+      random: () => 1,
+      retryable: (error) => error instanceof Transient,
+      retryAfterMs: (error) => (error as Transient).retryAfterMs,
+      aborted: () => new Error('aborted while waiting'),
+      ...overrides,
+    };
+    return { options, sleeps, now: () => now };
+  }
+
+  it('retries transient failures with growing waits until one attempt succeeds', async () => {
+    const { options, sleeps } = loop();
+    const seen: number[] = [];
+    const result = await withRetries(async (attempt) => {
+      seen.push(attempt);
+      if (attempt < 4) throw new Transient();
+      return 'done';
+    }, options);
+    expect(result).toBe('done');
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(sleeps).toEqual([500, 1000, 2000]);
+  });
+
+  it('throws at once what is not worth another attempt', async () => {
+    const { options, sleeps } = loop();
+    const fatal = new Error('401');
+    await expect(withRetries(() => Promise.reject(fatal), options)).rejects.toBe(fatal);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('stops after maxAttempts, and never waits past the deadline: the last failure (or `exhausted` of it) is thrown', async () => {
+    let { options } = loop({ policy: { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 30_000 } });
+    let attempts = 0;
+    await expect(
+      withRetries(async () => {
+        attempts++;
+        throw new Transient(`try ${attempts}`);
+      }, options),
+    ).rejects.toThrow('try 3');
+
+    const timed = loop({
+      policy: { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 500, maxDelayMs: 30_000 },
+      exhausted: (error, count) => new Error(`${(error as Error).message} after ${count} attempts`),
+    });
+    options = timed.options;
+    const deadline = timed.now() + 10_000;
+    options.deadline = () => deadline;
+    attempts = 0;
+    await expect(
+      withRetries(async () => {
+        attempts++;
+        throw new Transient('still failing');
+      }, options),
+    ).rejects.toThrow('still failing after 5 attempts');
+    // 500 + 1000 + 2000 + 4000 = 7500 ms; the next wait (8 s) would end past the deadline.
+    expect(timed.sleeps).toEqual([500, 1000, 2000, 4000]);
+    expect(timed.now()).toBeLessThanOrEqual(deadline);
+  });
+
+  it('honours a longer Retry-After, and runs beforeRetry before each wait (not when giving up)', async () => {
+    const calls: string[] = [];
+    const { options, sleeps } = loop({
+      policy: { maxAttempts: 2, baseDelayMs: 500, maxDelayMs: 30_000 },
+      beforeRetry: async (_error, attempt) => void calls.push(`before retry ${attempt + 1}`),
+    });
+    const slow = Object.assign(new Transient(), { retryAfterMs: 7_000 });
+    await expect(
+      withRetries(async (attempt) => {
+        calls.push(`attempt ${attempt}`);
+        throw slow;
+      }, options),
+    ).rejects.toBe(slow);
+    expect(sleeps).toEqual([7_000]);
+    expect(calls).toEqual(['attempt 1', 'before retry 2', 'attempt 2']);
+  });
+
+  it('an abort during a wait throws `aborted`', async () => {
+    const controller = new AbortController();
+    const { options } = loop({
+      signal: controller.signal,
+      sleep: (_ms, signal) => {
+        controller.abort(new Error('stop'));
+        return Promise.reject(signal?.reason);
+      },
+    });
+    await expect(withRetries(() => Promise.reject(new Transient()), options)).rejects.toThrow('aborted while waiting');
   });
 });
 

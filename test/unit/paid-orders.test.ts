@@ -9,7 +9,7 @@ import path from 'node:path';
 import { OllangSimulator } from '../simulator/index.ts';
 import { OllangClient } from '../../src/ollang/client.ts';
 import { OllangError } from '../../src/ollang/errors.ts';
-import { httpFetch } from '../../src/ollang/http-fetch.ts';
+import { nodeTransport } from '../../src/http/transport.ts';
 import { chooseOrders } from '../../src/orders/choose.ts';
 import { followOrder } from '../../src/orders/followed.ts';
 import { cancelOrder } from '../../src/orders/cancel.ts';
@@ -20,7 +20,7 @@ import { post, POST_LOST_CREATE_LOOKUPS_MS } from '../../src/post.ts';
 import { existedBefore, snapshotProject } from '../../src/orders/lost-create.ts';
 import type { ActionIO } from '../../src/io.ts';
 import type { Settings } from '../../src/settings.ts';
-import type { Fetch, Sleep } from '../../src/runtime.ts';
+import type { Sleep, Transport } from '../../src/runtime.ts';
 import { fakeTime, recordingLog, testSettings } from './run-helpers.ts';
 
 const time = fakeTime();
@@ -43,8 +43,8 @@ beforeEach(() => {
   time.onNextSleep(async () => undefined);
 });
 
-function client(fetch: Fetch = httpFetch): OllangClient {
-  return new OllangClient({ baseUrl: simulator.url, apiKey: simulator.apiKey, fetch, clock, sleep });
+function client(transport: Transport = nodeTransport): OllangClient {
+  return new OllangClient({ baseUrl: simulator.url, apiKey: simulator.apiKey, transport, clock, sleep });
 }
 
 function settings(overrides: Partial<Settings> = {}): Settings {
@@ -71,14 +71,14 @@ describe('never pay twice', () => {
   it('a create the server saves after the connection dropped is found by a later look-up, not bought again', async () => {
     // The first create never reaches the simulator at once: it lands there only while the
     // action pauses between look-ups, as a slow server would save it.
-    let held: { url: string; init: RequestInit } | undefined;
-    const slowSave: Fetch = async (input, init) => {
-      if (String(input).endsWith('/orders/create') && !held) {
-        held = { url: String(input), init: init ?? {} };
-        time.onNextSleep(async () => void (await httpFetch(held!.url, held!.init)));
-        throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+    let held: Parameters<Transport>[0] | undefined;
+    const slowSave: Transport = async (request) => {
+      if (request.url.pathname.endsWith('/orders/create') && !held) {
+        held = { ...request, signal: new AbortController().signal };
+        time.onNextSleep(async () => void (await (await nodeTransport(held!)).body.text()));
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       }
-      return httpFetch(input, init);
+      return nodeTransport(request);
     };
     const chosen = await chooseOrders({ client: client(slowSave), settings: settings(), log, clock, sleep, state: state() });
     expect(simulator.count('create')).toBe(1);
@@ -193,13 +193,13 @@ describe('what existed before a create is never taken as its orders', () => {
           targetLanguageConfigs: [{ language: 'fr' }, { language: 'es' }],
         });
     };
-    const countingFetch: Fetch = async (input, init) => {
-      if (/\/integration\/orders\?/.test(String(input))) lookups += 1;
-      return httpFetch(input, init);
+    const counting: Transport = async (request) => {
+      if (request.url.pathname === '/integration/orders') lookups += 1;
+      return nodeTransport(request);
     };
     await post({
       io: postIO({ 'api-key': simulator.apiKey, 'api-url': simulator.url }, saved),
-      fetch: countingFetch,
+      transport: counting,
       clock,
       sleep: postSleep,
     });
@@ -271,7 +271,7 @@ describe('never report what did not happen', () => {
       io,
       env: { GITHUB_WORKSPACE: workspace },
       cwd: workspace,
-      fetch: httpFetch,
+      transport: nodeTransport,
       clock,
       sleep,
       abort: new AbortController().signal,

@@ -48,6 +48,8 @@ async function capture(useCore: boolean, withFiles: boolean): Promise<Capture> {
       core.warning(hostile, { title: 'Timed out: fr' });
       core.warning(hostile);
       core.error(hostile, {});
+      core.error(hostile, { title: 'Subtitle quality: overlap', file: 'out/fr/a,b:c%d.srt', startLine: 12, endLine: 13, startColumn: 0 });
+      core.warning('line: 47 characters', { file: 'localized/fr/intro.vtt', startLine: 8, startColumn: 3, endColumn: 9 });
       await core.group('Waiting for 3 order(s)', async () => core.info('inside'));
       core.setOutput('orders', '[{"a":1}]\nsecond line');
       core.setOutput('status', 'completed');
@@ -65,6 +67,8 @@ async function capture(useCore: boolean, withFiles: boolean): Promise<Capture> {
       io.log.warning(hostile, { title: 'Timed out: fr' });
       io.log.warning(hostile);
       io.log.error(hostile, {});
+      io.log.error(hostile, { title: 'Subtitle quality: overlap', file: 'out/fr/a,b:c%d.srt', startLine: 12, endLine: 13, startColumn: 0 });
+      io.log.warning('line: 47 characters', { file: 'localized/fr/intro.vtt', startLine: 8, startColumn: 3, endColumn: 9 });
       await io.log.group('Waiting for 3 order(s)', async () => io.log.info('inside'));
       io.setOutput('orders', '[{"a":1}]\nsecond line');
       io.setOutput('status', 'completed');
@@ -101,6 +105,8 @@ describe('runner commands', () => {
     expect(ours).toEqual(theirs);
     expect(ours.output).toContain('orders<<ghadelimiter_UUID');
     expect(ours.stdout).toContain('::warning title=Timed out%3A fr::line one%0Aline two: 100%25 done');
+    expect(ours.stdout).toContain('::error title=Subtitle quality%3A overlap,file=out/fr/a%2Cb%3Ac%25d.srt,line=12,endLine=13::line one');
+    expect(ours.stdout).toContain('::warning file=localized/fr/intro.vtt,line=8,col=3,endColumn=9::line: 47 characters');
   });
 
   it('writes the same bytes as @actions/core without them (older runners, local runs)', async () => {

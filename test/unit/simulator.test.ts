@@ -288,6 +288,30 @@ describe('lifecycle and outputs', () => {
     );
   });
 
+  it('serves the subtitle bodies chosen per language and format, byte for byte, with matching sizes', async () => {
+    await sim.close();
+    const brokenSrt = '1\n00:00:05,000 --> 00:00:04,000\nEnds before it starts\n';
+    const latin1Vtt = Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCaf\xe9\n', 'latin1');
+    await start({ subtitleCues: 2, subtitleBodies: { fr: { srt: brokenSrt }, es: { vtt: latin1Vtt } } });
+    const ids = await createIds({ ...BODY, targetLanguageConfigs: [{ language: 'fr' }, { language: 'es' }, { language: 'de' }] });
+    clock = T0 + 10_000;
+    const bodies: Record<string, { srt: Buffer; srtSize: number; vtt: Buffer }> = {};
+    for (const id of ids) {
+      const order = await getOrder(id);
+      const doc = order.orderDocs.find((d: any) => /subtitle/.test(d.type));
+      const srtRes = await text(doc.url);
+      const srt = Buffer.from(await srtRes.arrayBuffer());
+      expect(Number(srtRes.headers.get('content-length'))).toBe(srt.length);
+      bodies[order.targetLanguage] = { srt, srtSize: doc.size, vtt: Buffer.from(await (await text(order.vttUrl)).arrayBuffer()) };
+    }
+    expect(bodies['fr']!.srt.toString('utf8')).toBe(brokenSrt);
+    expect(bodies['fr']!.srtSize).toBe(Buffer.byteLength(brokenSrt));
+    expect(bodies['fr']!.vtt.toString('utf8')).toMatch(/^WEBVTT\n\n1\n00:00:01\.000 --> 00:00:03\.500\nBonjour et bienvenue\.\n/);
+    expect(bodies['es']!.vtt.equals(latin1Vtt)).toBe(true);
+    expect(bodies['es']!.srt.toString('utf8')).toMatch(/^1\n00:00:01,000 --> 00:00:03,500\nHola y bienvenidos\.\n/);
+    expect(bodies['de']!.srt.toString('utf8')).toMatch(/^1\n00:00:01,000 --> 00:00:03,500\nHallo und willkommen\.\n/);
+  });
+
   it('puts level 1 orders through review and waitingForApprove', async () => {
     const [id] = await createIds({ ...BODY, level: 1, targetLanguageConfigs: [{ language: 'de' }] });
     const at = async (t: number): Promise<string> => {
@@ -713,7 +737,7 @@ describe('faults', () => {
 });
 
 describe('CLI', () => {
-  it('prints one line and stops cleanly on SIGTERM', async () => {
+  it('prints its URL, key and project, and stops cleanly on SIGTERM', async () => {
     const server = fileURLToPath(new URL('../simulator/server.ts', import.meta.url));
     const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
     const child = spawn(node, [server, '--port', '0', '--api-key', 'cli-key', '--lifecycle-scale', '0.1'], {
@@ -724,11 +748,15 @@ describe('CLI', () => {
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (c: string) => {
         out += c;
-        if (out.includes('\n')) resolve();
+        if (out.includes('Stop it with Ctrl+C.\n')) resolve();
       });
       child.once('exit', (code) => reject(new Error(`exited ${code}`)));
     });
-    expect(out).toMatch(/^Ollang simulator listening on http:\/\/127\.0\.0\.1:\d+ \(api key: cli-key\)\n$/);
+    // The first line is what scripts wait for (ci.yml); then the values to paste into a workflow.
+    expect(out).toMatch(/^Ollang simulator listening on http:\/\/127\.0\.0\.1:\d+ \(api key: cli-key\)\n/);
+    expect(out).toMatch(/^ {2}api-key {5}cli-key$/m);
+    expect(out).toMatch(/^ {2}project-id {2}proj-demo$/m);
+    expect(out).toMatch(/^ {10}api-url: http:\/\/127\.0\.0\.1:\d+$/m);
     const url = /(http:\/\/\S+)/.exec(out)![1]!;
     expect((await fetch(`${url}/health`)).status).toBe(200);
     expect((await fetch(`${url}/integration/orders`, { headers: { 'X-Api-Key': 'cli-key' } })).status).toBe(200);

@@ -1,0 +1,1575 @@
+export const id = 582;
+export const ids = [582,626];
+export const modules = {
+
+/***/ 957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   EL: () => (/* binding */ scrubQuery),
+/* harmony export */   Zc: () => (/* binding */ isHttp),
+/* harmony export */   nV: () => (/* binding */ DownloadError)
+/* harmony export */ });
+/**
+ * DownloadError: why one document was not saved, and whether another attempt could change that.
+ * Signed URLs are credentials: messages show origin and path only, never the query string.
+ */
+class DownloadError extends Error {
+    reason;
+    retry;
+    status;
+    retryAfterMs;
+    constructor(message, reason, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'DownloadError';
+        this.reason = reason;
+        this.retry = options.retry ?? 'no';
+        if (options.status !== undefined)
+            this.status = options.status;
+        if (options.retryAfterMs !== undefined)
+            this.retryAfterMs = options.retryAfterMs;
+    }
+}
+/** `https://host/path` of a URL: never its query string or fragment. */
+function redactUrl(url) {
+    try {
+        const parsed = typeof url === 'string' ? new URL(url) : url;
+        if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+            return `${parsed.origin}${parsed.pathname}`;
+        return `${parsed.protocol}…`;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+/** Strips anything that looks like a query string from free text (e.g. a socket error's message). */
+function scrubQuery(text) {
+    return text.replace(/\?[^\s'"<>)]*/g, '?…');
+}
+function isHttp(url) {
+    return url.protocol === 'http:' || url.protocol === 'https:';
+}
+
+
+/***/ }),
+
+/***/ 701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ SUBTITLE_EXTENSIONS),
+/* harmony export */   Nd: () => (/* binding */ uniqueFileName),
+/* harmony export */   Tx: () => (/* binding */ safeFileName),
+/* harmony export */   Uw: () => (/* binding */ cutBytes),
+/* harmony export */   cL: () => (/* binding */ ensureExtension)
+/* harmony export */ });
+/* unused harmony export splitExtension */
+/**
+ * Makes file names that come from the API (document names, order names) safe to write inside
+ * an output folder, on Linux, macOS and Windows runners alike.
+ *
+ * safeFileName's output:
+ * - has no path separators (`/`, `\`: segments that are empty, `.` or `..` are dropped, the others
+ *   joined with `_`), no Windows-reserved characters (`<>:"|?*`), no control
+ *   characters (C0, DEL, C1), no bidi or zero-width format characters, no lone surrogates;
+ * - does not start with a dot (no hidden files, never `.` or `..`) or a space, does not end
+ *   with a dot or a space (Windows drops those);
+ * - is not a Windows device name (CON, PRN, AUX, NUL, COM1..9, LPT1..9, with any extension);
+ * - is NFC-normalised and at most `maxBytes` UTF-8 bytes, cut at a code point boundary and
+ *   keeping a short extension (`.srt`) when it has to be shortened;
+ * - is never empty (the fallback, made safe the same way, takes its place);
+ * - is a fixed point: safeFileName(safeFileName(x)) === safeFileName(x).
+ */
+const DEFAULT_MAX_BYTES = 200;
+const DEFAULT_FALLBACK = 'file';
+/** Whitespace-like controls become a space; other controls and invisible format characters go. */
+const CONTROL_AS_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
+const CONTROL_REMOVED = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_CHARS = /[/\\<>:"|?*]/gu;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?=[\s.]|$)/iu;
+/** A short alphanumeric extension worth keeping when the name is shortened. */
+const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
+const encoder = new TextEncoder();
+const byteLength = (text) => encoder.encode(text).length;
+function safeFileName(name, options = {}) {
+    const maxBytes = Math.max(1, Math.floor(options.maxBytes ?? DEFAULT_MAX_BYTES));
+    const result = fixedPoint(typeof name === 'string' ? name : '', maxBytes);
+    if (result !== '')
+        return result;
+    const fallback = fixedPoint(options.fallback ?? DEFAULT_FALLBACK, maxBytes);
+    return fallback !== '' ? fallback : fixedPoint(DEFAULT_FALLBACK, maxBytes);
+}
+/** Applies `clean` until nothing changes, so the result is stable (idempotent). */
+function fixedPoint(name, maxBytes) {
+    let current = name;
+    for (let round = 0; round < 8; round += 1) {
+        const next = clean(current, maxBytes);
+        if (next === current)
+            return next;
+        current = next;
+    }
+    // Not expected; a conservative ASCII-only form is stable under clean().
+    return clean(current.replace(/[^A-Za-z0-9._ -]/gu, '_'), maxBytes);
+}
+function clean(input, maxBytes) {
+    let name = input.replace(LONE_SURROGATE, '_').normalize('NFC');
+    name = name.replace(CONTROL_AS_SPACE, ' ').replace(CONTROL_REMOVED, '');
+    // Path segments that are empty, `.` or `..` go; the rest are joined with `_`.
+    name = name
+        .split(/[/\\]/u)
+        .filter((segment) => !/^[\s.]*$/u.test(segment))
+        .join('_');
+    name = name.replace(UNSAFE_CHARS, '_');
+    name = name.replace(/^[\s.]+/u, '').replace(/[\s.]+$/u, '');
+    if (WINDOWS_DEVICE.test(name))
+        name = `_${name}`;
+    name = truncate(name, maxBytes);
+    return name.replace(/[\s.]+$/u, '');
+}
+/** Cuts to `maxBytes` UTF-8 bytes at a code point boundary, keeping a short extension if it fits. */
+function truncate(name, maxBytes) {
+    if (byteLength(name) <= maxBytes)
+        return name;
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    const extensionBytes = byteLength(extension);
+    if (extension !== '' && extensionBytes < maxBytes && name.length > extension.length) {
+        const stem = cutBytes(name.slice(0, name.length - extension.length), maxBytes - extensionBytes).replace(/[\s.]+$/u, '');
+        if (stem !== '')
+            return stem + extension;
+    }
+    return cutBytes(name, maxBytes);
+}
+/** The longest start of `text` that fits in `budget` UTF-8 bytes, cut at a code point boundary. */
+function cutBytes(text, budget) {
+    let out = '';
+    let used = 0;
+    for (const char of text) {
+        const size = byteLength(char);
+        if (used + size > budget)
+            break;
+        out += char;
+        used += size;
+    }
+    return out;
+}
+/** Splits "name.srt" into ["name", ".srt"]; no extension -> [name, '']. */
+function splitExtension(name) {
+    const dot = name.lastIndexOf('.');
+    if (dot <= 0 || dot === name.length - 1)
+        return [name, ''];
+    return [name.slice(0, dot), name.slice(dot)];
+}
+/**
+ * Returns `name`, or "stem (2).ext", "stem (3).ext", ... when a name equal to it ignoring letter
+ * case is in `taken` (case-insensitive file systems). Adds the result, lower-cased, to `taken`.
+ */
+function uniqueFileName(name, taken) {
+    const key = (text) => text.normalize('NFC').toLowerCase();
+    if (!taken.has(key(name))) {
+        taken.add(key(name));
+        return name;
+    }
+    const [stem, extension] = splitExtension(name);
+    for (let n = 2;; n += 1) {
+        const candidate = `${stem} (${n})${extension}`;
+        if (!taken.has(key(candidate))) {
+            taken.add(key(candidate));
+            return candidate;
+        }
+    }
+}
+/** Subtitle and caption formats Ollang delivers (and their common relatives). */
+const SUBTITLE_EXTENSIONS = new Set([
+    'srt',
+    'vtt',
+    'webvtt',
+    'ass',
+    'ssa',
+    'stl',
+    'scc',
+    'dfxp',
+    'ttml',
+    'itt',
+    'sbv',
+    'sub',
+    'smi',
+]);
+/**
+ * Makes `name` end with `extension` (given with or without the dot, matched in any letter case):
+ * - already ends with it: unchanged ("Fr.SRT" stays);
+ * - ends with a different subtitle extension: replaced ("fr.vtt" -> "fr.srt", the content decides);
+ * - anything else, including no extension: appended ("Episode 1.final" -> "Episode 1.final.srt").
+ * An empty name becomes "file.<extension>".
+ */
+function ensureExtension(name, extension) {
+    const wanted = extension.replace(/^\.+/u, '');
+    if (wanted === '')
+        return name;
+    const base = name.replace(/[\s.]+$/u, '') || DEFAULT_FALLBACK;
+    const [stem, current] = splitExtension(base);
+    const currentBare = current.slice(1).toLowerCase();
+    if (currentBare === wanted.toLowerCase())
+        return base;
+    if (currentBare !== '' && SUBTITLE_EXTENSIONS.has(currentBare))
+        return `${stem}.${wanted}`;
+    return `${base}.${wanted}`;
+}
+
+
+/***/ }),
+
+/***/ 1582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createOrderDownloader: () => (/* binding */ createOrderDownloader),
+  outputsReadiness: () => (/* binding */ outputsReadiness),
+  plannedBytes: () => (/* binding */ plannedBytes)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/download/file-names.ts
+var file_names = __webpack_require__(701);
+;// CONCATENATED MODULE: ./src/download/plan.ts
+
+/** Subtitle formats Ollang names (SRT, VTT, ASS, STL, SCC, DFXP, ITT) plus close relatives. */
+const SUBTITLE_EXTENSIONS = new Set([...file_names/* SUBTITLE_EXTENSIONS */.In, 'sami', 'cap']);
+const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'wmv', 'mxf', 'mpg', 'mpeg', 'ts', 'm2ts', 'flv', '3gp']);
+const AUDIO_EXTENSIONS = new Set(['mp3', 'wav', 'aac', 'm4a', 'flac', 'ogg', 'opus', 'wma', 'aif', 'aiff']);
+const DOCUMENT_EXTENSIONS = new Set([
+    'pdf',
+    'doc',
+    'docx',
+    'xls',
+    'xlsx',
+    'ppt',
+    'pptx',
+    'odt',
+    'ods',
+    'txt',
+    'rtf',
+    'csv',
+    'json',
+    'xml',
+    'xliff',
+    'xlf',
+    'zip',
+    'html',
+    'md',
+    'png',
+    'jpg',
+    'jpeg',
+]);
+const KNOWN_EXTENSIONS = new Set([...SUBTITLE_EXTENSIONS, ...VIDEO_EXTENSIONS, ...AUDIO_EXTENSIONS, ...DOCUMENT_EXTENSIONS]);
+/**
+ * Not downloaded even when they are outputs:
+ * - invoice: billing paperwork, not a localisation deliverable (and it may carry prices);
+ * - guideline: instructions the customer gave the translators (an input, like source*);
+ * - created_waveform: the editor's audio-peaks data, only useful inside Ollang's player;
+ * - created_thumbnail: a preview image of the video.
+ */
+const IGNORED_TYPES = new Set(['invoice', 'guideline', 'guidelines', 'createdwaveform', 'waveform', 'createdthumbnail', 'thumbnail']);
+/** Produced-output dubbing / video types the notes name explicitly. */
+const DUBBING_TYPES = new Set(['vendorvideo', 'createdembeddedvideo', 'createdsubtitleembeddedvideo']);
+/** `sourceVideo`, `source_video`, `Source-Video` -> `sourcevideo`. */
+function normaliseType(type) {
+    return type.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+/** Lower-cased extension of a plain name ("French.SRT" -> "srt"), `undefined` when there is none. */
+function extensionOf(name) {
+    if (!name)
+        return undefined;
+    const match = /\.([A-Za-z0-9]{1,10})$/.exec(name.trim());
+    return match?.[1]?.toLowerCase();
+}
+/** Last path segment of an http(s) URL, decoded; `undefined` for anything else. */
+function urlFileName(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        const segment = parsed.pathname
+            .split('/')
+            .filter((part) => part !== '')
+            .pop();
+        if (!segment)
+            return undefined;
+        try {
+            return decodeURIComponent(segment);
+        }
+        catch {
+            return segment;
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+function isSubtitleType(type) {
+    return (type.includes('subtitle') ||
+        type.includes('caption') ||
+        type === 'cc' ||
+        type === 'createdcc' ||
+        type === 'srt' ||
+        type === 'vtt' ||
+        type.endsWith('srt') ||
+        type.endsWith('vtt'));
+}
+function isDubbingType(type) {
+    return DUBBING_TYPES.has(type) || type.includes('dub') || type.includes('audio') || type.includes('voice');
+}
+/** Produced outputs per the API notes (`created_*`, `translator_*`, `vendor_*`) and close relatives. */
+function isProducedType(type) {
+    return /^(?:created|translator|translated|translation|vendor|output|delivered|delivery|final|target)/.test(type) || type === 'document';
+}
+/**
+ * What a document is, for the `download` input. `source` (what the customer uploaded) is never
+ * downloaded; `ignore` is neither an input to skip silently nor a deliverable (see IGNORED_TYPES);
+ * types nobody has named and that do not look produced are ignored too.
+ */
+function classifyDoc(doc) {
+    const type = normaliseType(doc.type);
+    if (type.startsWith('source'))
+        return 'source';
+    if (IGNORED_TYPES.has(type))
+        return 'ignore';
+    const nameExt = extensionOf(doc.name);
+    const urlExt = extensionOf(urlFileName(doc.url));
+    const isVideo = type.includes('video') ||
+        (nameExt !== undefined && VIDEO_EXTENSIONS.has(nameExt)) ||
+        (urlExt !== undefined && VIDEO_EXTENSIONS.has(urlExt));
+    const isAudio = (nameExt !== undefined && AUDIO_EXTENSIONS.has(nameExt)) || (urlExt !== undefined && AUDIO_EXTENSIONS.has(urlExt));
+    if (isDubbingType(type))
+        return 'dubbing';
+    if (!isVideo && isSubtitleType(type))
+        return 'subtitles';
+    const subtitleFile = (nameExt !== undefined && SUBTITLE_EXTENSIONS.has(nameExt)) || (urlExt !== undefined && SUBTITLE_EXTENSIONS.has(urlExt));
+    if (!isVideo && !isAudio && subtitleFile)
+        return 'subtitles';
+    // A subtitle-typed document that is really a video (burnt-in subtitles) is a video output.
+    if (isSubtitleType(type) && isVideo)
+        return 'dubbing';
+    if (isProducedType(type))
+        return 'documents';
+    return 'ignore';
+}
+/** What a subtitle body must look like, by its format extension. */
+function expectFor(ext) {
+    if (ext === 'srt')
+        return 'srt';
+    if (ext === 'vtt' || ext === 'webvtt')
+        return 'vtt';
+    // EBU STL is a binary format (GSI block + fixed-size TTI blocks), so no text check.
+    if (ext === 'stl' || ext === 'cap')
+        return 'binary';
+    return 'subtitle-text';
+}
+/** A subtitle format from the doc type, when the name and URL carry none. */
+function subtitleExtFromType(type) {
+    for (const ext of ['vtt', 'srt', 'ass', 'ssa', 'scc', 'dfxp', 'ttml', 'itt', 'stl']) {
+        if (type.includes(ext))
+            return ext;
+    }
+    return undefined;
+}
+function describeUrlProblem(url) {
+    if (!url)
+        return 'the document has no URL';
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return 'the URL is not valid';
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        return `only http and https URLs are downloaded, not ${parsed.protocol}`;
+    }
+    return undefined;
+}
+const UNUSABLE = 'unusable-name-7f3a9c';
+/** The name made safe, or `undefined` when nothing usable is left of it. */
+function usableName(name) {
+    if (name === undefined || name === UNUSABLE)
+        return undefined;
+    const safe = (0,file_names/* safeFileName */.Tx)(name, { fallback: UNUSABLE });
+    return safe === UNUSABLE ? undefined : safe;
+}
+/**
+ * The downloads for one finished order, for the requested kinds. Subtitle documents keep their
+ * own (made-safe) name, with an extension added when they have none; the order's VTT (`vttUrl`)
+ * is `<order name>.vtt`. Non-http(s) URLs are not planned and come back in `refused`.
+ */
+function planDownloads(order, kinds) {
+    const items = [];
+    const refused = [];
+    /** Lower-cased names already used in this order (uniqueFileName compares ignoring case). */
+    const taken = new Set();
+    for (const [index, doc] of order.orderDocs.entries()) {
+        const kind = classifyDoc(doc);
+        if (kind === 'source' || kind === 'ignore' || !kinds.has(kind))
+            continue;
+        const problem = describeUrlProblem(doc.url);
+        if (problem !== undefined || doc.url === undefined) {
+            refused.push({ docType: doc.type, reason: problem ?? 'the document has no URL' });
+            continue;
+        }
+        const fromUrl = urlFileName(doc.url);
+        const fallbackStem = doc.id ? `${doc.type}-${doc.id}` : `${order.id}-${doc.type}-${index + 1}`;
+        const rawName = usableName(doc.name) ?? usableName(fromUrl) ?? fallbackStem;
+        const nameExt = extensionOf(rawName);
+        const urlExt = extensionOf(fromUrl);
+        let fileName;
+        let expect;
+        if (kind === 'subtitles') {
+            // The URL is what is served, so its extension decides the format; then the name, then the type.
+            // ("webvtt" is a spelling of vtt.)
+            const format = (urlExt !== undefined && SUBTITLE_EXTENSIONS.has(urlExt) ? urlExt : undefined) ??
+                (nameExt !== undefined && SUBTITLE_EXTENSIONS.has(nameExt) ? nameExt : undefined) ??
+                subtitleExtFromType(normaliseType(doc.type));
+            // No format anywhere: Ollang's subtitle deliverable is SRT, but the body is only checked as text.
+            expect = format === undefined ? 'subtitle-text' : expectFor(format);
+            const ext = format ?? 'srt';
+            // Adds the extension when missing; replaces a different subtitle extension (the content decides).
+            // Made safe first (an unusable name falls back), then the extension, then bounded again.
+            fileName = (0,file_names/* safeFileName */.Tx)((0,file_names/* ensureExtension */.cL)((0,file_names/* safeFileName */.Tx)(rawName), `.${ext}`));
+        }
+        else {
+            expect = 'binary';
+            // The URL's extension, when it is a recognisable one, says what is served ("Dub" -> "Dub.mp3",
+            // "French.srt" served as .mp4 -> "French.mp4"); an odd URL extension only fills a gap.
+            const safe = (0,file_names/* safeFileName */.Tx)(rawName);
+            let useUrlExt = false;
+            if (urlExt !== undefined && urlExt !== nameExt && /^[a-z0-9]{1,5}$/.test(urlExt)) {
+                useUrlExt = KNOWN_EXTENSIONS.has(urlExt) || nameExt === undefined || !KNOWN_EXTENSIONS.has(nameExt);
+            }
+            fileName = useUrlExt ? (0,file_names/* safeFileName */.Tx)((0,file_names/* ensureExtension */.cL)(safe, `.${urlExt}`)) : safe;
+        }
+        const item = { kind, url: doc.url, fileName: (0,file_names/* uniqueFileName */.Nd)(fileName, taken), expect, docType: doc.type };
+        if (typeof doc.size === 'number' && Number.isSafeInteger(doc.size) && doc.size > 0)
+            item.expectedBytes = doc.size;
+        items.push(item);
+    }
+    if (kinds.has('vtt') && order.vttUrl) {
+        const problem = describeUrlProblem(order.vttUrl);
+        if (problem !== undefined) {
+            refused.push({ docType: 'vttUrl', reason: problem });
+        }
+        else {
+            const fallback = (0,file_names/* safeFileName */.Tx)(`${order.id}.vtt`, { fallback: 'order.vtt' });
+            const stem = usableName(order.name);
+            const fileName = stem === undefined ? fallback : (0,file_names/* safeFileName */.Tx)((0,file_names/* ensureExtension */.cL)(stem, '.vtt'));
+            items.push({ kind: 'vtt', url: order.vttUrl, fileName: (0,file_names/* uniqueFileName */.Nd)(fileName, taken), expect: 'vtt', docType: 'vttUrl' });
+        }
+    }
+    return { items, refused };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/runtime.ts
+var runtime = __webpack_require__(3683);
+// EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
+var transport = __webpack_require__(1140);
+// EXTERNAL MODULE: ./src/ollang/retry.ts
+var ollang_retry = __webpack_require__(8801);
+;// CONCATENATED MODULE: ./src/download/content-check.ts
+/**
+ * Is this body what we asked for? Looks at the first bytes of a download (up to 64 KiB)
+ * and refuses error pages that a signed-URL host serves with status 200 (HTML login pages,
+ * JSON error objects, S3-style `<Error>` XML) and bodies that are not the promised format.
+ */
+/** How many leading bytes the downloader keeps for this check. */
+const CONTENT_CHECK_BYTES = 64 * 1024;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** Decodes the head as text, honouring a UTF-8 / UTF-16 BOM; `undefined` when it is not text. */
+function decodeText(head) {
+    if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) {
+        return new TextDecoder('utf-16le').decode(head.subarray(2));
+    }
+    if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) {
+        return new TextDecoder('utf-16be').decode(head.subarray(2));
+    }
+    let body = head;
+    if (head.length >= 3 && head[0] === UTF8_BOM[0] && head[1] === UTF8_BOM[1] && head[2] === UTF8_BOM[2]) {
+        body = head.subarray(3);
+    }
+    // Text: no NUL bytes and hardly any other C0 controls (legacy code pages are accepted:
+    // invalid UTF-8 decodes to U+FFFD but is still text).
+    let controls = 0;
+    for (const byte of body) {
+        if (byte === 0)
+            return undefined;
+        if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b)
+            controls++;
+    }
+    if (controls > Math.max(8, body.length / 100))
+        return undefined;
+    return new TextDecoder('utf-8').decode(body);
+}
+function looksLikeHtml(text) {
+    return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|title[\s>]|meta[\s>]|script[\s>])/i.test(text);
+}
+function looksLikeJson(text) {
+    return /^\s*(?:\{\s*(?:"|\}|$)|\[\s*(?:[{["\]\d-]|true|false|null|$))/.test(text);
+}
+/** A JSON object that reads like an API error rather than a document. */
+function looksLikeJsonError(text) {
+    if (!/^\s*\{/.test(text))
+        return false;
+    const start = text.slice(0, 4096);
+    if (/"(?:error|errors|errorCode|errorMessage|statusCode|fault)"\s*:/i.test(start))
+        return true;
+    return /"message"\s*:/i.test(start) && /"(?:code|status)"\s*:/i.test(start);
+}
+/** Name of the root element of an XML-ish text (after prolog, comments, doctype), lower-cased. */
+function xmlRootName(text) {
+    const match = /^\s*(?:<\?xml[\s\S]*?\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|<\?[\s\S]*?\?>)\s*)*<([A-Za-z_][\w.:-]*)/.exec(text);
+    return match?.[1]?.toLowerCase();
+}
+function localName(qualified) {
+    const colon = qualified.lastIndexOf(':');
+    return colon === -1 ? qualified : qualified.slice(colon + 1);
+}
+/** HTML page, JSON error, or XML whose root is an error element. */
+function errorBodyReason(text, allowXml) {
+    if (looksLikeHtml(text))
+        return 'the server returned an HTML page';
+    const root = xmlRootName(text);
+    if (root !== undefined) {
+        const name = localName(root);
+        if (name === 'html')
+            return 'the server returned an HTML page';
+        if (name === 'error' || name === 'errors' || name === 'errorresponse' || name === 'fault') {
+            return 'the server returned an XML error document';
+        }
+        if (!allowXml)
+            return 'the server returned an XML document';
+    }
+    if (looksLikeJsonError(text))
+        return 'the server returned a JSON error object';
+    if (looksLikeJson(text))
+        return 'the server returned JSON';
+    return undefined;
+}
+function firstLines(text, count) {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+    let index = 0;
+    while (index < lines.length && lines[index].trim() === '')
+        index++;
+    return lines.slice(index, index + count);
+}
+const SRT_TIME = String.raw `\d{1,3}:\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?`;
+const SRT_TIMING = new RegExp(`^\\s*${SRT_TIME}\\s*-->\\s*${SRT_TIME}`);
+function describeMediaType(contentType) {
+    return contentType ? ` (Content-Type ${contentType.split(';')[0].trim()})` : '';
+}
+/** True for text/html, JSON and XML media types (the ones error bodies are served as). */
+function isErrorishMediaType(contentType) {
+    if (!contentType)
+        return false;
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    return (type === 'text/html' ||
+        type === 'application/xhtml+xml' ||
+        type === 'application/json' ||
+        type === 'text/json' ||
+        type === 'application/problem+json' ||
+        type.endsWith('+json') ||
+        type === 'application/xml' ||
+        type === 'text/xml' ||
+        type.endsWith('+xml'));
+}
+/**
+ * Returns why the body is refused, or `undefined` when it looks right.
+ * `head` is the first bytes of the body (the whole body when it is shorter than 64 KiB).
+ */
+function checkContent(expect, head, contentType) {
+    if (head.length === 0)
+        return 'the server returned an empty body';
+    const mediaNote = describeMediaType(contentType);
+    if (expect === 'binary') {
+        if (!isErrorishMediaType(contentType))
+            return undefined;
+        const text = decodeText(head);
+        if (text === undefined)
+            return undefined;
+        if (looksLikeHtml(text))
+            return `the server returned an HTML page${mediaNote}`;
+        const root = xmlRootName(text);
+        if (root !== undefined) {
+            const name = localName(root);
+            if (name === 'html')
+                return `the server returned an HTML page${mediaNote}`;
+            if (name === 'error' || name === 'errors' || name === 'errorresponse' || name === 'fault') {
+                return `the server returned an XML error document${mediaNote}`;
+            }
+        }
+        if (looksLikeJsonError(text))
+            return `the server returned a JSON error object${mediaNote}`;
+        return undefined;
+    }
+    const text = decodeText(head);
+    if (text === undefined)
+        return `expected a text subtitle file but the body is binary${mediaNote}`;
+    if (expect === 'vtt') {
+        if (/^\uFEFF?WEBVTT(?:[ \t\r\n]|$)/.test(text))
+            return undefined;
+        const reason = errorBodyReason(text, false);
+        return `expected a WebVTT file (starting with WEBVTT) but ${reason ?? 'the body does not start with WEBVTT'}${mediaNote}`;
+    }
+    if (expect === 'srt') {
+        const [index, timing] = firstLines(text, 2);
+        if (index !== undefined && /^\s*\d+\s*$/.test(index) && timing !== undefined && SRT_TIMING.test(timing)) {
+            return undefined;
+        }
+        const reason = errorBodyReason(text, false);
+        return `expected an SRT file (cue number, then a "-->" timing line) but ${reason ?? 'the body does not start with an SRT cue'}${mediaNote}`;
+    }
+    // subtitle-text: any text format; XML is fine (DFXP / TTML / ITT / SAMI) unless it is an error.
+    const reason = errorBodyReason(text, true);
+    return reason === undefined ? undefined : `expected a subtitle file but ${reason}${mediaNote}`;
+}
+
+// EXTERNAL MODULE: ./src/download/errors.ts
+var errors = __webpack_require__(957);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ./src/download/fetch.ts
+/**
+ * Fetching one document from its (signed) URL: a GET through the transport, redirects followed by
+ * hand (at most 5, to http: and https: only; nothing but `Accept-Encoding` is ever sent to a file
+ * host, never the API key), the answer's status turned into a DownloadError that says whether
+ * another attempt could help, the announced size held against max-download-size, and the body
+ * decoded when a host applies a Content-Encoding anyway.
+ */
+
+
+
+
+const MAX_REDIRECTS = 5;
+/** `"fr.srt" from https://host/path`. */
+function where(fileName, url) {
+    return `"${fileName}" from ${(0,errors/* redactUrl */.BO)(url)}`;
+}
+/** GETs `start`, following redirects; resolves with a 2xx whose body has not been read yet. Throws DownloadError for an answer. */
+async function fetchDocument(start, options) {
+    const { fileName } = options;
+    let url = start;
+    for (let redirects = 0;; redirects++) {
+        // Identity: a length to check against Content-Length, and no decoder in the hot path.
+        const response = await options.transport({ method: 'GET', url, headers: { 'Accept-Encoding': 'identity' }, signal: options.signal });
+        const status = response.status;
+        if (status >= 200 && status <= 299)
+            return checkLength(url, response, options);
+        response.body.cancel();
+        if (status < 300 || status > 399 || status === 304)
+            throw statusError(url, response, options);
+        const location = response.header('location');
+        if (!location)
+            throw new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} failed: HTTP ${status} redirect without a Location.`, 'redirect', {
+                status,
+            });
+        let next;
+        try {
+            next = new URL(location, url);
+        }
+        catch {
+            throw new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} failed: redirect to an invalid URL.`, 'redirect');
+        }
+        if (!(0,errors/* isHttp */.Zc)(next))
+            throw new errors/* DownloadError */.nV(`Refused to follow the redirect of ${where(fileName, url)} to a ${next.protocol} URL; only http and https are fetched.`, 'scheme');
+        if (redirects + 1 > MAX_REDIRECTS)
+            throw new errors/* DownloadError */.nV(`Download of ${where(fileName, start)} failed: more than ${MAX_REDIRECTS} redirects.`, 'redirect');
+        url = next;
+    }
+}
+function checkLength(url, response, options) {
+    const encoded = (response.header('content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity';
+    const length = encoded ? undefined : parseContentLength(response.header('content-length'));
+    if (length !== undefined && length > options.maxBytes) {
+        response.body.cancel();
+        throw tooLarge(options.fileName, url, options.maxBytes);
+    }
+    return { url, response, ...(length !== undefined ? { length } : {}) };
+}
+function tooLarge(fileName, url, maxBytes) {
+    return new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} refused: larger than max-download-size (${maxBytes} bytes). Raise max-download-size to accept it.`, 'too-large');
+}
+/**
+ * A non-2xx answer. 408, 429 and 5xx are transient (same URL, after any Retry-After). 400, 401,
+ * 403, 404 and 410 are what object stores answer for an expired or revoked signature, or a
+ * document not in place yet: Get Order gives a fresh URL. Anything else no attempt will change.
+ */
+function statusError(url, response, options) {
+    const status = response.status;
+    const retry = status === 408 || status === 429 || status >= 500 ? 'same-url' : [400, 401, 403, 404, 410].includes(status) ? 'fresh-url' : 'no';
+    const hint = retry === 'fresh-url' ? ' (the signed URL may have expired: the order is fetched again for a fresh one)' : '';
+    const retryAfterMs = retry === 'same-url' ? (0,ollang_retry/* parseRetryAfter */.mu)(response.header('retry-after'), options.now()) : undefined;
+    return new errors/* DownloadError */.nV(`Download of ${where(options.fileName, url)} failed: HTTP ${status}${hint}.`, 'http', {
+        status,
+        retry,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
+}
+function parseContentLength(value) {
+    if (value === undefined || !/^\s*\d+\s*$/.test(value))
+        return undefined;
+    const length = Number(value);
+    return Number.isSafeInteger(length) ? length : undefined;
+}
+/**
+ * Hands the body to `onChunk` piece by piece (views, valid during the call), decoded when the host
+ * applied a Content-Encoding (gzip, x-gzip, deflate, br, zstd; an unknown one is saved as sent).
+ * A compressed body that ends early is an error, never a shorter file: the decoders are left at
+ * their default end-of-input check (`finishFlush`), which fetch's lenient settings turned off.
+ */
+async function readBody(fetched, fileName, onChunk) {
+    const encoding = (fetched.response.header('content-encoding') ?? 'identity').trim().toLowerCase();
+    const decoders = encoding === 'identity' ? [] : decodersFor(encoding);
+    if (decoders.length === 0)
+        return fetched.response.body.read(onChunk);
+    const first = decoders[0];
+    const last = decoders.at(-1);
+    const decoded = new Promise((resolve, reject) => {
+        for (const decoder of decoders)
+            decoder.once('error', reject);
+        last.once('end', resolve);
+    });
+    for (let i = 0; i + 1 < decoders.length; i++)
+        decoders[i].pipe(decoders[i + 1]);
+    last.on('data', (chunk) => {
+        let result;
+        try {
+            result = onChunk(chunk);
+        }
+        catch (error) {
+            last.destroy(error);
+            return;
+        }
+        if (result) {
+            last.pause();
+            result.then(() => last.resume(), (error) => last.destroy(error));
+        }
+    });
+    try {
+        await fetched.response.body.read(async (chunk) => {
+            // The read buffer is reused once this returns: the decoder gets a copy.
+            if (!first.write(Buffer.from(chunk)))
+                await Promise.race([(0,external_node_events_.once)(first, 'drain'), decoded]);
+        });
+        first.end();
+        await decoded;
+    }
+    catch (error) {
+        for (const decoder of decoders)
+            decoder.destroy();
+        if (error instanceof errors/* DownloadError */.nV || !isDecoderError(error))
+            throw error;
+        throw new errors/* DownloadError */.nV(`Download of ${where(fileName, fetched.url)} failed: its ${encoding} body is corrupt or cut short (${error.message}).`, 'truncated', { retry: 'fresh-url', cause: error });
+    }
+}
+/** Decoders for a Content-Encoding, in the order to apply them; none for an unknown coding. */
+function decodersFor(encoding) {
+    const decoders = [];
+    for (const coding of encoding
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => c !== '' && c !== 'identity')
+        .reverse()) {
+        if (coding === 'gzip' || coding === 'x-gzip')
+            decoders.push(external_node_zlib_default().createGunzip());
+        else if (coding === 'deflate')
+            decoders.push(external_node_zlib_default().createInflate());
+        else if (coding === 'br')
+            decoders.push(external_node_zlib_default().createBrotliDecompress());
+        else if (coding === 'zstd')
+            decoders.push(external_node_zlib_default().createZstdDecompress());
+        else
+            return [];
+    }
+    return decoders;
+}
+/** zlib's codes: Z_BUF_ERROR (cut short), Z_DATA_ERROR, ERR__ERROR_FORMAT_… (brotli), ZSTD_error_… */
+function isDecoderError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && /^(Z_|ZSTD_|ERR__ERROR)/.test(code);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/download/sink.ts
+/**
+ * Where a download's body goes: counts the bytes, refuses a body that grows past
+ * max-download-size, holds back the first CONTENT_CHECK_BYTES until content-check.ts has passed
+ * them (a refused body is never written), and writes the rest to the temporary file as it comes.
+ *
+ * Each piece is written at once with writeSync (docs/benchmarks.md): it is a view of the
+ * transport's read buffer (at most 64 KiB), reused as soon as this returns, and a page-cache
+ * write of that size takes microseconds, far less than a hand-off to the threadpool (fs.write, a
+ * WriteStream). While it runs the socket is not read: that is the back-pressure, with no queue.
+ */
+
+
+class BodySink {
+    /** Bytes received so far. */
+    bytes = 0;
+    #options;
+    /** The first bytes, until checked; then undefined. */
+    #head = Buffer.allocUnsafe(CONTENT_CHECK_BYTES);
+    #headBytes = 0;
+    constructor(options) {
+        this.#options = options;
+    }
+    /** Throws DownloadError (too large, refused content, write failure). */
+    take(chunk) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.#options.maxBytes)
+            throw this.#options.tooLarge();
+        let offset = 0;
+        if (this.#head) {
+            offset = chunk.copy(this.#head, this.#headBytes, 0, Math.min(chunk.length, this.#head.length - this.#headBytes));
+            this.#headBytes += offset;
+            if (this.#headBytes < this.#head.length)
+                return;
+            this.#releaseHead();
+        }
+        if (offset < chunk.length)
+            this.#write(offset === 0 ? chunk : chunk.subarray(offset));
+    }
+    /** The body ended: checks and writes a body shorter than the held-back head. */
+    finish() {
+        if (this.#head)
+            this.#releaseHead();
+    }
+    #releaseHead() {
+        const head = this.#head.subarray(0, this.#headBytes);
+        this.#head = undefined;
+        const refused = this.#options.check(head);
+        if (refused)
+            throw refused;
+        this.#write(head);
+    }
+    #write(data) {
+        try {
+            for (let written = 0; written < data.length;)
+                written += (0,external_node_fs_.writeSync)(this.#options.fd, data, written, data.length - written);
+        }
+        catch (cause) {
+            throw this.#options.writeFailed(cause);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/download/target.ts
+var target = __webpack_require__(3587);
+// EXTERNAL MODULE: ./src/download/temp-files.ts
+var temp_files = __webpack_require__(5626);
+;// CONCATENATED MODULE: ./src/download/watchdog.ts
+const DEADLINE_GRACE_MS = 10_000;
+const DEFAULT_IDLE_MS = 60_000;
+class Watchdog {
+    idleMs;
+    #options;
+    #lastDataAt;
+    #received = 0;
+    #bodyStartedAt;
+    #length;
+    #graceGiven = false;
+    #cancelIdle = () => undefined;
+    #cancelDeadline = () => undefined;
+    constructor(options) {
+        this.#options = options;
+        this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+        this.#lastDataAt = options.clock();
+        this.#armIdle(this.idleMs);
+        if (options.deadline !== undefined)
+            this.#armDeadline(options.deadline - options.clock());
+    }
+    /** The answer is in: the body starts now, `length` bytes long if known. */
+    bodyStarted(length) {
+        this.#bodyStartedAt = this.#lastDataAt = this.#options.clock();
+        this.#length = length;
+    }
+    received(bytes) {
+        this.#received += bytes;
+        this.#lastDataAt = this.#options.clock();
+    }
+    stop() {
+        this.#cancelIdle();
+        this.#cancelDeadline();
+    }
+    #armIdle(ms) {
+        this.#cancelIdle = this.#options.setTimer(ms, () => {
+            // One timer per quiet spell, not one per piece: a piece only moves #lastDataAt.
+            const quiet = this.#options.clock() - this.#lastDataAt;
+            if (quiet >= this.idleMs)
+                this.#stop('idle');
+            else
+                this.#armIdle(this.idleMs - quiet);
+        });
+    }
+    #armDeadline(ms) {
+        this.#cancelDeadline = this.#options.setTimer(ms, () => {
+            const end = this.#options.deadline + DEADLINE_GRACE_MS;
+            if (!this.#graceGiven && this.#onCourse(end)) {
+                this.#graceGiven = true;
+                this.#armDeadline(end - this.#options.clock());
+            }
+            else
+                this.#stop('deadline');
+        });
+    }
+    /** Will the rest of the body arrive by `until` at the rate it has come so far? */
+    #onCourse(until) {
+        const now = this.#options.clock();
+        if (this.#length === undefined || this.#bodyStartedAt === undefined || this.#received === 0)
+            return false;
+        const rate = this.#received / Math.max(1, now - this.#bodyStartedAt);
+        return (this.#length - this.#received) / rate <= until - now;
+    }
+    #stop(why) {
+        this.stop();
+        this.#options.onStop(why);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/download/downloader.ts
+/**
+ * Downloads one planned document into place, whole or not at all. The parts:
+ *
+ *   fetch.ts       the GET: redirects (at most 5, http(s) only), status, announced size, Content-Encoding
+ *   sink.ts        counts the bytes, checks the first ones (content-check.ts), writes them
+ *   target.ts      where the file goes: a plain name, folders inside the workspace, rename into place
+ *   temp-files.ts  the temporary names, and the record the post step cleans up after a kill
+ *   watchdog.ts    stops an attempt that goes quiet, or runs into the `timeout` deadline
+ *
+ * and here, the attempts (docs/reliability.md, "Downloads"). A failed attempt is retried with retry.ts's backoff for as long
+ * as the deadline leaves time (downloads are reads, like the API's), after fetching the order again
+ * when the failure says the URL may be stale or the body was wrong; only a failure that no attempt
+ * can fix (too large, a refused scheme, a file-system refusal) ends it early.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * A download pauses after this many bytes until the event loop's next turn: the body is written
+ * on the event loop (sink.ts), and a few large downloads at once would otherwise hold up status
+ * checks and small downloads for tens of milliseconds.
+ */
+const YIELD_EVERY_BYTES = 512 * 1024;
+/** Downloads `item` into `options.directory`. Throws DownloadError, and leaves no file behind, on failure. */
+async function downloadItem(item, options) {
+    const finalPath = (0,target/* targetPath */.Bd)(options.directory, item.fileName);
+    let source = checkedSource(item.fileName, { url: item.url, ...(item.expectedBytes !== undefined ? { expectedBytes: item.expectedBytes } : {}) }, options, 'the URL');
+    await (0,target/* prepareFolder */.G8)(options.workspace, options.directory, item.fileName);
+    const run = {
+        item,
+        finalPath,
+        options,
+        transport: options.transport ?? transport/* nodeTransport */._3,
+        clock: options.clock ?? runtime/* realClock */.dQ,
+        setTimer: options.setTimer ?? runtime/* realSetTimer */.cT,
+        temp: options.temp ?? new temp_files.TempFiles({ workspace: options.workspace }),
+    };
+    // With a deadline, only the deadline ends the attempts (a failure worth retrying is retried while time is left).
+    const policy = (0,ollang_retry/* resolvePolicy */.nZ)({ ...(options.deadline !== undefined ? { maxAttempts: Number.POSITIVE_INFINITY } : {}), ...options.retry });
+    return (0,ollang_retry/* withRetries */.LH)(() => attempt(run, source), {
+        policy,
+        clock: run.clock,
+        sleep: options.sleep ?? runtime/* realSleep */.uk,
+        random: options.random ?? Math.random,
+        deadline: () => options.deadline,
+        ...(options.signal ? { signal: options.signal } : {}),
+        retryable: (error) => error instanceof errors/* DownloadError */.nV && error.retry !== 'no',
+        retryAfterMs: (error) => error.retryAfterMs,
+        aborted: () => abortedError(item.fileName, source.url),
+        beforeRetry: async (error) => {
+            if (error.retry === 'fresh-url' && options.refresh)
+                source = await refreshed(run, source, options.refresh);
+        },
+        exhausted: (error, attempts) => gaveUp(error, attempts, options.deadline !== undefined),
+    });
+}
+/** A document's URL and size, checked: http(s) only, no larger than max-download-size by its announced size. */
+function checkedSource(fileName, document, options, what) {
+    let url;
+    try {
+        url = new URL(document.url);
+    }
+    catch {
+        throw new errors/* DownloadError */.nV(`Refused to download "${fileName}": ${what} is not valid.`, 'scheme');
+    }
+    if (!(0,errors/* isHttp */.Zc)(url))
+        throw new errors/* DownloadError */.nV(`Refused to download "${fileName}": only http and https URLs are fetched, not ${url.protocol}`, 'scheme');
+    if (document.expectedBytes !== undefined && document.expectedBytes > options.maxBytes) {
+        throw new errors/* DownloadError */.nV(`Refused to download "${fileName}" from ${(0,errors/* redactUrl */.BO)(url)}: the order says it has ${document.expectedBytes} bytes, more than max-download-size (${options.maxBytes} bytes). Raise max-download-size to accept it.`, 'too-large');
+    }
+    return { url, ...(document.expectedBytes !== undefined ? { expectedBytes: document.expectedBytes } : {}) };
+}
+/** The document as Ollang lists it now. A failed look-up keeps the URL we have: the next attempt will tell. */
+async function refreshed(run, source, refresh) {
+    const { fileName } = run.item;
+    let fresh;
+    try {
+        fresh = await refresh();
+    }
+    catch {
+        if (run.options.signal?.aborted)
+            throw abortedError(fileName, source.url);
+        return source;
+    }
+    if (!fresh)
+        throw new errors/* DownloadError */.nV(`Download of ${where(fileName, source.url)} failed: the order no longer lists the document.`, 'gone');
+    return checkedSource(fileName, fresh, run.options, 'the refreshed URL');
+}
+/** One attempt: fetch, stream to a temporary file, check, rename into place. */
+async function attempt(run, source) {
+    const { item, options, clock } = run;
+    const { fileName } = item;
+    if (options.signal?.aborted)
+        throw abortedError(fileName, source.url);
+    if (options.deadline !== undefined && clock() >= options.deadline)
+        throw deadlineError(fileName, source.url, 0, undefined);
+    const stop = new AbortController();
+    const watchdog = new Watchdog({
+        clock,
+        setTimer: run.setTimer,
+        ...(options.idleTimeoutMs !== undefined ? { idleMs: options.idleTimeoutMs } : {}),
+        ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+        onStop: (why) => stop.abort(why),
+    });
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    let url = source.url;
+    let fetched;
+    let sink;
+    let tempPath;
+    let file;
+    const failed = (error) => classify(error, {
+        fileName,
+        url,
+        received: sink?.bytes ?? 0,
+        length: fetched?.length,
+        aborted: options.signal?.aborted === true,
+        stopped: stop.signal.aborted ? stop.signal.reason : undefined,
+        idleMs: watchdog.idleMs,
+    });
+    try {
+        try {
+            fetched = await fetchDocument(source.url, { transport: run.transport, signal, maxBytes: options.maxBytes, fileName, now: clock });
+        }
+        catch (error) {
+            throw failed(error);
+        }
+        url = fetched.url;
+        watchdog.bodyStarted(fetched.length);
+        tempPath = run.temp.pathFor(options.directory, fileName);
+        try {
+            file = await (0,promises_.open)(tempPath, 'wx');
+        }
+        catch (error) {
+            fetched.response.body.cancel();
+            throw (0,target/* fileError */.zS)(fileName, tempPath, error);
+        }
+        const contentType = fetched.response.header('content-type');
+        const writing = tempPath;
+        const body = new BodySink({
+            fd: file.fd,
+            maxBytes: options.maxBytes,
+            tooLarge: () => tooLarge(fileName, url, options.maxBytes),
+            writeFailed: (cause) => (0,target/* fileError */.zS)(fileName, writing, cause),
+            check: (head) => {
+                const reason = checkContent(item.expect, head, contentType);
+                return reason === undefined
+                    ? undefined
+                    : new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} refused: ${reason}.`, 'content', { retry: 'fresh-url' });
+            },
+        });
+        sink = body;
+        let sinceYield = 0;
+        try {
+            await readBody(fetched, fileName, (chunk) => {
+                watchdog.received(chunk.length);
+                body.take(chunk);
+                sinceYield += chunk.length;
+                if (sinceYield < YIELD_EVERY_BYTES)
+                    return;
+                // Let the rest of the event loop (status checks, small downloads) run between slices.
+                sinceYield = 0;
+                return new Promise((resolve) => setImmediate(resolve));
+            });
+            body.finish();
+        }
+        catch (error) {
+            throw failed(error);
+        }
+        watchdog.stop();
+        try {
+            await file.close();
+        }
+        catch (error) {
+            throw (0,target/* fileError */.zS)(fileName, writing, error);
+        }
+        finally {
+            file = undefined;
+        }
+        const bytes = body.bytes;
+        if (fetched.length !== undefined && bytes !== fetched.length) {
+            throw new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} was cut short: received ${bytes} of ${fetched.length} bytes.`, 'truncated', {
+                retry: 'same-url',
+            });
+        }
+        if (source.expectedBytes !== undefined && bytes !== source.expectedBytes) {
+            throw new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} has ${bytes} bytes but the order says the document has ${source.expectedBytes}.`, 'truncated', { retry: 'fresh-url' });
+        }
+        await (0,target/* moveIntoPlace */.hU)(writing, run.finalPath, fileName);
+        tempPath = undefined;
+        return { path: run.finalPath, bytes };
+    }
+    finally {
+        watchdog.stop();
+        if (file)
+            await file.close().catch(() => undefined);
+        if (tempPath !== undefined)
+            await (0,promises_.rm)(tempPath, { force: true }).catch(() => undefined);
+    }
+}
+/** What an exchange threw, as a DownloadError that says whether another attempt could help. */
+function classify(error, at) {
+    if (error instanceof errors/* DownloadError */.nV)
+        return error;
+    if (at.aborted)
+        return abortedError(at.fileName, at.url);
+    if (at.stopped === 'deadline')
+        return deadlineError(at.fileName, at.url, at.received, at.length);
+    const what = where(at.fileName, at.url);
+    if (at.stopped === 'idle')
+        return new errors/* DownloadError */.nV(`Download of ${what} timed out: no data for ${Math.round(at.idleMs / 1000)} s.`, 'network', {
+            retry: 'same-url',
+        });
+    if ((0,transport/* failureCode */.AD)(error) === 'ERR_HTTP_CUT_SHORT' && at.length !== undefined)
+        return new errors/* DownloadError */.nV(`Download of ${what} was cut short: received ${at.received} of ${at.length} bytes.`, 'truncated', {
+            retry: 'same-url',
+        });
+    return new errors/* DownloadError */.nV(`Download of ${what} failed: ${(0,errors/* scrubQuery */.EL)((0,transport/* describeFailure */.Ic)(error))}.`, 'network', {
+        retry: 'same-url',
+        cause: error,
+    });
+}
+function abortedError(fileName, url) {
+    return new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} was cancelled.`, 'aborted');
+}
+function deadlineError(fileName, url, received, length) {
+    const progress = received === 0 ? 'before any byte came' : `after ${received}${length !== undefined ? ` of ${length}` : ''} bytes`;
+    return new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} was stopped at the deadline (timeout) ${progress}; nothing was saved.`, 'deadline');
+}
+/** The last failure of a download that had no attempt left, saying so. */
+function gaveUp(error, attempts, hadDeadline) {
+    const why = hadDeadline ? 'the timeout leaves no time for another' : 'no attempts left';
+    return new errors/* DownloadError */.nV(`${error.message} Gave up after ${attempts} attempt(s): ${why}.`, error.reason, {
+        ...(error.status !== undefined ? { status: error.status } : {}),
+        cause: error,
+    });
+}
+
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __webpack_require__(6587);
+;// CONCATENATED MODULE: ./src/download/order-outputs.ts
+/**
+ * Saving one finished order's outputs into `<output-dir>/<language>/`, and deciding when they
+ * are all published. Each file is downloaded whole or not at all (downloader.ts); one order's
+ * trouble is recorded on that order and never stops the others.
+ */
+
+
+
+
+
+
+/** What each order type is expected to produce, among the kinds a user can ask for. */
+const PRODUCES = {
+    cc: ['subtitles', 'vtt'],
+    subtitle: ['subtitles', 'vtt'],
+    aiDubbing: ['dubbing'],
+    studioDubbing: ['dubbing'],
+    document: ['documents'],
+};
+/** Ready when every kind the user asked for and the order type produces has at least one file. */
+function outputsReadiness(order, kinds) {
+    return unpublishedKinds(order, kinds).length === 0 ? 'ready' : 'not-yet';
+}
+/** Bytes the order's planned downloads announce (documents without a size count as 0). */
+function plannedBytes(order, kinds) {
+    return planDownloads(order, kinds).items.reduce((sum, item) => sum + (item.expectedBytes ?? 0), 0);
+}
+/** The kinds the user asked for and the order type produces that Ollang has not published yet. */
+function unpublishedKinds(order, kinds) {
+    const expected = (PRODUCES[order.type] ?? [...kinds]).filter((kind) => kinds.has(kind));
+    if (expected.length === 0)
+        return [];
+    const plan = planDownloads(order, kinds);
+    const published = new Set(plan.items.map((item) => item.kind));
+    // Published with a URL the action refuses (file:, javascript:): waiting will not change that,
+    // so the order is ready and the download step reports the refusal.
+    if (plan.refused.some((refused) => refused.docType === 'vttUrl'))
+        published.add('vtt');
+    for (const doc of order.orderDocs) {
+        const kind = classifyDoc(doc);
+        if (doc.url && kind !== 'source' && kind !== 'ignore')
+            published.add(kind);
+    }
+    return expected.filter((kind) => !published.has(kind));
+}
+function createOrderDownloader(deps) {
+    const { settings, log } = deps;
+    /** File names already used in each language folder this run (two orders can share a language). */
+    const takenByFolder = new Map();
+    const temp = new temp_files.TempFiles({ workspace: settings.workspace, ...(deps.recordTempFolders ? { save: deps.recordTempFolders } : {}) });
+    return async (order, followed) => {
+        const folderName = (0,file_names/* safeFileName */.Tx)(followed.language, { fallback: 'unknown-language' });
+        const directory = external_node_path_default().join(settings.outputDir, folderName);
+        const taken = takenByFolder.get(folderName) ?? new Set();
+        takenByFolder.set(folderName, taken);
+        const plan = planDownloads(order, settings.download);
+        for (const refused of plan.refused) {
+            log.warning(`Order ${order.id} (${followed.language}): not downloading ${refused.docType}: ${refused.reason}`);
+        }
+        const problems = plan.refused.map((r) => `${r.docType} refused: ${r.reason}`);
+        // Downloading before everything was published happens only once the grace period is over:
+        // whatever is still missing then is a missing file, never a quiet `completed`.
+        const missing = unpublishedKinds(order, settings.download);
+        if (missing.length > 0)
+            problems.push(`Ollang published no ${missing.join(' or ')} output for it`);
+        let stoppedAtDeadline = false;
+        for (const planned of plan.items) {
+            const item = { ...planned, fileName: (0,file_names/* uniqueFileName */.Nd)(planned.fileName, taken) };
+            const started = deps.clock();
+            try {
+                const result = await downloadItem(item, {
+                    directory,
+                    workspace: settings.workspace,
+                    maxBytes: settings.maxDownloadBytes,
+                    temp,
+                    clock: deps.clock,
+                    sleep: deps.sleep,
+                    ...(deps.transport ? { transport: deps.transport } : {}),
+                    ...(deps.signal ? { signal: deps.signal } : {}),
+                    ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}),
+                    // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order again.
+                    refresh: async () => freshDocument(await deps.client.getOrder(order.id, deps.signal ? { signal: deps.signal } : {}), planned),
+                });
+                const relative = external_node_path_default().relative(settings.workspace, result.path).split((external_node_path_default()).sep).join('/');
+                followed.files.push(relative);
+                deps.onDownloaded?.(result.bytes, deps.clock() - started);
+                log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
+            }
+            catch (error) {
+                const message = (0,error_message/* errorMessage */.g)(error);
+                if (error instanceof errors/* DownloadError */.nV && error.reason === 'deadline')
+                    stoppedAtDeadline = true;
+                problems.push(`${item.fileName}: ${message}`);
+                log.warning(`Order ${order.id} (${followed.language}): download of ${item.fileName} failed: ${message}`, {
+                    title: `Download failed: ${followed.language}`,
+                });
+                if (deps.signal?.aborted)
+                    break;
+            }
+        }
+        if (stoppedAtDeadline) {
+            // Not a failed download: the run's time was up (on-timeout decides what that means).
+            followed.state = 'timed-out';
+            followed.problem = `completed, but its download was stopped at the deadline: ${problems.join('; ')}`;
+        }
+        else if (problems.length > 0) {
+            followed.state = 'failed';
+            followed.problem = problems.join('; ');
+        }
+        else {
+            followed.state = 'done';
+        }
+    };
+}
+/** The same document in a freshly fetched order: its new signed URL and size. */
+function freshDocument(order, planned) {
+    if (planned.docType === 'vttUrl')
+        return order.vttUrl ? { url: order.vttUrl } : undefined;
+    const fresh = planDownloads(order, new Set([planned.kind])).items.find((item) => item.docType === planned.docType && item.fileName === planned.fileName);
+    if (!fresh)
+        return undefined;
+    return { url: fresh.url, ...(fresh.expectedBytes !== undefined ? { expectedBytes: fresh.expectedBytes } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 3587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bd: () => (/* binding */ targetPath),
+/* harmony export */   G8: () => (/* binding */ prepareFolder),
+/* harmony export */   hU: () => (/* binding */ moveIntoPlace),
+/* harmony export */   nx: () => (/* binding */ inside),
+/* harmony export */   zS: () => (/* binding */ fileError)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6587);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(957);
+/**
+ * Where a downloaded file goes, and getting it there without writing anywhere else:
+ * - its name is a plain file name inside its folder;
+ * - every folder on the way from the workspace that already exists is checked, symlinks resolved:
+ *   a folder (or a link to one) that leads outside the workspace is refused before anything is
+ *   written; the folders still missing are then created, and the result checked again;
+ * - the body goes to a temporary file beside the target (temp-files.ts), renamed into place only
+ *   once whole: never through a symlink, never over a folder.
+ */
+
+
+
+
+/** The absolute path of `fileName` in `directory`; throws when it is not a plain name there. */
+function targetPath(directory, fileName) {
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
+    const finalPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(folder, fileName);
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, finalPath);
+    if (fileName === '' ||
+        fileName === '.' ||
+        fileName === '..' ||
+        /[/\\\0]/.test(fileName) ||
+        relative === '' ||
+        !inside(folder, finalPath) ||
+        relative.includes((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": the name is not a plain file name inside ${folder}.`, 'file');
+    }
+    return finalPath;
+}
+/** Makes `directory` exist inside `workspace`, refusing a way there that leaves the workspace (symlinks resolved). */
+async function prepareFolder(workspace, directory, fileName) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
+    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": ${why}.`, 'file');
+    if (!inside(root, target))
+        throw refuse(`${target} is outside the workspace`);
+    try {
+        const realRoot = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
+        let current = root;
+        for (const part of node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).filter(Boolean)) {
+            current = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, part);
+            let stat;
+            try {
+                stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(current);
+            }
+            catch (error) {
+                if (error.code === 'ENOENT')
+                    break; // the rest is created below
+                throw error;
+            }
+            if (stat.isSymbolicLink()) {
+                let real;
+                try {
+                    real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(current);
+                }
+                catch {
+                    throw refuse(`${current} is a symbolic link that leads nowhere`);
+                }
+                if (!inside(realRoot, real))
+                    throw refuse(`${current} is a symbolic link to ${real}, outside the workspace`);
+            }
+            else if (!stat.isDirectory()) {
+                throw refuse(`${current} is not a folder`);
+            }
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(target, { recursive: true });
+        // Once more now that it exists: a link made meanwhile must not lead the file outside either.
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
+        if (!inside(realRoot, real))
+            throw refuse(`${target} leads to ${real}, outside the workspace`);
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Could not create the folder ${target} for "${fileName}": ${describeFsError(error)}.`, 'file', {
+            cause: error,
+        });
+    }
+}
+/** Renames the whole temporary file over `finalPath`, unless that is a symlink or a folder. */
+async function moveIntoPlace(tempPath, finalPath, fileName) {
+    let existing;
+    try {
+        existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(finalPath);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw fileError(fileName, finalPath, error);
+    }
+    if (existing?.isSymbolicLink())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": ${finalPath} is a symbolic link.`, 'file');
+    if (existing?.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": ${finalPath} is a directory.`, 'file');
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tempPath, finalPath);
+    }
+    catch (error) {
+        throw fileError(fileName, finalPath, error);
+    }
+}
+function fileError(fileName, where, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Could not write "${fileName}" in ${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(where)}: ${describeFsError(cause)}.`, 'file', { cause });
+}
+function inside(root, candidate) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
+    return relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative);
+}
+/** "EACCES (open)": a file-system error's code and call, or its message. */
+function describeFsError(error) {
+    const errno = error;
+    if (errno?.code)
+        return `${errno.code}${errno.syscall ? ` (${errno.syscall})` : ''}`;
+    return (0,_error_message_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error);
+}
+
+
+/***/ }),
+
+/***/ 5626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TempFiles: () => (/* binding */ TempFiles),
+/* harmony export */   removeLeftoverTempFiles: () => (/* binding */ removeLeftoverTempFiles)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6587);
+/* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(701);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3587);
+/**
+ * The temporary files of this run's downloads: `.<file name>.<run token>-<n>.part`, beside their
+ * target (a rename into place is atomic only within one folder) and there only while being
+ * written: each download removes its own, whatever happens to it.
+ *
+ * Except after a SIGKILL, which skips every cleanup: the `.part` files would stay in the language
+ * folders, and a later `git add` would commit them. So the folders they are put in are saved for
+ * the post step, with the token that tells this run's temporary files from anything else, the
+ * moment the first one is created there; the post step removes what is left.
+ */
+
+
+
+
+
+
+/** Leaves room for the leading dot, the token, the counter and `.part` within a 255-byte file name. */
+const NAME_STEM_BYTES = 200;
+class TempFiles {
+    #token;
+    #workspace;
+    #save;
+    #folders = new Set();
+    #count = 0;
+    /** `save` keeps the record where the post step finds it (state.ts); the token defaults to a random one. */
+    constructor(options) {
+        this.#workspace = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(options.workspace);
+        this.#save = options.save ?? (() => undefined);
+        this.#token = options.token ?? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex');
+    }
+    /** A new temporary path for `fileName` in `folder`; the folder is saved for the post step before the path is returned. */
+    pathFor(folder, fileName) {
+        const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(folder);
+        if (!this.#folders.has(absolute)) {
+            this.#folders.add(absolute);
+            const saved = { token: this.#token, workspace: this.#workspace, folders: [...this.#folders] };
+            this.#save(JSON.stringify(saved));
+        }
+        this.#count += 1;
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(absolute, `.${(0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .cutBytes */ .Uw)(fileName, NAME_STEM_BYTES)}.${this.#token}-${this.#count}.part`);
+    }
+}
+/**
+ * The post step: removes the temporary files a killed main left in the folders it saved. Only
+ * regular files with this run's token, only in folders still inside the workspace. Never throws.
+ */
+async function removeLeftoverTempFiles(savedText, log) {
+    const saved = parseSaved(savedText);
+    if (!saved)
+        return;
+    const pattern = new RegExp(`^\\..*\\.${saved.token}-\\d+\\.part$`, 's');
+    const removed = [];
+    try {
+        const workspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(saved.workspace);
+        for (const folder of saved.folders) {
+            let real;
+            try {
+                real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(folder);
+            }
+            catch {
+                continue; // gone: nothing left in it
+            }
+            if (!(0,_target_js__WEBPACK_IMPORTED_MODULE_4__/* .inside */ .nx)(workspace, real))
+                continue;
+            for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(real)) {
+                if (!pattern.test(name))
+                    continue;
+                const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(real, name);
+                if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file)).isFile())
+                    continue;
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+                removed.push(node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(workspace, file));
+            }
+        }
+    }
+    catch (error) {
+        log.warning(`Could not remove the temporary download files a stopped run left behind: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error)}`);
+    }
+    if (removed.length > 0)
+        log.info(`Removed ${removed.length} temporary download file(s) the stopped run left behind: ${removed.join(', ')}.`);
+}
+function parseSaved(text) {
+    if (!text)
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        if (!value || typeof value.token !== 'string' || !/^[0-9a-f]{8,32}$/.test(value.token))
+            return undefined;
+        if (typeof value.workspace !== 'string' || !node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(value.workspace) || !Array.isArray(value.folders))
+            return undefined;
+        const folders = value.folders.filter((f) => typeof f === 'string' && node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(f));
+        return { token: value.token, workspace: value.workspace, folders };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ })
+
+};

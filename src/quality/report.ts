@@ -1,0 +1,227 @@
+/**
+ * How the check's findings reach people, as pure functions of the checked files: annotations on
+ * the files' lines, a section of the job summary, one line per language for the PR comment, and
+ * the `quality` output. Findings come most important first within each file (check.ts).
+ *
+ * File names come from Ollang and cue text from the files: everything shown in Markdown goes
+ * through the job summary's own `code()` / `text()` (src/report/summary.ts), and annotation
+ * messages are one line (the runner escapes `%`, CR and LF, and `:` and `,` in properties).
+ */
+import type { AnnotationProperties } from '../runtime.ts';
+import { code, text } from '../report/summary.ts';
+import type { FileQuality, QualityFinding } from './check.ts';
+import { qualityStatus } from './verdict.ts';
+import type { QualityCheckMode, QualityStatus } from './verdict.ts';
+
+export interface QualityAnnotation {
+  severity: 'error' | 'warning' | 'notice';
+  message: string;
+  /** `file` (workspace-relative) and `startLine`, so that GitHub shows it on that line of the file. */
+  properties: AnnotationProperties;
+}
+
+/** GitHub shows at most 10 error and 10 warning annotations of a step (more are counted, not shown). */
+export const ANNOTATIONS_SHOWN = { errors: 10, warnings: 10 } as const;
+
+const ERROR_RULE_ORDER = ['not-utf8', 'no-cues', 'unparseable', 'end-before-start', 'out-of-order', 'overlap'];
+
+/**
+ * At most `limits.errors` error and `limits.warnings` warning annotations, the most important
+ * first, then one notice counting the rest. Errors: a file that cannot be read before a cue that
+ * overlaps, then each file's first before any file's second. Warnings: each file's worst (the
+ * most past its limit) before any file's second. The caller lowers the limits by the
+ * annotations it writes itself in the same step.
+ */
+export function qualityAnnotations(
+  files: readonly FileQuality[],
+  limits: { errors: number; warnings: number } = ANNOTATIONS_SHOWN,
+): QualityAnnotation[] {
+  const ranked = files.flatMap((file, fileIndex) => {
+    let errorRank = 0;
+    let warningRank = 0;
+    return file.findings.map((finding) => ({
+      file,
+      finding,
+      fileIndex,
+      rank: finding.severity === 'error' ? errorRank++ : warningRank++,
+      ruleOrder: finding.severity === 'error' ? ERROR_RULE_ORDER.indexOf(finding.rule) : 0,
+    }));
+  });
+  ranked.sort((a, b) => a.ruleOrder - b.ruleOrder || a.rank - b.rank || a.fileIndex - b.fileIndex);
+  const errors = ranked.filter((item) => item.finding.severity === 'error');
+  const warnings = ranked.filter((item) => item.finding.severity === 'warning');
+  const shownErrors = errors.slice(0, Math.max(0, limits.errors));
+  const shownWarnings = warnings.slice(0, Math.max(0, limits.warnings));
+
+  const annotations: QualityAnnotation[] = [...shownErrors, ...shownWarnings].map(({ file, finding }) => ({
+    severity: finding.severity,
+    message: oneLine(finding.message),
+    properties: { title: `Subtitle quality: ${finding.rule}`, file: file.file, startLine: finding.line },
+  }));
+  const moreErrors = errors.length - shownErrors.length;
+  const moreWarnings = warnings.length - shownWarnings.length;
+  if (moreErrors > 0 || moreWarnings > 0) {
+    const more = [moreErrors > 0 ? plural(moreErrors, 'more error') : '', moreWarnings > 0 ? plural(moreWarnings, 'more warning') : '']
+      .filter((part) => part !== '')
+      .join(' and ');
+    annotations.push({
+      severity: 'notice',
+      message: `${more} than the annotations above show (GitHub shows ${limits.errors} errors and ${limits.warnings} warnings a step): the job summary and the \`quality\` output list them all.`,
+      properties: { title: 'Subtitle quality' },
+    });
+  }
+  return annotations;
+}
+
+const STATUS_LABEL: Record<QualityStatus, string> = {
+  passed: '✅ passed',
+  warnings: '⚠️ warnings',
+  failed: '❌ errors',
+  skipped: '⏭️ skipped',
+};
+
+/** The job summary's findings per file stay well inside GitHub's 1 MiB a step, next to the orders table. */
+const SUMMARY_BUDGET = 400_000;
+const FIRST_FINDINGS = 3;
+const FINDINGS_PER_FILE = 200;
+
+/**
+ * The job summary section: one table row per file (cues, errors, warnings, its first findings),
+ * then each file's findings in a folded table, as far as the summary's size allows.
+ */
+export function renderQualitySummary(mode: QualityCheckMode, files: readonly FileQuality[]): string {
+  const status = qualityStatus(mode, files);
+  const lines: string[] = [`### Subtitle quality — ${STATUS_LABEL[status]}`, ''];
+  if (mode === 'off') return [...lines, 'Not checked (`quality-check: off`).', ''].join('\n');
+  if (files.length === 0) return [...lines, 'No SRT or WebVTT file was saved, so none was checked.', ''].join('\n');
+
+  const errors = sum(files, 'errors');
+  const warnings = sum(files, 'warnings');
+  lines.push(
+    `${plural(files.length, 'file')} checked, ${plural(sum(files, 'cues'), 'cue')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ` +
+      `(\`quality-check: ${mode}\`).`,
+    '',
+    '| File | Language | Cues | Errors | Warnings | First findings |',
+    '|---|---|---:|---:|---:|---|',
+  );
+  for (const file of files) {
+    const first = file.findings.slice(0, FIRST_FINDINGS).map(findingCell);
+    if (file.findings.length > FIRST_FINDINGS) first.push(`and ${(file.findings.length - FIRST_FINDINGS).toLocaleString('en-US')} more`);
+    lines.push(
+      `| ${code(file.file)} | ${code(file.language)} | ${count(file.cues)} | ${errorCount(file.errors)} | ${count(file.warnings)} | ` +
+        `${first.length > 0 ? first.join('<br>') : '—'} |`,
+    );
+  }
+  lines.push('');
+
+  let size = lines.join('\n').length;
+  let leftOut = 0;
+  for (const file of files) {
+    if (file.findings.length <= FIRST_FINDINGS) continue;
+    const shown = file.findings.slice(0, FINDINGS_PER_FILE);
+    const block = [
+      `<details><summary>${text(file.file)}: ${plural(file.findings.length, 'finding')}</summary>`,
+      '',
+      '| Line | Severity | Rule | Finding |',
+      '|---:|---|---|---|',
+      ...shown.map((finding) => `| ${finding.line} | ${finding.severity} | ${finding.rule} | ${text(finding.message)} |`),
+      ...(file.findings.length > shown.length
+        ? ['', `And ${plural(file.findings.length - shown.length, 'more finding')}: see the \`quality\` output.`]
+        : []),
+      '',
+      '</details>',
+      '',
+    ].join('\n');
+    if (size + block.length > SUMMARY_BUDGET) {
+      leftOut++;
+      continue;
+    }
+    size += block.length + 1;
+    lines.push(block);
+  }
+  if (leftOut > 0)
+    lines.push(`The findings of ${plural(leftOut, 'more file')} did not fit in the summary: see the \`quality\` output.`, '');
+  return lines.join('\n');
+}
+
+/** One line per language for the PR comment: its status, counts, and which rules fired how often. */
+export function qualityCommentLines(mode: QualityCheckMode, files: readonly FileQuality[]): string[] {
+  if (mode === 'off' || files.length === 0) return [];
+  const byLanguage = new Map<string, FileQuality[]>();
+  for (const file of files) byLanguage.set(file.language, [...(byLanguage.get(file.language) ?? []), file]);
+  return [...byLanguage].map(([language, ofLanguage]) => {
+    const errors = sum(ofLanguage, 'errors');
+    const warnings = sum(ofLanguage, 'warnings');
+    const head = `- ${code(language)}: ${STATUS_LABEL[qualityStatus(mode, ofLanguage)]}, ${plural(ofLanguage.length, 'file')}, ${plural(sum(ofLanguage, 'cues'), 'cue')}`;
+    if (errors + warnings === 0) return head;
+    const rules = new Map<string, { times: number; error: boolean }>();
+    for (const file of ofLanguage) {
+      for (const finding of file.findings) {
+        const seen = rules.get(finding.rule);
+        rules.set(finding.rule, { times: (seen?.times ?? 0) + 1, error: finding.severity === 'error' });
+      }
+    }
+    // errors' rules first, then the rules that fired most
+    const top = [...rules]
+      .sort(([, a], [, b]) => Number(b.error) - Number(a.error) || b.times - a.times)
+      .slice(0, 4)
+      .map(([rule, { times }]) => `${rule} ×${times.toLocaleString('en-US')}`)
+      .join(', ');
+    return `${head}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${top}${rules.size > 4 ? ', …' : ''})`;
+  });
+}
+
+/** GitHub keeps an output up to 1 MB, and all of a job's outputs share a limit: `quality` takes at most half of that. */
+export const QUALITY_OUTPUT_BUDGET = 512 * 1024;
+
+/**
+ * The `quality` output: the files as JSON, in the contract's shape. When every finding does not
+ * fit in `budget` bytes, each file keeps its most important findings (the same number for all)
+ * and `errors` / `warnings` still count them all; `findingsLeftOut` says how many were left out.
+ */
+export function qualityOutput(files: readonly FileQuality[], budget = QUALITY_OUTPUT_BUDGET): { json: string; findingsLeftOut: number } {
+  const shape = (keep: number): string =>
+    JSON.stringify(
+      files.map(({ file, language, cues, errors, warnings, findings }) => ({
+        file,
+        language,
+        cues,
+        errors,
+        warnings,
+        findings: findings.slice(0, keep).map(({ rule, severity, line, message }) => ({ rule, severity, line, message })),
+      })),
+    );
+  const total = files.reduce((n, file) => n + file.findings.length, 0);
+  let keep = Math.max(0, ...files.map((file) => file.findings.length));
+  let json = shape(keep);
+  while (Buffer.byteLength(json) > budget && keep > 0) {
+    keep = Math.floor(keep / 2);
+    json = shape(keep);
+  }
+  const kept = files.reduce((n, file) => n + Math.min(keep, file.findings.length), 0);
+  return { json, findingsLeftOut: total - kept };
+}
+
+function findingCell(finding: QualityFinding): string {
+  return `line ${finding.line}: ${finding.severity === 'error' ? '❌' : '⚠️'} ${text(finding.rule)}: ${text(finding.message)}`;
+}
+
+function oneLine(message: string): string {
+  return message.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+function sum(files: readonly FileQuality[], key: 'cues' | 'errors' | 'warnings'): number {
+  return files.reduce((total, file) => total + file[key], 0);
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function errorCount(value: number): string {
+  return value > 0 ? `**${count(value)}**` : '0';
+}
+
+function plural(value: number, noun: string): string {
+  return `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * What the check means for the step: the `quality-status` output, and whether `quality-check`
+ * turns the step red. The check never changes the `status` output (docs/quality.md).
+ */
+import type { FileQuality } from './check.ts';
+
+export type QualityCheckMode = 'off' | 'report' | 'fail' | 'strict';
+
+/** The accepted values of the `quality-check` input, the default first. */
+export const QUALITY_CHECK_MODES: readonly QualityCheckMode[] = ['report', 'off', 'fail', 'strict'];
+
+export type QualityStatus = 'passed' | 'warnings' | 'failed' | 'skipped';
+
+/** `skipped` when the check is off or no SRT / WebVTT file was saved; else the worst finding's severity. */
+export function qualityStatus(mode: QualityCheckMode, files: readonly FileQuality[]): QualityStatus {
+  if (mode === 'off' || files.length === 0) return 'skipped';
+  if (files.some((file) => file.errors > 0)) return 'failed';
+  return files.some((file) => file.warnings > 0) ? 'warnings' : 'passed';
+}
+
+/**
+ * The message the step fails with (setFailed), or `undefined` when `quality-check` lets it pass:
+ * `fail` fails on errors, `strict` on warnings too, `report` and `off` never.
+ */
+export function qualityFailure(mode: QualityCheckMode, files: readonly FileQuality[]): string | undefined {
+  const status = qualityStatus(mode, files);
+  const failing = (mode === 'fail' && status === 'failed') || (mode === 'strict' && (status === 'failed' || status === 'warnings'));
+  if (!failing) return undefined;
+  const errors = files.reduce((sum, file) => sum + file.errors, 0);
+  const warnings = files.reduce((sum, file) => sum + file.warnings, 0);
+  const withFindings = files.filter((file) => (mode === 'strict' ? file.errors + file.warnings : file.errors) > 0).length;
+  const counted = mode === 'strict' ? `${plural(errors, 'error')} and ${plural(warnings, 'warning')}` : plural(errors, 'error');
+  return (
+    `Subtitle quality check failed (quality-check: ${mode}): ${counted} in ${plural(withFindings, 'file')}. ` +
+    'The annotations show where; the job summary and the `quality` output list every finding.'
+  );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,419 @@
+/**
+ * src/media/project-name.ts (the name and the matching rule) and src/media/projects.ts
+ * (find-or-upload) with injected search, upload, clock, sleep and log; then end to end against
+ * the simulator with the real client and a node:http upload, its lost-answer fault included.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+
+import { OllangClient } from '../../src/ollang/client.ts';
+import { OllangError } from '../../src/ollang/errors.ts';
+import type { ProjectSummary } from '../../src/ollang/schemas.ts';
+import { multipartBody, writeMultipartBody } from '../../src/media/multipart.ts';
+import { MAX_PROJECT_NAME_CHARS, matchesContent, pickProject, projectName } from '../../src/media/project-name.ts';
+import { findOrUploadProjects, lookupDelaysFor, searchAllProjects } from '../../src/media/projects.ts';
+import type { MediaContent, ProjectsDeps, ProjectsOptions, UploadRequest } from '../../src/media/projects.ts';
+import { OllangSimulator } from '../simulator/index.ts';
+import type { FaultRule } from '../simulator/index.ts';
+
+const KEY = `sha256-${'ab'.repeat(32)}`;
+const KEY2 = `git-${'cd'.repeat(20)}`;
+
+describe('projectName and matchesContent', () => {
+  it('shows the path, the source language and the key', () => {
+    expect(projectName('videos/intro.mp4', 'en', KEY)).toBe(`videos/intro.mp4 [en] ${KEY}`);
+  });
+
+  it('shortens long paths in the middle, keeping the file name; escapes invisible characters', () => {
+    const long = `${'deep/'.repeat(60)}final-cut.mp4`;
+    const name = projectName(long, 'pt-BR', KEY);
+    expect([...name].length).toBeLessThanOrEqual(MAX_PROJECT_NAME_CHARS);
+    expect(name).toMatch(/^deep\/.*….*final-cut\.mp4 \[pt-BR\] sha256-/);
+    expect(projectName('a\u202eb\n.mp4', 'en', KEY)).toBe(`a_b_.mp4 [en] ${KEY}`);
+  });
+
+  it.each([
+    [`videos/intro.mp4 [en] ${KEY}`, 'en', true],
+    [`videos/intro.mp4 [en] ${KEY}.mp4`, 'en', true], // the platform appended the extension
+    [`VIDEOS/INTRO.MP4 [EN] ${KEY.toUpperCase()}`, 'en', true], // letter case changed
+    [`moved/elsewhere.mp4 [en] ${KEY}`, 'en', true], // the file moved: same content
+    [`videos/intro.mp4 [en] ${KEY}0`, 'en', false], // a longer key
+    [`videos/intro.mp4 [en] x${KEY}`, 'en', false],
+    [`videos/intro.mp4 [en] ${KEY.slice(0, -1)}`, 'en', false], // a shorter key
+    [`videos/intro.mp4 [es] ${KEY}`, 'en', false], // another source language
+    [`videos/intro.mp4 ${KEY}`, 'en', false], // no language to tell
+  ])('%j for %s: %s (no sourceLanguage field)', (name, language, expected) => {
+    expect(matchesContent({ name }, KEY, language)).toBe(expected);
+  });
+
+  it("the project's sourceLanguage field, when present, decides (any case, _ or -)", () => {
+    expect(matchesContent({ name: `x [pt-BR] ${KEY}`, sourceLanguage: 'pt_br' }, KEY, 'pt-BR')).toBe(true);
+    expect(matchesContent({ name: `x [en] ${KEY}`, sourceLanguage: 'es' }, KEY, 'en')).toBe(false);
+  });
+
+  it('pickProject: the oldest match, ties by id; dates missing last', () => {
+    const p = (id: string, createdAt?: string, name = `v [en] ${KEY}`): ProjectSummary => ({
+      id,
+      name,
+      ...(createdAt ? { createdAt } : {}),
+    });
+    const projects = [
+      p('c'),
+      p('b', '2025-02-01T00:00:00Z'),
+      p('a', '2025-02-01T00:00:00Z'),
+      p('z', '2025-01-01T00:00:00Z', `v [en] ${KEY2}`),
+    ];
+    expect(pickProject(projects, KEY, 'en')?.id).toBe('a');
+    expect(pickProject([p('c')], KEY, 'en')?.id).toBe('c');
+    expect(pickProject(projects, `sha256-${'00'.repeat(32)}`, 'en')).toBeUndefined();
+  });
+});
+
+// ---- findOrUploadProjects with fakes -----------------------------------------------------------
+
+interface Fake {
+  deps: ProjectsDeps;
+  projects: ProjectSummary[];
+  uploads: UploadRequest[];
+  searches: string[];
+  sleeps: number[];
+  lines: string[];
+  advance(ms: number): void;
+}
+
+function fake(
+  options: {
+    upload?: (request: UploadRequest, n: number) => Promise<{ projectId: string }>;
+    search?: (term: string, n: number) => Promise<ProjectSummary[]>;
+  } = {},
+): Fake {
+  let now = Date.UTC(2025, 0, 1);
+  const projects: ProjectSummary[] = [];
+  const uploads: UploadRequest[] = [];
+  const searches: string[] = [];
+  const sleeps: number[] = [];
+  const lines: string[] = [];
+  let id = 0;
+  const saved = (name: string, sourceLanguage: string): string => {
+    const projectId = `p${++id}`;
+    projects.push({ id: projectId, name: `${name}.mp4`, sourceLanguage, createdAt: new Date(now).toISOString() });
+    return projectId;
+  };
+  const deps: ProjectsDeps = {
+    search: async (term) => {
+      searches.push(term);
+      if (options.search) return options.search(term, searches.length);
+      return projects.filter((p) => p.name.toLowerCase().includes(term.toLowerCase()));
+    },
+    upload: async (request) => {
+      uploads.push(request);
+      if (options.upload) return options.upload(request, uploads.length);
+      return { projectId: saved(request.name, request.sourceLanguage) };
+    },
+    clock: () => now,
+    sleep: async (ms, signal) => {
+      signal?.throwIfAborted();
+      sleeps.push(ms);
+      now += ms;
+    },
+    log: {
+      info: (m) => lines.push(`info: ${m}`),
+      warning: (m) => lines.push(`warning: ${m}`),
+      debug: (m) => lines.push(`debug: ${m}`),
+    },
+    every: () => () => undefined,
+  };
+  return { deps, projects, uploads, searches, sleeps, lines, advance: (ms) => (now += ms) };
+}
+
+const content = (media: string, key = KEY, size = 1000): MediaContent => ({ media, absolutePath: `/ws/${media}`, size, key });
+const run = (f: Fake, contents: MediaContent[], extra: Partial<ProjectsOptions> = {}) =>
+  findOrUploadProjects(contents, { sourceLanguage: 'en', mode: 'upload', ...extra }, f.deps);
+const lostAnswer = (): OllangError => new OllangError({ kind: 'network', endpoint: 'Upload', ambiguous: true, detail: 'socket hang up' });
+
+describe('findOrUploadProjects', () => {
+  it('an existing project of the same content (any path, extension appended): no upload', async () => {
+    const f = fake();
+    f.projects.push({ id: 'old', name: `elsewhere/intro.mp4 [en] ${KEY}.mp4`, sourceLanguage: 'en' });
+    expect(await run(f, [content('videos/intro.mp4')])).toEqual([
+      { media: 'videos/intro.mp4', projectId: 'old', uploaded: false, outcome: 'found' },
+    ]);
+    expect(f.uploads).toEqual([]);
+    expect(f.searches).toEqual([KEY]);
+  });
+
+  it('none: uploads once, named after the file; files with the same content share it', async () => {
+    const f = fake();
+    const result = await run(f, [content('a/intro.mp4'), content('b/copy.mp4'), content('c/other.mp4', KEY2)]);
+    expect(result).toEqual([
+      { media: 'a/intro.mp4', projectId: 'p1', uploaded: true, outcome: 'uploaded' },
+      { media: 'b/copy.mp4', projectId: 'p1', uploaded: true, outcome: 'uploaded' },
+      { media: 'c/other.mp4', projectId: 'p2', uploaded: true, outcome: 'uploaded' },
+    ]);
+    expect(f.uploads.map((u) => [u.media, u.name, u.sourceLanguage])).toEqual([
+      ['a/intro.mp4', `a/intro.mp4 [en] ${KEY}`, 'en'],
+      ['c/other.mp4', `c/other.mp4 [en] ${KEY2}`, 'en'],
+    ]);
+  });
+
+  it('a project of the same bytes in another source language is another content', async () => {
+    const f = fake();
+    f.projects.push({ id: 'es', name: `intro.mp4 [es] ${KEY}.mp4`, sourceLanguage: 'es' });
+    expect((await run(f, [content('intro.mp4')]))[0]).toMatchObject({ projectId: 'p1', uploaded: true });
+  });
+
+  it('an upload that lost its answer is looked up before anything else; a late save is found: one upload, uploaded true', async () => {
+    let made: string | undefined;
+    const f = fake({
+      upload: async (request) => {
+        made = `late-${request.media}`;
+        throw lostAnswer();
+      },
+      search: async (_term, n) => (n >= 4 && made ? [{ id: made, name: `intro.mp4 [en] ${KEY}.mp4`, sourceLanguage: 'en' }] : []),
+    });
+    expect(await run(f, [content('intro.mp4')])).toEqual([
+      { media: 'intro.mp4', projectId: 'late-intro.mp4', uploaded: true, outcome: 'uploaded' },
+    ]);
+    expect(f.uploads).toHaveLength(1);
+    // first search, then look-ups at once, after 2 s and after 5 s (found on the third look-up)
+    expect(f.searches).toHaveLength(4);
+    expect(f.sleeps).toEqual([2000, 5000]);
+    expect(f.lines.some((l) => l.startsWith("warning: intro.mp4: the upload's answer was lost"))).toBe(true);
+  });
+
+  it('lost, and no look-up finds it: uploads again (at most maxUploads), each time after all the look-ups', async () => {
+    const f = fake({
+      upload: async (request, n) => {
+        if (n < 3) throw lostAnswer();
+        return { projectId: `p-${request.media}` };
+      },
+    });
+    expect(await run(f, [content('intro.mp4')])).toEqual([
+      { media: 'intro.mp4', projectId: 'p-intro.mp4', uploaded: true, outcome: 'uploaded' },
+    ]);
+    expect(f.uploads).toHaveLength(3);
+    expect(f.sleeps).toEqual([2000, 5000, 15000, 2000, 5000, 15000]);
+    // 1 first search + 4 look-ups after each lost upload + 1 check after the answered one
+    expect(f.searches).toHaveLength(1 + 4 + 4 + 1);
+
+    const g = fake({ upload: async () => Promise.reject(lostAnswer()) });
+    const [failed] = await run(g, [content('intro.mp4')], { maxUploads: 2 });
+    expect(failed).toMatchObject({ outcome: 'failed', uploaded: false });
+    expect(failed?.error).toMatch(/^intro\.mp4: upload failed 2 times, and no project of it was found/);
+    expect(g.uploads).toHaveLength(2);
+  });
+
+  it('a big file gets one more, later look-up (1 s per 100 MB, at most 5 minutes)', async () => {
+    const f = fake({ upload: async () => Promise.reject(lostAnswer()) });
+    await run(f, [content('big.mp4', KEY, 10 * 1000 ** 3)], { maxUploads: 1 });
+    expect(f.sleeps).toEqual([2000, 5000, 15000, 100_000]);
+    expect(lookupDelaysFor(29 * 1000 ** 3).at(-1)).toBe(290_000);
+    expect(lookupDelaysFor(1000 ** 3)).toEqual([0, 2000, 5000, 15000]);
+    expect(lookupDelaysFor(100 * 1000 ** 3).at(-1)).toBe(300_000);
+  });
+
+  it('a look-up that fails after a lost upload stops that file: never a second upload', async () => {
+    const f = fake({
+      upload: async () => Promise.reject(lostAnswer()),
+      search: async (_term, n) => {
+        if (n === 1) return [];
+        throw new OllangError({ kind: 'http', endpoint: 'List Projects', status: 503 });
+      },
+    });
+    const [result] = await run(f, [content('intro.mp4')]);
+    expect(result?.outcome).toBe('failed');
+    expect(result?.error).toMatch(/look-up for the project it may have made failed .*not uploading again/);
+    expect(f.uploads).toHaveLength(1);
+  });
+
+  it('a definite refusal (413) is not retried nor looked up; a 429 is retried without a look-up; a 401 stops everything', async () => {
+    const f = fake({
+      upload: async () => Promise.reject(new OllangError({ kind: 'http', endpoint: 'Upload', status: 413, apiMessage: 'File too large' })),
+    });
+    const [refused] = await run(f, [content('big.mp4')]);
+    expect(refused).toMatchObject({ outcome: 'failed', error: 'big.mp4: upload failed: Upload: 413: File too large' });
+    expect(f.uploads).toHaveLength(1);
+    expect(f.searches).toHaveLength(1);
+
+    const g = fake({
+      upload: async (_r, n) => {
+        if (n === 1) throw new OllangError({ kind: 'http', endpoint: 'Upload', status: 429, retryAfterMs: 7000 });
+        return { projectId: 'ok' };
+      },
+    });
+    expect((await run(g, [content('a.mp4')]))[0]).toMatchObject({ projectId: 'ok', uploaded: true });
+    expect(g.sleeps).toEqual([7000]);
+    expect(g.searches).toHaveLength(2);
+
+    const h = fake({ upload: async () => Promise.reject(new OllangError({ kind: 'http', endpoint: 'Upload', status: 401 })) });
+    await expect(run(h, [content('a.mp4')])).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('after an answered upload, an older project of the same content (another run, same moment) wins', async () => {
+    const f = fake({
+      upload: async () => {
+        f.projects.push({ id: 'mine', name: `a.mp4 [en] ${KEY}.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:05Z' });
+        f.projects.push({ id: 'theirs', name: `b.mp4 [en] ${KEY}.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:01Z' });
+        return { projectId: 'mine' };
+      },
+    });
+    expect(await run(f, [content('a.mp4')])).toEqual([{ media: 'a.mp4', projectId: 'theirs', uploaded: false, outcome: 'found' }]);
+  });
+
+  it('dry-run and find-only never upload', async () => {
+    const f = fake();
+    f.projects.push({ id: 'old', name: `x [en] ${KEY2}`, sourceLanguage: 'en' });
+    expect(await run(f, [content('a.mp4'), content('b.mp4', KEY2)], { mode: 'dry-run' })).toEqual([
+      { media: 'a.mp4', uploaded: false, outcome: 'would-upload' },
+      { media: 'b.mp4', projectId: 'old', uploaded: false, outcome: 'found' },
+    ]);
+    const [missing] = await run(f, [content('a.mp4')], { mode: 'find-only' });
+    expect(missing).toMatchObject({ outcome: 'missing', uploaded: false });
+    expect(missing?.error).toContain('mode: collect never uploads');
+    expect(f.uploads).toEqual([]);
+  });
+
+  it('uploads a bounded number at a time', async () => {
+    let active = 0;
+    let most = 0;
+    const f = fake({
+      upload: async (request) => {
+        active += 1;
+        most = Math.max(most, active);
+        await new Promise((resolve) => setImmediate(resolve));
+        active -= 1;
+        return { projectId: `p-${request.media}` };
+      },
+    });
+    const contents = Array.from({ length: 7 }, (_, i) => content(`v${i}.mp4`, `sha256-${String(i).repeat(64)}`));
+    await run(f, contents, { uploadConcurrency: 3 });
+    expect(most).toBe(3);
+    expect(f.uploads).toHaveLength(7);
+  });
+
+  it('a progress line (bytes, percent, rate) at least every 30 s, from the bytes sent or the timer when stalled', async () => {
+    let tick: () => void = () => undefined;
+    const f = fake({
+      upload: async (request) => {
+        f.advance(10_000);
+        request.onProgress(100_000_000);
+        f.advance(25_000);
+        request.onProgress(400_000_000); // 35 s: a line
+        f.advance(31_000);
+        tick(); // stalled for 31 s: the timer prints
+        return { projectId: 'p' };
+      },
+    });
+    f.deps.every = (ms, fn) => {
+      expect(ms).toBe(30_000);
+      tick = fn;
+      return () => (tick = () => undefined);
+    };
+    await run(f, [content('big.mp4', KEY, 1_000_000_000)]);
+    const progress = f.lines.filter((l) => l.includes(' sent ('));
+    expect(progress).toEqual(['info: big.mp4: 400 MB of 1 GB sent (40%), 11.4 MB/s', 'info: big.mp4: 400 MB of 1 GB sent (40%), 6.1 MB/s']);
+    expect(f.lines.at(-1)).toMatch(/^info: big\.mp4: uploaded in 1m 6s \(15\.2 MB\/s\): Ollang project p$/);
+  });
+
+  it('an abort stops it at once', async () => {
+    const controller = new AbortController();
+    const f = fake({
+      upload: async (request) => {
+        controller.abort(new Error('cancelled'));
+        request.signal?.throwIfAborted();
+        return { projectId: 'never' };
+      },
+    });
+    await expect(run(f, [content('a.mp4')], { signal: controller.signal })).rejects.toThrow('cancelled');
+    expect(f.uploads).toHaveLength(1);
+  });
+});
+
+// ---- end to end against the simulator -----------------------------------------------------------
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'media-projects-'));
+const sims: OllangSimulator[] = [];
+afterEach(async () => {
+  await Promise.all(sims.splice(0).map((s) => s.close()));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The upload over node:http, errors shaped as the client's (until the shared transport takes this over). */
+function httpUpload(sim: OllangSimulator): ProjectsDeps['upload'] {
+  return async (request) => {
+    const body = await multipartBody({ filePath: request.absolutePath, name: request.name, sourceLanguage: request.sourceLanguage });
+    return new Promise((resolve, reject) => {
+      const req = http.request(`${sim.url}/integration/upload/direct`, {
+        method: 'POST',
+        headers: { 'X-Api-Key': sim.apiKey, 'Content-Type': body.contentType, 'Content-Length': String(body.contentLength) },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          if (res.statusCode === 201) resolve(JSON.parse(text) as { projectId: string });
+          else
+            reject(
+              new OllangError({ kind: 'http', endpoint: 'Upload', status: res.statusCode ?? 0, ambiguous: (res.statusCode ?? 0) >= 500 }),
+            );
+        });
+      });
+      req.on('error', (error) => reject(new OllangError({ kind: 'network', endpoint: 'Upload', ambiguous: true, detail: error.message })));
+      writeMultipartBody(body, request.absolutePath, req, { onProgress: request.onProgress }).then(
+        () => req.end(),
+        () => undefined,
+      );
+    });
+  };
+}
+
+describe('findOrUploadProjects against the simulator', () => {
+  async function setup(faults: FaultRule[] = []): Promise<{ sim: OllangSimulator; deps: ProjectsDeps; file: MediaContent }> {
+    let now = Date.UTC(2025, 0, 1);
+    const sim = await OllangSimulator.start({ seed: 5, projects: [], now: () => now, faults });
+    sims.push(sim);
+    const client = new OllangClient({ baseUrl: sim.url, apiKey: sim.apiKey, sleep: async () => undefined });
+    const absolutePath = path.join(dir, 'intro.mp4');
+    writeFileSync(absolutePath, 'intro video bytes');
+    const deps: ProjectsDeps = {
+      search: searchAllProjects(client),
+      upload: httpUpload(sim),
+      clock: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+      log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+      every: () => () => undefined,
+    };
+    return { sim, deps, file: { media: 'videos/intro.mp4', absolutePath, size: 17, key: KEY } };
+  }
+
+  it('uploads once; a second run (the file moved) finds it and uploads nothing', async () => {
+    const { sim, deps, file } = await setup();
+    const first = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(first).toEqual([{ media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded' }]);
+    expect(sim.uploadedProjects()[0]?.name).toBe(`videos/intro.mp4 [en] ${KEY}.mp4`);
+    const second = await findOrUploadProjects([{ ...file, media: 'moved/intro.mp4' }], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(second).toEqual([{ media: 'moved/intro.mp4', projectId: first[0]?.projectId, uploaded: false, outcome: 'found' }]);
+    expect(sim.count('upload')).toBe(1);
+  });
+
+  it('upload processed but unanswered, saved 3 s late: found by a later look-up, one project in all', async () => {
+    const { sim, deps, file } = await setup([{ route: 'upload', kind: 'upload-no-answer', times: 1, delayMs: 3000 }]);
+    const result = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(sim.uploadedProjects()).toHaveLength(1);
+    expect(result).toEqual([{ media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded' }]);
+    expect(sim.count('upload')).toBe(1);
+  });
+
+  it('503 before processing: nothing made, the look-ups find nothing, one more upload makes the project', async () => {
+    const { sim, deps, file } = await setup([{ route: 'upload', kind: '503', times: 1 }]);
+    const result = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(sim.uploadedProjects()).toHaveLength(1);
+    expect(result[0]).toMatchObject({ uploaded: true, outcome: 'uploaded' });
+    expect(sim.count('upload')).toBe(2);
+  });
+});

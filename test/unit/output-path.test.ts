@@ -1,0 +1,183 @@
+/**
+ * src/download/output-path.ts: the output-path template: defaults, every problem at once,
+ * values made safe, never outside the workspace, never a media file, one path per file.
+ */
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { InputError } from '../../src/inputs.ts';
+import {
+  DEFAULT_OUTPUT_PATH,
+  DEFAULT_OUTPUT_PATH_WITH_MEDIA,
+  OutputPathPlanner,
+  nameAndExtension,
+  parseOutputPath,
+  renderOutputPath,
+} from '../../src/download/output-path.ts';
+import type { OutputPathValues } from '../../src/download/output-path.ts';
+
+const values = (extra: Partial<OutputPathValues> = {}): OutputPathValues => ({
+  language: 'fr',
+  ext: 'vtt',
+  name: 'German Subtitles',
+  outputDir: 'localized',
+  orderId: '65f0c0ffee',
+  mediaDir: 'videos',
+  mediaName: 'intro',
+  ...extra,
+});
+
+function problem(text: string, hasMedia = true): string {
+  try {
+    parseOutputPath(text, { hasMedia });
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe('output-path');
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${text} to be refused`);
+}
+
+describe('parseOutputPath and renderOutputPath', () => {
+  it('defaults: beside the media with media, the v1 layout without', () => {
+    const withMedia = parseOutputPath('', { hasMedia: true });
+    expect(withMedia.text).toBe(DEFAULT_OUTPUT_PATH_WITH_MEDIA);
+    expect(renderOutputPath(withMedia, values())).toBe('videos/intro.fr.vtt');
+    expect(renderOutputPath(withMedia, values({ mediaDir: '.' }))).toBe('intro.fr.vtt');
+    expect(renderOutputPath(withMedia, values({ mediaDir: 'a/b c/d', language: 'pt-BR', ext: 'srt' }))).toBe('a/b c/d/intro.pt-BR.srt');
+    const without = parseOutputPath('  ', { hasMedia: false });
+    expect(without.text).toBe(DEFAULT_OUTPUT_PATH);
+    expect(renderOutputPath(without, values({ ext: 'srt' }))).toBe('localized/fr/German Subtitles.srt');
+    expect(renderOutputPath(without, values({ outputDir: 'docs/subtitles' }))).toBe('docs/subtitles/fr/German Subtitles.vtt');
+  });
+
+  it('every placeholder, literals around them', () => {
+    const t = parseOutputPath('site/{media-dir}/{language}/{media-name}-{order-id}-{name}.{ext}', { hasMedia: true });
+    expect(renderOutputPath(t, values())).toBe('site/videos/fr/intro-65f0c0ffee-German Subtitles.vtt');
+    expect(t.usesMedia).toBe(true);
+  });
+
+  it('every problem of the template at once, naming output-path', () => {
+    const message = problem('/abs/{foo}/../x{media-dir}/{name}.{ext', false);
+    expect(message).toMatch(/^Input 'output-path': "\/abs\/\{foo\}\/\.\.\/x\{media-dir\}\/\{name\}\.\{ext" has 7 problems: /);
+    for (const part of [
+      'is an absolute path',
+      'has an unknown placeholder {foo}',
+      'goes up with `..`',
+      '{media-dir} must be a whole folder of the path',
+      "has an unmatched '{'",
+      'has no {language}',
+      'uses {media-dir} or {media-name}, which exist only with the media input',
+    ])
+      expect(message).toContain(part);
+    expect(message).toContain('Accepted: a path relative to the workspace');
+  });
+
+  it.each([
+    ['{name}.{ext}', 'has no {language}: the files of different languages would overwrite each other'],
+    ['{media-name}.{language}.{ext}', 'exist only with the media input', false],
+    ['out\\{language}\\{name}.{ext}', 'contains a backslash'],
+    ['{language}/', 'ends with /'],
+    ['{language}/{output-dir}', 'ends with {output-dir}'],
+    ['.git/hooks/{language}', 'writes into .git'],
+    ['~/{language}.{ext}', "starts with '~'"],
+    ['C:/x/{language}.{ext}', 'is an absolute path'],
+    ['{language}}.{ext}', "unmatched '}'"],
+  ])('%j: %s', (text, expected, hasMedia = true) => {
+    expect(problem(text, hasMedia)).toContain(expected);
+  });
+
+  it('values are made safe file names before they go in: no separators, .. or control characters', () => {
+    const t = parseOutputPath('{output-dir}/{language}/{name}.{ext}', { hasMedia: false });
+    expect(renderOutputPath(t, values({ name: '../../etc/passwd', language: '../fr', ext: '.srt' }))).toBe('localized/fr/etc_passwd.srt');
+    expect(renderOutputPath(t, values({ name: 'a\u0000b\u202e\nc' }))).toBe('localized/fr/ab c.vtt');
+    expect(renderOutputPath(t, values({ name: '' }))).toBe('localized/fr/file.vtt');
+    const long = renderOutputPath(t, values({ name: 'é'.repeat(300) }));
+    expect(Buffer.byteLength(path.posix.basename(long))).toBeLessThanOrEqual(200);
+    expect(long.endsWith('.vtt')).toBe(true);
+  });
+
+  it('folder values that would leave the workspace are refused', () => {
+    const t = parseOutputPath('', { hasMedia: true });
+    expect(() => renderOutputPath(t, values({ mediaDir: '../outside' }))).toThrow(/cannot be used as a folder inside the workspace/);
+    expect(() => renderOutputPath(t, values({ mediaDir: undefined }))).toThrow(/has no value/);
+  });
+});
+
+describe('OutputPathPlanner', () => {
+  it('two files of one run on one path: the later gets a numbered suffix before its extension, and a warning', () => {
+    const warnings: string[] = [];
+    const planner = new OutputPathPlanner({
+      template: parseOutputPath('{output-dir}/{language}.{ext}', { hasMedia: false }),
+      workspace: '/ws',
+      warn: (m) => warnings.push(m),
+    });
+    expect(planner.plan(values(), 'order A (fr)').path).toBe('localized/fr.vtt');
+    expect(planner.plan(values(), 'order B (fr)')).toEqual({
+      path: 'localized/fr (2).vtt',
+      absolutePath: path.resolve('/ws', 'localized', 'fr (2).vtt'),
+    });
+    expect(planner.plan(values({ language: 'FR' }), 'order C (FR)').path).toBe('localized/FR (3).vtt'); // case-insensitive file systems
+    expect(warnings).toEqual([
+      'output-path: order B (fr) would be saved as localized/fr.vtt, which is taken by another file of this run: saved as localized/fr (2).vtt instead.',
+      'output-path: order C (FR) would be saved as localized/FR.vtt, which is taken by another file of this run: saved as localized/FR (3).vtt instead.',
+    ]);
+  });
+
+  it('never a media file itself (a dubbed video beside its source)', () => {
+    const warnings: string[] = [];
+    const planner = new OutputPathPlanner({
+      template: parseOutputPath('{media-dir}/{media-name}{language}.{ext}', { hasMedia: true }),
+      workspace: '/ws',
+      mediaFiles: ['videos/intro.mp4', 'videos/introfr.mp4'],
+      warn: (m) => warnings.push(m),
+    });
+    expect(planner.plan(values({ ext: 'mp4' }), 'order D (fr)').path).toBe('videos/introfr (2).mp4');
+    expect(warnings[0]).toContain('which is a media file');
+  });
+});
+
+it('nameAndExtension splits a downloaded file name', () => {
+  expect(nameAndExtension('German Subtitles.srt')).toEqual({ name: 'German Subtitles', ext: 'srt' });
+  expect(nameAndExtension('noext')).toEqual({ name: 'noext', ext: '' });
+});
+
+describe('renderOutputPath: properties', () => {
+  const nasty = fc.string({
+    unit: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('/', '\\', '.', '..', ' ', '\u0000', '\n', '\u202e', ':', '~', '{', '}', 'C:', '%2e') },
+      { weight: 5, arbitrary: fc.string({ minLength: 1, maxLength: 1 }) },
+    ),
+    maxLength: 40,
+  });
+  const templates = [
+    DEFAULT_OUTPUT_PATH_WITH_MEDIA,
+    DEFAULT_OUTPUT_PATH,
+    '{media-dir}/{language}/{order-id}-{name}.{ext}',
+    'public/{language}/{media-name}.{ext}',
+  ].map((t) => parseOutputPath(t, { hasMedia: true }));
+  const workspace = path.resolve('/ws');
+
+  it('whatever the values, the path is relative, inside the workspace, without .. or control characters', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...templates), nasty, nasty, nasty, nasty, nasty, (template, name, language, ext, orderId, mediaName) => {
+        const relative = renderOutputPath(template, {
+          name,
+          language,
+          ext,
+          orderId,
+          mediaName,
+          outputDir: 'localized',
+          mediaDir: 'videos/a b',
+        });
+        expect(path.posix.isAbsolute(relative)).toBe(false);
+        expect(relative.split('/')).not.toContain('..');
+        expect(relative).not.toMatch(/[\p{Cc}\\\u202e]/u);
+        const inside = path.relative(workspace, path.resolve(workspace, ...relative.split('/')));
+        expect(inside.startsWith('..') || path.isAbsolute(inside) || inside === '').toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
