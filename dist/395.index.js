@@ -12,8 +12,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createdOrderSchema: () => (/* binding */ createdOrderSchema),
 /* harmony export */   describeSchemaError: () => (/* binding */ describeSchemaError),
 /* harmony export */   formatPath: () => (/* binding */ formatPath),
-/* harmony export */   isFinished: () => (/* reexport safe */ _status_js__WEBPACK_IMPORTED_MODULE_2__.$),
-/* harmony export */   isSuccess: () => (/* reexport safe */ _status_js__WEBPACK_IMPORTED_MODULE_2__.o),
+/* harmony export */   isFinished: () => (/* reexport safe */ _status_js__WEBPACK_IMPORTED_MODULE_2__.$g),
+/* harmony export */   isSuccess: () => (/* reexport safe */ _status_js__WEBPACK_IMPORTED_MODULE_2__.oJ),
 /* harmony export */   orderDocSchema: () => (/* binding */ orderDocSchema),
 /* harmony export */   orderPageSchema: () => (/* binding */ orderPageSchema),
 /* harmony export */   orderSchema: () => (/* binding */ orderSchema),
@@ -30,7 +30,7 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * zod schemas for every Ollang response the action reads, and the types the rest of the code uses.
  *
- * Tolerant where NOTES.md says the API varies: unknown fields are dropped, statuses, order types
+ * Tolerant where the API varies (docs/ollang-api.md): unknown fields are dropped, statuses, order types
  * and document types are open strings, `level` is any number, optional fields may be missing,
  * null or of an unexpected type (then undefined), `vttUrl` "" / null is undefined, a missing
  * `orderDocs` is [].

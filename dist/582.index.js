@@ -234,6 +234,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/orders/followed.ts
+var orders_followed = __webpack_require__(4609);
 // EXTERNAL MODULE: ./src/download/file-names.ts
 var file_names = __webpack_require__(701);
 ;// CONCATENATED MODULE: ./src/download/plan.ts
@@ -1204,6 +1206,7 @@ var error_message = __webpack_require__(6587);
 
 
 
+
 /** What each order type is expected to produce, among the kinds a user can ask for. */
 const PRODUCES = {
     cc: ['subtitles', 'vtt'],
@@ -1277,7 +1280,7 @@ function createOrderDownloader(deps) {
                     refresh: async () => freshDocument(await deps.client.getOrder(order.id, deps.signal ? { signal: deps.signal } : {}), planned),
                 });
                 const relative = external_node_path_default().relative(settings.workspace, result.path).split((external_node_path_default()).sep).join('/');
-                followed.files.push(relative);
+                (0,orders_followed/* recordFile */.mR)(followed, relative);
                 deps.onDownloaded?.(result.bytes, deps.clock() - started);
                 log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
             }
@@ -1293,18 +1296,10 @@ function createOrderDownloader(deps) {
                     break;
             }
         }
-        if (stoppedAtDeadline) {
-            // Not a failed download: the run's time was up (on-timeout decides what that means).
-            followed.state = 'timed-out';
-            followed.problem = `completed, but its download was stopped at the deadline: ${problems.join('; ')}`;
-        }
-        else if (problems.length > 0) {
-            followed.state = 'failed';
-            followed.problem = problems.join('; ');
-        }
-        else {
-            followed.state = 'done';
-        }
+        if (stoppedAtDeadline)
+            (0,orders_followed/* downloadCutOff */.iA)(followed, problems, deps.clock());
+        else
+            (0,orders_followed/* finishDownload */.Gb)(followed, problems, deps.clock());
     };
 }
 /** The same document in a freshly fetched order: its new signed URL and size. */

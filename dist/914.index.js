@@ -8,18 +8,20 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upsertPrComment: () => (/* binding */ upsertPrComment)
 /* harmony export */ });
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6587);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6587);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+
 
 /**
  * Creates or updates the comment carrying `marker`. A comment is a courtesy: no failure here
  * fails the run, it becomes a warning and 'skipped'.
  */
-async function upsertPrComment(target, body, marker, log) {
+async function upsertPrComment(target, body, marker, log, signal) {
     const where = `pull request #${target.issueNumber} of ${target.owner}/${target.repo}`;
     try {
         // Loaded here, not at the top: most runs never comment, and @actions/github is large.
         const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
-        const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
+        const octokit = getOctokit(target.token, { baseUrl: target.apiUrl, ...(signal ? { request: { signal } } : {}) });
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             owner: target.owner,
             repo: target.repo,
@@ -48,7 +50,7 @@ async function upsertPrComment(target, body, marker, log) {
     }
     catch (error) {
         const status = statusOf(error);
-        const detail = redact((0,_error_message_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error), target.token);
+        const detail = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .f)((0,_error_message_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error), [target.token]);
         if (status === 401 || status === 403 || status === 404) {
             // Pull requests from forks get a read-only GITHUB_TOKEN whatever the workflow asks for.
             log.warning(`Could not write the results comment on ${where} (HTTP ${status}: ${detail}). ` +
@@ -86,9 +88,6 @@ function statusOf(error) {
             return status;
     }
     return undefined;
-}
-function redact(message, token) {
-    return token ? message.split(token).join('***') : message;
 }
 
 

@@ -10,7 +10,11 @@ export const modules = {
 /* harmony export */   renderComment: () => (/* binding */ renderComment),
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary)
 /* harmony export */ });
-/* unused harmony exports code, text, formatDuration */
+/* unused harmony exports code, text */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9069);
+
+
 const RUN_STATUS_LABEL = {
     completed: '✅ completed',
     partial: '⚠️ partial',
@@ -36,8 +40,7 @@ function renderSummary(report, context = {}) {
         lines.push(...orderTable(report.orders, context, MAX_FILES_IN_SUMMARY), '');
     }
     lines.push(totalsLine(report), '');
-    lines.push(`Waited ${formatDuration(report.timings.waitedMs)}, downloaded in ${formatDuration(report.timings.downloadedMs)}, ` +
-        `${formatDuration(report.timings.totalMs)} in all.`, '');
+    lines.push(`Waited ${took(report.timings.waitedMs)}, downloaded in ${took(report.timings.downloadedMs)}, ${took(report.timings.totalMs)} in all.`, '');
     if (report.plan)
         lines.push(...planLines(report.plan), '');
     const problems = problemLines(report.orders);
@@ -118,21 +121,14 @@ function encodePathSegment(segment) {
     // encodeURIComponent leaves ( ) ! ' * alone; parentheses would end a Markdown link early.
     return encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+/** The action's own words first (`timed-out`, `download-failed`), then what Ollang's status means. */
 function orderStatusEmoji(status) {
-    switch (status) {
-        case 'completed':
-        case 'delivered':
-            return '✅';
-        case 'cancelled':
-        case 'failed':
-            return '❌';
-        case 'timed-out':
-            return '⏱️';
-        case 'download-failed':
-            return '⚠️';
-        default:
-            return '⏳';
-    }
+    if (status === 'timed-out')
+        return '⏱️';
+    if (status === 'download-failed')
+        return '⚠️';
+    const meaning = (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .statusMeaning */ .uj)(status);
+    return meaning === 'finished-well' ? '✅' : meaning === 'finished-badly' ? '❌' : '⏳';
 }
 /**
  * A code span for an untrusted value inside a table cell. Inside a code span HTML, Markdown and
@@ -172,21 +168,9 @@ function text(value) {
         // Markdown escaping; a zero-width space after the sign stops both.
         .replace(/[@#]/g, '$&\u200b'));
 }
-/** 850 ms, 12 s, 3 min 5 s, 1 h 2 min. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '0 s';
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    const totalSeconds = Math.round(ms / 1000);
-    if (totalSeconds < 60)
-        return `${totalSeconds} s`;
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (hours > 0)
-        return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-    return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+/** "45s", "3m 5s", "850ms": durations for a reader (duration.ts). */
+function took(ms) {
+    return (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)((0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .approximately */ .YY)(ms));
 }
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;

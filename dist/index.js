@@ -1,6 +1,150 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   N2: () => (/* binding */ DurationError),
+/* harmony export */   YY: () => (/* binding */ approximately),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony export MAX_DURATION_MS */
+/**
+ * Durations as users write them in `timeout` and `poll-interval`.
+ *
+ * Grammar (units are case-insensitive, whitespace between parts is allowed):
+ *   duration := number                  a bare number is seconds: "90", "1.5"
+ *             | part+                   "500ms", "90s", "45m", "2h", "1d", "1h30m", "1h 30m 15s"
+ *   part     := number unit
+ *   number   := digits [ "." digits ] | "." digits
+ *   unit     := ms | s | m | h | d      (also sec/secs/second(s), min/mins/minute(s), hr/hrs/hour(s), day(s))
+ * Each unit may appear once, largest first. The result is rounded to whole milliseconds and must be
+ * between 0 and 7 days.
+ */
+const MAX_DURATION_MS = 7 * 24 * 60 * 60 * 1000;
+const MS_PER = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+};
+const UNIT_ALIASES = {
+    ms: 'ms',
+    msec: 'ms',
+    msecs: 'ms',
+    millisecond: 'ms',
+    milliseconds: 'ms',
+    s: 's',
+    sec: 's',
+    secs: 's',
+    second: 's',
+    seconds: 's',
+    m: 'm',
+    min: 'm',
+    mins: 'm',
+    minute: 'm',
+    minutes: 'm',
+    h: 'h',
+    hr: 'h',
+    hrs: 'h',
+    hour: 'h',
+    hours: 'h',
+    d: 'd',
+    day: 'd',
+    days: 'd',
+};
+const UNIT_ORDER = ['d', 'h', 'm', 's', 'ms'];
+/** Thrown by parseDuration. `reason` is the message without the offending text (for callers that quote it themselves). */
+class DurationError extends Error {
+    reason;
+    constructor(text, reason) {
+        super(`${quote(text)} ${reason}`);
+        this.name = 'DurationError';
+        this.reason = reason;
+    }
+}
+const NUMBER = String.raw `(?:\d+(?:\.\d+)?|\.\d+)`;
+const BARE_NUMBER = new RegExp(`^${NUMBER}$`);
+const PART = new RegExp(`\\s*(${NUMBER})\\s*([a-zA-Z]+)\\s*`, 'y');
+/** Parses "500ms", "90s", "45m", "2h", "1h30m", "1.5h" or a bare number of seconds into milliseconds. */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        throw new DurationError(text, 'is empty: give a number with a unit, such as 90s or 45m');
+    if (trimmed.length > 64)
+        throw new DurationError(text, 'is too long to be a duration');
+    if (/^-/.test(trimmed))
+        throw new DurationError(text, 'is negative: a duration must be 0 or more');
+    let total;
+    if (BARE_NUMBER.test(trimmed)) {
+        total = Number(trimmed) * MS_PER.s;
+    }
+    else {
+        total = 0;
+        let lastRank = -1;
+        PART.lastIndex = 0;
+        let position = 0;
+        while (position < trimmed.length) {
+            PART.lastIndex = position;
+            const match = PART.exec(trimmed);
+            if (!match)
+                throw new DurationError(text, 'is not a duration: write a number with a unit, such as 500ms, 90s, 45m, 2h or 1h30m');
+            const unitWritten = match[2];
+            const unit = UNIT_ALIASES[unitWritten.toLowerCase()];
+            if (unit === undefined) {
+                throw new DurationError(text, `has an unknown unit '${unitWritten.slice(0, 16)}': use ms, s, m, h or d`);
+            }
+            const rank = UNIT_ORDER.indexOf(unit);
+            if (rank <= lastRank) {
+                throw new DurationError(text, 'repeats a unit or lists a smaller unit before a larger one: write it like 1h30m');
+            }
+            lastRank = rank;
+            total += Number(match[1]) * MS_PER[unit];
+            position = PART.lastIndex;
+        }
+    }
+    if (!Number.isFinite(total))
+        throw new DurationError(text, 'is not a finite duration');
+    const ms = Math.round(total);
+    if (ms > MAX_DURATION_MS)
+        throw new DurationError(text, 'is longer than the 7 days (168h) allowed');
+    return ms;
+}
+/** A short human form for logs: "38m", "1h 5m", "45s", "500ms", "0s". parseDuration(formatDuration(x)) === x. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return String(ms);
+    if (ms < 0)
+        return `-${formatDuration(-ms)}`;
+    let rest = Math.round(ms);
+    if (rest === 0)
+        return '0s';
+    const parts = [];
+    for (const unit of ['h', 'm', 's', 'ms']) {
+        const size = MS_PER[unit];
+        const count = Math.floor(rest / size);
+        rest -= count * size;
+        if (count > 0)
+            parts.push(`${count}${unit}`);
+    }
+    return parts.join(' ');
+}
+/** For a reader, not for parsing back: past ten seconds, milliseconds are noise (whole seconds then). */
+function approximately(ms) {
+    return Math.abs(ms) >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
+}
+function quote(text) {
+    const chars = Array.from(text);
+    const shown = chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : text;
+    return JSON.stringify(shown).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
 /***/ 6587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13,6 +157,27 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  */
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 9891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/** Runs `fn` over `items`, at most `limit` at a time (status checks, output fetches, cancels). */
+async function forEachLimited(items, limit, fn) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
 
@@ -616,7 +781,7 @@ function describeFailure(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3910);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
@@ -635,6 +800,124 @@ else {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ readErrorBody),
+/* harmony export */   e: () => (/* binding */ OllangError)
+/* harmony export */ });
+/**
+ * OllangError: every failure of a call to the Ollang API, whatever its cause.
+ *
+ * The message names the endpoint, the order (when there is one), the HTTP status, the API's own
+ * code and message: "Get Order 60b8…: 404 ORDER_NOT_FOUND: No order found with the provided orderId".
+ * It never carries the API key or any request header (the client scrubs the key from anything
+ * the server echoes back).
+ */
+class OllangError extends Error {
+    name = 'OllangError';
+    kind;
+    status;
+    code;
+    apiMessage;
+    endpoint;
+    orderId;
+    /** True when the request may have been processed without us seeing the answer. */
+    ambiguous;
+    retryAfterMs;
+    /** kind 'schema' only: the body was not JSON (a transient fault on reads: retried). */
+    invalidJson;
+    constructor(init) {
+        super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+        this.kind = init.kind;
+        this.endpoint = init.endpoint;
+        this.ambiguous = init.ambiguous ?? false;
+        this.invalidJson = init.invalidJson ?? false;
+        if (init.status !== undefined)
+            this.status = init.status;
+        if (init.code !== undefined)
+            this.code = init.code;
+        if (init.apiMessage !== undefined)
+            this.apiMessage = init.apiMessage;
+        if (init.orderId !== undefined)
+            this.orderId = init.orderId;
+        if (init.retryAfterMs !== undefined)
+            this.retryAfterMs = init.retryAfterMs;
+    }
+}
+function formatMessage(init) {
+    const subject = init.orderId ? `${init.endpoint} ${init.orderId}` : init.endpoint;
+    const maybeProcessed = init.ambiguous ? ' (the request may still have been processed)' : '';
+    switch (init.kind) {
+        case 'http': {
+            const head = [String(init.status ?? '?'), init.code].filter(Boolean).join(' ');
+            const text = init.apiMessage ?? (init.statusText || 'no message from the API');
+            return `${subject}: ${head}: ${text}${maybeProcessed}`;
+        }
+        case 'network':
+            return `${subject}: network error${init.detail ? `: ${init.detail}` : ''}${maybeProcessed}`;
+        case 'timeout':
+            return `${subject}: no response${init.detail ? ` ${init.detail}` : ''}${maybeProcessed}`;
+        case 'schema':
+            return `${subject}: unexpected response${init.detail ? `: ${init.detail}` : ''}${maybeProcessed}`;
+        case 'aborted':
+            return `${subject}: aborted${init.detail ? ` (${init.detail})` : ''}${maybeProcessed}`;
+    }
+}
+/**
+ * Reads an error body (docs/ollang-api.md, "Conventions"): `detail`, then `message`, then `error`; `code` kept when it is a
+ * string (the generic envelope's numeric `-1` says nothing). Non-JSON bodies yield a short text
+ * snippet unless they look like an HTML page.
+ */
+function readErrorBody(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return {};
+    let parsed;
+    try {
+        parsed = JSON.parse(trimmed);
+    }
+    catch {
+        if (/^<(!doctype|html|\?xml)/i.test(trimmed))
+            return {};
+        return { apiMessage: clip(trimmed) };
+    }
+    if (typeof parsed === 'string' && parsed.trim() !== '')
+        return { apiMessage: clip(parsed) };
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        return {};
+    const body = parsed;
+    const result = {};
+    if (typeof body.code === 'string' && body.code.trim() !== '')
+        result.code = body.code.trim();
+    for (const key of ['detail', 'message', 'error']) {
+        const text = messageText(body[key]);
+        if (text) {
+            result.apiMessage = clip(text);
+            break;
+        }
+    }
+    return result;
+}
+function messageText(value) {
+    if (typeof value === 'string')
+        return value.trim() || undefined;
+    // NestJS validation pipes answer `message: ["a must be …", "b must be …"]`.
+    if (Array.isArray(value)) {
+        const parts = value.filter((v) => typeof v === 'string' && v.trim() !== '');
+        return parts.length ? parts.join('; ') : undefined;
+    }
+    return undefined;
+}
+function clip(text, max = 500) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
 
 /***/ }),
 
@@ -766,24 +1049,363 @@ async function withRetries(attempt, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ isFinished),
-/* harmony export */   o: () => (/* binding */ isSuccess)
+/* harmony export */   $g: () => (/* binding */ isFinished),
+/* harmony export */   Ng: () => (/* binding */ isUsable),
+/* harmony export */   mm: () => (/* binding */ isCancelled),
+/* harmony export */   oJ: () => (/* binding */ isSuccess),
+/* harmony export */   uj: () => (/* binding */ statusMeaning)
 /* harmony export */ });
 /**
- * What an order's status means for the action (../shared/action-contract.md, "Order states"):
- * `completed` / `delivered` finished well, `cancelled` / `failed` finished badly, and every other
- * value, documented or not (`pending`, `ongoing`, `review`, `waitingForApprove`...), is unfinished.
+ * What an order's status means for the action (docs/ollang-api.md, "Order statuses"). The one
+ * place that reads a status word: everything else asks these functions, never compares strings.
+ *
+ * `completed` / `delivered` finished well; `cancelled` / `failed` finished badly; every other value,
+ * documented or not (`pending`, `ongoing`, `review`, `waitingForApprove`...), is unfinished. Any case
+ * and surrounding spaces are accepted, and `canceled` (one l) is `cancelled`.
  */
-const successStatuses = new Set(['completed', 'delivered']);
-const failureStatuses = new Set(['cancelled', 'canceled', 'failed']);
+const finishedWell = new Set(['completed', 'delivered']);
+const cancelled = new Set(['cancelled', 'canceled']);
+const finishedBadly = new Set([...cancelled, 'failed']);
+function word(status) {
+    return status.trim().toLowerCase();
+}
+function statusMeaning(status) {
+    const s = word(status);
+    if (finishedWell.has(s))
+        return 'finished-well';
+    if (finishedBadly.has(s))
+        return 'finished-badly';
+    return 'unfinished';
+}
 /** `completed` / `delivered`: finished well. */
 function isSuccess(status) {
-    return successStatuses.has(status.trim().toLowerCase());
+    return statusMeaning(status) === 'finished-well';
 }
-/** Finished well or badly (`cancelled`, `failed`); anything else, documented or not, is unfinished. */
+/** Finished well or badly; anything else, documented or not, is unfinished. */
 function isFinished(status) {
-    const s = status.trim().toLowerCase();
-    return successStatuses.has(s) || failureStatuses.has(s);
+    return statusMeaning(status) !== 'unfinished';
+}
+/** `cancelled` (or `canceled`). */
+function isCancelled(status) {
+    return cancelled.has(word(status));
+}
+/** Worth following or reusing: anything but finished badly (a cancelled or failed order never delivers). */
+function isUsable(status) {
+    return statusMeaning(status) !== 'finished-badly';
+}
+
+
+/***/ }),
+
+/***/ 3303:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _x: () => (/* binding */ cancelOrders),
+/* harmony export */   bi: () => (/* binding */ describeCancelResult),
+/* harmony export */   id: () => (/* binding */ isStopped)
+/* harmony export */ });
+/* unused harmony export cancelOrder */
+/* harmony import */ var _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2732);
+/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9069);
+/* harmony import */ var _for_each_limited_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9891);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6587);
+
+
+
+
+/** Stops one order. Never throws: the caller reports every result. */
+async function cancelOrder(client, orderId) {
+    try {
+        const outcome = await client.cancelOrder(orderId);
+        return { orderId, outcome };
+    }
+    catch (error) {
+        if (!(error instanceof _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangError */ .e) || error.status !== 400)
+            return failure(orderId, error);
+    }
+    // 400: "not eligible". Find out why before deciding what else to do.
+    try {
+        const order = await client.getOrder(orderId);
+        if ((0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancelled */ .mm)(order.status))
+            return { orderId, outcome: 'already-cancelled', status: order.status };
+        if ((0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isFinished */ .$g)(order.status))
+            return { orderId, outcome: 'already-finished', status: order.status };
+        if ((order.level ?? 0) >= 1) {
+            const result = await client.cancelHumanReview(orderId);
+            if (result.success === false) {
+                return {
+                    orderId,
+                    outcome: 'error',
+                    status: order.status,
+                    message: `Ollang did not cancel the human review: ${result.message ?? 'no reason given'}`,
+                };
+            }
+            return { orderId, outcome: 'human-review-cancelled', status: order.status, message: result.message };
+        }
+        return {
+            orderId,
+            outcome: 'not-cancellable',
+            status: order.status,
+            message: `Ollang no longer accepts cancelling this Level 0 order (status ${order.status}); it will finish on its own.`,
+        };
+    }
+    catch (error) {
+        return failure(orderId, error);
+    }
+}
+/** Stops many orders at once, a few at a time, so that all of them fit in the runner's grace period. */
+async function cancelOrders(client, orderIds, options = {}) {
+    const results = new Array(orderIds.length);
+    await (0,_for_each_limited_js__WEBPACK_IMPORTED_MODULE_2__/* .forEachLimited */ .v)(orderIds, options.concurrency ?? 8, async (orderId, index) => {
+        const result = await cancelOrder(client, orderId);
+        results[index] = result;
+        options.onResult?.(result);
+    });
+    return results;
+}
+/** Whether the order no longer runs (or costs) anything after this result. */
+function isStopped(result) {
+    return result.outcome !== 'error' && result.outcome !== 'not-cancellable';
+}
+function describeCancelResult(result) {
+    switch (result.outcome) {
+        case 'cancelled':
+            return 'cancelled';
+        case 'already-cancelled':
+            return 'was already cancelled';
+        case 'human-review-cancelled':
+            return 'human review cancelled (order reverted to Level 0, review refunded)';
+        case 'already-finished':
+            return `had already finished (${result.status ?? 'finished'})`;
+        case 'not-cancellable':
+            return `could not be cancelled: ${result.message ?? ''}`;
+        case 'error':
+            return `cancel failed: ${result.message ?? 'unknown error'}`;
+    }
+}
+function failure(orderId, error) {
+    return { orderId, outcome: 'error', message: (0,_error_message_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error) };
+}
+
+
+/***/ }),
+
+/***/ 4609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ followUnread),
+/* harmony export */   BP: () => (/* binding */ recordSeen),
+/* harmony export */   EV: () => (/* binding */ timeOut),
+/* harmony export */   Gb: () => (/* binding */ finishDownload),
+/* harmony export */   Hq: () => (/* binding */ startDownload),
+/* harmony export */   Ms: () => (/* binding */ recordStatus),
+/* harmony export */   Sv: () => (/* binding */ recordCancel),
+/* harmony export */   TN: () => (/* binding */ keyOf),
+/* harmony export */   _U: () => (/* binding */ followOrder),
+/* harmony export */   dW: () => (/* binding */ failDownload),
+/* harmony export */   dm: () => (/* binding */ recordCheckFailed),
+/* harmony export */   hD: () => (/* binding */ targetKey),
+/* harmony export */   iA: () => (/* binding */ downloadCutOff),
+/* harmony export */   l5: () => (/* binding */ recordGone),
+/* harmony export */   mR: () => (/* binding */ recordFile),
+/* harmony export */   mW: () => (/* binding */ reportedStatus),
+/* harmony export */   nB: () => (/* binding */ learn),
+/* harmony export */   nT: () => (/* binding */ isOpen)
+/* harmony export */ });
+/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9069);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6587);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3303);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7273);
+
+
+
+
+/** Follows an order as Get Order shows it. */
+function followOrder(order, options) {
+    return {
+        orderId: order.id,
+        projectId: order.projectId ?? options.projectId ?? '',
+        language: order.targetLanguage,
+        type: order.type,
+        ...(order.level !== undefined ? { level: order.level } : {}),
+        ...(order.createdAt !== undefined ? { createdAt: order.createdAt } : {}),
+        created: options.created,
+        status: order.status,
+        state: 'waiting',
+        files: [],
+    };
+}
+/** An order this run created but could not read yet: followed all the same, the wait learns the rest. */
+function followUnread(orderId, projectId) {
+    return { orderId, projectId, language: '', type: '', created: true, status: 'pending', state: 'waiting', files: [] };
+}
+/** The key of a (project, language): one target of the run. */
+function targetKey(projectId, language) {
+    return `${projectId}\u0000${(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .languageKey */ .Y)(language)}`;
+}
+function keyOf(order) {
+    return targetKey(order.projectId, order.language);
+}
+/** Still being waited for: not finished, or finished but its outputs not published yet. */
+function isOpen(order) {
+    return order.state === 'waiting' || order.state === 'awaiting-outputs';
+}
+/** Fills in what was unknown when the order was first followed (never a change of state). */
+function learn(order, seen) {
+    if (!order.language)
+        order.language = seen.targetLanguage;
+    if (!order.type)
+        order.type = seen.type;
+    if (!order.createdAt && seen.createdAt)
+        order.createdAt = seen.createdAt;
+    if (!order.projectId && seen.projectId)
+        order.projectId = seen.projectId;
+}
+/** A good status check: what Ollang says now (no change of state: see recordStatus). */
+function recordSeen(order, seen) {
+    order.status = seen.status;
+    learn(order, seen);
+    delete order.lastCheckError;
+}
+function recordCheckFailed(order, message) {
+    order.lastCheckError = message;
+}
+/**
+ * A status for a waiting order. Finished well: its outputs are awaited; finished badly: failed.
+ * Returns what happened, so that the caller can say so.
+ */
+function recordStatus(order, status, now) {
+    const changed = status !== order.status;
+    order.status = status;
+    if (order.state !== 'waiting')
+        return changed ? 'changed' : 'unchanged';
+    const meaning = (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_0__/* .statusMeaning */ .uj)(status);
+    if (meaning === 'finished-well') {
+        order.state = 'awaiting-outputs';
+        order.completedSeenAt = now;
+    }
+    else if (meaning === 'finished-badly') {
+        order.state = 'failed';
+        order.problem = `Ollang reports the order as ${status}`;
+    }
+    if (meaning !== 'unfinished')
+        return meaning;
+    return changed ? 'changed' : 'unchanged';
+}
+/** Ollang no longer knows the order (404). */
+function recordGone(order, message) {
+    order.state = 'failed';
+    order.problem = `Ollang no longer knows this order: ${message}`;
+}
+/** Its outputs are published (or the grace period is over): the download starts. */
+function startDownload(order) {
+    order.state = 'downloading';
+}
+function recordFile(order, relativePath) {
+    order.files.push(relativePath);
+}
+/** The download ended: done when nothing went wrong, else failed with every problem named. */
+function finishDownload(order, problems, now) {
+    order.doneAt = now;
+    if (problems.length === 0) {
+        order.state = 'done';
+        return;
+    }
+    order.state = 'failed';
+    order.problem = problems.join('; ');
+}
+/**
+ * The run's deadline stopped the download: not a failed download, the run's time was up
+ * (on-timeout decides what that means).
+ */
+function downloadCutOff(order, problems, now) {
+    order.doneAt = now;
+    order.state = 'timed-out';
+    order.problem = `completed, but its download was stopped at the deadline: ${problems.join('; ')}`;
+}
+/** A download that threw instead of recording its problems: never a silent order left `downloading`. */
+function failDownload(order, error) {
+    if (order.state !== 'downloading')
+        return;
+    order.state = 'failed';
+    order.problem = `its download failed: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)}`;
+}
+/** The wait's deadline passed with the order still open. */
+function timeOut(order) {
+    order.problem =
+        order.state === 'awaiting-outputs'
+            ? 'completed, but Ollang had not published its outputs when the wait ended'
+            : `still ${order.status} when the wait ended`;
+    if (order.lastCheckError)
+        order.problem += `; the last check failed: ${order.lastCheckError}`;
+    order.state = 'timed-out';
+}
+/** A cancel this run sent for the order (abort, on-timeout: cancel, a duplicate it yielded). */
+function recordCancel(order, result) {
+    if (result.outcome === 'cancelled' || result.outcome === 'already-cancelled')
+        order.status = 'cancelled';
+    if (!(0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .isStopped */ .id)(result))
+        order.problem = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCancelResult */ .bi)(result);
+}
+/** The order's status as the report shows it: Ollang's, except where the action's own verdict says more. */
+function reportedStatus(order) {
+    if (order.state === 'timed-out')
+        return 'timed-out';
+    const meaning = (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_0__/* .statusMeaning */ .uj)(order.status);
+    if (order.state === 'failed' && meaning === 'finished-well')
+        return 'download-failed';
+    if (order.state === 'failed' && meaning === 'unfinished')
+        return 'failed';
+    return order.status;
+}
+
+
+/***/ }),
+
+/***/ 7273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ inScope),
+/* harmony export */   Y: () => (/* binding */ languageKey)
+/* harmony export */ });
+/** Language codes compare case-insensitively (`pt-BR` and `pt-br` are one language). */
+function languageKey(language) {
+    return language.toLowerCase();
+}
+/** An order of the scope's project (where Ollang says which) and type, and, when `level` is checked, of its level. */
+function inScope(order, scope, options) {
+    if (order.projectId !== undefined && order.projectId !== scope.projectId)
+        return false;
+    if (order.type !== scope.orderType)
+        return false;
+    // A level Ollang does not report matches; one it reports must be ours (docs/ollang-api.md, "Orders").
+    return !options.level || (order.level ?? scope.level) === scope.level;
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/**
+ * Blanks secrets (the API key, the GitHub token) out of text the action did not write itself: an
+ * API's error message, an echoed value, an input quoted in an error. The one scrubber: the
+ * Ollang client, the input messages and the PR comment all use it.
+ */
+function redactSecrets(text, secrets) {
+    // Longest first, so that a secret containing another is blanked whole.
+    const blank = secrets.filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+    let result = text;
+    for (const secret of blank)
+        result = result.split(secret).join('***');
+    return result;
 }
 
 
@@ -837,7 +1459,7 @@ const realSetTimer = (ms, fire) => {
 const CREATED = 'created-orders';
 const SETTLED = 'settled-orders';
 const FINISHED = 'main-finished';
-const CREATE_IN_FLIGHT = 'create-in-flight';
+const CREATES_IN_FLIGHT = 'creates-in-flight';
 const IS_POST = 'is-post';
 const DOWNLOAD_TEMP = 'download-temp';
 /** Records state as it changes. Keeps its own copy, since saveState only appends. */
@@ -845,6 +1467,7 @@ class StateRecorder {
     #io;
     #created = new Set();
     #settled = new Set();
+    #inFlight = new Map();
     constructor(io) {
         this.#io = io;
     }
@@ -867,11 +1490,13 @@ class StateRecorder {
     }
     /** Saved before Create Order is sent: if main dies before the answer, the post step looks for its orders. */
     recordCreateSent(call) {
-        this.#io.saveState(CREATE_IN_FLIGHT, JSON.stringify(call));
+        this.#inFlight.set(call.projectId, call);
+        this.#saveInFlight();
     }
-    /** The call was answered (IDs saved) or its orders were looked for: nothing left in flight. */
-    recordCreateSettled() {
-        this.#io.saveState(CREATE_IN_FLIGHT, '');
+    /** The project's call was answered (IDs saved) or its orders were all found: nothing left in flight. */
+    recordCreateSettled(projectId) {
+        if (this.#inFlight.delete(projectId))
+            this.#saveInFlight();
     }
     /** Saved before a download's temporary file is first created in a folder (download/temp-files.ts). */
     recordDownloadTemp(value) {
@@ -883,6 +1508,9 @@ class StateRecorder {
     get created() {
         return [...this.#created];
     }
+    #saveInFlight() {
+        this.#io.saveState(CREATES_IN_FLIGHT, this.#inFlight.size === 0 ? '' : JSON.stringify([...this.#inFlight.values()]));
+    }
 }
 function markMainStarted(io) {
     io.saveState(IS_POST, 'true');
@@ -892,41 +1520,54 @@ function isPostStep(io) {
 }
 /** Reads what main saved. Malformed values read as empty: the post step must never throw. */
 function readSavedState(io) {
-    const createInFlight = parseCreateInFlight(io.getState(CREATE_IN_FLIGHT));
     return {
         created: parseIdList(io.getState(CREATED)),
         settled: parseIdList(io.getState(SETTLED)),
         mainFinished: io.getState(FINISHED) === 'true',
-        ...(createInFlight ? { createInFlight } : {}),
+        createsInFlight: parseCreatesInFlight(io.getState(CREATES_IN_FLIGHT)),
         ...(isJsonObject(io.getState(DOWNLOAD_TEMP)) ? { downloadTemp: io.getState(DOWNLOAD_TEMP) } : {}),
     };
 }
-function parseCreateInFlight(text) {
+function parseCreatesInFlight(text) {
     if (!text)
-        return undefined;
+        return [];
     try {
         const value = JSON.parse(text);
-        if (!value || typeof value.since !== 'string' || Number.isNaN(Date.parse(value.since)))
-            return undefined;
-        if (typeof value.projectId !== 'string' || !value.projectId || typeof value.orderType !== 'string' || !value.orderType)
-            return undefined;
-        const languages = Array.isArray(value.languages)
-            ? value.languages.filter((l) => typeof l === 'string' && l.length > 0)
-            : [];
-        if (languages.length === 0)
-            return undefined;
-        const level = typeof value.level === 'number' && Number.isFinite(value.level) ? value.level : undefined;
-        return {
-            since: value.since,
-            projectId: value.projectId,
-            orderType: value.orderType,
-            ...(level !== undefined ? { level } : {}),
-            languages,
-        };
+        return Array.isArray(value) ? value.map(parseLostCreate).filter((call) => call !== undefined) : [];
     }
     catch {
-        return undefined;
+        return [];
     }
+}
+function parseLostCreate(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const call = value;
+    if (typeof call.projectId !== 'string' || !call.projectId || typeof call.orderType !== 'string' || !call.orderType)
+        return undefined;
+    if (typeof call.level !== 'number' || !Number.isFinite(call.level))
+        return undefined;
+    if (typeof call.sentAt !== 'string' || Number.isNaN(Date.parse(call.sentAt)))
+        return undefined;
+    const languages = strings(call.languages);
+    const before = parseSnapshot(call.before);
+    if (languages.length === 0 || !before)
+        return undefined;
+    return { projectId: call.projectId, orderType: call.orderType, level: call.level, languages, sentAt: call.sentAt, before };
+}
+function parseSnapshot(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const snapshot = value;
+    const newest = snapshot.newestCreatedAt;
+    if (newest !== undefined && (typeof newest !== 'string' || Number.isNaN(Date.parse(newest))))
+        return undefined;
+    if (!Array.isArray(snapshot.orderIds))
+        return undefined;
+    return { ...(newest !== undefined ? { newestCreatedAt: newest } : {}), orderIds: strings(snapshot.orderIds) };
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string' && item.length > 0) : [];
 }
 function isJsonObject(text) {
     try {
@@ -942,7 +1583,7 @@ function parseIdList(text) {
         return [];
     try {
         const value = JSON.parse(text);
-        return Array.isArray(value) ? value.filter((id) => typeof id === 'string' && id.length > 0) : [];
+        return strings(value);
     }
     catch {
         return [];
@@ -952,7 +1593,7 @@ function parseIdList(text) {
 
 /***/ }),
 
-/***/ 82:
+/***/ 3910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1081,134 +1722,10 @@ var runtime = __nccwpck_require__(3683);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/duration.ts
-/**
- * Durations as users write them in `timeout` and `poll-interval`.
- *
- * Grammar (units are case-insensitive, whitespace between parts is allowed):
- *   duration := number                  a bare number is seconds: "90", "1.5"
- *             | part+                   "500ms", "90s", "45m", "2h", "1d", "1h30m", "1h 30m 15s"
- *   part     := number unit
- *   number   := digits [ "." digits ] | "." digits
- *   unit     := ms | s | m | h | d      (also sec/secs/second(s), min/mins/minute(s), hr/hrs/hour(s), day(s))
- * Each unit may appear once, largest first. The result is rounded to whole milliseconds and must be
- * between 0 and 7 days.
- */
-const MAX_DURATION_MS = 7 * 24 * 60 * 60 * 1000;
-const MS_PER = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-};
-const UNIT_ALIASES = {
-    ms: 'ms',
-    msec: 'ms',
-    msecs: 'ms',
-    millisecond: 'ms',
-    milliseconds: 'ms',
-    s: 's',
-    sec: 's',
-    secs: 's',
-    second: 's',
-    seconds: 's',
-    m: 'm',
-    min: 'm',
-    mins: 'm',
-    minute: 'm',
-    minutes: 'm',
-    h: 'h',
-    hr: 'h',
-    hrs: 'h',
-    hour: 'h',
-    hours: 'h',
-    d: 'd',
-    day: 'd',
-    days: 'd',
-};
-const UNIT_ORDER = ['d', 'h', 'm', 's', 'ms'];
-/** Thrown by parseDuration. `reason` is the message without the offending text (for callers that quote it themselves). */
-class DurationError extends Error {
-    reason;
-    constructor(text, reason) {
-        super(`${quote(text)} ${reason}`);
-        this.name = 'DurationError';
-        this.reason = reason;
-    }
-}
-const NUMBER = String.raw `(?:\d+(?:\.\d+)?|\.\d+)`;
-const BARE_NUMBER = new RegExp(`^${NUMBER}$`);
-const PART = new RegExp(`\\s*(${NUMBER})\\s*([a-zA-Z]+)\\s*`, 'y');
-/** Parses "500ms", "90s", "45m", "2h", "1h30m", "1.5h" or a bare number of seconds into milliseconds. */
-function parseDuration(text) {
-    const trimmed = text.trim();
-    if (trimmed === '')
-        throw new DurationError(text, 'is empty: give a number with a unit, such as 90s or 45m');
-    if (trimmed.length > 64)
-        throw new DurationError(text, 'is too long to be a duration');
-    if (/^-/.test(trimmed))
-        throw new DurationError(text, 'is negative: a duration must be 0 or more');
-    let total;
-    if (BARE_NUMBER.test(trimmed)) {
-        total = Number(trimmed) * MS_PER.s;
-    }
-    else {
-        total = 0;
-        let lastRank = -1;
-        PART.lastIndex = 0;
-        let position = 0;
-        while (position < trimmed.length) {
-            PART.lastIndex = position;
-            const match = PART.exec(trimmed);
-            if (!match)
-                throw new DurationError(text, 'is not a duration: write a number with a unit, such as 500ms, 90s, 45m, 2h or 1h30m');
-            const unitWritten = match[2];
-            const unit = UNIT_ALIASES[unitWritten.toLowerCase()];
-            if (unit === undefined) {
-                throw new DurationError(text, `has an unknown unit '${unitWritten.slice(0, 16)}': use ms, s, m, h or d`);
-            }
-            const rank = UNIT_ORDER.indexOf(unit);
-            if (rank <= lastRank) {
-                throw new DurationError(text, 'repeats a unit or lists a smaller unit before a larger one: write it like 1h30m');
-            }
-            lastRank = rank;
-            total += Number(match[1]) * MS_PER[unit];
-            position = PART.lastIndex;
-        }
-    }
-    if (!Number.isFinite(total))
-        throw new DurationError(text, 'is not a finite duration');
-    const ms = Math.round(total);
-    if (ms > MAX_DURATION_MS)
-        throw new DurationError(text, 'is longer than the 7 days (168h) allowed');
-    return ms;
-}
-/** A short human form for logs: "38m", "1h 5m", "45s", "500ms", "0s". parseDuration(formatDuration(x)) === x. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms))
-        return String(ms);
-    if (ms < 0)
-        return `-${formatDuration(-ms)}`;
-    let rest = Math.round(ms);
-    if (rest === 0)
-        return '0s';
-    const parts = [];
-    for (const unit of ['h', 'm', 's', 'ms']) {
-        const size = MS_PER[unit];
-        const count = Math.floor(rest / size);
-        rest -= count * size;
-        if (count > 0)
-            parts.push(`${count}${unit}`);
-    }
-    return parts.join(' ');
-}
-function quote(text) {
-    const chars = Array.from(text);
-    const shown = chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : text;
-    return JSON.stringify(shown).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(7607);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Reads and validates every input (see action.yml and docs/architecture.md) into a typed
@@ -1239,6 +1756,7 @@ function quote(text) {
  * Inputs that are valid but probably not what the user meant (target-languages next to
  * order-ids, a bare `timeout: 60`) are warnings, passed to `env.warn`.
  */
+
 
 
 /** Every bad input of a run. `input` is the first one's name; `problems` lists them all. */
@@ -1319,7 +1837,7 @@ const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0
 const LANGUAGE_ACCEPTED = 'language codes such as fr, es, pt-BR, zh-TW, zh-Hant or es-419, separated by commas, spaces or newlines';
 const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 45m, 2h, 1h30m; a bare number is seconds)';
 /** A duration written without a unit (docs of src/duration.ts): seconds. */
-const inputs_BARE_NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)$/u;
+const BARE_NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)$/u;
 const MAX_SHOWN = 60;
 /**
  * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
@@ -1591,18 +2109,18 @@ function parseBooleanWord(text) {
  */
 function readTimeout(text, show, fail, warn) {
     const ms = readDuration('timeout', text, '60m', show, fail, 'from 0 up to 7 days');
-    if (inputs_BARE_NUMBER.test(text) && ms > 0 && ms < BARE_TIMEOUT_WARNING_MS) {
-        warn(`Input 'timeout': ${show(text)} has no unit, so it is ${text} seconds: the action waits at most ${formatDuration(ms)}. ` +
+    if (BARE_NUMBER.test(text) && ms > 0 && ms < BARE_TIMEOUT_WARNING_MS) {
+        warn(`Input 'timeout': ${show(text)} has no unit, so it is ${text} seconds: the action waits at most ${(0,duration/* formatDuration */.a3)(ms)}. ` +
             `If you meant minutes, write ${show(`${text}m`)} (unlike the job's timeout-minutes, this input takes a unit: 90s, 45m, 2h).`);
     }
     return ms;
 }
 function readDuration(input, text, fallback, show, fail, range) {
     try {
-        return parseDuration(text === '' ? fallback : text);
+        return (0,duration/* parseDuration */.E9)(text === '' ? fallback : text);
     }
     catch (error) {
-        const reason = error instanceof DurationError ? error.reason : 'is not a duration';
+        const reason = error instanceof duration/* DurationError */.N2 ? error.reason : 'is not a duration';
         return fail(input, `${show(text)} ${reason}`, `${DURATION_ACCEPTED}, ${range}`);
     }
 }
@@ -1745,11 +2263,8 @@ const ESCAPE = /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069
  * zero-width characters escaped, cut to about 60 characters.
  */
 function makeShow(secrets) {
-    const blank = secrets.filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
     return (value) => {
-        let text = value;
-        for (const secret of blank)
-            text = text.split(secret).join('***');
+        let text = (0,redact/* redactSecrets */.f)(value, secrets);
         text = text.replace(/(\/\/)[^/@\s]*@/gu, '$1***@');
         let out = '';
         let count = 0;
@@ -1828,121 +2343,14 @@ function isDependabotRun(context) {
     return context.actor === 'dependabot[bot]';
 }
 
-;// CONCATENATED MODULE: ./src/ollang/errors.ts
-/**
- * OllangError: every failure of a call to the Ollang API, whatever its cause.
- *
- * The message names the endpoint, the order (when there is one), the HTTP status, the API's own
- * code and message: "Get Order 60b8…: 404 ORDER_NOT_FOUND: No order found with the provided orderId".
- * It never carries the API key or any request header (the client scrubs the key from anything
- * the server echoes back).
- */
-class OllangError extends Error {
-    name = 'OllangError';
-    kind;
-    status;
-    code;
-    apiMessage;
-    endpoint;
-    orderId;
-    /** True when the request may have been processed without us seeing the answer. */
-    ambiguous;
-    retryAfterMs;
-    /** kind 'schema' only: the body was not JSON (a transient fault on reads: retried). */
-    invalidJson;
-    constructor(init) {
-        super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
-        this.kind = init.kind;
-        this.endpoint = init.endpoint;
-        this.ambiguous = init.ambiguous ?? false;
-        this.invalidJson = init.invalidJson ?? false;
-        if (init.status !== undefined)
-            this.status = init.status;
-        if (init.code !== undefined)
-            this.code = init.code;
-        if (init.apiMessage !== undefined)
-            this.apiMessage = init.apiMessage;
-        if (init.orderId !== undefined)
-            this.orderId = init.orderId;
-        if (init.retryAfterMs !== undefined)
-            this.retryAfterMs = init.retryAfterMs;
-    }
-}
-function isOllangError(value) {
-    return value instanceof OllangError;
-}
-function formatMessage(init) {
-    const subject = init.orderId ? `${init.endpoint} ${init.orderId}` : init.endpoint;
-    const maybeProcessed = init.ambiguous ? ' (the request may still have been processed)' : '';
-    switch (init.kind) {
-        case 'http': {
-            const head = [String(init.status ?? '?'), init.code].filter(Boolean).join(' ');
-            const text = init.apiMessage ?? (init.statusText || 'no message from the API');
-            return `${subject}: ${head}: ${text}${maybeProcessed}`;
-        }
-        case 'network':
-            return `${subject}: network error${init.detail ? `: ${init.detail}` : ''}${maybeProcessed}`;
-        case 'timeout':
-            return `${subject}: no response${init.detail ? ` ${init.detail}` : ''}${maybeProcessed}`;
-        case 'schema':
-            return `${subject}: unexpected response${init.detail ? `: ${init.detail}` : ''}${maybeProcessed}`;
-        case 'aborted':
-            return `${subject}: aborted${init.detail ? ` (${init.detail})` : ''}${maybeProcessed}`;
-    }
-}
-/**
- * Reads an error body per NOTES.md: `detail`, then `message`, then `error`; `code` kept when it is a
- * string (the generic envelope's numeric `-1` says nothing). Non-JSON bodies yield a short text
- * snippet unless they look like an HTML page.
- */
-function readErrorBody(text) {
-    const trimmed = text.trim();
-    if (trimmed === '')
-        return {};
-    let parsed;
-    try {
-        parsed = JSON.parse(trimmed);
-    }
-    catch {
-        if (/^<(!doctype|html|\?xml)/i.test(trimmed))
-            return {};
-        return { apiMessage: clip(trimmed) };
-    }
-    if (typeof parsed === 'string' && parsed.trim() !== '')
-        return { apiMessage: clip(parsed) };
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-        return {};
-    const body = parsed;
-    const result = {};
-    if (typeof body.code === 'string' && body.code.trim() !== '')
-        result.code = body.code.trim();
-    for (const key of ['detail', 'message', 'error']) {
-        const text = messageText(body[key]);
-        if (text) {
-            result.apiMessage = clip(text);
-            break;
-        }
-    }
-    return result;
-}
-function messageText(value) {
-    if (typeof value === 'string')
-        return value.trim() || undefined;
-    // NestJS validation pipes answer `message: ["a must be …", "b must be …"]`.
-    if (Array.isArray(value)) {
-        const parts = value.filter((v) => typeof v === 'string' && v.trim() !== '');
-        return parts.length ? parts.join('; ') : undefined;
-    }
-    return undefined;
-}
-function clip(text, max = 500) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-}
-
+// EXTERNAL MODULE: ./src/ollang/errors.ts
+var errors = __nccwpck_require__(2732);
+// EXTERNAL MODULE: ./src/state.ts
+var src_state = __nccwpck_require__(2462);
 // EXTERNAL MODULE: ./src/ollang/retry.ts
 var retry = __nccwpck_require__(8801);
 ;// CONCATENATED MODULE: ./src/ollang/client.ts
+
 
 
 
@@ -2007,7 +2415,7 @@ class OllangClient {
     }
     /**
      * POST /integration/orders/create. Never retried. The answer is one `{orderId}` per created
-     * order; map them to languages with Get Order's `targetLanguage` (NOTES.md).
+     * order; map them to languages with Get Order's `targetLanguage` (docs/ollang-api.md, "Create Order").
      */
     async createOrder(request) {
         const body = {
@@ -2086,7 +2494,7 @@ class OllangClient {
             return await this.#request(spec, () => 'cancelled');
         }
         catch (error) {
-            if (error instanceof OllangError &&
+            if (error instanceof errors/* OllangError */.e &&
                 error.kind === 'http' &&
                 error.status === 409 &&
                 (error.code === undefined || error.code === 'ORDER_ALREADY_CANCELLED')) {
@@ -2144,7 +2552,7 @@ class OllangClient {
             random: this.#random,
             deadline: () => earliest(this.#deadline(), spec.deadline),
             ...(signal ? { signal } : {}),
-            retryable: (error) => error instanceof OllangError && (0,retry/* isRetryable */.r3)(error),
+            retryable: (error) => error instanceof errors/* OllangError */.e && (0,retry/* isRetryable */.r3)(error),
             retryAfterMs: (error) => error.retryAfterMs,
             aborted: (cause) => this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' }, cause),
         });
@@ -2233,7 +2641,7 @@ class OllangClient {
     }
     #httpError(spec, response, text, isPost) {
         const status = response.status;
-        const { code, apiMessage } = readErrorBody(text);
+        const { code, apiMessage } = (0,errors/* readErrorBody */.N)(text);
         const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(response.header('retry-after'), this.#clock());
         return this.#error(spec, {
             kind: 'http',
@@ -2311,13 +2719,11 @@ class OllangClient {
             full.cause = cause;
         else
             delete full.cause;
-        return new OllangError(full);
+        return new errors/* OllangError */.e(full);
     }
     #scrub(text) {
-        const key = this.#apiKey;
-        if (key.length < 4)
-            return text;
-        return text.split(key).join('***');
+        // A key this short is no secret worth blanking: every such substring would go.
+        return this.#apiKey.length < 4 ? text : (0,redact/* redactSecrets */.f)(text, [this.#apiKey]);
     }
     #mentionsKey(cause) {
         const key = this.#apiKey;
@@ -2411,112 +2817,434 @@ function formatMs(ms) {
     return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-// EXTERNAL MODULE: ./src/ollang/status.ts
-var ollang_status = __nccwpck_require__(9069);
-// EXTERNAL MODULE: ./src/state.ts
-var src_state = __nccwpck_require__(2462);
+;// CONCATENATED MODULE: ./src/connect.ts
+/**
+ * Every OllangClient the action uses is built here, with its budget: the run's own; one for the
+ * cancels after an abort (inside the runner's grace period) or past the wait's deadline
+ * (on-timeout: cancel); and the post step's. Each logs its requests at debug level the same way.
+ */
+
+/** The runner allows 7.5 s after SIGINT before SIGTERM, and 2.5 s more before SIGKILL. */
+const ABORT_CANCEL_BUDGET_MS = 6_000;
+/** on-timeout: cancel runs after the wait's deadline: it gets this long to cancel, retries included. */
+const TIMEOUT_CANCEL_BUDGET_MS = 60_000;
+/** The post step: long enough for a few retries and the look-ups for a lost create. */
+const POST_BUDGET_MS = 60_000;
+/** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
+const MIN_RETRY_WINDOW_MS = 60_000;
+/** The run's client: retries never sleep past the run's deadline (at least a minute), and stop on abort. */
+function runClient(connection, options) {
+    const retryUntil = Math.max(options.deadline, options.startedAt + MIN_RETRY_WINDOW_MS);
+    return build(connection, { deadline: retryUntil, signal: options.signal });
+}
+/**
+ * A client for cancelling once the run's own can no longer serve (its abort signal has fired,
+ * or its deadline has passed). Everything it does ends within its budget from now.
+ */
+function cancelClient(connection, after) {
+    if (after === 'abort') {
+        // Short requests and quick retries: every cancel must fit in the runner's grace period.
+        return budgeted(connection, ABORT_CANCEL_BUDGET_MS, {
+            requestTimeoutMs: 3_000,
+            retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 },
+        });
+    }
+    return budgeted(connection, TIMEOUT_CANCEL_BUDGET_MS);
+}
+/** The post step's client: its whole budget from now. */
+function postClient(connection) {
+    return budgeted(connection, POST_BUDGET_MS, { requestTimeoutMs: 10_000 });
+}
+function budgeted(connection, budgetMs, options = {}) {
+    return build(connection, { ...options, deadline: connection.clock() + budgetMs, signal: AbortSignal.timeout(budgetMs) });
+}
+function build(connection, options) {
+    const { log, deadline, ...rest } = { ...options, log: connection.log };
+    return new OllangClient({
+        baseUrl: connection.apiUrl,
+        apiKey: connection.apiKey,
+        transport: connection.transport,
+        sleep: connection.sleep,
+        clock: connection.clock,
+        ...(connection.random ? { random: connection.random } : {}),
+        ...rest,
+        deadline: () => deadline,
+        onRequest: (event) => log.debug(`${event.method} ${event.path} -> ${event.status ?? 'no answer'} (${event.endpoint}, attempt ${event.attempt}, ${event.durationMs} ms)`),
+    });
+}
+
+// EXTERNAL MODULE: ./src/orders/followed.ts
+var orders_followed = __nccwpck_require__(4609);
 // EXTERNAL MODULE: ./src/error-message.ts
 var error_message = __nccwpck_require__(6587);
-;// CONCATENATED MODULE: ./src/orders/choose.ts
+// EXTERNAL MODULE: ./src/ollang/status.ts
+var ollang_status = __nccwpck_require__(9069);
+// EXTERNAL MODULE: ./src/for-each-limited.ts
+var for_each_limited = __nccwpck_require__(9891);
+// EXTERNAL MODULE: ./src/orders/scope.ts
+var orders_scope = __nccwpck_require__(7273);
+;// CONCATENATED MODULE: ./src/orders/lost-create.ts
+
+
+
+
+/** How far apart (Ollang's clock) a parent order and the child orders it adds may be stamped. */
+const CHILD_STAMP_WINDOW_MS = 5_000;
+/** Get Orders confirming candidates, at once. */
+const CONFIRMS_AT_ONCE = 8;
+/** One page of the newest orders: what a snapshot reads. */
+const SNAPSHOT_PAGE_SIZE = 50;
+/**
+ * One List Orders page of the project's newest orders, any type, right before a create is sent.
+ * Kept small: the newest `createdAt`, and the IDs that alone can tell an order from a new one.
+ */
+async function snapshotProject(client, projectId) {
+    const page = await client.listOrders({
+        page: 1,
+        take: SNAPSHOT_PAGE_SIZE,
+        orderBy: 'createdAt',
+        orderDirection: 'desc',
+        filter: { projectId },
+    });
+    // Every order listed existed, whatever its project (a server may ignore the filter).
+    const stamps = page.orders.map((o) => stampOf(o)).filter((t) => t !== undefined);
+    const newest = stamps.length > 0 ? Math.max(...stamps) : undefined;
+    return {
+        ...(newest !== undefined ? { newestCreatedAt: new Date(newest).toISOString() } : {}),
+        orderIds: page.orders.filter((o) => newest === undefined || (stampOf(o) ?? newest) === newest).map((o) => o.id),
+    };
+}
+/** Whether the order was there when the snapshot was taken. */
+function existedBefore(order, before) {
+    if (before.orderIds.includes(order.id))
+        return true;
+    const stamp = stampOf(order);
+    const newest = before.newestCreatedAt === undefined ? undefined : Date.parse(before.newestCreatedAt);
+    // Strictly earlier: an order stamped in the same instant as the newest one may be ours.
+    return stamp !== undefined && newest !== undefined && stamp < newest;
+}
+/**
+ * Every order of the call found: its orders of the requested type in its languages (usable ones:
+ * a cancelled or failed one is no order for its language), and their child orders of any type.
+ * Looked for again after each pause in `lookupsMs` until each language has one. Orders in
+ * `exclude` (already accounted for) are never returned; an order that existed before the call was
+ * sent never is. Every order returned was confirmed with Get Order.
+ */
+async function findOrdersOfLostCreate(client, call, options = {}) {
+    const parents = new Map();
+    const children = new Map();
+    const rejected = new Set();
+    const wanted = new Set(call.languages.map(orders_scope/* languageKey */.Y));
+    const skip = (id) => options.exclude?.has(id) === true || rejected.has(id) || parents.has(id) || children.has(id);
+    for (const delay of options.lookupsMs ?? [0]) {
+        if (delay > 0 && options.sleep)
+            await options.sleep(delay, options.signal);
+        const fresh = (await newOrders(client, call, call.languages.length)).filter((o) => !skip(o.id));
+        const ofCall = fresh.filter((o) => o.type === call.orderType && wanted.has((0,orders_scope/* languageKey */.Y)(o.targetLanguage)) && (0,ollang_status/* isUsable */.Ng)(o.status));
+        await (0,for_each_limited/* forEachLimited */.v)(ofCall, CONFIRMS_AT_ONCE, async (summary) => {
+            const order = await lost_create_confirm(client, summary);
+            // The level is not checked: new since the call and of its type and language is enough, and
+            // Ollang may report levels on another scale than the one we send (docs/ollang-api.md).
+            if (order && (0,orders_scope/* inScope */.S)(order, call, { level: false }) && (0,ollang_status/* isUsable */.Ng)(order.status))
+                parents.set(order.id, order);
+            else
+                rejected.add(summary.id);
+        });
+        const childOfCall = fresh.filter((o) => o.type !== call.orderType && [...parents.values()].some((p) => isChildOf(o, p)));
+        await (0,for_each_limited/* forEachLimited */.v)(childOfCall, CONFIRMS_AT_ONCE, async (summary) => {
+            const order = await lost_create_confirm(client, summary);
+            if (order && (order.projectId === undefined || order.projectId === call.projectId))
+                children.set(order.id, order);
+            else
+                rejected.add(summary.id);
+        });
+        const covered = new Set([...parents.values()].map((o) => (0,orders_scope/* languageKey */.Y)(o.targetLanguage)));
+        if ([...wanted].every((language) => covered.has(language)))
+            break;
+    }
+    return [...parents.values(), ...children.values()];
+}
+/**
+ * The project's orders that did not exist before the call, newest first: the list is read newest
+ * first until an order that did exist (everything after it is older), within a page budget.
+ */
+async function newOrders(client, call, languages) {
+    const found = [];
+    const pages = client.listAllOrders({
+        take: 50,
+        orderBy: 'createdAt',
+        orderDirection: 'desc',
+        // Hints only (a server may ignore filters): both on Ollang's clock, never ours.
+        filter: { projectId: call.projectId, ...(call.before.newestCreatedAt ? { createdAtFrom: call.before.newestCreatedAt } : {}) },
+    }, 
+    // Our orders and their children, with room for other orders made meanwhile.
+    { maxPages: Math.ceil((languages * 3) / 50) + 2 });
+    for await (const summary of pages) {
+        if (existedBefore(summary, call.before))
+            break;
+        if (summary.projectId !== undefined && summary.projectId !== call.projectId)
+            continue;
+        found.push(summary);
+    }
+    return found;
+}
+/**
+ * A child order (docs/ollang-api.md, "Create Order"): another type, made by the same call as its
+ * parent, so stamped within moments of it, in the parent's target or source language.
+ */
+function isChildOf(candidate, parent) {
+    const language = (0,orders_scope/* languageKey */.Y)(candidate.targetLanguage);
+    if (language !== (0,orders_scope/* languageKey */.Y)(parent.targetLanguage) && language !== (0,orders_scope/* languageKey */.Y)(parent.sourceLanguage ?? ''))
+        return false;
+    const a = stampOf(candidate);
+    const b = stampOf(parent);
+    return a === undefined || b === undefined || Math.abs(a - b) <= CHILD_STAMP_WINDOW_MS;
+}
+/** Get Order for a candidate; undefined when Ollang no longer knows it. */
+async function lost_create_confirm(client, summary) {
+    try {
+        return await client.getOrder(summary.id);
+    }
+    catch (error) {
+        if (error instanceof errors/* OllangError */.e && error.status === 404)
+            return undefined;
+        throw error;
+    }
+}
+function stampOf(order) {
+    const t = order.createdAt === undefined ? NaN : Date.parse(order.createdAt);
+    return Number.isFinite(t) ? t : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/orders/create.ts
+
+
+
+
+
+/**
+ * Create Order calls for one set of languages: the first, and more only after an ambiguous
+ * failure whose orders the look-ups did not find (so no attempt can buy twice).
+ */
+const MAX_CREATE_ATTEMPTS = 4;
+/** Pause before creating again after an ambiguous failure (doubling): a struggling API gets a moment. */
+const CREATE_RETRY_PAUSE_MS = 1_000;
+/** After a lost create, look-ups this long apart (a late save shows up); a time-out adds a longer one. */
+const LOST_CREATE_LOOKUPS_MS = [0, 1_000, 3_000];
+const LOST_CREATE_LOOKUP_AFTER_TIMEOUT_MS = 10_000;
+async function createOrders(context, scope, languages) {
+    const { client, log, state } = context;
+    let before;
+    try {
+        before = await snapshotProject(client, scope.projectId);
+    }
+    catch (error) {
+        if (isFatal(error))
+            throw error;
+        throw new Error(`Could not list the orders of project ${scope.projectId} right before creating ${languages.join(', ')}, so nothing was ordered ` +
+            `(without that list, an order made by a lost answer could not be told from an older one): ${(0,error_message/* errorMessage */.g)(error)}`, { cause: error });
+    }
+    const record = { ...scope, languages, sentAt: new Date(context.clock()).toISOString(), before };
+    /** Every order of ours, by ID: Get Order's view where we have it. */
+    const ours = new Map();
+    let missing = languages;
+    let failure;
+    for (let attempt = 1; missing.length > 0; attempt++) {
+        log.info(`Creating ${scope.orderType} orders (level ${scope.level}) for ${missing.join(', ')}.`);
+        // Saved before sending: if main dies before the answer, the post step looks for this call's orders.
+        state.recordCreateSent({ ...record, languages: missing });
+        try {
+            const answered = await client.createOrder(createRequest(context.settings, scope, missing));
+            const ids = answered.map((c) => c.orderId);
+            state.recordCreated(ids);
+            const read = await Promise.all(ids.map((id) => readCreated(context, id)));
+            ids.forEach((id, index) => ours.set(id, read[index]));
+            // An answer that covers fewer languages than asked: did the call make them all the same?
+            const short = uncovered(missing, scope, ours);
+            if (short.length > 0)
+                await recover(context, { ...record, languages: short }, ours, [0], 'the call made but left out of its answer');
+            state.recordCreateSettled(scope.projectId);
+            missing = uncovered(missing, scope, ours);
+            if (missing.length > 0)
+                failure = `Create Order answered no order for ${missing.join(', ')} in project ${scope.projectId}.`;
+            break;
+        }
+        catch (error) {
+            if (!(error instanceof errors/* OllangError */.e) || !error.ambiguous) {
+                state.recordCreateSettled(scope.projectId);
+                if (isFatal(error) || context.signal?.aborted)
+                    throw error;
+                failure = createFailure(error, missing, scope.projectId);
+                break;
+            }
+            log.warning(`Create Order got no usable answer (${error.message}). It may still have created orders: looking for them before creating anything again.`);
+            // A call that timed out may still be in the server's hands: look longer before ordering again.
+            const lookups = error.kind === 'timeout' ? [...LOST_CREATE_LOOKUPS_MS, LOST_CREATE_LOOKUP_AFTER_TIMEOUT_MS] : LOST_CREATE_LOOKUPS_MS;
+            if (!(await recover(context, { ...record, languages: missing }, ours, lookups, 'the lost call created'))) {
+                // Creating again without knowing what the lost call made could buy twice: stop here. The
+                // in-flight record stays, so the post step looks for this call's orders once more.
+                failure = `${createFailure(error, missing, scope.projectId)}; looking for what it made failed too, so nothing more was ordered.`;
+                break;
+            }
+            missing = uncovered(missing, scope, ours);
+            if (missing.length === 0)
+                state.recordCreateSettled(scope.projectId);
+            else if (attempt === MAX_CREATE_ATTEMPTS) {
+                // The in-flight record stays: the post step looks for this call's orders once more.
+                failure = createFailure(error, missing, scope.projectId);
+                break;
+            }
+            else
+                await context.sleep(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1), context.signal);
+        }
+    }
+    warnOnLevelScale(context, scope, ours);
+    const followed = [...ours].map(([orderId, order]) => order ? (0,orders_followed/* followOrder */._U)(order, { created: true, projectId: scope.projectId }) : (0,orders_followed/* followUnread */.$y)(orderId, scope.projectId));
+    return { followed, ...(failure ? { failure } : {}) };
+}
+function createRequest(settings, scope, languages) {
+    const rush = new Set(settings.rushLanguages.map(orders_scope/* languageKey */.Y));
+    return {
+        orderType: scope.orderType,
+        level: scope.level,
+        projectId: scope.projectId,
+        targetLanguageConfigs: languages.map((language) => ({ language, isRush: rush.has((0,orders_scope/* languageKey */.Y)(language)) })),
+        ...(settings.orderSubType ? { orderSubType: settings.orderSubType } : {}),
+        ...(settings.dubbingStyle ? { dubbingStyle: settings.dubbingStyle } : {}),
+        ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
+        ...(settings.autoQc ? { autoQc: true } : {}),
+    };
+}
+/**
+ * Looks for the call's orders, and makes every one found this run's (state first). False when
+ * the look-up itself failed (then nobody can tell what the call made).
+ */
+async function recover(context, call, ours, lookupsMs, what) {
+    let found;
+    try {
+        found = await findOrdersOfLostCreate(context.client, call, {
+            exclude: new Set(ours.keys()),
+            lookupsMs,
+            sleep: context.sleep,
+            ...(context.signal ? { signal: context.signal } : {}),
+        });
+    }
+    catch (error) {
+        if (isFatal(error) || context.signal?.aborted)
+            throw error;
+        context.log.warning(`Looking for the orders ${what} failed: ${(0,error_message/* errorMessage */.g)(error)}.`);
+        return false;
+    }
+    if (found.length === 0)
+        return true;
+    context.state.recordCreated(found.map((o) => o.id));
+    for (const order of found)
+        ours.set(order.id, order);
+    context.log.info(`Found ${found.length} order(s) ${what}: ${found.map((o) => `${o.targetLanguage} ${o.type} ${o.id}`).join(', ')}.`);
+    return true;
+}
+/**
+ * The create answer's order is not a language mapping (docs/ollang-api.md): ask each order. One
+ * Get Order cannot read now is followed all the same (the wait fills in its language), since
+ * failing here would leave a paid order behind with nobody waiting for it.
+ */
+async function readCreated(context, orderId) {
+    try {
+        return await context.client.getOrder(orderId);
+    }
+    catch (error) {
+        if (isFatal(error))
+            throw error;
+        context.log.warning(`Could not read new order ${orderId} yet (${(0,error_message/* errorMessage */.g)(error)}); following it anyway.`);
+        return undefined;
+    }
+}
+/**
+ * The languages no order of ours covers (of the requested type: a child order of another type
+ * covers nothing). While an order of ours is unread its language is unknown: then nothing is
+ * counted missing, so that nothing is bought twice.
+ */
+function uncovered(languages, scope, ours) {
+    const orders = [...ours.values()];
+    if (orders.some((o) => o === undefined))
+        return [];
+    const covered = new Set(orders.filter((o) => o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y)(o.targetLanguage)));
+    return languages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y)(language)));
+}
+/**
+ * Ollang's reference shows `level` on an older 1/2/3 scale (docs/ollang-api.md). Our own new
+ * orders tell which scale this account is on: say so when it is not ours, since reuse through
+ * List Orders then cannot recognise an order's level.
+ */
+function warnOnLevelScale(context, scope, ours) {
+    const other = [...ours.values()].find((o) => o && o.type === scope.orderType && o.level !== undefined && o.level !== scope.level);
+    if (!other)
+        return;
+    context.log.warning(`Ollang reports level ${other.level} for order ${other.id}, created with level ${scope.level}: its levels are on another scale ` +
+        'than the one the action sends. Reuse finds this run’s orders through the Actions cache, but not through List Orders.');
+}
+function createFailure(error, languages, projectId) {
+    return `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${(0,error_message/* errorMessage */.g)(error)}`;
+}
+/** Errors no look-up can get past: a bad key, or the run being aborted. */
+function isFatal(error) {
+    return error instanceof errors/* OllangError */.e && (error.status === 401 || error.kind === 'aborted');
+}
+
+;// CONCATENATED MODULE: ./src/orders/reuse.ts
+
+
+
 
 
 /** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
 const REUSE_SCAN_MAX_PAGES = 4;
-/** How far before a lost Create Order call its orders may be stamped (clock skew between us and Ollang). */
-const AMBIGUOUS_CREATE_SLACK_MS = 2 * 60_000;
-/**
- * Create Order calls for one set of languages: the first, and more only after an ambiguous
- * failure whose orders a List Orders look-up did not find (so no attempt can buy twice).
- */
-const MAX_CREATE_ATTEMPTS = 4;
-/** Pause before creating again after an ambiguous failure: a struggling API gets a moment. */
-const CREATE_RETRY_PAUSE_MS = 1_000;
-/** After a lost create, List Orders look-ups this long after the failure (a late save shows up). */
-const LOST_CREATE_LOOKUPS_MS = [0, 1_000, 3_000];
-async function chooseOrders(context) {
-    const { settings, log } = context;
-    if (settings.orderIds.length > 0) {
-        const followed = await Promise.all(settings.orderIds.map((id) => followGiven(context, id)));
-        log.info(`Following ${followed.length} given order(s): ${followed.map(describe).join(', ')}`);
-        return { followed, languagesWithoutOrder: [], plan: { create: [], reuse: [] } };
-    }
-    const scope = { projectId: settings.projectId, orderType: settings.orderType, level: settings.level };
-    /** Orders that existed before this run created anything: never claimed as its own later. */
-    const seenBefore = new Set();
-    const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages, seenBefore) : new Map();
-    const followed = [...reused.values()].map((order) => toFollowed(order, false));
-    const missing = settings.targetLanguages.filter((language) => !reused.has(key(language)));
-    const plan = {
-        create: settings.mode === 'collect' ? [] : missing,
-        reuse: followed.map((o) => ({ language: o.language, orderId: o.orderId })),
-    };
-    for (const o of followed)
-        log.info(`Reusing order ${o.orderId} for ${o.language} (${o.status}).`);
-    if (settings.mode === 'collect' || settings.dryRun || missing.length === 0) {
-        return { followed, languagesWithoutOrder: missing, plan };
-    }
-    const created = await yieldToEarlierOrders(context, scope, await createOrders(context, scope, missing, seenBefore));
-    followed.push(...created);
-    const covered = new Set(followed.map((o) => key(o.language)));
-    const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has(key(language)));
-    if (created.length > 0 && context.memory)
-        await context.memory.remember(scope, created);
-    return { followed, languagesWithoutOrder, plan };
-}
-/** A given order ID: followed as it is, never created, never cancelled on abort. */
-async function followGiven(context, orderId) {
-    try {
-        return toFollowed(await context.client.getOrder(orderId), false);
-    }
-    catch (error) {
-        if (error instanceof OllangError && error.status === 404) {
-            throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`, { cause: error });
-        }
-        throw error;
-    }
-}
+/** Orders of one language stamped this close together (Ollang's clock) are runs started together. */
+const BURST_MS = 2 * 60_000;
+/** Candidates of one language confirmed with Get Order before giving up on reusing it. */
+const CANDIDATES_PER_LANGUAGE = 3;
 /**
  * Usable orders (not cancelled or failed) for the scope, by language: first those an earlier run
  * remembered, then a bounded scan of List Orders. Every candidate is confirmed with Get Order
  * (List Orders shows no level, and a remembered order may have been cancelled since).
  */
-async function findReusable(context, scope, languages, seen) {
+async function findReusable(context, scope, languages) {
     const found = new Map();
-    const wanted = new Set(languages.map(key));
+    const wanted = new Set(languages.map(orders_scope/* languageKey */.Y));
+    // The manifest is kept by scope, level included: its level is the one we sent, whatever scale
+    // Ollang reports levels on (docs/ollang-api.md), so a remembered order's level is not checked.
     const remembered = context.memory ? await context.memory.recall(scope) : new Map();
-    await confirmCandidates(context, scope, remembered, wanted, found);
+    await confirmCandidates(context.client, scope, remembered, wanted, found, { level: false });
     if (wanted.size > found.size) {
-        const candidates = new Map();
         const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
-        for (const summary of summaries)
-            seen.add(summary.id);
-        const usable = summaries.filter((summary) => isUsable(summary.status));
+        const usable = summaries.filter((summary) => (0,ollang_status/* isUsable */.Ng)(summary.status));
         // Newest first, except an order with an older one of its language created just before it:
         // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
         const yields = (s) => usable.some((o) => o !== s &&
-            key(o.targetLanguage) === key(s.targetLanguage) &&
+            (0,orders_scope/* languageKey */.Y)(o.targetLanguage) === (0,orders_scope/* languageKey */.Y)(s.targetLanguage) &&
             isOlder(o, s) &&
-            Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= AMBIGUOUS_CREATE_SLACK_MS);
+            Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= BURST_MS);
+        const candidates = new Map();
         for (const summary of [...usable.filter((s) => !yields(s)), ...usable.filter(yields)]) {
-            const language = key(summary.targetLanguage);
+            const language = (0,orders_scope/* languageKey */.Y)(summary.targetLanguage);
             candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
         }
-        await confirmCandidates(context, scope, candidates, wanted, found);
+        await confirmCandidates(context.client, scope, candidates, wanted, found, { level: true });
     }
     return found;
 }
-async function confirmCandidates(context, scope, candidates, wanted, found) {
+async function confirmCandidates(client, scope, candidates, wanted, found, check) {
     await Promise.all([...candidates].map(async ([language, orderIds]) => {
         if (!wanted.has(language) || found.has(language))
             return;
-        for (const orderId of orderIds.slice(0, 3)) {
-            const order = await context.client.getOrder(orderId).catch((error) => {
-                if (error instanceof OllangError && error.status === 404)
+        for (const orderId of orderIds.slice(0, CANDIDATES_PER_LANGUAGE)) {
+            const order = await client.getOrder(orderId).catch((error) => {
+                if (error instanceof errors/* OllangError */.e && error.status === 404)
                     return undefined; // gone: not reusable
                 // Unreadable is not unusable: ordering again now could buy a language twice.
                 throw new Error(`Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ${(0,error_message/* errorMessage */.g)(error)}`, { cause: error });
             });
-            if (order && matchesScope(order, scope) && key(order.targetLanguage) === language && isUsable(order.status)) {
+            if (order && (0,orders_scope/* inScope */.S)(order, scope, check) && (0,orders_scope/* languageKey */.Y)(order.targetLanguage) === language && (0,ollang_status/* isUsable */.Ng)(order.status)) {
                 found.set(language, order);
                 return;
             }
@@ -2524,11 +3252,11 @@ async function confirmCandidates(context, scope, candidates, wanted, found) {
     }));
 }
 /**
- * Newest orders of the scope, filtered on our side (the server may ignore filters: NOTES.md),
- * reading at most `maxPages` pages.
+ * Newest orders of the project and type, filtered on our side (a server may ignore filters:
+ * docs/ollang-api.md), reading at most `maxPages` pages.
  */
 async function scanOrders(client, scope, options = {}) {
-    const languages = options.languages ? new Set(options.languages.map(key)) : undefined;
+    const languages = options.languages ? new Set(options.languages.map(orders_scope/* languageKey */.Y)) : undefined;
     const matches = [];
     const pages = client.listAllOrders({
         take: 50,
@@ -2545,102 +3273,13 @@ async function scanOrders(client, scope, options = {}) {
             continue;
         if (summary.type !== scope.orderType)
             continue;
-        if (languages && !languages.has(key(summary.targetLanguage)))
+        if (languages && !languages.has((0,orders_scope/* languageKey */.Y)(summary.targetLanguage)))
             continue;
         if (options.createdFrom && summary.createdAt && Date.parse(summary.createdAt) < Date.parse(options.createdFrom))
             continue;
         matches.push(summary);
     }
     return matches;
-}
-/**
- * One Create Order call for the languages. Create Order has no idempotency key, so after a
- * failure with no answer we look for what the call may have created (List Orders since just
- * before it) and create again only for languages still missing. An answered error (400, 404...)
- * is final and never retried.
- */
-async function createOrders(context, scope, languages, seenBefore) {
-    const { client, settings, log, clock, state } = context;
-    const rush = new Set(settings.rushLanguages.map(key));
-    let missing = languages;
-    const createdIds = [];
-    /** When the first call whose answer was lost went out: later look-ups start from there. */
-    let lostSince;
-    for (let attempt = 1; missing.length > 0 && attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
-        const request = {
-            orderType: settings.orderType,
-            level: settings.level,
-            projectId: settings.projectId,
-            targetLanguageConfigs: missing.map((language) => ({ language, isRush: rush.has(key(language)) })),
-            ...(settings.orderSubType ? { orderSubType: settings.orderSubType } : {}),
-            ...(settings.dubbingStyle ? { dubbingStyle: settings.dubbingStyle } : {}),
-            ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
-            ...(settings.autoQc ? { autoQc: true } : {}),
-        };
-        const calledAt = clock();
-        lostSince ??= calledAt;
-        log.info(`Creating ${settings.orderType} orders (level ${settings.level}) for ${missing.join(', ')}.`);
-        // If main is killed before the answer, the post step looks for what this call (and any
-        // earlier lost one) made.
-        state.recordCreateSent({
-            since: new Date(lostSince).toISOString(),
-            projectId: settings.projectId,
-            orderType: settings.orderType,
-            level: settings.level,
-            languages: missing,
-        });
-        try {
-            const created = await client.createOrder(request);
-            const ids = created.map((c) => c.orderId);
-            state.recordCreated(ids);
-            state.recordCreateSettled();
-            createdIds.push(...ids);
-            missing = [];
-        }
-        catch (error) {
-            if (!(error instanceof OllangError) || !error.ambiguous) {
-                state.recordCreateSettled();
-                throw createError(error, missing, settings.projectId);
-            }
-            log.warning(`Create Order got no usable answer (${error.message}). It may still have created orders: ` +
-                `looking for them before creating anything again.`);
-            // A call that timed out may still be in the server's hands: look longer before ordering again.
-            const lookups = error.kind === 'timeout' ? [...LOST_CREATE_LOOKUPS_MS, 10_000] : LOST_CREATE_LOOKUPS_MS;
-            const recovered = await findOrdersOfLostCreate(client, { ...scope, languages: missing, since: lostSince }, {
-                exclude: new Set([...createdIds, ...seenBefore]),
-                lookupsMs: lookups,
-                sleep: context.sleep,
-                ...(context.signal ? { signal: context.signal } : {}),
-            });
-            state.recordCreated(recovered.map((o) => o.id));
-            createdIds.push(...recovered.map((o) => o.id));
-            const recoveredLanguages = new Set(recovered.map((o) => key(o.targetLanguage)));
-            if (recovered.length > 0)
-                log.info(`Found ${recovered.length} order(s) the lost call created: ${recovered.map((o) => `${o.targetLanguage} ${o.id}`).join(', ')}.`);
-            missing = missing.filter((language) => !recoveredLanguages.has(key(language)));
-            if (missing.length === 0)
-                state.recordCreateSettled();
-            // Giving up keeps the in-flight record: the post step looks for this call's orders once more.
-            if (missing.length > 0 && attempt === MAX_CREATE_ATTEMPTS)
-                throw createError(error, missing, settings.projectId);
-            if (missing.length > 0)
-                await context.sleep(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1), context.signal);
-        }
-    }
-    // The create response's order is not a language mapping (NOTES.md): ask each order. An order
-    // Get Order cannot read now is followed all the same (the wait fills in its language), since
-    // failing here would leave a paid order behind with nobody waiting for it.
-    return Promise.all(createdIds.map(async (orderId) => {
-        try {
-            return toFollowed(await context.client.getOrder(orderId), true);
-        }
-        catch (error) {
-            if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted'))
-                throw error;
-            log.warning(`Could not read new order ${orderId} yet (${(0,error_message/* errorMessage */.g)(error)}); following it anyway.`);
-            return unreadOrder(orderId);
-        }
-    }));
 }
 /**
  * Runs started together (a workflow matrix, two pushes) can each find nothing to reuse and each
@@ -2650,53 +3289,58 @@ async function createOrders(context, scope, languages, seenBefore) {
  * one instead. One List Orders page, and only when this run created something.
  */
 async function yieldToEarlierOrders(context, scope, created) {
-    if (created.length === 0 || !context.settings.reuseOrders)
-        return created;
     const { client, log, state } = context;
-    const oldest = Math.min(...created.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
+    const mine = created.filter((o) => o.type === scope.orderType);
+    const oldest = Math.min(...mine.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
     if (!Number.isFinite(oldest))
         return created;
     let rivals;
     try {
         rivals = await scanOrders(client, scope, {
-            languages: created.map((o) => o.language),
-            createdFrom: new Date(oldest - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
-            maxPages: Math.ceil(created.length / 50) + 1,
+            languages: mine.map((o) => o.language),
+            createdFrom: new Date(oldest - BURST_MS).toISOString(),
+            maxPages: Math.ceil(mine.length / 50) + 1,
         });
     }
     catch (error) {
-        if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted'))
+        if (error instanceof errors/* OllangError */.e && (error.status === 401 || error.kind === 'aborted'))
             throw error;
         return created; // a courtesy check: never fail a run over it
     }
     const ours = new Set(created.map((o) => o.orderId));
     const result = [];
-    for (const mine of created) {
+    for (const order of created) {
+        if (order.type !== scope.orderType) {
+            result.push(order);
+            continue;
+        }
         const earlier = rivals
-            .filter((r) => !ours.has(r.id) && isUsable(r.status) && key(r.targetLanguage) === key(mine.language) && isOlder(r, mine))
+            .filter((r) => !ours.has(r.id) && (0,ollang_status/* isUsable */.Ng)(r.status) && (0,orders_scope/* languageKey */.Y)(r.targetLanguage) === (0,orders_scope/* languageKey */.Y)(order.language) && isOlder(r, order))
             .sort((a, b) => (isOlder(a, b) ? -1 : 1));
         let replacement;
-        for (const rival of earlier.slice(0, 3)) {
-            const order = await client.getOrder(rival.id).catch(() => undefined);
-            if (order && matchesScope(order, scope) && isUsable(order.status)) {
-                replacement = order;
+        for (const rival of earlier.slice(0, CANDIDATES_PER_LANGUAGE)) {
+            const candidate = await client.getOrder(rival.id).catch(() => undefined);
+            // Both levels as Ollang reports them: on one scale, whichever it uses (docs/ollang-api.md).
+            const level = order.level ?? scope.level;
+            if (candidate && (0,orders_scope/* inScope */.S)(candidate, { ...scope, level }, { level: true }) && (0,ollang_status/* isUsable */.Ng)(candidate.status)) {
+                replacement = candidate;
                 break;
             }
         }
         if (!replacement) {
-            result.push(mine);
+            result.push(order);
             continue;
         }
         try {
-            const outcome = await client.cancelOrder(mine.orderId);
-            state.recordSettled([mine.orderId]);
-            log.info(`${mine.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${mine.orderId} and following that order.`);
-            result.push(toFollowed(replacement, false));
+            const outcome = await client.cancelOrder(order.orderId);
+            state.recordSettled([order.orderId]);
+            log.info(`${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`);
+            result.push((0,orders_followed/* followOrder */._U)(replacement, { created: false, projectId: scope.projectId }));
         }
         catch (error) {
             // Could not cancel ours (already past pending): keep it, we pay for it anyway.
-            log.debug(`Keeping ${mine.orderId}: cancelling the duplicate failed (${(0,error_message/* errorMessage */.g)(error)}).`);
-            result.push(mine);
+            log.debug(`Keeping ${order.orderId}: cancelling the duplicate failed (${(0,error_message/* errorMessage */.g)(error)}).`);
+            result.push(order);
         }
     }
     return result;
@@ -2709,175 +3353,58 @@ function isOlder(a, b) {
         return ta < tb;
     return (a.id ?? a.orderId ?? '') < (b.id ?? b.orderId ?? '');
 }
-/**
- * The orders a Create Order call whose answer was lost may have made: usable orders of the
- * project and type for its languages, created since just before the call, confirmed one by
- * one with Get Order (level included: List Orders does not show it). Looked for again after
- * each pause in `lookupsMs` until every language has one. At most one order per language, the
- * oldest. Orders in `exclude` (already known before or followed) are never claimed.
- */
-async function findOrdersOfLostCreate(client, call, options = {}) {
-    const found = new Map();
-    const rejected = new Set();
-    for (const delay of options.lookupsMs ?? [0]) {
-        if (delay > 0 && options.sleep)
-            await options.sleep(delay, options.signal);
-        const summaries = await scanOrders(client, call, {
-            languages: call.languages.filter((l) => !found.has(key(l))),
-            createdFrom: new Date(call.since - AMBIGUOUS_CREATE_SLACK_MS).toISOString(),
-            maxPages: Math.ceil(call.languages.length / 50) + 2,
-        });
-        const candidates = summaries
-            .filter((o) => isUsable(o.status) && !options.exclude?.has(o.id) && !rejected.has(o.id) && !found.has(key(o.targetLanguage)))
-            .sort((a, b) => (isOlder(a, b) ? -1 : 1));
-        for (const candidate of candidates) {
-            if (found.has(key(candidate.targetLanguage)))
-                continue;
-            const order = await client.getOrder(candidate.id).catch((error) => {
-                if (error instanceof OllangError && error.status === 404)
-                    return undefined;
-                throw error;
-            });
-            const level = call.level ?? order?.level ?? 0; // unknown (older saved state): any level
-            if (order && matchesScope(order, { ...call, level }) && isUsable(order.status))
-                found.set(key(order.targetLanguage), order);
-            else
-                rejected.add(candidate.id);
-        }
-        if (call.languages.every((l) => found.has(key(l))))
-            break;
+
+;// CONCATENATED MODULE: ./src/orders/choose.ts
+
+
+
+
+
+async function chooseOrders(context) {
+    const { settings, log } = context;
+    if (settings.orderIds.length > 0) {
+        const followed = await Promise.all(settings.orderIds.map((id) => followGiven(context, id)));
+        log.info(`Following ${followed.length} given order(s): ${followed.map(describe).join(', ')}`);
+        return { followed, languagesWithoutOrder: [], plan: { create: [], reuse: [] } };
     }
-    return [...found.values()];
-}
-function createError(error, languages, projectId) {
-    const message = (0,error_message/* errorMessage */.g)(error);
-    return new Error(`Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${message}`, { cause: error });
-}
-/** A created order known only by its ID so far: the wait loop learns its language and status. */
-function unreadOrder(orderId) {
-    return { orderId, language: '', type: '', created: true, status: 'pending', state: 'waiting', files: [] };
-}
-function toFollowed(order, created) {
-    return {
-        orderId: order.id,
-        language: order.targetLanguage,
-        type: order.type,
-        ...(order.level !== undefined ? { level: order.level } : {}),
-        ...(order.projectId !== undefined ? { projectId: order.projectId } : {}),
-        ...(order.createdAt !== undefined ? { createdAt: order.createdAt } : {}),
-        created,
-        status: order.status,
-        state: 'waiting',
-        files: [],
+    const scope = { projectId: settings.projectId, orderType: settings.orderType, level: settings.level };
+    const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages) : new Map();
+    const followed = [...reused.values()].map((order) => (0,orders_followed/* followOrder */._U)(order, { created: false, projectId: scope.projectId }));
+    const missing = settings.targetLanguages.filter((language) => !reused.has((0,orders_scope/* languageKey */.Y)(language)));
+    const plan = {
+        create: settings.mode === 'collect' ? [] : missing,
+        reuse: followed.map((o) => ({ language: o.language, orderId: o.orderId })),
     };
+    for (const o of followed)
+        log.info(`Reusing order ${o.orderId} for ${o.language} (${o.status}).`);
+    if (settings.mode === 'collect' || settings.dryRun || missing.length === 0) {
+        return { followed, languagesWithoutOrder: missing, plan };
+    }
+    const made = await createOrders(context, scope, missing);
+    const created = settings.reuseOrders && made.followed.length > 0 ? await yieldToEarlierOrders(context, scope, made.followed) : made.followed;
+    followed.push(...created);
+    const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y)(o.language)));
+    const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y)(language)));
+    // Remembered for later runs: the orders now followed for the scope (another run's where this one yielded).
+    const remembered = created.filter((o) => o.type === scope.orderType);
+    if (remembered.length > 0 && context.memory)
+        await context.memory.remember(scope, remembered);
+    return { followed, languagesWithoutOrder, plan, ...(made.failure ? { failure: made.failure } : {}) };
 }
-function matchesScope(order, scope) {
-    return ((order.projectId === undefined || order.projectId === scope.projectId) &&
-        order.type === scope.orderType &&
-        (order.level ?? scope.level) === scope.level);
-}
-/** Reusable: anything but finished badly. */
-function isUsable(status) {
-    return status !== 'cancelled' && status !== 'failed';
-}
-/** Language codes compare case-insensitively (`pt-BR` and `pt-br` are one language). */
-function key(language) {
-    return language.toLowerCase();
+/** A given order ID: followed as it is, never created, never cancelled on abort. */
+async function followGiven(context, orderId) {
+    try {
+        return (0,orders_followed/* followOrder */._U)(await context.client.getOrder(orderId), { created: false });
+    }
+    catch (error) {
+        if (error instanceof errors/* OllangError */.e && error.status === 404) {
+            throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`, { cause: error });
+        }
+        throw error;
+    }
 }
 function describe(order) {
     return `${order.orderId} (${order.language}, ${order.status})`;
-}
-
-;// CONCATENATED MODULE: ./src/for-each-limited.ts
-/** Runs `fn` over `items`, at most `limit` at a time (status checks, output fetches, cancels). */
-async function forEachLimited(items, limit, fn) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            await fn(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
-;// CONCATENATED MODULE: ./src/orders/cancel.ts
-
-
-
-
-/** Stops one order. Never throws: the caller reports every result. */
-async function cancelOrder(client, orderId) {
-    try {
-        const outcome = await client.cancelOrder(orderId);
-        return { orderId, outcome };
-    }
-    catch (error) {
-        if (!(error instanceof OllangError) || error.status !== 400)
-            return failure(orderId, error);
-    }
-    // 400: "not eligible". Find out why before deciding what else to do.
-    try {
-        const order = await client.getOrder(orderId);
-        if (order.status === 'cancelled')
-            return { orderId, outcome: 'already-cancelled', status: order.status };
-        if ((0,ollang_status/* isFinished */.$)(order.status))
-            return { orderId, outcome: 'already-finished', status: order.status };
-        if ((order.level ?? 0) >= 1) {
-            const result = await client.cancelHumanReview(orderId);
-            if (result.success === false) {
-                return {
-                    orderId,
-                    outcome: 'error',
-                    status: order.status,
-                    message: `Ollang did not cancel the human review: ${result.message ?? 'no reason given'}`,
-                };
-            }
-            return { orderId, outcome: 'human-review-cancelled', status: order.status, message: result.message };
-        }
-        return {
-            orderId,
-            outcome: 'not-cancellable',
-            status: order.status,
-            message: `Ollang no longer accepts cancelling this Level 0 order (status ${order.status}); it will finish on its own.`,
-        };
-    }
-    catch (error) {
-        return failure(orderId, error);
-    }
-}
-/** Stops many orders at once, a few at a time, so that all of them fit in the runner's grace period. */
-async function cancelOrders(client, orderIds, options = {}) {
-    const results = new Array(orderIds.length);
-    await forEachLimited(orderIds, options.concurrency ?? 8, async (orderId, index) => {
-        const result = await cancelOrder(client, orderId);
-        results[index] = result;
-        options.onResult?.(result);
-    });
-    return results;
-}
-/** Whether the order no longer runs (or costs) anything after this result. */
-function isStopped(result) {
-    return result.outcome !== 'error' && result.outcome !== 'not-cancellable';
-}
-function describeCancelResult(result) {
-    switch (result.outcome) {
-        case 'cancelled':
-            return 'cancelled';
-        case 'already-cancelled':
-            return 'was already cancelled';
-        case 'human-review-cancelled':
-            return 'human review cancelled (order reverted to Level 0, review refunded)';
-        case 'already-finished':
-            return `had already finished (${result.status ?? 'finished'})`;
-        case 'not-cancellable':
-            return `could not be cancelled: ${result.message ?? ''}`;
-        case 'error':
-            return `cancel failed: ${result.message ?? 'unknown error'}`;
-    }
-}
-function failure(orderId, error) {
-    return { orderId, outcome: 'error', message: (0,error_message/* errorMessage */.g)(error) };
 }
 
 ;// CONCATENATED MODULE: ./src/orders/memory.ts
@@ -2919,6 +3446,122 @@ async function loadManifestCache(env) {
     return (await cache.isCacheAvailable()) ? cache : undefined;
 }
 
+// EXTERNAL MODULE: ./src/orders/cancel.ts
+var cancel = __nccwpck_require__(3303);
+;// CONCATENATED MODULE: ./src/orders/stop.ts
+
+
+
+
+
+
+/**
+ * SIGINT / SIGTERM: cancel the unfinished orders this run created, within the runner's grace
+ * period. Returns the run's failure message.
+ */
+async function cancelAfterAbort(context) {
+    const { state, settings, log } = context;
+    const settled = new Set(context.followed.filter((o) => (0,ollang_status/* isFinished */.$g)(o.status)).map((o) => o.orderId));
+    const toCancel = state.created.filter((id) => !settled.has(id));
+    if (!settings.cancelOnAbort || toCancel.length === 0) {
+        return toCancel.length === 0
+            ? 'The run was cancelled; it had no unfinished orders of its own to cancel.'
+            : `The run was cancelled; its orders were left running (cancel-on-abort: false): ${toCancel.join(', ')}.`;
+    }
+    log.info(`The run was cancelled: cancelling ${toCancel.length} unfinished order(s) this run created.`);
+    const client = cancelClient(context.connection, 'abort');
+    const results = await (0,cancel/* cancelOrders */._x)(client, toCancel, { concurrency: 16, onResult: (r) => reportCancel(context, r) });
+    state.recordSettled(results.filter(cancel/* isStopped */.id).map((r) => r.orderId));
+    const left = results.filter((r) => !(0,cancel/* isStopped */.id)(r)).map((r) => r.orderId);
+    return left.length === 0
+        ? `The run was cancelled; cancelled its ${results.length} unfinished order(s).`
+        : `The run was cancelled; could not cancel ${left.join(', ')} yet (the post step tries again).`;
+}
+/**
+ * `on-timeout`: fail (leave orders running, name them), cancel (this run's unfinished orders),
+ * continue. Returns the run's failure message (none for continue).
+ */
+async function settleTimeout(context) {
+    const { state, settings, log } = context;
+    const unfinished = context.followed.filter((o) => o.state === 'timed-out');
+    for (const o of unfinished) {
+        log.warning(`Order ${o.orderId} (${o.language}) ${o.problem ?? 'did not finish in time'}.`, { title: `Timed out: ${o.language}` });
+    }
+    const names = unfinished
+        .map((o) => `${o.language} ${o.orderId} (${o.status}${o.lastCheckError ? `; its last check failed: ${o.lastCheckError}` : ''})`)
+        .join(', ');
+    const after = `Timed out after ${(0,duration/* formatDuration */.a3)(settings.timeoutMs)}`;
+    if (settings.onTimeout === 'continue') {
+        log.info(`${after}; continuing with what finished (on-timeout: continue). Still running: ${names}.`);
+        return undefined;
+    }
+    if (settings.onTimeout === 'fail') {
+        return (`${after} with orders still running: ${names}. They were left running ` +
+            `(on-timeout: fail); collect them later with mode: collect and order-ids, or cancel them with mode: cancel.`);
+    }
+    const ours = unfinished.filter((o) => o.created && !(0,ollang_status/* isFinished */.$g)(o.status));
+    // The wait's deadline has passed: these cancels get a retry window of their own.
+    const client = cancelClient(context.connection, 'deadline');
+    const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () => (0,cancel/* cancelOrders */._x)(client, ours.map((o) => o.orderId), { onResult: (r) => reportCancel(context, r) }));
+    state.recordSettled(results.filter(cancel/* isStopped */.id).map((r) => r.orderId));
+    const failed = results.filter((r) => !(0,cancel/* isStopped */.id)(r));
+    return (`${after} with orders unfinished: ${names}. ` +
+        (failed.length === 0
+            ? `Cancelled this run's ${results.length} unfinished order(s) (on-timeout: cancel).`
+            : `Could not cancel ${failed.map((r) => `${r.orderId} (${(0,cancel/* describeCancelResult */.bi)(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`));
+}
+/** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
+async function cancelMode(context, client) {
+    const { settings, log } = context;
+    const languageOf = new Map();
+    let orderIds = settings.orderIds;
+    if (orderIds.length === 0) {
+        const found = await scanOrders(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+        const unfinished = found.filter((o) => !(0,ollang_status/* isFinished */.$g)(o.status));
+        orderIds = unfinished.map((o) => o.id);
+        for (const o of unfinished)
+            languageOf.set(o.id, o.targetLanguage);
+        log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+    }
+    if (settings.dryRun) {
+        log.info(`Dry run: would cancel ${orderIds.join(', ') || 'nothing'}.`);
+        return { ended: 'dry-run', handled: [] };
+    }
+    const handled = [];
+    const results = await log.group(`Cancelling ${orderIds.length} order(s)`, () => (0,cancel/* cancelOrders */._x)(client, orderIds, {
+        onResult: (r) => {
+            reportCancel(context, r, languageOf);
+            handled.push(handledOrder(r, languageOf.get(r.orderId) ?? ''));
+        },
+    }));
+    const failed = results.filter((r) => !(0,cancel/* isStopped */.id)(r));
+    if (failed.length === 0)
+        return { ended: 'cancelled', handled };
+    return {
+        ended: 'failed',
+        handled,
+        failure: `Could not cancel ${failed.map((r) => `${r.orderId} (${(0,cancel/* describeCancelResult */.bi)(r)})`).join('; ')}.`,
+    };
+}
+/** Logs one cancel, and records it on the followed order it stopped (if it is one). */
+function reportCancel(context, result, languageOf = new Map()) {
+    const followed = context.followed.find((o) => o.orderId === result.orderId);
+    const language = followed?.language ?? languageOf.get(result.orderId);
+    const line = `Order ${language ? `${result.orderId} (${language})` : result.orderId}: ${(0,cancel/* describeCancelResult */.bi)(result)}`;
+    if ((0,cancel/* isStopped */.id)(result))
+        context.log.info(line);
+    else
+        context.log.warning(line);
+    if (followed)
+        (0,orders_followed/* recordCancel */.Sv)(followed, result);
+}
+function handledOrder(result, language) {
+    if (!(0,cancel/* isStopped */.id)(result))
+        return { orderId: result.orderId, language, status: 'cancel-failed', problem: (0,cancel/* describeCancelResult */.bi)(result) };
+    const status = result.outcome === 'already-finished' ? (result.status ?? 'completed') : 'cancelled';
+    return { orderId: result.orderId, language, status };
+}
+
 ;// CONCATENATED MODULE: ./src/wait/poller.ts
 
 
@@ -2955,35 +3598,36 @@ async function waitForOrders(options) {
             // Orders fetched whole this cycle: a finished one needs no second Get Order for its outputs.
             const fetched = new Map();
             const changed = await checkUnfinished(options, fetched);
-            await forEachLimited(orders.filter((o) => o.state === 'awaiting-outputs'), OUTPUT_CHECKS_AT_ONCE, async (followed) => {
+            await (0,for_each_limited/* forEachLimited */.v)(orders.filter((o) => o.state === 'awaiting-outputs'), OUTPUT_CHECKS_AT_ONCE, async (followed) => {
                 const order = fetched.get(followed.orderId) ?? (await getOrderOrNote(options, followed));
                 if (!order)
                     return;
                 const graceOver = clock() - (followed.completedSeenAt ?? clock()) >= outputsGraceMs;
                 if (options.readiness(order) === 'ready' || graceOver) {
-                    followed.state = 'downloading';
+                    (0,orders_followed/* startDownload */.Hq)(followed);
                     const pool = (options.downloadBytes?.(order) ?? 0) > LARGE_DOWNLOAD_BYTES ? largeDownloads : downloads;
                     pool.add(async () => {
-                        await options.download(order, followed);
-                        followed.doneAt = clock();
+                        try {
+                            await options.download(order, followed);
+                        }
+                        catch (error) {
+                            // `download` records its own problems; one that throws still ends the order, loudly.
+                            (0,orders_followed/* failDownload */.dW)(followed, error);
+                            log.warning(`Order ${followed.orderId} (${followed.language}): ${followed.problem ?? (0,error_message/* errorMessage */.g)(error)}`, {
+                                title: `Download failed: ${followed.language}`,
+                            });
+                        }
                     });
                 }
             });
-            const left = orders.filter((o) => o.state === 'waiting' || o.state === 'awaiting-outputs');
+            const left = orders.filter(orders_followed/* isOpen */.nT);
             if (left.length === 0)
                 break;
             const now = clock();
             if (now >= options.deadline) {
                 timedOut = true;
-                for (const followed of left) {
-                    followed.problem =
-                        followed.state === 'awaiting-outputs'
-                            ? `completed, but Ollang had not published its outputs when the wait ended`
-                            : `still ${followed.status} when the wait ended`;
-                    if (followed.lastCheckError)
-                        followed.problem += `; the last check failed: ${followed.lastCheckError}`;
-                    followed.state = 'timed-out';
-                }
+                for (const followed of left)
+                    (0,orders_followed/* timeOut */.EV)(followed);
                 break;
             }
             interval = changed ? basePollMs : Math.min(Math.round(interval * 1.25), maxIntervalMs);
@@ -3012,18 +3656,12 @@ async function checkUnfinished(options, fetched) {
         const status = statuses.get(followed.orderId);
         if (status === undefined)
             continue;
-        if (status !== followed.status)
+        const outcome = (0,orders_followed/* recordStatus */.Ms)(followed, status, options.clock());
+        if (outcome !== 'unchanged')
             changed = true;
-        followed.status = status;
-        if ((0,ollang_status/* isSuccess */.o)(status)) {
-            followed.state = 'awaiting-outputs';
-            followed.completedSeenAt = options.clock();
+        if (outcome === 'finished-well' || outcome === 'finished-badly')
             options.onSettled?.(followed);
-        }
-        else if ((0,ollang_status/* isFinished */.$)(status)) {
-            followed.state = 'failed';
-            followed.problem = `Ollang reports the order as ${status}`;
-            options.onSettled?.(followed);
+        if (outcome === 'finished-badly') {
             options.log.warning(`Order ${followed.orderId} (${followed.language}) ended ${status}.`, {
                 title: `Ollang order ${status}: ${followed.language}`,
             });
@@ -3038,7 +3676,7 @@ async function fetchStatuses(options, waiting, fetched) {
     if ((options.batchStatusChecks ?? true) && waiting.length >= BATCH_THRESHOLD) {
         unseen = await listStatuses(options, waiting, statuses);
     }
-    await forEachLimited(unseen, 8, async (followed) => {
+    await (0,for_each_limited/* forEachLimited */.v)(unseen, 8, async (followed) => {
         const order = await getOrderOrNote(options, followed);
         if (!order)
             return;
@@ -3086,7 +3724,7 @@ async function listStatuses(options, waiting, statuses) {
                 continue; // someone else's order: the filters are only hints
             wanted.delete(summary.id);
             statuses.set(summary.id, summary.status);
-            learn(followed, summary);
+            (0,orders_followed/* learn */.nB)(followed, summary);
         }
     };
     try {
@@ -3103,9 +3741,9 @@ async function listStatuses(options, waiting, statuses) {
         }
     }
     catch (error) {
-        if (isFatal(error))
+        if (poller_isFatal(error))
             throw error;
-        options.log.warning(`Listing orders failed (${messageOf(error)}); checking each order instead.`);
+        options.log.warning(`Listing orders failed (${(0,error_message/* errorMessage */.g)(error)}); checking each order instead.`);
     }
     return waiting.filter((o) => wanted.has(o.orderId));
 }
@@ -3119,44 +3757,27 @@ async function getOrderOrNote(options, followed) {
         : now + MIN_CHECK_RETRY_MS;
     try {
         const order = await options.client.getOrder(followed.orderId, { ...(options.signal ? { signal: options.signal } : {}), deadline });
-        followed.status = order.status;
-        learn(followed, order);
-        delete followed.lastCheckError;
+        (0,orders_followed/* recordSeen */.BP)(followed, order);
         return order;
     }
     catch (error) {
-        if (isFatal(error))
+        if (poller_isFatal(error))
             throw error;
-        followed.lastCheckError = messageOf(error);
-        if (error instanceof OllangError && error.status === 404) {
-            followed.state = 'failed';
-            followed.problem = `Ollang no longer knows this order: ${error.message}`;
+        (0,orders_followed/* recordCheckFailed */.dm)(followed, (0,error_message/* errorMessage */.g)(error));
+        if (error instanceof errors/* OllangError */.e && error.status === 404) {
+            (0,orders_followed/* recordGone */.l5)(followed, error.message);
             options.onSettled?.(followed);
             return undefined;
         }
-        options.log.warning(`Checking order ${followed.orderId} (${followed.language}) failed: ${messageOf(error)}. Will try again.`);
+        options.log.warning(`Checking order ${followed.orderId} (${followed.language}) failed: ${(0,error_message/* errorMessage */.g)(error)}. Will try again.`);
         return undefined;
     }
 }
-/** Fills in what an order created but unreadable at the time (see choose.ts) left unknown. */
-function learn(followed, seen) {
-    if (!followed.language)
-        followed.language = seen.targetLanguage;
-    if (!followed.type)
-        followed.type = seen.type;
-    if (!followed.createdAt && seen.createdAt)
-        followed.createdAt = seen.createdAt;
-    if (!followed.projectId && seen.projectId)
-        followed.projectId = seen.projectId;
-}
 /** Errors no retry can fix for any order: a bad key, or the run being aborted. */
-function isFatal(error) {
-    if (!(error instanceof OllangError))
+function poller_isFatal(error) {
+    if (!(error instanceof errors/* OllangError */.e))
         return !(error instanceof Error) || error.name === 'AbortError';
     return error.kind === 'aborted' || error.status === 401;
-}
-function messageOf(error) {
-    return (0,error_message/* errorMessage */.g)(error);
 }
 /** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
 function progressLine(orders, nextCheckMs, leftMs) {
@@ -3173,11 +3794,7 @@ function progressLine(orders, nextCheckMs, leftMs) {
         parts.push(`${count} ${status}`);
     if (failed)
         parts.push(`${failed} failed`);
-    return `${parts.join(', ')}; next check in ${formatDuration(roughly(nextCheckMs))}; ${formatDuration(roughly(Math.max(0, leftMs)))} left`;
-}
-/** Past ten seconds, milliseconds in a log line are noise. */
-function roughly(ms) {
-    return ms >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
+    return `${parts.join(', ')}; next check in ${(0,duration/* formatDuration */.a3)((0,duration/* approximately */.YY)(nextCheckMs))}; ${(0,duration/* formatDuration */.a3)((0,duration/* approximately */.YY)(Math.max(0, leftMs)))} left`;
 }
 /** Runs downloads in the background, a bounded number at a time. */
 class DownloadPool {
@@ -3194,10 +3811,8 @@ class DownloadPool {
     #pump() {
         while (this.#running.size < this.#limit && this.#queue.length > 0) {
             const task = this.#queue.shift();
-            // `download` records its own problems; a rejection here would be a bug, kept from killing the loop.
-            const running = task()
-                .catch(() => undefined)
-                .finally(() => {
+            // Tasks end their order whatever happens (see waitForOrders): nothing to catch here.
+            const running = task().finally(() => {
                 this.#running.delete(running);
                 this.#pump();
             });
@@ -3225,6 +3840,102 @@ function writeOutputs(io, report) {
     io.setOutput('status', report.status);
 }
 
+;// CONCATENATED MODULE: ./src/report/verdict.ts
+
+
+function startRecord(startedAt) {
+    return { startedAt, followed: [], cancelled: [], timedOut: false, waitedMs: 0, downloadedMs: 0 };
+}
+/** Records a failure; the first one recorded is the one reported. */
+function recordFailure(record, message) {
+    record.failure ??= message;
+}
+/**
+ * Target languages no followed order of the requested type covers, from the orders' final
+ * languages (an order read only during the wait counts too; a child order of another type does not).
+ */
+function languagesWithoutOrder(record, settings) {
+    if (settings.orderIds.length > 0 || settings.mode === 'cancel')
+        return [];
+    const covered = new Set(record.followed.filter((o) => o.type === settings.orderType).map((o) => (0,orders_followed/* keyOf */.TN)({ ...o, projectId: o.projectId || settings.projectId })));
+    return settings.targetLanguages.filter((language) => !covered.has((0,orders_followed/* targetKey */.hD)(settings.projectId, language)));
+}
+/** The run's status. */
+function runStatus(record, settings, missing) {
+    if (record.ended)
+        return record.ended;
+    const orders = record.followed;
+    if (record.failure && orders.length === 0)
+        return 'failed';
+    if (record.timedOut || orders.some((o) => o.state === 'timed-out'))
+        return 'timed-out';
+    if (settings.mode === 'submit')
+        return submitStatus(orders, missing);
+    if (orders.length === 0)
+        return missing.length > 0 ? 'failed' : 'completed';
+    const failed = orders.filter((o) => o.state === 'failed').length;
+    if (failed === orders.length)
+        return 'failed';
+    if (failed > 0 || missing.length > 0 || orders.some((o) => o.state !== 'done'))
+        return 'partial';
+    return 'completed';
+}
+/** Nothing is downloaded in submit mode: where the orders stand, and whether every language has one. */
+function submitStatus(orders, missing) {
+    const finishedBadly = orders.filter((o) => (0,ollang_status/* statusMeaning */.uj)(o.status) === 'finished-badly').length;
+    if (orders.length === 0 || finishedBadly === orders.length)
+        return 'failed';
+    if (missing.length > 0)
+        return 'partial';
+    if (orders.some((o) => (0,ollang_status/* statusMeaning */.uj)(o.status) === 'unfinished'))
+        return 'pending';
+    return finishedBadly > 0 ? 'partial' : 'completed';
+}
+/** Why a partial or failed run did not deliver, when nothing else said so first. */
+function shortfall(record, missing) {
+    const orders = record.followed;
+    const troubled = orders.filter((o) => o.problem || o.state === 'failed');
+    if (troubled.length > 0) {
+        return `${troubled.length} of ${orders.length} order(s) did not deliver: ${troubled.map((o) => `${o.language} ${o.orderId}: ${o.problem ?? o.status}`).join('; ')}`;
+    }
+    if (missing.length > 0)
+        return `No order for ${missing.join(', ')}.`;
+    const open = orders.filter((o) => o.state !== 'done');
+    return `${open.length} of ${orders.length} order(s) did not deliver: ${open.map((o) => `${o.language} ${o.orderId}: still ${o.state}`).join('; ')}`;
+}
+/** The verdict and the report every output is written from. */
+function finishRun(record, settings, now) {
+    const missing = languagesWithoutOrder(record, settings);
+    const status = runStatus(record, settings, missing);
+    const failure = record.failure ?? (status === 'partial' || status === 'failed' ? shortfall(record, missing) : undefined);
+    const orders = [
+        ...record.followed.map((o) => ({
+            orderId: o.orderId,
+            projectId: o.projectId || settings.projectId,
+            language: o.language,
+            type: o.type,
+            status: (0,orders_followed/* reportedStatus */.mW)(o),
+            created: o.created,
+            files: o.files,
+            ...(o.problem ? { problem: o.problem } : {}),
+        })),
+        ...record.cancelled,
+    ];
+    const report = {
+        status,
+        mode: settings.mode,
+        projectId: settings.projectId,
+        orders,
+        languagesWithoutOrder: missing,
+        createdCount: record.followed.filter((o) => o.created).length,
+        reusedCount: record.followed.filter((o) => !o.created).length,
+        outputDir: settings.outputDirRelative,
+        timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
+        ...(record.plan ? { plan: record.plan } : {}),
+    };
+    return { report, ...(failure ? { failure } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The main step: read inputs, choose (reuse or create) orders, wait for them, download their
@@ -3245,84 +3956,84 @@ function writeOutputs(io, report) {
 
 
 
-/** The runner allows 7.5 s after SIGINT before SIGTERM, and 2.5 s more before SIGKILL. */
-const ABORT_CANCEL_BUDGET_MS = 6_000;
-/** on-timeout: cancel runs after the wait's deadline: it gets this long to cancel, retries included. */
-const TIMEOUT_CANCEL_BUDGET_MS = 60_000;
-/** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
-const MIN_RETRY_WINDOW_MS = 60_000;
 async function run(context) {
     const { io } = context;
-    const log = io.log;
     const startedAt = context.clock();
     const workflow = readWorkflowContext(context.env, context.cwd);
-    // Mask the key before anything (validation messages included) could print it.
-    const rawKey = io.getInput('api-key').trim();
-    if (rawKey)
-        io.setSecret(rawKey);
-    let settings;
-    try {
-        settings = readSettings((name) => io.getInput(name), {
-            workspace: workflow.workspace,
-            isForkPullRequest: workflow.pullRequest?.isFork ?? false,
-            isDependabot: isDependabotRun(workflow),
-            warn: (message) => log.warning(message, { title: 'Check the inputs' }),
-        });
-    }
-    catch (error) {
-        if (error instanceof SecretWithheldError) {
-            log.notice(error.notice, { title: 'Ollang localization skipped' });
-            return { exitCode: 0 };
-        }
-        io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
-        return { exitCode: 1 };
-    }
+    const settings = readInputs(io, workflow);
+    if (typeof settings === 'number')
+        return { exitCode: settings };
     const state = new src_state/* StateRecorder */.wp(io);
+    const record = startRecord(startedAt);
     const deadline = startedAt + settings.timeoutMs;
-    const client = new OllangClient({
-        baseUrl: settings.apiUrl,
+    const connection = {
+        apiUrl: settings.apiUrl,
         apiKey: settings.apiKey,
         transport: context.transport,
-        sleep: context.sleep,
         clock: context.clock,
+        sleep: context.sleep,
         ...(context.random ? { random: context.random } : {}),
-        deadline: () => Math.max(deadline, startedAt + MIN_RETRY_WINDOW_MS),
-        signal: context.abort,
-        onRequest: (event) => log.debug(`${event.method} ${event.path} -> ${event.status ?? 'no answer'} (${event.endpoint}, attempt ${event.attempt}, ${event.durationMs} ms)`),
-    });
-    const run = new RunRecord(settings, startedAt);
+        log: io.log,
+    };
+    const client = runClient(connection, { startedAt, deadline, signal: context.abort });
+    // The stop handlers see the run's followed orders (the same array the wait loop updates).
+    const stop = { connection, settings, state, followed: record.followed, log: io.log };
     try {
-        if (settings.mode === 'cancel') {
-            await cancelMode(context, settings, client, run);
-        }
-        else {
-            await localize(context, settings, workflow, client, state, run, deadline);
-        }
+        if (settings.mode === 'cancel')
+            await main_cancelMode(stop, client, record);
+        else
+            await localize(context, settings, workflow, client, stop, record, deadline);
         // A signal that landed while the last downloads finished still makes this a cancelled run.
         context.abort.throwIfAborted();
     }
     catch (error) {
         if (context.abort.aborted) {
-            await handleAbort(context, settings, state, run);
+            record.ended = 'cancelled';
+            recordFailure(record, await cancelAfterAbort(stop));
         }
-        else {
-            run.fail(describeError(error));
-        }
+        else
+            recordFailure(record, describeError(error));
     }
-    const report = run.toReport(context.clock());
-    writeOutputs(io, report);
-    await publishReport(context, settings, workflow, report);
+    const { report, failure } = finishRun(record, settings, context.clock());
+    // The verdict is in and no order changes after it: a signal from now on (during the PR
+    // comment, say) leaves the post step nothing to do. An aborted run leaves it the rest.
     if (!context.abort.aborted)
         state.recordMainFinished();
-    const exitCode = run.failure ? 1 : 0;
-    if (run.failure)
-        io.setFailed(run.failure);
-    return { report, exitCode };
+    writeOutputs(io, report);
+    await publishReport(context, settings, workflow, report);
+    if (failure)
+        io.setFailed(failure);
+    return { report, exitCode: failure ? 1 : 0 };
+}
+/** The settings, or the exit code when the inputs stop the run before any request. */
+function readInputs(io, workflow) {
+    // Mask the key before anything (validation messages included) could print it.
+    const rawKey = io.getInput('api-key').trim();
+    if (rawKey)
+        io.setSecret(rawKey);
+    try {
+        return readSettings((name) => io.getInput(name), {
+            workspace: workflow.workspace,
+            isForkPullRequest: workflow.pullRequest?.isFork ?? false,
+            isDependabot: isDependabotRun(workflow),
+            warn: (message) => io.log.warning(message, { title: 'Check the inputs' }),
+        });
+    }
+    catch (error) {
+        if (error instanceof SecretWithheldError) {
+            io.log.notice(error.notice, { title: 'Ollang localization skipped' });
+            return 0;
+        }
+        io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
+        return 1;
+    }
 }
 /** Modes run, submit and collect (and their dry runs). */
-async function localize(context, settings, workflow, client, state, run, deadline) {
+async function localize(context, settings, workflow, client, stop, record, deadline) {
     const { io, clock } = context;
+    const { state } = stop;
     const log = io.log;
+    // The orders earlier runs remembered, where the Actions cache is available.
     const memory = settings.reuseOrders && settings.orderIds.length === 0
         ? await openCacheMemory({
             directory: external_node_path_default().join(context.env['RUNNER_TEMP'] || external_node_path_default().join(settings.workspace, '.ollang-tmp'), 'ollang-localize-action'),
@@ -3332,11 +4043,13 @@ async function localize(context, settings, workflow, client, state, run, deadlin
         })
         : undefined;
     const chosen = await log.group('Choosing orders', () => chooseOrders({ client, settings, log, clock, sleep: context.sleep, signal: context.abort, state, ...(memory ? { memory } : {}) }));
-    run.followed = chosen.followed;
+    record.followed.push(...chosen.followed);
+    if (chosen.failure)
+        recordFailure(record, chosen.failure);
     if (settings.dryRun) {
-        run.plan = chosen.plan;
+        record.plan = chosen.plan;
         log.info(`Dry run: would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`);
-        run.status = 'dry-run';
+        record.ended = 'dry-run';
         return;
     }
     if (settings.mode === 'collect' && chosen.languagesWithoutOrder.length > 0) {
@@ -3345,9 +4058,15 @@ async function localize(context, settings, workflow, client, state, run, deadlin
         });
     }
     if (settings.mode === 'submit') {
-        log.info(`Submitted: ${run.followed.map((o) => `${o.language} ${o.orderId} (${o.status})`).join(', ')}. Not waiting (mode: submit).`);
+        log.info(`Submitted: ${record.followed.map((o) => `${o.language} ${o.orderId} (${o.status})`).join(', ')}. Not waiting (mode: submit).`);
         return;
     }
+    await waitAndDownload(context, settings, client, stop, record, deadline);
+}
+/** Waits for the followed orders, downloading each one's outputs as soon as they are published. */
+async function waitAndDownload(context, settings, client, stop, record, deadline) {
+    const { clock } = context;
+    const log = context.io.log;
     // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
     const { createOrderDownloader, outputsReadiness, plannedBytes } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 1582));
     const download = createOrderDownloader({
@@ -3356,18 +4075,18 @@ async function localize(context, settings, workflow, client, state, run, deadlin
         transport: context.transport,
         // Downloads end at the deadline too; with timeout 0 (check once, do not wait) they get the reads' minimum window.
         deadline: settings.timeoutMs > 0 ? deadline : deadline + MIN_RETRY_WINDOW_MS,
-        recordTempFolders: (value) => state.recordDownloadTemp(value),
+        recordTempFolders: (value) => stop.state.recordDownloadTemp(value),
         sleep: context.sleep,
         log,
         signal: context.abort,
         clock,
         onDownloaded: (_bytes, ms) => {
-            run.downloadedMs += ms;
+            record.downloadedMs += ms;
         },
     });
-    const waited = await log.group(`Waiting for ${run.followed.length} order(s) (up to ${formatDuration(settings.timeoutMs)})`, () => waitForOrders({
+    const waited = await log.group(`Waiting for ${record.followed.length} order(s) (up to ${(0,duration/* formatDuration */.a3)(settings.timeoutMs)})`, () => waitForOrders({
         client,
-        orders: run.followed,
+        orders: record.followed,
         deadline,
         pollIntervalMs: settings.pollIntervalMs,
         // Undocumented: the benchmark's per-order baseline (one Get Order per order per cycle).
@@ -3375,139 +4094,30 @@ async function localize(context, settings, workflow, client, state, run, deadlin
         downloadBytes: (order) => plannedBytes(order, settings.download),
         readiness: (order) => outputsReadiness(order, settings.download),
         download,
-        onSettled: (order) => state.recordSettled([order.orderId]),
+        onSettled: (order) => stop.state.recordSettled([order.orderId]),
         clock,
         sleep: context.sleep,
         signal: context.abort,
         log,
     }));
-    run.waitedMs = waited.waitedMs;
+    record.waitedMs = waited.waitedMs;
     // A download the deadline cut off makes the run timed out too, even when every order had finished.
-    if (waited.timedOut || run.followed.some((o) => o.state === 'timed-out'))
-        await handleTimeout(context, settings, state, run);
+    if (waited.timedOut || record.followed.some((o) => o.state === 'timed-out')) {
+        record.timedOut = true;
+        const failure = await settleTimeout(stop);
+        if (failure)
+            recordFailure(record, failure);
+    }
 }
-/** `on-timeout`: fail (leave orders running, name them), cancel (this run's unfinished orders), continue. */
-async function handleTimeout(context, settings, state, run) {
-    const log = context.io.log;
-    const unfinished = run.followed.filter((o) => o.state === 'timed-out');
-    for (const o of unfinished) {
-        log.warning(`Order ${o.orderId} (${o.language}) ${o.problem ?? 'did not finish in time'}.`, { title: `Timed out: ${o.language}` });
-    }
-    const names = unfinished
-        .map((o) => `${o.language} ${o.orderId} (${o.status}${o.lastCheckError ? `; its last check failed: ${o.lastCheckError}` : ''})`)
-        .join(', ');
-    run.status = 'timed-out';
-    if (settings.onTimeout === 'continue') {
-        log.info(`Timed out after ${formatDuration(settings.timeoutMs)}; continuing with what finished (on-timeout: continue). Still running: ${names}.`);
-        return;
-    }
-    if (settings.onTimeout === 'cancel') {
-        const ours = unfinished.filter((o) => o.created && !(0,ollang_status/* isFinished */.$)(o.status));
-        // The wait's deadline has passed: these cancels get a retry window of their own.
-        const cancelClient = dedicatedClient(context, settings, TIMEOUT_CANCEL_BUDGET_MS);
-        const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () => cancelOrders(cancelClient, ours.map((o) => o.orderId), { onResult: (r) => logCancel(context, run, r) }));
-        state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
-        const failed = results.filter((r) => !isStopped(r));
-        run.fail(`Timed out after ${formatDuration(settings.timeoutMs)} with orders unfinished: ${names}. ` +
-            (failed.length === 0
-                ? `Cancelled this run's ${results.length} unfinished order(s) (on-timeout: cancel).`
-                : `Could not cancel ${failed.map((r) => `${r.orderId} (${describeCancelResult(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`));
-        return;
-    }
-    run.fail(`Timed out after ${formatDuration(settings.timeoutMs)} with orders still running: ${names}. They were left running ` +
-        `(on-timeout: fail); collect them later with mode: collect and order-ids, or cancel them with mode: cancel.`);
-}
-/**
- * SIGINT / SIGTERM: cancel the unfinished orders this run created (never reused or given ones),
- * within the runner's grace period. What this cannot finish, the post step does: state lists
- * what was created and what is already settled.
- */
-async function handleAbort(context, settings, state, run) {
-    const log = context.io.log;
-    run.status = 'cancelled';
-    const settled = new Set(run.followed.filter((o) => (0,ollang_status/* isFinished */.$)(o.status)).map((o) => o.orderId));
-    const toCancel = state.created.filter((id) => !settled.has(id));
-    if (!settings.cancelOnAbort || toCancel.length === 0) {
-        run.fail(toCancel.length === 0
-            ? 'The run was cancelled; it had no unfinished orders of its own to cancel.'
-            : `The run was cancelled; its orders were left running (cancel-on-abort: false): ${toCancel.join(', ')}.`);
-        return;
-    }
-    log.info(`The run was cancelled: cancelling ${toCancel.length} unfinished order(s) this run created.`);
-    const cancelClient = dedicatedClient(context, settings, ABORT_CANCEL_BUDGET_MS, {
-        requestTimeoutMs: 3_000,
-        retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 },
-    });
-    const results = await cancelOrders(cancelClient, toCancel, { concurrency: 16, onResult: (r) => logCancel(context, run, r) });
-    state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
-    const left = results.filter((r) => !isStopped(r)).map((r) => r.orderId);
-    run.fail(left.length === 0
-        ? `The run was cancelled; cancelled its ${results.length} unfinished order(s).`
-        : `The run was cancelled; could not cancel ${left.join(', ')} yet (the post step tries again).`);
-}
-/**
- * A client for cancelling after the run's own client can no longer serve: its abort signal has
- * fired, or its deadline has passed. Everything it does ends within `budgetMs` from now.
- */
-function dedicatedClient(context, settings, budgetMs, options = {}) {
-    const deadline = context.clock() + budgetMs;
-    return new OllangClient({
-        baseUrl: settings.apiUrl,
-        apiKey: settings.apiKey,
-        transport: context.transport,
-        sleep: context.sleep,
-        clock: context.clock,
-        ...options,
-        deadline: () => deadline,
-        signal: AbortSignal.timeout(budgetMs),
-    });
-}
-/** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
-async function cancelMode(context, settings, client, run) {
-    const log = context.io.log;
-    let orderIds = settings.orderIds;
-    if (orderIds.length === 0) {
-        const found = await scanOrders(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
-        const unfinished = found.filter((o) => !(0,ollang_status/* isFinished */.$)(o.status));
-        orderIds = unfinished.map((o) => o.id);
-        for (const o of unfinished)
-            run.languageOf.set(o.id, o.targetLanguage);
-        log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
-    }
-    if (settings.dryRun) {
-        log.info(`Dry run: would cancel ${orderIds.join(', ') || 'nothing'}.`);
-        run.status = 'dry-run';
-        return;
-    }
-    const results = await log.group(`Cancelling ${orderIds.length} order(s)`, () => cancelOrders(client, orderIds, { onResult: (r) => logCancel(context, run, r) }));
-    const failed = results.filter((r) => !isStopped(r));
-    run.status = failed.length === 0 ? 'cancelled' : 'failed';
-    if (failed.length > 0)
-        run.fail(`Could not cancel ${failed.map((r) => `${r.orderId} (${describeCancelResult(r)})`).join('; ')}.`);
-}
-function logCancel(context, run, result) {
-    const followed = run.followed.find((o) => o.orderId === result.orderId);
-    const language = followed?.language ?? run.languageOf.get(result.orderId);
-    const label = language ? `${result.orderId} (${language})` : result.orderId;
-    const line = `Order ${label}: ${describeCancelResult(result)}`;
-    if (isStopped(result))
-        context.io.log.info(line);
-    else
-        context.io.log.warning(line);
-    if (followed) {
-        if (result.outcome === 'cancelled' || result.outcome === 'already-cancelled')
-            followed.status = 'cancelled';
-        if (!isStopped(result))
-            followed.problem = describeCancelResult(result);
-    }
-    else {
-        run.cancelled.push({
-            orderId: result.orderId,
-            language: run.languageOf.get(result.orderId) ?? '',
-            status: isStopped(result) ? (result.outcome === 'already-finished' ? (result.status ?? 'completed') : 'cancelled') : 'cancel-failed',
-            problem: isStopped(result) ? undefined : describeCancelResult(result),
-        });
-    }
+/** `mode: cancel`: the orders it handled are reported as they ended. */
+async function main_cancelMode(stop, client, record) {
+    const outcome = await cancelMode(stop, client);
+    record.ended = outcome.ended;
+    if (outcome.failure)
+        recordFailure(record, outcome.failure);
+    const { projectId, orderType } = stop.settings;
+    for (const o of outcome.handled)
+        record.cancelled.push({ ...o, projectId, type: orderType, created: false, files: [] });
 }
 async function publishReport(context, settings, workflow, report) {
     const { io } = context;
@@ -3529,123 +4139,15 @@ async function publishReport(context, settings, workflow, report) {
         return;
     const markerKey = `${settings.projectId}:${settings.orderType}`;
     const { upsertPrComment } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
-    await upsertPrComment({ token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, renderComment(report, { ...summaryContext, markerKey }), commentMarker(markerKey), io.log);
-}
-/** The run as it goes: followed orders, timings, the verdict. Turned into a RunReport at the end. */
-class RunRecord {
-    followed = [];
-    /** Orders `mode: cancel` handled, and the languages it learned for them. */
-    cancelled = [];
-    languageOf = new Map();
-    plan;
-    status;
-    failure;
-    waitedMs = 0;
-    downloadedMs = 0;
-    #settings;
-    #startedAt;
-    constructor(settings, startedAt) {
-        this.#settings = settings;
-        this.#startedAt = startedAt;
-    }
-    fail(message) {
-        this.failure ??= message;
-    }
-    toReport(now) {
-        const orders = this.followed.map((o) => ({
-            orderId: o.orderId,
-            language: o.language,
-            type: o.type,
-            status: reportedStatus(o),
-            created: o.created,
-            files: o.files,
-            ...(o.problem ? { problem: o.problem } : {}),
-        }));
-        for (const c of this.cancelled) {
-            orders.push({
-                orderId: c.orderId,
-                language: c.language,
-                type: this.#settings.orderType,
-                status: c.status,
-                created: false,
-                files: [],
-                ...(c.problem ? { problem: c.problem } : {}),
-            });
-        }
-        const languagesWithoutOrder = this.#languagesWithoutOrder();
-        const status = this.status === undefined || this.status === 'timed-out' ? this.#verdict(languagesWithoutOrder) : this.status;
-        if (!this.failure && (status === 'partial' || status === 'failed')) {
-            const troubled = this.followed.filter((o) => o.problem || o.state === 'failed');
-            this.fail(troubled.length > 0
-                ? `${troubled.length} of ${this.followed.length} order(s) did not deliver: ${troubled.map((o) => `${o.language} ${o.orderId}: ${o.problem ?? o.status}`).join('; ')}`
-                : `No order for ${languagesWithoutOrder.join(', ')}.`);
-        }
-        return {
-            status,
-            mode: this.#settings.mode,
-            projectId: this.#settings.projectId,
-            orders,
-            languagesWithoutOrder,
-            createdCount: this.followed.filter((o) => o.created).length,
-            reusedCount: this.followed.filter((o) => !o.created).length,
-            outputDir: this.#settings.outputDirRelative,
-            timings: { waitedMs: this.waitedMs, downloadedMs: this.downloadedMs, totalMs: now - this.#startedAt },
-            ...(this.plan ? { plan: this.plan } : {}),
-        };
-    }
-    /**
-     * Target languages no followed order covers, from the orders' final languages: an order read
-     * only during the wait (its language unknown when orders were chosen) counts too.
-     */
-    #languagesWithoutOrder() {
-        if (this.#settings.orderIds.length > 0 || this.#settings.mode === 'cancel')
-            return [];
-        const covered = new Set(this.followed.map((o) => o.language.toLowerCase()));
-        return this.#settings.targetLanguages.filter((language) => !covered.has(language.toLowerCase()));
-    }
-    /** Honest status from the orders themselves: never `completed` with a file missing. */
-    #verdict(languagesWithoutOrder) {
-        const orders = this.followed;
-        const done = orders.filter((o) => o.state === 'done').length;
-        const bad = orders.filter((o) => o.state === 'failed').length;
-        const timedOut = orders.filter((o) => o.state === 'timed-out').length;
-        if (this.failure && orders.length === 0)
-            return 'failed';
-        if (timedOut > 0 || this.status === 'timed-out')
-            return 'timed-out';
-        if (this.#settings.mode === 'submit') {
-            // Nothing is downloaded in submit mode: report where the orders stand.
-            const finishedBadly = orders.filter((o) => (0,ollang_status/* isFinished */.$)(o.status) && !(0,ollang_status/* isSuccess */.o)(o.status)).length;
-            if (orders.some((o) => !(0,ollang_status/* isFinished */.$)(o.status)))
-                return 'pending';
-            if (finishedBadly > 0)
-                return finishedBadly === orders.length ? 'failed' : 'partial';
-            return orders.length > 0 ? 'completed' : 'failed';
-        }
-        if (orders.length === 0)
-            return languagesWithoutOrder.length > 0 ? 'failed' : 'completed';
-        if (bad === orders.length)
-            return 'failed';
-        if (bad > 0 || languagesWithoutOrder.length > 0 || done < orders.length)
-            return 'partial';
-        return 'completed';
-    }
+    await upsertPrComment({ token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, renderComment(report, { ...summaryContext, markerKey }), commentMarker(markerKey), io.log, 
+    // A signal stops the comment (a courtesy) at once: the runner's kill is not far behind.
+    context.abort);
 }
 function describeError(error) {
-    if (error instanceof OllangError && error.status === 401) {
+    if (error instanceof errors/* OllangError */.e && error.status === 401) {
         return `Ollang rejected the API key (${error.message}). Check the secret passed as api-key.`;
     }
     return (0,error_message/* errorMessage */.g)(error);
-}
-/** The order's Ollang status, except where the action's own verdict says more. */
-function reportedStatus(order) {
-    if (order.state === 'timed-out')
-        return 'timed-out';
-    if (order.state === 'failed' && (0,ollang_status/* isSuccess */.o)(order.status))
-        return 'download-failed';
-    if (order.state === 'failed' && !(0,ollang_status/* isFinished */.$)(order.status))
-        return 'failed';
-    return order.status;
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
@@ -3656,8 +4158,11 @@ function reportedStatus(order) {
 
 
 
-/** Long enough for a few retries, short enough for the runner's post-step patience after a cancel. */
-const POST_BUDGET_MS = 60_000;
+/**
+ * Look-ups for a lost create's orders, this long apart: Ollang may save a call seconds late.
+ * About 10 s in all, inside what the runner gives a post step after a cancellation.
+ */
+const POST_LOST_CREATE_LOOKUPS_MS = [0, 2_000, 3_000, 4_000];
 async function post(context) {
     const { io } = context;
     const log = io.log;
@@ -3666,7 +4171,8 @@ async function post(context) {
         // A main killed mid-download left its temporary files in the workspace.
         if (saved.downloadTemp)
             await (await __nccwpck_require__.e(/* import() */ 626).then(__nccwpck_require__.bind(__nccwpck_require__, 5626))).removeLeftoverTempFiles(saved.downloadTemp, log);
-        if (saved.mainFinished && !saved.createInFlight) {
+        const lost = saved.createsInFlight;
+        if (saved.mainFinished && lost.length === 0) {
             log.debug('Main finished on its own: nothing to clean up.');
             return;
         }
@@ -3674,53 +4180,44 @@ async function post(context) {
         // running); only a Create Order it could not account for is still the post step's business.
         const settled = new Set(saved.settled);
         const left = saved.mainFinished ? [] : saved.created.filter((id) => !settled.has(id));
-        // Main was killed while a Create Order call was in flight: its orders are found by listing.
-        const lost = saved.createInFlight;
-        const lostText = lost ? `orders a Create Order call for ${lost.languages.join(', ')} may have made` : '';
-        if (left.length === 0 && !lost) {
+        const lostText = lost.map((call) => `orders a Create Order call for ${call.languages.join(', ')} may have made`);
+        if (left.length === 0 && lost.length === 0) {
             log.info('Nothing to clean up: every order this run created has finished or was cancelled.');
             return;
         }
+        const pending = [...left, ...lostText].join(', ');
         if (!(parseBooleanWord(io.getInput('cancel-on-abort')) ?? true)) {
-            log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${[...left, lostText].filter(Boolean).join(', ')}.`);
+            log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${pending}.`);
             return;
         }
         const apiKey = io.getInput('api-key').trim();
         if (apiKey)
             io.setSecret(apiKey);
-        const apiUrl = (io.getInput('api-url').trim() || 'https://api-integration.ollang.com').replace(/\/+$/, '');
+        const apiUrl = (io.getInput('api-url').trim() || DEFAULT_API_URL).replace(/\/+$/, '');
         if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
-            log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${[...left, lostText].filter(Boolean).join(', ')} (no usable api-key or api-url).`);
+            log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${pending} (no usable api-key or api-url).`);
             return;
         }
-        const startedAt = context.clock();
-        const client = new OllangClient({
-            baseUrl: apiUrl,
-            apiKey,
-            transport: context.transport,
-            sleep: context.sleep,
-            clock: context.clock,
-            requestTimeoutMs: 10_000,
-            deadline: () => startedAt + POST_BUDGET_MS,
-        });
-        if (lost)
-            left.push(...(await findLostOrders(context, client, lost, saved.created)));
+        const client = postClient({ apiUrl, apiKey, transport: context.transport, clock: context.clock, sleep: context.sleep, log });
+        const known = new Set(saved.created);
+        for (const call of lost)
+            left.push(...(await findLostOrders(context, client, call, known)));
         if (left.length === 0) {
             log.info('Nothing to clean up: the run created no order that is still unfinished.');
             return;
         }
         log.info(`The run was aborted before it finished: cancelling ${left.length} order(s) it created.`);
-        const results = await cancelOrders(client, left, {
+        const results = await (0,cancel/* cancelOrders */._x)(client, left, {
             concurrency: 16,
             onResult: (result) => {
-                const line = `Order ${result.orderId}: ${describeCancelResult(result)}`;
-                if (isStopped(result))
+                const line = `Order ${result.orderId}: ${(0,cancel/* describeCancelResult */.bi)(result)}`;
+                if ((0,cancel/* isStopped */.id)(result))
                     log.info(line);
                 else
                     log.warning(line);
             },
         });
-        const failed = results.filter((r) => !isStopped(r));
+        const failed = results.filter((r) => !(0,cancel/* isStopped */.id)(r));
         if (failed.length > 0) {
             log.warning(`Could not cancel ${failed.length} order(s): ${failed.map((r) => r.orderId).join(', ')}. Cancel them in the Ollang dashboard, or with mode: cancel.`);
         }
@@ -3729,27 +4226,25 @@ async function post(context) {
         log.warning(`Post step: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
 }
-/** Unfinished orders of the scope created since just before the lost call (the same look-up main does after an ambiguous create). */
-async function findLostOrders(context, client, lost, known) {
+/** The unfinished orders a lost call made (child orders included), found the way main looks for them. */
+async function findLostOrders(context, client, call, known) {
     const log = context.io.log;
     try {
-        const found = await findOrdersOfLostCreate(client, {
-            projectId: lost.projectId,
-            orderType: lost.orderType,
-            ...(lost.level !== undefined ? { level: lost.level } : {}),
-            languages: lost.languages,
-            since: Date.parse(lost.since),
-        }, { exclude: new Set(known) });
-        const ids = found.filter((o) => !(0,ollang_status/* isFinished */.$)(o.status)).map((o) => o.id);
-        log.info(`Create Order (${lost.languages.join(', ')}) was never answered; ` +
+        const found = await findOrdersOfLostCreate(client, call, {
+            exclude: known,
+            lookupsMs: POST_LOST_CREATE_LOOKUPS_MS,
+            sleep: context.sleep,
+        });
+        const ids = found.filter((o) => !(0,ollang_status/* isFinished */.$g)(o.status)).map((o) => o.id);
+        log.info(`Create Order (${call.languages.join(', ')}) was never answered; ` +
             (ids.length > 0
                 ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.`
                 : 'it made no order that is still unfinished.'));
         return ids;
     }
     catch (error) {
-        log.warning(`Create Order (${lost.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
-            `${(0,error_message/* errorMessage */.g)(error)}. Check project ${lost.projectId} in the Ollang dashboard.`);
+        log.warning(`Create Order (${call.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
+            `${(0,error_message/* errorMessage */.g)(error)}. Check project ${call.projectId} in the Ollang dashboard.`);
         return [];
     }
 }
@@ -3769,7 +4264,8 @@ async function runMainStep(io = runnerIO) {
         signals += 1;
         // The runner follows SIGINT with SIGTERM 7.5 s later: that must not cut the first stop short.
         if (signals === 1) {
-            io.log.info(`Received ${signal}: stopping, and cancelling this run's unfinished orders.`);
+            // Whether there is anything to cancel, run() knows (a run past its verdict has nothing).
+            io.log.info(`Received ${signal}: stopping.`);
             abort.abort(new Error(`received ${signal}`));
         }
     };
