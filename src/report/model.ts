@@ -1,4 +1,7 @@
 /** What a run did, in one structure: outputs, job summary and PR comment are all rendered from it. */
+import type { MediaProject } from '../media/projects.ts';
+import type { FileQuality } from '../quality/check.ts';
+import type { QualityStatus } from '../quality/verdict.ts';
 
 export type RunStatus = 'completed' | 'partial' | 'pending' | 'timed-out' | 'failed' | 'cancelled' | 'dry-run';
 
@@ -6,6 +9,8 @@ export interface OrderReport {
   orderId: string;
   /** The order's project (one per media file from v1.1). */
   projectId: string;
+  /** With the `media` input: the workspace-relative media file the project was made from. */
+  media?: string;
   /** Target language from Get Order (never from the create response's position). */
   language: string;
   type: string;
@@ -33,4 +38,10 @@ export interface RunReport {
   timings: { waitedMs: number; downloadedMs: number; totalMs: number };
   /** Dry run only: what would be created and what reused. */
   plan?: { create: string[]; reuse: { language: string; orderId: string }[] };
+  /** With the `media` input: one entry per media file (the `projects` output); [] without. */
+  projects: MediaProject[];
+  /** The subtitle quality check (the `quality` output), absent with `quality-check: off` or before it ran. */
+  quality?: { status: QualityStatus; files: FileQuality[] };
+  /** The `artifact` input: the artifact's name and, once uploaded, its URL (or why it was not). */
+  artifact?: { name: string; url?: string; problem?: string };
 }

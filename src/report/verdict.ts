@@ -113,6 +113,7 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
     outputDir: settings.outputDirRelative,
     timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
     ...(record.plan ? { plan: record.plan } : {}),
+    projects: [],
   };
   return { report, ...(failure ? { failure } : {}) };
 }

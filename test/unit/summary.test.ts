@@ -27,6 +27,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
     reusedCount: 1,
     outputDir: 'localized',
     timings: { waitedMs: 185_000, downloadedMs: 2_400, totalMs: 3_723_000 },
+    projects: [],
     ...overrides,
   };
 }
