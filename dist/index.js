@@ -3932,6 +3932,7 @@ function finishRun(record, settings, now) {
         outputDir: settings.outputDirRelative,
         timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
         ...(record.plan ? { plan: record.plan } : {}),
+        projects: [],
     };
     return { report, ...(failure ? { failure } : {}) };
 }
