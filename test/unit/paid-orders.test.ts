@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { OllangSimulator } from '../simulator/index.ts';
+import { OllangSimulator, type SimulatorOptions } from '../simulator/index.ts';
 import { OllangClient } from '../../src/ollang/client.ts';
 import { OllangError } from '../../src/ollang/errors.ts';
 import { nodeTransport } from '../../src/http/transport.ts';
@@ -17,7 +17,8 @@ import { StateRecorder } from '../../src/state.ts';
 import { createOrderDownloader } from '../../src/download/order-outputs.ts';
 import { run } from '../../src/main.ts';
 import { post, POST_LOST_CREATE_LOOKUPS_MS } from '../../src/post.ts';
-import { existedBefore, snapshotProject } from '../../src/orders/lost-create.ts';
+import { existedBefore, findOrdersOfLostCreate, snapshotProject } from '../../src/orders/lost-create.ts';
+import type { OrderSummary } from '../../src/ollang/schemas.ts';
 import type { ActionIO } from '../../src/io.ts';
 import type { Settings } from '../../src/settings.ts';
 import type { Sleep, Transport } from '../../src/runtime.ts';
@@ -66,6 +67,39 @@ function postIO(inputs: Record<string, string>, state: Map<string, string>): Act
 }
 
 const state = (): StateRecorder => new StateRecorder({ saveState: () => undefined });
+
+/** A simulator of its own on the test's clock (orders stay pending a minute), closed after `fn`. */
+async function withSimulator(options: SimulatorOptions, fn: (sim: OllangSimulator, api: OllangClient) => Promise<void>): Promise<void> {
+  const sim = await OllangSimulator.start({ now: clock, lifecycle: { pendingMs: 60_000 }, seed: 5, ...options });
+  try {
+    await fn(sim, new OllangClient({ baseUrl: sim.url, apiKey: sim.apiKey, clock, sleep }));
+  } finally {
+    await sim.close();
+  }
+}
+
+/** A List Orders stub serving `list()` page by page, whatever the query asks (no order among ties, filters ignored). */
+function listingStub(list: () => OrderSummary[]): OllangClient {
+  return {
+    listOrders: async (query: { page: number; take: number }) => {
+      const all = list();
+      const orders = all.slice((query.page - 1) * query.take, query.page * query.take);
+      const pageCount = Math.ceil(all.length / query.take);
+      return {
+        orders,
+        meta: {
+          page: query.page,
+          take: query.take,
+          itemCount: all.length,
+          pageCount,
+          hasNextPage: query.page < pageCount,
+          hasPreviousPage: query.page > 1,
+        },
+      };
+    },
+    getOrder: async (id: string) => ({ ...list().find((o) => o.id === id)!, level: 0, orderDocs: [] }),
+  } as unknown as OllangClient;
+}
 
 describe('never pay twice', () => {
   it('a create the server saves after the connection dropped is found by a later look-up, not bought again', async () => {
@@ -207,6 +241,120 @@ describe('what existed before a create is never taken as its orders', () => {
     expect(lookups).toBe(3);
     expect(pauses.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(10_000);
     expect(POST_LOST_CREATE_LOOKUPS_MS.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(10_000);
+  });
+
+  // Ollang stamps whole seconds: another job of the workflow (order-type: cc) ordered in the same
+  // second as this run's lost create, and its order sorts first among the orders stamped alike.
+  for (const reuseOrders of [false, true]) {
+    it(`reuse-orders: ${reuseOrders}: an order stamped in the same second as a lost create’s, listed before them, hides none of them`, async () => {
+      await withSimulator(
+        { wholeSecondStamps: true, faults: [{ route: 'create', kind: 'create-no-answer', times: 1 }] },
+        async (sim, api) => {
+          sim.addOrder({ id: 'ffffffff000000matrix0001', projectId: 'proj-demo', type: 'cc', targetLanguage: 'fr' });
+          const chosen = await chooseOrders({
+            client: api,
+            settings: settings({ apiUrl: sim.url, reuseOrders }),
+            log,
+            clock,
+            sleep,
+            state: state(),
+          });
+          const subtitles = sim.orders().filter((o) => o.type === 'subtitle');
+          expect(sim.count('create')).toBe(1);
+          expect(subtitles.map((o) => o.status)).toEqual(['pending', 'pending']);
+          expect(chosen.followed.map((o) => `${o.orderId} ${o.created}`).sort()).toEqual(subtitles.map((o) => `${o.id} true`).sort());
+        },
+      );
+    });
+  }
+
+  it('post step after a kill during the create: an order stamped in the same second, listed first, hides none of the call’s orders', async () => {
+    await withSimulator({ wholeSecondStamps: true }, async (sim, api) => {
+      const other = sim.addOrder({ id: 'ffffffff000000matrix0002', projectId: 'proj-demo', type: 'cc', targetLanguage: 'fr' });
+      const saved = new Map<string, string>();
+      const recorder = new StateRecorder({ saveState: (k, v) => void saved.set(k, v) });
+      const before = await snapshotProject(api, 'proj-demo');
+      recorder.recordCreateSent({
+        projectId: 'proj-demo',
+        orderType: 'subtitle',
+        level: 0,
+        languages: ['fr', 'es'],
+        sentAt: new Date(clock()).toISOString(),
+        before,
+      });
+      // The call reaches Ollang; main is killed before the answer.
+      const made = await api.createOrder({
+        orderType: 'subtitle',
+        level: 0,
+        projectId: 'proj-demo',
+        targetLanguageConfigs: [{ language: 'fr' }, { language: 'es' }],
+      });
+      await post({ io: postIO({ 'api-key': sim.apiKey, 'api-url': sim.url }, saved), transport: nodeTransport, clock, sleep });
+      expect(made.map((m) => sim.orders().find((o) => o.id === m.orderId)!.status)).toEqual(['cancelled', 'cancelled']);
+      expect(sim.orders().find((o) => o.id === other.id)!.status).toBe('pending');
+    });
+  });
+
+  it('more orders stamped alike than a page holds: the snapshot records them all, and a look-up listing them in another order takes none', async () => {
+    // An earlier create of 30 languages and its 30 `cc` children: 60 orders, one stamp.
+    const stamp = '2026-11-22T09:00:00Z';
+    const old: OrderSummary[] = Array.from({ length: 30 }, (_, i) => [
+      { id: `sub-${i}`, status: 'completed', type: 'subtitle', targetLanguage: `l${i}`, projectId: 'p', createdAt: stamp },
+      { id: `cc-${i}`, status: 'completed', type: 'cc', targetLanguage: 'en', projectId: 'p', createdAt: stamp },
+    ]).flat();
+    const before = await snapshotProject(
+      listingStub(() => old),
+      'p',
+    );
+    expect(before.orderIds.sort()).toEqual(old.map((o) => o.id).sort());
+    // A lost create for two of those languages (level 1) that made nothing; the look-up is another query.
+    const call = { projectId: 'p', orderType: 'subtitle', level: 1, languages: ['l25', 'l27'], sentAt: stamp, before };
+    expect(
+      await findOrdersOfLostCreate(
+        listingStub(() => [...old].reverse()),
+        call,
+      ),
+    ).toEqual([]);
+  });
+
+  it('more orders stamped alike than a page holds, in another order on every request: none is taken for a lost create’s, none of its own missed', async () => {
+    await withSimulator(
+      { wholeSecondStamps: true, unstableTieOrder: true, faults: [{ route: 'create', kind: 'create-no-answer', times: 1 }] },
+      async (sim, api) => {
+        // Another job's 30-language create and its 30 `cc` children, in the very second of this run's.
+        const languages = Array.from({ length: 30 }, (_, i) => `l${String(i).padStart(2, '0')}`);
+        const old = new Set<string>();
+        for (const language of languages) {
+          const parent = sim.addOrder({ projectId: 'proj-demo', type: 'subtitle', targetLanguage: language, status: 'completed' });
+          const child = sim.addOrder({
+            projectId: 'proj-demo',
+            type: 'cc',
+            targetLanguage: 'en',
+            status: 'completed',
+            parentOrderId: parent.id,
+          });
+          old.add(parent.id).add(child.id);
+        }
+        const chosen = await chooseOrders({
+          client: api,
+          settings: settings({ apiUrl: sim.url, targetLanguages: languages, level: 1, reuseOrders: false }),
+          log,
+          clock,
+          sleep,
+          state: state(),
+        });
+        expect(new Set(sim.orders().map((o) => o.createdAt)).size).toBe(1);
+        expect(sim.count('create')).toBe(1);
+        expect(chosen.followed.filter((o) => old.has(o.orderId))).toEqual([]);
+        expect(chosen.followed.map((o) => o.orderId).sort()).toEqual(
+          sim
+            .orders()
+            .filter((o) => !old.has(o.id))
+            .map((o) => o.id)
+            .sort(),
+        );
+      },
+    );
   });
 });
 
