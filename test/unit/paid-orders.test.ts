@@ -295,6 +295,38 @@ describe('what existed before a create is never taken as its orders', () => {
     });
   });
 
+  it('createdAt without a time zone, on a runner west of UTC: a lost create is still found, not bought again', async () => {
+    // Date.parse reads a zone-less stamp as local time: 5 hours late in New York, past the new orders.
+    const zone = process.env['TZ'];
+    process.env['TZ'] = 'America/New_York';
+    try {
+      await withSimulator(
+        { stampsWithoutZone: true, faults: [{ route: 'create', kind: 'create-no-answer', times: 1 }] },
+        async (sim, api) => {
+          sim.addOrder({
+            projectId: 'proj-demo',
+            type: 'subtitle',
+            targetLanguage: 'de',
+            createdAt: new Date(clock() - 30_000).toISOString(),
+          });
+          const chosen = await chooseOrders({
+            client: api,
+            settings: settings({ apiUrl: sim.url, reuseOrders: false }),
+            log,
+            clock,
+            sleep,
+            state: state(),
+          });
+          expect(sim.count('create')).toBe(1);
+          expect(chosen.followed.map((o) => o.language).sort()).toEqual(['es', 'fr']);
+        },
+      );
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
+  });
+
   it('more orders stamped alike than a page holds: the snapshot records them all, and a look-up listing them in another order takes none', async () => {
     // An earlier create of 30 languages and its 30 `cc` children: 60 orders, one stamp.
     const stamp = '2026-11-22T09:00:00Z';
