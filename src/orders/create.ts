@@ -77,12 +77,25 @@ export async function createOrders(context: CreateContext, scope: OrderScope, la
       state.recordCreated(ids);
       const read = await Promise.all(ids.map((id) => readCreated(context, id)));
       ids.forEach((id, index) => ours.set(id, read[index]));
-      // An answer that covers fewer languages than asked: did the call make them all the same?
-      const short = uncovered(missing, scope, ours);
-      if (short.length > 0) await recover(context, { ...record, languages: short }, ours, [0], 'the call made but left out of its answer');
+      // An answer that covers fewer languages than asked: did the call make them all the same? An
+      // answered order not read yet may be any language: the look-up leaves out every answered ID.
+      const short = notCovered(missing, scope, ours);
+      const lookupFailure =
+        short.length > 0
+          ? await recover(context, { ...record, languages: short }, ours, [0], 'the call made but left out of its answer')
+          : undefined;
+      const answeredNone = `Create Order answered no order${[...ours.values()].includes(undefined) ? ' it could read' : ''}`;
+      if (lookupFailure !== undefined) {
+        // Nobody can tell whether those orders exist: the post step looks for them once more.
+        state.recordCreateSent({ ...record, languages: short });
+        failure =
+          `${answeredNone} for ${short.join(', ')} in project ${scope.projectId}, and looking for one it may have made failed ` +
+          `(${lookupFailure}): the post step looks for it again.`;
+        break;
+      }
       state.recordCreateSettled(scope.projectId);
       missing = uncovered(missing, scope, ours);
-      if (missing.length > 0) failure = `Create Order answered no order for ${missing.join(', ')} in project ${scope.projectId}.`;
+      if (missing.length > 0) failure = `${answeredNone} for ${missing.join(', ')} in project ${scope.projectId}.`;
       break;
     } catch (error) {
       if (!(error instanceof OllangError) || !error.ambiguous) {
@@ -96,10 +109,11 @@ export async function createOrders(context: CreateContext, scope: OrderScope, la
       );
       // A call that timed out may still be in the server's hands: look longer before ordering again.
       const lookups = error.kind === 'timeout' ? [...LOST_CREATE_LOOKUPS_MS, LOST_CREATE_LOOKUP_AFTER_TIMEOUT_MS] : LOST_CREATE_LOOKUPS_MS;
-      if (!(await recover(context, { ...record, languages: missing }, ours, lookups, 'the lost call created'))) {
+      const lookupFailure = await recover(context, { ...record, languages: missing }, ours, lookups, 'the lost call created');
+      if (lookupFailure !== undefined) {
         // Creating again without knowing what the lost call made could buy twice: stop here. The
         // in-flight record stays, so the post step looks for this call's orders once more.
-        failure = `${createFailure(error, missing, scope.projectId)}; looking for what it made failed too, so nothing more was ordered.`;
+        failure = `${createFailure(error, missing, scope.projectId)}; looking for what it made failed too (${lookupFailure}), so nothing more was ordered.`;
         break;
       }
       missing = uncovered(missing, scope, ours);
@@ -134,8 +148,8 @@ function createRequest(settings: Settings, scope: OrderScope, languages: string[
 }
 
 /**
- * Looks for the call's orders, and makes every one found this run's (state first). False when
- * the look-up itself failed (then nobody can tell what the call made).
+ * Looks for the call's orders, and makes every one found this run's (state first). Returns why
+ * the look-up itself failed, if it did (then nobody can tell what the call made).
  */
 async function recover(
   context: CreateContext,
@@ -143,7 +157,7 @@ async function recover(
   ours: Map<string, Order | undefined>,
   lookupsMs: readonly number[],
   what: string,
-): Promise<boolean> {
+): Promise<string | undefined> {
   let found: Order[];
   try {
     found = await findOrdersOfLostCreate(context.client, call, {
@@ -155,13 +169,13 @@ async function recover(
   } catch (error) {
     if (isFatal(error) || context.signal?.aborted) throw error;
     context.log.warning(`Looking for the orders ${what} failed: ${errorMessage(error)}.`);
-    return false;
+    return errorMessage(error);
   }
-  if (found.length === 0) return true;
+  if (found.length === 0) return undefined;
   context.state.recordCreated(found.map((o) => o.id));
   for (const order of found) ours.set(order.id, order);
   context.log.info(`Found ${found.length} order(s) ${what}: ${found.map((o) => `${o.targetLanguage} ${o.type} ${o.id}`).join(', ')}.`);
-  return true;
+  return undefined;
 }
 
 /**
@@ -185,9 +199,14 @@ async function readCreated(context: CreateContext, orderId: string): Promise<Ord
  * counted missing, so that nothing is bought twice.
  */
 function uncovered(languages: string[], scope: OrderScope, ours: ReadonlyMap<string, Order | undefined>): string[] {
-  const orders = [...ours.values()];
-  if (orders.some((o) => o === undefined)) return [];
-  const covered = new Set(orders.filter((o) => o!.type === scope.orderType).map((o) => languageKey(o!.targetLanguage)));
+  return [...ours.values()].includes(undefined) ? [] : notCovered(languages, scope, ours);
+}
+
+/** The languages no order of ours that has been read covers (of the requested type). */
+function notCovered(languages: string[], scope: OrderScope, ours: ReadonlyMap<string, Order | undefined>): string[] {
+  const covered = new Set(
+    [...ours.values()].filter((o) => o !== undefined && o.type === scope.orderType).map((o) => languageKey(o!.targetLanguage)),
+  );
   return languages.filter((language) => !covered.has(languageKey(language)));
 }
 

@@ -157,6 +157,65 @@ describe('never pay twice', () => {
   });
 });
 
+describe('an order Create Order made but left out of its answer is never orphaned', () => {
+  it('its look-up fails: the failure says so, the record stays, and the post step (main finished) finds and cancels it', async () => {
+    await withSimulator({ createSkips: { languages: ['es'], made: true } }, async (sim) => {
+      // List Orders works for the snapshot, then fails (an outage) for the look-up after the answer.
+      let created = false;
+      const outage: Transport = async (request) => {
+        if (request.url.pathname.endsWith('/orders/create')) created = true;
+        else if (request.url.pathname === '/integration/orders' && created)
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        return nodeTransport(request);
+      };
+      const saved = new Map<string, string>();
+      const chosen = await chooseOrders({
+        client: new OllangClient({ baseUrl: sim.url, apiKey: sim.apiKey, transport: outage, clock, sleep }),
+        settings: settings({ apiUrl: sim.url, reuseOrders: false }),
+        log,
+        clock,
+        sleep,
+        state: new StateRecorder({ saveState: (k, v) => void saved.set(k, v) }),
+      });
+      const [fr, es] = sim.orders();
+      expect(chosen.followed.map((o) => o.orderId)).toEqual([fr!.id]);
+      expect(chosen.failure).toMatch(/no order for es .*looking for one it may have made failed/);
+      expect(JSON.parse(saved.get('creates-in-flight')!)).toMatchObject([{ languages: ['es'] }]);
+      // Main then finishes (the run is partial); the post step:
+      saved.set('main-finished', 'true');
+      await post({ io: postIO({ 'api-key': sim.apiKey, 'api-url': sim.url }, saved), transport: nodeTransport, clock, sleep });
+      expect([fr!.id, es!.id].map((id) => sim.orders().find((o) => o.id === id)!.status)).toEqual(['pending', 'cancelled']);
+    });
+  });
+
+  it('an answered order Get Order cannot read yet: the language the answer left out is still looked for, and followed', async () => {
+    await withSimulator(
+      { createSkips: { languages: ['es'], made: true }, faults: [{ route: 'get', kind: '503', times: 6 }] },
+      async (sim, api) => {
+        const saved = new Map<string, string>();
+        const chosen = await chooseOrders({
+          client: api,
+          settings: settings({ apiUrl: sim.url, reuseOrders: false }),
+          log,
+          clock,
+          sleep,
+          state: new StateRecorder({ saveState: (k, v) => void saved.set(k, v) }),
+        });
+        expect(chosen.followed.map((o) => o.orderId).sort()).toEqual(
+          sim
+            .orders()
+            .map((o) => o.id)
+            .sort(),
+        );
+        expect(chosen.followed.every((o) => o.created)).toBe(true);
+        expect(chosen.failure).toBeUndefined();
+        expect(saved.get('creates-in-flight')).toBe('');
+        expect(sim.count('create')).toBe(1);
+      },
+    );
+  });
+});
+
 describe('what existed before a create is never taken as its orders', () => {
   it('our clock minutes ahead of Ollang’s: a lost create is still found, not bought again', async () => {
     // Ollang stamps createdAt on its own clock, 5 minutes behind ours: no look-up may filter on ours.
