@@ -76,6 +76,12 @@ export function createOrderDownloader(deps: {
   const temp = new TempFiles({ workspace: settings.workspace, ...(deps.recordTempFolders ? { save: deps.recordTempFolders } : {}) });
 
   return async (order, followed) => {
+    // Only orders of the requested type are downloaded (unless given by ID): a child order of another
+    // type is followed, reported and cancelled, but each language's files come from its own order.
+    if (settings.orderIds.length === 0 && order.type !== settings.orderType) {
+      finishDownload(followed, [], deps.clock());
+      return;
+    }
     const folderName = safeFileName(followed.language, { fallback: 'unknown-language' });
     const directory = path.join(settings.outputDir, folderName);
     const taken = takenByFolder.get(folderName) ?? new Set<string>();

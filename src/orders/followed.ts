@@ -36,6 +36,8 @@ export interface FollowedOrder {
   projectId: string;
   /** '' until Ollang has told us (an order created but not read yet). */
   language: string;
+  /** The project's source language, where Ollang said (child orders may be in it). */
+  sourceLanguage?: string;
   type: string;
   level?: number;
   createdAt?: string;
@@ -62,6 +64,7 @@ export function followOrder(order: Order, options: { created: boolean; projectId
     orderId: order.id,
     projectId: order.projectId ?? options.projectId ?? '',
     language: order.targetLanguage,
+    ...(order.sourceLanguage !== undefined ? { sourceLanguage: order.sourceLanguage } : {}),
     type: order.type,
     ...(order.level !== undefined ? { level: order.level } : {}),
     ...(order.createdAt !== undefined ? { createdAt: order.createdAt } : {}),

@@ -14,7 +14,7 @@ import type { Order, OrderSummary } from '../ollang/schemas.ts';
 import { isUsable } from '../ollang/status.ts';
 import type { Sleep } from '../runtime.ts';
 import { forEachLimited } from '../for-each-limited.ts';
-import { inScope, languageKey, type OrderScope } from './scope.ts';
+import { inScope, isChildOf, languageKey, stampOf, type OrderScope } from './scope.ts';
 
 /** What existed in a project just before a Create Order call was sent, as Ollang listed it. */
 export interface ProjectSnapshot {
@@ -36,8 +36,6 @@ export interface LostCreate extends OrderScope {
   before: ProjectSnapshot;
 }
 
-/** How far apart (Ollang's clock) a parent order and the child orders it adds may be stamped. */
-export const CHILD_STAMP_WINDOW_MS = 5_000;
 /** Get Orders confirming candidates, at once. */
 const CONFIRMS_AT_ONCE = 8;
 /** List Orders' largest page. */
@@ -193,18 +191,6 @@ async function ordersStamped(client: OllangClient, projectId: string, stamp: num
   );
 }
 
-/**
- * A child order (docs/ollang-api.md, "Create Order"): another type, made by the same call as its
- * parent, so stamped within moments of it, in the parent's target or source language.
- */
-function isChildOf(candidate: OrderSummary, parent: Order): boolean {
-  const language = languageKey(candidate.targetLanguage);
-  if (language !== languageKey(parent.targetLanguage) && language !== languageKey(parent.sourceLanguage ?? '')) return false;
-  const a = stampOf(candidate);
-  const b = stampOf(parent);
-  return a === undefined || b === undefined || Math.abs(a - b) <= CHILD_STAMP_WINDOW_MS;
-}
-
 /** Get Order for a candidate; undefined when Ollang no longer knows it. */
 async function confirm(client: OllangClient, summary: OrderSummary): Promise<Order | undefined> {
   try {
@@ -213,9 +199,4 @@ async function confirm(client: OllangClient, summary: OrderSummary): Promise<Ord
     if (error instanceof OllangError && error.status === 404) return undefined;
     throw error;
   }
-}
-
-function stampOf(order: { createdAt?: string }): number | undefined {
-  const t = order.createdAt === undefined ? NaN : Date.parse(order.createdAt);
-  return Number.isFinite(t) ? t : undefined;
 }

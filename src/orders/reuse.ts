@@ -10,7 +10,7 @@ import type { Log } from '../runtime.ts';
 import type { StateRecorder } from '../state.ts';
 import { errorMessage } from '../error-message.ts';
 import { followOrder, type FollowedOrder } from './followed.ts';
-import { inScope, languageKey, type OrderScope } from './scope.ts';
+import { inScope, isChildOf, languageKey, type OrderScope } from './scope.ts';
 
 /** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
 export const REUSE_SCAN_MAX_PAGES = 4;
@@ -135,7 +135,8 @@ export async function scanOrders(
  * create the same language. Every run settles it the same way: the oldest usable order of a
  * (project, type, level, language) is kept, and a run whose own order is younger cancels it
  * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
- * one instead. One List Orders page, and only when this run created something.
+ * one instead, cancelling the child orders it added with it too. One List Orders page, and only
+ * when this run created something.
  */
 export async function yieldToEarlierOrders(
   context: { client: OllangClient; log: Log; state: StateRecorder },
@@ -159,6 +160,7 @@ export async function yieldToEarlierOrders(
   }
   const ours = new Set(created.map((o) => o.orderId));
   const result: FollowedOrder[] = [];
+  const givenUp: FollowedOrder[] = [];
   for (const order of created) {
     if (order.type !== scope.orderType) {
       result.push(order);
@@ -190,9 +192,47 @@ export async function yieldToEarlierOrders(
         `${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`,
       );
       result.push(followOrder(replacement, { created: false, projectId: scope.projectId }));
+      givenUp.push(order);
     } catch (error) {
       // Could not cancel ours (already past pending): keep it, we pay for it anyway.
       log.debug(`Keeping ${order.orderId}: cancelling the duplicate failed (${errorMessage(error)}).`);
+      result.push(order);
+    }
+  }
+  return givenUp.length === 0 ? result : await cancelChildren(context, scope, result, givenUp);
+}
+
+/**
+ * The child orders (another type) of the parents this run gave up go with them: cancelled and no
+ * longer followed. One that may as well be a kept parent's (children in the source language look
+ * alike) is kept: cancelling it could stall an order this run still waits for.
+ */
+async function cancelChildren(
+  context: { client: OllangClient; log: Log; state: StateRecorder },
+  scope: OrderScope,
+  followed: FollowedOrder[],
+  givenUp: FollowedOrder[],
+): Promise<FollowedOrder[]> {
+  const asParent = (o: FollowedOrder) => ({ targetLanguage: o.language, sourceLanguage: o.sourceLanguage, createdAt: o.createdAt });
+  const kept = followed.filter((o) => o.created && o.type === scope.orderType).map(asParent);
+  const result: FollowedOrder[] = [];
+  for (const order of followed) {
+    const child = { targetLanguage: order.language, createdAt: order.createdAt };
+    const orphan =
+      order.created &&
+      order.type !== scope.orderType &&
+      givenUp.some((parent) => isChildOf(child, asParent(parent))) &&
+      !kept.some((parent) => isChildOf(child, parent));
+    if (!orphan) {
+      result.push(order);
+      continue;
+    }
+    try {
+      const outcome = await context.client.cancelOrder(order.orderId);
+      context.state.recordSettled([order.orderId]);
+      context.log.info(`${order.type} order ${order.orderId} (${order.language}) came with a duplicate this run gave up: ${outcome}.`);
+    } catch (error) {
+      context.log.debug(`Keeping ${order.orderId}: cancelling the child order of a duplicate failed (${errorMessage(error)}).`);
       result.push(order);
     }
   }

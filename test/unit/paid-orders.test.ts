@@ -3,7 +3,7 @@
  * on an injected clock against the simulator (whose lifecycles run on the same clock).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OllangSimulator, type SimulatorOptions } from '../simulator/index.ts';
@@ -213,6 +213,90 @@ describe('an order Create Order made but left out of its answer is never orphane
         expect(sim.count('create')).toBe(1);
       },
     );
+  });
+});
+
+describe('child orders go with their parents', () => {
+  /** Another run orders `fr` right after this run's reuse scan (its first List Orders), a second before this run's create. */
+  const otherRunsFr = (): SimulatorOptions => ({
+    childOrders: true,
+    scheduledOrders: [
+      {
+        after: { route: 'list', count: 1 },
+        order: { projectId: 'proj-demo', type: 'subtitle', targetLanguage: 'fr', createdAt: new Date(clock() - 1_000).toISOString() },
+      },
+    ],
+  });
+
+  it('giving way to another run’s earlier order cancels the child order the same call made, and stops following it', async () => {
+    await withSimulator(otherRunsFr(), async (sim, api) => {
+      const saved = new Map<string, string>();
+      const chosen = await chooseOrders({
+        client: api,
+        settings: settings({ apiUrl: sim.url, targetLanguages: ['fr'] }),
+        log,
+        clock,
+        sleep,
+        state: new StateRecorder({ saveState: (k, v) => void saved.set(k, v) }),
+      });
+      const [theirs, ours, child] = sim.orders();
+      expect(child!.parentOrderId).toBe(ours!.id);
+      expect([theirs, ours, child].map((o) => o!.status)).toEqual(['pending', 'cancelled', 'cancelled']);
+      expect(chosen.followed.map((o) => [o.orderId, o.created])).toEqual([[theirs!.id, false]]);
+      expect(JSON.parse(saved.get('settled-orders')!)).toEqual([ours!.id, child!.id]);
+    });
+  });
+
+  it('a child order that may be a kept parent’s is kept: only the parents that gave way are cancelled', async () => {
+    await withSimulator(otherRunsFr(), async (sim, api) => {
+      const chosen = await chooseOrders({ client: api, settings: settings({ apiUrl: sim.url }), log, clock, sleep, state: state() });
+      const mine = sim.orders().slice(1);
+      // Both `cc` children are in the source language: either may be the kept `es` order's.
+      expect(mine.map((o) => `${o.type} ${o.targetLanguage} ${o.status}`)).toEqual([
+        'subtitle fr cancelled',
+        'cc en pending',
+        'subtitle es pending',
+        'cc en pending',
+      ]);
+      expect(chosen.followed.map((o) => o.orderId).sort()).toEqual([sim.orders()[0]!.id, ...mine.slice(1).map((o) => o.id)].sort());
+    });
+  });
+
+  it('a child order of another type is followed and reported, never downloaded', async () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'paid-child-'));
+    await withSimulator({ childOrders: true, lifecycle: { pendingMs: 1_000, ongoingMs: 2_000, outputsLagMs: 500 } }, async (sim) => {
+      const inputs: Record<string, string> = {
+        'api-key': sim.apiKey,
+        'api-url': sim.url,
+        'project-id': 'proj-demo',
+        'target-languages': 'fr',
+        'poll-interval': '5s',
+        timeout: '1h',
+      };
+      const outputs = new Map<string, string>();
+      const io: ActionIO = { ...postIO(inputs, new Map()), setOutput: (k, v) => void outputs.set(k, v) };
+      const outcome = await run({
+        io,
+        env: { GITHUB_WORKSPACE: workspace },
+        cwd: workspace,
+        transport: nodeTransport,
+        clock,
+        sleep,
+        abort: new AbortController().signal,
+      });
+      expect(outcome.exitCode).toBe(0);
+      expect(outputs.get('status')).toBe('completed');
+      const reported = (JSON.parse(outputs.get('orders')!) as { type: string; language: string; files: string[] }[]).map((o) => [
+        o.type,
+        o.language,
+        o.files.length > 0,
+      ]);
+      expect(reported).toEqual([
+        ['subtitle', 'fr', true],
+        ['cc', 'en', false],
+      ]);
+      expect(readdirSync(path.join(workspace, 'localized'))).toEqual(['fr']);
+    });
   });
 });
 
