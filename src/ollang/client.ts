@@ -224,6 +224,11 @@ export class OllangClient {
     return this.#request(spec, (response, s) => this.#parse(spec, response, s.createOrderResponseSchema));
   }
 
+  /** Epoch ms past which this client's retries never sleep (its budget), if it has one: a caller that waits on its own keeps to it too. */
+  retryDeadline(): number | undefined {
+    return this.#deadline();
+  }
+
   /** GET /integration/orders/{orderId}. `deadline` (epoch ms) bounds this call's retries. */
   async getOrder(orderId: string, options?: { signal?: AbortSignal; deadline?: number }): Promise<Order> {
     const spec: RequestSpec = {

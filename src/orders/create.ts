@@ -6,16 +6,19 @@
  * what the project already had (lost-create.ts); the call is saved in state first, so that a kill
  * leaves the post step enough to find its orders. After an answer we cannot read, the orders the
  * call may have made are looked for (new since the snapshot) before anything is created again,
- * and only the languages still missing are. An answered error is final. Every order found or
- * answered is this run's: it is followed and reported, even when creating the rest fails.
+ * and only the languages still missing are. A refusal that made nothing (429) is sent again
+ * after the pause asked for; any other answered error is final. Every order found or answered
+ * is this run's: it is followed and reported, even when creating the rest fails.
  */
 import type { CreateOrderRequest, OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
+import { isRetryable, maxRetryAfterMs } from '../ollang/retry.ts';
 import type { Order } from '../ollang/schemas.ts';
 import type { Settings } from '../settings.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 import type { StateRecorder } from '../state.ts';
 import { errorMessage } from '../error-message.ts';
+import { formatDuration } from '../duration.ts';
 import { followOrder, followUnread, type FollowedOrder } from './followed.ts';
 import { findOrdersOfLostCreate, snapshotProject, type LostCreate, type ProjectSnapshot } from './lost-create.ts';
 import { languageKey, type OrderScope } from './scope.ts';
@@ -25,7 +28,7 @@ import { languageKey, type OrderScope } from './scope.ts';
  * failure whose orders the look-ups did not find (so no attempt can buy twice).
  */
 const MAX_CREATE_ATTEMPTS = 4;
-/** Pause before creating again after an ambiguous failure (doubling): a struggling API gets a moment. */
+/** Pause before creating again (doubling; longer when Retry-After asks): a struggling API gets a moment. */
 const CREATE_RETRY_PAUSE_MS = 1_000;
 /** After a lost create, look-ups this long apart (a late save shows up); a time-out adds a longer one. */
 const LOST_CREATE_LOOKUPS_MS = [0, 1_000, 3_000];
@@ -98,6 +101,13 @@ export async function createOrders(context: CreateContext, scope: OrderScope, la
       if (missing.length > 0) failure = `${answeredNone} for ${missing.join(', ')} in project ${scope.projectId}.`;
       break;
     } catch (error) {
+      // Refused before anything was made (429, a request never sent): the same call again, no look-up.
+      const pause = notProcessed(error) && attempt < MAX_CREATE_ATTEMPTS ? createPause(context, attempt, error) : undefined;
+      if (pause !== undefined) {
+        log.warning(`Create Order made nothing (${errorMessage(error)}): sending it again in ${formatDuration(pause)}.`);
+        await context.sleep(pause, context.signal);
+        continue;
+      }
       if (!(error instanceof OllangError) || !error.ambiguous) {
         state.recordCreateSettled(scope.projectId);
         if (isFatal(error) || context.signal?.aborted) throw error;
@@ -222,6 +232,25 @@ function warnOnLevelScale(context: CreateContext, scope: OrderScope, ours: Reado
     `Ollang reports level ${other.level} for order ${other.id}, created with level ${scope.level}: its levels are on another scale ` +
       'than the one the action sends. Reuse finds this run’s orders through the Actions cache, but not through List Orders.',
   );
+}
+
+/**
+ * A Create Order failure that made nothing: answered before processing (429, 408), or never sent.
+ * Anything that may have been processed is `ambiguous` (src/ollang/client.ts).
+ */
+function notProcessed(error: unknown): error is OllangError {
+  return error instanceof OllangError && !error.ambiguous && error.kind !== 'aborted' && isRetryable(error);
+}
+
+/**
+ * The pause before Create Order call `attempt + 1`: doubling from a second, or the Retry-After
+ * asked for when longer (capped as for reads); undefined when it would end past the client's
+ * deadline.
+ */
+function createPause(context: CreateContext, attempt: number, error: OllangError): number | undefined {
+  const pause = Math.max(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1), Math.min(error.retryAfterMs ?? 0, maxRetryAfterMs));
+  const deadline = context.client.retryDeadline();
+  return deadline !== undefined && context.clock() + pause > deadline ? undefined : pause;
 }
 
 function createFailure(error: unknown, languages: string[], projectId: string): string {

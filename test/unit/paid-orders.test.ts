@@ -134,6 +134,35 @@ describe('never pay twice', () => {
     expect(simulator.count('create')).toBe(0);
   });
 
+  it('a 429 on Create Order made nothing: the same languages are sent again after Retry-After, without a look-up', async () => {
+    simulator.setFaults([{ route: 'create', kind: '429', times: 1, retryAfterSeconds: 3 }]);
+    const pauses = time.sleeps.length;
+    const chosen = await chooseOrders({ client: client(), settings: settings({ reuseOrders: false }), log, clock, sleep, state: state() });
+    expect(simulator.count('create')).toBe(2);
+    // The snapshot only: nothing looked for between the two calls.
+    expect(simulator.count('list')).toBe(1);
+    expect(time.sleeps.slice(pauses)).toEqual([3_000]);
+    expect(chosen.failure).toBeUndefined();
+    expect(chosen.languagesWithoutOrder).toEqual([]);
+    expect(chosen.followed.map((o) => o.language).sort()).toEqual(['es', 'fr']);
+  });
+
+  it('Create Order refused with 429 every time: four calls at most, then the failure names the languages and the refusal', async () => {
+    simulator.setFaults([{ route: 'create', kind: '429', times: 100, retryAfterSeconds: 1 }]);
+    const chosen = await chooseOrders({ client: client(), settings: settings(), log, clock, sleep, state: state() });
+    expect(simulator.count('create')).toBe(4);
+    expect(chosen.failure).toMatch(/fr, es .*429/);
+    expect(chosen.languagesWithoutOrder).toEqual(['fr', 'es']);
+  });
+
+  it('a 429 whose Retry-After runs past the run’s deadline: not sent again, the failure names the refusal', async () => {
+    simulator.setFaults([{ route: 'create', kind: '429', times: 1, retryAfterSeconds: 120 }]);
+    const api = new OllangClient({ baseUrl: simulator.url, apiKey: simulator.apiKey, clock, sleep, deadline: () => clock() + 60_000 });
+    const chosen = await chooseOrders({ client: api, settings: settings(), log, clock, sleep, state: state() });
+    expect(simulator.count('create')).toBe(1);
+    expect(chosen.failure).toMatch(/429/);
+  });
+
   it('a lost create never claims another level’s order', async () => {
     const other = simulator.addOrder({
       targetLanguage: 'fr',
