@@ -563,6 +563,38 @@ describe('what existed before a create is never taken as its orders', () => {
 });
 
 describe('never report what did not happen', () => {
+  for (const cancelOnAbort of ['false', 'true']) {
+    it(`main finished but left a Create Order unaccounted for, cancel-on-abort: ${cancelOnAbort}: the post step never says the run was aborted`, async () => {
+      const saved = new Map<string, string>();
+      const recorder = new StateRecorder({ saveState: (k, v) => void saved.set(k, v) });
+      const before = await snapshotProject(client(), 'proj-demo');
+      recorder.recordCreateSent({
+        projectId: 'proj-demo',
+        orderType: 'subtitle',
+        level: 0,
+        languages: ['es'],
+        sentAt: new Date(clock()).toISOString(),
+        before,
+      });
+      const [made] = await client().createOrder({
+        orderType: 'subtitle',
+        level: 0,
+        projectId: 'proj-demo',
+        targetLanguageConfigs: [{ language: 'es' }],
+      });
+      recorder.recordMainFinished();
+      await post({
+        io: postIO({ 'api-key': simulator.apiKey, 'api-url': simulator.url, 'cancel-on-abort': cancelOnAbort }, saved),
+        transport: nodeTransport,
+        clock,
+        sleep,
+      });
+      expect(lines.filter((line) => /aborted/i.test(line))).toEqual([]);
+      expect(lines.some((line) => line.includes('Create Order was never accounted for'))).toBe(true);
+      expect(simulator.orders().find((o) => o.id === made!.orderId)!.status).toBe(cancelOnAbort === 'true' ? 'cancelled' : 'pending');
+    });
+  }
+
   it('a human review Ollang refuses to cancel is an error, not a stopped order', async () => {
     const stub = {
       cancelOrder: async () => {
