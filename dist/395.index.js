@@ -46,6 +46,14 @@ const requiredId = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().m
 const optionalText = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
     .optional()
     .transform((v) => (typeof v === 'string' && v !== '' ? v : undefined));
+/** An ISO 8601 date and time without a time zone (`2024-01-15T10:30:00`). */
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+/**
+ * Optional `createdAt`: as optionalText; a stamp without a time zone is Ollang's clock in UTC
+ * (docs/ollang-api.md, "Orders"), so it is given the `Z` that Date.parse needs not to read it as
+ * the runner's local time.
+ */
+const optionalStamp = optionalText.transform((v) => (v !== undefined && ZONELESS_DATE_TIME.test(v) ? `${v}Z` : v));
 /** Optional number: a finite number (or numeric string), else undefined. */
 const optionalNumber = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
     .optional()
@@ -82,7 +90,7 @@ const orderSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     name: optionalText,
     projectId: optionalText,
     level: optionalNumber,
-    createdAt: optionalText,
+    createdAt: optionalStamp,
     sourceLanguage: optionalText,
     vttUrl: optionalText,
     orderDocs: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(orderDocSchema)
@@ -97,7 +105,7 @@ const orderSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     type: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     targetLanguage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     projectId: optionalText,
-    createdAt: optionalText,
+    createdAt: optionalStamp,
     name: optionalText,
     level: optionalNumber,
 })

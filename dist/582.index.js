@@ -1247,6 +1247,12 @@ function createOrderDownloader(deps) {
     const takenByFolder = new Map();
     const temp = new temp_files.TempFiles({ workspace: settings.workspace, ...(deps.recordTempFolders ? { save: deps.recordTempFolders } : {}) });
     return async (order, followed) => {
+        // Only orders of the requested type are downloaded (unless given by ID): a child order of another
+        // type is followed, reported and cancelled, but each language's files come from its own order.
+        if (settings.orderIds.length === 0 && order.type !== settings.orderType) {
+            (0,orders_followed/* finishDownload */.Gb)(followed, [], deps.clock());
+            return;
+        }
         const folderName = (0,file_names/* safeFileName */.Tx)(followed.language, { fallback: 'unknown-language' });
         const directory = external_node_path_default().join(settings.outputDir, folderName);
         const taken = takenByFolder.get(folderName) ?? new Set();

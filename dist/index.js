@@ -928,9 +928,10 @@ function clip(text, max = 500) {
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   nZ: () => (/* binding */ resolvePolicy),
-/* harmony export */   r3: () => (/* binding */ isRetryable)
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   vB: () => (/* binding */ maxRetryAfterMs)
 /* harmony export */ });
-/* unused harmony exports defaultRetryPolicy, maxRetryAfterMs, backoffDelay */
+/* unused harmony exports defaultRetryPolicy, backoffDelay */
 const defaultRetryPolicy = Object.freeze({
     maxAttempts: 6,
     baseDelayMs: 500,
@@ -1228,6 +1229,7 @@ function followOrder(order, options) {
         orderId: order.id,
         projectId: order.projectId ?? options.projectId ?? '',
         language: order.targetLanguage,
+        ...(order.sourceLanguage !== undefined ? { sourceLanguage: order.sourceLanguage } : {}),
         type: order.type,
         ...(order.level !== undefined ? { level: order.level } : {}),
         ...(order.createdAt !== undefined ? { createdAt: order.createdAt } : {}),
@@ -1243,7 +1245,7 @@ function followUnread(orderId, projectId) {
 }
 /** The key of a (project, language): one target of the run. */
 function targetKey(projectId, language) {
-    return `${projectId}\u0000${(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .languageKey */ .Y)(language)}`;
+    return `${projectId}\u0000${(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .languageKey */ .Y2)(language)}`;
 }
 function keyOf(order) {
     return targetKey(order.projectId, order.language);
@@ -1368,9 +1370,12 @@ function reportedStatus(order) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ inScope),
-/* harmony export */   Y: () => (/* binding */ languageKey)
+/* harmony export */   SB: () => (/* binding */ inScope),
+/* harmony export */   Y2: () => (/* binding */ languageKey),
+/* harmony export */   Zs: () => (/* binding */ stampOf),
+/* harmony export */   aO: () => (/* binding */ isChildOf)
 /* harmony export */ });
+/* unused harmony export CHILD_STAMP_WINDOW_MS */
 /** Language codes compare case-insensitively (`pt-BR` and `pt-br` are one language). */
 function languageKey(language) {
     return language.toLowerCase();
@@ -1383,6 +1388,27 @@ function inScope(order, scope, options) {
         return false;
     // A level Ollang does not report matches; one it reports must be ours (docs/ollang-api.md, "Orders").
     return !options.level || (order.level ?? scope.level) === scope.level;
+}
+/** How far apart (Ollang's clock) a parent order and the child orders it adds may be stamped. */
+const CHILD_STAMP_WINDOW_MS = 5_000;
+/**
+ * Whether `candidate`, an order of another type made by the same Create Order call, may be a
+ * child order of `parent` (docs/ollang-api.md, "Create Order"): stamped within moments of it, in
+ * its target or source language. Nothing in an order links the two: children in the source
+ * language look alike whichever parent of the call added them.
+ */
+function isChildOf(candidate, parent) {
+    const language = languageKey(candidate.targetLanguage);
+    if (language !== languageKey(parent.targetLanguage) && language !== languageKey(parent.sourceLanguage ?? ''))
+        return false;
+    const a = stampOf(candidate);
+    const b = stampOf(parent);
+    return a === undefined || b === undefined || Math.abs(a - b) <= CHILD_STAMP_WINDOW_MS;
+}
+/** An order's `createdAt` (Ollang's clock) in epoch ms, or undefined. */
+function stampOf(order) {
+    const t = order.createdAt === undefined ? NaN : Date.parse(order.createdAt);
+    return Number.isFinite(t) ? t : undefined;
 }
 
 
@@ -2444,6 +2470,10 @@ class OllangClient {
             throw this.#error(spec, { kind: 'aborted', detail: 'not sent: the run is being cancelled' });
         return this.#request(spec, (response, s) => this.#parse(spec, response, s.createOrderResponseSchema));
     }
+    /** Epoch ms past which this client's retries never sleep (its budget), if it has one: a caller that waits on its own keeps to it too. */
+    retryDeadline() {
+        return this.#deadline();
+    }
     /** GET /integration/orders/{orderId}. `deadline` (epoch ms) bounds this call's retries. */
     async getOrder(orderId, options) {
         const spec = {
@@ -2888,37 +2918,45 @@ var orders_scope = __nccwpck_require__(7273);
 
 
 
-/** How far apart (Ollang's clock) a parent order and the child orders it adds may be stamped. */
-const CHILD_STAMP_WINDOW_MS = 5_000;
 /** Get Orders confirming candidates, at once. */
 const CONFIRMS_AT_ONCE = 8;
-/** One page of the newest orders: what a snapshot reads. */
-const SNAPSHOT_PAGE_SIZE = 50;
+/** List Orders' largest page. */
+const PAGE_SIZE = 50;
+/** Pages read for one group of orders stamped alike (by ID): more than that cannot be told apart. */
+const STAMP_GROUP_MAX_PAGES = 20;
+/** Ollang may read `createdAtRange.from` as excluding its bound: filters start this much earlier. */
+const FILTER_MARGIN_MS = 1_000;
 /**
- * One List Orders page of the project's newest orders, any type, right before a create is sent.
- * Kept small: the newest `createdAt`, and the IDs that alone can tell an order from a new one.
+ * The project's newest orders, any type, right before a create is sent: every order stamped with
+ * the newest `createdAt` Ollang lists, since those alone can tell an order from a new one.
  */
 async function snapshotProject(client, projectId) {
     const page = await client.listOrders({
         page: 1,
-        take: SNAPSHOT_PAGE_SIZE,
+        take: PAGE_SIZE,
         orderBy: 'createdAt',
         orderDirection: 'desc',
         filter: { projectId },
     });
     // Every order listed existed, whatever its project (a server may ignore the filter).
-    const stamps = page.orders.map((o) => stampOf(o)).filter((t) => t !== undefined);
+    const stamps = page.orders.map((o) => (0,orders_scope/* stampOf */.Zs)(o)).filter((t) => t !== undefined);
     const newest = stamps.length > 0 ? Math.max(...stamps) : undefined;
+    let listed = page.orders;
+    // The page ends inside the newest stamp: the rest of them are on the next pages, in no set order.
+    if (newest !== undefined && page.meta.hasNextPage && (0,orders_scope/* stampOf */.Zs)(page.orders.at(-1)) === newest) {
+        listed = [...listed, ...(await ordersStamped(client, projectId, newest))];
+    }
+    const tied = listed.filter((o) => newest === undefined || ((0,orders_scope/* stampOf */.Zs)(o) ?? newest) === newest).map((o) => o.id);
     return {
         ...(newest !== undefined ? { newestCreatedAt: new Date(newest).toISOString() } : {}),
-        orderIds: page.orders.filter((o) => newest === undefined || (stampOf(o) ?? newest) === newest).map((o) => o.id),
+        orderIds: [...new Set(tied)],
     };
 }
 /** Whether the order was there when the snapshot was taken. */
 function existedBefore(order, before) {
     if (before.orderIds.includes(order.id))
         return true;
-    const stamp = stampOf(order);
+    const stamp = (0,orders_scope/* stampOf */.Zs)(order);
     const newest = before.newestCreatedAt === undefined ? undefined : Date.parse(before.newestCreatedAt);
     // Strictly earlier: an order stamped in the same instant as the newest one may be ours.
     return stamp !== undefined && newest !== undefined && stamp < newest;
@@ -2934,23 +2972,23 @@ async function findOrdersOfLostCreate(client, call, options = {}) {
     const parents = new Map();
     const children = new Map();
     const rejected = new Set();
-    const wanted = new Set(call.languages.map(orders_scope/* languageKey */.Y));
+    const wanted = new Set(call.languages.map(orders_scope/* languageKey */.Y2));
     const skip = (id) => options.exclude?.has(id) === true || rejected.has(id) || parents.has(id) || children.has(id);
     for (const delay of options.lookupsMs ?? [0]) {
         if (delay > 0 && options.sleep)
             await options.sleep(delay, options.signal);
         const fresh = (await newOrders(client, call, call.languages.length)).filter((o) => !skip(o.id));
-        const ofCall = fresh.filter((o) => o.type === call.orderType && wanted.has((0,orders_scope/* languageKey */.Y)(o.targetLanguage)) && (0,ollang_status/* isUsable */.Ng)(o.status));
+        const ofCall = fresh.filter((o) => o.type === call.orderType && wanted.has((0,orders_scope/* languageKey */.Y2)(o.targetLanguage)) && (0,ollang_status/* isUsable */.Ng)(o.status));
         await (0,for_each_limited/* forEachLimited */.v)(ofCall, CONFIRMS_AT_ONCE, async (summary) => {
             const order = await lost_create_confirm(client, summary);
             // The level is not checked: new since the call and of its type and language is enough, and
             // Ollang may report levels on another scale than the one we send (docs/ollang-api.md).
-            if (order && (0,orders_scope/* inScope */.S)(order, call, { level: false }) && (0,ollang_status/* isUsable */.Ng)(order.status))
+            if (order && (0,orders_scope/* inScope */.SB)(order, call, { level: false }) && (0,ollang_status/* isUsable */.Ng)(order.status))
                 parents.set(order.id, order);
             else
                 rejected.add(summary.id);
         });
-        const childOfCall = fresh.filter((o) => o.type !== call.orderType && [...parents.values()].some((p) => isChildOf(o, p)));
+        const childOfCall = fresh.filter((o) => o.type !== call.orderType && [...parents.values()].some((p) => (0,orders_scope/* isChildOf */.aO)(o, p)));
         await (0,for_each_limited/* forEachLimited */.v)(childOfCall, CONFIRMS_AT_ONCE, async (summary) => {
             const order = await lost_create_confirm(client, summary);
             if (order && (order.projectId === undefined || order.projectId === call.projectId))
@@ -2958,7 +2996,7 @@ async function findOrdersOfLostCreate(client, call, options = {}) {
             else
                 rejected.add(summary.id);
         });
-        const covered = new Set([...parents.values()].map((o) => (0,orders_scope/* languageKey */.Y)(o.targetLanguage)));
+        const covered = new Set([...parents.values()].map((o) => (0,orders_scope/* languageKey */.Y2)(o.targetLanguage)));
         if ([...wanted].every((language) => covered.has(language)))
             break;
     }
@@ -2966,39 +3004,71 @@ async function findOrdersOfLostCreate(client, call, options = {}) {
 }
 /**
  * The project's orders that did not exist before the call, newest first: the list is read newest
- * first until an order that did exist (everything after it is older), within a page budget.
+ * first until an order stamped before the newest the snapshot saw (everything after it is older),
+ * within a page budget. Orders stamped alike have no set order among themselves, from one request
+ * to the next: the snapshot's own are skipped by ID, and a group that runs over a page boundary is
+ * read again whole, by ID.
  */
 async function newOrders(client, call, languages) {
-    const found = [];
-    const pages = client.listAllOrders({
-        take: 50,
-        orderBy: 'createdAt',
-        orderDirection: 'desc',
-        // Hints only (a server may ignore filters): both on Ollang's clock, never ours.
-        filter: { projectId: call.projectId, ...(call.before.newestCreatedAt ? { createdAtFrom: call.before.newestCreatedAt } : {}) },
-    }, 
+    const found = new Map();
+    const newest = call.before.newestCreatedAt === undefined ? undefined : Date.parse(call.before.newestCreatedAt);
+    const groupsRead = new Set();
     // Our orders and their children, with room for other orders made meanwhile.
-    { maxPages: Math.ceil((languages * 3) / 50) + 2 });
-    for await (const summary of pages) {
-        if (existedBefore(summary, call.before))
+    const maxPages = Math.ceil((languages * 3) / PAGE_SIZE) + 2;
+    for (let pageNumber = 1; pageNumber <= maxPages; pageNumber++) {
+        const page = await client.listOrders({
+            page: pageNumber,
+            take: PAGE_SIZE,
+            orderBy: 'createdAt',
+            orderDirection: 'desc',
+            // Hints only (a server may ignore filters): on Ollang's clock, never ours.
+            filter: {
+                projectId: call.projectId,
+                ...(newest !== undefined ? { createdAtFrom: new Date(newest - FILTER_MARGIN_MS).toISOString() } : {}),
+            },
+        });
+        let older = false;
+        for (const summary of page.orders) {
+            const stamp = (0,orders_scope/* stampOf */.Zs)(summary);
+            // Strictly older than the newest the snapshot saw: everything after it is older still.
+            if (stamp !== undefined && newest !== undefined && stamp < newest) {
+                older = true;
+                break;
+            }
+            found.set(summary.id, summary);
+        }
+        if (older || !page.meta.hasNextPage || page.orders.length === 0)
             break;
-        if (summary.projectId !== undefined && summary.projectId !== call.projectId)
-            continue;
-        found.push(summary);
+        const last = (0,orders_scope/* stampOf */.Zs)(page.orders.at(-1));
+        if (last !== undefined && !groupsRead.has(last)) {
+            groupsRead.add(last);
+            for (const summary of await ordersStamped(client, call.projectId, last))
+                found.set(summary.id, summary);
+        }
     }
-    return found;
+    // Listed in the snapshot (stamped with its newest createdAt): it existed, though ours may share its stamp.
+    return [...found.values()].filter((o) => !existedBefore(o, call.before) && (o.projectId === undefined || o.projectId === call.projectId));
 }
 /**
- * A child order (docs/ollang-api.md, "Create Order"): another type, made by the same call as its
- * parent, so stamped within moments of it, in the parent's target or source language.
+ * Every order of the project stamped `stamp`, read by ID (a stable order across pages), since
+ * Ollang gives none among orders stamped alike. Throws when there are too many to read: telling
+ * old orders from new ones would then be a guess.
  */
-function isChildOf(candidate, parent) {
-    const language = (0,orders_scope/* languageKey */.Y)(candidate.targetLanguage);
-    if (language !== (0,orders_scope/* languageKey */.Y)(parent.targetLanguage) && language !== (0,orders_scope/* languageKey */.Y)(parent.sourceLanguage ?? ''))
-        return false;
-    const a = stampOf(candidate);
-    const b = stampOf(parent);
-    return a === undefined || b === undefined || Math.abs(a - b) <= CHILD_STAMP_WINDOW_MS;
+async function ordersStamped(client, projectId, stamp) {
+    const group = [];
+    const filter = {
+        projectId,
+        createdAtFrom: new Date(stamp - FILTER_MARGIN_MS).toISOString(),
+        createdAtTo: new Date(stamp + FILTER_MARGIN_MS).toISOString(),
+    };
+    for (let pageNumber = 1; pageNumber <= STAMP_GROUP_MAX_PAGES; pageNumber++) {
+        const page = await client.listOrders({ page: pageNumber, take: PAGE_SIZE, orderBy: 'id', orderDirection: 'asc', filter });
+        group.push(...page.orders.filter((o) => (0,orders_scope/* stampOf */.Zs)(o) === stamp));
+        if (!page.meta.hasNextPage || page.orders.length === 0)
+            return group;
+    }
+    throw new Error(`Project ${projectId} lists more than ${STAMP_GROUP_MAX_PAGES * PAGE_SIZE} orders around ${new Date(stamp).toISOString()}: ` +
+        'too many to tell the orders made before a Create Order call from those it made');
 }
 /** Get Order for a candidate; undefined when Ollang no longer knows it. */
 async function lost_create_confirm(client, summary) {
@@ -3011,12 +3081,10 @@ async function lost_create_confirm(client, summary) {
         throw error;
     }
 }
-function stampOf(order) {
-    const t = order.createdAt === undefined ? NaN : Date.parse(order.createdAt);
-    return Number.isFinite(t) ? t : undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/orders/create.ts
+
+
 
 
 
@@ -3027,7 +3095,7 @@ function stampOf(order) {
  * failure whose orders the look-ups did not find (so no attempt can buy twice).
  */
 const MAX_CREATE_ATTEMPTS = 4;
-/** Pause before creating again after an ambiguous failure (doubling): a struggling API gets a moment. */
+/** Pause before creating again (doubling; longer when Retry-After asks): a struggling API gets a moment. */
 const CREATE_RETRY_PAUSE_MS = 1_000;
 /** After a lost create, look-ups this long apart (a late save shows up); a time-out adds a longer one. */
 const LOST_CREATE_LOOKUPS_MS = [0, 1_000, 3_000];
@@ -3059,17 +3127,35 @@ async function createOrders(context, scope, languages) {
             state.recordCreated(ids);
             const read = await Promise.all(ids.map((id) => readCreated(context, id)));
             ids.forEach((id, index) => ours.set(id, read[index]));
-            // An answer that covers fewer languages than asked: did the call make them all the same?
-            const short = uncovered(missing, scope, ours);
-            if (short.length > 0)
-                await recover(context, { ...record, languages: short }, ours, [0], 'the call made but left out of its answer');
+            // An answer that covers fewer languages than asked: did the call make them all the same? An
+            // answered order not read yet may be any language: the look-up leaves out every answered ID.
+            const short = notCovered(missing, scope, ours);
+            const lookupFailure = short.length > 0
+                ? await recover(context, { ...record, languages: short }, ours, [0], 'the call made but left out of its answer')
+                : undefined;
+            const answeredNone = `Create Order answered no order${[...ours.values()].includes(undefined) ? ' it could read' : ''}`;
+            if (lookupFailure !== undefined) {
+                // Nobody can tell whether those orders exist: the post step looks for them once more.
+                state.recordCreateSent({ ...record, languages: short });
+                failure =
+                    `${answeredNone} for ${short.join(', ')} in project ${scope.projectId}, and looking for one it may have made failed ` +
+                        `(${lookupFailure}): the post step looks for it again.`;
+                break;
+            }
             state.recordCreateSettled(scope.projectId);
             missing = uncovered(missing, scope, ours);
             if (missing.length > 0)
-                failure = `Create Order answered no order for ${missing.join(', ')} in project ${scope.projectId}.`;
+                failure = `${answeredNone} for ${missing.join(', ')} in project ${scope.projectId}.`;
             break;
         }
         catch (error) {
+            // Refused before anything was made (429, a request never sent): the same call again, no look-up.
+            const pause = notProcessed(error) && attempt < MAX_CREATE_ATTEMPTS ? createPause(context, attempt, error) : undefined;
+            if (pause !== undefined) {
+                log.warning(`Create Order made nothing (${(0,error_message/* errorMessage */.g)(error)}): sending it again in ${(0,duration/* formatDuration */.a3)(pause)}.`);
+                await context.sleep(pause, context.signal);
+                continue;
+            }
             if (!(error instanceof errors/* OllangError */.e) || !error.ambiguous) {
                 state.recordCreateSettled(scope.projectId);
                 if (isFatal(error) || context.signal?.aborted)
@@ -3080,10 +3166,11 @@ async function createOrders(context, scope, languages) {
             log.warning(`Create Order got no usable answer (${error.message}). It may still have created orders: looking for them before creating anything again.`);
             // A call that timed out may still be in the server's hands: look longer before ordering again.
             const lookups = error.kind === 'timeout' ? [...LOST_CREATE_LOOKUPS_MS, LOST_CREATE_LOOKUP_AFTER_TIMEOUT_MS] : LOST_CREATE_LOOKUPS_MS;
-            if (!(await recover(context, { ...record, languages: missing }, ours, lookups, 'the lost call created'))) {
+            const lookupFailure = await recover(context, { ...record, languages: missing }, ours, lookups, 'the lost call created');
+            if (lookupFailure !== undefined) {
                 // Creating again without knowing what the lost call made could buy twice: stop here. The
                 // in-flight record stays, so the post step looks for this call's orders once more.
-                failure = `${createFailure(error, missing, scope.projectId)}; looking for what it made failed too, so nothing more was ordered.`;
+                failure = `${createFailure(error, missing, scope.projectId)}; looking for what it made failed too (${lookupFailure}), so nothing more was ordered.`;
                 break;
             }
             missing = uncovered(missing, scope, ours);
@@ -3103,12 +3190,12 @@ async function createOrders(context, scope, languages) {
     return { followed, ...(failure ? { failure } : {}) };
 }
 function createRequest(settings, scope, languages) {
-    const rush = new Set(settings.rushLanguages.map(orders_scope/* languageKey */.Y));
+    const rush = new Set(settings.rushLanguages.map(orders_scope/* languageKey */.Y2));
     return {
         orderType: scope.orderType,
         level: scope.level,
         projectId: scope.projectId,
-        targetLanguageConfigs: languages.map((language) => ({ language, isRush: rush.has((0,orders_scope/* languageKey */.Y)(language)) })),
+        targetLanguageConfigs: languages.map((language) => ({ language, isRush: rush.has((0,orders_scope/* languageKey */.Y2)(language)) })),
         ...(settings.orderSubType ? { orderSubType: settings.orderSubType } : {}),
         ...(settings.dubbingStyle ? { dubbingStyle: settings.dubbingStyle } : {}),
         ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
@@ -3116,8 +3203,8 @@ function createRequest(settings, scope, languages) {
     };
 }
 /**
- * Looks for the call's orders, and makes every one found this run's (state first). False when
- * the look-up itself failed (then nobody can tell what the call made).
+ * Looks for the call's orders, and makes every one found this run's (state first). Returns why
+ * the look-up itself failed, if it did (then nobody can tell what the call made).
  */
 async function recover(context, call, ours, lookupsMs, what) {
     let found;
@@ -3133,15 +3220,15 @@ async function recover(context, call, ours, lookupsMs, what) {
         if (isFatal(error) || context.signal?.aborted)
             throw error;
         context.log.warning(`Looking for the orders ${what} failed: ${(0,error_message/* errorMessage */.g)(error)}.`);
-        return false;
+        return (0,error_message/* errorMessage */.g)(error);
     }
     if (found.length === 0)
-        return true;
+        return undefined;
     context.state.recordCreated(found.map((o) => o.id));
     for (const order of found)
         ours.set(order.id, order);
     context.log.info(`Found ${found.length} order(s) ${what}: ${found.map((o) => `${o.targetLanguage} ${o.type} ${o.id}`).join(', ')}.`);
-    return true;
+    return undefined;
 }
 /**
  * The create answer's order is not a language mapping (docs/ollang-api.md): ask each order. One
@@ -3165,11 +3252,12 @@ async function readCreated(context, orderId) {
  * counted missing, so that nothing is bought twice.
  */
 function uncovered(languages, scope, ours) {
-    const orders = [...ours.values()];
-    if (orders.some((o) => o === undefined))
-        return [];
-    const covered = new Set(orders.filter((o) => o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y)(o.targetLanguage)));
-    return languages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y)(language)));
+    return [...ours.values()].includes(undefined) ? [] : notCovered(languages, scope, ours);
+}
+/** The languages no order of ours that has been read covers (of the requested type). */
+function notCovered(languages, scope, ours) {
+    const covered = new Set([...ours.values()].filter((o) => o !== undefined && o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y2)(o.targetLanguage)));
+    return languages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y2)(language)));
 }
 /**
  * Ollang's reference shows `level` on an older 1/2/3 scale (docs/ollang-api.md). Our own new
@@ -3182,6 +3270,23 @@ function warnOnLevelScale(context, scope, ours) {
         return;
     context.log.warning(`Ollang reports level ${other.level} for order ${other.id}, created with level ${scope.level}: its levels are on another scale ` +
         'than the one the action sends. Reuse finds this run’s orders through the Actions cache, but not through List Orders.');
+}
+/**
+ * A Create Order failure that made nothing: answered before processing (429, 408), or never sent.
+ * Anything that may have been processed is `ambiguous` (src/ollang/client.ts).
+ */
+function notProcessed(error) {
+    return error instanceof errors/* OllangError */.e && !error.ambiguous && error.kind !== 'aborted' && (0,retry/* isRetryable */.r3)(error);
+}
+/**
+ * The pause before Create Order call `attempt + 1`: doubling from a second, or the Retry-After
+ * asked for when longer (capped as for reads); undefined when it would end past the client's
+ * deadline.
+ */
+function createPause(context, attempt, error) {
+    const pause = Math.max(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1), Math.min(error.retryAfterMs ?? 0, retry/* maxRetryAfterMs */.vB));
+    const deadline = context.client.retryDeadline();
+    return deadline !== undefined && context.clock() + pause > deadline ? undefined : pause;
 }
 function createFailure(error, languages, projectId) {
     return `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${(0,error_message/* errorMessage */.g)(error)}`;
@@ -3210,7 +3315,7 @@ const CANDIDATES_PER_LANGUAGE = 3;
  */
 async function findReusable(context, scope, languages) {
     const found = new Map();
-    const wanted = new Set(languages.map(orders_scope/* languageKey */.Y));
+    const wanted = new Set(languages.map(orders_scope/* languageKey */.Y2));
     // The manifest is kept by scope, level included: its level is the one we sent, whatever scale
     // Ollang reports levels on (docs/ollang-api.md), so a remembered order's level is not checked.
     const remembered = context.memory ? await context.memory.recall(scope) : new Map();
@@ -3221,12 +3326,12 @@ async function findReusable(context, scope, languages) {
         // Newest first, except an order with an older one of its language created just before it:
         // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
         const yields = (s) => usable.some((o) => o !== s &&
-            (0,orders_scope/* languageKey */.Y)(o.targetLanguage) === (0,orders_scope/* languageKey */.Y)(s.targetLanguage) &&
+            (0,orders_scope/* languageKey */.Y2)(o.targetLanguage) === (0,orders_scope/* languageKey */.Y2)(s.targetLanguage) &&
             isOlder(o, s) &&
             Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= BURST_MS);
         const candidates = new Map();
         for (const summary of [...usable.filter((s) => !yields(s)), ...usable.filter(yields)]) {
-            const language = (0,orders_scope/* languageKey */.Y)(summary.targetLanguage);
+            const language = (0,orders_scope/* languageKey */.Y2)(summary.targetLanguage);
             candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
         }
         await confirmCandidates(context.client, scope, candidates, wanted, found, { level: true });
@@ -3244,7 +3349,7 @@ async function confirmCandidates(client, scope, candidates, wanted, found, check
                 // Unreadable is not unusable: ordering again now could buy a language twice.
                 throw new Error(`Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ${(0,error_message/* errorMessage */.g)(error)}`, { cause: error });
             });
-            if (order && (0,orders_scope/* inScope */.S)(order, scope, check) && (0,orders_scope/* languageKey */.Y)(order.targetLanguage) === language && (0,ollang_status/* isUsable */.Ng)(order.status)) {
+            if (order && (0,orders_scope/* inScope */.SB)(order, scope, check) && (0,orders_scope/* languageKey */.Y2)(order.targetLanguage) === language && (0,ollang_status/* isUsable */.Ng)(order.status)) {
                 found.set(language, order);
                 return;
             }
@@ -3256,7 +3361,7 @@ async function confirmCandidates(client, scope, candidates, wanted, found, check
  * docs/ollang-api.md), reading at most `maxPages` pages.
  */
 async function scanOrders(client, scope, options = {}) {
-    const languages = options.languages ? new Set(options.languages.map(orders_scope/* languageKey */.Y)) : undefined;
+    const languages = options.languages ? new Set(options.languages.map(orders_scope/* languageKey */.Y2)) : undefined;
     const matches = [];
     const pages = client.listAllOrders({
         take: 50,
@@ -3273,7 +3378,7 @@ async function scanOrders(client, scope, options = {}) {
             continue;
         if (summary.type !== scope.orderType)
             continue;
-        if (languages && !languages.has((0,orders_scope/* languageKey */.Y)(summary.targetLanguage)))
+        if (languages && !languages.has((0,orders_scope/* languageKey */.Y2)(summary.targetLanguage)))
             continue;
         if (options.createdFrom && summary.createdAt && Date.parse(summary.createdAt) < Date.parse(options.createdFrom))
             continue;
@@ -3286,7 +3391,8 @@ async function scanOrders(client, scope, options = {}) {
  * create the same language. Every run settles it the same way: the oldest usable order of a
  * (project, type, level, language) is kept, and a run whose own order is younger cancels it
  * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
- * one instead. One List Orders page, and only when this run created something.
+ * one instead, cancelling the child orders it added with it too. One List Orders page, and only
+ * when this run created something.
  */
 async function yieldToEarlierOrders(context, scope, created) {
     const { client, log, state } = context;
@@ -3309,20 +3415,21 @@ async function yieldToEarlierOrders(context, scope, created) {
     }
     const ours = new Set(created.map((o) => o.orderId));
     const result = [];
+    const givenUp = [];
     for (const order of created) {
         if (order.type !== scope.orderType) {
             result.push(order);
             continue;
         }
         const earlier = rivals
-            .filter((r) => !ours.has(r.id) && (0,ollang_status/* isUsable */.Ng)(r.status) && (0,orders_scope/* languageKey */.Y)(r.targetLanguage) === (0,orders_scope/* languageKey */.Y)(order.language) && isOlder(r, order))
+            .filter((r) => !ours.has(r.id) && (0,ollang_status/* isUsable */.Ng)(r.status) && (0,orders_scope/* languageKey */.Y2)(r.targetLanguage) === (0,orders_scope/* languageKey */.Y2)(order.language) && isOlder(r, order))
             .sort((a, b) => (isOlder(a, b) ? -1 : 1));
         let replacement;
         for (const rival of earlier.slice(0, CANDIDATES_PER_LANGUAGE)) {
             const candidate = await client.getOrder(rival.id).catch(() => undefined);
             // Both levels as Ollang reports them: on one scale, whichever it uses (docs/ollang-api.md).
             const level = order.level ?? scope.level;
-            if (candidate && (0,orders_scope/* inScope */.S)(candidate, { ...scope, level }, { level: true }) && (0,ollang_status/* isUsable */.Ng)(candidate.status)) {
+            if (candidate && (0,orders_scope/* inScope */.SB)(candidate, { ...scope, level }, { level: true }) && (0,ollang_status/* isUsable */.Ng)(candidate.status)) {
                 replacement = candidate;
                 break;
             }
@@ -3336,10 +3443,42 @@ async function yieldToEarlierOrders(context, scope, created) {
             state.recordSettled([order.orderId]);
             log.info(`${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`);
             result.push((0,orders_followed/* followOrder */._U)(replacement, { created: false, projectId: scope.projectId }));
+            givenUp.push(order);
         }
         catch (error) {
             // Could not cancel ours (already past pending): keep it, we pay for it anyway.
             log.debug(`Keeping ${order.orderId}: cancelling the duplicate failed (${(0,error_message/* errorMessage */.g)(error)}).`);
+            result.push(order);
+        }
+    }
+    return givenUp.length === 0 ? result : await cancelChildren(context, scope, result, givenUp);
+}
+/**
+ * The child orders (another type) of the parents this run gave up go with them: cancelled and no
+ * longer followed. One that may as well be a kept parent's (children in the source language look
+ * alike) is kept: cancelling it could stall an order this run still waits for.
+ */
+async function cancelChildren(context, scope, followed, givenUp) {
+    const asParent = (o) => ({ targetLanguage: o.language, sourceLanguage: o.sourceLanguage, createdAt: o.createdAt });
+    const kept = followed.filter((o) => o.created && o.type === scope.orderType).map(asParent);
+    const result = [];
+    for (const order of followed) {
+        const child = { targetLanguage: order.language, createdAt: order.createdAt };
+        const orphan = order.created &&
+            order.type !== scope.orderType &&
+            givenUp.some((parent) => (0,orders_scope/* isChildOf */.aO)(child, asParent(parent))) &&
+            !kept.some((parent) => (0,orders_scope/* isChildOf */.aO)(child, parent));
+        if (!orphan) {
+            result.push(order);
+            continue;
+        }
+        try {
+            const outcome = await context.client.cancelOrder(order.orderId);
+            context.state.recordSettled([order.orderId]);
+            context.log.info(`${order.type} order ${order.orderId} (${order.language}) came with a duplicate this run gave up: ${outcome}.`);
+        }
+        catch (error) {
+            context.log.debug(`Keeping ${order.orderId}: cancelling the child order of a duplicate failed (${(0,error_message/* errorMessage */.g)(error)}).`);
             result.push(order);
         }
     }
@@ -3370,7 +3509,7 @@ async function chooseOrders(context) {
     const scope = { projectId: settings.projectId, orderType: settings.orderType, level: settings.level };
     const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages) : new Map();
     const followed = [...reused.values()].map((order) => (0,orders_followed/* followOrder */._U)(order, { created: false, projectId: scope.projectId }));
-    const missing = settings.targetLanguages.filter((language) => !reused.has((0,orders_scope/* languageKey */.Y)(language)));
+    const missing = settings.targetLanguages.filter((language) => !reused.has((0,orders_scope/* languageKey */.Y2)(language)));
     const plan = {
         create: settings.mode === 'collect' ? [] : missing,
         reuse: followed.map((o) => ({ language: o.language, orderId: o.orderId })),
@@ -3383,8 +3522,8 @@ async function chooseOrders(context) {
     const made = await createOrders(context, scope, missing);
     const created = settings.reuseOrders && made.followed.length > 0 ? await yieldToEarlierOrders(context, scope, made.followed) : made.followed;
     followed.push(...created);
-    const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y)(o.language)));
-    const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y)(language)));
+    const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y2)(o.language)));
+    const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y2)(language)));
     // Remembered for later runs: the orders now followed for the scope (another run's where this one yielded).
     const remembered = created.filter((o) => o.type === scope.orderType);
     if (remembered.length > 0 && context.memory)
@@ -3568,7 +3707,7 @@ function handledOrder(result, language) {
 
 
 
-const PAGE_SIZE = 50;
+const poller_PAGE_SIZE = 50;
 /** Below this many unfinished orders, Get Order per order costs no more than a page of List Orders. */
 const BATCH_THRESHOLD = 3;
 /** Orders' createdAt and our clock may disagree a little. */
@@ -3697,7 +3836,7 @@ async function listStatuses(options, waiting, statuses) {
     // The pages show every order created since the oldest waiting one, finished ones included:
     // once fewer orders wait than those pages, asking each of them costs less.
     const inRange = options.orders.filter((o) => o.createdAt && Date.parse(o.createdAt) >= oldest).length;
-    const pagesNeeded = Math.ceil(inRange / PAGE_SIZE);
+    const pagesNeeded = Math.ceil(inRange / poller_PAGE_SIZE);
     if (waiting.length <= pagesNeeded)
         return waiting;
     const wanted = new Map(waiting.map((o) => [o.orderId, o]));
@@ -3708,7 +3847,7 @@ async function listStatuses(options, waiting, statuses) {
     // A page or two more than our own orders need leaves room for other orders created meanwhile.
     const maxPages = pagesNeeded + 2;
     const query = {
-        take: PAGE_SIZE,
+        take: poller_PAGE_SIZE,
         orderBy: 'createdAt',
         orderDirection: 'asc',
         filter: {
@@ -4187,8 +4326,10 @@ async function post(context) {
             return;
         }
         const pending = [...left, ...lostText].join(', ');
+        // Why there is anything to cancel: main finished on its own only when a create was left unaccounted for.
+        const why = saved.mainFinished ? 'Create Order was never accounted for' : 'The run was aborted';
         if (!(parseBooleanWord(io.getInput('cancel-on-abort')) ?? true)) {
-            log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${pending}.`);
+            log.warning(`${why} and cancel-on-abort is false: order(s) it created may still be running: ${pending}.`);
             return;
         }
         const apiKey = io.getInput('api-key').trim();
@@ -4196,7 +4337,7 @@ async function post(context) {
             io.setSecret(apiKey);
         const apiUrl = (io.getInput('api-url').trim() || DEFAULT_API_URL).replace(/\/+$/, '');
         if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
-            log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${pending} (no usable api-key or api-url).`);
+            log.warning(`${why}, and the post step cannot reach Ollang to cancel ${pending} (no usable api-key or api-url).`);
             return;
         }
         const client = postClient({ apiUrl, apiKey, transport: context.transport, clock: context.clock, sleep: context.sleep, log });
@@ -4207,7 +4348,7 @@ async function post(context) {
             log.info('Nothing to clean up: the run created no order that is still unfinished.');
             return;
         }
-        log.info(`The run was aborted before it finished: cancelling ${left.length} order(s) it created.`);
+        log.info(`${saved.mainFinished ? why : `${why} before it finished`}: cancelling ${left.length} order(s) it created.`);
         const results = await (0,cancel/* cancelOrders */._x)(client, left, {
             concurrency: 16,
             onResult: (result) => {
@@ -4237,14 +4378,14 @@ async function findLostOrders(context, client, call, known) {
             sleep: context.sleep,
         });
         const ids = found.filter((o) => !(0,ollang_status/* isFinished */.$g)(o.status)).map((o) => o.id);
-        log.info(`Create Order (${call.languages.join(', ')}) was never answered; ` +
+        log.info(`Create Order (${call.languages.join(', ')}) was never accounted for; ` +
             (ids.length > 0
                 ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.`
                 : 'it made no order that is still unfinished.'));
         return ids;
     }
     catch (error) {
-        log.warning(`Create Order (${call.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
+        log.warning(`Create Order (${call.languages.join(', ')}) was never accounted for, and looking for the orders it may have made failed: ` +
             `${(0,error_message/* errorMessage */.g)(error)}. Check project ${call.projectId} in the Ollang dashboard.`);
         return [];
     }
