@@ -10,7 +10,7 @@
  * answered is this run's: it is followed and reported, even when creating the rest fails.
  */
 import type { CreateOrderRequest, OllangClient } from '../ollang/client.ts';
-import { OllangError } from '../ollang/errors.ts';
+import { OllangError, explainError } from '../ollang/errors.ts';
 import type { Order } from '../ollang/schemas.ts';
 import type { Settings } from '../settings.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
@@ -206,7 +206,7 @@ function warnOnLevelScale(context: CreateContext, scope: OrderScope, ours: Reado
 }
 
 function createFailure(error: unknown, languages: string[], projectId: string): string {
-  return `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${errorMessage(error)}`;
+  return explainError(error, `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${errorMessage(error)}`);
 }
 
 /** Errors no look-up can get past: a bad key, or the run being aborted. */
