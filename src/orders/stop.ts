@@ -155,12 +155,11 @@ export async function cancelMode(
         problem: `Ollang has no order ${target.orderId} for this API key`,
       });
     } else if (target.status !== undefined && isFinished(target.status)) {
+      // Read just now: a finished order is sent no cancel, and the log says so like for the others.
       const cancelled = isCancelled(target.status);
-      handled.push({
-        ...target,
-        status: cancelled ? 'cancelled' : target.status,
-        outcome: cancelled ? 'was already cancelled' : `had already finished: nothing to cancel`,
-      });
+      const outcome = cancelled ? 'was already cancelled' : `had already finished (${target.status}): nothing to cancel`;
+      log.info(`Order ${describeTarget(target)}: ${outcome}`);
+      handled.push({ ...target, status: cancelled ? 'cancelled' : target.status, outcome });
     } else toCancel.push(target);
   }
 
@@ -241,7 +240,7 @@ function inTargetOrder(handled: HandledOrder[], targets: readonly CancelTarget[]
 }
 
 function describeTarget(target: CancelTarget): string {
-  return target.language ? `${target.orderId} (${target.language}, ${target.status ?? 'status unknown'})` : target.orderId;
+  return target.language ? `${target.orderId} (${target.language})` : target.orderId;
 }
 
 /** Logs one cancel, and records it on the followed order it stopped (if it is one). */

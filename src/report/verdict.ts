@@ -122,9 +122,12 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
 
 /**
  * The followed orders in the order of `target-languages` (orders in other languages, such as
- * child orders in the source language, after them), each language's orders in the order followed.
+ * child orders in the source language, after them), each language's orders in the order followed;
+ * given `order-ids` in their own order.
  */
 function inTargetOrder(orders: readonly FollowedOrder[], settings: VerdictSettings): FollowedOrder[] {
+  // Given order IDs are followed, and reported, as given: target-languages is ignored then.
+  if (settings.orderIds.length > 0) return [...orders];
   const rank = new Map(settings.targetLanguages.map((language, index) => [languageKey(language), index]));
   const rankOf = (o: FollowedOrder): number => rank.get(languageKey(o.language)) ?? settings.targetLanguages.length;
   return orders

@@ -224,7 +224,7 @@ describe('dist/index.js on GitHub: PR comment, fork skip, summary, annotations, 
       expect(warnings.filter((line) => line.includes(de.orderId) && /\bde\b/.test(line)), warnings.join('\n')).toHaveLength(1);
       expect(run.stdout).toMatch(/^2\/3 finished, 1 ongoing; next check in .*; .* left$/m);
       expect(comments.comments).toHaveLength(1);
-      expect(comments.comments[0]!.body).toMatch(/\| `de` \| ⏱️ timed\\?-out \|/);
+      expect(comments.comments[0]!.body).toMatch(/\| `de` \| ⏱️ timed\\?-out — left running \\\(on\\-timeout: continue\\\) \|/);
     } finally {
       await stuck.close();
       await comments.close();

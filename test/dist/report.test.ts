@@ -149,7 +149,7 @@ describe('cancel and time-out statuses: every row says what became of its order'
     expect(r.outputs['status']).toBe('cancelled');
     expect(rows(r).map((row) => [row.language, row.status])).toEqual([
       ['fr', '🚫 cancelled — cancelled by this run'],
-      ['es', '✅ completed — had already finished: nothing to cancel'],
+      ['es', '✅ completed — had already finished \\(completed\\): nothing to cancel'],
     ]);
     expect(parseOrders(r).map((o) => [o.orderId, o.status])).toEqual([
       [pending.id, 'cancelled'],
@@ -157,7 +157,7 @@ describe('cancel and time-out statuses: every row says what became of its order'
     ]);
     // A finished order is not sent a cancel at all.
     expect(cancelRequests(sim).map((c) => c.path)).toEqual([expect.stringContaining(pending.id)]);
-    expect(lastLine(r).line).toBe('Ollang localization cancelled (mode: cancel): 1 cancelled by this run, 1 had already finished.');
+    expect(lastLine(r).line).toBe('Ollang localization cancelled (mode: cancel): 1 cancelled by this run, 1 had already finished (completed).');
   });
 
   it('on-timeout: cancel: the order it cancelled is `cancelled` in the log, the orders output and the summary alike', async () => {
