@@ -40,9 +40,8 @@ export interface HandledOrder {
    * finished, or `cancel-failed` / `not-found`.
    */
   status: string;
-  /** What became of it, for a reader: "cancelled by this run", "had already finished: nothing to cancel". */
+  /** What became of it, for a reader: "cancelled by this run", "had already finished (completed): nothing to cancel", why a cancel failed. */
   outcome: string;
-  problem?: string;
 }
 
 /** How `mode: cancel` ended: `cancelled` only when something was; `completed` when nothing needed it. */
@@ -148,12 +147,9 @@ export async function cancelMode(
   const toCancel: CancelTarget[] = [];
   for (const target of targets) {
     if (target.status === 'not-found') {
-      handled.push({
-        ...target,
-        status: 'not-found',
-        outcome: 'not found',
-        problem: `Ollang has no order ${target.orderId} for this API key`,
-      });
+      const outcome = 'not found: Ollang has no order with this ID for this API key';
+      log.warning(`Order ${target.orderId}: ${outcome}.`);
+      handled.push({ ...target, status: 'not-found', outcome });
     } else if (target.status !== undefined && isFinished(target.status)) {
       // Read just now: a finished order is sent no cancel, and the log says so like for the others.
       const cancelled = isCancelled(target.status);
@@ -190,7 +186,7 @@ export async function cancelMode(
     return {
       ended: 'failed',
       handled: ordered,
-      failure: `Could not cancel ${reasons.map((o) => `${o.orderId} (${o.problem ?? o.status})`).join('; ')}.`,
+      failure: `Could not cancel ${reasons.map((o) => `${o.orderId} (${o.outcome})`).join('; ')}.`,
     };
   }
   const stoppedSomething = results.some((r) => r.outcome !== 'already-finished') || ordered.some((o) => o.status === 'cancelled');
@@ -273,6 +269,7 @@ function handledOrder(result: CancelResult, target: CancelTarget): HandledOrder 
       };
     case 'not-cancellable':
     case 'error':
-      return { ...base, status: 'cancel-failed', outcome: 'cancel failed', problem: describeCancelResult(result) };
+      // The row says why; the run's failure names every such order.
+      return { ...base, status: 'cancel-failed', outcome: describeCancelResult(result) };
   }
 }

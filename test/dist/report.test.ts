@@ -44,7 +44,7 @@ const log = (r: ActionRun): string => `exit ${r.exitCode}\n--- stdout\n${r.stdou
 function rows(r: ActionRun): { language: string; status: string; line: string }[] {
   return r.summary
     .split('\n')
-    .filter((line) => /^\| `[^`]+` \|/.test(line))
+    .filter((line) => /^\| (`[^`]+`|—) \|/.test(line))
     .map((line) => {
       const cells = line.slice(1, -1).split(/(?<!\\)\|/);
       return { language: cells[0]!.trim().replace(/`/g, ''), status: cells[1]!.trim(), line };
@@ -158,6 +158,23 @@ describe('cancel and time-out statuses: every row says what became of its order'
     // A finished order is not sent a cancel at all.
     expect(cancelRequests(sim).map((c) => c.path)).toEqual([expect.stringContaining(pending.id)]);
     expect(lastLine(r).line).toBe('Ollang localization cancelled (mode: cancel): 1 cancelled by this run, 1 had already finished (completed).');
+  });
+
+  it('mode: cancel that cannot cancel: each row says why, and the run fails naming them', async () => {
+    const sim = await simulator({ lifecycle: { ...FAST, pendingMs: 0, ongoingMs: FOREVER, cancellableOngoingMs: 0 } });
+    const ongoing = sim.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', createdAt: new Date(Date.now() - 60_000).toISOString() });
+    const unknown = 'ffffffffffffffffffffffff';
+    const r = await run(sim, { mode: 'cancel', 'target-languages': '', 'order-ids': `${ongoing.id}, ${unknown}` });
+    expect(r.exitCode, log(r)).toBe(1);
+    expect(r.outputs['status']).toBe('failed');
+    expect(parseOrders(r).map((o) => [o.orderId, o.status])).toEqual([
+      [ongoing.id, 'cancel-failed'],
+      [unknown, 'not-found'],
+    ]);
+    const [fr, gone] = rows(r);
+    expect(fr?.status).toMatch(/^❌ cancel\\-failed — could not be cancelled: Ollang no longer accepts cancelling this Level 0 order/);
+    expect(gone?.status).toBe('❌ not\\-found — not found: Ollang has no order with this ID for this API key');
+    expect(whatWentWrong(r)).toMatch(new RegExp(`^\\*\\*What went wrong:\\*\\* Could not cancel ${ongoing.id} \\(could not be cancelled: .*; ${unknown} \\(not found`));
   });
 
   it('on-timeout: cancel: the order it cancelled is `cancelled` in the log, the orders output and the summary alike', async () => {
