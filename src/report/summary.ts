@@ -73,6 +73,7 @@ export function renderComment(report: RunReport, context: CommentContext): strin
   lines.push(`Cost: ${plural(report.createdCount, 'order')} created, ${report.reusedCount} reused`);
   const problems = problemLines(report.orders);
   if (problems.length > 0) lines.push('', '**Problems**', '', ...problems);
+  // The subtitle quality check's lines go here (report.quality).
   return lines.join('\n') + '\n';
 }
 
