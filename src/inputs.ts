@@ -277,6 +277,7 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   const prComment = check(true, () => readBoolean('pr-comment', raw('pr-comment'), true, show, fail));
   const dryRun = check(false, () => readBoolean('dry-run', raw('dry-run'), false, show, fail));
   const maxDownloadBytes = check(0, () => readByteSize('max-download-size', raw('max-download-size'), show, fail));
+  const artifact = check('', () => readArtifactName(raw('artifact'), show, fail));
 
   // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
   if (orderIds.length === 0 && ok('order-ids', 'mode')) {
@@ -368,6 +369,7 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   if (orderSubType !== undefined) settings.orderSubType = orderSubType;
   if (dubbingStyle !== undefined) settings.dubbingStyle = dubbingStyle;
   if (callbackUrl !== undefined) settings.callbackUrl = callbackUrl;
+  if (artifact !== '') settings.artifact = artifact;
   return settings;
 }
 
@@ -580,6 +582,18 @@ function readDownload(text: string, orderType: OrderType, show: Show, fail: Fail
     else out.add(kind);
   }
   return out;
+}
+
+/**
+ * An artifact name as the artifact service takes it: not one of `" : < > | * ? \ /` nor a
+ * control character (names must work as file names on every runner's file system). Checked
+ * here so that a bad name fails before any order is paid for, not after the downloads.
+ */
+function readArtifactName(text: string, show: Show, fail: Fail): string {
+  if (text === '') return '';
+  const accepted = 'a name for the workflow artifact, without " : < > | * ? \\ / or control characters; or empty for no artifact';
+  if (/[":<>|*?\\/\p{Cc}]/u.test(text)) fail('artifact', `${show(text)} contains a character artifact names cannot have`, accepted);
+  return text;
 }
 
 const BYTE_UNITS: Readonly<Record<string, number>> = {

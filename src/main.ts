@@ -11,7 +11,7 @@ import { InputError, SecretWithheldError, readSettings } from './inputs.ts';
 import { formatDuration } from './duration.ts';
 import { isDependabotRun, readWorkflowContext, type WorkflowContext } from './github-context.ts';
 import type { OllangClient } from './ollang/client.ts';
-import { OllangError } from './ollang/errors.ts';
+import { explainError } from './ollang/errors.ts';
 import { StateRecorder } from './state.ts';
 import { MIN_RETRY_WINDOW_MS, runClient, type Connection } from './connect.ts';
 import { chooseOrders } from './orders/choose.ts';
@@ -45,7 +45,7 @@ export async function run(context: RunContext): Promise<RunOutcome> {
   const { io } = context;
   const startedAt = context.clock();
   const workflow = readWorkflowContext(context.env, context.cwd);
-  const settings = readInputs(io, workflow);
+  const settings = await readInputs(io, workflow);
   if (typeof settings === 'number') return { exitCode: settings };
 
   const state = new StateRecorder(io);
@@ -62,7 +62,7 @@ export async function run(context: RunContext): Promise<RunOutcome> {
   };
   const client = runClient(connection, { startedAt, deadline, signal: context.abort });
   // The stop handlers see the run's followed orders (the same array the wait loop updates).
-  const stop: StopContext = { connection, settings, state, followed: record.followed, log: io.log };
+  const stop: StopContext = { connection, settings, state, followed: record.followed, cancels: record.cancels, log: io.log };
   try {
     if (settings.mode === 'cancel') await cancelMode(stop, client, record);
     else await localize(context, settings, workflow, client, stop, record, deadline);
@@ -80,13 +80,19 @@ export async function run(context: RunContext): Promise<RunOutcome> {
   // comment, say) leaves the post step nothing to do. An aborted run leaves it the rest.
   if (!context.abort.aborted) state.recordMainFinished();
   writeOutputs(io, report);
-  await publishReport(context, settings, workflow, report);
+  if (settings.artifact) await shareFiles(context, settings, report, settings.artifact);
+  const { resultLine } = await publishReport(context, settings, workflow, report);
   if (failure) io.setFailed(failure);
+  // Last, outside any group: what a collapsed log still shows.
+  io.log.info(resultLine(report));
   return { report, exitCode: failure ? 1 : 0 };
 }
 
-/** The settings, or the exit code when the inputs stop the run before any request. */
-function readInputs(io: ActionIO, workflow: WorkflowContext): Settings | number {
+/**
+ * The settings, or the exit code when the inputs stop the run before any request. Every bad
+ * input is in the failure and in the job summary, where people look first.
+ */
+async function readInputs(io: ActionIO, workflow: WorkflowContext): Promise<Settings | number> {
   // Mask the key before anything (validation messages included) could print it.
   const rawKey = io.getInput('api-key').trim();
   if (rawKey) io.setSecret(rawKey);
@@ -102,7 +108,15 @@ function readInputs(io: ActionIO, workflow: WorkflowContext): Settings | number 
       io.log.notice(error.notice, { title: 'Ollang localization skipped' });
       return 0;
     }
+    const problems = error instanceof InputError ? error.problems : [{ input: 'inputs', message: `Invalid input: ${String(error)}` }];
     io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
+    const { renderInputProblems, inputProblemsResultLine } = await import('./report/summary.ts');
+    try {
+      await io.appendSummary(renderInputProblems(problems));
+    } catch (summaryError) {
+      io.log.warning(`Could not write the job summary: ${errorMessage(summaryError)}`);
+    }
+    io.log.info(inputProblemsResultLine(problems.length));
     return 1;
   }
 }
@@ -220,40 +234,63 @@ async function cancelMode(stop: StopContext, client: OllangClient, record: RunRe
   record.ended = outcome.ended;
   if (outcome.failure) recordFailure(record, outcome.failure);
   const { projectId, orderType } = stop.settings;
-  for (const o of outcome.handled) record.cancelled.push({ ...o, projectId, type: orderType, created: false, files: [] });
+  for (const { type, ...o } of outcome.handled)
+    record.cancelled.push({ ...o, projectId, type: type ?? orderType, created: false, files: [] });
 }
 
-async function publishReport(context: RunContext, settings: Settings, workflow: WorkflowContext, report: RunReport): Promise<void> {
+/**
+ * The `artifact` input: uploads the downloaded files and sets `artifact-url`. Not after a
+ * cancellation: the runner's kill is seconds away, and the files are what a re-run reuses.
+ */
+async function shareFiles(context: RunContext, settings: Settings, report: RunReport, name: string): Promise<void> {
+  if (settings.dryRun || settings.mode === 'cancel') return;
+  if (context.abort.aborted) {
+    context.io.log.info(`The run was cancelled: artifact ${name} not uploaded.`);
+    report.artifact = { name, problem: 'the run was cancelled' };
+    return;
+  }
+  const { uploadRunArtifact } = await import('./report/artifact.ts');
+  report.artifact = await uploadRunArtifact({
+    name,
+    files: report.orders.flatMap((o) => o.files),
+    workspace: settings.workspace,
+    env: context.env,
+    log: context.io.log,
+  });
+  if (report.artifact.url) context.io.setOutput('artifact-url', report.artifact.url);
+}
+
+/** The job summary and (on pull requests, where allowed) the PR comment; returns the result line's renderer. */
+async function publishReport(
+  context: RunContext,
+  settings: Settings,
+  workflow: WorkflowContext,
+  report: RunReport,
+): Promise<{ resultLine: (report: RunReport) => string }> {
   const { io } = context;
-  const { renderComment, renderSummary, commentMarker } = await import('./report/summary.ts');
-  const summaryContext = {
-    ...(workflow.serverUrl ? { serverUrl: workflow.serverUrl } : {}),
-    ...(workflow.repository ? { repository: workflow.repository } : {}),
-    ...(workflow.sha ? { sha: workflow.sha } : {}),
-  };
+  const { renderComment, renderSummary, commentMarker, resultLine } = await import('./report/summary.ts');
   try {
-    await io.appendSummary(renderSummary(report, summaryContext));
+    await io.appendSummary(renderSummary(report));
   } catch (error) {
     io.log.warning(`Could not write the job summary: ${describeError(error)}`);
   }
   const pr = workflow.pullRequest;
   // After a cancellation every second counts towards the runner's kill: no comment then.
-  if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted) return;
+  if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted) return { resultLine };
   const markerKey = `${settings.projectId}:${settings.orderType}`;
   const { upsertPrComment } = await import('./report/pr-comment.ts');
   await upsertPrComment(
     { token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number },
-    renderComment(report, { ...summaryContext, markerKey }),
+    renderComment(report, { markerKey }),
     commentMarker(markerKey),
     io.log,
     // A signal stops the comment (a courtesy) at once: the runner's kill is not far behind.
     context.abort,
   );
+  return { resultLine };
 }
 
+/** The failure's message, with what to check where the cause is most likely an input (ollang/errors.ts). */
 function describeError(error: unknown): string {
-  if (error instanceof OllangError && error.status === 401) {
-    return `Ollang rejected the API key (${error.message}). Check the secret passed as api-key.`;
-  }
-  return errorMessage(error);
+  return explainError(error, errorMessage(error));
 }

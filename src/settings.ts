@@ -49,4 +49,6 @@ export interface Settings {
   dryRun: boolean;
   /** Largest single download accepted, in bytes (input `max-download-size`). */
   maxDownloadBytes: number;
+  /** The `artifact` input: upload the downloaded files as a workflow artifact of this name (absent: no artifact). */
+  artifact?: string;
 }

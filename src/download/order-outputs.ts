@@ -130,9 +130,36 @@ export function createOrderDownloader(deps: {
       }
     }
 
+    if (!stoppedAtDeadline && problems.length === 0 && followed.files.length === 0)
+      reportNothingDownloaded(order, followed, settings.download, log);
     if (stoppedAtDeadline) downloadCutOff(followed, problems, deps.clock());
     else finishDownload(followed, problems, deps.clock());
   };
+}
+
+/**
+ * A finished order none of whose outputs was downloaded (the `download` kinds are not what its
+ * type delivers) is never a quiet success: a warning names the order and what it had. With
+ * `download: none`, asked for, it is said without a warning.
+ */
+function reportNothingDownloaded(order: Order, followed: FollowedOrder, kinds: ReadonlySet<DownloadKind>, log: Log): void {
+  const had: string[] = [];
+  for (const doc of order.orderDocs) {
+    const kind = classifyDoc(doc);
+    if (!doc.url || kind === 'source') continue;
+    had.push(`${doc.name ?? doc.type} (${kind === 'ignore' ? doc.type : kind})`);
+  }
+  if (order.vttUrl) had.push('a WebVTT file (vtt)');
+  const what = `Order ${order.id} (${followed.language}, ${order.type}) finished, but none of its outputs was downloaded`;
+  const asked = kinds.size === 0 ? 'download: none' : `download: ${[...kinds].join(', ')}`;
+  const outputs = had.length > 0 ? `it had ${had.join(', ')}` : 'Ollang published no output for it';
+  if (kinds.size === 0) {
+    log.info(`${what} (${asked}); ${outputs}.`);
+    return;
+  }
+  log.warning(`${what}: ${asked}, and ${outputs}. Set download to auto (what the order type delivers) or to the kinds it has.`, {
+    title: `Nothing downloaded: ${followed.language}`,
+  });
 }
 
 /** The same document in a freshly fetched order: its new signed URL and size. */

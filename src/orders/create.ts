@@ -11,7 +11,7 @@
  * is this run's: it is followed and reported, even when creating the rest fails.
  */
 import type { CreateOrderRequest, OllangClient } from '../ollang/client.ts';
-import { OllangError } from '../ollang/errors.ts';
+import { OllangError, explainError } from '../ollang/errors.ts';
 import { isRetryable, maxRetryAfterMs } from '../ollang/retry.ts';
 import type { Order } from '../ollang/schemas.ts';
 import type { Settings } from '../settings.ts';
@@ -254,7 +254,7 @@ function createPause(context: CreateContext, attempt: number, error: OllangError
 }
 
 function createFailure(error: unknown, languages: string[], projectId: string): string {
-  return `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${errorMessage(error)}`;
+  return explainError(error, `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${errorMessage(error)}`);
 }
 
 /** Errors no look-up can get past: a bad key, or the run being aborted. */

@@ -13,7 +13,7 @@
  * so that a run over several projects keeps each project's languages apart.
  */
 import type { Order } from '../ollang/schemas.ts';
-import { statusMeaning } from '../ollang/status.ts';
+import { isCancelled, statusMeaning } from '../ollang/status.ts';
 import { errorMessage } from '../error-message.ts';
 import type { CancelResult } from './cancel.ts';
 import { describeCancelResult, isStopped } from './cancel.ts';
@@ -198,7 +198,8 @@ export function recordCancel(order: FollowedOrder, result: CancelResult): void {
 
 /** The order's status as the report shows it: Ollang's, except where the action's own verdict says more. */
 export function reportedStatus(order: FollowedOrder): string {
-  if (order.state === 'timed-out') return 'timed-out';
+  // Timed out, then cancelled (on-timeout: cancel): what became of it is the cancel.
+  if (order.state === 'timed-out') return isCancelled(order.status) ? 'cancelled' : 'timed-out';
   const meaning = statusMeaning(order.status);
   if (order.state === 'failed' && meaning === 'finished-well') return 'download-failed';
   if (order.state === 'failed' && meaning === 'unfinished') return 'failed';

@@ -19,4 +19,5 @@ export function writeOutputs(io: Pick<ActionIO, 'setOutput'>, report: RunReport)
   );
   io.setOutput('files', report.orders.flatMap((o) => o.files).join('\n'));
   io.setOutput('status', report.status);
+  io.setOutput('artifact-url', report.artifact?.url ?? '');
 }

@@ -12,6 +12,7 @@ import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
 import type { Order, OrderSummary } from '../ollang/schemas.ts';
 import { approximately, formatDuration } from '../duration.ts';
+import { explainStatusBriefly } from '../ollang/status.ts';
 import { forEachLimited } from '../for-each-limited.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 import { errorMessage } from '../error-message.ts';
@@ -278,19 +279,30 @@ function isFatal(error: unknown): boolean {
   return error.kind === 'aborted' || error.status === 401;
 }
 
-/** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
+/**
+ * "7/12 finished (1 failed), 3 ongoing, 2 waitingForApprove (a human-review gate); next check in 45s; 38m left".
+ * The count of finished orders never goes down (an order never goes back to waiting), whatever
+ * becomes of its download; Ollang's words are explained where they mean a wait (ollang/status.ts).
+ * Once the next check is the last one before the deadline, the line says so instead of
+ * repeating the same figure twice.
+ */
 export function progressLine(orders: readonly FollowedOrder[], nextCheckMs: number, leftMs: number): string {
-  const finishedWell = orders.filter((o) => o.state === 'done' || o.state === 'downloading' || o.state === 'awaiting-outputs');
+  const finished = orders.filter((o) => o.state !== 'waiting').length;
+  const failed = orders.filter((o) => o.state === 'failed').length;
   const counts = new Map<string, number>();
   for (const o of orders) {
     if (o.state !== 'waiting') continue;
     counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
   }
-  const failed = orders.filter((o) => o.state === 'failed').length;
-  const parts = [`${finishedWell.length}/${orders.length} completed`];
-  for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) parts.push(`${count} ${status}`);
-  if (failed) parts.push(`${failed} failed`);
-  return `${parts.join(', ')}; next check in ${formatDuration(approximately(nextCheckMs))}; ${formatDuration(approximately(Math.max(0, leftMs)))} left`;
+  const parts = [`${finished}/${orders.length} finished${failed > 0 ? ` (${failed} failed)` : ''}`];
+  for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) {
+    const meaning = explainStatusBriefly(status);
+    parts.push(`${count} ${status}${meaning ? ` (${meaning})` : ''}`);
+  }
+  const left = Math.max(0, leftMs);
+  const when = (ms: number): string => formatDuration(approximately(ms, 1_000));
+  const next = nextCheckMs >= left ? `last check in ${when(left)}` : `next check in ${when(nextCheckMs)}; ${when(left)} left`;
+  return `${parts.join(', ')}; ${next}`;
 }
 
 /** Runs downloads in the background, a bounded number at a time. */

@@ -38,6 +38,8 @@ const BAD: Array<[string, Record<string, string>, string, string?]> = [
   ['api-key with a space', { 'api-key': 'abc def' }, 'api-key', 'not shown'],
   ['api-key with a newline inside', { 'api-key': 'abc\ndef' }, 'api-key'],
   ['api-url ftp', { 'api-url': 'ftp://api.example.com' }, 'api-url', 'http'],
+  ['artifact name with a slash', { artifact: 'subtitles/fr' }, 'artifact', 'artifact names cannot have'],
+  ['artifact name with a colon', { artifact: 'subs:1' }, 'artifact', 'artifact names cannot have'],
   ['api-url not a URL', { 'api-url': 'api.ollang.com' }, 'api-url', 'not a URL'],
   ['api-url with credentials', { 'api-url': 'https://user:hunter2@api.example.com' }, 'api-url', 'password'],
   ['api-url with a query', { 'api-url': 'https://api.example.com/?x=1' }, 'api-url', 'query'],
@@ -334,6 +336,8 @@ describe('readSettings: defaults', () => {
     expect('orderSubType' in settings).toBe(false);
     expect('dubbingStyle' in settings).toBe(false);
     expect('callbackUrl' in settings).toBe(false);
+    expect('artifact' in settings).toBe(false);
+    expect(read({ artifact: ' subtitles-shard-1 ' }).artifact).toBe('subtitles-shard-1');
   });
 
   it('treats whitespace-only values as unset', () => {
