@@ -2,7 +2,7 @@ export const id = 395;
 export const ids = [395];
 export const modules = {
 
-/***/ 7395:
+/***/ 17395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -25,8 +25,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   uploadResultSchema: () => (/* binding */ uploadResultSchema)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9069);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88532);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19069);
 /**
  * zod schemas for every Ollang response the action reads, and the types the rest of the code uses.
  *

@@ -2,7 +2,7 @@ export const id = 582;
 export const ids = [582,626];
 export const modules = {
 
-/***/ 957:
+/***/ 40957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -54,7 +54,7 @@ function isHttp(url) {
 
 /***/ }),
 
-/***/ 701:
+/***/ 60701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -220,7 +220,7 @@ function ensureExtension(name, extension) {
 
 /***/ }),
 
-/***/ 1582:
+/***/ 21582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -232,12 +232,12 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/orders/followed.ts
 var orders_followed = __webpack_require__(4609);
 // EXTERNAL MODULE: ./src/download/file-names.ts
-var file_names = __webpack_require__(701);
+var file_names = __webpack_require__(60701);
 ;// CONCATENATED MODULE: ./src/download/plan.ts
 
 /** Subtitle formats Ollang names (SRT, VTT, ASS, STL, SCC, DFXP, ITT) plus close relatives. */
@@ -474,13 +474,13 @@ function planDownloads(order, kinds) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/runtime.ts
-var runtime = __webpack_require__(3683);
+var runtime = __webpack_require__(33683);
 // EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
-var transport = __webpack_require__(1140);
+var transport = __webpack_require__(21140);
 // EXTERNAL MODULE: ./src/ollang/retry.ts
-var ollang_retry = __webpack_require__(8801);
+var ollang_retry = __webpack_require__(38801);
 ;// CONCATENATED MODULE: ./src/download/content-check.ts
 /**
  * Is this body what we asked for? Looks at the first bytes of a download (up to 64 KiB)
@@ -639,11 +639,11 @@ function checkContent(expect, head, contentType) {
 }
 
 // EXTERNAL MODULE: ./src/download/errors.ts
-var errors = __webpack_require__(957);
+var errors = __webpack_require__(40957);
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/download/fetch.ts
 /**
@@ -807,7 +807,7 @@ function isDecoderError(error) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/download/sink.ts
 /**
  * Where a download's body goes: counts the bytes, refuses a body that grows past
@@ -872,9 +872,9 @@ class BodySink {
 }
 
 // EXTERNAL MODULE: ./src/download/target.ts
-var target = __webpack_require__(3587);
+var target = __webpack_require__(83587);
 // EXTERNAL MODULE: ./src/download/temp-files.ts
-var temp_files = __webpack_require__(5626);
+var temp_files = __webpack_require__(45626);
 ;// CONCATENATED MODULE: ./src/download/watchdog.ts
 const DEADLINE_GRACE_MS = 10_000;
 const DEFAULT_IDLE_MS = 60_000;
@@ -1193,7 +1193,7 @@ function gaveUp(error, attempts, hadDeadline) {
 }
 
 // EXTERNAL MODULE: ./src/error-message.ts
-var error_message = __webpack_require__(6587);
+var error_message = __webpack_require__(86587);
 ;// CONCATENATED MODULE: ./src/download/order-outputs.ts
 /**
  * Saving one finished order's outputs into `<output-dir>/<language>/`, and deciding when they
@@ -1302,11 +1302,39 @@ function createOrderDownloader(deps) {
                     break;
             }
         }
+        if (!stoppedAtDeadline && problems.length === 0 && followed.files.length === 0)
+            reportNothingDownloaded(order, followed, settings.download, log);
         if (stoppedAtDeadline)
             (0,orders_followed/* downloadCutOff */.iA)(followed, problems, deps.clock());
         else
             (0,orders_followed/* finishDownload */.Gb)(followed, problems, deps.clock());
     };
+}
+/**
+ * A finished order none of whose outputs was downloaded (the `download` kinds are not what its
+ * type delivers) is never a quiet success: a warning names the order and what it had. With
+ * `download: none`, asked for, it is said without a warning.
+ */
+function reportNothingDownloaded(order, followed, kinds, log) {
+    const had = [];
+    for (const doc of order.orderDocs) {
+        const kind = classifyDoc(doc);
+        if (!doc.url || kind === 'source')
+            continue;
+        had.push(`${doc.name ?? doc.type} (${kind === 'ignore' ? doc.type : kind})`);
+    }
+    if (order.vttUrl)
+        had.push('a WebVTT file (vtt)');
+    const what = `Order ${order.id} (${followed.language}, ${order.type}) finished, but none of its outputs was downloaded`;
+    const asked = kinds.size === 0 ? 'download: none' : `download: ${[...kinds].join(', ')}`;
+    const outputs = had.length > 0 ? `it had ${had.join(', ')}` : 'Ollang published no output for it';
+    if (kinds.size === 0) {
+        log.info(`${what} (${asked}); ${outputs}.`);
+        return;
+    }
+    log.warning(`${what}: ${asked}, and ${outputs}. Set download to auto (what the order type delivers) or to the kinds it has.`, {
+        title: `Nothing downloaded: ${followed.language}`,
+    });
 }
 /** The same document in a freshly fetched order: its new signed URL and size. */
 function freshDocument(order, planned) {
@@ -1321,7 +1349,7 @@ function freshDocument(order, planned) {
 
 /***/ }),
 
-/***/ 3587:
+/***/ 83587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1331,12 +1359,12 @@ function freshDocument(order, planned) {
 /* harmony export */   nx: () => (/* binding */ inside),
 /* harmony export */   zS: () => (/* binding */ fileError)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6587);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(957);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86587);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40957);
 /**
  * Where a downloaded file goes, and getting it there without writing anywhere else:
  * - its name is a plain file name inside its folder;
@@ -1455,7 +1483,7 @@ function describeFsError(error) {
 
 /***/ }),
 
-/***/ 5626:
+/***/ 45626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -1463,15 +1491,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   TempFiles: () => (/* binding */ TempFiles),
 /* harmony export */   removeLeftoverTempFiles: () => (/* binding */ removeLeftoverTempFiles)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6587);
-/* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(701);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3587);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86587);
+/* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60701);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83587);
 /**
  * The temporary files of this run's downloads: `.<file name>.<run token>-<n>.part`, beside their
  * target (a rename into place is atomic only within one folder) and there only while being

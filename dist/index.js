@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7607:
+/***/ 77607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -132,9 +132,12 @@ function formatDuration(ms) {
     }
     return parts.join(' ');
 }
-/** For a reader, not for parsing back: past ten seconds, milliseconds are noise (whole seconds then). */
-function approximately(ms) {
-    return Math.abs(ms) >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
+/**
+ * For a reader, not for parsing back: past ten seconds (or `fromMs`), milliseconds are noise
+ * (whole seconds then).
+ */
+function approximately(ms, fromMs = 10_000) {
+    return Math.abs(ms) >= fromMs ? Math.round(ms / 1000) * 1000 : ms;
 }
 function quote(text) {
     const chars = Array.from(text);
@@ -145,7 +148,7 @@ function quote(text) {
 
 /***/ }),
 
-/***/ 6587:
+/***/ 86587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -162,7 +165,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 9891:
+/***/ 39891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -183,7 +186,7 @@ async function forEachLimited(items, limit, fn) {
 
 /***/ }),
 
-/***/ 1140:
+/***/ 21140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -197,7 +200,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ResponseError, TransportError, createTransport
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_ = __nccwpck_require__(77030);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: ./src/http/response-parser.ts
 /**
@@ -519,7 +522,7 @@ class Exchange {
         let socket;
         if (url.protocol === 'https:') {
             // TLS is loaded only for https (the real API and file hosts; tests and the simulator speak http).
-            const tls = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+            const tls = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23));
             if (this.#ended)
                 return;
             const tlsOptions = { host, port, ALPNProtocols: ['http/1.1'], onread };
@@ -777,11 +780,11 @@ function describeFailure(error) {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3910);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83910);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
@@ -807,9 +810,11 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ readErrorBody),
-/* harmony export */   e: () => (/* binding */ OllangError)
+/* harmony export */   Nk: () => (/* binding */ readErrorBody),
+/* harmony export */   UW: () => (/* binding */ explainError),
+/* harmony export */   eO: () => (/* binding */ OllangError)
 /* harmony export */ });
+/* unused harmony export adviceFor */
 /**
  * OllangError: every failure of a call to the Ollang API, whatever its cause.
  *
@@ -917,11 +922,36 @@ function clip(text, max = 500) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
     return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
+/**
+ * What to check when a failure most likely comes from the workflow's inputs rather than from
+ * Ollang: the key (401, 403), the project (404 from a call about the project), the address
+ * (no answer at all). Said in the failure, so that the job summary and the log carry the fix.
+ */
+function adviceFor(error) {
+    if (!(error instanceof OllangError))
+        return undefined;
+    if (error.status === 401)
+        return 'Check the secret passed as api-key: Ollang did not accept it as an API key.';
+    if (error.status === 403)
+        return "Check that the API key's Ollang account may use this project and its orders.";
+    if (error.status === 404 && (error.code === 'PROJECT_NOT_FOUND' || error.endpoint === 'Create Order')) {
+        return 'Check project-id: Ollang has no project with that ID for this API key.';
+    }
+    if (error.kind === 'network' || error.kind === 'timeout') {
+        return 'Check api-url: the runner could not get an answer from Ollang there (a wrong address, or a network that blocks it); if it is right, Ollang may be down, so try again later.';
+    }
+    return undefined;
+}
+/** The error's message, followed by what to check where adviceFor knows. */
+function explainError(error, message) {
+    const advice = adviceFor(error);
+    return advice ? `${message.replace(/\.?$/, '.')} ${advice}` : message;
+}
 
 
 /***/ }),
 
-/***/ 8801:
+/***/ 38801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1046,12 +1076,14 @@ async function withRetries(attempt, options) {
 
 /***/ }),
 
-/***/ 9069:
+/***/ 19069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ isFinished),
+/* harmony export */   Dl: () => (/* binding */ explainStatusBriefly),
 /* harmony export */   Ng: () => (/* binding */ isUsable),
+/* harmony export */   cq: () => (/* binding */ explainStatus),
 /* harmony export */   mm: () => (/* binding */ isCancelled),
 /* harmony export */   oJ: () => (/* binding */ isSuccess),
 /* harmony export */   uj: () => (/* binding */ statusMeaning)
@@ -1094,11 +1126,34 @@ function isCancelled(status) {
 function isUsable(status) {
     return statusMeaning(status) !== 'finished-badly';
 }
+/**
+ * What an unfinished status means for a reader waiting on it (docs/ollang-api.md, "Order
+ * statuses"): the job summary and the progress line explain Ollang's words with these. Statuses
+ * that need no explanation (`pending`, `ongoing`) and unknown ones have none.
+ */
+const WAITING_FOR = {
+    waitingforapprove: 'a human-review gate: someone at Ollang must approve it, which can take long',
+    review: 'a human reviewer is working on it',
+    revision: 'being revised',
+    qualitycheck: "in Ollang's quality check",
+    delayed: 'late at Ollang',
+    waitingforcc: 'waits for its captions to be done first',
+    waitingforsubtitle: 'waits for its subtitles to be done first',
+    readytosent: 'done, about to be delivered',
+};
+/** A few words on what an unfinished status waits for, or undefined when the word says it all. */
+function explainStatus(status) {
+    return WAITING_FOR[word(status)];
+}
+/** The short form of explainStatus for a one-line progress report (up to the first colon). */
+function explainStatusBriefly(status) {
+    return explainStatus(status)?.split(':')[0];
+}
 
 
 /***/ }),
 
-/***/ 3303:
+/***/ 53303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1108,9 +1163,9 @@ function isUsable(status) {
 /* harmony export */ });
 /* unused harmony export cancelOrder */
 /* harmony import */ var _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2732);
-/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9069);
-/* harmony import */ var _for_each_limited_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9891);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6587);
+/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19069);
+/* harmony import */ var _for_each_limited_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(39891);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(86587);
 
 
 
@@ -1122,7 +1177,7 @@ async function cancelOrder(client, orderId) {
         return { orderId, outcome };
     }
     catch (error) {
-        if (!(error instanceof _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangError */ .e) || error.status !== 400)
+        if (!(error instanceof _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangError */ .eO) || error.status !== 400)
             return failure(orderId, error);
     }
     // 400: "not eligible". Find out why before deciding what else to do.
@@ -1215,10 +1270,10 @@ function failure(orderId, error) {
 /* harmony export */   nB: () => (/* binding */ learn),
 /* harmony export */   nT: () => (/* binding */ isOpen)
 /* harmony export */ });
-/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9069);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6587);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3303);
-/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7273);
+/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19069);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(86587);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53303);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57273);
 
 
 
@@ -1353,8 +1408,9 @@ function recordCancel(order, result) {
 }
 /** The order's status as the report shows it: Ollang's, except where the action's own verdict says more. */
 function reportedStatus(order) {
+    // Timed out, then cancelled (on-timeout: cancel): what became of it is the cancel.
     if (order.state === 'timed-out')
-        return 'timed-out';
+        return (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancelled */ .mm)(order.status) ? 'cancelled' : 'timed-out';
     const meaning = (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_0__/* .statusMeaning */ .uj)(order.status);
     if (order.state === 'failed' && meaning === 'finished-well')
         return 'download-failed';
@@ -1366,7 +1422,7 @@ function reportedStatus(order) {
 
 /***/ }),
 
-/***/ 7273:
+/***/ 57273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1414,7 +1470,7 @@ function stampOf(order) {
 
 /***/ }),
 
-/***/ 6670:
+/***/ 76670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1437,7 +1493,7 @@ function redactSecrets(text, secrets) {
 
 /***/ }),
 
-/***/ 3683:
+/***/ 33683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1619,7 +1675,7 @@ function parseIdList(text) {
 
 /***/ }),
 
-/***/ 3910:
+/***/ 83910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1631,13 +1687,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/runner.ts
 /**
  * The runner's side of an action: inputs from INPUT_* variables, workflow commands on stdout
@@ -1742,16 +1798,16 @@ const runnerIO = {
 };
 
 // EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
-var transport = __nccwpck_require__(1140);
+var transport = __nccwpck_require__(21140);
 // EXTERNAL MODULE: ./src/runtime.ts
-var runtime = __nccwpck_require__(3683);
+var runtime = __nccwpck_require__(33683);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __nccwpck_require__(7607);
+var duration = __nccwpck_require__(77607);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
+var redact = __nccwpck_require__(76670);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Reads and validates every input (see action.yml and docs/architecture.md) into a typed
@@ -1966,6 +2022,7 @@ function readSettings(getInput, env) {
     const prComment = check(true, () => readBoolean('pr-comment', raw('pr-comment'), true, show, fail));
     const dryRun = check(false, () => readBoolean('dry-run', raw('dry-run'), false, show, fail));
     const maxDownloadBytes = check(0, () => readByteSize('max-download-size', raw('max-download-size'), show, fail));
+    const artifact = check('', () => readArtifactName(raw('artifact'), show, fail));
     // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
     if (orderIds.length === 0 && ok('order-ids', 'mode')) {
         const why = mode === 'collect' || mode === 'cancel'
@@ -2047,6 +2104,8 @@ function readSettings(getInput, env) {
         settings.dubbingStyle = dubbingStyle;
     if (callbackUrl !== undefined)
         settings.callbackUrl = callbackUrl;
+    if (artifact !== '')
+        settings.artifact = artifact;
     return settings;
 }
 /** One input's problem, thrown by a reader and collected by readSettings. */
@@ -2249,6 +2308,19 @@ function readDownload(text, orderType, show, fail) {
     }
     return out;
 }
+/**
+ * An artifact name as the artifact service takes it: not one of `" : < > | * ? \ /` nor a
+ * control character (names must work as file names on every runner's file system). Checked
+ * here so that a bad name fails before any order is paid for, not after the downloads.
+ */
+function readArtifactName(text, show, fail) {
+    if (text === '')
+        return '';
+    const accepted = 'a name for the workflow artifact, without " : < > | * ? \\ / or control characters; or empty for no artifact';
+    if (/[":<>|*?\\/\p{Cc}]/u.test(text))
+        fail('artifact', `${show(text)} contains a character artifact names cannot have`, accepted);
+    return text;
+}
 const BYTE_UNITS = {
     b: 1,
     kb: 1000,
@@ -2374,7 +2446,7 @@ var errors = __nccwpck_require__(2732);
 // EXTERNAL MODULE: ./src/state.ts
 var src_state = __nccwpck_require__(2462);
 // EXTERNAL MODULE: ./src/ollang/retry.ts
-var retry = __nccwpck_require__(8801);
+var retry = __nccwpck_require__(38801);
 ;// CONCATENATED MODULE: ./src/ollang/client.ts
 
 
@@ -2383,7 +2455,7 @@ var retry = __nccwpck_require__(8801);
 
 let schemas;
 let loaded;
-const loadSchemas = () => (schemas ??= Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(395)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7395)).then((module) => (loaded = module)));
+const loadSchemas = () => (schemas ??= Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(395)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17395)).then((module) => (loaded = module)));
 const defaultRequestTimeoutMs = 30_000;
 const defaultUserAgent = 'ollang-localize-action';
 /** listAllOrders stops here unless told otherwise (a guard against a server that always says "more"). */
@@ -2524,7 +2596,7 @@ class OllangClient {
             return await this.#request(spec, () => 'cancelled');
         }
         catch (error) {
-            if (error instanceof errors/* OllangError */.e &&
+            if (error instanceof errors/* OllangError */.eO &&
                 error.kind === 'http' &&
                 error.status === 409 &&
                 (error.code === undefined || error.code === 'ORDER_ALREADY_CANCELLED')) {
@@ -2582,7 +2654,7 @@ class OllangClient {
             random: this.#random,
             deadline: () => earliest(this.#deadline(), spec.deadline),
             ...(signal ? { signal } : {}),
-            retryable: (error) => error instanceof errors/* OllangError */.e && (0,retry/* isRetryable */.r3)(error),
+            retryable: (error) => error instanceof errors/* OllangError */.eO && (0,retry/* isRetryable */.r3)(error),
             retryAfterMs: (error) => error.retryAfterMs,
             aborted: (cause) => this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' }, cause),
         });
@@ -2671,7 +2743,7 @@ class OllangClient {
     }
     #httpError(spec, response, text, isPost) {
         const status = response.status;
-        const { code, apiMessage } = (0,errors/* readErrorBody */.N)(text);
+        const { code, apiMessage } = (0,errors/* readErrorBody */.Nk)(text);
         const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(response.header('retry-after'), this.#clock());
         return this.#error(spec, {
             kind: 'http',
@@ -2749,7 +2821,7 @@ class OllangClient {
             full.cause = cause;
         else
             delete full.cause;
-        return new errors/* OllangError */.e(full);
+        return new errors/* OllangError */.eO(full);
     }
     #scrub(text) {
         // A key this short is no secret worth blanking: every such substring would go.
@@ -2906,13 +2978,13 @@ function build(connection, options) {
 // EXTERNAL MODULE: ./src/orders/followed.ts
 var orders_followed = __nccwpck_require__(4609);
 // EXTERNAL MODULE: ./src/error-message.ts
-var error_message = __nccwpck_require__(6587);
+var error_message = __nccwpck_require__(86587);
 // EXTERNAL MODULE: ./src/ollang/status.ts
-var ollang_status = __nccwpck_require__(9069);
+var ollang_status = __nccwpck_require__(19069);
 // EXTERNAL MODULE: ./src/for-each-limited.ts
-var for_each_limited = __nccwpck_require__(9891);
+var for_each_limited = __nccwpck_require__(39891);
 // EXTERNAL MODULE: ./src/orders/scope.ts
-var orders_scope = __nccwpck_require__(7273);
+var orders_scope = __nccwpck_require__(57273);
 ;// CONCATENATED MODULE: ./src/orders/lost-create.ts
 
 
@@ -3076,7 +3148,7 @@ async function lost_create_confirm(client, summary) {
         return await client.getOrder(summary.id);
     }
     catch (error) {
-        if (error instanceof errors/* OllangError */.e && error.status === 404)
+        if (error instanceof errors/* OllangError */.eO && error.status === 404)
             return undefined;
         throw error;
     }
@@ -3156,7 +3228,7 @@ async function createOrders(context, scope, languages) {
                 await context.sleep(pause, context.signal);
                 continue;
             }
-            if (!(error instanceof errors/* OllangError */.e) || !error.ambiguous) {
+            if (!(error instanceof errors/* OllangError */.eO) || !error.ambiguous) {
                 state.recordCreateSettled(scope.projectId);
                 if (isFatal(error) || context.signal?.aborted)
                     throw error;
@@ -3276,7 +3348,7 @@ function warnOnLevelScale(context, scope, ours) {
  * Anything that may have been processed is `ambiguous` (src/ollang/client.ts).
  */
 function notProcessed(error) {
-    return error instanceof errors/* OllangError */.e && !error.ambiguous && error.kind !== 'aborted' && (0,retry/* isRetryable */.r3)(error);
+    return error instanceof errors/* OllangError */.eO && !error.ambiguous && error.kind !== 'aborted' && (0,retry/* isRetryable */.r3)(error);
 }
 /**
  * The pause before Create Order call `attempt + 1`: doubling from a second, or the Retry-After
@@ -3289,11 +3361,11 @@ function createPause(context, attempt, error) {
     return deadline !== undefined && context.clock() + pause > deadline ? undefined : pause;
 }
 function createFailure(error, languages, projectId) {
-    return `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${(0,error_message/* errorMessage */.g)(error)}`;
+    return (0,errors/* explainError */.UW)(error, `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
 }
 /** Errors no look-up can get past: a bad key, or the run being aborted. */
 function isFatal(error) {
-    return error instanceof errors/* OllangError */.e && (error.status === 401 || error.kind === 'aborted');
+    return error instanceof errors/* OllangError */.eO && (error.status === 401 || error.kind === 'aborted');
 }
 
 ;// CONCATENATED MODULE: ./src/orders/reuse.ts
@@ -3344,7 +3416,7 @@ async function confirmCandidates(client, scope, candidates, wanted, found, check
             return;
         for (const orderId of orderIds.slice(0, CANDIDATES_PER_LANGUAGE)) {
             const order = await client.getOrder(orderId).catch((error) => {
-                if (error instanceof errors/* OllangError */.e && error.status === 404)
+                if (error instanceof errors/* OllangError */.eO && error.status === 404)
                     return undefined; // gone: not reusable
                 // Unreadable is not unusable: ordering again now could buy a language twice.
                 throw new Error(`Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ${(0,error_message/* errorMessage */.g)(error)}`, { cause: error });
@@ -3409,7 +3481,7 @@ async function yieldToEarlierOrders(context, scope, created) {
         });
     }
     catch (error) {
-        if (error instanceof errors/* OllangError */.e && (error.status === 401 || error.kind === 'aborted'))
+        if (error instanceof errors/* OllangError */.eO && (error.status === 401 || error.kind === 'aborted'))
             throw error;
         return created; // a courtesy check: never fail a run over it
     }
@@ -3536,7 +3608,7 @@ async function followGiven(context, orderId) {
         return (0,orders_followed/* followOrder */._U)(await context.client.getOrder(orderId), { created: false });
     }
     catch (error) {
-        if (error instanceof errors/* OllangError */.e && error.status === 404) {
+        if (error instanceof errors/* OllangError */.eO && error.status === 404) {
             throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`, { cause: error });
         }
         throw error;
@@ -3581,13 +3653,15 @@ async function openCacheMemory(options) {
 async function loadManifestCache(env) {
     if (!env['ACTIONS_CACHE_URL'] && !env['ACTIONS_RESULTS_URL'])
         return undefined;
-    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6415));
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86415));
     return (await cache.isCacheAvailable()) ? cache : undefined;
 }
 
 // EXTERNAL MODULE: ./src/orders/cancel.ts
-var cancel = __nccwpck_require__(3303);
+var cancel = __nccwpck_require__(53303);
 ;// CONCATENATED MODULE: ./src/orders/stop.ts
+
+
 
 
 
@@ -3643,65 +3717,153 @@ async function settleTimeout(context) {
     const client = cancelClient(context.connection, 'deadline');
     const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () => (0,cancel/* cancelOrders */._x)(client, ours.map((o) => o.orderId), { onResult: (r) => reportCancel(context, r) }));
     state.recordSettled(results.filter(cancel/* isStopped */.id).map((r) => r.orderId));
+    const count = (outcomes) => results.filter((r) => outcomes.includes(r.outcome)).length;
+    const done = [
+        count(['cancelled', 'already-cancelled']) > 0 ? `cancelled ${count(['cancelled', 'already-cancelled'])} of this run's orders` : '',
+        count(['human-review-cancelled']) > 0 ? `stopped the human review of ${count(['human-review-cancelled'])} (they go on at Level 0)` : '',
+        count(['already-finished']) > 0 ? `${count(['already-finished'])} had finished meanwhile` : '',
+    ].filter(Boolean);
+    const notOurs = unfinished.filter((o) => !o.created).map((o) => `${o.language} ${o.orderId}`);
     const failed = results.filter((r) => !(0,cancel/* isStopped */.id)(r));
     return (`${after} with orders unfinished: ${names}. ` +
-        (failed.length === 0
-            ? `Cancelled this run's ${results.length} unfinished order(s) (on-timeout: cancel).`
-            : `Could not cancel ${failed.map((r) => `${r.orderId} (${(0,cancel/* describeCancelResult */.bi)(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`));
+        (done.length > 0 ? `Then (on-timeout: cancel) ${done.join('; ')}. ` : '') +
+        (notOurs.length > 0 ? `Left running, not created by this run: ${notOurs.join(', ')}. ` : '') +
+        (failed.length > 0
+            ? `Could not cancel ${failed.map((r) => `${r.orderId} (${(0,cancel/* describeCancelResult */.bi)(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`
+            : '')).trim();
 }
-/** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
+/**
+ * `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages.
+ * Every order it looked at is reported with what became of it; the run is `cancelled` only when
+ * some order was (or already was), `completed` when there was nothing to cancel.
+ */
 async function cancelMode(context, client) {
     const { settings, log } = context;
-    const languageOf = new Map();
-    let orderIds = settings.orderIds;
-    if (orderIds.length === 0) {
-        const found = await scanOrders(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
-        const unfinished = found.filter((o) => !(0,ollang_status/* isFinished */.$g)(o.status));
-        orderIds = unfinished.map((o) => o.id);
-        for (const o of unfinished)
-            languageOf.set(o.id, o.targetLanguage);
-        log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+    const targets = settings.orderIds.length > 0 ? await readGivenOrders(client, settings.orderIds) : await findUnfinished(context, client);
+    const handled = [];
+    const toCancel = [];
+    for (const target of targets) {
+        if (target.status === 'not-found') {
+            const outcome = 'not found: Ollang has no order with this ID for this API key';
+            log.warning(`Order ${target.orderId}: ${outcome}.`);
+            handled.push({ ...target, status: 'not-found', outcome });
+        }
+        else if (target.status !== undefined && (0,ollang_status/* isFinished */.$g)(target.status)) {
+            // Read just now: a finished order is sent no cancel, and the log says so like for the others.
+            const cancelled = (0,ollang_status/* isCancelled */.mm)(target.status);
+            const outcome = cancelled ? 'was already cancelled' : `had already finished (${target.status}): nothing to cancel`;
+            log.info(`Order ${describeTarget(target)}: ${outcome}`);
+            handled.push({ ...target, status: cancelled ? 'cancelled' : target.status, outcome });
+        }
+        else
+            toCancel.push(target);
     }
     if (settings.dryRun) {
-        log.info(`Dry run: would cancel ${orderIds.join(', ') || 'nothing'}.`);
-        return { ended: 'dry-run', handled: [] };
+        for (const target of toCancel)
+            handled.push({ ...target, status: target.status ?? 'unknown', outcome: 'would be cancelled' });
+        log.info(`Dry run: would cancel ${toCancel.map((t) => describeTarget(t)).join(', ') || 'nothing'}.`);
+        return { ended: 'dry-run', handled: inTargetOrder(handled, targets) };
     }
-    const handled = [];
-    const results = await log.group(`Cancelling ${orderIds.length} order(s)`, () => (0,cancel/* cancelOrders */._x)(client, orderIds, {
+    const byId = new Map(toCancel.map((t) => [t.orderId, t]));
+    const languageOf = new Map(toCancel.map((t) => [t.orderId, t.language]));
+    const results = await log.group(`Cancelling ${toCancel.length} order(s)`, () => (0,cancel/* cancelOrders */._x)(client, toCancel.map((t) => t.orderId), {
         onResult: (r) => {
             reportCancel(context, r, languageOf);
-            handled.push(handledOrder(r, languageOf.get(r.orderId) ?? ''));
+            handled.push(handledOrder(r, byId.get(r.orderId)));
         },
     }));
-    const failed = results.filter((r) => !(0,cancel/* isStopped */.id)(r));
-    if (failed.length === 0)
-        return { ended: 'cancelled', handled };
-    return {
-        ended: 'failed',
-        handled,
-        failure: `Could not cancel ${failed.map((r) => `${r.orderId} (${(0,cancel/* describeCancelResult */.bi)(r)})`).join('; ')}.`,
+    const ordered = inTargetOrder(handled, targets);
+    const failed = [...results.filter((r) => !(0,cancel/* isStopped */.id)(r)), ...targets.filter((t) => t.status === 'not-found')];
+    if (failed.length > 0) {
+        const reasons = ordered.filter((o) => o.status === 'cancel-failed' || o.status === 'not-found');
+        return {
+            ended: 'failed',
+            handled: ordered,
+            failure: `Could not cancel ${reasons.map((o) => `${o.orderId} (${o.outcome})`).join('; ')}.`,
+        };
+    }
+    const stoppedSomething = results.some((r) => r.outcome !== 'already-finished') || ordered.some((o) => o.status === 'cancelled');
+    return { ended: stoppedSomething ? 'cancelled' : 'completed', handled: ordered };
+}
+/** The given order IDs, each read with Get Order (a read that fails leaves the cancel to find out). */
+async function readGivenOrders(client, orderIds) {
+    const targets = orderIds.map((orderId) => ({ orderId, language: '' }));
+    await (0,for_each_limited/* forEachLimited */.v)(targets, 8, async (target) => {
+        try {
+            const order = await client.getOrder(target.orderId);
+            target.language = order.targetLanguage;
+            target.type = order.type;
+            target.status = order.status;
+        }
+        catch (error) {
+            if (error instanceof errors/* OllangError */.eO && error.status === 404)
+                target.status = 'not-found';
+            else if (error instanceof errors/* OllangError */.eO && error.status === 401)
+                throw error;
+        }
+    });
+    return targets;
+}
+/** The project's unfinished orders of the order type, for the target languages. */
+async function findUnfinished(context, client) {
+    const { settings, log } = context;
+    const found = await scanOrders(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+    const unfinished = found.filter((o) => !(0,ollang_status/* isFinished */.$g)(o.status));
+    log.info(`Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+    const languageIndex = (language) => {
+        const index = settings.targetLanguages.findIndex((l) => l.toLowerCase() === language.toLowerCase());
+        return index === -1 ? settings.targetLanguages.length : index;
     };
+    return unfinished
+        .map((o) => ({ orderId: o.id, language: o.targetLanguage, type: o.type, status: o.status }))
+        .sort((a, b) => languageIndex(a.language) - languageIndex(b.language));
+}
+/** The handled orders in the order they were found or given (cancels end in any order). */
+function inTargetOrder(handled, targets) {
+    const position = new Map(targets.map((t, index) => [t.orderId, index]));
+    return [...handled].sort((a, b) => (position.get(a.orderId) ?? 0) - (position.get(b.orderId) ?? 0));
+}
+function describeTarget(target) {
+    return target.language ? `${target.orderId} (${target.language})` : target.orderId;
 }
 /** Logs one cancel, and records it on the followed order it stopped (if it is one). */
 function reportCancel(context, result, languageOf = new Map()) {
     const followed = context.followed.find((o) => o.orderId === result.orderId);
-    const language = followed?.language ?? languageOf.get(result.orderId);
+    const language = followed?.language || languageOf.get(result.orderId);
     const line = `Order ${language ? `${result.orderId} (${language})` : result.orderId}: ${(0,cancel/* describeCancelResult */.bi)(result)}`;
     if ((0,cancel/* isStopped */.id)(result))
         context.log.info(line);
     else
         context.log.warning(line);
-    if (followed)
+    if (followed) {
         (0,orders_followed/* recordCancel */.Sv)(followed, result);
+        context.cancels.push(result);
+    }
 }
-function handledOrder(result, language) {
-    if (!(0,cancel/* isStopped */.id)(result))
-        return { orderId: result.orderId, language, status: 'cancel-failed', problem: (0,cancel/* describeCancelResult */.bi)(result) };
-    const status = result.outcome === 'already-finished' ? (result.status ?? 'completed') : 'cancelled';
-    return { orderId: result.orderId, language, status };
+function handledOrder(result, target) {
+    const base = { orderId: result.orderId, language: target.language, ...(target.type ? { type: target.type } : {}) };
+    switch (result.outcome) {
+        case 'cancelled':
+            return { ...base, status: 'cancelled', outcome: 'cancelled by this run' };
+        case 'already-cancelled':
+            return { ...base, status: 'cancelled', outcome: 'was already cancelled' };
+        case 'already-finished':
+            return { ...base, status: result.status ?? 'completed', outcome: 'had already finished: nothing to cancel' };
+        case 'human-review-cancelled':
+            return {
+                ...base,
+                status: result.status ?? target.status ?? 'ongoing',
+                outcome: 'human review cancelled by this run: the order goes on at Level 0, the review is refunded',
+            };
+        case 'not-cancellable':
+        case 'error':
+            // The row says why; the run's failure names every such order.
+            return { ...base, status: 'cancel-failed', outcome: (0,cancel/* describeCancelResult */.bi)(result) };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/wait/poller.ts
+
 
 
 
@@ -3903,7 +4065,7 @@ async function getOrderOrNote(options, followed) {
         if (poller_isFatal(error))
             throw error;
         (0,orders_followed/* recordCheckFailed */.dm)(followed, (0,error_message/* errorMessage */.g)(error));
-        if (error instanceof errors/* OllangError */.e && error.status === 404) {
+        if (error instanceof errors/* OllangError */.eO && error.status === 404) {
             (0,orders_followed/* recordGone */.l5)(followed, error.message);
             options.onSettled?.(followed);
             return undefined;
@@ -3914,26 +4076,35 @@ async function getOrderOrNote(options, followed) {
 }
 /** Errors no retry can fix for any order: a bad key, or the run being aborted. */
 function poller_isFatal(error) {
-    if (!(error instanceof errors/* OllangError */.e))
+    if (!(error instanceof errors/* OllangError */.eO))
         return !(error instanceof Error) || error.name === 'AbortError';
     return error.kind === 'aborted' || error.status === 401;
 }
-/** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
+/**
+ * "7/12 finished (1 failed), 3 ongoing, 2 waitingForApprove (a human-review gate); next check in 45s; 38m left".
+ * The count of finished orders never goes down (an order never goes back to waiting), whatever
+ * becomes of its download; Ollang's words are explained where they mean a wait (ollang/status.ts).
+ * Once the next check is the last one before the deadline, the line says so instead of
+ * repeating the same figure twice.
+ */
 function progressLine(orders, nextCheckMs, leftMs) {
-    const finishedWell = orders.filter((o) => o.state === 'done' || o.state === 'downloading' || o.state === 'awaiting-outputs');
+    const finished = orders.filter((o) => o.state !== 'waiting').length;
+    const failed = orders.filter((o) => o.state === 'failed').length;
     const counts = new Map();
     for (const o of orders) {
         if (o.state !== 'waiting')
             continue;
         counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
     }
-    const failed = orders.filter((o) => o.state === 'failed').length;
-    const parts = [`${finishedWell.length}/${orders.length} completed`];
-    for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1]))
-        parts.push(`${count} ${status}`);
-    if (failed)
-        parts.push(`${failed} failed`);
-    return `${parts.join(', ')}; next check in ${(0,duration/* formatDuration */.a3)((0,duration/* approximately */.YY)(nextCheckMs))}; ${(0,duration/* formatDuration */.a3)((0,duration/* approximately */.YY)(Math.max(0, leftMs)))} left`;
+    const parts = [`${finished}/${orders.length} finished${failed > 0 ? ` (${failed} failed)` : ''}`];
+    for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) {
+        const meaning = (0,ollang_status/* explainStatusBriefly */.Dl)(status);
+        parts.push(`${count} ${status}${meaning ? ` (${meaning})` : ''}`);
+    }
+    const left = Math.max(0, leftMs);
+    const when = (ms) => (0,duration/* formatDuration */.a3)((0,duration/* approximately */.YY)(ms, 1_000));
+    const next = nextCheckMs >= left ? `last check in ${when(left)}` : `next check in ${when(nextCheckMs)}; ${when(left)} left`;
+    return `${parts.join(', ')}; ${next}`;
 }
 /** Runs downloads in the background, a bounded number at a time. */
 class DownloadPool {
@@ -3977,13 +4148,15 @@ function writeOutputs(io, report) {
     }))));
     io.setOutput('files', report.orders.flatMap((o) => o.files).join('\n'));
     io.setOutput('status', report.status);
+    io.setOutput('artifact-url', report.artifact?.url ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/report/verdict.ts
 
 
+
 function startRecord(startedAt) {
-    return { startedAt, followed: [], cancelled: [], timedOut: false, waitedMs: 0, downloadedMs: 0 };
+    return { startedAt, followed: [], cancelled: [], cancels: [], timedOut: false, waitedMs: 0, downloadedMs: 0 };
 }
 /** Records a failure; the first one recorded is the one reported. */
 function recordFailure(record, message) {
@@ -4048,16 +4221,7 @@ function finishRun(record, settings, now) {
     const status = runStatus(record, settings, missing);
     const failure = record.failure ?? (status === 'partial' || status === 'failed' ? shortfall(record, missing) : undefined);
     const orders = [
-        ...record.followed.map((o) => ({
-            orderId: o.orderId,
-            projectId: o.projectId || settings.projectId,
-            language: o.language,
-            type: o.type,
-            status: (0,orders_followed/* reportedStatus */.mW)(o),
-            created: o.created,
-            files: o.files,
-            ...(o.problem ? { problem: o.problem } : {}),
-        })),
+        ...verdict_inTargetOrder(record.followed, settings).map((o) => orderReport(o, record, settings)),
         ...record.cancelled,
     ];
     const report = {
@@ -4072,8 +4236,81 @@ function finishRun(record, settings, now) {
         timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
         ...(record.plan ? { plan: record.plan } : {}),
         projects: [],
+        ...(failure ? { failure } : {}),
     };
     return { report, ...(failure ? { failure } : {}) };
+}
+/**
+ * The followed orders in the order of `target-languages` (orders in other languages, such as
+ * child orders in the source language, after them), each language's orders in the order followed;
+ * given `order-ids` in their own order.
+ */
+function verdict_inTargetOrder(orders, settings) {
+    // Given order IDs are followed, and reported, as given: target-languages is ignored then.
+    if (settings.orderIds.length > 0)
+        return [...orders];
+    const rank = new Map(settings.targetLanguages.map((language, index) => [(0,orders_scope/* languageKey */.Y2)(language), index]));
+    const rankOf = (o) => rank.get((0,orders_scope/* languageKey */.Y2)(o.language)) ?? settings.targetLanguages.length;
+    return orders
+        .map((order, index) => ({ order, index }))
+        .sort((a, b) => rankOf(a.order) - rankOf(b.order) || a.index - b.index)
+        .map(({ order }) => order);
+}
+function orderReport(o, record, settings) {
+    const cancel = record.cancels.findLast((r) => r.orderId === o.orderId);
+    const outcome = orderOutcome(o, cancel, record, settings);
+    // A timed-out order this run then stopped: the outcome says both, "still ongoing" no longer holds.
+    const problem = cancel && o.state === 'timed-out' && stoppedIt(cancel) ? undefined : o.problem;
+    return {
+        orderId: o.orderId,
+        projectId: o.projectId || settings.projectId,
+        language: o.language,
+        type: o.type,
+        status: (0,orders_followed/* reportedStatus */.mW)(o),
+        created: o.created,
+        files: o.files,
+        ...(problem ? { problem } : {}),
+        ...(outcome ? { outcome } : {}),
+    };
+}
+function stoppedIt(cancel) {
+    return cancel.outcome === 'cancelled' || cancel.outcome === 'already-cancelled' || cancel.outcome === 'human-review-cancelled';
+}
+/** What became of a followed order in this run, where its status alone does not say. */
+function orderOutcome(o, cancel, record, settings) {
+    const aborted = record.ended === 'cancelled';
+    const timedOut = o.state === 'timed-out';
+    // "still ongoing when the wait ended; then cancelled by this run (on-timeout: cancel)"
+    const [before, after] = timedOut
+        ? [`${o.problem ?? 'timed out'}; then `, ' (on-timeout: cancel)']
+        : ['', aborted ? ' when the workflow run was cancelled' : ''];
+    if (cancel) {
+        switch (cancel.outcome) {
+            case 'cancelled':
+                return `${before}cancelled by this run${after}`;
+            case 'already-cancelled':
+                return `${before}found already cancelled${after}`;
+            case 'human-review-cancelled':
+                return `${before}its human review was cancelled by this run${after}: the order goes on at Level 0, the review is refunded`;
+            case 'already-finished':
+                return `had finished (${cancel.status ?? 'finished'}) before this run could cancel it`;
+            default:
+                return 'its cancel failed, so it was left running';
+        }
+    }
+    if (o.state === 'timed-out') {
+        if ((0,ollang_status/* statusMeaning */.uj)(o.status) === 'finished-well')
+            return 'the wait ended before its files were downloaded';
+        const why = !o.created ? 'not created by this run' : `on-timeout: ${settings.onTimeout}`;
+        return [(0,ollang_status/* explainStatus */.cq)(o.status), `left running (${why})`].filter(Boolean).join('; ');
+    }
+    if ((0,ollang_status/* statusMeaning */.uj)(o.status) !== 'unfinished' || o.state !== 'waiting')
+        return undefined;
+    if (aborted) {
+        const why = !o.created ? 'not created by this run' : !settings.cancelOnAbort ? 'cancel-on-abort: false' : 'the post step cancels it';
+        return `left running (${why})`;
+    }
+    return (0,ollang_status/* explainStatus */.cq)(o.status);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -4100,7 +4337,7 @@ async function run(context) {
     const { io } = context;
     const startedAt = context.clock();
     const workflow = readWorkflowContext(context.env, context.cwd);
-    const settings = readInputs(io, workflow);
+    const settings = await readInputs(io, workflow);
     if (typeof settings === 'number')
         return { exitCode: settings };
     const state = new src_state/* StateRecorder */.wp(io);
@@ -4117,7 +4354,7 @@ async function run(context) {
     };
     const client = runClient(connection, { startedAt, deadline, signal: context.abort });
     // The stop handlers see the run's followed orders (the same array the wait loop updates).
-    const stop = { connection, settings, state, followed: record.followed, log: io.log };
+    const stop = { connection, settings, state, followed: record.followed, cancels: record.cancels, log: io.log };
     try {
         if (settings.mode === 'cancel')
             await main_cancelMode(stop, client, record);
@@ -4140,13 +4377,20 @@ async function run(context) {
     if (!context.abort.aborted)
         state.recordMainFinished();
     writeOutputs(io, report);
-    await publishReport(context, settings, workflow, report);
+    if (settings.artifact)
+        await shareFiles(context, settings, report, settings.artifact);
+    const { resultLine } = await publishReport(context, settings, workflow, report);
     if (failure)
         io.setFailed(failure);
+    // Last, outside any group: what a collapsed log still shows.
+    io.log.info(resultLine(report));
     return { report, exitCode: failure ? 1 : 0 };
 }
-/** The settings, or the exit code when the inputs stop the run before any request. */
-function readInputs(io, workflow) {
+/**
+ * The settings, or the exit code when the inputs stop the run before any request. Every bad
+ * input is in the failure and in the job summary, where people look first.
+ */
+async function readInputs(io, workflow) {
     // Mask the key before anything (validation messages included) could print it.
     const rawKey = io.getInput('api-key').trim();
     if (rawKey)
@@ -4164,7 +4408,16 @@ function readInputs(io, workflow) {
             io.log.notice(error.notice, { title: 'Ollang localization skipped' });
             return 0;
         }
+        const problems = error instanceof InputError ? error.problems : [{ input: 'inputs', message: `Invalid input: ${String(error)}` }];
         io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
+        const { renderInputProblems, inputProblemsResultLine } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
+        try {
+            await io.appendSummary(renderInputProblems(problems));
+        }
+        catch (summaryError) {
+            io.log.warning(`Could not write the job summary: ${(0,error_message/* errorMessage */.g)(summaryError)}`);
+        }
+        io.log.info(inputProblemsResultLine(problems.length));
         return 1;
     }
 }
@@ -4208,7 +4461,7 @@ async function waitAndDownload(context, settings, client, stop, record, deadline
     const { clock } = context;
     const log = context.io.log;
     // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
-    const { createOrderDownloader, outputsReadiness, plannedBytes } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 1582));
+    const { createOrderDownloader, outputsReadiness, plannedBytes } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 21582));
     const download = createOrderDownloader({
         settings,
         client,
@@ -4256,19 +4509,38 @@ async function main_cancelMode(stop, client, record) {
     if (outcome.failure)
         recordFailure(record, outcome.failure);
     const { projectId, orderType } = stop.settings;
-    for (const o of outcome.handled)
-        record.cancelled.push({ ...o, projectId, type: orderType, created: false, files: [] });
+    for (const { type, ...o } of outcome.handled)
+        record.cancelled.push({ ...o, projectId, type: type ?? orderType, created: false, files: [] });
 }
+/**
+ * The `artifact` input: uploads the downloaded files and sets `artifact-url`. Not after a
+ * cancellation: the runner's kill is seconds away, and the files are what a re-run reuses.
+ */
+async function shareFiles(context, settings, report, name) {
+    if (settings.dryRun || settings.mode === 'cancel')
+        return;
+    if (context.abort.aborted) {
+        context.io.log.info(`The run was cancelled: artifact ${name} not uploaded.`);
+        report.artifact = { name, problem: 'the run was cancelled' };
+        return;
+    }
+    const { uploadRunArtifact } = await __nccwpck_require__.e(/* import() */ 954).then(__nccwpck_require__.bind(__nccwpck_require__, 80954));
+    report.artifact = await uploadRunArtifact({
+        name,
+        files: report.orders.flatMap((o) => o.files),
+        workspace: settings.workspace,
+        env: context.env,
+        log: context.io.log,
+    });
+    if (report.artifact.url)
+        context.io.setOutput('artifact-url', report.artifact.url);
+}
+/** The job summary and (on pull requests, where allowed) the PR comment; returns the result line's renderer. */
 async function publishReport(context, settings, workflow, report) {
     const { io } = context;
-    const { renderComment, renderSummary, commentMarker } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 7994));
-    const summaryContext = {
-        ...(workflow.serverUrl ? { serverUrl: workflow.serverUrl } : {}),
-        ...(workflow.repository ? { repository: workflow.repository } : {}),
-        ...(workflow.sha ? { sha: workflow.sha } : {}),
-    };
+    const { renderComment, renderSummary, commentMarker, resultLine } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
     try {
-        await io.appendSummary(renderSummary(report, summaryContext));
+        await io.appendSummary(renderSummary(report));
     }
     catch (error) {
         io.log.warning(`Could not write the job summary: ${describeError(error)}`);
@@ -4276,18 +4548,17 @@ async function publishReport(context, settings, workflow, report) {
     const pr = workflow.pullRequest;
     // After a cancellation every second counts towards the runner's kill: no comment then.
     if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted)
-        return;
+        return { resultLine };
     const markerKey = `${settings.projectId}:${settings.orderType}`;
-    const { upsertPrComment } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
-    await upsertPrComment({ token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, renderComment(report, { ...summaryContext, markerKey }), commentMarker(markerKey), io.log, 
+    const { upsertPrComment } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 71914));
+    await upsertPrComment({ token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, renderComment(report, { markerKey }), commentMarker(markerKey), io.log, 
     // A signal stops the comment (a courtesy) at once: the runner's kill is not far behind.
     context.abort);
+    return { resultLine };
 }
+/** The failure's message, with what to check where the cause is most likely an input (ollang/errors.ts). */
 function describeError(error) {
-    if (error instanceof errors/* OllangError */.e && error.status === 401) {
-        return `Ollang rejected the API key (${error.message}). Check the secret passed as api-key.`;
-    }
-    return (0,error_message/* errorMessage */.g)(error);
+    return (0,errors/* explainError */.UW)(error, (0,error_message/* errorMessage */.g)(error));
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
@@ -4310,7 +4581,7 @@ async function post(context) {
         const saved = (0,src_state/* readSavedState */.rh)(io);
         // A main killed mid-download left its temporary files in the workspace.
         if (saved.downloadTemp)
-            await (await __nccwpck_require__.e(/* import() */ 626).then(__nccwpck_require__.bind(__nccwpck_require__, 5626))).removeLeftoverTempFiles(saved.downloadTemp, log);
+            await (await __nccwpck_require__.e(/* import() */ 626).then(__nccwpck_require__.bind(__nccwpck_require__, 45626))).removeLeftoverTempFiles(saved.downloadTemp, log);
         const lost = saved.createsInFlight;
         if (saved.mainFinished && lost.length === 0) {
             log.debug('Main finished on its own: nothing to clean up.');
@@ -4435,77 +4706,91 @@ async function runPostStep(io = runnerIO) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -4519,91 +4804,91 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -4624,70 +4909,77 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -4701,45 +4993,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -4757,8 +5056,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -4770,6 +5069,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -4943,6 +5245,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -5011,6 +5322,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
