@@ -93,6 +93,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
 const READ_BUFFER_BYTES = 64 * 1024;
 const DEFAULT_TEXT_LIMIT = 32 * 1024 * 1024;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What a header value may hold (node:http's rule): tab, visible ASCII and space, and U+0080-U+00FF.
+ * The head goes out as latin1, one byte per character: anything above U+00FF would lose its high
+ * byte (U+010D U+010A would reach the wire as CR LF), and CR, LF, NUL and other controls are not sent.
+ */
+const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const OWN_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding']);
 
 /** One request and its response, on a connection of its own. */
@@ -330,7 +336,11 @@ function requestHead(request: HttpRequest): string {
   for (const [name, value] of Object.entries(headers)) {
     if (!TOKEN.test(name) || OWN_HEADERS.has(name.toLowerCase()))
       throw new TransportError(`header ${JSON.stringify(name)} cannot be set`, 'ERR_HTTP_REQUEST');
-    if (/[\r\n\0]/.test(value)) throw new TransportError(`header ${name} has a line break or NUL in its value`, 'ERR_HTTP_REQUEST');
+    if (INVALID_VALUE.test(value))
+      throw new TransportError(
+        `header ${name} has a character that cannot be sent in its value (a control, or above U+00FF)`,
+        'ERR_HTTP_REQUEST',
+      );
     head += `${name}: ${value}\r\n`;
   }
   const length = body === undefined ? undefined : typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : bodyLength(body);

@@ -202,6 +202,25 @@ describe('nodeTransport: requests and answers', () => {
     expect(connections).toBe(0);
   });
 
+  it('refuses, before connecting, a header value node:http refuses: above U+00FF only the low byte would be sent (U+010D U+010A as CR LF), and other controls; latin1 and tab go as they are', async () => {
+    let connections = 0;
+    const raw = await rawServer((socket) => {
+      connections++;
+      socket.end('HTTP/1.1 204 No Content\r\n\r\n');
+    });
+    for (const value of ['key\u010d\u010aX-Injected: yes', 'caf\u00e9\u2013key', 'a\u0001b', 'a\u007fb', 'a\u0100b']) {
+      const error = await rejection(nodeTransport({ method: 'GET', url: new URL(raw), headers: { 'X-Api-Key': value } }));
+      expect(error, JSON.stringify(value)).toBeInstanceOf(TransportError);
+      expect(error).toMatchObject({ code: 'ERR_HTTP_REQUEST', message: expect.stringMatching(/X-Api-Key/) });
+    }
+    expect(connections).toBe(0);
+
+    const { base, seen } = await httpServer((_req, res) => res.end('ok'));
+    await (await nodeTransport({ method: 'GET', url: new URL(base), headers: { 'X-A': 'caf\u00e9\tkey ~' } })).body.text();
+    expect(seen[0]!.headers['x-a']).toBe('caf\u00e9\tkey ~');
+    expect(seen[0]!.headers['x-injected']).toBeUndefined();
+  });
+
   it('limits text() to the size asked for', async () => {
     const { base } = await httpServer((_req, res) => res.end('x'.repeat(1000)));
     const error = await rejection((await get(base)).body.text(100));
