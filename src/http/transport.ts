@@ -5,7 +5,8 @@
  * What callers get, and all they get:
  * - a request: method, http(s) URL, headers, a body (a string, bytes, or a stream whose length
  *   is known: always sent with Content-Length, never chunked), an abort signal;
- * - a response: status, headers, and the body read whole as text or piece by piece;
+ * - a response: status, headers, the length its body is framed by, and the body read whole as
+ *   text or piece by piece (an answer framed ambiguously, or followed by more bytes, is an error);
  * - redirects are never followed: the API key must not travel (downloads follow theirs by hand);
  * - an answer that arrives while the body is still being sent (413, 401 to an upload) stops the
  *   sending and is returned, also when the connection then breaks (EPIPE, ECONNRESET);
@@ -49,6 +50,11 @@ export interface HttpResponse {
   readonly statusText: string;
   /** One header (name in any case); repeated fields joined with ", ". */
   header(name: string): string | undefined;
+  /**
+   * The body's length as the response is framed (response-parser.ts): its Content-Length, 0 when
+   * it has no body; absent when chunked or read to the close. The body read delivers exactly this.
+   */
+  readonly length?: number;
   readonly body: ResponseBody;
 }
 
@@ -224,6 +230,7 @@ class Exchange {
       status: head.status,
       statusText: head.statusText,
       header: (name) => head.headers.get(name.toLowerCase()),
+      ...(head.length !== undefined ? { length: head.length } : {}),
       body,
     });
   }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,25 @@ async function failure(promise: Promise<unknown>): Promise<DownloadError> {
   }
   throw new Error('expected the download to fail');
 }
+
+/** A file host answering every request with the same raw bytes, for answers no server library would send. */
+async function rawServer(answer: string): Promise<{ url: string; hits: () => number }> {
+  let count = 0;
+  const raw = net.createServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.once('data', () => {
+      count++;
+      socket.end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+  rawServers.push(raw);
+  return { url: `http://127.0.0.1:${(raw.address() as AddressInfo).port}/f.srt`, hits: () => count };
+}
+const rawServers: net.Server[] = [];
+afterEach(() => {
+  for (const raw of rawServers.splice(0)) raw.close();
+});
 
 async function listing(): Promise<string[]> {
   return (await readdir(dir)).sort();
@@ -235,6 +254,26 @@ describe('downloadItem', () => {
     expect(error.message).toMatch(/Gave up after 4 attempt/);
     expect(hits.get('/cut.srt')).toBe(4);
     expect(sleeps).toHaveLength(3);
+    expect(await listing()).toEqual([]);
+  });
+
+  it('a chunked body that also carries a Content-Length is refused as malformed, whatever that length says (not "cut short", not "too large")', async () => {
+    const body = `${Buffer.byteLength(SRT).toString(16)}\r\n${SRT}\r\n0\r\n\r\n`;
+    for (const length of ['3', '999999999']) {
+      const raw = await rawServer(`HTTP/1.1 200 OK\r\nContent-Length: ${length}\r\nTransfer-Encoding: chunked\r\n\r\n${body}`);
+      const error = await failure(downloadItem(item({ url: raw.url }), options({ maxBytes: 1024 * 1024, retry: { maxAttempts: 2 } })));
+      expect(error.reason).toBe('network');
+      expect(error.message).toMatch(/malformed HTTP response: both Transfer-Encoding and Content-Length/);
+      expect(raw.hits()).toBe(2);
+      expect(await listing()).toEqual([]);
+    }
+  });
+
+  it('a Content-Length shorter than the body sent is refused and retried, never saved short as whole (the order gives no size)', async () => {
+    const raw = await rawServer(`HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(SRT) - 8}\r\n\r\n${SRT}`);
+    const error = await failure(downloadItem(item({ url: raw.url }), options({ retry: { maxAttempts: 2 } })));
+    expect(error.message).toMatch(/malformed HTTP response: bytes after the end of the response/);
+    expect(raw.hits()).toBe(2);
     expect(await listing()).toEqual([]);
   });
 

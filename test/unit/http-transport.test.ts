@@ -160,7 +160,9 @@ describe('nodeTransport: requests and answers', () => {
       res.write('first ');
       setTimeout(() => res.end('second'), 10);
     });
-    expect(await (await get(base)).body.text()).toBe('first second');
+    const chunked = await get(base);
+    expect(chunked.length).toBeUndefined();
+    expect(await chunked.body.text()).toBe('first second');
     const raw = await rawServer((socket) => socket.end('HTTP/1.0 200 OK\r\n\r\nuntil the close'));
     expect(await (await get(raw)).body.text()).toBe('until the close');
   });
@@ -187,6 +189,17 @@ describe('nodeTransport: requests and answers', () => {
     expect(await rejection(get(garbage))).toMatchObject({ code: 'ERR_HTTP_RESPONSE' });
     const nothing = await rawServer((socket) => socket.end());
     expect(await rejection(get(nothing))).toMatchObject({ code: 'ERR_HTTP_CUT_SHORT' });
+  });
+
+  it('an answer whose Content-Length is shorter than what came, or framed both chunked and by length, rejects (never a shorter or longer text)', async () => {
+    const short = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokEXTRA'));
+    const response = await get(short);
+    expect(response.length).toBe(2);
+    expect(await rejection(response.body.text())).toMatchObject({ code: 'ERR_HTTP_RESPONSE', message: /after the end of the response/ });
+    const both = await rawServer((socket) =>
+      socket.end('HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n'),
+    );
+    expect(await rejection(get(both))).toMatchObject({ code: 'ERR_HTTP_RESPONSE', message: /both Transfer-Encoding and Content-Length/ });
   });
 
   it('refuses, before connecting, a URL that is not http(s), a header it owns, and a line break in a header', async () => {
