@@ -201,10 +201,12 @@ async function attempt(run: AttemptContext, source: Source): Promise<DownloadRes
     watchdog.bodyStarted(fetched.length);
     tempPath = run.temp.pathFor(options.directory, fileName);
     try {
+      // Checked before every write, not only before the first request: a retry may come minutes later.
+      await prepareFolder(options.workspace, options.directory, fileName);
       file = await open(tempPath, 'wx');
     } catch (error) {
       fetched.response.body.cancel();
-      throw fileError(fileName, tempPath, error);
+      throw error instanceof DownloadError ? error : fileError(fileName, tempPath, error);
     }
     const contentType = fetched.response.header('content-type');
     const writing = tempPath;
@@ -262,6 +264,8 @@ async function attempt(run: AttemptContext, source: Source): Promise<DownloadRes
         { retry: 'fresh-url' },
       );
     }
+    // And once more just before the file lands: the folder may have been swapped while the body came.
+    await prepareFolder(options.workspace, options.directory, fileName);
     await moveIntoPlace(writing, run.finalPath, fileName);
     tempPath = undefined;
     return { path: run.finalPath, bytes };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -675,6 +675,51 @@ describe('downloadItem: nothing is written outside the workspace (folders on the
     await writeFile(path.join(workspace, 'file'), 'x');
     expect((await failure(downloadItem(item({ url: `${base}/a.srt` }), into('file/fr')))).message).toMatch(/is not a folder/);
     expect(await readdir(path.join(dir, 'outside'))).toEqual([]);
+  });
+
+  it('a language folder swapped for a symlink leading outside while a retry waits: the retry is refused, nothing written outside', async () => {
+    let answers = 0;
+    routes.set('/flaky.srt', (_req, res) => {
+      if (++answers === 1) {
+        res.writeHead(503).end('busy');
+        return;
+      }
+      res.writeHead(200, { 'content-length': String(Buffer.byteLength(SRT)) }).end(SRT);
+    });
+    const fr = path.join(workspace, 'fr');
+    const error = await failure(
+      downloadItem(item({ url: `${base}/flaky.srt` }), {
+        ...into('fr'),
+        // Another process of the job swaps the folder while the download waits to retry.
+        sleep: async () => {
+          await rename(fr, path.join(workspace, 'fr-old'));
+          await symlink(outside, fr);
+        },
+      }),
+    );
+    expect(error.reason).toBe('file');
+    expect(error.message).toMatch(/is a symbolic link to .*, outside the workspace/);
+    expect(await readdir(outside)).toEqual([]);
+  });
+
+  it('a language folder moved outside and replaced by a symlink to it while the body comes: refused before the rename, nothing left outside', async () => {
+    let release = (): void => undefined;
+    routes.set('/slow.srt', (_req, res) => {
+      res.writeHead(200, { 'content-length': String(Buffer.byteLength(SRT)) });
+      res.write(SRT.slice(0, 10));
+      release = () => res.end(SRT.slice(10));
+    });
+    const fr = path.join(workspace, 'fr');
+    const pending = failure(downloadItem(item({ url: `${base}/slow.srt` }), into('fr')));
+    await until(async () => (await readdir(fr).catch(() => [])).some((name) => name.endsWith('.part')), 'the temporary file');
+    // The temporary file moves out with its folder: renaming it into place would land outside.
+    await rename(fr, path.join(outside, 'fr'));
+    await symlink(path.join(outside, 'fr'), fr);
+    release();
+    const error = await pending;
+    expect(error.reason).toBe('file');
+    expect(error.message).toMatch(/outside the workspace/);
+    expect(await readdir(path.join(outside, 'fr'))).toEqual([]);
   });
 
   it('refuses a folder outside the workspace by its path', async () => {
