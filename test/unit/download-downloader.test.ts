@@ -10,7 +10,8 @@ import type { DownloadItem } from '../../src/download/plan.ts';
 import { TempFiles, removeLeftoverTempFiles } from '../../src/download/temp-files.ts';
 import { nodeTransport } from '../../src/http/transport.ts';
 import type { Transport } from '../../src/runtime.ts';
-import { FakeTimers } from './ollang-helpers.ts';
+import { OllangClient } from '../../src/ollang/client.ts';
+import { FakeTimers, stubTransport } from './ollang-helpers.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -610,6 +611,44 @@ describe('downloadItem: time (idle time-out, the `timeout` deadline, retries whi
     expect(error.reason).toBe('deadline');
     expect(error.message).toMatch(`after ${600 * 1024} of ${total} bytes`);
     expect(await listing()).toEqual(['finishes.bin']);
+  });
+
+  it("a look-up for a fresh URL that hangs ends at the deadline, not 30-60 s past it; the host's own answer is what is reported", async () => {
+    serve('/expired.srt', 'denied', {}, 403);
+    const { timers, time } = fakeTime(2_000);
+    const deadline = time.deadline!;
+    // Ollang's API stops answering; the run's client, as connect.ts builds it (`timeout: 2s`: it may retry for a minute).
+    const api = stubTransport([{ hang: true }], { repeatLast: true });
+    const startedAt = timers.now;
+    const client = new OllangClient({
+      baseUrl: 'https://api.example.test',
+      apiKey: 'key-0123456789',
+      transport: api.transport,
+      clock: time.clock!,
+      setTimer: time.setTimer!,
+      sleep: time.sleep!,
+      random: () => 0.5,
+      deadline: () => startedAt + 60_000,
+    });
+    // As order-outputs.ts asks for the order again.
+    const refresh = async (signal: AbortSignal): Promise<{ url: string }> => {
+      await client.getOrder('o1', { signal, deadline });
+      return { url: `${base}/expired.srt?sig=new` };
+    };
+    const pending = failure(downloadItem(item({ url: `${base}/expired.srt` }), options({ ...time, refresh })));
+    let settled = false;
+    void pending.finally(() => (settled = true));
+    await until(() => api.requests.length === 1, 'the look-up');
+    for (let step = 0; step < 240 && !settled; step++) {
+      timers.advance(500);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const error = await pending;
+    expect(timers.now).toBe(deadline);
+    expect(error).toMatchObject({ reason: 'http', status: 403 });
+    expect(error.message).toMatch(/HTTP 403 .*\. Gave up after 1 attempt\(s\): the timeout leaves no time for another\.$/);
+    expect(hits.get('/expired.srt')).toBe(1);
+    expect(await listing()).toEqual([]);
   });
 
   it('a download that has not started by the deadline is not started', async () => {
