@@ -112,8 +112,13 @@ export function createOrderDownloader(deps: {
           ...(deps.transport ? { transport: deps.transport } : {}),
           ...(deps.signal ? { signal: deps.signal } : {}),
           ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}),
-          // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order again.
-          refresh: async () => freshDocument(await deps.client.getOrder(order.id, deps.signal ? { signal: deps.signal } : {}), planned),
+          // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order
+          // again, within the downloads' deadline (`signal` aborts there, or with the run).
+          refresh: async (signal) =>
+            freshDocument(
+              await deps.client.getOrder(order.id, { signal, ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}) }),
+              planned,
+            ),
         });
         const relative = path.relative(settings.workspace, result.path).split(path.sep).join('/');
         recordFile(followed, relative);

@@ -9,7 +9,9 @@
  *   orders may exist anyway (no answer after sending, a 5xx, a 2xx we could not read).
  * - JSON bodies go out as a string, which the transport sends with a Content-Length (chunked
  *   bodies caused 500s). Redirects are never followed: the key would go along.
- * - Each request (answer and body) gets `requestTimeoutMs` on the injected timer.
+ * - Each request (answer and body) gets `requestTimeoutMs` on the injected timer; a read or cancel
+ *   no more than the time left before its deadline (at least minRequestTimeoutMs), so a request in
+ *   flight ends there too, not only the waits between attempts.
  * - Bodies are never parsed unconditionally (204 / empty).
  * - The API key is sent only as `X-Api-Key` and is scrubbed from everything an error carries.
  */
@@ -55,10 +57,10 @@ export interface OllangClientOptions {
   /** Runs the request time-outs. */
   setTimer?: SetTimer;
   random?: () => number;
-  /** Per request (answer and body), default 30 000 ms. */
+  /** Per request (answer and body), default 30 000 ms; reads and cancels: never past their deadline (see minRequestTimeoutMs). */
   requestTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Epoch ms: retries never sleep past it (the last error is thrown instead). */
+  /** Epoch ms: retries never sleep past it (the last error is thrown instead), and reads and cancels end by it. */
   deadline?: () => number | undefined;
   /** Aborts in-flight requests and retry sleeps (kind 'aborted', never retried). */
   signal?: AbortSignal;
@@ -111,6 +113,11 @@ export interface ListProjectsQuery {
 }
 
 export const defaultRequestTimeoutMs = 30_000;
+/**
+ * A read or cancel sent with less time than this before its deadline still gets this long: the
+ * last status check at the deadline has a moment for its answer, and none runs longer past it.
+ */
+export const minRequestTimeoutMs = 5_000;
 export const defaultUserAgent = 'ollang-localize-action';
 /** listAllOrders stops here unless told otherwise (a guard against a server that always says "more"). */
 export const defaultMaxPages = 1000;
@@ -126,7 +133,7 @@ interface RequestSpec {
   signal?: AbortSignal;
   /** Ignore the client-wide abort signal (Create Order: see createOrder). */
   detached?: boolean;
-  /** Epoch ms: retries of this call never sleep past it (nor past the client's `deadline`). */
+  /** Epoch ms: retries of this call never sleep past it, nor its requests run past it (nor past the client's `deadline`). */
   deadline?: number;
 }
 
@@ -337,9 +344,12 @@ export class OllangClient {
    */
   async #request<T>(spec: RequestSpec, read: (response: RawResponse, schemas: Schemas) => T): Promise<T> {
     const signal = spec.detached ? spec.signal : combine(this.#signal, spec.signal);
+    const deadline = (): number | undefined => earliest(this.#deadline(), spec.deadline);
     return withRetries(
       async (attempt) => {
-        const response = await this.#attempt(spec, attempt, signal);
+        // Create Order is never cut short by a deadline: a create without its answer is a lost create.
+        const timeoutMs = spec.retry ? requestTimeout(this.#timeoutMs, deadline(), this.#clock()) : this.#timeoutMs;
+        const response = await this.#attempt(spec, attempt, signal, timeoutMs);
         return read(response, await loadSchemas());
       },
       {
@@ -347,7 +357,7 @@ export class OllangClient {
         clock: this.#clock,
         sleep: this.#sleep,
         random: this.#random,
-        deadline: () => earliest(this.#deadline(), spec.deadline),
+        deadline,
         ...(signal ? { signal } : {}),
         retryable: (error) => error instanceof OllangError && isRetryable(error),
         retryAfterMs: (error) => (error as OllangError).retryAfterMs,
@@ -357,7 +367,7 @@ export class OllangClient {
   }
 
   /** One HTTP exchange: resolves with a 2xx (body read), rejects with an OllangError. */
-  async #attempt(spec: RequestSpec, attempt: number, signal: AbortSignal | undefined): Promise<RawResponse> {
+  async #attempt(spec: RequestSpec, attempt: number, signal: AbortSignal | undefined, timeoutMs: number): Promise<RawResponse> {
     if (signal?.aborted) throw this.#error(spec, { kind: 'aborted' });
     const headers: Record<string, string> = {
       'X-Api-Key': this.#apiKey,
@@ -371,9 +381,8 @@ export class OllangClient {
     }
     // The answer and its whole body within the time-out, on the injected timer.
     const timeout = new AbortController();
-    const cancelTimer = this.#setTimer(this.#timeoutMs, () =>
-      timeout.abort(new DOMException(`no response within ${formatMs(this.#timeoutMs)}`, 'TimeoutError')),
-    );
+    const within = `within ${formatMs(timeoutMs)}${timeoutMs < this.#timeoutMs ? ', cut short by the deadline' : ''}`;
+    const cancelTimer = this.#setTimer(timeoutMs, () => timeout.abort(new DOMException(`no response ${within}`, 'TimeoutError')));
     const requestSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
     const started = this.#clock();
     let status: number | undefined;
@@ -407,7 +416,7 @@ export class OllangClient {
         });
       } catch (cause) {
         report();
-        throw this.#transportError(spec, cause, signal, timeout.signal, isPost && !neverSent(cause));
+        throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost && !neverSent(cause));
       }
       status = response.status;
 
@@ -422,7 +431,7 @@ export class OllangClient {
           // The status alone is enough to report an error answer.
           throw this.#httpError(spec, response, '', isPost);
         }
-        throw this.#transportError(spec, cause, signal, timeout.signal, isPost);
+        throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost);
       }
       report();
       // A server that echoes the key back (in an order or document name, a message) must not get
@@ -459,13 +468,14 @@ export class OllangClient {
     cause: unknown,
     signal: AbortSignal | undefined,
     timeout: AbortSignal,
+    within: string,
     mayHaveBeenSent: boolean,
   ): OllangError {
     if (signal?.aborted) {
       return this.#error(spec, { kind: 'aborted', ambiguous: mayHaveBeenSent }, cause);
     }
     if (timeout.aborted || errorName(cause) === 'TimeoutError') {
-      return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` }, cause);
+      return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: within }, cause);
     }
     return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: describeFailure(cause) }, cause);
   }
@@ -581,6 +591,12 @@ export function projectsQueryString(query: ListProjectsQuery): string {
   if (query.orderBy !== undefined) params.set('orderBy', query.orderBy);
   if (query.orderDirection !== undefined) params.set('orderDirection', query.orderDirection);
   return params.toString();
+}
+
+/** The client's time-out, cut to the time left before `deadline` but never below minRequestTimeoutMs. */
+function requestTimeout(timeoutMs: number, deadline: number | undefined, now: number): number {
+  if (deadline === undefined) return timeoutMs;
+  return Math.min(timeoutMs, Math.max(minRequestTimeoutMs, deadline - now));
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {

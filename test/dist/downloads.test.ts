@@ -185,6 +185,34 @@ describe.concurrent('downloads: deadline, workspace, temporary files, retries (d
     expect(temporary(walk(root))).toEqual([]);
   });
 
+  it("Ollang's API hangs while a download asks it for a fresh URL (the file host served an HTML page), `timeout: 8s`: the run ends at the deadline and names the host's answer", async ({
+    expect,
+  }) => {
+    const htmlForFr = { route: 'download' as const, kind: 'html-200' as const, language: 'fr' };
+    const s = await sim({ faults: [htmlForFr] });
+    const { root, workspace } = sandbox();
+    const started = startAction({
+      workspace,
+      inputs: inputs(s, { 'target-languages': 'fr', timeout: '8s', 'on-timeout': 'continue' }),
+      timeoutMs: 90_000,
+    });
+    // Once the first download has been refused, Get Order stops answering (a hiccup near the end of the run).
+    await waitFor(() => s.requests.some((r) => r.route === 'download'), 20_000, 'the first download');
+    s.setFaults([htmlForFr, { route: 'get', kind: 'slow', delayMs: 120_000 }]);
+    const run = await started.done;
+    // Before: 61.8 s. The look-up timed out after 30 s and was retried: the run's client may retry for a minute.
+    expect(run.durationMs, run.stdout).toBeLessThan(8_000 + 4_000);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['status']).toBe('timed-out');
+    const fr = parseOrders(run).find((o) => o.language === 'fr')!;
+    expect(fr.files).toEqual([]);
+    // What went wrong is the host's HTML page, not "stopped at the deadline before any byte came".
+    expect(run.stdout).toMatch(/refused: .*an HTML page.*\. Gave up after \d attempt\(s\): the timeout leaves no time for another\./);
+    expect(run.stdout).not.toMatch(/srt" from \S+ was stopped at the deadline/);
+    expect(s.requests.filter((r) => r.route === 'get' && r.fault === 'slow')).toHaveLength(1);
+    expect(temporary(walk(root))).toEqual([]);
+  }, 100_000); // room for the 62 s the bundle took before: it fails on the figure, not on the test's time-out
+
   it('30% 503s on the file host, three languages, 20 s timeout: completes', async ({ expect }) => {
     // Seed 54: one file's first four downloads draw a 503 (v1 gave up there and ended `partial`).
     const s = await sim({ seed: 54, faults: [{ route: 'download', kind: '503', probability: 0.3 }] });

@@ -13,6 +13,7 @@ import { StateRecorder, readSavedState } from '../../src/state.ts';
 import type { Settings } from '../../src/settings.ts';
 import type { Sleep } from '../../src/runtime.ts';
 import { fakeTime, recordingLog, testSettings } from './run-helpers.ts';
+import { START, harness, json, orderBody } from './ollang-helpers.ts';
 
 const time = fakeTime();
 const { clock, sleep, sleeps } = time;
@@ -316,6 +317,33 @@ describe('waitForOrders', () => {
     expect(Object.fromEntries(orders.map((o) => [o.language, o.state]))).toEqual({ fr: 'done', es: 'failed' });
     expect(orders.find((o) => o.language === 'es')?.problem).toMatch(/disk full/);
     expect(lines.some((l) => l.startsWith('warning:') && l.includes('disk full'))).toBe(true);
+  });
+
+  it('the last status check at the deadline ends 5 s after it when Ollang stops answering, not 30 s', async () => {
+    // `timeout: 10m`, 30 s left: the run's client may retry until the deadline and no later.
+    const deadline = START + 30_000;
+    const h = harness(() => (h.now() < deadline ? json(200, orderBody({ id: 'o1', status: 'ongoing' })) : { hang: true }), {
+      deadline: () => deadline,
+    });
+    const now = h.now;
+    const orders: FollowedOrder[] = [
+      { orderId: 'o1', projectId: 'p', language: 'fr', type: 'cc', created: true, status: 'pending', state: 'waiting', files: [] },
+    ];
+    const result = await waitForOrders({
+      client: h.client,
+      orders,
+      deadline,
+      pollIntervalMs: 10_000,
+      clock: now,
+      sleep: async (ms) => h.advance(ms),
+      log,
+      readiness: () => 'ready',
+      download: async () => undefined,
+    });
+    expect(result.timedOut).toBe(true);
+    expect(h.requests).toHaveLength(4);
+    expect(now() - deadline).toBe(5_000);
+    expect(orders[0]!.problem).toMatch(/still ongoing when the wait ended; the last check failed: .*no response within 5 s/);
   });
 
   it('stops at once when aborted', async () => {
