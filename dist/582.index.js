@@ -75,7 +75,7 @@ function isHttp(url) {
  *   characters (C0, DEL, C1), no bidi or zero-width format characters, no lone surrogates;
  * - does not start with a dot (no hidden files, never `.` or `..`) or a space, does not end
  *   with a dot or a space (Windows drops those);
- * - is not a Windows device name (CON, PRN, AUX, NUL, COM1..9, LPT1..9, with any extension);
+ * - is not a Windows device name (CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM0..9, LPT0..9, with any extension);
  * - is NFC-normalised and at most `maxBytes` UTF-8 bytes, cut at a code point boundary and
  *   keeping a short extension (`.srt`) when it has to be shortened;
  * - is never empty (the fallback, made safe the same way, takes its place);
@@ -88,7 +88,7 @@ const CONTROL_AS_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
 const CONTROL_REMOVED = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const UNSAFE_CHARS = /[/\\<>:"|?*]/gu;
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?=[\s.]|$)/iu;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?=[\s.]|$)/iu;
 /** A short alphanumeric extension worth keeping when the name is shortened. */
 const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
 const encoder = new TextEncoder();
@@ -696,7 +696,7 @@ async function fetchDocument(start, options) {
 }
 function checkLength(url, response, options) {
     const encoded = (response.header('content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity';
-    const length = encoded ? undefined : parseContentLength(response.header('content-length'));
+    const length = encoded ? undefined : response.length;
     if (length !== undefined && length > options.maxBytes) {
         response.body.cancel();
         throw tooLarge(options.fileName, url, options.maxBytes);
@@ -721,12 +721,6 @@ function statusError(url, response, options) {
         retry,
         ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     });
-}
-function parseContentLength(value) {
-    if (value === undefined || !/^\s*\d+\s*$/.test(value))
-        return undefined;
-    const length = Number(value);
-    return Number.isSafeInteger(length) ? length : undefined;
 }
 /**
  * Hands the body to `onChunk` piece by piece (views, valid during the call), decoded when the host
@@ -994,7 +988,21 @@ async function downloadItem(item, options) {
     };
     // With a deadline, only the deadline ends the attempts (a failure worth retrying is retried while time is left).
     const policy = (0,ollang_retry/* resolvePolicy */.nZ)({ ...(options.deadline !== undefined ? { maxAttempts: Number.POSITIVE_INFINITY } : {}), ...options.retry });
-    return (0,ollang_retry/* withRetries */.LH)(() => attempt(run, source), {
+    let failed;
+    const attemptAndNote = async (count) => {
+        // The wait ran into the deadline: what went wrong is the last attempt's failure, not the deadline.
+        if (failed && options.deadline !== undefined && run.clock() >= options.deadline)
+            throw gaveUp(failed, count - 1, true);
+        try {
+            return await attempt(run, source);
+        }
+        catch (error) {
+            if (error instanceof errors/* DownloadError */.nV)
+                failed = error;
+            throw error;
+        }
+    };
+    return (0,ollang_retry/* withRetries */.LH)(attemptAndNote, {
         policy,
         clock: run.clock,
         sleep: options.sleep ?? runtime/* realSleep */.uk,
@@ -1027,17 +1035,29 @@ function checkedSource(fileName, document, options, what) {
     }
     return { url, ...(document.expectedBytes !== undefined ? { expectedBytes: document.expectedBytes } : {}) };
 }
-/** The document as Ollang lists it now. A failed look-up keeps the URL we have: the next attempt will tell. */
+/**
+ * The document as Ollang lists it now, asked for within the deadline. A failed look-up keeps the
+ * URL we have: the next attempt, if the deadline leaves time for one, will tell.
+ */
 async function refreshed(run, source, refresh) {
     const { fileName } = run.item;
+    const { deadline } = run.options;
+    const atDeadline = new AbortController();
+    const cancelTimer = deadline === undefined
+        ? () => undefined
+        : run.setTimer(deadline - run.clock(), () => atDeadline.abort(new DOMException('the deadline came', 'TimeoutError')));
+    const signal = run.options.signal ? AbortSignal.any([run.options.signal, atDeadline.signal]) : atDeadline.signal;
     let fresh;
     try {
-        fresh = await refresh();
+        fresh = await refresh(signal);
     }
     catch {
         if (run.options.signal?.aborted)
             throw abortedError(fileName, source.url);
         return source;
+    }
+    finally {
+        cancelTimer();
     }
     if (!fresh)
         throw new errors/* DownloadError */.nV(`Download of ${where(fileName, source.url)} failed: the order no longer lists the document.`, 'gone');
@@ -1085,11 +1105,13 @@ async function attempt(run, source) {
         watchdog.bodyStarted(fetched.length);
         tempPath = run.temp.pathFor(options.directory, fileName);
         try {
+            // Checked before every write, not only before the first request: a retry may come minutes later.
+            await (0,target/* prepareFolder */.G8)(options.workspace, options.directory, fileName);
             file = await (0,promises_.open)(tempPath, 'wx');
         }
         catch (error) {
             fetched.response.body.cancel();
-            throw (0,target/* fileError */.zS)(fileName, tempPath, error);
+            throw error instanceof errors/* DownloadError */.nV ? error : (0,target/* fileError */.zS)(fileName, tempPath, error);
         }
         const contentType = fetched.response.header('content-type');
         const writing = tempPath;
@@ -1142,6 +1164,8 @@ async function attempt(run, source) {
         if (source.expectedBytes !== undefined && bytes !== source.expectedBytes) {
             throw new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} has ${bytes} bytes but the order says the document has ${source.expectedBytes}.`, 'truncated', { retry: 'fresh-url' });
         }
+        // And once more just before the file lands: the folder may have been swapped while the body came.
+        await (0,target/* prepareFolder */.G8)(options.workspace, options.directory, fileName);
         await (0,target/* moveIntoPlace */.hU)(writing, run.finalPath, fileName);
         tempPath = undefined;
         return { path: run.finalPath, bytes };
@@ -1282,8 +1306,9 @@ function createOrderDownloader(deps) {
                     ...(deps.transport ? { transport: deps.transport } : {}),
                     ...(deps.signal ? { signal: deps.signal } : {}),
                     ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}),
-                    // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order again.
-                    refresh: async () => freshDocument(await deps.client.getOrder(order.id, deps.signal ? { signal: deps.signal } : {}), planned),
+                    // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order
+                    // again, within the downloads' deadline (`signal` aborts there, or with the run).
+                    refresh: async (signal) => freshDocument(await deps.client.getOrder(order.id, { signal, ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}) }), planned),
                 });
                 const relative = external_node_path_default().relative(settings.workspace, result.path).split((external_node_path_default()).sep).join('/');
                 (0,orders_followed/* recordFile */.mR)(followed, relative);

@@ -210,9 +210,10 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
  * Content-Length, or until the connection closes.
  *
  * Strict where leniency is how other clients were fooled into reading a body wrongly: two
- * different Content-Length values, a folded header line, a bare CR or LF in the head, a chunk
- * size that is not hex are errors, never guesses. Body bytes are handed on as views of the
- * caller's buffer, without copying (see transport.ts).
+ * different Content-Length values, a Content-Length beside a Transfer-Encoding, a transfer coding
+ * that does not end in chunked, a folded header line, a bare CR or LF in the head, a chunk size
+ * that is not hex, bytes after the end of the response are errors, never guesses. Body bytes are
+ * handed on as views of the caller's buffer, without copying (see transport.ts).
  */
 /** The response is not HTTP/1.1 we can read safely, or it ended before its body did. */
 class ResponseError extends Error {
@@ -249,7 +250,12 @@ class ResponseParser {
     get hasHead() {
         return this.#state.kind !== 'head';
     }
-    /** Parses the next bytes of the connection. Throws ResponseError. Bytes after the response are ignored. */
+    /**
+     * Parses the next bytes of the connection. Throws ResponseError. One request goes on each
+     * connection (`Connection: close`): bytes after the end of the response in the same piece mean
+     * its framing lied (a Content-Length shorter than the body) and are an error, stray CR and LF
+     * aside (as node:http's parser allows). Pieces pushed after the end are ignored.
+     */
     push(data) {
         let offset = 0;
         while (offset < data.length && this.#state.kind !== 'done') {
@@ -279,7 +285,7 @@ class ResponseParser {
                 const end = this.#findLine(data, offset, '\r\n\r\n', MAX_HEAD_BYTES, 'response head');
                 if (end === undefined)
                     return data.length;
-                this.#startBody(parseHead(this.#takePending(data, offset, end)));
+                this.#startBody(parseHead(this.#takePending(data, offset, end)), data, end);
                 return end;
             }
             case 'length': {
@@ -287,7 +293,7 @@ class ResponseParser {
                 state.left -= count;
                 this.#handlers.onBody(data.subarray(offset, offset + count));
                 if (state.left === 0)
-                    this.#finish();
+                    this.#finish(data, offset + count);
                 return offset + count;
             }
             case 'close':
@@ -326,7 +332,7 @@ class ResponseParser {
                     return data.length;
                 const line = this.#takePending(data, offset, end);
                 if (line.length === 2)
-                    this.#finish();
+                    this.#finish(data, end);
                 return end;
             }
             case 'done':
@@ -359,7 +365,8 @@ class ResponseParser {
         this.#pending = Buffer.alloc(0);
         return line;
     }
-    #startBody(head) {
+    /** A head is in; `data` from `end` is what came after it in this piece. */
+    #startBody(head, data, end) {
         // Interim answers (100 Continue, 103 Early Hints) precede the real one: skip them.
         if (head.status < 200) {
             if (head.status === 101)
@@ -368,11 +375,17 @@ class ResponseParser {
         }
         const framing = bodyFraming(head, this.#isHead);
         this.#state = framing;
-        this.#handlers.onHead(head);
+        const length = framing.kind === 'length' ? framing.left : framing.kind === 'done' ? 0 : undefined;
+        this.#handlers.onHead(length === undefined ? head : { ...head, length });
         if (framing.kind === 'done' || (framing.kind === 'length' && framing.left === 0))
-            this.#finish();
+            this.#finish(data, end);
     }
-    #finish() {
+    /** The response is whole. `data` from `rest`: the rest of the piece it ended in (see push()). */
+    #finish(data, rest = 0) {
+        for (let i = rest; data !== undefined && i < data.length; i++) {
+            if (data[i] !== 0x0d && data[i] !== 0x0a)
+                throw malformed('bytes after the end of the response');
+        }
         this.#state = { kind: 'done' };
         this.#handlers.onEnd();
     }
@@ -383,9 +396,15 @@ function bodyFraming(head, isHead) {
         return { kind: 'done' };
     const transferEncoding = head.headers.get('transfer-encoding');
     if (transferEncoding !== undefined) {
-        // Transfer-Encoding overrides Content-Length; a final coding other than chunked is read to the close.
+        // §6.3: both at once "ought to be handled as an error" (it is how responses are split). A final
+        // coding other than chunked would be read to the close and handed on still encoded: no TE is
+        // ever sent, so no such coding was asked for (node:http refuses these too).
+        if (head.headers.has('content-length'))
+            throw malformed('both Transfer-Encoding and Content-Length');
         const codings = transferEncoding.split(',').map((coding) => coding.trim().toLowerCase());
-        return codings.at(-1) === 'chunked' ? { kind: 'chunk-size' } : { kind: 'close' };
+        if (codings.at(-1) !== 'chunked')
+            throw malformed(`Transfer-Encoding "${transferEncoding}" does not end in chunked`);
+        return { kind: 'chunk-size' };
     }
     const contentLength = head.headers.get('content-length');
     if (contentLength === undefined)
@@ -440,7 +459,8 @@ function malformed(detail) {
  * What callers get, and all they get:
  * - a request: method, http(s) URL, headers, a body (a string, bytes, or a stream whose length
  *   is known: always sent with Content-Length, never chunked), an abort signal;
- * - a response: status, headers, and the body read whole as text or piece by piece;
+ * - a response: status, headers, the length its body is framed by, and the body read whole as
+ *   text or piece by piece (an answer framed ambiguously, or followed by more bytes, is an error);
  * - redirects are never followed: the API key must not travel (downloads follow theirs by hand);
  * - an answer that arrives while the body is still being sent (413, 401 to an upload) stops the
  *   sending and is returned, also when the connection then breaks (EPIPE, ECONNRESET);
@@ -473,6 +493,12 @@ function createTransport(options = {}) {
 const READ_BUFFER_BYTES = 64 * 1024;
 const DEFAULT_TEXT_LIMIT = 32 * 1024 * 1024;
 const transport_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What a header value may hold (node:http's rule): tab, visible ASCII and space, and U+0080-U+00FF.
+ * The head goes out as latin1, one byte per character: anything above U+00FF would lose its high
+ * byte (U+010D U+010A would reach the wire as CR LF), and CR, LF, NUL and other controls are not sent.
+ */
+const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const OWN_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding']);
 /** One request and its response, on a connection of its own. */
 class Exchange {
@@ -599,6 +625,7 @@ class Exchange {
             status: head.status,
             statusText: head.statusText,
             header: (name) => head.headers.get(name.toLowerCase()),
+            ...(head.length !== undefined ? { length: head.length } : {}),
             body,
         });
     }
@@ -719,8 +746,8 @@ function requestHead(request) {
     for (const [name, value] of Object.entries(headers)) {
         if (!transport_TOKEN.test(name) || OWN_HEADERS.has(name.toLowerCase()))
             throw new TransportError(`header ${JSON.stringify(name)} cannot be set`, 'ERR_HTTP_REQUEST');
-        if (/[\r\n\0]/.test(value))
-            throw new TransportError(`header ${name} has a line break or NUL in its value`, 'ERR_HTTP_REQUEST');
+        if (INVALID_VALUE.test(value))
+            throw new TransportError(`header ${name} has a character that cannot be sent in its value (a control, or above U+00FF)`, 'ERR_HTTP_REQUEST');
         head += `${name}: ${value}\r\n`;
     }
     const length = body === undefined ? undefined : typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : bodyLength(body);
@@ -1055,13 +1082,19 @@ async function withRetries(attempt, options) {
         const giveUp = () => (options.exhausted ? options.exhausted(error, count) : error);
         if (count >= policy.maxAttempts)
             throw giveUp();
-        const delay = backoffDelay(count, policy, options.random, options.retryAfterMs?.(error));
-        const deadline = options.deadline?.();
-        if (deadline !== undefined && options.clock() + delay > deadline)
+        const retryAt = options.clock() + backoffDelay(count, policy, options.random, options.retryAfterMs?.(error));
+        const pastDeadline = (at) => {
+            const deadline = options.deadline?.();
+            return deadline !== undefined && at > deadline;
+        };
+        if (pastDeadline(retryAt))
             throw giveUp();
         await options.beforeRetry?.(error, count);
+        // A slow beforeRetry (a look-up that hung) must not push the next attempt past the deadline.
+        if (pastDeadline(Math.max(retryAt, options.clock())))
+            throw giveUp();
         try {
-            await options.sleep(delay, signal);
+            await options.sleep(Math.max(0, retryAt - options.clock()), signal);
         }
         catch (cause) {
             if (signal?.aborted)
@@ -2457,6 +2490,11 @@ let schemas;
 let loaded;
 const loadSchemas = () => (schemas ??= Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(395)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17395)).then((module) => (loaded = module)));
 const defaultRequestTimeoutMs = 30_000;
+/**
+ * A read or cancel sent with less time than this before its deadline still gets this long: the
+ * last status check at the deadline has a moment for its answer, and none runs longer past it.
+ */
+const minRequestTimeoutMs = 5_000;
 const defaultUserAgent = 'ollang-localize-action';
 /** listAllOrders stops here unless told otherwise (a guard against a server that always says "more"). */
 const defaultMaxPages = 1000;
@@ -2644,15 +2682,18 @@ class OllangClient {
      */
     async #request(spec, read) {
         const signal = spec.detached ? spec.signal : combine(this.#signal, spec.signal);
+        const deadline = () => earliest(this.#deadline(), spec.deadline);
         return (0,retry/* withRetries */.LH)(async (attempt) => {
-            const response = await this.#attempt(spec, attempt, signal);
+            // Create Order is never cut short by a deadline: a create without its answer is a lost create.
+            const timeoutMs = spec.retry ? requestTimeout(this.#timeoutMs, deadline(), this.#clock()) : this.#timeoutMs;
+            const response = await this.#attempt(spec, attempt, signal, timeoutMs);
             return read(response, await loadSchemas());
         }, {
             policy: spec.retry ? this.#policy : { ...this.#policy, maxAttempts: 1 },
             clock: this.#clock,
             sleep: this.#sleep,
             random: this.#random,
-            deadline: () => earliest(this.#deadline(), spec.deadline),
+            deadline,
             ...(signal ? { signal } : {}),
             retryable: (error) => error instanceof errors/* OllangError */.eO && (0,retry/* isRetryable */.r3)(error),
             retryAfterMs: (error) => error.retryAfterMs,
@@ -2660,7 +2701,7 @@ class OllangClient {
         });
     }
     /** One HTTP exchange: resolves with a 2xx (body read), rejects with an OllangError. */
-    async #attempt(spec, attempt, signal) {
+    async #attempt(spec, attempt, signal, timeoutMs) {
         if (signal?.aborted)
             throw this.#error(spec, { kind: 'aborted' });
         const headers = {
@@ -2675,7 +2716,8 @@ class OllangClient {
         }
         // The answer and its whole body within the time-out, on the injected timer.
         const timeout = new AbortController();
-        const cancelTimer = this.#setTimer(this.#timeoutMs, () => timeout.abort(new DOMException(`no response within ${formatMs(this.#timeoutMs)}`, 'TimeoutError')));
+        const within = `within ${formatMs(timeoutMs)}${timeoutMs < this.#timeoutMs ? ', cut short by the deadline' : ''}`;
+        const cancelTimer = this.#setTimer(timeoutMs, () => timeout.abort(new DOMException(`no response ${within}`, 'TimeoutError')));
         const requestSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
         const started = this.#clock();
         let status;
@@ -2711,7 +2753,7 @@ class OllangClient {
             }
             catch (cause) {
                 report();
-                throw this.#transportError(spec, cause, signal, timeout.signal, isPost && !neverSent(cause));
+                throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost && !neverSent(cause));
             }
             status = response.status;
             // Read the whole body under the same time limit; a failure here comes after the server answered.
@@ -2726,7 +2768,7 @@ class OllangClient {
                     // The status alone is enough to report an error answer.
                     throw this.#httpError(spec, response, '', isPost);
                 }
-                throw this.#transportError(spec, cause, signal, timeout.signal, isPost);
+                throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost);
             }
             report();
             // A server that echoes the key back (in an order or document name, a message) must not get
@@ -2756,12 +2798,12 @@ class OllangClient {
             ambiguous: isPost && status >= 500,
         });
     }
-    #transportError(spec, cause, signal, timeout, mayHaveBeenSent) {
+    #transportError(spec, cause, signal, timeout, within, mayHaveBeenSent) {
         if (signal?.aborted) {
             return this.#error(spec, { kind: 'aborted', ambiguous: mayHaveBeenSent }, cause);
         }
         if (timeout.aborted || errorName(cause) === 'TimeoutError') {
-            return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` }, cause);
+            return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: within }, cause);
         }
         return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: (0,transport/* describeFailure */.Ic)(cause) }, cause);
     }
@@ -2894,6 +2936,12 @@ function projectsQueryString(query) {
         params.set('orderDirection', query.orderDirection);
     return params.toString();
 }
+/** The client's time-out, cut to the time left before `deadline` but never below minRequestTimeoutMs. */
+function requestTimeout(timeoutMs, deadline, now) {
+    if (deadline === undefined)
+        return timeoutMs;
+    return Math.min(timeoutMs, Math.max(minRequestTimeoutMs, deadline - now));
+}
 function earliest(a, b) {
     if (a === undefined)
         return b;
@@ -2934,7 +2982,7 @@ const TIMEOUT_CANCEL_BUDGET_MS = 60_000;
 const POST_BUDGET_MS = 60_000;
 /** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
 const MIN_RETRY_WINDOW_MS = 60_000;
-/** The run's client: retries never sleep past the run's deadline (at least a minute), and stop on abort. */
+/** The run's client: retries never sleep, nor reads run, past the run's deadline (at least a minute); all stop on abort. */
 function runClient(connection, options) {
     const retryUntil = Math.max(options.deadline, options.startedAt + MIN_RETRY_WINDOW_MS);
     return build(connection, { deadline: retryUntil, signal: options.signal });
