@@ -192,7 +192,9 @@ function cancelCounts(report: RunReport): string {
   if (report.orders.length === 0)
     return report.status === 'dry-run'
       ? 'nothing would be cancelled: no unfinished order found'
-      : 'nothing to cancel: no unfinished order found';
+      : report.status === 'failed'
+        ? 'nothing cancelled: no unfinished order found among the orders read'
+        : 'nothing to cancel: no unfinished order found';
   const counts = new Map<string, number>();
   for (const order of report.orders) {
     const outcome = (order.outcome ?? order.status).split(':')[0]!;

@@ -127,6 +127,20 @@ describe('cancel and time-out statuses: every row says what became of its order'
     expect(lastLine(r).line).toBe('Ollang localization completed (mode: cancel): nothing to cancel: no unfinished order found.');
   });
 
+  it('mode: cancel reads past the 200 newest orders: an unfinished fr order behind 200 finished ones is cancelled', async () => {
+    const sim = await simulator();
+    const t0 = Date.now() - 3_600_000;
+    const old = sim.addOrder({ projectId: 'proj-demo', targetLanguage: 'fr', status: 'pending', createdAt: new Date(t0).toISOString() });
+    for (let i = 0; i < 200; i++) {
+      sim.addOrder({ projectId: 'proj-demo', targetLanguage: 'de', status: 'completed', createdAt: new Date(t0 + 1000 * (i + 1)).toISOString() });
+    }
+    const r = await run(sim, { 'target-languages': 'fr', mode: 'cancel' });
+    expect(r.exitCode, log(r)).toBe(0);
+    expect(r.outputs['status']).toBe('cancelled');
+    expect(sim.orders().find((o) => o.id === old.id)!.status).toBe('cancelled');
+    expect(rows(r)).toEqual([{ language: 'fr', status: '🚫 cancelled — cancelled by this run', line: expect.stringContaining(old.id) as string }]);
+  });
+
   it('mode: cancel, dry run: the summary lists what would be cancelled, and nothing is', async () => {
     const sim = await simulator({ lifecycle: { ...FAST, pendingMs: FOREVER } });
     const pending = sim.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo' });
