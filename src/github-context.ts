@@ -64,3 +64,17 @@ function readPullRequest(eventPath: string, repository: string): WorkflowContext
 export function isDependabotRun(context: Pick<WorkflowContext, 'actor'>): boolean {
   return context.actor === 'dependabot[bot]';
 }
+
+/**
+ * The workflow run's page, `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`;
+ * undefined when a part is missing or not what GitHub sets (no link rather than a wrong one).
+ */
+export function workflowRunUrl(env: Record<string, string | undefined>): string | undefined {
+  const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+  const repository = env['GITHUB_REPOSITORY'] ?? '';
+  const runId = env['GITHUB_RUN_ID'] ?? '';
+  if (!/^https?:\/\/[^\s()<>]+$/.test(server) || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) || !/^\d+$/.test(runId)) {
+    return undefined;
+  }
+  return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}

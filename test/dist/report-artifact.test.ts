@@ -124,6 +124,37 @@ describe('the artifact input', () => {
     expect(second.outputs['artifact-url']).toBe('');
     expect(second.stdout).toMatch(/^::warning title=Artifact not uploaded::Could not upload artifact subtitles: .*409.*in a matrix, put the matrix value in the name/m);
     expect(artifacts.artifacts()).toHaveLength(1);
+    expect(artifacts.requests.filter((r) => r.path.endsWith('/DeleteArtifact'))).toEqual([]);
+  });
+
+  it('a re-run (attempt 2) replaces the partial artifact its attempt 1 uploaded, and links the new one', async () => {
+    const sim = await OllangSimulator.start({ lifecycle: FAST, languages: { es: { lifecycle: { pendingMs: 2500, ongoingMs: 200, outputsLagMs: 50 } } } });
+    const artifacts = await startArtifactService();
+    closers.push(
+      () => sim.close(),
+      () => artifacts.close(),
+    );
+    const attempt = (n: number, timeout: string) =>
+      runAction({
+        inputs: { 'api-key': sim.apiKey, 'api-url': sim.url, 'project-id': 'proj-demo', 'target-languages': 'fr, es', 'poll-interval': '150ms', timeout, artifact: 'subtitles' },
+        env: { ...artifacts.env, GITHUB_RUN_ATTEMPT: String(n) },
+        timeoutMs: 45_000,
+      });
+    const first = await attempt(1, '1500ms');
+    expect(first.outputs['status'], log(first)).toBe('timed-out');
+    expect(artifacts.artifacts().map((a) => a.files.size)).toEqual([2]); // fr only
+
+    const second = await attempt(2, '20s');
+    expect(second.exitCode, log(second)).toBe(0);
+    expect(second.outputs['status']).toBe('completed');
+    const files = parseOrders(second).flatMap((o) => o.files);
+    expect(files).toHaveLength(4);
+    const [artifact, ...others] = artifacts.artifacts();
+    expect(others).toEqual([]);
+    expect([...artifact!.files.keys()].sort()).toEqual([...files].sort());
+    expect(second.outputs['artifact-url']).toBe(`https://github.com/octo/release/actions/runs/4242/artifacts/${artifact!.id}`);
+    expect(second.stdout).toContain('Attempt 2 of this workflow run: replacing the artifact subtitles an earlier attempt uploaded.');
+    expect(second.stdout).not.toMatch(/^::warning/m);
   });
 
   it('a name the artifact service refuses is an input error, before any request to Ollang', async () => {
