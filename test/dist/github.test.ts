@@ -17,7 +17,7 @@ const MARKER_PREFIX = '<!-- ollang-localize-action:';
 const LANGUAGES = ['fr', 'es', 'de'];
 const fast = { pendingMs: 100, ongoingMs: 200, outputsLagMs: 50, intermediateStatuses: false };
 
-function eventFile(pr: { number: number; headRepo: string; fork: boolean }): string {
+function eventFile(pr: { number: number; headRepo: string; fork: boolean; sha?: string }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ollang-event-'));
   const file = path.join(dir, 'event.json');
   writeFileSync(
@@ -25,16 +25,23 @@ function eventFile(pr: { number: number; headRepo: string; fork: boolean }): str
     JSON.stringify({
       action: 'synchronize',
       number: pr.number,
-      pull_request: { number: pr.number, head: { sha: SHA, repo: { full_name: pr.headRepo, fork: pr.fork } }, base: { repo: { full_name: 'octo/release' } } },
+      pull_request: { number: pr.number, head: { sha: pr.sha ?? SHA, repo: { full_name: pr.headRepo, fork: pr.fork } }, base: { repo: { full_name: 'octo/release' } } },
       repository: { full_name: 'octo/release' },
     }),
   );
   return file;
 }
 
-function prEnv(github: FakeGitHubApi, pr = { number: 7, headRepo: 'octo/release', fork: false }): Record<string, string> {
-  return { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(pr), GITHUB_REPOSITORY: 'octo/release', GITHUB_SHA: SHA };
+function prEnv(
+  github: FakeGitHubApi,
+  pr: { number: number; headRepo: string; fork: boolean; sha?: string } = { number: 7, headRepo: 'octo/release', fork: false },
+  eventName = 'pull_request',
+): Record<string, string> {
+  return { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventFile(pr), GITHUB_REPOSITORY: 'octo/release', GITHUB_SHA: SHA };
 }
+
+/** The requests that write comments (not GraphQL's "whose token is this"). */
+const commentWrites = (api: FakeGitHubApi, method: string) => api.requests.filter((r) => r.method === method && r.path.includes('/comments'));
 
 function inputs(simulator: OllangSimulator, projectId: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -128,8 +135,8 @@ describe('dist/index.js on GitHub: PR comment, fork skip, summary, annotations, 
     expect(simulator.count('create')).toBe(createsBefore);
     expect(parseOrders(second).every((o) => !o.created)).toBe(true);
     expect(github.comments).toHaveLength(1);
-    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(github.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([`/repos/octo/release/issues/comments/${comment.id}`]);
+    expect(commentWrites(github, 'POST')).toHaveLength(1);
+    expect(commentWrites(github, 'PATCH').map((r) => r.path)).toEqual([`/repos/octo/release/issues/comments/${comment.id}`]);
     const secondBody = github.comments[0]!.body;
     expect(secondBody).not.toBe(firstBody);
     expect(costLine(secondBody)).toBe('Cost: 0 orders created, 3 reused');
