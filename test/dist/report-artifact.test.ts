@@ -16,6 +16,8 @@ import { parseOrders, runAction, type ActionRun } from './harness.ts';
 
 const FAST = { pendingMs: 100, ongoingMs: 200, outputsLagMs: 50, intermediateStatuses: false };
 const SHA = '0123456789abcdef0123456789abcdef01234567';
+/** The workflow run the harness's environment names (GITHUB_RUN_ID 4242). */
+const RUN_URL = 'https://github.com/octo/release/actions/runs/4242';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -72,7 +74,7 @@ function linkTargets(markdown: string): string[] {
 }
 
 describe('the artifact input', () => {
-  it('uploads exactly the downloaded files; the summary, the PR comment and artifact-url link the artifact, and nothing else', async () => {
+  it('uploads exactly the downloaded files; the summary, the PR comment and artifact-url link the artifact, never a file in the repository', async () => {
     const { sim, artifacts, github } = await services();
     const r = await run(sim, { artifact: 'subtitles' }, { ...artifacts.env, ...prEnv(github) });
     expect(r.exitCode, log(r)).toBe(0);
@@ -94,7 +96,8 @@ describe('the artifact input', () => {
 
     expect(github.comments).toHaveLength(1);
     const body = github.comments[0]!.body;
-    expect(linkTargets(body)).toEqual([url]);
+    // The artifact, and the run the comment describes.
+    expect(linkTargets(body)).toEqual([url, RUN_URL]);
     expect(body).not.toContain('/blob/');
     expect(r.stdout.split('\n').filter(Boolean).at(-1)).toBe(
       `Ollang localization completed: 2 orders (2 created, 0 reused), 2 with files; 4 files downloaded to localized; artifact subtitles: ${url}.`,
@@ -111,10 +114,10 @@ describe('the artifact input', () => {
     expect(r.stdout).not.toMatch(/^::(warning|error)/m);
     expect(r.summary).toContain("Files: in this job's workspace only; the artifact `subtitles` was not uploaded (this runner offers no artifact service");
     expect(linkTargets(r.summary)).toEqual([]);
-    expect(linkTargets(github.comments[0]?.body ?? '')).toEqual([]);
+    expect(linkTargets(github.comments[0]?.body ?? '')).toEqual([RUN_URL]);
   });
 
-  it('a name already used in this workflow run: a warning that says what to do, and the run still succeeds', async () => {
+  it('a name another job of this attempt used: a warning that says what to do, the other artifact is kept, and the run still succeeds', async () => {
     const { sim, artifacts } = await services();
     const first = await run(sim, { artifact: 'subtitles' }, artifacts.env);
     expect(first.exitCode, log(first)).toBe(0);
