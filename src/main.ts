@@ -160,6 +160,7 @@ async function localize(
     chooseOrders({ client, settings, log, clock, sleep: context.sleep, signal: context.abort, state, ...(memory ? { memory } : {}) }),
   );
   record.followed.push(...chosen.followed);
+  record.ordersChosen = true;
   if (chosen.failure) recordFailure(record, chosen.failure);
 
   if (settings.dryRun) {
@@ -195,6 +196,8 @@ async function waitAndDownload(
 ): Promise<void> {
   const { clock } = context;
   const log = context.io.log;
+  // Nothing to wait for (a create that failed): no empty "Waiting for 0 order(s)" group.
+  if (record.followed.length === 0) return;
   // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
   const { createOrderDownloader, outputsReadiness, plannedBytes } = await import('./download/order-outputs.ts');
   const download = createOrderDownloader({
