@@ -197,6 +197,14 @@ describe.each(FILES.map((f) => [f.label, f] as const))('%s', (_label, workflow) 
     }
   });
 
+  it('every actions/upload-artifact step sets overwrite: true (a re-run is the same workflow run, and names are unique in it)', () => {
+    const jobs = Object.values((workflow.workflow['jobs'] ?? {}) as Record<string, { steps?: Array<Record<string, unknown>> }>);
+    for (const s of jobs.flatMap((job) => job.steps ?? [])) {
+      if (typeof s['uses'] !== 'string' || !s['uses'].startsWith('actions/upload-artifact@')) continue;
+      expect((s['with'] as Record<string, unknown> | undefined)?.['overwrite'], `${workflow.label}: ${JSON.stringify(s)}`).toBe(true);
+    }
+  });
+
   it('runs at least one step of this action on one of its events (else this file tests nothing)', () => {
     expect(ranSteps.get(workflow.label) ?? 0, `${workflow.label}: no step of this action runs on its own triggers`).toBeGreaterThan(0);
   });
