@@ -197,8 +197,11 @@ function valueOf(placeholder: Placeholder, values: OutputPathValues): string {
   switch (placeholder) {
     case 'language':
       return safe(values.language, 'language');
-    case 'ext':
-      return safe(values.ext.replace(/^\.+/, ''), 'bin');
+    case 'ext': {
+      // No extension: nothing (the file name's trailing dot then goes, as safeFileName drops it).
+      const ext = values.ext.replace(/^\.+/, '');
+      return ext === '' ? '' : safe(ext, 'bin');
+    }
     case 'name':
       return safe(values.name, 'file');
     case 'order-id':

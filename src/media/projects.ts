@@ -94,6 +94,11 @@ export interface ProjectsOptions {
   /** Progress line interval (default 30 s). */
   progressIntervalMs?: number;
   signal?: AbortSignal;
+  /**
+   * Called once per content as soon as it is settled (found, uploaded, failed, …), with the
+   * media files of that content: orders can be chosen for it while other files still upload.
+   */
+  onProject?: (project: Omit<MediaProject, 'media'>, media: readonly string[]) => void;
 }
 
 export interface MediaProject {
@@ -106,6 +111,8 @@ export interface MediaProject {
   outcome: 'found' | 'uploaded' | 'missing' | 'would-upload' | 'failed';
   /** The other projects made from the same content (a late save, runs at the same moment): their orders count too. */
   otherProjectIds?: string[];
+  /** Ollang listed the project (and the others) with no order at all: there is nothing to reuse. */
+  withoutOrders?: boolean;
   /** Why it failed or is missing, in a sentence naming the file. */
   error?: string;
 }
@@ -137,11 +144,23 @@ export async function findOrUploadProjects(
     if (group === undefined) groups.set(content.key, [content]);
     else group.push(content);
   }
-  const outcome = new Map<string, Outcome>();
+  const settled = new Map<string, Outcome>();
+  const outcome = {
+    has: (key: string): boolean => settled.has(key),
+    get: (key: string): Outcome | undefined => settled.get(key),
+    set: (key: string, value: Outcome): void => {
+      if (settled.has(key)) return;
+      settled.set(key, value);
+      options.onProject?.(
+        value,
+        groups.get(key)!.map((c) => c.media),
+      );
+    },
+  };
   const keys = [...groups.keys()];
   const found = (key: string, matches: ProjectSummary[]): void => {
     const [chosen, ...others] = matches;
-    outcome.set(key, { projectId: chosen!.id, uploaded: false, outcome: 'found', ...otherIds(others) });
+    outcome.set(key, { projectId: chosen!.id, uploaded: false, outcome: 'found', ...otherIds(others, chosen) });
     deps.log.info(
       `Found Ollang project ${chosen!.id} for ${groups.get(key)![0]!.media}: made from the same content (${key.slice(0, 16)}…)`,
     );
@@ -220,8 +239,13 @@ export async function findOrUploadProjects(
   });
 }
 
-function otherIds(others: readonly ProjectSummary[]): { otherProjectIds?: string[] } {
-  return others.length > 0 ? { otherProjectIds: others.map((p) => p.id) } : {};
+/** The others of a content's projects, and whether none of them (the chosen one included) has an order. */
+function otherIds(others: readonly ProjectSummary[], chosen?: ProjectSummary): { otherProjectIds?: string[]; withoutOrders?: true } {
+  const all = chosen === undefined ? others : [chosen, ...others];
+  return {
+    ...(others.length > 0 ? { otherProjectIds: others.map((p) => p.id) } : {}),
+    ...(all.length > 0 && all.every((p) => p.ordersCount === 0) ? { withoutOrders: true as const } : {}),
+  };
 }
 
 /** Uploads one content (named after its first file); see the module comment for the retry rules. */
@@ -287,7 +311,7 @@ async function uploadContent(group: readonly MediaContent[], key: string, option
         }
         if (matches.length > 0) {
           deps.log.info(`Found Ollang project ${matches[0]!.id}, made by the upload of ${file.media} whose answer was lost`);
-          return { projectId: matches[0]!.id, uploaded: true, outcome: 'uploaded', ...otherIds(matches.slice(1)) };
+          return { projectId: matches[0]!.id, uploaded: true, outcome: 'uploaded', ...otherIds(matches.slice(1), matches[0]) };
         }
       }
       throw new Error(
@@ -305,9 +329,17 @@ async function uploadContent(group: readonly MediaContent[], key: string, option
         deps.log.info(
           `Following Ollang project ${chosen.id} for ${file.media}: it was made from the same content before this run's ${projectId}`,
         );
-        return { projectId: chosen.id, uploaded: false, outcome: 'found', ...otherIds(matches.slice(1)) };
+        return { projectId: chosen.id, uploaded: false, outcome: 'found', ...otherIds(matches.slice(1), chosen) };
       }
-      return { projectId, uploaded: true, outcome: 'uploaded', ...otherIds(matches.filter((p) => p.id !== projectId)) };
+      return {
+        projectId,
+        uploaded: true,
+        outcome: 'uploaded',
+        ...otherIds(
+          matches.filter((p) => p.id !== projectId),
+          matches.find((p) => p.id === projectId),
+        ),
+      };
     } catch (error) {
       if (signal?.aborted) throw error;
       deps.log.debug(`Could not check for an older project of the content of ${file.media}: ${errorMessage(error)}`);

@@ -99,21 +99,24 @@ export async function settleTimeout(context: StopContext): Promise<string | unde
   );
 }
 
-/** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
+/**
+ * `mode: cancel`: cancel the given orders, or the unfinished orders of the projects (the
+ * project-id input's, or with media each file's projects) for the languages.
+ */
 export async function cancelMode(
   context: StopContext,
   client: OllangClient,
+  projectIds: readonly string[] = [context.settings.projectId],
 ): Promise<{ ended: 'dry-run' | 'cancelled' | 'failed'; handled: HandledOrder[]; failure?: string }> {
   const { settings, log } = context;
   const languageOf = new Map<string, string>();
   let orderIds = settings.orderIds;
   if (orderIds.length === 0) {
-    const found = await scanOrders(
-      client,
-      { projectId: settings.projectId, orderType: settings.orderType },
-      { languages: settings.targetLanguages },
-    );
-    const unfinished = found.filter((o) => !isFinished(o.status));
+    const unfinished = [];
+    for (const projectId of new Set(projectIds)) {
+      const found = await scanOrders(client, { projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+      unfinished.push(...found.filter((o) => !isFinished(o.status)));
+    }
     orderIds = unfinished.map((o) => o.id);
     for (const o of unfinished) languageOf.set(o.id, o.targetLanguage);
     log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);

@@ -6,6 +6,8 @@
 import type { Settings } from '../settings.ts';
 import { statusMeaning } from '../ollang/status.ts';
 import { keyOf, reportedStatus, targetKey, type FollowedOrder } from '../orders/followed.ts';
+import { languageKey } from '../orders/scope.ts';
+import type { MediaProject } from '../media/projects.ts';
 import type { OrderReport, RunReport, RunStatus } from './model.ts';
 
 /** What the run did, as it goes. */
@@ -24,12 +26,14 @@ export interface RunRecord {
   failure?: string;
   waitedMs: number;
   downloadedMs: number;
+  /** With the media input: one entry per media file (found, uploaded, or why not). */
+  projects: MediaProject[];
 }
 
 export type VerdictSettings = Pick<Settings, 'mode' | 'projectId' | 'orderType' | 'targetLanguages' | 'orderIds' | 'outputDirRelative'>;
 
 export function startRecord(startedAt: number): RunRecord {
-  return { startedAt, followed: [], cancelled: [], timedOut: false, waitedMs: 0, downloadedMs: 0 };
+  return { startedAt, followed: [], cancelled: [], timedOut: false, waitedMs: 0, downloadedMs: 0, projects: [] };
 }
 
 /** Records a failure; the first one recorded is the one reported. */
@@ -43,6 +47,19 @@ export function recordFailure(record: RunRecord, message: string): void {
  */
 export function languagesWithoutOrder(record: RunRecord, settings: VerdictSettings): string[] {
   if (settings.orderIds.length > 0 || settings.mode === 'cancel') return [];
+  if (record.projects.length > 0) {
+    // With media, a target is a media file and a language: "fr (videos/intro.mp4)".
+    const byMedia = new Set(
+      record.followed
+        .filter((o) => o.type === settings.orderType)
+        .flatMap((o) => (o.media ?? []).map((media) => `${media}\u0000${languageKey(o.language)}`)),
+    );
+    return record.projects.flatMap((p) =>
+      settings.targetLanguages
+        .filter((language) => !byMedia.has(`${p.media}\u0000${languageKey(language)}`))
+        .map((l) => `${l} (${p.media})`),
+    );
+  }
   const covered = new Set(
     record.followed.filter((o) => o.type === settings.orderType).map((o) => keyOf({ ...o, projectId: o.projectId || settings.projectId })),
   );
@@ -93,6 +110,7 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
     ...record.followed.map((o) => ({
       orderId: o.orderId,
       projectId: o.projectId || settings.projectId,
+      ...(o.media?.[0] !== undefined ? { media: o.media[0] } : {}),
       language: o.language,
       type: o.type,
       status: reportedStatus(o),
@@ -113,7 +131,7 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
     outputDir: settings.outputDirRelative,
     timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
     ...(record.plan ? { plan: record.plan } : {}),
-    projects: [],
+    projects: record.projects,
   };
   return { report, ...(failure ? { failure } : {}) };
 }

@@ -441,10 +441,14 @@ describe('findOrUploadProjects against the simulator', () => {
   it('uploads once; a second run (the file moved) finds it and uploads nothing', async () => {
     const { sim, deps, file } = await setup();
     const first = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
-    expect(first).toEqual([{ media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded' }]);
+    expect(first).toEqual([
+      { media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded', withoutOrders: true },
+    ]);
     expect(sim.uploadedProjects()[0]?.name).toBe(`${KEY} [en] videos/intro.mp4.mp4`);
     const second = await findOrUploadProjects([{ ...file, media: 'moved/intro.mp4' }], { sourceLanguage: 'en', mode: 'upload' }, deps);
-    expect(second).toEqual([{ media: 'moved/intro.mp4', projectId: first[0]?.projectId, uploaded: false, outcome: 'found' }]);
+    expect(second).toEqual([
+      { media: 'moved/intro.mp4', projectId: first[0]?.projectId, uploaded: false, outcome: 'found', withoutOrders: true },
+    ]);
     expect(sim.count('upload')).toBe(1);
   });
 
@@ -452,7 +456,9 @@ describe('findOrUploadProjects against the simulator', () => {
     const { sim, deps, file } = await setup([{ route: 'upload', kind: 'upload-no-answer', times: 1, delayMs: 3000 }]);
     const result = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
     expect(sim.uploadedProjects()).toHaveLength(1);
-    expect(result).toEqual([{ media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded' }]);
+    expect(result).toEqual([
+      { media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded', withoutOrders: true },
+    ]);
     expect(sim.count('upload')).toBe(1);
   });
 
@@ -473,6 +479,12 @@ describe('findOrUploadProjects against the simulator', () => {
     await deps.sleep(60_000);
     const [second] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
     expect(sim.uploadedProjects()).toHaveLength(1);
-    expect(second).toEqual({ media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: false, outcome: 'found' });
+    expect(second).toEqual({
+      media: 'videos/intro.mp4',
+      projectId: sim.uploadedProjects()[0]?.id,
+      uploaded: false,
+      outcome: 'found',
+      withoutOrders: true,
+    });
   });
 });
