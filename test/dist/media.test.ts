@@ -324,6 +324,32 @@ describe('media: aborts and the post step', () => {
   });
 });
 
+describe('media: lost creates, per project', () => {
+  it("SIGKILL while one project's Create Order is unanswered and another's answered: the post step finds and cancels both projects' orders", async () => {
+    const sim = await simulator({
+      lifecycle: { pendingMs: FOREVER, cancellableOngoingMs: FOREVER },
+      // The first create's answer is held back: main is killed before it comes.
+      faults: [{ route: 'create', kind: 'slow', delayMs: 20_000, times: 1 }],
+    });
+    const ws = repository({ 'videos/a.mp4': 'a', 'videos/b.mp4': 'b' });
+    const { started, stateFile } = startWithOwnStateFile(mediaInputs(sim), { workspace: ws });
+    await until('both creates to reach Ollang, and one to be answered', () => sim.count('create') === 2 && sim.orders().length === 4, 20_000);
+    const inFlightNow = (): number => JSON.parse(savedState(stateFile)['creates-in-flight'] || '[]').length;
+    await until('the answered create to be settled in state', () => inFlightNow() === 1 && (savedState(stateFile)['created-orders'] ?? '').length > 2, 10_000);
+    started.child.kill('SIGKILL');
+    await started.done;
+    const state = savedState(stateFile);
+    expect(JSON.parse(state['created-orders']!)).toHaveLength(2);
+    const inFlight = JSON.parse(state['creates-in-flight']!) as { projectId: string; languages: string[] }[];
+    expect(inFlight).toHaveLength(1);
+    expect(inFlight[0]!.languages.sort()).toEqual(['es', 'fr']);
+    const post = await runAction({ workspace: ws, inputs: mediaInputs(sim), state, step: 'post' });
+    expect(post.exitCode, log(post)).toBe(0);
+    expect(sim.orders().map((o) => o.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(new Set(sim.orders().map((o) => o.projectId)).size).toBe(2);
+  });
+});
+
 describe('media: output-path', () => {
   it('a template of its own: every placeholder, folders made inside the workspace', async () => {
     const sim = await simulator();
