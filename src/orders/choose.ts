@@ -15,7 +15,7 @@ import type { StateRecorder } from '../state.ts';
 import { errorMessage } from '../error-message.ts';
 import { followOrder, type FollowedOrder } from './followed.ts';
 import { createOrders } from './create.ts';
-import { findReusable, yieldToEarlierOrders, type OrderMemory } from './reuse.ts';
+import { findReusable, yieldToEarlierOrders, type OrderMemory, type RecentOrders } from './reuse.ts';
 import { languageKey, type OrderScope } from './scope.ts';
 
 export interface ChooseContext {
@@ -27,6 +27,8 @@ export interface ChooseContext {
   signal?: AbortSignal;
   state: StateRecorder;
   memory?: OrderMemory;
+  /** With many projects: one scan of the newest orders across them (reuse.ts). */
+  recent?: RecentOrders;
 }
 
 /** What one project's orders are for. */

@@ -9,6 +9,7 @@ import { beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { OllangSimulator } from '../simulator/index.ts';
 import { OllangClient } from '../../src/ollang/client.ts';
 import { chooseForProject, chooseForProjects, type ChooseContext } from '../../src/orders/choose.ts';
+import { recentOrders } from '../../src/orders/reuse.ts';
 import { StateRecorder, readSavedState } from '../../src/state.ts';
 import type { Settings } from '../../src/settings.ts';
 import { fakeTime, recordingLog, testSettings } from './run-helpers.ts';
@@ -80,6 +81,24 @@ describe('orders per project', () => {
     await chooseForProject(c, { projectId: 'p-b', media: ['videos/b.mp4'], withoutOrders: true });
     // The snapshot before the create and the check for runs started together remain; the reuse scan goes.
     expect(simulator.count('list') - before).toBe(scanned - 1);
+  });
+
+  it('one scan of the newest orders across projects stands in for each project’s own scan, where it shows all its languages', async () => {
+    for (const p of ['p-a', 'p-b'])
+      for (const l of ['fr', 'es']) simulator.addOrder({ projectId: p, targetLanguage: l, type: 'subtitle', level: 0 });
+    simulator.addOrder({ projectId: 'p-c', targetLanguage: 'fr', type: 'subtitle', level: 0 });
+    const { context: c } = context();
+    const before = simulator.requests.length;
+    const chooser = chooseForProjects({ ...c, recent: recentOrders(client, 'subtitle', 3) });
+    for (const p of ['p-a', 'p-b', 'p-c']) chooser.add({ projectId: p, media: [`videos/${p}.mp4`] });
+    const chosen = await chooser.done();
+    const lists = simulator.requests.slice(before).filter((r) => r.route === 'list');
+    const ownScans = lists.filter((r) => r.query['filter[type]'] && r.query['filter[projectId]'] && r.query['orderDirection'] === 'desc');
+    // p-a and p-b are settled by the one scan; p-c lacks es there: its own scan, then es is created.
+    expect(lists.filter((r) => r.query['filter[type]'] && !r.query['filter[projectId]'])).toHaveLength(1);
+    expect(ownScans.map((r) => r.query['filter[projectId]'])).toEqual(['p-c', 'p-c']);
+    expect(chosen.followed.filter((o) => !o.created)).toHaveLength(5);
+    expect(simulator.count('create')).toBe(1);
   });
 
   it("a lost create is recorded per project, and one project's failure leaves the others ordered", async () => {
