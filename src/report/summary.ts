@@ -47,7 +47,7 @@ export function commentMarker(markerKey: string): string {
 export function renderSummary(report: RunReport, context: SummaryContext = {}): string {
   const lines: string[] = [];
   lines.push(`## Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
-  lines.push(`Project ${inlineCode(report.projectId)} · mode \`${report.mode}\` · output ${inlineCode(report.outputDir)}`, '');
+  lines.push(`${subject(report)} · mode \`${report.mode}\` · output ${inlineCode(report.outputDir)}`, '');
 
   if (report.orders.length > 0) {
     lines.push(...orderTable(report.orders, context, MAX_FILES_IN_SUMMARY), '');
@@ -79,14 +79,26 @@ export function renderComment(report: RunReport, context: CommentContext): strin
   return lines.join('\n') + '\n';
 }
 
+/** "Project `p1`", or with media "3 media files: 1 uploaded, 2 found" (the minimum until the reports render media fully). */
+function subject(report: RunReport): string {
+  if (report.projects.length === 0) return `Project ${inlineCode(report.projectId)}`;
+  const uploaded = report.projects.filter((p) => p.uploaded).length;
+  const found = report.projects.filter((p) => p.outcome === 'found').length;
+  return `${plural(report.projects.length, 'media file')}: ${uploaded} uploaded, ${found} found`;
+}
+
 function orderTable(orders: OrderReport[], context: SummaryContext, maxFiles: number): string[] {
-  const rows = ['| Language | Status | Order | Files |', '|---|---|---|---|'];
+  // With media, one row per media file and language: the media file's path first.
+  const withMedia = orders.some((o) => o.media !== undefined);
+  const rows = withMedia
+    ? ['| Media | Language | Status | Order | Files |', '|---|---|---|---|---|']
+    : ['| Language | Status | Order | Files |', '|---|---|---|---|'];
   for (const order of orders) {
     const shown = order.files.slice(0, maxFiles).map((file) => fileCell(file, context));
     if (order.files.length > maxFiles) shown.push(`and ${order.files.length - maxFiles} more`);
     const origin = order.created ? ' (created)' : ' (reused)';
     rows.push(
-      `| ${code(order.language)} | ${orderStatusEmoji(order.status)} ${text(order.status)} | ` +
+      `| ${withMedia ? `${order.media === undefined ? '—' : code(order.media)} | ` : ''}${code(order.language)} | ${orderStatusEmoji(order.status)} ${text(order.status)} | ` +
         `${code(order.orderId)}${origin} | ${shown.length > 0 ? shown.join('<br>') : '—'} |`,
     );
   }

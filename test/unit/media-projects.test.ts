@@ -462,6 +462,47 @@ describe('findOrUploadProjects against the simulator', () => {
     expect(sim.count('upload')).toBe(1);
   });
 
+  it('review: a platform that cuts long names keeps the key (it comes first): the next run finds the project', async () => {
+    let now = Date.UTC(2025, 0, 1);
+    const sim = await OllangSimulator.start({ seed: 6, projects: [], now: () => now, projectNameMaxChars: 64 });
+    sims.push(sim);
+    const client = new OllangClient({ baseUrl: sim.url, apiKey: sim.apiKey, sleep: async () => undefined });
+    const absolutePath = path.join(dir, 'long.mp4');
+    writeFileSync(absolutePath, 'long path video');
+    const deps: ProjectsDeps = {
+      search: searchAllProjects(client),
+      upload: httpUpload(sim),
+      clock: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+      log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+      every: () => () => undefined,
+    };
+    const file = { media: `videos/${'deep/'.repeat(30)}long.mp4`, absolutePath, size: 15, key: KEY2 };
+    const [first] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload', repository: 'octo/site' }, deps);
+    expect(sim.uploadedProjects()[0]?.name).toBe(`${KEY2} [en] octo/site: vid`);
+    const [second] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload', repository: 'octo/site' }, deps);
+    expect(second).toMatchObject({ projectId: first?.projectId, outcome: 'found' });
+    expect(sim.count('upload')).toBe(1);
+  });
+
+  it('review: searchAllProjects says so when its page cap cuts a list short', async () => {
+    const warnings: string[] = [];
+    const endless = {
+      listProjects: async (query: { page: number }) => ({
+        projects: [{ id: `p${query.page}`, name: 'x' }],
+        meta: { hasNextPage: true },
+      }),
+    };
+    const found = await searchAllProjects(endless, { maxPages: 3, warn: (m) => warnings.push(m) })(KEY);
+    expect(found).toHaveLength(3);
+    expect(warnings).toEqual([`Ollang listed more than 150 projects named with "${KEY}": only the first 150 were read.`]);
+    // A caller that asks for a few pages on purpose (the repository-wide search) is not warned about.
+    await searchAllProjects(endless, { warn: (m) => warnings.push(m) })('[en] octo/site:', { maxPages: 2 });
+    expect(warnings).toHaveLength(1);
+  });
+
   it('503 (which a gateway may send after the server acted): looked up, never sent again; the file fails, a re-run uploads it', async () => {
     const { sim, deps, file } = await setup([{ route: 'upload', kind: '503', times: 1 }]);
     const [result] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
