@@ -5,6 +5,7 @@
  * the post step does (state lists what was created and what is already settled).
  */
 import type { OllangClient } from '../ollang/client.ts';
+import type { OrderSummary } from '../ollang/schemas.ts';
 import { OllangError } from '../ollang/errors.ts';
 import { isCancelled, isFinished } from '../ollang/status.ts';
 import type { Settings } from '../settings.ts';
@@ -31,6 +32,8 @@ export interface StopContext {
 /** An order `mode: cancel` handled (it is not followed): what became of it. */
 export interface HandledOrder {
   orderId: string;
+  /** Its project, where known (found by project; a given ID Ollang could read). */
+  projectId?: string;
   /** '' when Ollang did not say (a given ID it could not read). */
   language: string;
   /** The order type, where known; else the `order-type` input. */
@@ -126,6 +129,7 @@ export async function settleTimeout(context: StopContext): Promise<string | unde
 /** An order `mode: cancel` may stop: its ID, and what a read showed of it (nothing when the read failed). */
 interface CancelTarget {
   orderId: string;
+  projectId?: string;
   language: string;
   type?: string;
   /** Ollang's status when it was read; undefined when it could not be. */
@@ -133,16 +137,19 @@ interface CancelTarget {
 }
 
 /**
- * `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages.
+ * `mode: cancel`: cancel the given orders, or the unfinished orders of the projects (the
+ * project-id input's, or with media each file's projects) for the languages.
  * Every order it looked at is reported with what became of it; the run is `cancelled` only when
  * some order was (or already was), `completed` when there was nothing to cancel.
  */
 export async function cancelMode(
   context: StopContext,
   client: OllangClient,
+  projectIds: readonly string[] = [context.settings.projectId],
 ): Promise<{ ended: CancelModeEnd; handled: HandledOrder[]; failure?: string }> {
   const { settings, log } = context;
-  const targets = settings.orderIds.length > 0 ? await readGivenOrders(client, settings.orderIds) : await findUnfinished(context, client);
+  const targets =
+    settings.orderIds.length > 0 ? await readGivenOrders(client, settings.orderIds) : await findUnfinished(context, client, projectIds);
   const handled: HandledOrder[] = [];
   const toCancel: CancelTarget[] = [];
   for (const target of targets) {
@@ -201,6 +208,7 @@ async function readGivenOrders(client: OllangClient, orderIds: readonly string[]
       const order = await client.getOrder(target.orderId);
       target.language = order.targetLanguage;
       target.type = order.type;
+      if (order.projectId) target.projectId = order.projectId;
       target.status = order.status;
     } catch (error) {
       if (error instanceof OllangError && error.status === 404) target.status = 'not-found';
@@ -210,22 +218,21 @@ async function readGivenOrders(client: OllangClient, orderIds: readonly string[]
   return targets;
 }
 
-/** The project's unfinished orders of the order type, for the target languages. */
-async function findUnfinished(context: StopContext, client: OllangClient): Promise<CancelTarget[]> {
+/** The projects' unfinished orders of the order type, for the target languages. */
+async function findUnfinished(context: StopContext, client: OllangClient, projectIds: readonly string[]): Promise<CancelTarget[]> {
   const { settings, log } = context;
-  const found = await scanOrders(
-    client,
-    { projectId: settings.projectId, orderType: settings.orderType },
-    { languages: settings.targetLanguages },
-  );
-  const unfinished = found.filter((o) => !isFinished(o.status));
+  const unfinished: (OrderSummary & { projectId: string })[] = [];
+  for (const projectId of new Set(projectIds)) {
+    const found = await scanOrders(client, { projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+    for (const o of found) if (!isFinished(o.status)) unfinished.push({ ...o, projectId });
+  }
   log.info(`Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
   const languageIndex = (language: string): number => {
     const index = settings.targetLanguages.findIndex((l) => l.toLowerCase() === language.toLowerCase());
     return index === -1 ? settings.targetLanguages.length : index;
   };
   return unfinished
-    .map((o) => ({ orderId: o.id, language: o.targetLanguage, type: o.type, status: o.status }))
+    .map((o) => ({ orderId: o.id, projectId: o.projectId, language: o.targetLanguage, type: o.type, status: o.status }))
     .sort((a, b) => languageIndex(a.language) - languageIndex(b.language));
 }
 
@@ -253,7 +260,12 @@ function reportCancel(context: StopContext, result: CancelResult, languageOf = n
 }
 
 function handledOrder(result: CancelResult, target: CancelTarget): HandledOrder {
-  const base = { orderId: result.orderId, language: target.language, ...(target.type ? { type: target.type } : {}) };
+  const base = {
+    orderId: result.orderId,
+    ...(target.projectId ? { projectId: target.projectId } : {}),
+    language: target.language,
+    ...(target.type ? { type: target.type } : {}),
+  };
   switch (result.outcome) {
     case 'cancelled':
       return { ...base, status: 'cancelled', outcome: 'cancelled by this run' };
