@@ -54,172 +54,6 @@ function isHttp(url) {
 
 /***/ }),
 
-/***/ 60701:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ SUBTITLE_EXTENSIONS),
-/* harmony export */   Nd: () => (/* binding */ uniqueFileName),
-/* harmony export */   Tx: () => (/* binding */ safeFileName),
-/* harmony export */   Uw: () => (/* binding */ cutBytes),
-/* harmony export */   cL: () => (/* binding */ ensureExtension)
-/* harmony export */ });
-/* unused harmony export splitExtension */
-/**
- * Makes file names that come from the API (document names, order names) safe to write inside
- * an output folder, on Linux, macOS and Windows runners alike.
- *
- * safeFileName's output:
- * - has no path separators (`/`, `\`: segments that are empty, `.` or `..` are dropped, the others
- *   joined with `_`), no Windows-reserved characters (`<>:"|?*`), no control
- *   characters (C0, DEL, C1), no bidi or zero-width format characters, no lone surrogates;
- * - does not start with a dot (no hidden files, never `.` or `..`) or a space, does not end
- *   with a dot or a space (Windows drops those);
- * - is not a Windows device name (CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM0..9, LPT0..9, with any extension);
- * - is NFC-normalised and at most `maxBytes` UTF-8 bytes, cut at a code point boundary and
- *   keeping a short extension (`.srt`) when it has to be shortened;
- * - is never empty (the fallback, made safe the same way, takes its place);
- * - is a fixed point: safeFileName(safeFileName(x)) === safeFileName(x).
- */
-const DEFAULT_MAX_BYTES = 200;
-const DEFAULT_FALLBACK = 'file';
-/** Whitespace-like controls become a space; other controls and invisible format characters go. */
-const CONTROL_AS_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
-const CONTROL_REMOVED = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const UNSAFE_CHARS = /[/\\<>:"|?*]/gu;
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?=[\s.]|$)/iu;
-/** A short alphanumeric extension worth keeping when the name is shortened. */
-const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
-const encoder = new TextEncoder();
-const byteLength = (text) => encoder.encode(text).length;
-function safeFileName(name, options = {}) {
-    const maxBytes = Math.max(1, Math.floor(options.maxBytes ?? DEFAULT_MAX_BYTES));
-    const result = fixedPoint(typeof name === 'string' ? name : '', maxBytes);
-    if (result !== '')
-        return result;
-    const fallback = fixedPoint(options.fallback ?? DEFAULT_FALLBACK, maxBytes);
-    return fallback !== '' ? fallback : fixedPoint(DEFAULT_FALLBACK, maxBytes);
-}
-/** Applies `clean` until nothing changes, so the result is stable (idempotent). */
-function fixedPoint(name, maxBytes) {
-    let current = name;
-    for (let round = 0; round < 8; round += 1) {
-        const next = clean(current, maxBytes);
-        if (next === current)
-            return next;
-        current = next;
-    }
-    // Not expected; a conservative ASCII-only form is stable under clean().
-    return clean(current.replace(/[^A-Za-z0-9._ -]/gu, '_'), maxBytes);
-}
-function clean(input, maxBytes) {
-    let name = input.replace(LONE_SURROGATE, '_').normalize('NFC');
-    name = name.replace(CONTROL_AS_SPACE, ' ').replace(CONTROL_REMOVED, '');
-    // Path segments that are empty, `.` or `..` go; the rest are joined with `_`.
-    name = name
-        .split(/[/\\]/u)
-        .filter((segment) => !/^[\s.]*$/u.test(segment))
-        .join('_');
-    name = name.replace(UNSAFE_CHARS, '_');
-    name = name.replace(/^[\s.]+/u, '').replace(/[\s.]+$/u, '');
-    if (WINDOWS_DEVICE.test(name))
-        name = `_${name}`;
-    name = truncate(name, maxBytes);
-    return name.replace(/[\s.]+$/u, '');
-}
-/** Cuts to `maxBytes` UTF-8 bytes at a code point boundary, keeping a short extension if it fits. */
-function truncate(name, maxBytes) {
-    if (byteLength(name) <= maxBytes)
-        return name;
-    const extension = EXTENSION.exec(name)?.[0] ?? '';
-    const extensionBytes = byteLength(extension);
-    if (extension !== '' && extensionBytes < maxBytes && name.length > extension.length) {
-        const stem = cutBytes(name.slice(0, name.length - extension.length), maxBytes - extensionBytes).replace(/[\s.]+$/u, '');
-        if (stem !== '')
-            return stem + extension;
-    }
-    return cutBytes(name, maxBytes);
-}
-/** The longest start of `text` that fits in `budget` UTF-8 bytes, cut at a code point boundary. */
-function cutBytes(text, budget) {
-    let out = '';
-    let used = 0;
-    for (const char of text) {
-        const size = byteLength(char);
-        if (used + size > budget)
-            break;
-        out += char;
-        used += size;
-    }
-    return out;
-}
-/** Splits "name.srt" into ["name", ".srt"]; no extension -> [name, '']. */
-function splitExtension(name) {
-    const dot = name.lastIndexOf('.');
-    if (dot <= 0 || dot === name.length - 1)
-        return [name, ''];
-    return [name.slice(0, dot), name.slice(dot)];
-}
-/**
- * Returns `name`, or "stem (2).ext", "stem (3).ext", ... when a name equal to it ignoring letter
- * case is in `taken` (case-insensitive file systems). Adds the result, lower-cased, to `taken`.
- */
-function uniqueFileName(name, taken) {
-    const key = (text) => text.normalize('NFC').toLowerCase();
-    if (!taken.has(key(name))) {
-        taken.add(key(name));
-        return name;
-    }
-    const [stem, extension] = splitExtension(name);
-    for (let n = 2;; n += 1) {
-        const candidate = `${stem} (${n})${extension}`;
-        if (!taken.has(key(candidate))) {
-            taken.add(key(candidate));
-            return candidate;
-        }
-    }
-}
-/** Subtitle and caption formats Ollang delivers (and their common relatives). */
-const SUBTITLE_EXTENSIONS = new Set([
-    'srt',
-    'vtt',
-    'webvtt',
-    'ass',
-    'ssa',
-    'stl',
-    'scc',
-    'dfxp',
-    'ttml',
-    'itt',
-    'sbv',
-    'sub',
-    'smi',
-]);
-/**
- * Makes `name` end with `extension` (given with or without the dot, matched in any letter case):
- * - already ends with it: unchanged ("Fr.SRT" stays);
- * - ends with a different subtitle extension: replaced ("fr.vtt" -> "fr.srt", the content decides);
- * - anything else, including no extension: appended ("Episode 1.final" -> "Episode 1.final.srt").
- * An empty name becomes "file.<extension>".
- */
-function ensureExtension(name, extension) {
-    const wanted = extension.replace(/^\.+/u, '');
-    if (wanted === '')
-        return name;
-    const base = name.replace(/[\s.]+$/u, '') || DEFAULT_FALLBACK;
-    const [stem, current] = splitExtension(base);
-    const currentBare = current.slice(1).toLowerCase();
-    if (currentBare === wanted.toLowerCase())
-        return base;
-    if (currentBare !== '' && SUBTITLE_EXTENSIONS.has(currentBare))
-        return `${stem}.${wanted}`;
-    return `${base}.${wanted}`;
-}
-
-
-/***/ }),
-
 /***/ 21582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1216,14 +1050,23 @@ function gaveUp(error, attempts, hadDeadline) {
     });
 }
 
+// EXTERNAL MODULE: ./src/download/output-path.ts
+var output_path = __webpack_require__(91087);
+// EXTERNAL MODULE: ./src/orders/scope.ts
+var scope = __webpack_require__(57273);
 // EXTERNAL MODULE: ./src/error-message.ts
 var error_message = __webpack_require__(86587);
 ;// CONCATENATED MODULE: ./src/download/order-outputs.ts
 /**
- * Saving one finished order's outputs into `<output-dir>/<language>/`, and deciding when they
- * are all published. Each file is downloaded whole or not at all (downloader.ts); one order's
- * trouble is recorded on that order and never stops the others.
+ * Saving one finished order's outputs where `output-path` says (output-path.ts: by default
+ * `<output-dir>/<language>/<name>.<ext>`, or with media `<media-dir>/<media-name>.<language>.<ext>`),
+ * and deciding when they are all published. Each file is downloaded whole or not at all, to a
+ * temporary name renamed over an earlier run's file only once whole (downloader.ts); one order's
+ * trouble is recorded on that order and never stops the others. With media, an order serving
+ * several files of one content saves its outputs beside each of them, and only orders of the
+ * requested order-type are downloaded (a child order's files would compete for the same names).
  */
+
 
 
 
@@ -1267,20 +1110,30 @@ function unpublishedKinds(order, kinds) {
 }
 function createOrderDownloader(deps) {
     const { settings, log } = deps;
-    /** File names already used in each language folder this run (two orders can share a language). */
-    const takenByFolder = new Map();
     const temp = new temp_files.TempFiles({ workspace: settings.workspace, ...(deps.recordTempFolders ? { save: deps.recordTempFolders } : {}) });
+    const planner = new output_path/* OutputPathPlanner */.J4({
+        template: settings.outputPath,
+        workspace: settings.workspace,
+        outputDir: settings.outputDirRelative,
+        ...(deps.mediaFiles
+            ? {
+                mediaFiles: deps.mediaFiles,
+                targets: deps.mediaFiles.flatMap((media) => settings.targetLanguages.map((language) => ({ media, language }))),
+            }
+            : {}),
+        warn: (message) => log.warning(message, { title: 'Output path taken' }),
+    });
+    const asGiven = new Map(settings.targetLanguages.map((language) => [(0,scope/* languageKey */.Y2)(language), language]));
     return async (order, followed) => {
         // Only orders of the requested type are downloaded (unless given by ID): a child order of another
         // type is followed, reported and cancelled, but each language's files come from its own order.
         if (settings.orderIds.length === 0 && order.type !== settings.orderType) {
+            log.info(`Order ${order.id} (${followed.language}, ${followed.type}) came with the ${settings.orderType} orders: its files are not downloaded.`);
             (0,orders_followed/* finishDownload */.Gb)(followed, [], deps.clock());
             return;
         }
-        const folderName = (0,file_names/* safeFileName */.Tx)(followed.language, { fallback: 'unknown-language' });
-        const directory = external_node_path_default().join(settings.outputDir, folderName);
-        const taken = takenByFolder.get(folderName) ?? new Set();
-        takenByFolder.set(folderName, taken);
+        // {language} as written in target-languages (Ollang may spell it in another letter case).
+        const language = asGiven.get((0,scope/* languageKey */.Y2)(followed.language)) ?? followed.language;
         const plan = planDownloads(order, settings.download);
         for (const refused of plan.refused) {
             log.warning(`Order ${order.id} (${followed.language}): not downloading ${refused.docType}: ${refused.reason}`);
@@ -1292,12 +1145,21 @@ function createOrderDownloader(deps) {
         if (missing.length > 0)
             problems.push(`Ollang published no ${missing.join(' or ')} output for it`);
         let stoppedAtDeadline = false;
-        for (const planned of plan.items) {
-            const item = { ...planned, fileName: (0,file_names/* uniqueFileName */.Nd)(planned.fileName, taken) };
+        const targets = followed.media && followed.media.length > 0 ? followed.media : [undefined];
+        for (const [planned, media] of plan.items.flatMap((item) => targets.map((m) => [item, m]))) {
             const started = deps.clock();
+            let item = planned;
             try {
+                const where = planner.plan({
+                    ...(0,output_path/* nameAndExtension */.mc)(planned.fileName),
+                    language,
+                    outputDir: settings.outputDirRelative,
+                    orderId: order.id,
+                    ...(media !== undefined ? (0,output_path/* mediaValues */.de)(media) : {}),
+                }, `order ${order.id} (${language}) ${planned.fileName}`);
+                item = { ...planned, fileName: external_node_path_default().basename(where.absolutePath) };
                 const result = await downloadItem(item, {
-                    directory,
+                    directory: external_node_path_default().dirname(where.absolutePath),
                     workspace: settings.workspace,
                     maxBytes: settings.maxDownloadBytes,
                     temp,

@@ -1,7 +1,8 @@
 /**
- * The main step: read inputs, choose (reuse or create) orders, wait for them, download their
- * outputs, report. `run` never throws: every path ends in outputs and, where the run did not
- * succeed, `setFailed` (the shape of actions/typescript-action).
+ * The main step: read inputs (the media files among them), find or upload the media's projects,
+ * choose (reuse or create) orders, wait for them, download their outputs, report. `run` never
+ * throws: every path ends in outputs and, where the run did not succeed, `setFailed` (the shape
+ * of actions/typescript-action).
  */
 import path from 'node:path';
 import type { ActionIO } from './io.ts';
@@ -12,9 +13,12 @@ import { formatDuration } from './duration.ts';
 import { isDependabotRun, readWorkflowContext, workflowRunUrl, type WorkflowContext } from './github-context.ts';
 import type { OllangClient } from './ollang/client.ts';
 import { explainError } from './ollang/errors.ts';
+import type { Order } from './ollang/schemas.ts';
 import { StateRecorder } from './state.ts';
 import { MIN_RETRY_WINDOW_MS, runClient, type Connection } from './connect.ts';
-import { chooseOrders } from './orders/choose.ts';
+import { chooseForProjects, chooseOrders, type ChooseContext, type ChosenOrders } from './orders/choose.ts';
+import type { MediaFile } from './media/find.ts';
+import type { MediaProject } from './media/projects.ts';
 import { openCacheMemory } from './orders/memory.ts';
 import { cancelAfterAbort, cancelMode as cancelOrders, settleTimeout, type StopContext } from './orders/stop.ts';
 import { waitForOrders } from './wait/poller.ts';
@@ -48,6 +52,8 @@ export async function run(context: RunContext): Promise<RunOutcome> {
   const workflow = readWorkflowContext(context.env, context.cwd);
   const settings = await readInputs(context, workflow);
   if (typeof settings === 'number') return { exitCode: settings };
+  const media = await readMedia(io, settings);
+  if (typeof media === 'number') return { exitCode: media };
 
   const state = new StateRecorder(io);
   const record = startRecord(startedAt);
@@ -65,8 +71,8 @@ export async function run(context: RunContext): Promise<RunOutcome> {
   // The stop handlers see the run's followed orders (the same array the wait loop updates).
   const stop: StopContext = { connection, settings, state, followed: record.followed, cancels: record.cancels, log: io.log };
   try {
-    if (settings.mode === 'cancel') await cancelMode(stop, client, record);
-    else await localize(context, settings, workflow, client, stop, record, deadline);
+    if (settings.mode === 'cancel') await cancelMode(context, workflow, stop, client, record, media);
+    else await localize(context, settings, workflow, client, stop, record, deadline, media);
     // A signal that landed while the last downloads finished still makes this a cancelled run.
     context.abort.throwIfAborted();
   } catch (error) {
@@ -123,11 +129,24 @@ async function readInputs(context: RunContext, workflow: WorkflowContext): Promi
     // The comment of an earlier push would otherwise stand for this commit: it says this run failed, and why.
     // Read from the raw inputs, as far as they say where the comment goes (the settings are not valid).
     const wanted = parseBooleanWord(io.getInput('pr-comment') || 'true') !== false && io.getInput('mode').trim().toLowerCase() !== 'cancel';
-    const markerKey = `${io.getInput('project-id').trim()}:${io.getInput('order-type').trim() || 'subtitle'}`;
+    const markerKey = `${io.getInput('media').trim() || io.getInput('project-id').trim()}:${io.getInput('order-type').trim() || 'subtitle'}`;
     await commentOnPullRequest(context, workflow, { token: io.getInput('github-token').trim(), wanted, markerKey }, (comment) =>
       renderInputProblemsComment(problems, comment),
     );
     io.log.info(inputProblemsResultLine(problems.length));
+    return 1;
+  }
+}
+
+/**
+ * The media files (media/prepare.ts: found, the action's own outputs left out, every output path
+ * checked), or the exit code when they stop the run before any request.
+ */
+async function readMedia(io: ActionIO, settings: Settings): Promise<MediaFile[] | number> {
+  try {
+    return await (await import('./media/prepare.ts')).prepareMedia(settings, io.log);
+  } catch (error) {
+    io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${errorMessage(error)}`);
     return 1;
   }
 }
@@ -141,6 +160,7 @@ async function localize(
   stop: StopContext,
   record: RunRecord,
   deadline: number,
+  media: readonly MediaFile[],
 ): Promise<void> {
   const { io, clock } = context;
   const { state } = stop;
@@ -156,17 +176,31 @@ async function localize(
         })
       : undefined;
 
-  const chosen = await log.group('Choosing orders', () =>
-    chooseOrders({ client, settings, log, clock, sleep: context.sleep, signal: context.abort, state, ...(memory ? { memory } : {}) }),
-  );
+  const choose: ChooseContext = {
+    client,
+    settings,
+    log,
+    clock,
+    sleep: context.sleep,
+    signal: context.abort,
+    state,
+    ...(memory ? { memory } : {}),
+  };
+  const chosen =
+    settings.media === ''
+      ? await log.group('Choosing orders', () => chooseOrders(choose))
+      : await log.group(`Projects and orders for ${media.length} media file(s)`, () =>
+          chooseForMedia(context, workflow, choose, media, record),
+        );
   record.followed.push(...chosen.followed);
   record.ordersChosen = true;
   if (chosen.failure) recordFailure(record, chosen.failure);
 
   if (settings.dryRun) {
     record.plan = chosen.plan;
+    const uploads = record.projects.filter((p) => p.outcome === 'would-upload').map((p) => p.media);
     log.info(
-      `Dry run: would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`,
+      `Dry run: ${settings.media === '' ? '' : `would upload ${uploads.length ? uploads.join(', ') : 'nothing'}; `}would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`,
     );
     record.ended = 'dry-run';
     return;
@@ -182,7 +216,89 @@ async function localize(
     );
     return;
   }
-  await waitAndDownload(context, settings, client, stop, record, deadline);
+  // Orders confirmed moments ago need no second look in the wait's first cycle (their signed URLs are fresh).
+  const freshSince = clock() - FRESH_ORDER_MS;
+  const fresh = new Map((chosen.fresh ?? []).filter((f) => f.at >= freshSince).map((f) => [f.order.id, f.order]));
+  await waitAndDownload(context, settings, client, stop, record, deadline, media, fresh);
+}
+
+/** How old an order read while choosing may be and still stand for the wait's first look. */
+const FRESH_ORDER_MS = 2 * 60_000;
+
+/**
+ * With media: each file's content key, its project found or uploaded (media/projects.ts), and
+ * each project's orders chosen as soon as the project is known, while other files may still be
+ * uploading (orders/choose.ts). A file without a project (a failed upload, collect) is named.
+ */
+async function chooseForMedia(
+  context: RunContext,
+  workflow: WorkflowContext,
+  choose: ChooseContext,
+  media: readonly MediaFile[],
+  record: RunRecord,
+): Promise<ChosenOrders> {
+  const { settings, client, log } = choose;
+  const { contentKeys } = await import('./media/content-key.ts');
+  const { findOrUploadProjects, searchAllProjects } = await import('./media/projects.ts');
+  const keys = await contentKeys(media, { workspace: settings.workspace, signal: context.abort });
+  if (keys.gitProblem) log.debug(`Content keys: git's index was not used (${keys.gitProblem}); each file was read and hashed.`);
+  // A re-run's orders are the newest of their type: one scan across every project, a page per 50
+  // orders (and 2 more), stands in for a scan per project where it shows all of a project's languages.
+  const { recentOrders } = await import('./orders/reuse.ts');
+  const pages = Math.ceil((media.length * settings.targetLanguages.length) / 50) + 2;
+  const chooser = chooseForProjects(media.length > 1 ? { ...choose, recent: recentOrders(client, settings.orderType, pages) } : choose);
+  // Known as they settle: an aborted run still reports the projects it found or made.
+  const known = new Map<string, MediaProject>();
+  const settled = (): MediaProject[] => media.flatMap((f) => known.get(f.path) ?? []);
+  const projects = await findOrUploadProjects(
+    media.map((f) => ({ media: f.path, absolutePath: f.absolutePath, size: f.size, key: keys.keys.get(f.path)!.key })),
+    {
+      sourceLanguage: settings.sourceLanguage ?? '',
+      mode: settings.dryRun ? 'dry-run' : settings.mode === 'collect' ? 'find-only' : 'upload',
+      ...(workflow.repository ? { repository: workflow.repository } : {}),
+      signal: context.abort,
+      onProject: (project, files) => {
+        for (const file of files) known.set(file, { media: file, ...project });
+        record.projects = settled();
+        if (project.projectId)
+          chooser.add({
+            projectId: project.projectId,
+            otherProjectIds: project.otherProjectIds ?? [],
+            media: files,
+            ...(project.withoutOrders ? { withoutOrders: true } : {}),
+          });
+      },
+    },
+    {
+      search: searchAllProjects(client, { warn: (message) => log.warning(message) }),
+      upload: (request) =>
+        client.uploadMedia({
+          filePath: request.absolutePath,
+          name: request.name,
+          sourceLanguage: request.sourceLanguage,
+          onProgress: request.onProgress,
+          ...(request.signal ? { signal: request.signal } : {}),
+        }),
+      clock: context.clock,
+      sleep: context.sleep,
+      log,
+    },
+  );
+  record.projects = projects;
+  const chosen = await chooser.done();
+  for (const project of projects) {
+    if (project.outcome === 'would-upload') chosen.plan.create.push(...settings.targetLanguages.map((l) => `${l} (${project.media})`));
+    if (project.outcome === 'failed' && project.error) {
+      log.warning(project.error, { title: 'Media file not localized' });
+      recordFailure(record, project.error);
+    }
+    if (project.outcome === 'missing' && project.error) log.warning(project.error, { title: 'Media file without a project' });
+  }
+  const uploaded = projects.filter((p) => p.uploaded).length;
+  log.info(
+    `Media: ${projects.length} file(s), ${uploaded} uploaded by this run, ${projects.filter((p) => p.outcome === 'found').length} found.`,
+  );
+  return chosen;
 }
 
 /** Waits for the followed orders, downloading each one's outputs as soon as they are published. */
@@ -193,6 +309,8 @@ async function waitAndDownload(
   stop: StopContext,
   record: RunRecord,
   deadline: number,
+  media: readonly MediaFile[],
+  fresh: ReadonlyMap<string, Order>,
 ): Promise<void> {
   const { clock } = context;
   const log = context.io.log;
@@ -214,6 +332,7 @@ async function waitAndDownload(
     onDownloaded: (_bytes, ms) => {
       record.downloadedMs += ms;
     },
+    ...(settings.media !== '' ? { mediaFiles: media.map((f) => f.path) } : {}),
   });
   const waited = await log.group(`Waiting for ${record.followed.length} order(s) (up to ${formatDuration(settings.timeoutMs)})`, () =>
     waitForOrders({
@@ -227,6 +346,7 @@ async function waitAndDownload(
       readiness: (order) => outputsReadiness(order, settings.download),
       download,
       onSettled: (order) => stop.state.recordSettled([order.orderId]),
+      fresh,
       clock,
       sleep: context.sleep,
       signal: context.abort,
@@ -242,14 +362,45 @@ async function waitAndDownload(
   }
 }
 
-/** `mode: cancel`: the orders it handled are reported as they ended. */
-async function cancelMode(stop: StopContext, client: OllangClient, record: RunRecord): Promise<void> {
-  const outcome = await cancelOrders(stop, client);
+/** `mode: cancel`: the orders it handled are reported as they ended. With media: the orders of the files' projects. */
+async function cancelMode(
+  context: RunContext,
+  workflow: WorkflowContext,
+  stop: StopContext,
+  client: OllangClient,
+  record: RunRecord,
+  media: readonly MediaFile[],
+): Promise<void> {
+  let projectIds: string[] | undefined;
+  if (stop.settings.media !== '') {
+    const { contentKeys } = await import('./media/content-key.ts');
+    const { findOrUploadProjects, searchAllProjects } = await import('./media/projects.ts');
+    const keys = await contentKeys(media, { workspace: stop.settings.workspace, signal: context.abort });
+    record.projects = await findOrUploadProjects(
+      media.map((f) => ({ media: f.path, absolutePath: f.absolutePath, size: f.size, key: keys.keys.get(f.path)!.key })),
+      {
+        sourceLanguage: stop.settings.sourceLanguage ?? '',
+        mode: 'find-only',
+        ...(workflow.repository ? { repository: workflow.repository } : {}),
+        signal: context.abort,
+      },
+      {
+        search: searchAllProjects(client, { warn: (message) => stop.log.warning(message) }),
+        upload: () => Promise.reject(new Error('mode: cancel never uploads')),
+        clock: context.clock,
+        sleep: context.sleep,
+        log: stop.log,
+      },
+    );
+    for (const p of record.projects) if (p.error) stop.log.info(`${p.error}: nothing to cancel for it.`);
+    projectIds = record.projects.flatMap((p) => (p.projectId ? [p.projectId, ...(p.otherProjectIds ?? [])] : []));
+  }
+  const outcome = await cancelOrders(stop, client, projectIds);
   record.ended = outcome.ended;
   if (outcome.failure) recordFailure(record, outcome.failure);
   const { projectId, orderType } = stop.settings;
   for (const { type, ...o } of outcome.handled)
-    record.cancelled.push({ ...o, projectId, type: type ?? orderType, created: false, files: [] });
+    record.cancelled.push({ ...o, projectId: o.projectId ?? projectId, type: type ?? orderType, created: false, files: [] });
 }
 
 /**
@@ -294,7 +445,7 @@ async function publishReport(
   const comment = {
     token: settings.githubToken,
     wanted: settings.prComment && settings.mode !== 'cancel',
-    markerKey: `${settings.projectId}:${settings.orderType}`,
+    markerKey: `${settings.media || settings.projectId}:${settings.orderType}`,
   };
   await commentOnPullRequest(context, workflow, comment, (commentContext) => renderComment(report, commentContext));
   return { resultLine };

@@ -39,8 +39,13 @@ export interface HttpRequest {
 export interface StreamedBody {
   /** Sent as Content-Length. A stream that yields more or fewer bytes fails the request. */
   length: number;
-  /** Opens the bytes from the start. Its chunks must not be reused once yielded. */
+  /**
+   * Opens the bytes from the start. A chunk must not be changed once yielded, until `release`
+   * hands it back (without `release`: never).
+   */
   open(): AsyncIterable<Uint8Array>;
+  /** Called with each chunk once the connection is done with it (written out, or failed): its memory may be used again. */
+  release?(chunk: Uint8Array): void;
   /** After each chunk is handed to the connection. */
   onProgress?(sentBytes: number, length: number): void;
 }
@@ -212,7 +217,8 @@ class Exchange {
       sent += chunk.byteLength;
       if (sent > body.length)
         throw new TransportError(`the request body is longer than its announced ${body.length} bytes`, 'ERR_HTTP_BODY_LENGTH');
-      if (!socket.write(chunk)) await drained(socket);
+      const written = body.release === undefined ? socket.write(chunk) : socket.write(chunk, () => body.release?.(chunk));
+      if (!written) await drained(socket);
       body.onProgress?.(sent, body.length);
     }
     if (sent !== body.length && this.#head === undefined && !this.#ended)

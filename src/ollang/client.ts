@@ -1,12 +1,16 @@
 /**
  * OllangClient: the five order endpoints the action uses, as docs/ollang-api.md describes them,
- * and the project reads (List Projects, Get Project: docs/ollang-uploads.md).
+ * the media upload and the project reads (Upload, List Projects, Get Project: docs/ollang-uploads.md).
  *
  * - Reads (Get Order, List Orders) and cancels (Cancel Order, Cancel Human Review: repeating one is
  *   harmless, a 409 means it is done) are retried per the RetryPolicy, never sleeping past
  *   `deadline`. 401 and the other 4xx are never retried.
- * - Create Order is never retried: every failure is thrown at once, with `ambiguous: true` when the
- *   orders may exist anyway (no answer after sending, a 5xx, a 2xx we could not read).
+ * - Create Order and Upload are never retried: every failure is thrown at once, with `ambiguous:
+ *   true` when the order or project may exist anyway (no answer after sending, a 5xx, a 2xx we
+ *   could not read). An upload whose body did not go out whole cannot have made a project.
+ * - An upload streams its file from disk (media/multipart.ts) with no overall time limit: it
+ *   fails when no byte goes out for UPLOAD_IDLE_MS, or no answer comes UPLOAD_ANSWER_MS after the
+ *   last byte; the run's abort signal stops it at once.
  * - JSON bodies go out as a string, which the transport sends with a Content-Length (chunked
  *   bodies caused 500s). Redirects are never followed: the key would go along.
  * - Each request (answer and body) gets `requestTimeoutMs` on the injected timer; a read or cancel
@@ -22,7 +26,18 @@ import { OllangError, readErrorBody } from './errors.ts';
 import type { OllangErrorInit } from './errors.ts';
 import { isRetryable, parseRetryAfter, resolvePolicy, withRetries } from './retry.ts';
 import type { RetryPolicy } from './retry.ts';
-import type { CancelHumanReviewResult, CreatedOrder, Order, OrderPage, OrderSummary, Project, ProjectPage } from './schemas.ts';
+import type {
+  CancelHumanReviewResult,
+  CreatedOrder,
+  Order,
+  OrderPage,
+  OrderSummary,
+  Project,
+  ProjectPage,
+  UploadResult,
+} from './schemas.ts';
+import type { StreamedBody } from '../http/transport.ts';
+import { multipartBody, streamedMultipartBody, type UploadNote } from '../media/multipart.ts';
 import type { z } from 'zod';
 import { redactSecrets } from '../redact.ts';
 
@@ -111,6 +126,24 @@ export interface ListProjectsQuery {
   orderBy?: 'id' | 'name' | 'createdAt' | 'sourceLanguage';
   orderDirection?: 'asc' | 'desc';
 }
+
+export interface UploadRequest {
+  /** Absolute path of the file to upload. */
+  filePath: string;
+  /** The project's name (media/project-name.ts). */
+  name: string;
+  sourceLanguage: string;
+  notes?: UploadNote[];
+  /** The file bytes handed to the connection so far. */
+  onProgress?: (fileBytesSent: number) => void;
+  /** Stops the upload at once (besides the client's own signal). */
+  signal?: AbortSignal;
+}
+
+/** An upload fails when no byte of it goes out for this long. */
+export const UPLOAD_IDLE_MS = 120_000;
+/** After the last byte, the platform may store a big file before it answers: this long at most. */
+export const UPLOAD_ANSWER_MS = 10 * 60_000;
 
 export const defaultRequestTimeoutMs = 30_000;
 /**
@@ -341,6 +374,99 @@ export class OllangClient {
       ...(options?.deadline !== undefined ? { deadline: options.deadline } : {}),
     };
     return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectSchema));
+  }
+
+  /**
+   * POST /integration/upload/direct: the file as a multipart body streamed from disk, making a
+   * project. Never retried (see the module comment); `ambiguous` only when the whole body went
+   * out and no answer could be read, or a 5xx came after it.
+   */
+  async uploadMedia(request: UploadRequest): Promise<UploadResult> {
+    const spec: RequestSpec = { endpoint: 'Upload', method: 'POST', path: '/integration/upload/direct', retry: false };
+    const signal = combine(this.#signal, request.signal);
+    if (signal?.aborted) throw this.#error(spec, { kind: 'aborted', detail: 'not sent: the run is being cancelled' });
+    const body = await multipartBody({
+      filePath: request.filePath,
+      name: request.name,
+      sourceLanguage: request.sourceLanguage,
+      ...(request.notes ? { notes: request.notes } : {}),
+    });
+    const watchdog = new AbortController();
+    let cancelTimer = (): void => undefined;
+    const arm = (ms: number, why: string): void => {
+      cancelTimer();
+      cancelTimer = this.#setTimer(ms, () => watchdog.abort(new DOMException(why, 'TimeoutError')));
+    };
+    const requestSignal = signal ? AbortSignal.any([signal, watchdog.signal]) : watchdog.signal;
+    let sentAll = false;
+    const streamed = streamedMultipartBody(body, request.filePath, {
+      signal: requestSignal,
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    });
+    const tracked: StreamedBody = {
+      ...streamed,
+      onProgress: (sent, length) => {
+        streamed.onProgress?.(sent, length);
+        if (sent < length) return arm(UPLOAD_IDLE_MS, `no byte of the upload went out for ${formatMs(UPLOAD_IDLE_MS)}`);
+        sentAll = true;
+        arm(UPLOAD_ANSWER_MS, `no answer within ${formatMs(UPLOAD_ANSWER_MS)} of the upload's last byte`);
+      },
+    };
+    arm(UPLOAD_IDLE_MS, `no byte of the upload went out for ${formatMs(UPLOAD_IDLE_MS)}`);
+    const started = this.#clock();
+    let status: number | undefined;
+    const report = (): void => {
+      try {
+        this.#onRequest?.({
+          endpoint: spec.endpoint,
+          method: spec.method,
+          path: spec.path,
+          ...(status !== undefined ? { status } : {}),
+          attempt: 1,
+          durationMs: Math.max(0, this.#clock() - started),
+        });
+      } catch {
+        // A failing observer must not fail the request.
+      }
+    };
+    try {
+      this.#requestCount++;
+      let response: HttpResponse;
+      try {
+        response = await this.#transport({
+          method: 'POST',
+          url: new URL(this.#baseUrl + spec.path),
+          headers: {
+            'X-Api-Key': this.#apiKey,
+            Accept: 'application/json',
+            'User-Agent': this.#userAgent,
+            'Content-Type': body.contentType,
+          },
+          body: tracked,
+          signal: requestSignal,
+        });
+      } catch (cause) {
+        report();
+        throw this.#transportError(spec, cause, signal, watchdog.signal, watchdogReason(watchdog.signal), sentAll);
+      }
+      status = response.status;
+      // An early answer (413, 401) stops the sending: its body is read under the answer's limit.
+      if (!sentAll) arm(UPLOAD_ANSWER_MS, `no answer within ${formatMs(UPLOAD_ANSWER_MS)}`);
+      let text: string;
+      try {
+        text = this.#scrub(await response.body.text());
+      } catch (cause) {
+        report();
+        if (status < 200 || status >= 300) throw this.#httpError(spec, response, '', sentAll);
+        throw this.#transportError(spec, cause, signal, watchdog.signal, watchdogReason(watchdog.signal), true);
+      }
+      report();
+      if (status < 200 || status >= 300) throw this.#httpError(spec, response, text, sentAll);
+      const schemasModule = await loadSchemas();
+      return this.#parse(spec, { status, statusText: response.statusText, text }, schemasModule.uploadResultSchema);
+    } finally {
+      cancelTimer();
+    }
   }
 
   // ---- plumbing -------------------------------------------------------------------------------
@@ -632,4 +758,10 @@ function neverSent(error: unknown): boolean {
 
 function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** Why the upload's watchdog stopped it ("(no byte of the upload went out for 60 s)"), for the error message. */
+function watchdogReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.message ? `(${reason.message})` : '';
 }

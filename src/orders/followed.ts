@@ -34,6 +34,8 @@ export interface FollowedOrder {
   orderId: string;
   /** The order's project: where Ollang did not say (a given order), the one it was followed for, or ''. */
   projectId: string;
+  /** With the media input: the media files (workspace-relative) the order is for (files of one content share it). */
+  media?: readonly string[];
   /** '' until Ollang has told us (an order created but not read yet). */
   language: string;
   /** The project's source language, where Ollang said (child orders may be in it). */
@@ -59,10 +61,11 @@ export interface FollowedOrder {
 }
 
 /** Follows an order as Get Order shows it. */
-export function followOrder(order: Order, options: { created: boolean; projectId?: string }): FollowedOrder {
+export function followOrder(order: Order, options: { created: boolean; projectId?: string; media?: readonly string[] }): FollowedOrder {
   return {
     orderId: order.id,
     projectId: order.projectId ?? options.projectId ?? '',
+    ...(options.media && options.media.length > 0 ? { media: options.media } : {}),
     language: order.targetLanguage,
     ...(order.sourceLanguage !== undefined ? { sourceLanguage: order.sourceLanguage } : {}),
     type: order.type,
@@ -76,8 +79,18 @@ export function followOrder(order: Order, options: { created: boolean; projectId
 }
 
 /** An order this run created but could not read yet: followed all the same, the wait learns the rest. */
-export function followUnread(orderId: string, projectId: string): FollowedOrder {
-  return { orderId, projectId, language: '', type: '', created: true, status: 'pending', state: 'waiting', files: [] };
+export function followUnread(orderId: string, projectId: string, media?: readonly string[]): FollowedOrder {
+  return {
+    orderId,
+    projectId,
+    ...(media && media.length > 0 ? { media } : {}),
+    language: '',
+    type: '',
+    created: true,
+    status: 'pending',
+    state: 'waiting',
+    files: [],
+  };
 }
 
 /** The key of a (project, language): one target of the run. */

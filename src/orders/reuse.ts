@@ -1,6 +1,7 @@
 /**
- * Reusing what was already bought: usable orders of the scope found in the cache manifest or by
- * a bounded List Orders scan; and, for runs started together, settling on one order per language.
+ * Reusing what was already bought: usable orders of the scope found in the cache manifest, in
+ * the run's one scan across projects (media), or by a bounded List Orders scan of the project;
+ * and, for runs started together, settling on one order per language.
  */
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
@@ -19,6 +20,43 @@ const BURST_MS = 2 * 60_000;
 /** Candidates of one language confirmed with Get Order before giving up on reusing it. */
 const CANDIDATES_PER_LANGUAGE = 3;
 
+/**
+ * The newest orders of the order type across every project, read once for a run over many
+ * projects (media): one List Orders scan of a few pages stands in for a scan per project, for
+ * the languages it shows. A project whose languages it does not all show is scanned on its own.
+ */
+export interface RecentOrders {
+  /** Candidates by language (lower case), newest first, of the scope's project. */
+  candidates(scope: OrderScope, languages: readonly string[]): Promise<Map<string, string[]>>;
+}
+
+/** A RecentOrders reading at most `maxPages` pages (once, when first asked), newest first. */
+export function recentOrders(client: OllangClient, orderType: string, maxPages: number): RecentOrders {
+  let listed: Promise<OrderSummary[]> | undefined;
+  return {
+    async candidates(scope, languages) {
+      listed ??= (async () => {
+        const all: OrderSummary[] = [];
+        for await (const summary of client.listAllOrders(
+          { take: 50, orderBy: 'createdAt', orderDirection: 'desc', filter: { type: orderType } },
+          { maxPages },
+        ))
+          all.push(summary);
+        return all;
+      })();
+      const wanted = new Set(languages.map(languageKey));
+      const out = new Map<string, string[]>();
+      for (const summary of await listed) {
+        // Filters are hints (docs/ollang-api.md): every item is checked here.
+        if (summary.projectId !== scope.projectId || summary.type !== scope.orderType || !isUsable(summary.status)) continue;
+        const language = languageKey(summary.targetLanguage);
+        if (wanted.has(language)) out.set(language, [...(out.get(language) ?? []), summary.id]);
+      }
+      return out;
+    },
+  };
+}
+
 /** Where earlier runs' orders can be remembered (the Actions cache). */
 export interface OrderMemory {
   /** Order IDs an earlier run created for this scope, newest first, by language (lower case). */
@@ -32,7 +70,7 @@ export interface OrderMemory {
  * (List Orders shows no level, and a remembered order may have been cancelled since).
  */
 export async function findReusable(
-  context: { client: OllangClient; memory?: OrderMemory },
+  context: { client: OllangClient; memory?: OrderMemory; recent?: RecentOrders },
   scope: OrderScope,
   languages: string[],
 ): Promise<Map<string, Order>> {
@@ -43,6 +81,15 @@ export async function findReusable(
   // Ollang reports levels on (docs/ollang-api.md), so a remembered order's level is not checked.
   const remembered = context.memory ? await context.memory.recall(scope) : new Map<string, string[]>();
   await confirmCandidates(context.client, scope, remembered, wanted, found, { level: false });
+
+  // With many projects: the run's one scan of the newest orders across projects, for what it shows.
+  if (context.recent && wanted.size > found.size) {
+    const recent = await context.recent.candidates(
+      scope,
+      [...wanted].filter((l) => !found.has(l)),
+    );
+    await confirmCandidates(context.client, scope, recent, wanted, found, { level: true });
+  }
 
   if (wanted.size > found.size) {
     const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });

@@ -5,6 +5,7 @@
  * the post step does (state lists what was created and what is already settled).
  */
 import type { OllangClient } from '../ollang/client.ts';
+import type { OrderSummary } from '../ollang/schemas.ts';
 import { OllangError } from '../ollang/errors.ts';
 import { isCancelled, isFinished } from '../ollang/status.ts';
 import type { Settings } from '../settings.ts';
@@ -31,6 +32,8 @@ export interface StopContext {
 /** An order `mode: cancel` handled (it is not followed): what became of it. */
 export interface HandledOrder {
   orderId: string;
+  /** Its project, where known (found by project; a given ID Ollang could read). */
+  projectId?: string;
   /** '' when Ollang did not say (a given ID it could not read). */
   language: string;
   /** The order type, where known; else the `order-type` input. */
@@ -135,6 +138,7 @@ export async function settleTimeout(context: StopContext): Promise<string | unde
 /** An order `mode: cancel` may stop: its ID, and what a read showed of it (nothing when the read failed). */
 interface CancelTarget {
   orderId: string;
+  projectId?: string;
   language: string;
   type?: string;
   /** Ollang's status when it was read; undefined when it could not be. */
@@ -142,19 +146,21 @@ interface CancelTarget {
 }
 
 /**
- * `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages.
+ * `mode: cancel`: cancel the given orders, or the unfinished orders of the projects (the
+ * project-id input's, or with media each file's projects) for the languages.
  * Every order it looked at is reported with what became of it; the run is `cancelled` only when
  * some order was (or already was), `completed` when there was nothing to cancel.
  */
 export async function cancelMode(
   context: StopContext,
   client: OllangClient,
+  projectIds: readonly string[] = [context.settings.projectId],
 ): Promise<{ ended: CancelModeEnd; handled: HandledOrder[]; failure?: string }> {
   const { settings, log } = context;
   const { targets, unread } =
     settings.orderIds.length > 0
       ? { targets: await readGivenOrders(client, settings.orderIds), unread: undefined }
-      : await findUnfinished(context, client);
+      : await findUnfinished(context, client, projectIds);
   const handled: HandledOrder[] = [];
   const toCancel: CancelTarget[] = [];
   for (const target of targets) {
@@ -215,6 +221,7 @@ async function readGivenOrders(client: OllangClient, orderIds: readonly string[]
       const order = await client.getOrder(target.orderId);
       target.language = order.targetLanguage;
       target.type = order.type;
+      if (order.projectId) target.projectId = order.projectId;
       target.status = order.status;
     } catch (error) {
       if (error instanceof OllangError && error.status === 404) target.status = 'not-found';
@@ -225,30 +232,32 @@ async function readGivenOrders(client: OllangClient, orderIds: readonly string[]
 }
 
 /**
- * The project's unfinished orders of the order type, for the target languages; `unread` says so
- * when older orders were left unread (CANCEL_SCAN_MAX_PAGES).
+ * The projects' unfinished orders of the order type, for the target languages; `unread` says so
+ * when older orders of a project were left unread (CANCEL_SCAN_MAX_PAGES).
  */
-async function findUnfinished(context: StopContext, client: OllangClient): Promise<{ targets: CancelTarget[]; unread?: string }> {
+async function findUnfinished(
+  context: StopContext,
+  client: OllangClient,
+  projectIds: readonly string[],
+): Promise<{ targets: CancelTarget[]; unread?: string }> {
   const { settings, log } = context;
-  let morePages = false;
-  const found = await scanOrders(
-    client,
-    { projectId: settings.projectId, orderType: settings.orderType },
-    {
-      languages: settings.targetLanguages,
-      maxPages: CANCEL_SCAN_MAX_PAGES,
-      onMorePages: () => {
-        morePages = true;
-      },
-    },
-  );
-  const unfinished = found.filter((o) => !isFinished(o.status));
+  const unfinished: (OrderSummary & { projectId: string })[] = [];
+  const cutShort: string[] = [];
+  for (const projectId of new Set(projectIds)) {
+    const found = await scanOrders(
+      client,
+      { projectId, orderType: settings.orderType },
+      { languages: settings.targetLanguages, maxPages: CANCEL_SCAN_MAX_PAGES, onMorePages: () => cutShort.push(projectId) },
+    );
+    for (const o of found) if (!isFinished(o.status)) unfinished.push({ ...o, projectId });
+  }
   const newest = (CANCEL_SCAN_MAX_PAGES * SCAN_PAGE_SIZE).toLocaleString('en-US');
-  const unread = morePages
-    ? `Looked at the ${newest} newest ${settings.orderType} orders of project ${settings.projectId} only: older ones were not read, and an unfinished one among them goes on. Cancel such orders by ID (order-ids) or in the Ollang dashboard.`
-    : undefined;
+  const unread =
+    cutShort.length > 0
+      ? `Looked at the ${newest} newest ${settings.orderType} orders of project ${cutShort.join(', ')} only: older ones were not read, and an unfinished one among them goes on. Cancel such orders by ID (order-ids) or in the Ollang dashboard.`
+      : undefined;
   log.info(
-    `Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}${morePages ? ` among the ${newest} newest` : ''}.`,
+    `Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}${unread ? ` among the ${newest} newest` : ''}.`,
   );
   if (unread) log.warning(unread, { title: 'Not every order was read' });
   const languageIndex = (language: string): number => {
@@ -256,7 +265,7 @@ async function findUnfinished(context: StopContext, client: OllangClient): Promi
     return index === -1 ? settings.targetLanguages.length : index;
   };
   const targets = unfinished
-    .map((o) => ({ orderId: o.id, language: o.targetLanguage, type: o.type, status: o.status }))
+    .map((o) => ({ orderId: o.id, projectId: o.projectId, language: o.targetLanguage, type: o.type, status: o.status }))
     .sort((a, b) => languageIndex(a.language) - languageIndex(b.language));
   return { targets, ...(unread ? { unread } : {}) };
 }
@@ -285,7 +294,12 @@ function reportCancel(context: StopContext, result: CancelResult, languageOf = n
 }
 
 function handledOrder(result: CancelResult, target: CancelTarget): HandledOrder {
-  const base = { orderId: result.orderId, language: target.language, ...(target.type ? { type: target.type } : {}) };
+  const base = {
+    orderId: result.orderId,
+    ...(target.projectId ? { projectId: target.projectId } : {}),
+    language: target.language,
+    ...(target.type ? { type: target.type } : {}),
+  };
   switch (result.outcome) {
     case 'cancelled':
       return { ...base, status: 'cancelled', outcome: 'cancelled by this run' };

@@ -8,6 +8,7 @@ import { explainStatus, statusMeaning } from '../ollang/status.ts';
 import { keyOf, reportedStatus, targetKey, type FollowedOrder } from '../orders/followed.ts';
 import type { CancelResult } from '../orders/cancel.ts';
 import { languageKey } from '../orders/scope.ts';
+import type { MediaProject } from '../media/projects.ts';
 import type { OrderReport, RunReport, RunStatus } from './model.ts';
 
 /** What the run did, as it goes. */
@@ -36,6 +37,8 @@ export interface RunRecord {
   failure?: string;
   waitedMs: number;
   downloadedMs: number;
+  /** With the media input: one entry per media file (found, uploaded, or why not). */
+  projects: MediaProject[];
 }
 
 export type VerdictSettings = Pick<
@@ -44,7 +47,7 @@ export type VerdictSettings = Pick<
 >;
 
 export function startRecord(startedAt: number): RunRecord {
-  return { startedAt, followed: [], cancelled: [], cancels: [], timedOut: false, waitedMs: 0, downloadedMs: 0 };
+  return { startedAt, followed: [], cancelled: [], cancels: [], timedOut: false, waitedMs: 0, downloadedMs: 0, projects: [] };
 }
 
 /** Records a failure; the first one recorded is the one reported. */
@@ -58,6 +61,19 @@ export function recordFailure(record: RunRecord, message: string): void {
  */
 export function languagesWithoutOrder(record: RunRecord, settings: VerdictSettings): string[] {
   if (settings.orderIds.length > 0 || settings.mode === 'cancel' || !record.ordersChosen) return [];
+  if (record.projects.length > 0) {
+    // With media, a target is a media file and a language: "fr (videos/intro.mp4)".
+    const byMedia = new Set(
+      record.followed
+        .filter((o) => o.type === settings.orderType)
+        .flatMap((o) => (o.media ?? []).map((media) => `${media}\u0000${languageKey(o.language)}`)),
+    );
+    return record.projects.flatMap((p) =>
+      settings.targetLanguages
+        .filter((language) => !byMedia.has(`${p.media}\u0000${languageKey(language)}`))
+        .map((l) => `${l} (${p.media})`),
+    );
+  }
   const covered = new Set(
     record.followed.filter((o) => o.type === settings.orderType).map((o) => keyOf({ ...o, projectId: o.projectId || settings.projectId })),
   );
@@ -120,7 +136,7 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
     outputDir: settings.outputDirRelative,
     timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
     ...(record.plan ? { plan: planInTargetOrder(record.plan, settings) } : {}),
-    projects: [],
+    projects: record.projects,
     ...(failure ? { failure } : {}),
   };
   return { report, ...(failure ? { failure } : {}) };
@@ -159,6 +175,7 @@ function orderReport(o: FollowedOrder, record: RunRecord, settings: VerdictSetti
   return {
     orderId: o.orderId,
     projectId: o.projectId || settings.projectId,
+    ...(o.media?.[0] !== undefined ? { media: o.media[0] } : {}),
     language: o.language,
     type: o.type,
     status: reportedStatus(o),

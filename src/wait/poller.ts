@@ -55,6 +55,11 @@ export interface WaitOptions {
   download: (order: Order, followed: FollowedOrder) => Promise<void>;
   /** Called when an order finishes (well or badly): it no longer needs cancelling. */
   onSettled?: (followed: FollowedOrder) => void;
+  /**
+   * Orders read whole moments ago (choosing confirms a reused order with Get Order), by ID: the
+   * first cycle takes their status and outputs from here instead of asking again.
+   */
+  fresh?: ReadonlyMap<string, Order>;
   clock: Clock;
   sleep: Sleep;
   signal?: AbortSignal;
@@ -98,7 +103,7 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
       cycles += 1;
       const cycleStartedAt = clock();
       // Orders fetched whole this cycle: a finished one needs no second Get Order for its outputs.
-      const fetched = new Map<string, Order>();
+      const fetched = new Map<string, Order>(cycles === 1 ? (options.fresh ?? []) : []);
       const changed = await checkUnfinished(options, fetched);
 
       await forEachLimited(
@@ -175,9 +180,14 @@ async function checkUnfinished(options: WaitOptions, fetched: Map<string, Order>
 /** Current status of each waiting order, by the cheapest route. Orders we could not check are absent. */
 async function fetchStatuses(options: WaitOptions, waiting: FollowedOrder[], fetched: Map<string, Order>): Promise<Map<string, string>> {
   const statuses = new Map<string, string>();
-  let unseen = waiting;
-  if ((options.batchStatusChecks ?? true) && waiting.length >= BATCH_THRESHOLD) {
-    unseen = await listStatuses(options, waiting, statuses);
+  // Read whole moments ago (the first cycle's fresh orders): no need to ask again.
+  for (const followed of waiting) {
+    const known = fetched.get(followed.orderId);
+    if (known) statuses.set(followed.orderId, known.status);
+  }
+  let unseen = waiting.filter((o) => !statuses.has(o.orderId));
+  if ((options.batchStatusChecks ?? true) && unseen.length >= BATCH_THRESHOLD) {
+    unseen = await listStatuses(options, unseen, statuses);
   }
   await forEachLimited(unseen, 8, async (followed) => {
     const order = await getOrderOrNote(options, followed);

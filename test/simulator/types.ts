@@ -129,8 +129,10 @@ export interface SimulatorOptions {
   rejectChunkedCreate?: boolean;
   /** extension: the clock the lifecycle is computed from (default Date.now) */
   now?: () => number;
-  /** upload: largest body accepted before 413 (default 30 GB); 413 at once from a larger Content-Length */
+  /** upload: largest file part accepted before 413 (default 30 GB); 413 at once from a Content-Length too large for it */
   uploadLimitBytes?: number;
+  /** upload: names longer than this many characters are cut (a platform that shortens names); default: kept whole */
+  projectNameMaxChars?: number;
   /** upload: 'append' stores the name with the file's extension appended (default), 'keep' as sent */
   projectNameExtension?: 'append' | 'keep';
   /** upload: the folderId given to uploaded projects (default 'folder_api_uploads') */

@@ -281,6 +281,30 @@ describe('renderSummary', () => {
   });
 });
 
+describe('renderSummary with media', () => {
+  it('one row per media file and language, with the file path; the files uploaded and found', () => {
+    const media = report({
+      projectId: '',
+      orders: [
+        order({ media: 'videos/intro.mp4', files: ['videos/intro.fr.vtt'] }),
+        order({ orderId: 'o2', language: 'es', media: 'videos/intro.mp4', files: ['videos/intro.es.vtt'] }),
+        order({ orderId: 'o3', media: 'videos/b|c.mp4', files: ['videos/b|c.fr.vtt'] }),
+      ],
+      projects: [
+        { media: 'videos/intro.mp4', projectId: 'p1', uploaded: true, outcome: 'uploaded' },
+        { media: 'videos/b|c.mp4', projectId: 'p2', uploaded: false, outcome: 'found' },
+      ],
+    });
+    const markdown = renderSummary(media);
+    expect(markdown).toContain('2 media files · mode `run`');
+    expect(markdown).toContain('Media: 1 uploaded, 1 found (uploaded before).');
+    expect(markdown).toContain('| Media | Language | Status | Order | Files |');
+    expect(markdown).toContain('| `videos/intro.mp4` | `fr` |');
+    expect(markdown).toContain('| `videos/b\\|c.mp4` | `fr` |');
+    expect(renderComment(media, { markerKey: 'videos/*.mp4:subtitle' })).toContain('| `videos/intro.mp4` | `es` |');
+  });
+});
+
 describe('renderComment', () => {
   it('starts with the marker and carries a table and the cost line', () => {
     const body = renderComment(report(), { markerKey: 'proj_123:subtitle' });
