@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { checkSubtitle, subtitleFormatOf } from '../../src/quality/check.ts';
 import type { FileQuality, SubtitleFormat } from '../../src/quality/check.ts';
 import { parseQualityRules } from '../../src/quality/rules.ts';
+import { countLine } from '../../src/quality/characters.ts';
+import { limitsFor } from '../../src/quality/limits.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'quality');
 
@@ -268,5 +270,92 @@ describe('checkSubtitle: order and volume', () => {
     expect(subtitleFormatOf('intro.vtt')).toBe('vtt');
     expect(subtitleFormatOf('intro.vtt.mp4')).toBeUndefined();
     expect(subtitleFormatOf('srt')).toBeUndefined();
+  });
+});
+
+describe('checkSubtitle: cues within their limits by code units are not counted', () => {
+  /** The text rules as docs/quality.md states them, counting every line: what the check must find. */
+  function reference(lines: string[], durationMs: number, language: string): string[] {
+    const { limits, halfWidthCountsHalf } = limitsFor(language);
+    const found: string[] = [];
+    let shown = 0;
+    let total = 0;
+    let firstOver: number | undefined;
+    lines.forEach((line, k) => {
+      const count = countLine(line, halfWidthCountsHalf);
+      if (count === 0) return;
+      shown++;
+      total += count;
+      if (count > limits['max-line-length']!) found.push(`max-line-length ${3 + k}`);
+      if (shown === limits['max-lines']! + 1) firstOver = 3 + k;
+    });
+    if (shown === 0) return [...found, 'empty-cue 2'];
+    if (firstOver !== undefined) found.push(`max-lines ${firstOver}`);
+    if (total / (durationMs / 1000) > limits['max-cps']!) found.push('max-cps 2');
+    return found;
+  }
+
+  const PIECES = [
+    'Hello',
+    ' ',
+    '<i>',
+    '</i>',
+    '{\\an8}',
+    '&amp;',
+    '\u200f',
+    'e\u0301',
+    'क्ष',
+    'ที่',
+    'مَرْ',
+    '日本語',
+    'ABC',
+    '👍🏽',
+    '\u00ad',
+    '\t',
+  ];
+  // A blank line would end the cue.
+  /** Padding with x: none (markup or marks alone), around the line lengths of every profile, or any. */
+  const PAD = fc.oneof(fc.constant(0), fc.constantFrom(12, 13, 14, 15, 16, 17, 41, 42, 43, 44), fc.integer({ min: 0, max: 45 }));
+  const line = fc
+    .tuple(fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }), PAD)
+    .map(([parts, pad]) => parts.join('') + 'x'.repeat(pad))
+    .filter((l) => l.trim() !== '');
+
+  it('counts a cue just past a limit', () => {
+    const cue = (lines: string[], end: string, language = 'fr'): string[] =>
+      text(`1\n00:00:10,000 --> ${end}\n${lines.join('\n')}\n`, 'srt', language).findings.map((f) => `${f.rule} ${f.line}`);
+    // fr: 42 characters a line, 2 lines, 17 a second
+    expect(cue(['x'.repeat(42)], '00:00:13,000')).toEqual([]);
+    expect(cue(['x'.repeat(43)], '00:00:13,000')).toEqual(['max-line-length 3']);
+    expect(cue(['x'.repeat(40), 'x'.repeat(40), 'x'.repeat(39)], '00:00:17,000')).toEqual(['max-lines 5']); // 119 in 7 s: 17 a second
+    expect(cue(['x'.repeat(40), 'x'.repeat(40), 'x'.repeat(40)], '00:00:17,000').sort()).toEqual(['max-cps 2', 'max-lines 5']); // 17.1
+    expect(cue(['x'.repeat(42), 'x'.repeat(41)], '00:00:14,900')).toEqual([]); // 83 in 4.9 s: 16.9 a second
+    expect(cue(['x'.repeat(42), 'x'.repeat(42)], '00:00:14,900')).toEqual(['max-cps 2']); // 17.1
+    expect(cue(['日'.repeat(13)], '00:00:14,000', 'ja')).toEqual([]); // Japanese: 13 a line, 4 a second
+    expect(cue(['日'.repeat(14)], '00:00:14,000', 'ja')).toEqual(['max-line-length 3']);
+    expect(cue(['日'.repeat(12) + 'ab'], '00:00:14,000', 'ja')).toEqual([]); // half-width letters count 0.5
+  });
+
+  it('finds what counting every line finds, for any text and duration', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 4 }),
+        // The cue on screen for about as long as its code units take at the language's reading speed: near the limit.
+        fc.oneof(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 0.9, max: 1.1, noNaN: true })),
+        fc.constantFrom('fr', 'en', 'ja', 'zh-TW', 'ko', 'hi', 'ar'),
+        (lines, pace, language) => {
+          const units = lines.join('').length;
+          const durationMs = Math.min(9_999, Math.max(1, Math.round(((units / limitsFor(language).limits['max-cps']!) * 1000) / pace)));
+          // One cue, so that only the text rules and the duration rules can fire; the latter are left out.
+          const end = `00:00:${String(10 + Math.floor(durationMs / 1000)).padStart(2, '0')},${String(durationMs % 1000).padStart(3, '0')}`;
+          const body = `1\n00:00:10,000 --> ${end}\n${lines.join('\n')}\n`;
+          const found = text(body, 'srt', language)
+            .findings.filter((f) => f.rule !== 'min-duration' && f.rule !== 'max-duration')
+            .map((f) => `${f.rule} ${f.line}`);
+          expect(found.sort()).toEqual(reference(lines, durationMs, language).sort());
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
