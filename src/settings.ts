@@ -3,6 +3,8 @@
  * table). Produced only by `readSettings` in inputs.ts; everything downstream trusts these
  * values.
  */
+import type { LimitOverride } from './quality/limits.ts';
+import type { QualityCheckMode } from './quality/verdict.ts';
 
 export type OrderType = 'cc' | 'subtitle' | 'document' | 'aiDubbing' | 'studioDubbing';
 export type OrderSubType = 'closedCaption' | 'timecodedTranscription';
@@ -49,4 +51,8 @@ export interface Settings {
   dryRun: boolean;
   /** Largest single download accepted, in bytes (input `max-download-size`). */
   maxDownloadBytes: number;
+  /** What the subtitle quality check does with its findings (input `quality-check`, docs/quality.md). */
+  qualityCheck: QualityCheckMode;
+  /** The readability limits `quality-rules` overrides, in the order written. */
+  qualityRules: LimitOverride[];
 }

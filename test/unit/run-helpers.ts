@@ -105,6 +105,8 @@ export function testSettings(api: { apiUrl: string; apiKey: string }, overrides:
     prComment: false,
     dryRun: false,
     maxDownloadBytes: 1024 ** 3,
+    qualityCheck: 'report',
+    qualityRules: [],
     ...overrides,
   };
 }
