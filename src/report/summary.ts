@@ -9,6 +9,7 @@
 import type { OrderReport, RunReport, RunStatus } from './model.ts';
 import { approximately, formatDuration } from '../duration.ts';
 import { statusMeaning } from '../ollang/status.ts';
+import { qualityCommentSection, renderQualitySummary } from '../quality/report.ts';
 
 export interface SummaryContext {
   /** GITHUB_SERVER_URL, e.g. https://github.com */
@@ -60,6 +61,7 @@ export function renderSummary(report: RunReport, context: SummaryContext = {}): 
   if (report.plan) lines.push(...planLines(report.plan), '');
   const problems = problemLines(report.orders);
   if (problems.length > 0) lines.push('### Problems', '', ...problems, '');
+  if (report.quality) lines.push(renderQualitySummary(report.quality.mode, report.quality.files));
   return lines.join('\n');
 }
 
@@ -73,6 +75,7 @@ export function renderComment(report: RunReport, context: CommentContext): strin
     lines.push(`Languages without order: ${report.languagesWithoutOrder.map((language) => inlineCode(language)).join(', ')}`, '');
   }
   if (report.plan) lines.push(...planLines(report.plan), '');
+  if (report.quality) lines.push(...qualityCommentSection(report.quality.mode, report.quality.files));
   lines.push(`Cost: ${plural(report.createdCount, 'order')} created, ${report.reusedCount} reused`);
   const problems = problemLines(report.orders);
   if (problems.length > 0) lines.push('', '**Problems**', '', ...problems);
