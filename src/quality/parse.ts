@@ -133,11 +133,11 @@ export function formatTime(ms: number, format: SubtitleFormat): string {
   return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}${format === 'srt' ? ',' : '.'}${pad(ms % 1000, 3)}`;
 }
 
-const DOT = 0x2e;
-const COMMA = 0x2c;
+export const DOT = 0x2e;
+export const COMMA = 0x2c;
 /** Enough like an SRT timing line to tell a missing blank line from text that happens to hold "-->". */
 const SRT_TIMING_LIKE = /^[ \t]*\d+:\d+:\d+[,.]\d+[ \t]*-->/;
-const SRT_COORDINATES = /^X1:-?\d+[ \t]+X2:-?\d+[ \t]+Y1:-?\d+[ \t]+Y2:-?\d+[ \t]*$/i;
+export const SRT_COORDINATES = /^X1:-?\d+[ \t]+X2:-?\d+[ \t]+Y1:-?\d+[ \t]+Y2:-?\d+[ \t]*$/i;
 
 /**
  * What the last timing line read holds: one object for every cue, so that reading a timing line
@@ -145,7 +145,7 @@ const SRT_COORDINATES = /^X1:-?\d+[ \t]+X2:-?\d+[ \t]+Y1:-?\d+[ \t]+Y2:-?\d+[ \t
  * where the cue settings start in the text (the line's end when there are none); `time` is
  * readTime's result.
  */
-const timing = { startMs: 0, endMs: 0, settingsFrom: 0, time: 0 };
+export const timing = { startMs: 0, endMs: 0, settingsFrom: 0, time: 0 };
 
 /**
  * Reads the timing line from `from` to `end` as it nearly always is (`00:00:01.000 --> 00:00:03.500
@@ -154,7 +154,7 @@ const timing = { startMs: 0, endMs: 0, settingsFrom: 0, time: 0 };
  * formats want white space around the arrow (SRT players cope without it, but no SRT writer
  * leaves it out: the slow way accepts it).
  */
-function readTimingFast(text: string, from: number, end: number, separator: number): boolean {
+export function readTimingFast(text: string, from: number, end: number, separator: number): boolean {
   let p = readTime(text, skipBlanks(text, from), separator);
   if (p < 0) return false;
   const startMs = timing.time;
@@ -320,7 +320,7 @@ const SETTING_VALUES: Readonly<Record<string, RegExp>> = {
 };
 
 /** WebVTT cue settings (`align:start line:90%`): every unknown, malformed or repeated setting. */
-function webVttSettingProblems(settings: string): string[] {
+export function webVttSettingProblems(settings: string): string[] {
   if (settings === '') return [];
   const problems: string[] = [];
   const seen = new Set<string>();

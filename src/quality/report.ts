@@ -10,8 +10,8 @@
 import { ANNOTATIONS_PER_STEP } from '../annotations.ts';
 import type { AnnotationProperties } from '../runtime.ts';
 import { code, text } from '../report/summary.ts';
-import type { FileQuality, QualityFinding } from './check.ts';
-import { qualityStatus } from './verdict.ts';
+import type { ErrorRule, FileQuality, QualityFinding } from './check.ts';
+import { ERROR_ORDER, formatCount, plural, qualityStatus } from './verdict.ts';
 import type { QualityCheckMode, QualityStatus } from './verdict.ts';
 
 export interface QualityAnnotation {
@@ -23,8 +23,6 @@ export interface QualityAnnotation {
 
 /** GitHub shows at most 10 error and 10 warning annotations of a step (more are counted, not shown). */
 export const ANNOTATIONS_SHOWN = { errors: ANNOTATIONS_PER_STEP, warnings: ANNOTATIONS_PER_STEP } as const;
-
-const ERROR_RULE_ORDER = ['not-utf8', 'no-cues', 'unparseable', 'end-before-start', 'out-of-order', 'overlap'];
 
 /**
  * At most `limits.errors` error and `limits.warnings` warning annotations, the most important
@@ -45,7 +43,7 @@ export function qualityAnnotations(
       finding,
       fileIndex,
       rank: finding.severity === 'error' ? errorRank++ : warningRank++,
-      ruleOrder: finding.severity === 'error' ? ERROR_RULE_ORDER.indexOf(finding.rule) : 0,
+      ruleOrder: finding.severity === 'error' ? ERROR_ORDER.indexOf(finding.rule as ErrorRule) : 0,
     }));
   });
   ranked.sort((a, b) => a.ruleOrder - b.ruleOrder || a.rank - b.rank || a.fileIndex - b.fileIndex);
@@ -110,9 +108,9 @@ export function renderQualitySummary(mode: QualityCheckMode, files: readonly Fil
   );
   for (const file of files) {
     const first = file.findings.slice(0, FIRST_FINDINGS).map(findingCell);
-    if (file.findings.length > FIRST_FINDINGS) first.push(`and ${(file.findings.length - FIRST_FINDINGS).toLocaleString('en-US')} more`);
+    if (file.findings.length > FIRST_FINDINGS) first.push(`and ${formatCount(file.findings.length - FIRST_FINDINGS)} more`);
     lines.push(
-      `| ${code(file.file)} | ${code(file.language)} | ${count(file.cues)} | ${errorCount(file.errors)} | ${count(file.warnings)} | ` +
+      `| ${code(file.file)} | ${code(file.language)} | ${formatCount(file.cues)} | ${errorCount(file.errors)} | ${formatCount(file.warnings)} | ` +
         `${first.length > 0 ? first.join('<br>') : '—'} |`,
     );
   }
@@ -175,7 +173,7 @@ export function qualityCommentLines(mode: QualityCheckMode, files: readonly File
     const top = [...rules]
       .sort(([, a], [, b]) => Number(b.error) - Number(a.error) || b.times - a.times)
       .slice(0, 4)
-      .map(([rule, { times }]) => `${rule} ×${times.toLocaleString('en-US')}`)
+      .map(([rule, { times }]) => `${rule} ×${formatCount(times)}`)
       .join(', ');
     return `${head}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${top}${rules.size > 4 ? ', …' : ''})`;
   });
@@ -193,14 +191,6 @@ function sum(files: readonly FileQuality[], key: 'cues' | 'errors' | 'warnings')
   return files.reduce((total, file) => total + file[key], 0);
 }
 
-function count(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
 function errorCount(value: number): string {
-  return value > 0 ? `**${count(value)}**` : '0';
-}
-
-function plural(value: number, noun: string): string {
-  return `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
+  return value > 0 ? `**${formatCount(value)}**` : '0';
 }

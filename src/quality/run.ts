@@ -9,7 +9,7 @@
  * and the other downloads of the loop; after it, it sees each file under its final name, and the
  * annotations can be ranked across all files (GitHub shows only 10 of each kind).
  */
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnnotationCount } from '../annotations.ts';
 import { ANNOTATIONS_PER_STEP } from '../annotations.ts';
@@ -19,7 +19,7 @@ import { checkSubtitle, subtitleFormatOf } from './check.ts';
 import type { FileQuality } from './check.ts';
 import type { LimitOverride } from './limits.ts';
 import { qualityAnnotations } from './report.ts';
-import { qualityStatus } from './verdict.ts';
+import { plural, qualityStatus } from './verdict.ts';
 import type { QualityCheckMode, QualityStatus } from './verdict.ts';
 
 /** What the check found: `RunReport.quality`. */
@@ -53,19 +53,29 @@ export interface CheckOptions {
   signal?: AbortSignal;
 }
 
+/** How long the check may hold the event loop before it lets a signal in (it reads the files synchronously). */
+const YIELD_EVERY_MS = 50;
+
 /** Checks every SRT and WebVTT file in `saved`; `undefined` when the run was cancelled meanwhile. */
 export async function checkSavedSubtitles(options: CheckOptions): Promise<QualityCheck | undefined> {
   const { log, clock } = options;
   const started = clock();
+  let yielded = started;
   const files: FileQuality[] = [];
   for (const { file, language } of options.saved) {
     const format = subtitleFormatOf(file);
     if (format === undefined) continue;
+    if (clock() - yielded >= YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = clock();
+    }
     if (options.signal?.aborted) {
       log.info('Subtitle quality: not checked, the run was cancelled.');
       return undefined;
     }
-    const bytes = await readSaved(path.join(options.workspace, file), file, log);
+    // Read synchronously: four trips through the thread pool a file (open, stat, read, close)
+    // took longer than checking it (docs/benchmarks.md).
+    const bytes = readSaved(path.join(options.workspace, file), file, log);
     if (bytes === undefined) continue;
     try {
       files.push(checkSubtitle({ bytes, file, language, format, overrides: options.overrides }));
@@ -98,11 +108,11 @@ export function annotateQuality(log: Log, files: readonly FileQuality[], written
 }
 
 /** The file's bytes, or `undefined` (with a warning) when it cannot or should not be read. */
-async function readSaved(absolute: string, file: string, log: Log): Promise<Uint8Array | undefined> {
-  let handle;
+function readSaved(absolute: string, file: string, log: Log): Uint8Array | undefined {
+  let descriptor: number | undefined;
   try {
-    handle = await open(absolute, 'r');
-    const { size } = await handle.stat();
+    descriptor = openSync(absolute, 'r');
+    const { size } = fstatSync(descriptor);
     if (size > MAX_CHECKED_BYTES) {
       log.warning(
         `Subtitle quality: ${file} was not checked: it is larger than ${MAX_CHECKED_BYTES / 1024 / 1024} MiB, ` +
@@ -111,7 +121,7 @@ async function readSaved(absolute: string, file: string, log: Log): Promise<Uint
       );
       return undefined;
     }
-    return await handle.readFile();
+    return readFileSync(descriptor);
   } catch (error) {
     log.warning(`Subtitle quality: ${file} could not be read back, so it was not checked: ${errorMessage(error)}`, {
       title: 'Subtitle quality',
@@ -119,14 +129,10 @@ async function readSaved(absolute: string, file: string, log: Log): Promise<Uint
     });
     return undefined;
   } finally {
-    await handle?.close();
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 
 function sum(files: readonly FileQuality[], key: 'cues' | 'errors' | 'warnings'): number {
   return files.reduce((total, file) => total + file[key], 0);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -14,6 +14,7 @@ import type { FileQuality, SubtitleFormat } from '../../src/quality/check.ts';
 import { parseQualityRules } from '../../src/quality/rules.ts';
 import { countLine } from '../../src/quality/characters.ts';
 import { limitsFor } from '../../src/quality/limits.ts';
+import { checkWellFormed } from '../../src/quality/well-formed.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'quality');
 
@@ -357,5 +358,97 @@ describe('checkSubtitle: cues within their limits by code units are not counted'
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('checkSubtitle: the one pass over a well-formed file finds what the parser finds', () => {
+  const time = (ms: number, separator: string): string => {
+    const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+    return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}${separator}${pad(ms % 1000, 3)}`;
+  };
+  // Mostly what subtitle tools write; now and then what the one pass leaves to the parser.
+  const TEXT = [
+    'Hello there',
+    'x'.repeat(44),
+    '<i>Bonjour</i>',
+    '<i></i>',
+    'e\u0301te\u0301',
+    'क्षत्रिय नमस्ते',
+    '日本語のテキスト',
+    '\u200fمرحبا',
+    '👍🏽 ok',
+    '3 < 5',
+  ];
+  const cue = fc.record({
+    gap: fc.integer({ min: -1_500, max: 2_000 }), // negative: overlaps and cues out of order
+    duration: fc.integer({ min: -200, max: 9_000 }),
+    lines: fc.array(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...TEXT), weight: 60 },
+        { arbitrary: fc.constantFrom('  indented', '\u3000', 'a --> b'), weight: 1 },
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    identifier: fc.boolean(),
+    settings: fc.oneof(
+      { arbitrary: fc.constantFrom('', '', '', ' align:start line:90%', ' position:10%,line-left'), weight: 30 },
+      { arbitrary: fc.constant(' align:middle'), weight: 1 },
+    ),
+    joined: fc.integer({ min: 0, max: 60 }).map((n) => n === 0), // no empty line after the cue
+    numberSkip: fc.integer({ min: 0, max: 60 }).map((n) => (n === 0 ? 1 : 0)),
+    short: fc.integer({ min: 0, max: 40 }).map((n) => n === 0), // WebVTT's mm:ss.ttt
+  });
+  const file = fc.record({
+    format: fc.constantFrom<SubtitleFormat>('srt', 'vtt'),
+    cues: fc.array(cue, { minLength: 1, maxLength: 12 }),
+    header: fc.constantFrom('', '', 'Kind: captions\nLanguage: fr'),
+    eol: fc.constantFrom('\n', '\n', '\r\n', '\r'),
+    bom: fc.boolean(),
+    finalBreak: fc.boolean(),
+    language: fc.constantFrom('fr', 'en', 'ja', 'zh-TW', 'hi', 'ar'),
+  });
+
+  function write({ format, cues, header, eol }: typeof file extends fc.Arbitrary<infer T> ? T : never): string {
+    const separator = format === 'srt' ? ',' : '.';
+    const parts = format === 'vtt' ? [header === '' ? 'WEBVTT' : `WEBVTT\n${header}`, ''] : [];
+    let at = 60_000;
+    let number = 0;
+    cues.forEach((c) => {
+      at = Math.max(0, at + c.gap);
+      number += 1 + c.numberSkip;
+      if (format === 'srt') parts.push(String(number));
+      else if (c.identifier) parts.push(`cue-${number}`);
+      const start = c.short && format === 'vtt' ? time(at, separator).slice(3) : time(at, separator);
+      parts.push(`${start} --> ${time(Math.max(0, at + c.duration), separator)}${format === 'vtt' ? c.settings : ''}`, ...c.lines);
+      if (!c.joined) parts.push('');
+      at += Math.max(0, c.duration);
+    });
+    parts.push('');
+    return parts.join('\n').replace(/\n/g, eol);
+  }
+
+  it('on random files, whether or not the parser has to read them', () => {
+    let wellFormed = 0;
+    let findings = 0;
+    fc.assert(
+      fc.property(file, (f) => {
+        const written = write(f);
+        const body = f.finalBreak ? written : written.slice(0, -f.eol.length);
+        const bytes = Buffer.concat([Buffer.from(f.bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(body, 'utf8')]);
+        // A NOTE block at the end of a WebVTT file, a line of spaces at the end of an SRT file: the
+        // one pass leaves such files to the parser, and neither adds a finding or moves a line.
+        const parserOnly = Buffer.concat([bytes, Buffer.from(f.format === 'vtt' ? '\n\nNOTE the end\n' : '\n\n \n')]);
+        const input = { file: 'x', language: f.language, format: f.format };
+        const passed = checkSubtitle({ ...input, bytes });
+        expect(checkSubtitle({ ...input, bytes: parserOnly })).toEqual(passed);
+        expect(checkWellFormed(parserOnly.toString('utf8').replace(/^\ufeff/, ''), f.format, limitsFor(f.language))).toBeUndefined();
+        if (checkWellFormed(bytes.toString('utf8').replace(/^\ufeff/, ''), f.format, limitsFor(f.language)) !== undefined) wellFormed++;
+        findings += passed.findings.length;
+      }),
+      { numRuns: 2_000 },
+    );
+    // The generator writes mostly well-formed files, with findings of every kind.
+    expect(wellFormed).toBeGreaterThan(400);
+    expect(findings).toBeGreaterThan(5_000);
   });
 });
