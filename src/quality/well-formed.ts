@@ -21,17 +21,18 @@ import type { SubtitleFormat } from './parse.ts';
 
 const LF = 0x0a;
 
-/** The checked file, or `undefined` when it is not the usual form and the parser must read it. */
+/**
+ * The checked file, or `undefined` when it is not the usual form and the parser must read it.
+ * `text` has its line breaks as LF alone (check.ts's decode turns CRLF and CR into LF).
+ */
 export function checkWellFormed(text: string, format: SubtitleFormat, limits: LanguageLimits): Checked | undefined {
-  // CRLF and lone CR are line breaks, as the parser (SubtitleLines) takes them.
-  const normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const timingFindings = new Findings();
   const textFindings = new Findings();
   const pass: Pass = { limits, rules: new TimingRules(format, limits, timingFindings), textFindings, cueLines: new CueLines() };
   // The passes return the number of cues, or NOT_WELL_FORMED, and nothing else after their loop:
   // V8 compiles a long loop while it runs (on-stack replacement), before the code after it has
   // ever run, and code without type feedback would be thrown away at the end of every file.
-  const cues = format === 'vtt' ? webVtt(normalized, pass) : srt(normalized, pass);
+  const cues = format === 'vtt' ? webVtt(text, pass) : srt(text, pass);
   return cues > 0 ? { cues, findings: [timingFindings, textFindings] } : undefined;
 }
 
