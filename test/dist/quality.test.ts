@@ -252,4 +252,18 @@ describe.concurrent('subtitle quality check through dist/index.js', () => {
     ]);
     expect(r.outputs).toEqual({});
   });
+
+  it('bad quality inputs are reported with the other bad inputs, all at once, before any request', async ({ expect }) => {
+    const sim = await start(['fr']);
+    const r = await run(sim, ['fr'], { 'quality-check': 'loud', 'quality-rules': 'max-lines (xx_YY): 2', 'poll-interval': 'soon' });
+    expect(r.exitCode, log(r)).toBe(1);
+    expect(sim.requests).toHaveLength(0);
+    const errors = annotations(r).filter((a) => a.kind === 'error');
+    expect(errors).toHaveLength(1);
+    const lines = errors[0]!.message.split('\n');
+    expect(lines[0]).toBe('3 inputs are not valid:');
+    expect(lines.slice(1).map((line) => /^- Input '([^']+)'/.exec(line)?.[1]).sort()).toEqual(['poll-interval', 'quality-check', 'quality-rules']);
+    expect(lines.find((line) => line.startsWith("- Input 'quality-rules'"))).toMatch(/^- Input 'quality-rules', line 1: /);
+    expect(r.outputs).toEqual({});
+  });
 });
