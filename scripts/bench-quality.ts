@@ -11,7 +11,8 @@
  * before, as every run does). BENCH_QUALITY_RUNS runs (default 5), the spread of their ratio.
  *
  * Beside it, for reading the figure: the library in this process (the first run, then the warm
- * median of 5, and a stress case where a cue in three breaks a limit), and the plainest download
+ * median of 5, and a stress case where a cue in three breaks a limit), the floor (decoding the
+ * files and reading each character once, which no check can go below), and the plainest download
  * possible (Get Order, then GET of the signed URL, 4 at a time, to disk). The load average is
  * printed at the start and the end: a figure taken on a busy machine is not a final one. Needs
  * `npm run build`. Results: docs/benchmarks.md.
@@ -283,6 +284,23 @@ async function main(): Promise<void> {
   console.log(
     `  library, in this process (${cues} cues, ${findings} findings): first run ${ms(cold)}; warm ${warmTimes.map(ms).join(', ')}: ` +
       `median ${ms(warm)} (${((warm / cues) * 1000).toFixed(2)} us a cue); stress (${stressWarnings} warnings) warm median ${ms(median(stressTimes))}`,
+  );
+
+  // ---- for scale: what no check can go below, decoding the files and looking at each character once
+  const floorTimes: number[] = [];
+  let lineBreaks = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    started = performance.now();
+    lineBreaks = 0;
+    for (const { bytes } of inMemory) {
+      const text = bytes.toString('utf8');
+      for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 0x0a) lineBreaks++;
+    }
+    floorTimes.push(performance.now() - started);
+  }
+  console.log(
+    `  floor, in this process (decode each file, read each character once: ${lineBreaks} line breaks): warm median ${ms(median(floorTimes))}; ` +
+      `the check takes ${(warm / median(floorTimes)).toFixed(1)}x that`,
   );
 
   const sim = await OllangSimulator.start({
