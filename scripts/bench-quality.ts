@@ -13,9 +13,9 @@
  * Beside it, for reading the figure: the library in a fresh process (cold, 3 times), in this
  * process (the first run, then the warm median of 5, and a stress case where a cue in three
  * breaks a limit), the floor (decoding the files and reading each character once, which no check
- * can go below), and the plainest download possible (Get Order, then GET of the signed URL, 4 at a time, to disk). The load average is
- * printed at the start and the end: a figure taken on a busy machine is not a final one. Needs
- * `npm run build`. Results: docs/benchmarks.md.
+ * can go below), and the plainest download possible (Get Order, then GET of the signed URL, 4 at
+ * a time, to disk). The load average is printed at the start and the end: a figure taken on a
+ * busy machine is not a final one. Needs `npm run build`. Results: docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
