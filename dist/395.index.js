@@ -2,7 +2,7 @@ export const id = 395;
 export const ids = [395];
 export const modules = {
 
-/***/ 7395:
+/***/ 17395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -25,8 +25,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   uploadResultSchema: () => (/* binding */ uploadResultSchema)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9069);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88532);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19069);
 /**
  * zod schemas for every Ollang response the action reads, and the types the rest of the code uses.
  *
@@ -46,6 +46,14 @@ const requiredId = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().m
 const optionalText = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
     .optional()
     .transform((v) => (typeof v === 'string' && v !== '' ? v : undefined));
+/** An ISO 8601 date and time without a time zone (`2024-01-15T10:30:00`). */
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+/**
+ * Optional `createdAt`: as optionalText; a stamp without a time zone is Ollang's clock in UTC
+ * (docs/ollang-api.md, "Orders"), so it is given the `Z` that Date.parse needs not to read it as
+ * the runner's local time.
+ */
+const optionalStamp = optionalText.transform((v) => (v !== undefined && ZONELESS_DATE_TIME.test(v) ? `${v}Z` : v));
 /** Optional number: a finite number (or numeric string), else undefined. */
 const optionalNumber = zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
     .optional()
@@ -82,7 +90,7 @@ const orderSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     name: optionalText,
     projectId: optionalText,
     level: optionalNumber,
-    createdAt: optionalText,
+    createdAt: optionalStamp,
     sourceLanguage: optionalText,
     vttUrl: optionalText,
     orderDocs: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(orderDocSchema)
@@ -97,7 +105,7 @@ const orderSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     type: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     targetLanguage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     projectId: optionalText,
-    createdAt: optionalText,
+    createdAt: optionalStamp,
     name: optionalText,
     level: optionalNumber,
 })

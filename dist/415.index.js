@@ -2,7 +2,7 @@ export const id = 415;
 export const ids = [415];
 export const modules = {
 
-/***/ 6415:
+/***/ 86415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -13,14 +13,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   restoreManifest: () => (/* binding */ restoreManifest),
 /* harmony export */   saveManifest: () => (/* binding */ saveManifest)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6587);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86587);
 /**
  * Remembers, in the Actions cache, the orders earlier runs created, so that a re-run (or the
  * next push) finds them even where List Orders is slow to show a new order, and does not pay
@@ -64,7 +64,7 @@ function manifestKeyPrefix(projectId, orderType, level) {
 /** Whether the runner offers the cache service (not on some GHES and local runners). */
 async function isCacheAvailable() {
     try {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 3779));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(498), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 60142));
         return cache.isFeatureAvailable();
     }
     catch {
@@ -79,7 +79,7 @@ async function restoreManifest(scope, options) {
     try {
         // A file left by an earlier step must not pass for what the cache returned.
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 3779));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(498), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 60142));
         const matchedKey = await cache.restoreCache([file], prefix, [prefix]);
         if (!matchedKey) {
             log.debug(`No order manifest in the Actions cache for ${prefix}*.`);
@@ -114,7 +114,7 @@ async function saveManifest(manifest, options) {
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.directory, { recursive: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, JSON.stringify(manifest, null, 2) + '\n', 'utf8');
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 3779));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(498), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 60142));
         const cacheId = await cache.saveCache([file], key);
         // saveCache reports most failures itself (as warnings) and answers -1.
         if (cacheId === -1) {

@@ -2,7 +2,7 @@ export const id = 582;
 export const ids = [582,626];
 export const modules = {
 
-/***/ 957:
+/***/ 40957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -54,173 +54,7 @@ function isHttp(url) {
 
 /***/ }),
 
-/***/ 701:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ SUBTITLE_EXTENSIONS),
-/* harmony export */   Nd: () => (/* binding */ uniqueFileName),
-/* harmony export */   Tx: () => (/* binding */ safeFileName),
-/* harmony export */   Uw: () => (/* binding */ cutBytes),
-/* harmony export */   cL: () => (/* binding */ ensureExtension)
-/* harmony export */ });
-/* unused harmony export splitExtension */
-/**
- * Makes file names that come from the API (document names, order names) safe to write inside
- * an output folder, on Linux, macOS and Windows runners alike.
- *
- * safeFileName's output:
- * - has no path separators (`/`, `\`: segments that are empty, `.` or `..` are dropped, the others
- *   joined with `_`), no Windows-reserved characters (`<>:"|?*`), no control
- *   characters (C0, DEL, C1), no bidi or zero-width format characters, no lone surrogates;
- * - does not start with a dot (no hidden files, never `.` or `..`) or a space, does not end
- *   with a dot or a space (Windows drops those);
- * - is not a Windows device name (CON, PRN, AUX, NUL, COM1..9, LPT1..9, with any extension);
- * - is NFC-normalised and at most `maxBytes` UTF-8 bytes, cut at a code point boundary and
- *   keeping a short extension (`.srt`) when it has to be shortened;
- * - is never empty (the fallback, made safe the same way, takes its place);
- * - is a fixed point: safeFileName(safeFileName(x)) === safeFileName(x).
- */
-const DEFAULT_MAX_BYTES = 200;
-const DEFAULT_FALLBACK = 'file';
-/** Whitespace-like controls become a space; other controls and invisible format characters go. */
-const CONTROL_AS_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
-const CONTROL_REMOVED = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const UNSAFE_CHARS = /[/\\<>:"|?*]/gu;
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?=[\s.]|$)/iu;
-/** A short alphanumeric extension worth keeping when the name is shortened. */
-const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
-const encoder = new TextEncoder();
-const byteLength = (text) => encoder.encode(text).length;
-function safeFileName(name, options = {}) {
-    const maxBytes = Math.max(1, Math.floor(options.maxBytes ?? DEFAULT_MAX_BYTES));
-    const result = fixedPoint(typeof name === 'string' ? name : '', maxBytes);
-    if (result !== '')
-        return result;
-    const fallback = fixedPoint(options.fallback ?? DEFAULT_FALLBACK, maxBytes);
-    return fallback !== '' ? fallback : fixedPoint(DEFAULT_FALLBACK, maxBytes);
-}
-/** Applies `clean` until nothing changes, so the result is stable (idempotent). */
-function fixedPoint(name, maxBytes) {
-    let current = name;
-    for (let round = 0; round < 8; round += 1) {
-        const next = clean(current, maxBytes);
-        if (next === current)
-            return next;
-        current = next;
-    }
-    // Not expected; a conservative ASCII-only form is stable under clean().
-    return clean(current.replace(/[^A-Za-z0-9._ -]/gu, '_'), maxBytes);
-}
-function clean(input, maxBytes) {
-    let name = input.replace(LONE_SURROGATE, '_').normalize('NFC');
-    name = name.replace(CONTROL_AS_SPACE, ' ').replace(CONTROL_REMOVED, '');
-    // Path segments that are empty, `.` or `..` go; the rest are joined with `_`.
-    name = name
-        .split(/[/\\]/u)
-        .filter((segment) => !/^[\s.]*$/u.test(segment))
-        .join('_');
-    name = name.replace(UNSAFE_CHARS, '_');
-    name = name.replace(/^[\s.]+/u, '').replace(/[\s.]+$/u, '');
-    if (WINDOWS_DEVICE.test(name))
-        name = `_${name}`;
-    name = truncate(name, maxBytes);
-    return name.replace(/[\s.]+$/u, '');
-}
-/** Cuts to `maxBytes` UTF-8 bytes at a code point boundary, keeping a short extension if it fits. */
-function truncate(name, maxBytes) {
-    if (byteLength(name) <= maxBytes)
-        return name;
-    const extension = EXTENSION.exec(name)?.[0] ?? '';
-    const extensionBytes = byteLength(extension);
-    if (extension !== '' && extensionBytes < maxBytes && name.length > extension.length) {
-        const stem = cutBytes(name.slice(0, name.length - extension.length), maxBytes - extensionBytes).replace(/[\s.]+$/u, '');
-        if (stem !== '')
-            return stem + extension;
-    }
-    return cutBytes(name, maxBytes);
-}
-/** The longest start of `text` that fits in `budget` UTF-8 bytes, cut at a code point boundary. */
-function cutBytes(text, budget) {
-    let out = '';
-    let used = 0;
-    for (const char of text) {
-        const size = byteLength(char);
-        if (used + size > budget)
-            break;
-        out += char;
-        used += size;
-    }
-    return out;
-}
-/** Splits "name.srt" into ["name", ".srt"]; no extension -> [name, '']. */
-function splitExtension(name) {
-    const dot = name.lastIndexOf('.');
-    if (dot <= 0 || dot === name.length - 1)
-        return [name, ''];
-    return [name.slice(0, dot), name.slice(dot)];
-}
-/**
- * Returns `name`, or "stem (2).ext", "stem (3).ext", ... when a name equal to it ignoring letter
- * case is in `taken` (case-insensitive file systems). Adds the result, lower-cased, to `taken`.
- */
-function uniqueFileName(name, taken) {
-    const key = (text) => text.normalize('NFC').toLowerCase();
-    if (!taken.has(key(name))) {
-        taken.add(key(name));
-        return name;
-    }
-    const [stem, extension] = splitExtension(name);
-    for (let n = 2;; n += 1) {
-        const candidate = `${stem} (${n})${extension}`;
-        if (!taken.has(key(candidate))) {
-            taken.add(key(candidate));
-            return candidate;
-        }
-    }
-}
-/** Subtitle and caption formats Ollang delivers (and their common relatives). */
-const SUBTITLE_EXTENSIONS = new Set([
-    'srt',
-    'vtt',
-    'webvtt',
-    'ass',
-    'ssa',
-    'stl',
-    'scc',
-    'dfxp',
-    'ttml',
-    'itt',
-    'sbv',
-    'sub',
-    'smi',
-]);
-/**
- * Makes `name` end with `extension` (given with or without the dot, matched in any letter case):
- * - already ends with it: unchanged ("Fr.SRT" stays);
- * - ends with a different subtitle extension: replaced ("fr.vtt" -> "fr.srt", the content decides);
- * - anything else, including no extension: appended ("Episode 1.final" -> "Episode 1.final.srt").
- * An empty name becomes "file.<extension>".
- */
-function ensureExtension(name, extension) {
-    const wanted = extension.replace(/^\.+/u, '');
-    if (wanted === '')
-        return name;
-    const base = name.replace(/[\s.]+$/u, '') || DEFAULT_FALLBACK;
-    const [stem, current] = splitExtension(base);
-    const currentBare = current.slice(1).toLowerCase();
-    if (currentBare === wanted.toLowerCase())
-        return base;
-    if (currentBare !== '' && SUBTITLE_EXTENSIONS.has(currentBare))
-        return `${stem}.${wanted}`;
-    return `${base}.${wanted}`;
-}
-
-
-/***/ }),
-
-/***/ 1582:
+/***/ 21582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -232,12 +66,12 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/orders/followed.ts
 var orders_followed = __webpack_require__(4609);
 // EXTERNAL MODULE: ./src/download/file-names.ts
-var file_names = __webpack_require__(701);
+var file_names = __webpack_require__(60701);
 ;// CONCATENATED MODULE: ./src/download/plan.ts
 
 /** Subtitle formats Ollang names (SRT, VTT, ASS, STL, SCC, DFXP, ITT) plus close relatives. */
@@ -474,13 +308,13 @@ function planDownloads(order, kinds) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/runtime.ts
-var runtime = __webpack_require__(3683);
+var runtime = __webpack_require__(33683);
 // EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
-var transport = __webpack_require__(1140);
+var transport = __webpack_require__(21140);
 // EXTERNAL MODULE: ./src/ollang/retry.ts
-var ollang_retry = __webpack_require__(8801);
+var ollang_retry = __webpack_require__(38801);
 ;// CONCATENATED MODULE: ./src/download/content-check.ts
 /**
  * Is this body what we asked for? Looks at the first bytes of a download (up to 64 KiB)
@@ -639,11 +473,11 @@ function checkContent(expect, head, contentType) {
 }
 
 // EXTERNAL MODULE: ./src/download/errors.ts
-var errors = __webpack_require__(957);
+var errors = __webpack_require__(40957);
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/download/fetch.ts
 /**
@@ -696,7 +530,7 @@ async function fetchDocument(start, options) {
 }
 function checkLength(url, response, options) {
     const encoded = (response.header('content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity';
-    const length = encoded ? undefined : parseContentLength(response.header('content-length'));
+    const length = encoded ? undefined : response.length;
     if (length !== undefined && length > options.maxBytes) {
         response.body.cancel();
         throw tooLarge(options.fileName, url, options.maxBytes);
@@ -721,12 +555,6 @@ function statusError(url, response, options) {
         retry,
         ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     });
-}
-function parseContentLength(value) {
-    if (value === undefined || !/^\s*\d+\s*$/.test(value))
-        return undefined;
-    const length = Number(value);
-    return Number.isSafeInteger(length) ? length : undefined;
 }
 /**
  * Hands the body to `onChunk` piece by piece (views, valid during the call), decoded when the host
@@ -807,7 +635,7 @@ function isDecoderError(error) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/download/sink.ts
 /**
  * Where a download's body goes: counts the bytes, refuses a body that grows past
@@ -872,9 +700,9 @@ class BodySink {
 }
 
 // EXTERNAL MODULE: ./src/download/target.ts
-var target = __webpack_require__(3587);
+var target = __webpack_require__(83587);
 // EXTERNAL MODULE: ./src/download/temp-files.ts
-var temp_files = __webpack_require__(5626);
+var temp_files = __webpack_require__(45626);
 ;// CONCATENATED MODULE: ./src/download/watchdog.ts
 const DEADLINE_GRACE_MS = 10_000;
 const DEFAULT_IDLE_MS = 60_000;
@@ -994,7 +822,21 @@ async function downloadItem(item, options) {
     };
     // With a deadline, only the deadline ends the attempts (a failure worth retrying is retried while time is left).
     const policy = (0,ollang_retry/* resolvePolicy */.nZ)({ ...(options.deadline !== undefined ? { maxAttempts: Number.POSITIVE_INFINITY } : {}), ...options.retry });
-    return (0,ollang_retry/* withRetries */.LH)(() => attempt(run, source), {
+    let failed;
+    const attemptAndNote = async (count) => {
+        // The wait ran into the deadline: what went wrong is the last attempt's failure, not the deadline.
+        if (failed && options.deadline !== undefined && run.clock() >= options.deadline)
+            throw gaveUp(failed, count - 1, true);
+        try {
+            return await attempt(run, source);
+        }
+        catch (error) {
+            if (error instanceof errors/* DownloadError */.nV)
+                failed = error;
+            throw error;
+        }
+    };
+    return (0,ollang_retry/* withRetries */.LH)(attemptAndNote, {
         policy,
         clock: run.clock,
         sleep: options.sleep ?? runtime/* realSleep */.uk,
@@ -1027,17 +869,29 @@ function checkedSource(fileName, document, options, what) {
     }
     return { url, ...(document.expectedBytes !== undefined ? { expectedBytes: document.expectedBytes } : {}) };
 }
-/** The document as Ollang lists it now. A failed look-up keeps the URL we have: the next attempt will tell. */
+/**
+ * The document as Ollang lists it now, asked for within the deadline. A failed look-up keeps the
+ * URL we have: the next attempt, if the deadline leaves time for one, will tell.
+ */
 async function refreshed(run, source, refresh) {
     const { fileName } = run.item;
+    const { deadline } = run.options;
+    const atDeadline = new AbortController();
+    const cancelTimer = deadline === undefined
+        ? () => undefined
+        : run.setTimer(deadline - run.clock(), () => atDeadline.abort(new DOMException('the deadline came', 'TimeoutError')));
+    const signal = run.options.signal ? AbortSignal.any([run.options.signal, atDeadline.signal]) : atDeadline.signal;
     let fresh;
     try {
-        fresh = await refresh();
+        fresh = await refresh(signal);
     }
     catch {
         if (run.options.signal?.aborted)
             throw abortedError(fileName, source.url);
         return source;
+    }
+    finally {
+        cancelTimer();
     }
     if (!fresh)
         throw new errors/* DownloadError */.nV(`Download of ${where(fileName, source.url)} failed: the order no longer lists the document.`, 'gone');
@@ -1085,11 +939,13 @@ async function attempt(run, source) {
         watchdog.bodyStarted(fetched.length);
         tempPath = run.temp.pathFor(options.directory, fileName);
         try {
+            // Checked before every write, not only before the first request: a retry may come minutes later.
+            await (0,target/* prepareFolder */.G8)(options.workspace, options.directory, fileName);
             file = await (0,promises_.open)(tempPath, 'wx');
         }
         catch (error) {
             fetched.response.body.cancel();
-            throw (0,target/* fileError */.zS)(fileName, tempPath, error);
+            throw error instanceof errors/* DownloadError */.nV ? error : (0,target/* fileError */.zS)(fileName, tempPath, error);
         }
         const contentType = fetched.response.header('content-type');
         const writing = tempPath;
@@ -1142,6 +998,8 @@ async function attempt(run, source) {
         if (source.expectedBytes !== undefined && bytes !== source.expectedBytes) {
             throw new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} has ${bytes} bytes but the order says the document has ${source.expectedBytes}.`, 'truncated', { retry: 'fresh-url' });
         }
+        // And once more just before the file lands: the folder may have been swapped while the body came.
+        await (0,target/* prepareFolder */.G8)(options.workspace, options.directory, fileName);
         await (0,target/* moveIntoPlace */.hU)(writing, run.finalPath, fileName);
         tempPath = undefined;
         return { path: run.finalPath, bytes };
@@ -1192,14 +1050,23 @@ function gaveUp(error, attempts, hadDeadline) {
     });
 }
 
+// EXTERNAL MODULE: ./src/download/output-path.ts
+var output_path = __webpack_require__(91087);
+// EXTERNAL MODULE: ./src/orders/scope.ts
+var scope = __webpack_require__(57273);
 // EXTERNAL MODULE: ./src/error-message.ts
-var error_message = __webpack_require__(6587);
+var error_message = __webpack_require__(86587);
 ;// CONCATENATED MODULE: ./src/download/order-outputs.ts
 /**
- * Saving one finished order's outputs into `<output-dir>/<language>/`, and deciding when they
- * are all published. Each file is downloaded whole or not at all (downloader.ts); one order's
- * trouble is recorded on that order and never stops the others.
+ * Saving one finished order's outputs where `output-path` says (output-path.ts: by default
+ * `<output-dir>/<language>/<name>.<ext>`, or with media `<media-dir>/<media-name>.<language>.<ext>`),
+ * and deciding when they are all published. Each file is downloaded whole or not at all, to a
+ * temporary name renamed over an earlier run's file only once whole (downloader.ts); one order's
+ * trouble is recorded on that order and never stops the others. With media, an order serving
+ * several files of one content saves its outputs beside each of them, and only orders of the
+ * requested order-type are downloaded (a child order's files would compete for the same names).
  */
+
 
 
 
@@ -1243,14 +1110,30 @@ function unpublishedKinds(order, kinds) {
 }
 function createOrderDownloader(deps) {
     const { settings, log } = deps;
-    /** File names already used in each language folder this run (two orders can share a language). */
-    const takenByFolder = new Map();
     const temp = new temp_files.TempFiles({ workspace: settings.workspace, ...(deps.recordTempFolders ? { save: deps.recordTempFolders } : {}) });
+    const planner = new output_path/* OutputPathPlanner */.J4({
+        template: settings.outputPath,
+        workspace: settings.workspace,
+        outputDir: settings.outputDirRelative,
+        ...(deps.mediaFiles
+            ? {
+                mediaFiles: deps.mediaFiles,
+                targets: deps.mediaFiles.flatMap((media) => settings.targetLanguages.map((language) => ({ media, language }))),
+            }
+            : {}),
+        warn: (message) => log.warning(message, { title: 'Output path taken' }),
+    });
+    const asGiven = new Map(settings.targetLanguages.map((language) => [(0,scope/* languageKey */.Y2)(language), language]));
     return async (order, followed) => {
-        const folderName = (0,file_names/* safeFileName */.Tx)(followed.language, { fallback: 'unknown-language' });
-        const directory = external_node_path_default().join(settings.outputDir, folderName);
-        const taken = takenByFolder.get(folderName) ?? new Set();
-        takenByFolder.set(folderName, taken);
+        // Only orders of the requested type are downloaded (unless given by ID): a child order of another
+        // type is followed, reported and cancelled, but each language's files come from its own order.
+        if (settings.orderIds.length === 0 && order.type !== settings.orderType) {
+            log.info(`Order ${order.id} (${followed.language}, ${followed.type}) came with the ${settings.orderType} orders: its files are not downloaded.`);
+            (0,orders_followed/* finishDownload */.Gb)(followed, [], deps.clock());
+            return;
+        }
+        // {language} as written in target-languages (Ollang may spell it in another letter case).
+        const language = asGiven.get((0,scope/* languageKey */.Y2)(followed.language)) ?? followed.language;
         const plan = planDownloads(order, settings.download);
         for (const refused of plan.refused) {
             log.warning(`Order ${order.id} (${followed.language}): not downloading ${refused.docType}: ${refused.reason}`);
@@ -1262,12 +1145,21 @@ function createOrderDownloader(deps) {
         if (missing.length > 0)
             problems.push(`Ollang published no ${missing.join(' or ')} output for it`);
         let stoppedAtDeadline = false;
-        for (const planned of plan.items) {
-            const item = { ...planned, fileName: (0,file_names/* uniqueFileName */.Nd)(planned.fileName, taken) };
+        const targets = followed.media && followed.media.length > 0 ? followed.media : [undefined];
+        for (const [planned, media] of plan.items.flatMap((item) => targets.map((m) => [item, m]))) {
             const started = deps.clock();
+            let item = planned;
             try {
+                const where = planner.plan({
+                    ...(0,output_path/* nameAndExtension */.mc)(planned.fileName),
+                    language,
+                    outputDir: settings.outputDirRelative,
+                    orderId: order.id,
+                    ...(media !== undefined ? (0,output_path/* mediaValues */.de)(media) : {}),
+                }, `order ${order.id} (${language}) ${planned.fileName}`);
+                item = { ...planned, fileName: external_node_path_default().basename(where.absolutePath) };
                 const result = await downloadItem(item, {
-                    directory,
+                    directory: external_node_path_default().dirname(where.absolutePath),
                     workspace: settings.workspace,
                     maxBytes: settings.maxDownloadBytes,
                     temp,
@@ -1276,8 +1168,9 @@ function createOrderDownloader(deps) {
                     ...(deps.transport ? { transport: deps.transport } : {}),
                     ...(deps.signal ? { signal: deps.signal } : {}),
                     ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}),
-                    // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order again.
-                    refresh: async () => freshDocument(await deps.client.getOrder(order.id, deps.signal ? { signal: deps.signal } : {}), planned),
+                    // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order
+                    // again, within the downloads' deadline (`signal` aborts there, or with the run).
+                    refresh: async (signal) => freshDocument(await deps.client.getOrder(order.id, { signal, ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}) }), planned),
                 });
                 const relative = external_node_path_default().relative(settings.workspace, result.path).split((external_node_path_default()).sep).join('/');
                 (0,orders_followed/* recordFile */.mR)(followed, relative);
@@ -1296,11 +1189,39 @@ function createOrderDownloader(deps) {
                     break;
             }
         }
+        if (!stoppedAtDeadline && problems.length === 0 && followed.files.length === 0)
+            reportNothingDownloaded(order, followed, settings.download, log);
         if (stoppedAtDeadline)
             (0,orders_followed/* downloadCutOff */.iA)(followed, problems, deps.clock());
         else
             (0,orders_followed/* finishDownload */.Gb)(followed, problems, deps.clock());
     };
+}
+/**
+ * A finished order none of whose outputs was downloaded (the `download` kinds are not what its
+ * type delivers) is never a quiet success: a warning names the order and what it had. With
+ * `download: none`, asked for, it is said without a warning.
+ */
+function reportNothingDownloaded(order, followed, kinds, log) {
+    const had = [];
+    for (const doc of order.orderDocs) {
+        const kind = classifyDoc(doc);
+        if (!doc.url || kind === 'source')
+            continue;
+        had.push(`${doc.name ?? doc.type} (${kind === 'ignore' ? doc.type : kind})`);
+    }
+    if (order.vttUrl)
+        had.push('a WebVTT file (vtt)');
+    const what = `Order ${order.id} (${followed.language}, ${order.type}) finished, but none of its outputs was downloaded`;
+    const asked = kinds.size === 0 ? 'download: none' : `download: ${[...kinds].join(', ')}`;
+    const outputs = had.length > 0 ? `it had ${had.join(', ')}` : 'Ollang published no output for it';
+    if (kinds.size === 0) {
+        log.info(`${what} (${asked}); ${outputs}.`);
+        return;
+    }
+    log.warning(`${what}: ${asked}, and ${outputs}. Set download to auto (what the order type delivers) or to the kinds it has.`, {
+        title: `Nothing downloaded: ${followed.language}`,
+    });
 }
 /** The same document in a freshly fetched order: its new signed URL and size. */
 function freshDocument(order, planned) {
@@ -1315,7 +1236,7 @@ function freshDocument(order, planned) {
 
 /***/ }),
 
-/***/ 3587:
+/***/ 83587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1325,12 +1246,12 @@ function freshDocument(order, planned) {
 /* harmony export */   nx: () => (/* binding */ inside),
 /* harmony export */   zS: () => (/* binding */ fileError)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6587);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(957);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86587);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40957);
 /**
  * Where a downloaded file goes, and getting it there without writing anywhere else:
  * - its name is a plain file name inside its folder;
@@ -1449,7 +1370,7 @@ function describeFsError(error) {
 
 /***/ }),
 
-/***/ 5626:
+/***/ 45626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -1457,15 +1378,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   TempFiles: () => (/* binding */ TempFiles),
 /* harmony export */   removeLeftoverTempFiles: () => (/* binding */ removeLeftoverTempFiles)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6587);
-/* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(701);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3587);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86587);
+/* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60701);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83587);
 /**
  * The temporary files of this run's downloads: `.<file name>.<run token>-<n>.part`, beside their
  * target (a rename into place is atomic only within one folder) and there only while being

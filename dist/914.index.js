@@ -2,14 +2,14 @@ export const id = 914;
 export const ids = [914];
 export const modules = {
 
-/***/ 1914:
+/***/ 71914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upsertPrComment: () => (/* binding */ upsertPrComment)
 /* harmony export */ });
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6587);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86587);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76670);
 
 
 /**
@@ -20,7 +20,7 @@ async function upsertPrComment(target, body, marker, log, signal) {
     const where = `pull request #${target.issueNumber} of ${target.owner}/${target.repo}`;
     try {
         // Loaded here, not at the top: most runs never comment, and @actions/github is large.
-        const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+        const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351));
         const octokit = getOctokit(target.token, { baseUrl: target.apiUrl, ...(signal ? { request: { signal } } : {}) });
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             owner: target.owner,

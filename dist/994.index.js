@@ -2,17 +2,20 @@ export const id = 994;
 export const ids = [994];
 export const modules = {
 
-/***/ 7994:
+/***/ 57994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   commentMarker: () => (/* binding */ commentMarker),
+/* harmony export */   inputProblemsResultLine: () => (/* binding */ inputProblemsResultLine),
 /* harmony export */   renderComment: () => (/* binding */ renderComment),
-/* harmony export */   renderSummary: () => (/* binding */ renderSummary)
+/* harmony export */   renderInputProblems: () => (/* binding */ renderInputProblems),
+/* harmony export */   renderSummary: () => (/* binding */ renderSummary),
+/* harmony export */   resultLine: () => (/* binding */ resultLine)
 /* harmony export */ });
 /* unused harmony exports code, text */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9069);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77607);
+/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19069);
 
 
 const RUN_STATUS_LABEL = {
@@ -32,57 +35,187 @@ function commentMarker(markerKey) {
     // encodeURIComponent is injective and leaves no '>' that could close the comment early.
     return `<!-- ollang-localize-action:${encodeURIComponent(markerKey)} -->`;
 }
-function renderSummary(report, context = {}) {
+function renderSummary(report) {
     const lines = [];
     lines.push(`## Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
-    lines.push(`Project ${inlineCode(report.projectId)} · mode \`${report.mode}\` · output ${inlineCode(report.outputDir)}`, '');
-    if (report.orders.length > 0) {
-        lines.push(...orderTable(report.orders, context, MAX_FILES_IN_SUMMARY), '');
-    }
+    if (report.failure)
+        lines.push(`**What went wrong:** ${text(report.failure)}`, '');
+    lines.push(contextLine(report), '');
+    if (report.projects.length > 0)
+        lines.push(mediaLine(report), '');
+    if (report.orders.length > 0)
+        lines.push(...orderTable(report, MAX_FILES_IN_SUMMARY), '');
     lines.push(totalsLine(report), '');
-    lines.push(`Waited ${took(report.timings.waitedMs)}, downloaded in ${took(report.timings.downloadedMs)}, ${took(report.timings.totalMs)} in all.`, '');
+    const files = filesLine(report);
+    if (files)
+        lines.push(files, '');
+    lines.push(timingsLine(report), '');
     if (report.plan)
         lines.push(...planLines(report.plan), '');
     const problems = problemLines(report.orders);
     if (problems.length > 0)
         lines.push('### Problems', '', ...problems, '');
+    // The subtitle quality check's section goes here (report.quality).
     return lines.join('\n');
 }
 function renderComment(report, context) {
     const lines = [commentMarker(context.markerKey)];
     lines.push(`### Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
-    if (report.orders.length > 0) {
-        lines.push(...orderTable(report.orders, context, MAX_FILES_IN_COMMENT), '');
-    }
+    if (report.failure)
+        lines.push(`**What went wrong:** ${text(report.failure)}`, '');
+    if (report.orders.length > 0)
+        lines.push(...orderTable(report, MAX_FILES_IN_COMMENT), '');
     if (report.languagesWithoutOrder.length > 0) {
-        lines.push(`Languages without order: ${report.languagesWithoutOrder.map((language) => inlineCode(language)).join(', ')}`, '');
+        lines.push(`Languages without an order: ${report.languagesWithoutOrder.map((language) => inlineCode(language)).join(', ')}`, '');
     }
+    const files = filesLine(report);
+    if (files)
+        lines.push(files, '');
     if (report.plan)
         lines.push(...planLines(report.plan), '');
     lines.push(`Cost: ${plural(report.createdCount, 'order')} created, ${report.reusedCount} reused`);
     const problems = problemLines(report.orders);
     if (problems.length > 0)
         lines.push('', '**Problems**', '', ...problems);
+    // The subtitle quality check's lines go here (report.quality).
     return lines.join('\n') + '\n';
 }
-function orderTable(orders, context, maxFiles) {
-    const rows = ['| Language | Status | Order | Files |', '|---|---|---|---|'];
-    for (const order of orders) {
-        const shown = order.files.slice(0, maxFiles).map((file) => fileCell(file, context));
-        if (order.files.length > maxFiles)
-            shown.push(`and ${order.files.length - maxFiles} more`);
-        const origin = order.created ? ' (created)' : ' (reused)';
-        rows.push(`| ${code(order.language)} | ${orderStatusEmoji(order.status)} ${text(order.status)} | ` +
-            `${code(order.orderId)}${origin} | ${shown.length > 0 ? shown.join('<br>') : '—'} |`);
+/** The summary of a run the inputs stopped: every bad input, before any request. */
+function renderInputProblems(problems) {
+    return [
+        `## Ollang localization — ${RUN_STATUS_LABEL.failed}`,
+        '',
+        `**What went wrong:** ${problems.length === 1 ? 'an input is' : `${problems.length} inputs are`} not valid, so nothing was sent to Ollang. Fix ${problems.length === 1 ? 'it' : 'them'} in the workflow file:`,
+        '',
+        ...problems.map((problem) => `- ${inlineCode(problem.input)}: ${text(problem.message)}`),
+        '',
+    ].join('\n');
+}
+/**
+ * The one line printed last, outside any log group, so that a collapsed log still shows what
+ * happened (as actions/cache's "Cache restored from key: ..."): the status and the counts.
+ */
+function resultLine(report) {
+    const head = `Ollang localization ${report.status.replace('-', ' ')}`;
+    if (report.mode === 'cancel')
+        return `${head} (mode: cancel): ${cancelCounts(report)}.`;
+    if (report.plan) {
+        const reuse = report.plan.reuse.map((r) => r.language);
+        return `${head}: would create ${report.plan.create.join(', ') || 'nothing'}; would reuse ${reuse.join(', ') || 'nothing'}.`;
+    }
+    const files = report.orders.reduce((sum, o) => sum + o.files.length, 0);
+    const delivered = report.orders.filter((o) => o.files.length > 0).length;
+    const parts = [
+        report.orders.length === 0
+            ? 'no order followed'
+            : `${plural(report.orders.length, 'order')} (${report.createdCount} created, ${report.reusedCount} reused), ${delivered} with files`,
+        `${plural(files, 'file')} downloaded${files > 0 ? ` to ${report.outputDir}` : ''}`,
+    ];
+    if (report.languagesWithoutOrder.length > 0)
+        parts.push(`no order for ${report.languagesWithoutOrder.join(', ')}`);
+    if (report.artifact?.url)
+        parts.push(`artifact ${report.artifact.name}: ${report.artifact.url}`);
+    return `${head}: ${parts.join('; ')}.`;
+}
+/** The result line of a run the inputs stopped. */
+function inputProblemsResultLine(count) {
+    return `Ollang localization failed: ${count === 1 ? 'an input is' : `${count} inputs are`} not valid; nothing was sent to Ollang.`;
+}
+function contextLine(report) {
+    const where = report.projects.length > 0 ? `${plural(report.projects.length, 'media file')}` : `Project ${inlineCode(report.projectId)}`;
+    const output = report.mode === 'cancel' ? '' : ` · output ${inlineCode(report.outputDir)}`;
+    return `${where} · mode \`${report.mode}\`${output}`;
+}
+/** "2 media files: 1 uploaded, 1 found" and each file's project. */
+function mediaLine(report) {
+    const counts = new Map();
+    for (const project of report.projects)
+        counts.set(project.outcome, (counts.get(project.outcome) ?? 0) + 1);
+    const words = {
+        uploaded: 'uploaded',
+        found: 'found (uploaded before)',
+        missing: 'without a project',
+        'would-upload': 'would be uploaded',
+        failed: 'failed',
+    };
+    const totals = [...counts].map(([outcome, count]) => `${count} ${words[outcome] ?? outcome}`).join(', ');
+    const each = report.projects
+        .map((p) => `${inlineCode(p.media)} (${p.projectId ? `project ${inlineCode(p.projectId)}, ` : ''}${words[p.outcome] ?? p.outcome})`)
+        .join(', ');
+    return `Media: ${totals}. ${each}.`;
+}
+function orderTable(report, maxFiles) {
+    const cancelMode = report.mode === 'cancel';
+    const withMedia = report.orders.some((o) => o.media);
+    const header = [...(withMedia ? ['Media'] : []), 'Language', 'Status', 'Order', ...(cancelMode ? [] : ['Files'])];
+    const rows = [`| ${header.join(' | ')} |`, `|${header.map(() => '---|').join('')}`];
+    for (const order of byMedia(report)) {
+        const cells = [...(withMedia ? [order.media ? code(order.media) : '—'] : []), code(order.language), statusCell(order)];
+        cells.push(`${code(order.orderId)}${cancelMode ? '' : order.created ? ' (created)' : ' (reused)'}`);
+        if (!cancelMode) {
+            const shown = order.files.slice(0, maxFiles).map((file) => code(file));
+            if (order.files.length > maxFiles)
+                shown.push(`and ${order.files.length - maxFiles} more`);
+            cells.push(shown.length > 0 ? shown.join('<br>') : '—');
+        }
+        rows.push(`| ${cells.join(' | ')} |`);
     }
     return rows;
 }
+/** One row per media file and language: the orders grouped by media file, in the order of `projects`. */
+function byMedia(report) {
+    const rank = new Map(report.projects.map((project, index) => [project.media, index]));
+    const rankOf = (o) => (o.media === undefined ? -1 : (rank.get(o.media) ?? report.projects.length));
+    return report.orders
+        .map((order, index) => ({ order, index }))
+        .sort((a, b) => rankOf(a.order) - rankOf(b.order) || a.index - b.index)
+        .map(({ order }) => order);
+}
+/** "⏱️ timed-out — left running (on-timeout: fail)": the status, and what became of the order. */
+function statusCell(order) {
+    return `${orderStatusEmoji(order.status)} ${text(order.status)}${order.outcome ? ` — ${text(order.outcome)}` : ''}`;
+}
 function totalsLine(report) {
-    let line = `${plural(report.orders.length, 'order')}: ${report.createdCount} created, ` + `${report.reusedCount} reused.`;
+    if (report.mode === 'cancel')
+        return `${cancelCounts(report).replace(/^./, (c) => c.toUpperCase())}.`;
+    let line = report.orders.length === 0
+        ? 'No order was followed.'
+        : `${plural(report.orders.length, 'order')}: ${report.createdCount} created, ${report.reusedCount} reused.`;
     if (report.languagesWithoutOrder.length > 0) {
-        line += ` Languages without order: ${report.languagesWithoutOrder.map((language) => inlineCode(language)).join(', ')}.`;
+        line += ` Languages without an order: ${report.languagesWithoutOrder.map((language) => inlineCode(language)).join(', ')}.`;
     }
     return line;
+}
+/** "2 cancelled by this run, 1 had already finished" (mode: cancel), from what became of each order. */
+function cancelCounts(report) {
+    if (report.orders.length === 0)
+        return report.status === 'dry-run'
+            ? 'nothing would be cancelled: no unfinished order found'
+            : 'nothing to cancel: no unfinished order found';
+    const counts = new Map();
+    for (const order of report.orders) {
+        const outcome = (order.outcome ?? order.status).split(':')[0];
+        counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+    }
+    return [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ');
+}
+/** Where the files are: the artifact's link, or why there is none. */
+function filesLine(report) {
+    const count = report.orders.reduce((sum, o) => sum + o.files.length, 0);
+    const artifact = report.artifact;
+    if (count === 0)
+        return undefined;
+    if (artifact?.url)
+        return `Files: in the artifact [${code(artifact.name)}](${artifact.url}), at the paths above.`;
+    if (artifact)
+        return `Files: in this job's workspace only; the artifact ${inlineCode(artifact.name)} was not uploaded (${text(artifact.problem ?? 'no URL')}).`;
+    return undefined;
+}
+function timingsLine(report) {
+    const { waitedMs, downloadedMs, totalMs } = report.timings;
+    if (waitedMs === 0 && downloadedMs === 0)
+        return `Took ${took(totalMs)}.`;
+    return `Waited ${took(waitedMs)}, downloaded in ${took(downloadedMs)}, ${took(totalMs)} in all.`;
 }
 function planLines(plan) {
     const lines = ['**Dry run:** nothing was created or cancelled.', ''];
@@ -97,36 +230,16 @@ function problemLines(orders) {
         .filter((order) => order.problem)
         .map((order) => `- ${inlineCode(order.language)}, order ${inlineCode(order.orderId)}: ${text(order.problem ?? '')}`);
 }
-function fileCell(file, context) {
-    const base = blobBase(context);
-    if (!base)
-        return code(file);
-    const href = base + file.split('/').map(encodePathSegment).join('/');
-    return `[${code(file)}](${href})`;
-}
-/** `${serverUrl}/${repository}/blob/${sha}/`, or undefined when the context cannot make a safe link. */
-function blobBase(context) {
-    const { serverUrl, repository, sha } = context;
-    if (!serverUrl || !repository || !sha)
-        return undefined;
-    if (!/^https?:\/\/[^\s()<>]+$/.test(serverUrl))
-        return undefined;
-    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
-        return undefined;
-    if (!/^[0-9a-fA-F]{7,64}$/.test(sha))
-        return undefined;
-    return `${serverUrl.replace(/\/+$/, '')}/${repository}/blob/${sha}/`;
-}
-function encodePathSegment(segment) {
-    // encodeURIComponent leaves ( ) ! ' * alone; parentheses would end a Markdown link early.
-    return encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-/** The action's own words first (`timed-out`, `download-failed`), then what Ollang's status means. */
+/** The action's own words first (`timed-out`, `download-failed`, `cancel-failed`), then what Ollang's status means. */
 function orderStatusEmoji(status) {
     if (status === 'timed-out')
         return '⏱️';
     if (status === 'download-failed')
         return '⚠️';
+    if (status === 'cancel-failed' || status === 'not-found')
+        return '❌';
+    if ((0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancelled */ .mm)(status))
+        return '🚫';
     const meaning = (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .statusMeaning */ .uj)(status);
     return meaning === 'finished-well' ? '✅' : meaning === 'finished-badly' ? '❌' : '⏳';
 }

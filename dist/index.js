@@ -1,7 +1,626 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7607:
+/***/ 60701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ SUBTITLE_EXTENSIONS),
+/* harmony export */   Nd: () => (/* binding */ uniqueFileName),
+/* harmony export */   Tx: () => (/* binding */ safeFileName),
+/* harmony export */   Uw: () => (/* binding */ cutBytes),
+/* harmony export */   cL: () => (/* binding */ ensureExtension),
+/* harmony export */   y2: () => (/* binding */ splitExtension)
+/* harmony export */ });
+/**
+ * Makes file names that come from the API (document names, order names) safe to write inside
+ * an output folder, on Linux, macOS and Windows runners alike.
+ *
+ * safeFileName's output:
+ * - has no path separators (`/`, `\`: segments that are empty, `.` or `..` are dropped, the others
+ *   joined with `_`), no Windows-reserved characters (`<>:"|?*`), no control
+ *   characters (C0, DEL, C1), no bidi or zero-width format characters, no lone surrogates;
+ * - does not start with a dot (no hidden files, never `.` or `..`) or a space, does not end
+ *   with a dot or a space (Windows drops those);
+ * - is not a Windows device name (CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM0..9, LPT0..9, with any extension);
+ * - is NFC-normalised and at most `maxBytes` UTF-8 bytes, cut at a code point boundary and
+ *   keeping a short extension (`.srt`) when it has to be shortened;
+ * - is never empty (the fallback, made safe the same way, takes its place);
+ * - is a fixed point: safeFileName(safeFileName(x)) === safeFileName(x).
+ */
+const DEFAULT_MAX_BYTES = 200;
+const DEFAULT_FALLBACK = 'file';
+/** Whitespace-like controls become a space; other controls and invisible format characters go. */
+const CONTROL_AS_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
+const CONTROL_REMOVED = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_CHARS = /[/\\<>:"|?*]/gu;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?=[\s.]|$)/iu;
+/** A short alphanumeric extension worth keeping when the name is shortened. */
+const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
+const encoder = new TextEncoder();
+const byteLength = (text) => encoder.encode(text).length;
+function safeFileName(name, options = {}) {
+    const maxBytes = Math.max(1, Math.floor(options.maxBytes ?? DEFAULT_MAX_BYTES));
+    const result = fixedPoint(typeof name === 'string' ? name : '', maxBytes);
+    if (result !== '')
+        return result;
+    const fallback = fixedPoint(options.fallback ?? DEFAULT_FALLBACK, maxBytes);
+    return fallback !== '' ? fallback : fixedPoint(DEFAULT_FALLBACK, maxBytes);
+}
+/** Applies `clean` until nothing changes, so the result is stable (idempotent). */
+function fixedPoint(name, maxBytes) {
+    let current = name;
+    for (let round = 0; round < 8; round += 1) {
+        const next = clean(current, maxBytes);
+        if (next === current)
+            return next;
+        current = next;
+    }
+    // Not expected; a conservative ASCII-only form is stable under clean().
+    return clean(current.replace(/[^A-Za-z0-9._ -]/gu, '_'), maxBytes);
+}
+function clean(input, maxBytes) {
+    let name = input.replace(LONE_SURROGATE, '_').normalize('NFC');
+    name = name.replace(CONTROL_AS_SPACE, ' ').replace(CONTROL_REMOVED, '');
+    // Path segments that are empty, `.` or `..` go; the rest are joined with `_`.
+    name = name
+        .split(/[/\\]/u)
+        .filter((segment) => !/^[\s.]*$/u.test(segment))
+        .join('_');
+    name = name.replace(UNSAFE_CHARS, '_');
+    name = name.replace(/^[\s.]+/u, '').replace(/[\s.]+$/u, '');
+    if (WINDOWS_DEVICE.test(name))
+        name = `_${name}`;
+    name = truncate(name, maxBytes);
+    return name.replace(/[\s.]+$/u, '');
+}
+/** Cuts to `maxBytes` UTF-8 bytes at a code point boundary, keeping a short extension if it fits. */
+function truncate(name, maxBytes) {
+    if (byteLength(name) <= maxBytes)
+        return name;
+    const extension = EXTENSION.exec(name)?.[0] ?? '';
+    const extensionBytes = byteLength(extension);
+    if (extension !== '' && extensionBytes < maxBytes && name.length > extension.length) {
+        const stem = cutBytes(name.slice(0, name.length - extension.length), maxBytes - extensionBytes).replace(/[\s.]+$/u, '');
+        if (stem !== '')
+            return stem + extension;
+    }
+    return cutBytes(name, maxBytes);
+}
+/** The longest start of `text` that fits in `budget` UTF-8 bytes, cut at a code point boundary. */
+function cutBytes(text, budget) {
+    let out = '';
+    let used = 0;
+    for (const char of text) {
+        const size = byteLength(char);
+        if (used + size > budget)
+            break;
+        out += char;
+        used += size;
+    }
+    return out;
+}
+/** Splits "name.srt" into ["name", ".srt"]; no extension -> [name, '']. */
+function splitExtension(name) {
+    const dot = name.lastIndexOf('.');
+    if (dot <= 0 || dot === name.length - 1)
+        return [name, ''];
+    return [name.slice(0, dot), name.slice(dot)];
+}
+/**
+ * Returns `name`, or "stem (2).ext", "stem (3).ext", ... when a name equal to it ignoring letter
+ * case is in `taken` (case-insensitive file systems). Adds the result, lower-cased, to `taken`.
+ */
+function uniqueFileName(name, taken) {
+    const key = (text) => text.normalize('NFC').toLowerCase();
+    if (!taken.has(key(name))) {
+        taken.add(key(name));
+        return name;
+    }
+    const [stem, extension] = splitExtension(name);
+    for (let n = 2;; n += 1) {
+        const candidate = `${stem} (${n})${extension}`;
+        if (!taken.has(key(candidate))) {
+            taken.add(key(candidate));
+            return candidate;
+        }
+    }
+}
+/** Subtitle and caption formats Ollang delivers (and their common relatives). */
+const SUBTITLE_EXTENSIONS = new Set([
+    'srt',
+    'vtt',
+    'webvtt',
+    'ass',
+    'ssa',
+    'stl',
+    'scc',
+    'dfxp',
+    'ttml',
+    'itt',
+    'sbv',
+    'sub',
+    'smi',
+]);
+/**
+ * Makes `name` end with `extension` (given with or without the dot, matched in any letter case):
+ * - already ends with it: unchanged ("Fr.SRT" stays);
+ * - ends with a different subtitle extension: replaced ("fr.vtt" -> "fr.srt", the content decides);
+ * - anything else, including no extension: appended ("Episode 1.final" -> "Episode 1.final.srt").
+ * An empty name becomes "file.<extension>".
+ */
+function ensureExtension(name, extension) {
+    const wanted = extension.replace(/^\.+/u, '');
+    if (wanted === '')
+        return name;
+    const base = name.replace(/[\s.]+$/u, '') || DEFAULT_FALLBACK;
+    const [stem, current] = splitExtension(base);
+    const currentBare = current.slice(1).toLowerCase();
+    if (currentBare === wanted.toLowerCase())
+        return base;
+    if (currentBare !== '' && SUBTITLE_EXTENSIONS.has(currentBare))
+        return `${stem}.${wanted}`;
+    return `${base}.${wanted}`;
+}
+
+
+/***/ }),
+
+/***/ 91087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I6: () => (/* binding */ parseOutputPath),
+/* harmony export */   J4: () => (/* binding */ OutputPathPlanner),
+/* harmony export */   X5: () => (/* binding */ outputsAmongMedia),
+/* harmony export */   de: () => (/* binding */ mediaValues),
+/* harmony export */   mc: () => (/* binding */ nameAndExtension),
+/* harmony export */   s0: () => (/* binding */ checkOutputPaths)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_OUTPUT_PATH_WITH_MEDIA, DEFAULT_OUTPUT_PATH, renderOutputPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38422);
+/* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(60701);
+/**
+ * The `output-path` input: a template for each downloaded file's path, relative to the workspace
+ * (see docs/architecture.md, "Media from the repository"). Placeholders:
+ *
+ *   {language}    the target language code as given in target-languages
+ *   {ext}         the file's extension without the dot (srt, vtt, mp3, …)
+ *   {name}        the file's own name from Ollang, made safe, without its extension
+ *   {output-dir}  the output-dir input (a whole folder of the path)
+ *   {media-dir}   the media file's folder, workspace-relative, `.` at the root (a whole folder; only with media)
+ *   {media-name}  the media file's name without its extension (only with media)
+ *   {order-id}    the order's ID
+ *
+ * Defaults: `{media-dir}/{media-name}.{language}.{ext}` with media (beside the video, where web
+ * players and site generators look: videos/intro.fr.vtt), `{output-dir}/{language}/{name}.{ext}`
+ * without (the v1 layout).
+ *
+ * Parsing reports every problem of the template at once as an InputError naming `output-path`.
+ * Rendering makes every value a safe file name (file-names.ts) before it goes in, and keeps the
+ * result inside the workspace. A path segment has room for 200 bytes: the fixed parts (the text
+ * of the template, `{language}`, `{ext}`, `{order-id}`) are counted first, and only the names
+ * (`{name}`, `{media-name}`) are shortened to fit, so a long media name never costs a file its
+ * language. The planner never hands out a media file's path nor one path twice in a run: the
+ * later file gets " (2)" before its extension, and a warning. Which file is "later" does not
+ * depend on which download finishes first: media files whose outputs would share paths are
+ * numbered in the order of their paths, before anything is downloaded.
+ *
+ * Before any request, checkOutputPaths renders every media file's paths once, and
+ * outputsAmongMedia tells which matched media files are the action's own outputs (a dubbed
+ * `videos/intro.fr.mp4` beside `videos/intro.mp4`), which must not be localized in turn.
+ *
+ * What this module cannot see is checked when the file is written (src/download/downloader.ts):
+ * no existing folder on the way from the workspace to the file may be a symbolic link (each
+ * segment lstat'ed, missing ones created one at a time), the file itself must not be one, and
+ * it is written to a temporary name in its folder and renamed over the old file only once whole.
+ */
+
+
+
+
+const PLACEHOLDERS = ['language', 'ext', 'name', 'output-dir', 'media-dir', 'media-name', 'order-id'];
+/** Placeholders that stand for folders: each must be a whole segment of the path. */
+const FOLDER_PLACEHOLDERS = new Set(['output-dir', 'media-dir']);
+const DEFAULT_OUTPUT_PATH_WITH_MEDIA = '{media-dir}/{media-name}.{language}.{ext}';
+const DEFAULT_OUTPUT_PATH = '{output-dir}/{language}/{name}.{ext}';
+/** A path segment's room, in UTF-8 bytes (most file systems allow 255). */
+const SEGMENT_BYTES = 200;
+/** The least a shortened name keeps. */
+const MIN_NAME_BYTES = 16;
+/** Placeholders whose values may be shortened to fit (names); the others are kept whole. */
+const SHORTENED = new Set(['name', 'media-name']);
+/** Parses and checks `text` (empty: the default for `hasMedia`); every problem in one InputError. */
+function parseOutputPath(text, options) {
+    const template = text.trim() === '' ? (options.hasMedia ? DEFAULT_OUTPUT_PATH_WITH_MEDIA : DEFAULT_OUTPUT_PATH) : text.trim();
+    const problems = [];
+    if (/\p{Cc}/u.test(template))
+        problems.push('contains control characters');
+    if (template.startsWith('/') || template.startsWith('\\') || /^[A-Za-z]:/.test(template))
+        problems.push('is an absolute path: it must be relative to the workspace');
+    if (template.startsWith('~'))
+        problems.push("starts with '~', which is not expanded to a home folder");
+    if (template.includes('\\'))
+        problems.push('contains a backslash: separate folders with /');
+    if (template.endsWith('/'))
+        problems.push('ends with /: the last part is the file name');
+    const segments = [];
+    const seen = new Set();
+    for (const raw of template.split('/')) {
+        if (raw === '' || raw === '.')
+            continue;
+        if (raw === '..') {
+            problems.push('goes up with `..`: files must stay inside the workspace');
+            continue;
+        }
+        if (raw.toLowerCase() === '.git')
+            problems.push('writes into .git');
+        const tokens = [];
+        const pattern = /\{([^{}]*)\}|([^{}]+)|([{}])/g;
+        for (const match of raw.matchAll(pattern)) {
+            if (match[3] !== undefined) {
+                problems.push(`has an unmatched '${match[3]}' in ${quote(raw)}`);
+            }
+            else if (match[2] !== undefined) {
+                tokens.push({ literal: match[2] });
+            }
+            else {
+                const name = match[1];
+                const placeholder = PLACEHOLDERS.find((p) => p === name);
+                if (placeholder === undefined) {
+                    problems.push(`has an unknown placeholder {${name}}`);
+                    continue;
+                }
+                seen.add(placeholder);
+                if (FOLDER_PLACEHOLDERS.has(placeholder) && raw !== `{${placeholder}}`) {
+                    problems.push(`{${placeholder}} must be a whole folder of the path, between slashes (as in {${placeholder}}/…)`);
+                }
+                tokens.push({ placeholder });
+            }
+        }
+        segments.push(tokens);
+    }
+    const last = segments.at(-1);
+    if (last !== undefined && last.length === 1 && 'placeholder' in last[0] && FOLDER_PLACEHOLDERS.has(last[0].placeholder)) {
+        problems.push(`ends with {${last[0].placeholder}}: the last part is the file name`);
+    }
+    if (segments.length === 0)
+        problems.push('names no file');
+    if (!seen.has('language'))
+        problems.push('has no {language}: the files of different languages would overwrite each other');
+    const usesMedia = seen.has('media-dir') || seen.has('media-name');
+    if (usesMedia && !options.hasMedia)
+        problems.push('uses {media-dir} or {media-name}, which exist only with the media input');
+    if (problems.length > 0) {
+        const accepted = `a path relative to the workspace made of folders and placeholders ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}, with {language} in it, such as ${DEFAULT_OUTPUT_PATH_WITH_MEDIA} or ${DEFAULT_OUTPUT_PATH}`;
+        const head = problems.length === 1
+            ? `${quote(template)} ${problems[0]}`
+            : `${quote(template)} has ${problems.length} problems: ${problems.join('; ')}`;
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([{ input: 'output-path', message: `Input 'output-path': ${head}. Accepted: ${accepted}.` }]);
+    }
+    return { text: template, segments, usesMedia };
+}
+/**
+ * The workspace-relative path (`/`-separated) of one file. Each value is made a safe file name
+ * before it goes in; `{output-dir}` and `{media-dir}` are kept as folders, each of their parts
+ * checked. Throws when the result would leave the workspace or a value is unusable.
+ */
+function renderOutputPath(template, values) {
+    const parts = [];
+    const last = template.segments.length - 1;
+    template.segments.forEach((tokens, index) => {
+        const only = tokens.length === 1 ? tokens[0] : undefined;
+        if (only !== undefined && 'placeholder' in only && FOLDER_PLACEHOLDERS.has(only.placeholder)) {
+            const folder = only.placeholder === 'output-dir' ? values.outputDir : values.mediaDir;
+            if (folder === undefined)
+                throw new Error(`output-path: {${only.placeholder}} has no value for this file`);
+            for (const part of folder.split('/')) {
+                if (part === '' || part === '.')
+                    continue;
+                if (part === '..' || part.toLowerCase() === '.git' || /\p{Cc}/u.test(part) || part.includes('\\')) {
+                    throw new Error(`output-path: {${only.placeholder}} ${quote(folder)} cannot be used as a folder inside the workspace`);
+                }
+                parts.push(part);
+            }
+            return;
+        }
+        const segment = renderSegment(tokens, values);
+        parts.push(index === last ? (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .safeFileName */ .Tx)(segment, { fallback: 'file' }) : segment);
+    });
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(parts.join('/'));
+    if (!isInside(relative))
+        throw new Error(`output-path: ${quote(relative)} is outside the workspace`);
+    return relative;
+}
+/**
+ * One segment: the fixed values and the template's text first, then the names in the room left
+ * (each shortened in proportion to its length when they do not fit).
+ */
+function renderSegment(tokens, values) {
+    const rendered = tokens.map((token) => ('literal' in token ? token.literal : valueOf(token.placeholder, values)));
+    const shortened = tokens.map((token) => 'placeholder' in token && SHORTENED.has(token.placeholder));
+    const bytes = (text) => Buffer.byteLength(text, 'utf8');
+    const fixed = rendered.reduce((sum, text, i) => sum + (shortened[i] ? 0 : bytes(text)), 0);
+    const names = rendered.reduce((sum, text, i) => sum + (shortened[i] ? bytes(text) : 0), 0);
+    const room = Math.max(MIN_NAME_BYTES, SEGMENT_BYTES - fixed);
+    if (names <= room)
+        return rendered.join('');
+    return rendered
+        .map((text, i) => {
+        if (!shortened[i])
+            return text;
+        const share = Math.max(1, Math.floor((bytes(text) / names) * room));
+        return (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .cutBytes */ .Uw)(text, share).replace(/[\s.]+$/u, '') || (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .cutBytes */ .Uw)(text, share);
+    })
+        .join('');
+}
+function valueOf(placeholder, values) {
+    const safe = (text, fallback) => (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .safeFileName */ .Tx)(text ?? '', { fallback });
+    switch (placeholder) {
+        case 'language':
+            return safe(values.language, 'language');
+        case 'ext': {
+            // No extension: nothing (the file name's trailing dot then goes, as safeFileName drops it).
+            const ext = values.ext.replace(/^\.+/, '');
+            return ext === '' ? '' : safe(ext, 'bin');
+        }
+        case 'name':
+            return safe(values.name, 'file');
+        case 'order-id':
+            return safe(values.orderId, 'order');
+        case 'media-name':
+            if (values.mediaName === undefined)
+                throw new Error('output-path: {media-name} has no value for this file');
+            return safe(values.mediaName, 'media');
+        case 'output-dir':
+        case 'media-dir':
+            // Whole-folder placeholders are handled by renderOutputPath (parse guarantees it).
+            throw new Error(`output-path: {${placeholder}} must be a whole folder`);
+    }
+}
+/**
+ * Hands out the output paths of one run: never a media file's path, never one path twice
+ * (ignoring letter case, as macOS and Windows runners do): the later file gets " (2)", " (3)", …
+ * before its extension, and a warning. With `targets`, targets whose paths can only be the same
+ * (two media files of one folder and name, `intro.mov` and `intro.mp4`) are numbered up front,
+ * in the order of their media paths, so the numbers do not move between runs.
+ */
+class OutputPathPlanner {
+    #template;
+    #workspace;
+    #warn;
+    /** Lower-cased folder -> lower-cased names taken in it (uniqueFileName's set). */
+    #taken = new Map();
+    #media = new Set();
+    /** Target key -> the number its paths carry (2, 3, …). */
+    #numbered = new Map();
+    constructor(options) {
+        this.#template = options.template;
+        this.#workspace = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(options.workspace);
+        this.#warn = options.warn;
+        for (const media of options.mediaFiles ?? []) {
+            const normal = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(media);
+            this.#media.add(key(normal));
+            this.#names(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(normal)).add(key(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(normal)));
+        }
+        const byShape = new Map();
+        for (const target of options.targets ?? []) {
+            const shape = key(targetShape(options.template, target, options.outputDir ?? 'localized'));
+            byShape.set(shape, [...(byShape.get(shape) ?? []), target]);
+        }
+        for (const group of byShape.values()) {
+            if (group.length < 2)
+                continue;
+            group.sort((a, b) => compare(a.media ?? '', b.media ?? '') || compare(a.language, b.language));
+            group.forEach((target, index) => {
+                if (index > 0)
+                    this.#numbered.set(targetKey(target), index + 1);
+            });
+        }
+    }
+    /** The path for one file; `what` names it in a warning (such as "order 65f… (fr) German Subtitles.srt"). */
+    plan(values, what) {
+        let wanted = renderOutputPath(this.#template, values);
+        const number = this.#numbered.get(targetKey({ ...(values.media !== undefined ? { media: values.media } : {}), language: values.language }));
+        let why = 'is taken by another file of this run';
+        if (number !== undefined) {
+            const numbered = withNumber(wanted, number);
+            this.#warn(`output-path: ${what} would be saved as ${wanted}, where another media file's output of this run goes: saved as ${numbered} instead.`);
+            wanted = numbered;
+            why = 'is taken by another file of this run';
+        }
+        const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(wanted);
+        const name = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(wanted);
+        const given = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .uniqueFileName */ .Nd)(name, this.#names(folder));
+        const relative = given === name ? wanted : folder === '.' ? given : `${folder}/${given}`;
+        if (given !== name) {
+            if (this.#media.has(key(wanted)))
+                why = 'is a media file';
+            this.#warn(`output-path: ${what} would be saved as ${wanted}, which ${why}: saved as ${relative} instead.`);
+        }
+        const absolutePath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.#workspace, ...relative.split('/'));
+        if (!isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(this.#workspace, absolutePath).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/')))
+            throw new Error(`output-path: ${quote(relative)} is outside the workspace`);
+        return { path: relative, absolutePath };
+    }
+    #names(folder) {
+        const k = key(folder);
+        let names = this.#taken.get(k);
+        if (names === undefined) {
+            names = new Set();
+            this.#taken.set(k, names);
+        }
+        return names;
+    }
+}
+/** Sentinels for the values only a download knows: a target's paths all share this shape. */
+const ANY_NAME = '\u0000name\u0000';
+const ANY_EXT = '\u0000ext\u0000';
+const ANY_ORDER = '\u0000order\u0000';
+const OPEN_VALUE = new RegExp(`(${[ANY_NAME, ANY_EXT, ANY_ORDER].join('|')})`, 'u');
+/** The target's path with {name}, {ext} and {order-id} left open (sentinels). */
+function targetShape(template, target, outputDir) {
+    const media = target.media === undefined ? undefined : mediaValues(target.media);
+    const values = { language: target.language, ext: 'x', name: 'x', outputDir, orderId: 'x', ...(media ?? {}) };
+    return template.segments
+        .map((tokens) => tokens
+        .map((token) => {
+        if ('literal' in token)
+            return token.literal;
+        switch (token.placeholder) {
+            case 'name':
+                return ANY_NAME;
+            case 'ext':
+                return ANY_EXT;
+            case 'order-id':
+                return ANY_ORDER;
+            case 'output-dir':
+                return values.outputDir;
+            case 'media-dir':
+                return values.mediaDir ?? '';
+            default:
+                return valueOf(token.placeholder, values);
+        }
+    })
+        .join(''))
+        .join('/');
+}
+/** {media-dir} and {media-name} of a media file. */
+function mediaValues(media) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(media);
+    const [name] = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .splitExtension */ .y2)(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(media));
+    return { media, mediaDir: dir, mediaName: name };
+}
+/**
+ * The matched media files that are this run's own outputs (another media file's path for one of
+ * `languages`, whatever its name, extension or order: a dubbed `intro.fr.mp4`, a subtitle under a
+ * broad glob), each with the media file and language it is the output of.
+ */
+function outputsAmongMedia(template, media, languages, outputDir) {
+    const patterns = [];
+    for (const source of media) {
+        for (const language of languages) {
+            const shape = targetShape(template, { media: source, language }, outputDir);
+            const pattern = shape
+                .split(OPEN_VALUE)
+                .map((piece) => (piece === ANY_NAME || piece === ANY_EXT || piece === ANY_ORDER ? '[^/]+' : escapeRegExp(piece)))
+                .join('');
+            patterns.push({ regex: new RegExp(`^${pattern}$`, 'u'), media: source, language });
+        }
+    }
+    const found = new Map();
+    for (const candidate of media) {
+        // A numbered output ("intro.fr (2).vtt") is the same output.
+        const plain = candidate.replace(/ \(\d+\)(\.[^./]*)?$/u, '$1');
+        const hit = patterns.find((p) => p.media !== candidate && (p.regex.test(candidate) || p.regex.test(plain)));
+        if (hit !== undefined)
+            found.set(candidate, { media: hit.media, language: hit.language });
+    }
+    return found;
+}
+/**
+ * Renders every media file's output paths (or, without media, each language's) once, before any
+ * request, and looks at the folders on the way that exist already: one that is a symbolic link
+ * leading out of the workspace, or a file where a folder must be, is a problem named now rather
+ * than a paid order whose file cannot be saved. Returns the problems (empty when none).
+ */
+async function checkOutputPaths(template, options) {
+    const workspace = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(options.workspace);
+    const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace).catch(() => workspace);
+    const problems = [];
+    const seenFolders = new Map();
+    const targets = (options.media ?? [undefined]).flatMap((media) => options.languages.map((language) => ({ ...(media !== undefined ? { media } : {}), language })));
+    for (const target of targets) {
+        const label = target.media === undefined ? target.language : `${target.media} (${target.language})`;
+        let relative;
+        try {
+            relative = renderOutputPath(template, {
+                language: target.language,
+                ext: 'vtt',
+                name: 'subtitles',
+                orderId: 'order',
+                outputDir: options.outputDir,
+                ...(target.media !== undefined ? mediaValues(target.media) : {}),
+            });
+        }
+        catch (error) {
+            problems.push(`${label}: ${error.message.replace(/^output-path: /, '')}`);
+            continue;
+        }
+        const folders = relative.split('/').slice(0, -1);
+        for (let i = 1; i <= folders.length; i++) {
+            const folder = folders.slice(0, i).join('/');
+            if (!seenFolders.has(folder))
+                seenFolders.set(folder, await folderProblem(workspace, realWorkspace, folder));
+            const problem = seenFolders.get(folder);
+            if (problem !== undefined) {
+                problems.push(`${label}: ${problem}`);
+                break;
+            }
+        }
+    }
+    return [...new Set(problems)];
+}
+/** Why an existing folder on the way cannot hold outputs, or undefined (missing folders are made later). */
+async function folderProblem(workspace, realWorkspace, folder) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workspace, ...folder.split('/'));
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(absolute).catch(() => undefined);
+    if (info === undefined)
+        return undefined;
+    if (info.isSymbolicLink()) {
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
+        if (real === undefined)
+            return `the folder ${folder} is a symbolic link that leads nowhere`;
+        const inside = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realWorkspace, real);
+        if (!isInside(inside.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/')) && inside !== '')
+            return `the folder ${folder} is a symbolic link to a place outside the workspace`;
+        return undefined;
+    }
+    if (!info.isDirectory())
+        return `${folder} is a file, not a folder`;
+    return undefined;
+}
+function targetKey(target) {
+    return `${target.media ?? ''}\u0000${target.language.toLowerCase()}`;
+}
+/** "videos/intro.fr.vtt" -> "videos/intro.fr (2).vtt" */
+function withNumber(relative, number) {
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(relative);
+    const [stem, extension] = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .splitExtension */ .y2)(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(relative));
+    const name = `${stem} (${number})${extension}`;
+    return folder === '.' ? name : `${folder}/${name}`;
+}
+/** A workspace-relative, `/`-separated path that stays inside (`..cache/x` does; `..` and `../x` do not). */
+function isInside(relative) {
+    return relative !== '' && relative !== '..' && !relative.startsWith('../') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.isAbsolute(relative);
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** `{name}` and `{ext}` of a downloaded file name: "German Subtitles.srt" -> ["German Subtitles", "srt"]. */
+function nameAndExtension(fileName) {
+    const [stem, extension] = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .splitExtension */ .y2)(fileName);
+    return { name: stem, ext: extension.replace(/^\./, '') };
+}
+function key(text) {
+    return text.normalize('NFC').toLowerCase();
+}
+function quote(text) {
+    return JSON.stringify(text.length > 120 ? `${text.slice(0, 119)}…` : text);
+}
+
+
+/***/ }),
+
+/***/ 77607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -132,9 +751,12 @@ function formatDuration(ms) {
     }
     return parts.join(' ');
 }
-/** For a reader, not for parsing back: past ten seconds, milliseconds are noise (whole seconds then). */
-function approximately(ms) {
-    return Math.abs(ms) >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
+/**
+ * For a reader, not for parsing back: past ten seconds (or `fromMs`), milliseconds are noise
+ * (whole seconds then).
+ */
+function approximately(ms, fromMs = 10_000) {
+    return Math.abs(ms) >= fromMs ? Math.round(ms / 1000) * 1000 : ms;
 }
 function quote(text) {
     const chars = Array.from(text);
@@ -145,7 +767,7 @@ function quote(text) {
 
 /***/ }),
 
-/***/ 6587:
+/***/ 86587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -162,7 +784,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 9891:
+/***/ 39891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -183,7 +805,7 @@ async function forEachLimited(items, limit, fn) {
 
 /***/ }),
 
-/***/ 1140:
+/***/ 21140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -197,7 +819,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ResponseError, TransportError, createTransport
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_ = __nccwpck_require__(77030);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: ./src/http/response-parser.ts
 /**
@@ -207,9 +829,10 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
  * Content-Length, or until the connection closes.
  *
  * Strict where leniency is how other clients were fooled into reading a body wrongly: two
- * different Content-Length values, a folded header line, a bare CR or LF in the head, a chunk
- * size that is not hex are errors, never guesses. Body bytes are handed on as views of the
- * caller's buffer, without copying (see transport.ts).
+ * different Content-Length values, a Content-Length beside a Transfer-Encoding, a transfer coding
+ * that does not end in chunked, a folded header line, a bare CR or LF in the head, a chunk size
+ * that is not hex, bytes after the end of the response are errors, never guesses. Body bytes are
+ * handed on as views of the caller's buffer, without copying (see transport.ts).
  */
 /** The response is not HTTP/1.1 we can read safely, or it ended before its body did. */
 class ResponseError extends Error {
@@ -246,7 +869,12 @@ class ResponseParser {
     get hasHead() {
         return this.#state.kind !== 'head';
     }
-    /** Parses the next bytes of the connection. Throws ResponseError. Bytes after the response are ignored. */
+    /**
+     * Parses the next bytes of the connection. Throws ResponseError. One request goes on each
+     * connection (`Connection: close`): bytes after the end of the response in the same piece mean
+     * its framing lied (a Content-Length shorter than the body) and are an error, stray CR and LF
+     * aside (as node:http's parser allows). Pieces pushed after the end are ignored.
+     */
     push(data) {
         let offset = 0;
         while (offset < data.length && this.#state.kind !== 'done') {
@@ -276,7 +904,7 @@ class ResponseParser {
                 const end = this.#findLine(data, offset, '\r\n\r\n', MAX_HEAD_BYTES, 'response head');
                 if (end === undefined)
                     return data.length;
-                this.#startBody(parseHead(this.#takePending(data, offset, end)));
+                this.#startBody(parseHead(this.#takePending(data, offset, end)), data, end);
                 return end;
             }
             case 'length': {
@@ -284,7 +912,7 @@ class ResponseParser {
                 state.left -= count;
                 this.#handlers.onBody(data.subarray(offset, offset + count));
                 if (state.left === 0)
-                    this.#finish();
+                    this.#finish(data, offset + count);
                 return offset + count;
             }
             case 'close':
@@ -323,7 +951,7 @@ class ResponseParser {
                     return data.length;
                 const line = this.#takePending(data, offset, end);
                 if (line.length === 2)
-                    this.#finish();
+                    this.#finish(data, end);
                 return end;
             }
             case 'done':
@@ -356,7 +984,8 @@ class ResponseParser {
         this.#pending = Buffer.alloc(0);
         return line;
     }
-    #startBody(head) {
+    /** A head is in; `data` from `end` is what came after it in this piece. */
+    #startBody(head, data, end) {
         // Interim answers (100 Continue, 103 Early Hints) precede the real one: skip them.
         if (head.status < 200) {
             if (head.status === 101)
@@ -365,11 +994,17 @@ class ResponseParser {
         }
         const framing = bodyFraming(head, this.#isHead);
         this.#state = framing;
-        this.#handlers.onHead(head);
+        const length = framing.kind === 'length' ? framing.left : framing.kind === 'done' ? 0 : undefined;
+        this.#handlers.onHead(length === undefined ? head : { ...head, length });
         if (framing.kind === 'done' || (framing.kind === 'length' && framing.left === 0))
-            this.#finish();
+            this.#finish(data, end);
     }
-    #finish() {
+    /** The response is whole. `data` from `rest`: the rest of the piece it ended in (see push()). */
+    #finish(data, rest = 0) {
+        for (let i = rest; data !== undefined && i < data.length; i++) {
+            if (data[i] !== 0x0d && data[i] !== 0x0a)
+                throw malformed('bytes after the end of the response');
+        }
         this.#state = { kind: 'done' };
         this.#handlers.onEnd();
     }
@@ -380,9 +1015,15 @@ function bodyFraming(head, isHead) {
         return { kind: 'done' };
     const transferEncoding = head.headers.get('transfer-encoding');
     if (transferEncoding !== undefined) {
-        // Transfer-Encoding overrides Content-Length; a final coding other than chunked is read to the close.
+        // §6.3: both at once "ought to be handled as an error" (it is how responses are split). A final
+        // coding other than chunked would be read to the close and handed on still encoded: no TE is
+        // ever sent, so no such coding was asked for (node:http refuses these too).
+        if (head.headers.has('content-length'))
+            throw malformed('both Transfer-Encoding and Content-Length');
         const codings = transferEncoding.split(',').map((coding) => coding.trim().toLowerCase());
-        return codings.at(-1) === 'chunked' ? { kind: 'chunk-size' } : { kind: 'close' };
+        if (codings.at(-1) !== 'chunked')
+            throw malformed(`Transfer-Encoding "${transferEncoding}" does not end in chunked`);
+        return { kind: 'chunk-size' };
     }
     const contentLength = head.headers.get('content-length');
     if (contentLength === undefined)
@@ -437,7 +1078,8 @@ function malformed(detail) {
  * What callers get, and all they get:
  * - a request: method, http(s) URL, headers, a body (a string, bytes, or a stream whose length
  *   is known: always sent with Content-Length, never chunked), an abort signal;
- * - a response: status, headers, and the body read whole as text or piece by piece;
+ * - a response: status, headers, the length its body is framed by, and the body read whole as
+ *   text or piece by piece (an answer framed ambiguously, or followed by more bytes, is an error);
  * - redirects are never followed: the API key must not travel (downloads follow theirs by hand);
  * - an answer that arrives while the body is still being sent (413, 401 to an upload) stops the
  *   sending and is returned, also when the connection then breaks (EPIPE, ECONNRESET);
@@ -470,6 +1112,12 @@ function createTransport(options = {}) {
 const READ_BUFFER_BYTES = 64 * 1024;
 const DEFAULT_TEXT_LIMIT = 32 * 1024 * 1024;
 const transport_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What a header value may hold (node:http's rule): tab, visible ASCII and space, and U+0080-U+00FF.
+ * The head goes out as latin1, one byte per character: anything above U+00FF would lose its high
+ * byte (U+010D U+010A would reach the wire as CR LF), and CR, LF, NUL and other controls are not sent.
+ */
+const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const OWN_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding']);
 /** One request and its response, on a connection of its own. */
 class Exchange {
@@ -519,7 +1167,7 @@ class Exchange {
         let socket;
         if (url.protocol === 'https:') {
             // TLS is loaded only for https (the real API and file hosts; tests and the simulator speak http).
-            const tls = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+            const tls = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23));
             if (this.#ended)
                 return;
             const tlsOptions = { host, port, ALPNProtocols: ['http/1.1'], onread };
@@ -578,7 +1226,8 @@ class Exchange {
             sent += chunk.byteLength;
             if (sent > body.length)
                 throw new TransportError(`the request body is longer than its announced ${body.length} bytes`, 'ERR_HTTP_BODY_LENGTH');
-            if (!socket.write(chunk))
+            const written = body.release === undefined ? socket.write(chunk) : socket.write(chunk, () => body.release?.(chunk));
+            if (!written)
                 await drained(socket);
             body.onProgress?.(sent, body.length);
         }
@@ -596,6 +1245,7 @@ class Exchange {
             status: head.status,
             statusText: head.statusText,
             header: (name) => head.headers.get(name.toLowerCase()),
+            ...(head.length !== undefined ? { length: head.length } : {}),
             body,
         });
     }
@@ -716,8 +1366,8 @@ function requestHead(request) {
     for (const [name, value] of Object.entries(headers)) {
         if (!transport_TOKEN.test(name) || OWN_HEADERS.has(name.toLowerCase()))
             throw new TransportError(`header ${JSON.stringify(name)} cannot be set`, 'ERR_HTTP_REQUEST');
-        if (/[\r\n\0]/.test(value))
-            throw new TransportError(`header ${name} has a line break or NUL in its value`, 'ERR_HTTP_REQUEST');
+        if (INVALID_VALUE.test(value))
+            throw new TransportError(`header ${name} has a character that cannot be sent in its value (a control, or above U+00FF)`, 'ERR_HTTP_REQUEST');
         head += `${name}: ${value}\r\n`;
     }
     const length = body === undefined ? undefined : typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : bodyLength(body);
@@ -777,11 +1427,11 @@ function describeFailure(error) {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3910);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59044);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
@@ -803,13 +1453,738 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 38422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   op: () => (/* binding */ parseBooleanWord),
+/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   uo: () => (/* binding */ SecretWithheldError)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_DOWNLOAD_SIZE, MIN_POLL_INTERVAL_MS, MIN_DOWNLOAD_BYTES, MAX_DOWNLOAD_BYTES, BARE_TIMEOUT_WARNING_MS, splitList, normalizeLanguage, parseByteSize */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _download_output_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(91087);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77607);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76670);
+/**
+ * Reads and validates every input (see action.yml and docs/architecture.md) into a typed
+ * Settings object, before a single request reaches Ollang.
+ *
+ * Every input is read, and every problem found is reported at once: one InputError whose
+ * `problems` name each bad input, say what is wrong and list the accepted values (one problem
+ * per input, in the order of action.yml; checks that relate two inputs come after and are left
+ * out when one of their inputs is already wrong). A user fixes them all in one edit, not one
+ * per re-run.
+ *
+ * Adding an input: `const x = check(fallback, () => readX(raw('x'), show, fail))` among the
+ * others (readX calls `fail('x', problem, accepted)` for a bad value), a field in Settings, a
+ * row in action.yml; a relation to other inputs goes with the relations, behind `ok(...)`.
+ *
+ * Spelling rules that apply to several inputs:
+ * - Every value is trimmed; an empty value means "use the default".
+ * - Lists (target-languages, rush-languages, order-ids, download) are separated by commas,
+ *   spaces or newlines, in any mix.
+ * - Booleans accept true/false, yes/no and 1/0, in any letter case (a superset of the
+ *   YAML 1.2 core spellings `true|True|TRUE|false|False|FALSE`). Anything else is an error.
+ * - Enumerations (order-type, mode, ...) match in any letter case and become the canonical
+ *   spelling (`aidubbing` -> `aiDubbing`).
+ * - The values of api-key and github-token are never quoted in a message, and any other value
+ *   quoted has those secrets blanked out, URL credentials removed, control and bidi characters
+ *   escaped, and is cut to about 60 characters.
+ *
+ * Inputs that are valid but probably not what the user meant (target-languages next to
+ * order-ids, a bare `timeout: 60`) are warnings, passed to `env.warn`.
+ */
+
+
+
+
+/** Every bad input of a run. `input` is the first one's name; `problems` lists them all. */
+class InputError extends Error {
+    input;
+    problems;
+    constructor(problems) {
+        const [first] = problems;
+        if (first === undefined)
+            throw new TypeError('InputError needs at least one problem');
+        super(problems.length === 1
+            ? first.message
+            : `${problems.length} inputs are not valid:\n${problems.map((p) => `- ${p.message}`).join('\n')}`);
+        this.name = 'InputError';
+        this.input = first.input;
+        this.problems = problems;
+    }
+}
+const WITHHELD_NOTICE = {
+    fork: 'Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
+        'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
+        'run the workflow from a branch of this repository.',
+    dependabot: 'Skipped: this run was started by Dependabot, and GitHub gives Dependabot runs only Dependabot secrets, not Actions ' +
+        'secrets, so there is no Ollang API key. Nothing was ordered. To localize Dependabot pull requests, add ' +
+        'OLLANG_API_KEY under Settings > Secrets and variables > Dependabot as well.',
+};
+/**
+ * `api-key` is empty where GitHub withholds secrets on purpose (a pull request from a fork, a
+ * run started by Dependabot), and every other input is valid: main skips with `notice` (exit 0)
+ * instead of failing a check the contributor cannot fix.
+ */
+class SecretWithheldError extends InputError {
+    reason;
+    /** The notice main shows instead of a failure. */
+    notice;
+    constructor(reason) {
+        super([
+            {
+                input: 'api-key',
+                message: `Input 'api-key': is empty, because GitHub does not pass Actions secrets to ${reason === 'fork' ? 'workflows run for forks' : 'runs started by Dependabot'}, ` +
+                    'so nothing was ordered. Accepted: an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`.',
+            },
+        ]);
+        this.name = 'SecretWithheldError';
+        this.reason = reason;
+        this.notice = WITHHELD_NOTICE[reason];
+    }
+}
+const DEFAULT_API_URL = 'https://api-integration.ollang.com';
+const DEFAULT_MAX_DOWNLOAD_SIZE = '2GiB';
+const MIN_POLL_INTERVAL_MS = 100;
+const MIN_DOWNLOAD_BYTES = 1024;
+const MAX_DOWNLOAD_BYTES = 1024 ** 4; // 1 TiB
+/** A `timeout` written as a bare number below this is warned about: people think in minutes there. */
+const BARE_TIMEOUT_WARNING_MS = 5 * 60_000;
+const ORDER_TYPES = ['cc', 'subtitle', 'document', 'aiDubbing', 'studioDubbing'];
+const ORDER_SUB_TYPES = ['closedCaption', 'timecodedTranscription'];
+const DUBBING_STYLES = ['overdub', 'lipsync', 'audioDescription'];
+const DUBBING_TYPES = ['aiDubbing', 'studioDubbing'];
+const MODES = ['run', 'submit', 'collect', 'cancel'];
+const ON_TIMEOUT = ['fail', 'cancel', 'continue'];
+const DOWNLOAD_KINDS = ['subtitles', 'vtt', 'dubbing', 'documents'];
+/** `download: auto`: what each order type delivers (the contract's `download` row). */
+const AUTO_DOWNLOAD = {
+    cc: ['subtitles', 'vtt'],
+    subtitle: ['subtitles', 'vtt'],
+    aiDubbing: ['dubbing', 'subtitles', 'vtt'],
+    studioDubbing: ['dubbing', 'subtitles', 'vtt'],
+    document: ['documents'],
+};
+const TRUE_WORDS = new Set(['true', 'yes', '1']);
+const FALSE_WORDS = new Set(['false', 'no', '0']);
+const BOOLEAN_ACCEPTED = "'true' or 'false' (also yes/no or 1/0, in any letter case)";
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+const ID_ACCEPTED = '1 to 128 letters, digits, - or _';
+/** primary language (2-3 letters), optional script (4 letters), optional region (2 letters or 3 digits). */
+const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$/;
+const LANGUAGE_ACCEPTED = 'language codes such as fr, es, pt-BR, zh-TW, zh-Hant or es-419, separated by commas, spaces or newlines';
+const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 45m, 2h, 1h30m; a bare number is seconds)';
+/** A duration written without a unit (docs of src/duration.ts): seconds. */
+const BARE_NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)$/u;
+const MAX_SHOWN = 60;
+/**
+ * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
+ * when the only problem is an api-key GitHub withheld on purpose.
+ */
+function readSettings(getInput, env) {
+    const raw = (name) => {
+        const value = getInput(name);
+        return typeof value === 'string' ? value.trim() : '';
+    };
+    const warn = (message) => env.warn?.(message);
+    // ---- api-key first: its value is needed to keep it out of every later message.
+    const apiKey = raw('api-key');
+    const githubToken = raw('github-token');
+    const show = makeShow([apiKey, githubToken]);
+    const problems = [];
+    const fail = (input, problem, accepted) => {
+        throw new Invalid(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
+    };
+    /** Runs one reader; its problem is recorded (the first per input) and `fallback` stands in for the value. */
+    const check = (fallback, reader) => {
+        try {
+            return reader();
+        }
+        catch (error) {
+            if (!(error instanceof Invalid))
+                throw error;
+            if (ok(error.input))
+                problems.push({ input: error.input, message: error.message });
+            return fallback;
+        }
+    };
+    /** None of these inputs has a problem yet (a relation between them is worth checking). */
+    const ok = (...inputs) => inputs.every((input) => !problems.some((problem) => problem.input === input));
+    const secretsWithheld = env.isForkPullRequest ? 'fork' : env.isDependabot ? 'dependabot' : undefined;
+    check(undefined, () => {
+        if (apiKey === '') {
+            // Expected where GitHub withholds secrets: decided once every other input has been read.
+            if (secretsWithheld !== undefined)
+                return;
+            fail('api-key', 'is required and is empty (is the secret set for this repository?)', 'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`');
+        }
+        if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+            // Never echo the key. A header value with spaces or control characters would also fail in fetch.
+            fail('api-key', 'contains spaces, control or non-ASCII characters (the value is not shown)', 'an Ollang API key of printable ASCII characters');
+        }
+    });
+    // ---- single-input checks, in the order of action.yml.
+    const apiUrl = check(DEFAULT_API_URL, () => readApiUrl(raw('api-url'), show, fail));
+    const projectId = check('', () => {
+        const id = raw('project-id');
+        if (id !== '' && !ID_PATTERN.test(id))
+            fail('project-id', `${show(id)} is not a project ID`, `an Ollang project ID: ${ID_ACCEPTED}`);
+        return id;
+    });
+    const targetLanguages = check([], () => readLanguages('target-languages', raw('target-languages'), show, fail));
+    const rushRaw = raw('rush-languages');
+    const rushAll = rushRaw.toLowerCase() === 'all';
+    const rushListed = check([], () => {
+        if (!rushAll && splitList(rushRaw).some((item) => item.toLowerCase() === 'all')) {
+            fail('rush-languages', `${show(rushRaw)} combines 'all' with language codes`, "a subset of target-languages, or 'all' alone");
+        }
+        return rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
+    });
+    const orderType = check('subtitle', () => readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail));
+    const orderSubTypeRaw = raw('order-sub-type');
+    const orderSubType = check(undefined, () => orderSubTypeRaw === ''
+        ? undefined
+        : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`));
+    const dubbingStyleRaw = raw('dubbing-style');
+    const dubbingStyle = check(undefined, () => dubbingStyleRaw === ''
+        ? undefined
+        : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`));
+    const level = check(0, () => {
+        const text = raw('level');
+        if (text === '1')
+            return 1;
+        if (text !== '' && text !== '0')
+            fail('level', `${show(text)} is not a level`, "'0' (AI only) or '1' (AI plus human review)");
+        return 0;
+    });
+    const autoQc = check(false, () => readBoolean('auto-qc', raw('auto-qc'), false, show, fail));
+    const callbackUrl = check(undefined, () => readCallbackUrl(raw('callback-url'), show, fail));
+    const mode = check('run', () => readEnum('mode', raw('mode'), MODES, 'run', show, fail));
+    const orderIds = check([], () => readOrderIds(raw('order-ids'), show, fail));
+    const reuseOrders = check(true, () => readBoolean('reuse-orders', raw('reuse-orders'), true, show, fail));
+    const timeoutMs = check(0, () => readTimeout(raw('timeout'), show, fail, warn));
+    const pollIntervalMs = check(0, () => {
+        const ms = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
+        if (ms < MIN_POLL_INTERVAL_MS) {
+            fail('poll-interval', `${show(raw('poll-interval'))} is shorter than the 100ms minimum`, `${DURATION_ACCEPTED}, from 100ms up to 7 days`);
+        }
+        return ms;
+    });
+    const onTimeout = check('fail', () => readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail));
+    const cancelOnAbort = check(true, () => readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail));
+    const workspace = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(env.workspace);
+    const { outputDir, outputDirRelative } = check({ outputDir: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(workspace, 'localized'), outputDirRelative: 'localized' }, () => readOutputDir(raw('output-dir'), workspace, show, fail));
+    const download = check(new Set(), () => readDownload(raw('download'), orderType, show, fail));
+    const prComment = check(true, () => readBoolean('pr-comment', raw('pr-comment'), true, show, fail));
+    const dryRun = check(false, () => readBoolean('dry-run', raw('dry-run'), false, show, fail));
+    const maxDownloadBytes = check(0, () => readByteSize('max-download-size', raw('max-download-size'), show, fail));
+    // The media input's paths and patterns are checked against the workspace (media/find.ts), still before any request.
+    const media = raw('media');
+    const sourceLanguage = check(undefined, () => readSourceLanguage(raw('source-language'), show, fail));
+    const outputPath = check((0,_download_output_path_js__WEBPACK_IMPORTED_MODULE_1__/* .parseOutputPath */ .I6)('', { hasMedia: media !== '' }), () => readOutputPath(raw('output-path'), media !== ''));
+    const artifact = check('', () => readArtifactName(raw('artifact'), show, fail));
+    // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
+    check(undefined, () => {
+        if (media === '')
+            return;
+        const accepted = 'media files in the workspace (paths or glob patterns such as videos/**/*.mp4), with project-id and order-ids left empty';
+        if (projectId !== '' && ok('project-id'))
+            fail('media', 'is given together with project-id: each media file is its own Ollang project', `${accepted}; or project-id alone`);
+        if (orderIds.length > 0 && ok('order-ids'))
+            fail('media', 'is given together with order-ids, which name the orders to follow', `${accepted}; or order-ids alone`);
+    });
+    check(undefined, () => {
+        if (media !== '' && sourceLanguage === undefined && ok('source-language'))
+            fail('source-language', 'is required with media (orders are placed from it)', 'the language spoken in the media, such as en or pt-BR');
+    });
+    if (media === '' && sourceLanguage !== undefined) {
+        warn(`Input 'source-language' (${sourceLanguage}) is ignored: it goes with media, and media is empty (project-id names a project whose language Ollang already knows).`);
+    }
+    if (orderIds.length === 0 && ok('order-ids', 'mode')) {
+        const why = mode === 'collect' || mode === 'cancel'
+            ? `mode '${mode}' needs order-ids, or project-id and target-languages`
+            : 'it is required unless order-ids is given';
+        check(undefined, () => {
+            if (projectId === '' && media === '' && ok('project-id'))
+                fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set media or order-ids instead`);
+        });
+        check(undefined, () => {
+            if (targetLanguages.length === 0 && ok('target-languages'))
+                fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
+        });
+    }
+    if (orderIds.length > 0 && targetLanguages.length > 0) {
+        // Valid, and easy to mistake for a filter: the order IDs alone say what is followed.
+        warn(`Input 'target-languages' (${targetLanguages.join(', ')}) is ignored, and so is rush-languages: order-ids is given, and the action ` +
+            `${mode === 'cancel' ? 'cancels' : 'follows'} exactly those orders, whatever their languages. Leave target-languages empty when you give order-ids.`);
+    }
+    let rushLanguages = [];
+    if (rushAll) {
+        rushLanguages = [...targetLanguages];
+    }
+    else if (ok('target-languages', 'rush-languages')) {
+        const targets = new Set(targetLanguages);
+        check(undefined, () => {
+            for (const code of rushListed) {
+                if (!targets.has(code)) {
+                    const list = targetLanguages.length === 0 ? 'which is empty' : targetLanguages.join(', ');
+                    fail('rush-languages', `${show(code)} is not in target-languages (${list})`, "a subset of target-languages, or 'all'");
+                }
+            }
+        });
+        const rush = new Set(rushListed);
+        rushLanguages = targetLanguages.filter((code) => rush.has(code));
+    }
+    check(undefined, () => {
+        if (orderSubType !== undefined && orderType !== 'cc' && ok('order-type')) {
+            fail('order-sub-type', `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`, `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`);
+        }
+    });
+    check(undefined, () => {
+        if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType) && ok('order-type')) {
+            fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
+        }
+    });
+    if (problems.length > 0)
+        throw new InputError(problems);
+    if (apiKey === '' && secretsWithheld !== undefined)
+        throw new SecretWithheldError(secretsWithheld);
+    const settings = {
+        apiKey,
+        apiUrl,
+        projectId,
+        targetLanguages,
+        rushLanguages,
+        orderType,
+        level,
+        autoQc,
+        mode,
+        orderIds,
+        reuseOrders,
+        timeoutMs,
+        pollIntervalMs,
+        onTimeout,
+        cancelOnAbort,
+        outputDir,
+        outputDirRelative,
+        workspace,
+        download,
+        githubToken,
+        prComment,
+        dryRun,
+        maxDownloadBytes,
+        media,
+        outputPath,
+    };
+    if (sourceLanguage !== undefined && media !== '')
+        settings.sourceLanguage = sourceLanguage;
+    if (orderSubType !== undefined)
+        settings.orderSubType = orderSubType;
+    if (dubbingStyle !== undefined)
+        settings.dubbingStyle = dubbingStyle;
+    if (callbackUrl !== undefined)
+        settings.callbackUrl = callbackUrl;
+    if (artifact !== '')
+        settings.artifact = artifact;
+    return settings;
+}
+/** One input's problem, thrown by a reader and collected by readSettings. */
+class Invalid extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+    }
+}
+/** Splits a list written with commas, spaces and newlines in any mix. */
+function splitList(text) {
+    return text.split(/[\s,]+/u).filter((item) => item !== '');
+}
+/** `PT-br` -> `pt-BR`, `zh-hant` -> `zh-Hant`; undefined when it is not a language code. */
+function normalizeLanguage(code) {
+    const match = LANGUAGE_PATTERN.exec(code);
+    if (!match)
+        return undefined;
+    const [, primary, script, region] = match;
+    let out = primary.toLowerCase();
+    if (script !== undefined)
+        out += `-${script[0].toUpperCase()}${script.slice(1).toLowerCase()}`;
+    if (region !== undefined)
+        out += `-${region.toUpperCase()}`;
+    return out;
+}
+function readLanguages(input, text, show, fail, accepted = LANGUAGE_ACCEPTED) {
+    const out = [];
+    const seen = new Set();
+    for (const item of splitList(text)) {
+        const code = normalizeLanguage(item);
+        if (code === undefined) {
+            const hint = item.includes('_') ? " (use '-', not '_')" : '';
+            fail(input, `${show(item)} is not a language code${hint}`, accepted === LANGUAGE_ACCEPTED ? accepted : `${accepted}; as ${LANGUAGE_ACCEPTED}`);
+        }
+        else {
+            if (seen.has(code))
+                fail(input, `${show(code)} is listed more than once`, `${accepted === LANGUAGE_ACCEPTED ? LANGUAGE_ACCEPTED : accepted}, each once`);
+            seen.add(code);
+            out.push(code);
+        }
+    }
+    return out;
+}
+function readSourceLanguage(text, show, fail) {
+    if (text === '')
+        return undefined;
+    const code = normalizeLanguage(text);
+    if (code === undefined) {
+        fail('source-language', `${show(text)} is not a language code${text.includes('_') ? " (use '-', not '_')" : ''}`, 'the language spoken in the media, one code such as en, pt-BR or zh-Hant');
+    }
+    return code;
+}
+/** The output-path template (download/output-path.ts owns its rules and its message). */
+function readOutputPath(text, hasMedia) {
+    try {
+        return (0,_download_output_path_js__WEBPACK_IMPORTED_MODULE_1__/* .parseOutputPath */ .I6)(text, { hasMedia });
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw new Invalid('output-path', error.problems[0].message);
+        throw error;
+    }
+}
+function readOrderIds(text, show, fail) {
+    const out = [];
+    const seen = new Set();
+    for (const id of splitList(text)) {
+        if (!ID_PATTERN.test(id))
+            fail('order-ids', `${show(id)} is not an order ID`, `order IDs of ${ID_ACCEPTED}, separated by commas, spaces or newlines`);
+        if (seen.has(id))
+            fail('order-ids', `${show(id)} is listed more than once`, `order IDs of ${ID_ACCEPTED}, each once`);
+        seen.add(id);
+        out.push(id);
+    }
+    return out;
+}
+function readEnum(input, text, values, fallback, show, fail, acceptedSuffix = '') {
+    if (text === '' && fallback !== undefined)
+        return fallback;
+    const found = values.find((value) => value.toLowerCase() === text.toLowerCase());
+    if (found === undefined) {
+        return fail(input, `${show(text)} is not one of the accepted values`, `${values.map((v) => `'${v}'`).join(', ')}${acceptedSuffix}`);
+    }
+    return found;
+}
+function readBoolean(input, text, fallback, show, fail) {
+    if (text === '')
+        return fallback;
+    return parseBooleanWord(text) ?? fail(input, `${show(text)} is not a boolean`, BOOLEAN_ACCEPTED);
+}
+/** true / false (also yes / no, 1 / 0, any letter case); undefined for anything else. */
+function parseBooleanWord(text) {
+    const word = text.trim().toLowerCase();
+    if (TRUE_WORDS.has(word))
+        return true;
+    if (FALSE_WORDS.has(word))
+        return false;
+    return undefined;
+}
+/**
+ * `timeout`. A bare number is seconds, as the contract says; but next to the job's
+ * `timeout-minutes`, `timeout: 60` reads as an hour to many. Below 5 minutes it is valid and
+ * warned about, with the unit spelled out.
+ */
+function readTimeout(text, show, fail, warn) {
+    const ms = readDuration('timeout', text, '60m', show, fail, 'from 0 up to 7 days');
+    if (BARE_NUMBER.test(text) && ms > 0 && ms < BARE_TIMEOUT_WARNING_MS) {
+        warn(`Input 'timeout': ${show(text)} has no unit, so it is ${text} seconds: the action waits at most ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ms)}. ` +
+            `If you meant minutes, write ${show(`${text}m`)} (unlike the job's timeout-minutes, this input takes a unit: 90s, 45m, 2h).`);
+    }
+    return ms;
+}
+function readDuration(input, text, fallback, show, fail, range) {
+    try {
+        return (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text === '' ? fallback : text);
+    }
+    catch (error) {
+        const reason = error instanceof _duration_js__WEBPACK_IMPORTED_MODULE_2__/* .DurationError */ .N2 ? error.reason : 'is not a duration';
+        return fail(input, `${show(text)} ${reason}`, `${DURATION_ACCEPTED}, ${range}`);
+    }
+}
+/**
+ * An http or https base URL. Plain http only to this machine (a local simulator or proxy): to
+ * anywhere else it would send the API key across the network in clear text.
+ */
+function readApiUrl(text, show, fail) {
+    if (text === '')
+        return DEFAULT_API_URL;
+    const accepted = `an https base URL without user name, password, query or fragment, such as ${DEFAULT_API_URL}; http only to this machine (localhost, 127.0.0.1, [::1])`;
+    const url = parseUrl(text);
+    if (url === undefined)
+        return fail('api-url', `${show(text)} is not a URL`, accepted);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return fail('api-url', `${show(text)} does not use http or https`, accepted);
+    }
+    if (url.username !== '' || url.password !== '') {
+        return fail('api-url', 'contains a user name or password (the value is not shown); the API key goes in api-key', accepted);
+    }
+    if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
+        return fail('api-url', `${show(text)} has a query or fragment`, accepted);
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        return fail('api-url', `${show(text)} uses plain http to another machine, which would send the API key unencrypted`, accepted);
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/u, '')}`;
+}
+/**
+ * `localhost`, 127.0.0.0/8 and [::1], as WHATWG URL parsing normalises them (`http://0x7f.1`
+ * is 127.0.0.1). Names under `.localhost` are not taken: Node resolves them through DNS.
+ */
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/u.test(hostname);
+}
+function readCallbackUrl(text, show, fail) {
+    if (text === '')
+        return undefined;
+    const accepted = 'an absolute http or https URL, or empty';
+    if (text.length > 2048)
+        return fail('callback-url', 'is longer than 2048 characters', accepted);
+    if (/[\s\p{Cc}]/u.test(text))
+        return fail('callback-url', `${show(text)} contains spaces or control characters`, accepted);
+    const url = parseUrl(text);
+    if (url === undefined)
+        return fail('callback-url', `${show(text)} is not a URL`, accepted);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return fail('callback-url', `${show(text)} does not use http or https`, accepted);
+    }
+    if (url.hostname === '')
+        return fail('callback-url', `${show(text)} has no host`, accepted);
+    return text;
+}
+function parseUrl(text) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function readOutputDir(text, workspace, show, fail) {
+    const value = text === '' ? 'localized' : text;
+    const accepted = `a folder inside the workspace, relative to it (such as 'localized' or 'docs/subtitles'), not the workspace root itself`;
+    if (/\p{Cc}/u.test(value))
+        fail('output-dir', `${show(value)} contains control characters`, accepted);
+    if (value.startsWith('~'))
+        fail('output-dir', `${show(value)} starts with '~', which is not expanded to a home folder`, accepted);
+    const outputDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, value);
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, outputDir);
+    if (relative === '')
+        fail('output-dir', `${show(value)} is the workspace root itself`, accepted);
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative) || relative === '..' || relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`)) {
+        fail('output-dir', `${show(value)} is outside the workspace (${workspace})`, accepted);
+    }
+    return { outputDir, outputDirRelative: relative.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/') };
+}
+/** `auto` (the default): what the order type delivers; or a list of kinds; or `all` / `none` alone. */
+function readDownload(text, orderType, show, fail) {
+    const accepted = `'auto' (what the order type delivers), or any of ${DOWNLOAD_KINDS.map((k) => `'${k}'`).join(', ')} separated by commas or spaces, ` +
+        `or 'all' alone, or 'none' alone`;
+    const items = splitList(text === '' ? 'auto' : text).map((item) => item.toLowerCase());
+    for (const word of ['auto', 'none', 'all']) {
+        if (items.includes(word) && items.length !== 1)
+            fail('download', `${show(text)} combines '${word}' with other values`, accepted);
+    }
+    if (items[0] === 'auto')
+        return new Set(AUTO_DOWNLOAD[orderType]);
+    if (items[0] === 'none')
+        return new Set();
+    if (items[0] === 'all')
+        return new Set(DOWNLOAD_KINDS);
+    const out = new Set();
+    for (const item of items) {
+        const kind = DOWNLOAD_KINDS.find((k) => k === item);
+        if (kind === undefined)
+            fail('download', `${show(item)} is not something that can be downloaded`, accepted);
+        else
+            out.add(kind);
+    }
+    return out;
+}
+/**
+ * An artifact name as the artifact service takes it: not one of `" : < > | * ? \ /` nor a
+ * control character (names must work as file names on every runner's file system). Checked
+ * here so that a bad name fails before any order is paid for, not after the downloads.
+ */
+function readArtifactName(text, show, fail) {
+    if (text === '')
+        return '';
+    const accepted = 'a name for the workflow artifact, without " : < > | * ? \\ / or control characters; or empty for no artifact';
+    if (/[":<>|*?\\/\p{Cc}]/u.test(text))
+        fail('artifact', `${show(text)} contains a character artifact names cannot have`, accepted);
+    return text;
+}
+const BYTE_UNITS = {
+    b: 1,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    tb: 1000 ** 4,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+};
+/** "2GiB", "500MB", "1048576", "1.5 GB" -> bytes. KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024. */
+function parseByteSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([A-Za-z]*)$/u.exec(text.trim());
+    if (!match)
+        return undefined;
+    const unit = match[2].toLowerCase();
+    const size = unit === '' ? 1 : BYTE_UNITS[unit];
+    if (size === undefined)
+        return undefined;
+    const bytes = Math.floor(Number(match[1]) * size);
+    return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+function readByteSize(input, text, show, fail) {
+    const accepted = 'a number of bytes, or a number with a unit KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024), from 1KiB up to 1TiB, such as 500MB or 2GiB';
+    const bytes = parseByteSize(text === '' ? DEFAULT_MAX_DOWNLOAD_SIZE : text);
+    if (bytes === undefined)
+        return fail(input, `${show(text)} is not a size`, accepted);
+    if (bytes < MIN_DOWNLOAD_BYTES)
+        return fail(input, `${show(text)} is smaller than 1KiB`, accepted);
+    if (bytes > MAX_DOWNLOAD_BYTES)
+        return fail(input, `${show(text)} is larger than 1TiB`, accepted);
+    return bytes;
+}
+const ESCAPE = /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udfff]/u;
+/**
+ * Quotes a value for a message: secrets blanked, URL credentials removed, control, bidi and
+ * zero-width characters escaped, cut to about 60 characters.
+ */
+function makeShow(secrets) {
+    return (value) => {
+        let text = (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .f)(value, secrets);
+        text = text.replace(/(\/\/)[^/@\s]*@/gu, '$1***@');
+        let out = '';
+        let count = 0;
+        for (const char of text) {
+            if (count >= MAX_SHOWN) {
+                out += '…';
+                break;
+            }
+            out += escapeChar(char);
+            count += 1;
+        }
+        return `"${out}"`;
+    };
+}
+function escapeChar(char) {
+    if (char === '"')
+        return '\\"';
+    if (char === '\\')
+        return '\\\\';
+    if (!ESCAPE.test(char))
+        return char;
+    const code = char.codePointAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+
+/***/ }),
+
+/***/ 25728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   be: () => (/* binding */ formatOf),
+/* harmony export */   je: () => (/* binding */ extensionOf),
+/* harmony export */   mA: () => (/* binding */ LIMIT_BYTES),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export FORMATS */
+/**
+ * The file formats Ollang's upload takes, by extension, with the size limit of each kind and
+ * the Content-Type the upload's file part carries (docs/ollang-uploads.md).
+ */
+/** 30 GB for audio and video, 100 MB for documents: decimal units, the stricter reading of Ollang's "GB" / "MB". */
+const LIMIT_BYTES = { video: 30 * 1000 ** 3, audio: 30 * 1000 ** 3, document: 100 * 1000 ** 2 };
+const video = (contentType) => ({ kind: 'video', contentType });
+const audio = (contentType) => ({ kind: 'audio', contentType });
+const document = (contentType) => ({ kind: 'document', contentType });
+/** Lower-case extension (no dot) -> format. */
+const FORMATS = new Map([
+    ['mp4', video('video/mp4')],
+    ['mov', video('video/quicktime')],
+    ['avi', video('video/x-msvideo')],
+    ['wmv', video('video/x-ms-wmv')],
+    ['flv', video('video/x-flv')],
+    ['mkv', video('video/x-matroska')],
+    ['mp3', audio('audio/mpeg')],
+    ['wav', audio('audio/wav')],
+    ['aac', audio('audio/aac')],
+    ['m4a', audio('audio/mp4')],
+    ['flac', audio('audio/flac')],
+    ['ogg', audio('audio/ogg')],
+    ['docx', document('application/vnd.openxmlformats-officedocument.wordprocessingml.document')],
+    ['doc', document('application/msword')],
+    ['pdf', document('application/pdf')],
+    ['txt', document('text/plain')],
+    ['rtf', document('application/rtf')],
+    ['odt', document('application/vnd.oasis.opendocument.text')],
+    ['pptx', document('application/vnd.openxmlformats-officedocument.presentationml.presentation')],
+    ['ppt', document('application/vnd.ms-powerpoint')],
+    ['odp', document('application/vnd.oasis.opendocument.presentation')],
+    ['xlsx', document('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')],
+    ['xls', document('application/vnd.ms-excel')],
+    ['ods', document('application/vnd.oasis.opendocument.spreadsheet')],
+    ['csv', document('text/csv')],
+    ['jpeg', document('image/jpeg')],
+    ['jpg', document('image/jpeg')],
+    ['png', document('image/png')],
+    ['html', document('text/html')],
+    ['xml', document('application/xml')],
+    ['json', document('application/json')],
+    ['srt', document('application/x-subrip')],
+    ['vtt', document('text/vtt')],
+]);
+/** The lower-case extension of a file name or path (`Intro.MP4` -> `mp4`), or '' when it has none. */
+function extensionOf(fileName) {
+    const base = fileName.slice(fileName.lastIndexOf('/') + 1);
+    const dot = base.lastIndexOf('.');
+    return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
+}
+/** The format of a file, or undefined when Ollang does not take it. */
+function formatOf(fileName) {
+    return FORMATS.get(extensionOf(fileName));
+}
+/** Decimal units, as Ollang states its limits: `30 GB`, `100 MB`, `31.2 GB`. */
+function formatBytes(bytes) {
+    const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit += 1;
+    }
+    return unit === 0 ? `${bytes} bytes` : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
 /***/ 2732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ readErrorBody),
-/* harmony export */   e: () => (/* binding */ OllangError)
+/* harmony export */   Nk: () => (/* binding */ readErrorBody),
+/* harmony export */   UW: () => (/* binding */ explainError),
+/* harmony export */   eO: () => (/* binding */ OllangError)
 /* harmony export */ });
+/* unused harmony export adviceFor */
 /**
  * OllangError: every failure of a call to the Ollang API, whatever its cause.
  *
@@ -917,20 +2292,46 @@ function clip(text, max = 500) {
     const oneLine = text.replace(/\s+/g, ' ').trim();
     return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
+/**
+ * What to check when a failure most likely comes from the workflow's inputs rather than from
+ * Ollang: the key (401, 403), the project (404 from a call about the project), the address
+ * (no answer at all). Said in the failure, so that the job summary and the log carry the fix.
+ */
+function adviceFor(error) {
+    if (!(error instanceof OllangError))
+        return undefined;
+    if (error.status === 401)
+        return 'Check the secret passed as api-key: Ollang did not accept it as an API key.';
+    if (error.status === 403)
+        return "Check that the API key's Ollang account may use this project and its orders.";
+    if (error.status === 404 && (error.code === 'PROJECT_NOT_FOUND' || error.endpoint === 'Create Order')) {
+        return 'Check project-id: Ollang has no project with that ID for this API key.';
+    }
+    if (error.kind === 'network' || error.kind === 'timeout') {
+        return 'Check api-url: the runner could not get an answer from Ollang there (a wrong address, or a network that blocks it); if it is right, Ollang may be down, so try again later.';
+    }
+    return undefined;
+}
+/** The error's message, followed by what to check where adviceFor knows. */
+function explainError(error, message) {
+    const advice = adviceFor(error);
+    return advice ? `${message.replace(/\.?$/, '.')} ${advice}` : message;
+}
 
 
 /***/ }),
 
-/***/ 8801:
+/***/ 38801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   nZ: () => (/* binding */ resolvePolicy),
-/* harmony export */   r3: () => (/* binding */ isRetryable)
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   vB: () => (/* binding */ maxRetryAfterMs)
 /* harmony export */ });
-/* unused harmony exports defaultRetryPolicy, maxRetryAfterMs, backoffDelay */
+/* unused harmony exports defaultRetryPolicy, backoffDelay */
 const defaultRetryPolicy = Object.freeze({
     maxAttempts: 6,
     baseDelayMs: 500,
@@ -1024,13 +2425,19 @@ async function withRetries(attempt, options) {
         const giveUp = () => (options.exhausted ? options.exhausted(error, count) : error);
         if (count >= policy.maxAttempts)
             throw giveUp();
-        const delay = backoffDelay(count, policy, options.random, options.retryAfterMs?.(error));
-        const deadline = options.deadline?.();
-        if (deadline !== undefined && options.clock() + delay > deadline)
+        const retryAt = options.clock() + backoffDelay(count, policy, options.random, options.retryAfterMs?.(error));
+        const pastDeadline = (at) => {
+            const deadline = options.deadline?.();
+            return deadline !== undefined && at > deadline;
+        };
+        if (pastDeadline(retryAt))
             throw giveUp();
         await options.beforeRetry?.(error, count);
+        // A slow beforeRetry (a look-up that hung) must not push the next attempt past the deadline.
+        if (pastDeadline(Math.max(retryAt, options.clock())))
+            throw giveUp();
         try {
-            await options.sleep(delay, signal);
+            await options.sleep(Math.max(0, retryAt - options.clock()), signal);
         }
         catch (cause) {
             if (signal?.aborted)
@@ -1045,12 +2452,14 @@ async function withRetries(attempt, options) {
 
 /***/ }),
 
-/***/ 9069:
+/***/ 19069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ isFinished),
+/* harmony export */   Dl: () => (/* binding */ explainStatusBriefly),
 /* harmony export */   Ng: () => (/* binding */ isUsable),
+/* harmony export */   cq: () => (/* binding */ explainStatus),
 /* harmony export */   mm: () => (/* binding */ isCancelled),
 /* harmony export */   oJ: () => (/* binding */ isSuccess),
 /* harmony export */   uj: () => (/* binding */ statusMeaning)
@@ -1093,11 +2502,34 @@ function isCancelled(status) {
 function isUsable(status) {
     return statusMeaning(status) !== 'finished-badly';
 }
+/**
+ * What an unfinished status means for a reader waiting on it (docs/ollang-api.md, "Order
+ * statuses"): the job summary and the progress line explain Ollang's words with these. Statuses
+ * that need no explanation (`pending`, `ongoing`) and unknown ones have none.
+ */
+const WAITING_FOR = {
+    waitingforapprove: 'a human-review gate: someone at Ollang must approve it, which can take long',
+    review: 'a human reviewer is working on it',
+    revision: 'being revised',
+    qualitycheck: "in Ollang's quality check",
+    delayed: 'late at Ollang',
+    waitingforcc: 'waits for its captions to be done first',
+    waitingforsubtitle: 'waits for its subtitles to be done first',
+    readytosent: 'done, about to be delivered',
+};
+/** A few words on what an unfinished status waits for, or undefined when the word says it all. */
+function explainStatus(status) {
+    return WAITING_FOR[word(status)];
+}
+/** The short form of explainStatus for a one-line progress report (up to the first colon). */
+function explainStatusBriefly(status) {
+    return explainStatus(status)?.split(':')[0];
+}
 
 
 /***/ }),
 
-/***/ 3303:
+/***/ 53303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1107,9 +2539,9 @@ function isUsable(status) {
 /* harmony export */ });
 /* unused harmony export cancelOrder */
 /* harmony import */ var _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2732);
-/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9069);
-/* harmony import */ var _for_each_limited_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9891);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6587);
+/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19069);
+/* harmony import */ var _for_each_limited_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(39891);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(86587);
 
 
 
@@ -1121,7 +2553,7 @@ async function cancelOrder(client, orderId) {
         return { orderId, outcome };
     }
     catch (error) {
-        if (!(error instanceof _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangError */ .e) || error.status !== 400)
+        if (!(error instanceof _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangError */ .eO) || error.status !== 400)
             return failure(orderId, error);
     }
     // 400: "not eligible". Find out why before deciding what else to do.
@@ -1214,10 +2646,10 @@ function failure(orderId, error) {
 /* harmony export */   nB: () => (/* binding */ learn),
 /* harmony export */   nT: () => (/* binding */ isOpen)
 /* harmony export */ });
-/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9069);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6587);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3303);
-/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7273);
+/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19069);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(86587);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53303);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57273);
 
 
 
@@ -1227,7 +2659,9 @@ function followOrder(order, options) {
     return {
         orderId: order.id,
         projectId: order.projectId ?? options.projectId ?? '',
+        ...(options.media && options.media.length > 0 ? { media: options.media } : {}),
         language: order.targetLanguage,
+        ...(order.sourceLanguage !== undefined ? { sourceLanguage: order.sourceLanguage } : {}),
         type: order.type,
         ...(order.level !== undefined ? { level: order.level } : {}),
         ...(order.createdAt !== undefined ? { createdAt: order.createdAt } : {}),
@@ -1238,12 +2672,22 @@ function followOrder(order, options) {
     };
 }
 /** An order this run created but could not read yet: followed all the same, the wait learns the rest. */
-function followUnread(orderId, projectId) {
-    return { orderId, projectId, language: '', type: '', created: true, status: 'pending', state: 'waiting', files: [] };
+function followUnread(orderId, projectId, media) {
+    return {
+        orderId,
+        projectId,
+        ...(media && media.length > 0 ? { media } : {}),
+        language: '',
+        type: '',
+        created: true,
+        status: 'pending',
+        state: 'waiting',
+        files: [],
+    };
 }
 /** The key of a (project, language): one target of the run. */
 function targetKey(projectId, language) {
-    return `${projectId}\u0000${(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .languageKey */ .Y)(language)}`;
+    return `${projectId}\u0000${(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .languageKey */ .Y2)(language)}`;
 }
 function keyOf(order) {
     return targetKey(order.projectId, order.language);
@@ -1351,8 +2795,9 @@ function recordCancel(order, result) {
 }
 /** The order's status as the report shows it: Ollang's, except where the action's own verdict says more. */
 function reportedStatus(order) {
+    // Timed out, then cancelled (on-timeout: cancel): what became of it is the cancel.
     if (order.state === 'timed-out')
-        return 'timed-out';
+        return (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancelled */ .mm)(order.status) ? 'cancelled' : 'timed-out';
     const meaning = (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_0__/* .statusMeaning */ .uj)(order.status);
     if (order.state === 'failed' && meaning === 'finished-well')
         return 'download-failed';
@@ -1364,13 +2809,260 @@ function reportedStatus(order) {
 
 /***/ }),
 
-/***/ 7273:
+/***/ 36317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ inScope),
-/* harmony export */   Y: () => (/* binding */ languageKey)
+/* harmony export */   Dn: () => (/* binding */ scanOrders),
+/* harmony export */   gP: () => (/* binding */ yieldToEarlierOrders),
+/* harmony export */   recentOrders: () => (/* binding */ recentOrders),
+/* harmony export */   vY: () => (/* binding */ findReusable)
 /* harmony export */ });
+/* unused harmony export REUSE_SCAN_MAX_PAGES */
+/* harmony import */ var _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2732);
+/* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19069);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(86587);
+/* harmony import */ var _followed_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4609);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(57273);
+
+
+
+
+
+/** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
+const REUSE_SCAN_MAX_PAGES = 4;
+/** Orders of one language stamped this close together (Ollang's clock) are runs started together. */
+const BURST_MS = 2 * 60_000;
+/** Candidates of one language confirmed with Get Order before giving up on reusing it. */
+const CANDIDATES_PER_LANGUAGE = 3;
+/** A RecentOrders reading at most `maxPages` pages (once, when first asked), newest first. */
+function recentOrders(client, orderType, maxPages) {
+    let listed;
+    return {
+        async candidates(scope, languages) {
+            listed ??= (async () => {
+                const all = [];
+                for await (const summary of client.listAllOrders({ take: 50, orderBy: 'createdAt', orderDirection: 'desc', filter: { type: orderType } }, { maxPages }))
+                    all.push(summary);
+                return all;
+            })();
+            const wanted = new Set(languages.map(_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2));
+            const out = new Map();
+            for (const summary of await listed) {
+                // Filters are hints (docs/ollang-api.md): every item is checked here.
+                if (summary.projectId !== scope.projectId || summary.type !== scope.orderType || !(0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(summary.status))
+                    continue;
+                const language = (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(summary.targetLanguage);
+                if (wanted.has(language))
+                    out.set(language, [...(out.get(language) ?? []), summary.id]);
+            }
+            return out;
+        },
+    };
+}
+/**
+ * Usable orders (not cancelled or failed) for the scope, by language: first those an earlier run
+ * remembered, then a bounded scan of List Orders. Every candidate is confirmed with Get Order
+ * (List Orders shows no level, and a remembered order may have been cancelled since).
+ */
+async function findReusable(context, scope, languages) {
+    const found = new Map();
+    const wanted = new Set(languages.map(_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2));
+    // The manifest is kept by scope, level included: its level is the one we sent, whatever scale
+    // Ollang reports levels on (docs/ollang-api.md), so a remembered order's level is not checked.
+    const remembered = context.memory ? await context.memory.recall(scope) : new Map();
+    await confirmCandidates(context.client, scope, remembered, wanted, found, { level: false });
+    // With many projects: the run's one scan of the newest orders across projects, for what it shows.
+    if (context.recent && wanted.size > found.size) {
+        const recent = await context.recent.candidates(scope, [...wanted].filter((l) => !found.has(l)));
+        await confirmCandidates(context.client, scope, recent, wanted, found, { level: true });
+    }
+    if (wanted.size > found.size) {
+        const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
+        const usable = summaries.filter((summary) => (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(summary.status));
+        // Newest first, except an order with an older one of its language created just before it:
+        // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
+        const yields = (s) => usable.some((o) => o !== s &&
+            (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(o.targetLanguage) === (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(s.targetLanguage) &&
+            isOlder(o, s) &&
+            Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= BURST_MS);
+        const candidates = new Map();
+        for (const summary of [...usable.filter((s) => !yields(s)), ...usable.filter(yields)]) {
+            const language = (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(summary.targetLanguage);
+            candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
+        }
+        await confirmCandidates(context.client, scope, candidates, wanted, found, { level: true });
+    }
+    return found;
+}
+async function confirmCandidates(client, scope, candidates, wanted, found, check) {
+    await Promise.all([...candidates].map(async ([language, orderIds]) => {
+        if (!wanted.has(language) || found.has(language))
+            return;
+        for (const orderId of orderIds.slice(0, CANDIDATES_PER_LANGUAGE)) {
+            const order = await client.getOrder(orderId).catch((error) => {
+                if (error instanceof _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangError */ .eO && error.status === 404)
+                    return undefined; // gone: not reusable
+                // Unreadable is not unusable: ordering again now could buy a language twice.
+                throw new Error(`Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}`, { cause: error });
+            });
+            if (order && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .inScope */ .SB)(order, scope, check) && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(order.targetLanguage) === language && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(order.status)) {
+                found.set(language, order);
+                return;
+            }
+        }
+    }));
+}
+/**
+ * Newest orders of the project and type, filtered on our side (a server may ignore filters:
+ * docs/ollang-api.md), reading at most `maxPages` pages.
+ */
+async function scanOrders(client, scope, options = {}) {
+    const languages = options.languages ? new Set(options.languages.map(_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)) : undefined;
+    const matches = [];
+    const pages = client.listAllOrders({
+        take: 50,
+        orderBy: 'createdAt',
+        orderDirection: 'desc',
+        filter: {
+            type: scope.orderType,
+            projectId: scope.projectId,
+            ...(options.createdFrom ? { createdAtFrom: options.createdFrom } : {}),
+        },
+    }, { maxPages: options.maxPages ?? REUSE_SCAN_MAX_PAGES });
+    for await (const summary of pages) {
+        if (summary.projectId !== undefined && summary.projectId !== scope.projectId)
+            continue;
+        if (summary.type !== scope.orderType)
+            continue;
+        if (languages && !languages.has((0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(summary.targetLanguage)))
+            continue;
+        if (options.createdFrom && summary.createdAt && Date.parse(summary.createdAt) < Date.parse(options.createdFrom))
+            continue;
+        matches.push(summary);
+    }
+    return matches;
+}
+/**
+ * Runs started together (a workflow matrix, two pushes) can each find nothing to reuse and each
+ * create the same language. Every run settles it the same way: the oldest usable order of a
+ * (project, type, level, language) is kept, and a run whose own order is younger cancels it
+ * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
+ * one instead, cancelling the child orders it added with it too. One List Orders page, and only
+ * when this run created something.
+ */
+async function yieldToEarlierOrders(context, scope, created) {
+    const { client, log, state } = context;
+    const mine = created.filter((o) => o.type === scope.orderType);
+    const oldest = Math.min(...mine.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
+    if (!Number.isFinite(oldest))
+        return created;
+    let rivals;
+    try {
+        rivals = await scanOrders(client, scope, {
+            languages: mine.map((o) => o.language),
+            createdFrom: new Date(oldest - BURST_MS).toISOString(),
+            maxPages: Math.ceil(mine.length / 50) + 1,
+        });
+    }
+    catch (error) {
+        if (error instanceof _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangError */ .eO && (error.status === 401 || error.kind === 'aborted'))
+            throw error;
+        return created; // a courtesy check: never fail a run over it
+    }
+    const ours = new Set(created.map((o) => o.orderId));
+    const result = [];
+    const givenUp = [];
+    for (const order of created) {
+        if (order.type !== scope.orderType) {
+            result.push(order);
+            continue;
+        }
+        const earlier = rivals
+            .filter((r) => !ours.has(r.id) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(r.status) && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(r.targetLanguage) === (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(order.language) && isOlder(r, order))
+            .sort((a, b) => (isOlder(a, b) ? -1 : 1));
+        let replacement;
+        for (const rival of earlier.slice(0, CANDIDATES_PER_LANGUAGE)) {
+            const candidate = await client.getOrder(rival.id).catch(() => undefined);
+            // Both levels as Ollang reports them: on one scale, whichever it uses (docs/ollang-api.md).
+            const level = order.level ?? scope.level;
+            if (candidate && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .inScope */ .SB)(candidate, { ...scope, level }, { level: true }) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(candidate.status)) {
+                replacement = candidate;
+                break;
+            }
+        }
+        if (!replacement) {
+            result.push(order);
+            continue;
+        }
+        try {
+            const outcome = await client.cancelOrder(order.orderId);
+            state.recordSettled([order.orderId]);
+            log.info(`${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`);
+            result.push((0,_followed_js__WEBPACK_IMPORTED_MODULE_2__/* .followOrder */ ._U)(replacement, { created: false, projectId: scope.projectId }));
+            givenUp.push(order);
+        }
+        catch (error) {
+            // Could not cancel ours (already past pending): keep it, we pay for it anyway.
+            log.debug(`Keeping ${order.orderId}: cancelling the duplicate failed (${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}).`);
+            result.push(order);
+        }
+    }
+    return givenUp.length === 0 ? result : await cancelChildren(context, scope, result, givenUp);
+}
+/**
+ * The child orders (another type) of the parents this run gave up go with them: cancelled and no
+ * longer followed. One that may as well be a kept parent's (children in the source language look
+ * alike) is kept: cancelling it could stall an order this run still waits for.
+ */
+async function cancelChildren(context, scope, followed, givenUp) {
+    const asParent = (o) => ({ targetLanguage: o.language, sourceLanguage: o.sourceLanguage, createdAt: o.createdAt });
+    const kept = followed.filter((o) => o.created && o.type === scope.orderType).map(asParent);
+    const result = [];
+    for (const order of followed) {
+        const child = { targetLanguage: order.language, createdAt: order.createdAt };
+        const orphan = order.created &&
+            order.type !== scope.orderType &&
+            givenUp.some((parent) => (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .isChildOf */ .aO)(child, asParent(parent))) &&
+            !kept.some((parent) => (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .isChildOf */ .aO)(child, parent));
+        if (!orphan) {
+            result.push(order);
+            continue;
+        }
+        try {
+            const outcome = await context.client.cancelOrder(order.orderId);
+            context.state.recordSettled([order.orderId]);
+            context.log.info(`${order.type} order ${order.orderId} (${order.language}) came with a duplicate this run gave up: ${outcome}.`);
+        }
+        catch (error) {
+            context.log.debug(`Keeping ${order.orderId}: cancelling the child order of a duplicate failed (${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}).`);
+            result.push(order);
+        }
+    }
+    return result;
+}
+/** Older = created earlier; ties broken by ID so that every run picks the same survivor. */
+function isOlder(a, b) {
+    const ta = Date.parse(a.createdAt ?? '') || Infinity;
+    const tb = Date.parse(b.createdAt ?? '') || Infinity;
+    if (ta !== tb)
+        return ta < tb;
+    return (a.id ?? a.orderId ?? '') < (b.id ?? b.orderId ?? '');
+}
+
+
+/***/ }),
+
+/***/ 57273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SB: () => (/* binding */ inScope),
+/* harmony export */   Y2: () => (/* binding */ languageKey),
+/* harmony export */   Zs: () => (/* binding */ stampOf),
+/* harmony export */   aO: () => (/* binding */ isChildOf)
+/* harmony export */ });
+/* unused harmony export CHILD_STAMP_WINDOW_MS */
 /** Language codes compare case-insensitively (`pt-BR` and `pt-br` are one language). */
 function languageKey(language) {
     return language.toLowerCase();
@@ -1384,11 +3076,32 @@ function inScope(order, scope, options) {
     // A level Ollang does not report matches; one it reports must be ours (docs/ollang-api.md, "Orders").
     return !options.level || (order.level ?? scope.level) === scope.level;
 }
+/** How far apart (Ollang's clock) a parent order and the child orders it adds may be stamped. */
+const CHILD_STAMP_WINDOW_MS = 5_000;
+/**
+ * Whether `candidate`, an order of another type made by the same Create Order call, may be a
+ * child order of `parent` (docs/ollang-api.md, "Create Order"): stamped within moments of it, in
+ * its target or source language. Nothing in an order links the two: children in the source
+ * language look alike whichever parent of the call added them.
+ */
+function isChildOf(candidate, parent) {
+    const language = languageKey(candidate.targetLanguage);
+    if (language !== languageKey(parent.targetLanguage) && language !== languageKey(parent.sourceLanguage ?? ''))
+        return false;
+    const a = stampOf(candidate);
+    const b = stampOf(parent);
+    return a === undefined || b === undefined || Math.abs(a - b) <= CHILD_STAMP_WINDOW_MS;
+}
+/** An order's `createdAt` (Ollang's clock) in epoch ms, or undefined. */
+function stampOf(order) {
+    const t = order.createdAt === undefined ? NaN : Date.parse(order.createdAt);
+    return Number.isFinite(t) ? t : undefined;
+}
 
 
 /***/ }),
 
-/***/ 6670:
+/***/ 76670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1411,7 +3124,7 @@ function redactSecrets(text, secrets) {
 
 /***/ }),
 
-/***/ 3683:
+/***/ 33683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1593,7 +3306,7 @@ function parseIdList(text) {
 
 /***/ }),
 
-/***/ 3910:
+/***/ 59044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1605,13 +3318,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/runner.ts
 /**
  * The runner's side of an action: inputs from INPUT_* variables, workflow commands on stdout
@@ -1671,9 +3384,18 @@ function appendKeyValue(variable, name, value) {
     (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, { encoding: 'utf8' });
     return true;
 }
+/**
+ * A plain log line. The one place this differs from @actions/core: a line break never reaches the
+ * runner raw. A message may carry text the action does not control (a file name from the
+ * repository, an API message), and a line of its own starting with `::` would be read as a
+ * workflow command; so CR and LF are written as `%0D` and `%0A`, as in a command's data.
+ */
+function infoLine(message) {
+    return message.replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
 const runnerLog = {
     debug: (message) => issueCommand('debug', {}, message),
-    info: (message) => void process.stdout.write(message + external_node_os_.EOL),
+    info: (message) => void process.stdout.write(infoLine(message) + external_node_os_.EOL),
     notice: (message, properties) => issueCommand('notice', annotation(properties), message),
     warning: (message, properties) => issueCommand('warning', annotation(properties), message),
     error: (message, properties) => issueCommand('error', annotation(properties), message),
@@ -1716,580 +3438,16 @@ const runnerIO = {
 };
 
 // EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
-var transport = __nccwpck_require__(1140);
+var transport = __nccwpck_require__(21140);
 // EXTERNAL MODULE: ./src/runtime.ts
-var runtime = __nccwpck_require__(3683);
+var runtime = __nccwpck_require__(33683);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __nccwpck_require__(7607);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Reads and validates every input (see action.yml and docs/architecture.md) into a typed
- * Settings object, before a single request reaches Ollang.
- *
- * Every input is read, and every problem found is reported at once: one InputError whose
- * `problems` name each bad input, say what is wrong and list the accepted values (one problem
- * per input, in the order of action.yml; checks that relate two inputs come after and are left
- * out when one of their inputs is already wrong). A user fixes them all in one edit, not one
- * per re-run.
- *
- * Adding an input: `const x = check(fallback, () => readX(raw('x'), show, fail))` among the
- * others (readX calls `fail('x', problem, accepted)` for a bad value), a field in Settings, a
- * row in action.yml; a relation to other inputs goes with the relations, behind `ok(...)`.
- *
- * Spelling rules that apply to several inputs:
- * - Every value is trimmed; an empty value means "use the default".
- * - Lists (target-languages, rush-languages, order-ids, download) are separated by commas,
- *   spaces or newlines, in any mix.
- * - Booleans accept true/false, yes/no and 1/0, in any letter case (a superset of the
- *   YAML 1.2 core spellings `true|True|TRUE|false|False|FALSE`). Anything else is an error.
- * - Enumerations (order-type, mode, ...) match in any letter case and become the canonical
- *   spelling (`aidubbing` -> `aiDubbing`).
- * - The values of api-key and github-token are never quoted in a message, and any other value
- *   quoted has those secrets blanked out, URL credentials removed, control and bidi characters
- *   escaped, and is cut to about 60 characters.
- *
- * Inputs that are valid but probably not what the user meant (target-languages next to
- * order-ids, a bare `timeout: 60`) are warnings, passed to `env.warn`.
- */
-
-
-
-/** Every bad input of a run. `input` is the first one's name; `problems` lists them all. */
-class InputError extends Error {
-    input;
-    problems;
-    constructor(problems) {
-        const [first] = problems;
-        if (first === undefined)
-            throw new TypeError('InputError needs at least one problem');
-        super(problems.length === 1
-            ? first.message
-            : `${problems.length} inputs are not valid:\n${problems.map((p) => `- ${p.message}`).join('\n')}`);
-        this.name = 'InputError';
-        this.input = first.input;
-        this.problems = problems;
-    }
-}
-const WITHHELD_NOTICE = {
-    fork: 'Skipped: this pull request comes from a fork, and GitHub does not give workflows run for forks access to secrets, ' +
-        'so there is no Ollang API key. Nothing was ordered. A maintainer can localize this change after merging, or ' +
-        'run the workflow from a branch of this repository.',
-    dependabot: 'Skipped: this run was started by Dependabot, and GitHub gives Dependabot runs only Dependabot secrets, not Actions ' +
-        'secrets, so there is no Ollang API key. Nothing was ordered. To localize Dependabot pull requests, add ' +
-        'OLLANG_API_KEY under Settings > Secrets and variables > Dependabot as well.',
-};
-/**
- * `api-key` is empty where GitHub withholds secrets on purpose (a pull request from a fork, a
- * run started by Dependabot), and every other input is valid: main skips with `notice` (exit 0)
- * instead of failing a check the contributor cannot fix.
- */
-class SecretWithheldError extends InputError {
-    reason;
-    /** The notice main shows instead of a failure. */
-    notice;
-    constructor(reason) {
-        super([
-            {
-                input: 'api-key',
-                message: `Input 'api-key': is empty, because GitHub does not pass Actions secrets to ${reason === 'fork' ? 'workflows run for forks' : 'runs started by Dependabot'}, ` +
-                    'so nothing was ordered. Accepted: an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`.',
-            },
-        ]);
-        this.name = 'SecretWithheldError';
-        this.reason = reason;
-        this.notice = WITHHELD_NOTICE[reason];
-    }
-}
-const DEFAULT_API_URL = 'https://api-integration.ollang.com';
-const DEFAULT_MAX_DOWNLOAD_SIZE = '2GiB';
-const MIN_POLL_INTERVAL_MS = 100;
-const MIN_DOWNLOAD_BYTES = 1024;
-const MAX_DOWNLOAD_BYTES = 1024 ** 4; // 1 TiB
-/** A `timeout` written as a bare number below this is warned about: people think in minutes there. */
-const BARE_TIMEOUT_WARNING_MS = 5 * 60_000;
-const ORDER_TYPES = ['cc', 'subtitle', 'document', 'aiDubbing', 'studioDubbing'];
-const ORDER_SUB_TYPES = ['closedCaption', 'timecodedTranscription'];
-const DUBBING_STYLES = ['overdub', 'lipsync', 'audioDescription'];
-const DUBBING_TYPES = ['aiDubbing', 'studioDubbing'];
-const MODES = ['run', 'submit', 'collect', 'cancel'];
-const ON_TIMEOUT = ['fail', 'cancel', 'continue'];
-const DOWNLOAD_KINDS = ['subtitles', 'vtt', 'dubbing', 'documents'];
-/** `download: auto`: what each order type delivers (the contract's `download` row). */
-const AUTO_DOWNLOAD = {
-    cc: ['subtitles', 'vtt'],
-    subtitle: ['subtitles', 'vtt'],
-    aiDubbing: ['dubbing', 'subtitles', 'vtt'],
-    studioDubbing: ['dubbing', 'subtitles', 'vtt'],
-    document: ['documents'],
-};
-const TRUE_WORDS = new Set(['true', 'yes', '1']);
-const FALSE_WORDS = new Set(['false', 'no', '0']);
-const BOOLEAN_ACCEPTED = "'true' or 'false' (also yes/no or 1/0, in any letter case)";
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-const ID_ACCEPTED = '1 to 128 letters, digits, - or _';
-/** primary language (2-3 letters), optional script (4 letters), optional region (2 letters or 3 digits). */
-const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$/;
-const LANGUAGE_ACCEPTED = 'language codes such as fr, es, pt-BR, zh-TW, zh-Hant or es-419, separated by commas, spaces or newlines';
-const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 45m, 2h, 1h30m; a bare number is seconds)';
-/** A duration written without a unit (docs of src/duration.ts): seconds. */
-const BARE_NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)$/u;
-const MAX_SHOWN = 60;
-/**
- * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
- * when the only problem is an api-key GitHub withheld on purpose.
- */
-function readSettings(getInput, env) {
-    const raw = (name) => {
-        const value = getInput(name);
-        return typeof value === 'string' ? value.trim() : '';
-    };
-    const warn = (message) => env.warn?.(message);
-    // ---- api-key first: its value is needed to keep it out of every later message.
-    const apiKey = raw('api-key');
-    const githubToken = raw('github-token');
-    const show = makeShow([apiKey, githubToken]);
-    const problems = [];
-    const fail = (input, problem, accepted) => {
-        throw new Invalid(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
-    };
-    /** Runs one reader; its problem is recorded (the first per input) and `fallback` stands in for the value. */
-    const check = (fallback, reader) => {
-        try {
-            return reader();
-        }
-        catch (error) {
-            if (!(error instanceof Invalid))
-                throw error;
-            if (ok(error.input))
-                problems.push({ input: error.input, message: error.message });
-            return fallback;
-        }
-    };
-    /** None of these inputs has a problem yet (a relation between them is worth checking). */
-    const ok = (...inputs) => inputs.every((input) => !problems.some((problem) => problem.input === input));
-    const secretsWithheld = env.isForkPullRequest ? 'fork' : env.isDependabot ? 'dependabot' : undefined;
-    check(undefined, () => {
-        if (apiKey === '') {
-            // Expected where GitHub withholds secrets: decided once every other input has been read.
-            if (secretsWithheld !== undefined)
-                return;
-            fail('api-key', 'is required and is empty (is the secret set for this repository?)', 'an Ollang API key, usually `${{ secrets.OLLANG_API_KEY }}`');
-        }
-        if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-            // Never echo the key. A header value with spaces or control characters would also fail in fetch.
-            fail('api-key', 'contains spaces, control or non-ASCII characters (the value is not shown)', 'an Ollang API key of printable ASCII characters');
-        }
-    });
-    // ---- single-input checks, in the order of action.yml.
-    const apiUrl = check(DEFAULT_API_URL, () => readApiUrl(raw('api-url'), show, fail));
-    const projectId = check('', () => {
-        const id = raw('project-id');
-        if (id !== '' && !ID_PATTERN.test(id))
-            fail('project-id', `${show(id)} is not a project ID`, `an Ollang project ID: ${ID_ACCEPTED}`);
-        return id;
-    });
-    const targetLanguages = check([], () => readLanguages('target-languages', raw('target-languages'), show, fail));
-    const rushRaw = raw('rush-languages');
-    const rushAll = rushRaw.toLowerCase() === 'all';
-    const rushListed = check([], () => {
-        if (!rushAll && splitList(rushRaw).some((item) => item.toLowerCase() === 'all')) {
-            fail('rush-languages', `${show(rushRaw)} combines 'all' with language codes`, "a subset of target-languages, or 'all' alone");
-        }
-        return rushAll ? [] : readLanguages('rush-languages', rushRaw, show, fail, "a subset of target-languages, or 'all'");
-    });
-    const orderType = check('subtitle', () => readEnum('order-type', raw('order-type'), ORDER_TYPES, 'subtitle', show, fail));
-    const orderSubTypeRaw = raw('order-sub-type');
-    const orderSubType = check(undefined, () => orderSubTypeRaw === ''
-        ? undefined
-        : readEnum('order-sub-type', orderSubTypeRaw, ORDER_SUB_TYPES, undefined, show, fail, ` (only with order-type 'cc'), or empty`));
-    const dubbingStyleRaw = raw('dubbing-style');
-    const dubbingStyle = check(undefined, () => dubbingStyleRaw === ''
-        ? undefined
-        : readEnum('dubbing-style', dubbingStyleRaw, DUBBING_STYLES, undefined, show, fail, ` (only with order-type 'aiDubbing' or 'studioDubbing'), or empty`));
-    const level = check(0, () => {
-        const text = raw('level');
-        if (text === '1')
-            return 1;
-        if (text !== '' && text !== '0')
-            fail('level', `${show(text)} is not a level`, "'0' (AI only) or '1' (AI plus human review)");
-        return 0;
-    });
-    const autoQc = check(false, () => readBoolean('auto-qc', raw('auto-qc'), false, show, fail));
-    const callbackUrl = check(undefined, () => readCallbackUrl(raw('callback-url'), show, fail));
-    const mode = check('run', () => readEnum('mode', raw('mode'), MODES, 'run', show, fail));
-    const orderIds = check([], () => readOrderIds(raw('order-ids'), show, fail));
-    const reuseOrders = check(true, () => readBoolean('reuse-orders', raw('reuse-orders'), true, show, fail));
-    const timeoutMs = check(0, () => readTimeout(raw('timeout'), show, fail, warn));
-    const pollIntervalMs = check(0, () => {
-        const ms = readDuration('poll-interval', raw('poll-interval'), '30s', show, fail, 'from 100ms up to 7 days');
-        if (ms < MIN_POLL_INTERVAL_MS) {
-            fail('poll-interval', `${show(raw('poll-interval'))} is shorter than the 100ms minimum`, `${DURATION_ACCEPTED}, from 100ms up to 7 days`);
-        }
-        return ms;
-    });
-    const onTimeout = check('fail', () => readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail));
-    const cancelOnAbort = check(true, () => readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail));
-    const workspace = external_node_path_default().resolve(env.workspace);
-    const { outputDir, outputDirRelative } = check({ outputDir: external_node_path_default().join(workspace, 'localized'), outputDirRelative: 'localized' }, () => readOutputDir(raw('output-dir'), workspace, show, fail));
-    const download = check(new Set(), () => readDownload(raw('download'), orderType, show, fail));
-    const prComment = check(true, () => readBoolean('pr-comment', raw('pr-comment'), true, show, fail));
-    const dryRun = check(false, () => readBoolean('dry-run', raw('dry-run'), false, show, fail));
-    const maxDownloadBytes = check(0, () => readByteSize('max-download-size', raw('max-download-size'), show, fail));
-    // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
-    if (orderIds.length === 0 && ok('order-ids', 'mode')) {
-        const why = mode === 'collect' || mode === 'cancel'
-            ? `mode '${mode}' needs order-ids, or project-id and target-languages`
-            : 'it is required unless order-ids is given';
-        check(undefined, () => {
-            if (projectId === '' && ok('project-id'))
-                fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
-        });
-        check(undefined, () => {
-            if (targetLanguages.length === 0 && ok('target-languages'))
-                fail('target-languages', `is empty, and ${why}`, `${LANGUAGE_ACCEPTED}; or set order-ids instead`);
-        });
-    }
-    if (orderIds.length > 0 && targetLanguages.length > 0) {
-        // Valid, and easy to mistake for a filter: the order IDs alone say what is followed.
-        warn(`Input 'target-languages' (${targetLanguages.join(', ')}) is ignored, and so is rush-languages: order-ids is given, and the action ` +
-            `${mode === 'cancel' ? 'cancels' : 'follows'} exactly those orders, whatever their languages. Leave target-languages empty when you give order-ids.`);
-    }
-    let rushLanguages = [];
-    if (rushAll) {
-        rushLanguages = [...targetLanguages];
-    }
-    else if (ok('target-languages', 'rush-languages')) {
-        const targets = new Set(targetLanguages);
-        check(undefined, () => {
-            for (const code of rushListed) {
-                if (!targets.has(code)) {
-                    const list = targetLanguages.length === 0 ? 'which is empty' : targetLanguages.join(', ');
-                    fail('rush-languages', `${show(code)} is not in target-languages (${list})`, "a subset of target-languages, or 'all'");
-                }
-            }
-        });
-        const rush = new Set(rushListed);
-        rushLanguages = targetLanguages.filter((code) => rush.has(code));
-    }
-    check(undefined, () => {
-        if (orderSubType !== undefined && orderType !== 'cc' && ok('order-type')) {
-            fail('order-sub-type', `${show(orderSubType)} is only allowed with order-type 'cc', and order-type is '${orderType}'`, `${ORDER_SUB_TYPES.join(', ')} with order-type 'cc'; otherwise leave it empty`);
-        }
-    });
-    check(undefined, () => {
-        if (dubbingStyle !== undefined && !DUBBING_TYPES.includes(orderType) && ok('order-type')) {
-            fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
-        }
-    });
-    if (problems.length > 0)
-        throw new InputError(problems);
-    if (apiKey === '' && secretsWithheld !== undefined)
-        throw new SecretWithheldError(secretsWithheld);
-    const settings = {
-        apiKey,
-        apiUrl,
-        projectId,
-        targetLanguages,
-        rushLanguages,
-        orderType,
-        level,
-        autoQc,
-        mode,
-        orderIds,
-        reuseOrders,
-        timeoutMs,
-        pollIntervalMs,
-        onTimeout,
-        cancelOnAbort,
-        outputDir,
-        outputDirRelative,
-        workspace,
-        download,
-        githubToken,
-        prComment,
-        dryRun,
-        maxDownloadBytes,
-    };
-    if (orderSubType !== undefined)
-        settings.orderSubType = orderSubType;
-    if (dubbingStyle !== undefined)
-        settings.dubbingStyle = dubbingStyle;
-    if (callbackUrl !== undefined)
-        settings.callbackUrl = callbackUrl;
-    return settings;
-}
-/** One input's problem, thrown by a reader and collected by readSettings. */
-class Invalid extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-    }
-}
-/** Splits a list written with commas, spaces and newlines in any mix. */
-function splitList(text) {
-    return text.split(/[\s,]+/u).filter((item) => item !== '');
-}
-/** `PT-br` -> `pt-BR`, `zh-hant` -> `zh-Hant`; undefined when it is not a language code. */
-function normalizeLanguage(code) {
-    const match = LANGUAGE_PATTERN.exec(code);
-    if (!match)
-        return undefined;
-    const [, primary, script, region] = match;
-    let out = primary.toLowerCase();
-    if (script !== undefined)
-        out += `-${script[0].toUpperCase()}${script.slice(1).toLowerCase()}`;
-    if (region !== undefined)
-        out += `-${region.toUpperCase()}`;
-    return out;
-}
-function readLanguages(input, text, show, fail, accepted = LANGUAGE_ACCEPTED) {
-    const out = [];
-    const seen = new Set();
-    for (const item of splitList(text)) {
-        const code = normalizeLanguage(item);
-        if (code === undefined) {
-            const hint = item.includes('_') ? " (use '-', not '_')" : '';
-            fail(input, `${show(item)} is not a language code${hint}`, accepted === LANGUAGE_ACCEPTED ? accepted : `${accepted}; as ${LANGUAGE_ACCEPTED}`);
-        }
-        else {
-            if (seen.has(code))
-                fail(input, `${show(code)} is listed more than once`, `${accepted === LANGUAGE_ACCEPTED ? LANGUAGE_ACCEPTED : accepted}, each once`);
-            seen.add(code);
-            out.push(code);
-        }
-    }
-    return out;
-}
-function readOrderIds(text, show, fail) {
-    const out = [];
-    const seen = new Set();
-    for (const id of splitList(text)) {
-        if (!ID_PATTERN.test(id))
-            fail('order-ids', `${show(id)} is not an order ID`, `order IDs of ${ID_ACCEPTED}, separated by commas, spaces or newlines`);
-        if (seen.has(id))
-            fail('order-ids', `${show(id)} is listed more than once`, `order IDs of ${ID_ACCEPTED}, each once`);
-        seen.add(id);
-        out.push(id);
-    }
-    return out;
-}
-function readEnum(input, text, values, fallback, show, fail, acceptedSuffix = '') {
-    if (text === '' && fallback !== undefined)
-        return fallback;
-    const found = values.find((value) => value.toLowerCase() === text.toLowerCase());
-    if (found === undefined) {
-        return fail(input, `${show(text)} is not one of the accepted values`, `${values.map((v) => `'${v}'`).join(', ')}${acceptedSuffix}`);
-    }
-    return found;
-}
-function readBoolean(input, text, fallback, show, fail) {
-    if (text === '')
-        return fallback;
-    return parseBooleanWord(text) ?? fail(input, `${show(text)} is not a boolean`, BOOLEAN_ACCEPTED);
-}
-/** true / false (also yes / no, 1 / 0, any letter case); undefined for anything else. */
-function parseBooleanWord(text) {
-    const word = text.trim().toLowerCase();
-    if (TRUE_WORDS.has(word))
-        return true;
-    if (FALSE_WORDS.has(word))
-        return false;
-    return undefined;
-}
-/**
- * `timeout`. A bare number is seconds, as the contract says; but next to the job's
- * `timeout-minutes`, `timeout: 60` reads as an hour to many. Below 5 minutes it is valid and
- * warned about, with the unit spelled out.
- */
-function readTimeout(text, show, fail, warn) {
-    const ms = readDuration('timeout', text, '60m', show, fail, 'from 0 up to 7 days');
-    if (BARE_NUMBER.test(text) && ms > 0 && ms < BARE_TIMEOUT_WARNING_MS) {
-        warn(`Input 'timeout': ${show(text)} has no unit, so it is ${text} seconds: the action waits at most ${(0,duration/* formatDuration */.a3)(ms)}. ` +
-            `If you meant minutes, write ${show(`${text}m`)} (unlike the job's timeout-minutes, this input takes a unit: 90s, 45m, 2h).`);
-    }
-    return ms;
-}
-function readDuration(input, text, fallback, show, fail, range) {
-    try {
-        return (0,duration/* parseDuration */.E9)(text === '' ? fallback : text);
-    }
-    catch (error) {
-        const reason = error instanceof duration/* DurationError */.N2 ? error.reason : 'is not a duration';
-        return fail(input, `${show(text)} ${reason}`, `${DURATION_ACCEPTED}, ${range}`);
-    }
-}
-/**
- * An http or https base URL. Plain http only to this machine (a local simulator or proxy): to
- * anywhere else it would send the API key across the network in clear text.
- */
-function readApiUrl(text, show, fail) {
-    if (text === '')
-        return DEFAULT_API_URL;
-    const accepted = `an https base URL without user name, password, query or fragment, such as ${DEFAULT_API_URL}; http only to this machine (localhost, 127.0.0.1, [::1])`;
-    const url = parseUrl(text);
-    if (url === undefined)
-        return fail('api-url', `${show(text)} is not a URL`, accepted);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return fail('api-url', `${show(text)} does not use http or https`, accepted);
-    }
-    if (url.username !== '' || url.password !== '') {
-        return fail('api-url', 'contains a user name or password (the value is not shown); the API key goes in api-key', accepted);
-    }
-    if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
-        return fail('api-url', `${show(text)} has a query or fragment`, accepted);
-    }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        return fail('api-url', `${show(text)} uses plain http to another machine, which would send the API key unencrypted`, accepted);
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/u, '')}`;
-}
-/**
- * `localhost`, 127.0.0.0/8 and [::1], as WHATWG URL parsing normalises them (`http://0x7f.1`
- * is 127.0.0.1). Names under `.localhost` are not taken: Node resolves them through DNS.
- */
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/u.test(hostname);
-}
-function readCallbackUrl(text, show, fail) {
-    if (text === '')
-        return undefined;
-    const accepted = 'an absolute http or https URL, or empty';
-    if (text.length > 2048)
-        return fail('callback-url', 'is longer than 2048 characters', accepted);
-    if (/[\s\p{Cc}]/u.test(text))
-        return fail('callback-url', `${show(text)} contains spaces or control characters`, accepted);
-    const url = parseUrl(text);
-    if (url === undefined)
-        return fail('callback-url', `${show(text)} is not a URL`, accepted);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return fail('callback-url', `${show(text)} does not use http or https`, accepted);
-    }
-    if (url.hostname === '')
-        return fail('callback-url', `${show(text)} has no host`, accepted);
-    return text;
-}
-function parseUrl(text) {
-    try {
-        return new URL(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function readOutputDir(text, workspace, show, fail) {
-    const value = text === '' ? 'localized' : text;
-    const accepted = `a folder inside the workspace, relative to it (such as 'localized' or 'docs/subtitles'), not the workspace root itself`;
-    if (/\p{Cc}/u.test(value))
-        fail('output-dir', `${show(value)} contains control characters`, accepted);
-    if (value.startsWith('~'))
-        fail('output-dir', `${show(value)} starts with '~', which is not expanded to a home folder`, accepted);
-    const outputDir = external_node_path_default().resolve(workspace, value);
-    const relative = external_node_path_default().relative(workspace, outputDir);
-    if (relative === '')
-        fail('output-dir', `${show(value)} is the workspace root itself`, accepted);
-    if (external_node_path_default().isAbsolute(relative) || relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`)) {
-        fail('output-dir', `${show(value)} is outside the workspace (${workspace})`, accepted);
-    }
-    return { outputDir, outputDirRelative: relative.split((external_node_path_default()).sep).join('/') };
-}
-/** `auto` (the default): what the order type delivers; or a list of kinds; or `all` / `none` alone. */
-function readDownload(text, orderType, show, fail) {
-    const accepted = `'auto' (what the order type delivers), or any of ${DOWNLOAD_KINDS.map((k) => `'${k}'`).join(', ')} separated by commas or spaces, ` +
-        `or 'all' alone, or 'none' alone`;
-    const items = splitList(text === '' ? 'auto' : text).map((item) => item.toLowerCase());
-    for (const word of ['auto', 'none', 'all']) {
-        if (items.includes(word) && items.length !== 1)
-            fail('download', `${show(text)} combines '${word}' with other values`, accepted);
-    }
-    if (items[0] === 'auto')
-        return new Set(AUTO_DOWNLOAD[orderType]);
-    if (items[0] === 'none')
-        return new Set();
-    if (items[0] === 'all')
-        return new Set(DOWNLOAD_KINDS);
-    const out = new Set();
-    for (const item of items) {
-        const kind = DOWNLOAD_KINDS.find((k) => k === item);
-        if (kind === undefined)
-            fail('download', `${show(item)} is not something that can be downloaded`, accepted);
-        else
-            out.add(kind);
-    }
-    return out;
-}
-const BYTE_UNITS = {
-    b: 1,
-    kb: 1000,
-    mb: 1000 ** 2,
-    gb: 1000 ** 3,
-    tb: 1000 ** 4,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-    tib: 1024 ** 4,
-};
-/** "2GiB", "500MB", "1048576", "1.5 GB" -> bytes. KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024. */
-function parseByteSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([A-Za-z]*)$/u.exec(text.trim());
-    if (!match)
-        return undefined;
-    const unit = match[2].toLowerCase();
-    const size = unit === '' ? 1 : BYTE_UNITS[unit];
-    if (size === undefined)
-        return undefined;
-    const bytes = Math.floor(Number(match[1]) * size);
-    return Number.isSafeInteger(bytes) ? bytes : undefined;
-}
-function readByteSize(input, text, show, fail) {
-    const accepted = 'a number of bytes, or a number with a unit KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024), from 1KiB up to 1TiB, such as 500MB or 2GiB';
-    const bytes = parseByteSize(text === '' ? DEFAULT_MAX_DOWNLOAD_SIZE : text);
-    if (bytes === undefined)
-        return fail(input, `${show(text)} is not a size`, accepted);
-    if (bytes < MIN_DOWNLOAD_BYTES)
-        return fail(input, `${show(text)} is smaller than 1KiB`, accepted);
-    if (bytes > MAX_DOWNLOAD_BYTES)
-        return fail(input, `${show(text)} is larger than 1TiB`, accepted);
-    return bytes;
-}
-const ESCAPE = /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udfff]/u;
-/**
- * Quotes a value for a message: secrets blanked, URL credentials removed, control, bidi and
- * zero-width characters escaped, cut to about 60 characters.
- */
-function makeShow(secrets) {
-    return (value) => {
-        let text = (0,redact/* redactSecrets */.f)(value, secrets);
-        text = text.replace(/(\/\/)[^/@\s]*@/gu, '$1***@');
-        let out = '';
-        let count = 0;
-        for (const char of text) {
-            if (count >= MAX_SHOWN) {
-                out += '…';
-                break;
-            }
-            out += escapeChar(char);
-            count += 1;
-        }
-        return `"${out}"`;
-    };
-}
-function escapeChar(char) {
-    if (char === '"')
-        return '\\"';
-    if (char === '\\')
-        return '\\\\';
-    if (!ESCAPE.test(char))
-        return char;
-    const code = char.codePointAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
+var duration = __nccwpck_require__(77607);
 ;// CONCATENATED MODULE: ./src/github-context.ts
 /**
  * The few facts about the workflow run the action needs, read from the runner's environment
@@ -2348,8 +3506,305 @@ var errors = __nccwpck_require__(2732);
 // EXTERNAL MODULE: ./src/state.ts
 var src_state = __nccwpck_require__(2462);
 // EXTERNAL MODULE: ./src/ollang/retry.ts
-var retry = __nccwpck_require__(8801);
+var retry = __nccwpck_require__(38801);
+// EXTERNAL MODULE: ./src/media/formats.ts
+var formats = __nccwpck_require__(25728);
+;// CONCATENATED MODULE: ./src/media/multipart.ts
+/**
+ * The multipart/form-data body of `POST /integration/upload/direct`, written by hand so that a
+ * file of any size streams from disk with a known Content-Length (docs/ollang-uploads.md):
+ * Node's fetch keeps a request body in memory while it may follow a redirect, and
+ * `fs.openAsBlob` misreports sizes of 4 GiB and more.
+ *
+ * Fields in the order Ollang's SDKs send them: `file` (with a filename that has an extension,
+ * which the platform needs), `name`, `sourceLanguage`, then `notes` when given (a JSON string).
+ * The body is the preamble (`head`), the file's bytes, and the other fields with the closing
+ * boundary (`tail`); its length is `head + file size (fs.stat) + tail`. It goes out over the
+ * action's one HTTP transport as a StreamedBody (`streamedMultipartBody`), or into any
+ * writable stream (`writeMultipartBody`).
+ */
+
+
+
+
+const CRLF = '\r\n';
+const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+/**
+ * The file part's filename: the file's own name in ASCII (other characters become `_`, as
+ * servers that read these headers as latin1 would garble them), ending with its extension in
+ * lower case. The person-readable name goes in the `name` field (UTF-8).
+ */
+function uploadFileName(filePath) {
+    const base = external_node_path_default().basename(filePath);
+    const extension = (0,formats/* extensionOf */.je)(base);
+    const stem = extension === '' ? base : base.slice(0, base.length - extension.length - 1);
+    const ascii = stem
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9._ ()+-]/g, '_')
+        .replace(/^[.\s]+/, '')
+        .slice(0, 150);
+    return `${ascii === '' ? 'media' : ascii}.${extension === '' ? 'bin' : extension}`;
+}
+/** Quotes a parameter value as the HTML standard's form encoding does (`"` CR LF percent-encoded). */
+function quote(value) {
+    return `"${value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
+}
+/** Builds the body's head and tail and its exact length; reads only the file's size. */
+async function multipartBody(form, options = {}) {
+    const info = await (0,promises_.stat)(form.filePath);
+    if (!info.isFile())
+        throw new Error(`${form.filePath} is not a file`);
+    const fileName = uploadFileName(form.filePath);
+    const contentType = (0,formats/* formatOf */.be)(fileName)?.contentType ?? 'application/octet-stream';
+    const fields = [
+        ['name', form.name],
+        ['sourceLanguage', form.sourceLanguage],
+    ];
+    if (form.notes !== undefined)
+        fields.push(['notes', JSON.stringify(form.notes)]);
+    let boundary = options.boundary ?? newBoundary();
+    // A text value must never contain the delimiter (only possible with a boundary given by a test).
+    while (fields.some(([, value]) => value.includes(`--${boundary}`)))
+        boundary = newBoundary();
+    const head = Buffer.from(`--${boundary}${CRLF}` +
+        `Content-Disposition: form-data; name="file"; filename=${quote(fileName)}${CRLF}` +
+        `Content-Type: ${contentType}${CRLF}${CRLF}`, 'utf8');
+    let tail = CRLF;
+    for (const [field, value] of fields) {
+        tail += `--${boundary}${CRLF}Content-Disposition: form-data; name=${quote(field)}${CRLF}${CRLF}${value}${CRLF}`;
+    }
+    tail += `--${boundary}--${CRLF}`;
+    const tailBytes = Buffer.from(tail, 'utf8');
+    return {
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        contentLength: head.length + info.size + tailBytes.length,
+        fileSize: info.size,
+        fileName,
+        boundary,
+        head,
+        tail: tailBytes,
+    };
+}
+function newBoundary() {
+    return `----OllangActionBoundary${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
+}
+/**
+ * Writes the whole body into `sink` (an HTTP request), reading the file a chunk at a time and
+ * waiting for the sink to drain before the next one (back-pressure). Does not end the sink.
+ * Rejects when the file's size changed since the body was made (the Content-Length would lie),
+ * when the sink fails or closes, or at once when `signal` aborts.
+ *
+ * Memory: at most `BUFFERS` chunks exist; a chunk is read into again only once the sink says it
+ * has handed it on (its write callback). A fresh buffer per chunk would leave the garbage
+ * collector a GiB of 1 MiB buffers to find: the uploader's RSS reached 148 MiB on 1 GiB that way.
+ */
+async function writeMultipartBody(body, filePath, sink, options = {}) {
+    const { signal } = options;
+    const chunkBytes = Math.max(16 * 1024, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+    signal?.throwIfAborted();
+    await write(sink, body.head, signal);
+    const pool = new BufferPool(Math.min(chunkBytes, Math.max(1, body.fileSize)));
+    const file = await open(filePath, 'r');
+    try {
+        let sent = 0;
+        while (sent < body.fileSize) {
+            const buffer = await pool.take(sink, signal);
+            const length = Math.min(buffer.length, body.fileSize - sent);
+            const { bytesRead } = await file.read(buffer, 0, length, sent);
+            if (bytesRead === 0) {
+                pool.release(buffer);
+                throw new Error(`${filePath} became shorter while it was being uploaded (${sent} of ${body.fileSize} bytes)`);
+            }
+            signal?.throwIfAborted();
+            await write(sink, bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead), signal, () => pool.release(buffer));
+            sent += bytesRead;
+            options.onProgress?.(sent);
+        }
+        const { bytesRead } = await file.read(Buffer.alloc(1), 0, 1, body.fileSize);
+        if (bytesRead !== 0)
+            throw new Error(`${filePath} grew while it was being uploaded (more than ${body.fileSize} bytes)`);
+    }
+    finally {
+        await file.close();
+    }
+    signal?.throwIfAborted();
+    await write(sink, body.tail, signal);
+}
+/**
+ * The body as the transport's StreamedBody: the head, the file a chunk at a time, the tail. A
+ * chunk is read into again only once the transport releases it (the connection has written it
+ * out), so at most `BUFFERS` chunks exist whatever the file's size. Fails when the file's size
+ * changed since the body was made (the Content-Length would lie), and at once when `signal`
+ * aborts. `onProgress` gets the file bytes handed to the connection so far.
+ */
+function streamedMultipartBody(body, filePath, options = {}) {
+    const chunkBytes = Math.max(16 * 1024, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+    const pool = new ReleasePool(Math.min(chunkBytes, Math.max(1, body.fileSize)));
+    const { signal } = options;
+    async function* chunks() {
+        signal?.throwIfAborted();
+        yield body.head;
+        const file = await (0,promises_.open)(filePath, 'r');
+        try {
+            let read = 0;
+            while (read < body.fileSize) {
+                const buffer = await pool.take(signal);
+                const length = Math.min(buffer.length, body.fileSize - read);
+                const { bytesRead } = await file.read(buffer, 0, length, read);
+                if (bytesRead === 0) {
+                    pool.give(buffer);
+                    throw new Error(`${filePath} became shorter while it was being uploaded (${read} of ${body.fileSize} bytes)`);
+                }
+                signal?.throwIfAborted();
+                read += bytesRead;
+                yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+            }
+            const { bytesRead } = await file.read(Buffer.alloc(1), 0, 1, body.fileSize);
+            if (bytesRead !== 0)
+                throw new Error(`${filePath} grew while it was being uploaded (more than ${body.fileSize} bytes)`);
+        }
+        finally {
+            await file.close();
+        }
+        yield body.tail;
+    }
+    return {
+        length: body.contentLength,
+        open: chunks,
+        release: (chunk) => pool.release(chunk),
+        onProgress: (sent) => options.onProgress?.(Math.max(0, Math.min(body.fileSize, sent - body.head.length))),
+    };
+}
+/** The file's chunk buffers, read into again once the transport releases them. */
+class ReleasePool {
+    #size;
+    #free = [];
+    #mine = new Map();
+    #waiting;
+    constructor(size) {
+        this.#size = size;
+    }
+    async take(signal) {
+        for (;;) {
+            signal?.throwIfAborted();
+            const free = this.#free.pop();
+            if (free !== undefined)
+                return free;
+            if (this.#mine.size < BUFFERS) {
+                // Each its own ArrayBuffer (not the shared pool's), so that a released view names it.
+                const buffer = Buffer.allocUnsafeSlow(this.#size);
+                this.#mine.set(buffer.buffer, buffer);
+                return buffer;
+            }
+            await new Promise((resolve, reject) => {
+                const onAbort = () => reject(signal?.reason ?? new Error('aborted'));
+                if (signal?.aborted)
+                    return onAbort();
+                signal?.addEventListener('abort', onAbort, { once: true });
+                this.#waiting = () => {
+                    signal?.removeEventListener('abort', onAbort);
+                    resolve();
+                };
+            });
+        }
+    }
+    /** A chunk the transport is done with (the head and tail are not ours: ignored). */
+    release(chunk) {
+        const buffer = this.#mine.get(chunk.buffer);
+        if (buffer !== undefined)
+            this.give(buffer);
+    }
+    give(buffer) {
+        if (!this.#free.includes(buffer))
+            this.#free.push(buffer);
+        const wake = this.#waiting;
+        this.#waiting = undefined;
+        wake?.();
+    }
+}
+/** Chunks in flight at most: one being read, the others queued in the sink or the socket. */
+const BUFFERS = 4;
+/** A few chunk-sized buffers, handed out again once the sink is done with them. */
+class BufferPool {
+    #size;
+    #free = [];
+    #made = 0;
+    #waiting;
+    constructor(size) {
+        this.#size = size;
+    }
+    /** A free buffer; waits for one to come back when all are in flight. */
+    async take(sink, signal) {
+        for (;;) {
+            signal?.throwIfAborted();
+            const free = this.#free.pop();
+            if (free !== undefined)
+                return free;
+            if (this.#made < BUFFERS) {
+                this.#made += 1;
+                return Buffer.allocUnsafeSlow(this.#size);
+            }
+            await until(sink, signal, (wake) => (this.#waiting = wake));
+        }
+    }
+    release(buffer) {
+        this.#free.push(buffer);
+        const wake = this.#waiting;
+        this.#waiting = undefined;
+        wake?.();
+    }
+}
+/**
+ * Writes one chunk; resolves at once, or once the sink drains when its buffer is full.
+ * `flushed` is called when the sink has handed the chunk on (or failed it).
+ */
+function write(sink, chunk, signal, flushed) {
+    if (sink.destroyed || sink.writableEnded)
+        return Promise.reject(new Error('the connection closed while the body was being sent'));
+    const accepted = flushed === undefined ? sink.write(chunk) : sink.write(chunk, () => flushed());
+    if (accepted)
+        return Promise.resolve();
+    return until(sink, signal, (wake) => sink.once('drain', wake));
+}
+/**
+ * Resolves when `arm`'s wake-up is called; rejects when the sink fails or closes first, or at
+ * once when `signal` aborts (with the signal's reason, as fetch rejects).
+ */
+function until(sink, signal, arm) {
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const settle = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            sink.off('error', onError);
+            sink.off('close', onClose);
+            signal?.removeEventListener('abort', onAbort);
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an Error, or the abort's own reason
+            if (error !== undefined)
+                reject(error);
+            else
+                resolve();
+        };
+        const onError = (error) => settle(error);
+        const onClose = () => settle(new Error('the connection closed while the body was being sent'));
+        const onAbort = () => settle(signal?.reason ?? new Error('aborted'));
+        if (signal?.aborted)
+            return onAbort();
+        if (sink.destroyed)
+            return onClose();
+        sink.on('error', onError);
+        sink.on('close', onClose);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        arm(() => settle());
+    });
+}
+
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(76670);
 ;// CONCATENATED MODULE: ./src/ollang/client.ts
+
 
 
 
@@ -2357,8 +3812,17 @@ var retry = __nccwpck_require__(8801);
 
 let schemas;
 let loaded;
-const loadSchemas = () => (schemas ??= Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(395)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7395)).then((module) => (loaded = module)));
+const loadSchemas = () => (schemas ??= Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(395)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17395)).then((module) => (loaded = module)));
+/** An upload fails when no byte of it goes out for this long. */
+const UPLOAD_IDLE_MS = 120_000;
+/** After the last byte, the platform may store a big file before it answers: this long at most. */
+const UPLOAD_ANSWER_MS = 10 * 60_000;
 const defaultRequestTimeoutMs = 30_000;
+/**
+ * A read or cancel sent with less time than this before its deadline still gets this long: the
+ * last status check at the deadline has a moment for its answer, and none runs longer past it.
+ */
+const minRequestTimeoutMs = 5_000;
 const defaultUserAgent = 'ollang-localize-action';
 /** listAllOrders stops here unless told otherwise (a guard against a server that always says "more"). */
 const defaultMaxPages = 1000;
@@ -2444,6 +3908,10 @@ class OllangClient {
             throw this.#error(spec, { kind: 'aborted', detail: 'not sent: the run is being cancelled' });
         return this.#request(spec, (response, s) => this.#parse(spec, response, s.createOrderResponseSchema));
     }
+    /** Epoch ms past which this client's retries never sleep (its budget), if it has one: a caller that waits on its own keeps to it too. */
+    retryDeadline() {
+        return this.#deadline();
+    }
     /** GET /integration/orders/{orderId}. `deadline` (epoch ms) bounds this call's retries. */
     async getOrder(orderId, options) {
         const spec = {
@@ -2494,7 +3962,7 @@ class OllangClient {
             return await this.#request(spec, () => 'cancelled');
         }
         catch (error) {
-            if (error instanceof errors/* OllangError */.e &&
+            if (error instanceof errors/* OllangError */.eO &&
                 error.kind === 'http' &&
                 error.status === 409 &&
                 (error.code === undefined || error.code === 'ORDER_ALREADY_CANCELLED')) {
@@ -2535,6 +4003,107 @@ class OllangClient {
         };
         return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectSchema));
     }
+    /**
+     * POST /integration/upload/direct: the file as a multipart body streamed from disk, making a
+     * project. Never retried (see the module comment); `ambiguous` only when the whole body went
+     * out and no answer could be read, or a 5xx came after it.
+     */
+    async uploadMedia(request) {
+        const spec = { endpoint: 'Upload', method: 'POST', path: '/integration/upload/direct', retry: false };
+        const signal = combine(this.#signal, request.signal);
+        if (signal?.aborted)
+            throw this.#error(spec, { kind: 'aborted', detail: 'not sent: the run is being cancelled' });
+        const body = await multipartBody({
+            filePath: request.filePath,
+            name: request.name,
+            sourceLanguage: request.sourceLanguage,
+            ...(request.notes ? { notes: request.notes } : {}),
+        });
+        const watchdog = new AbortController();
+        let cancelTimer = () => undefined;
+        const arm = (ms, why) => {
+            cancelTimer();
+            cancelTimer = this.#setTimer(ms, () => watchdog.abort(new DOMException(why, 'TimeoutError')));
+        };
+        const requestSignal = signal ? AbortSignal.any([signal, watchdog.signal]) : watchdog.signal;
+        let sentAll = false;
+        const streamed = streamedMultipartBody(body, request.filePath, {
+            signal: requestSignal,
+            ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+        });
+        const tracked = {
+            ...streamed,
+            onProgress: (sent, length) => {
+                streamed.onProgress?.(sent, length);
+                if (sent < length)
+                    return arm(UPLOAD_IDLE_MS, `no byte of the upload went out for ${formatMs(UPLOAD_IDLE_MS)}`);
+                sentAll = true;
+                arm(UPLOAD_ANSWER_MS, `no answer within ${formatMs(UPLOAD_ANSWER_MS)} of the upload's last byte`);
+            },
+        };
+        arm(UPLOAD_IDLE_MS, `no byte of the upload went out for ${formatMs(UPLOAD_IDLE_MS)}`);
+        const started = this.#clock();
+        let status;
+        const report = () => {
+            try {
+                this.#onRequest?.({
+                    endpoint: spec.endpoint,
+                    method: spec.method,
+                    path: spec.path,
+                    ...(status !== undefined ? { status } : {}),
+                    attempt: 1,
+                    durationMs: Math.max(0, this.#clock() - started),
+                });
+            }
+            catch {
+                // A failing observer must not fail the request.
+            }
+        };
+        try {
+            this.#requestCount++;
+            let response;
+            try {
+                response = await this.#transport({
+                    method: 'POST',
+                    url: new URL(this.#baseUrl + spec.path),
+                    headers: {
+                        'X-Api-Key': this.#apiKey,
+                        Accept: 'application/json',
+                        'User-Agent': this.#userAgent,
+                        'Content-Type': body.contentType,
+                    },
+                    body: tracked,
+                    signal: requestSignal,
+                });
+            }
+            catch (cause) {
+                report();
+                throw this.#transportError(spec, cause, signal, watchdog.signal, watchdogReason(watchdog.signal), sentAll);
+            }
+            status = response.status;
+            // An early answer (413, 401) stops the sending: its body is read under the answer's limit.
+            if (!sentAll)
+                arm(UPLOAD_ANSWER_MS, `no answer within ${formatMs(UPLOAD_ANSWER_MS)}`);
+            let text;
+            try {
+                text = this.#scrub(await response.body.text());
+            }
+            catch (cause) {
+                report();
+                if (status < 200 || status >= 300)
+                    throw this.#httpError(spec, response, '', sentAll);
+                throw this.#transportError(spec, cause, signal, watchdog.signal, watchdogReason(watchdog.signal), true);
+            }
+            report();
+            if (status < 200 || status >= 300)
+                throw this.#httpError(spec, response, text, sentAll);
+            const schemasModule = await loadSchemas();
+            return this.#parse(spec, { status, statusText: response.statusText, text }, schemasModule.uploadResultSchema);
+        }
+        finally {
+            cancelTimer();
+        }
+    }
     // ---- plumbing -------------------------------------------------------------------------------
     /**
      * Sends with retries per policy and reads a 2xx with `read` (inside the loop: a 2xx body that is
@@ -2542,23 +4111,26 @@ class OllangClient {
      */
     async #request(spec, read) {
         const signal = spec.detached ? spec.signal : combine(this.#signal, spec.signal);
+        const deadline = () => earliest(this.#deadline(), spec.deadline);
         return (0,retry/* withRetries */.LH)(async (attempt) => {
-            const response = await this.#attempt(spec, attempt, signal);
+            // Create Order is never cut short by a deadline: a create without its answer is a lost create.
+            const timeoutMs = spec.retry ? requestTimeout(this.#timeoutMs, deadline(), this.#clock()) : this.#timeoutMs;
+            const response = await this.#attempt(spec, attempt, signal, timeoutMs);
             return read(response, await loadSchemas());
         }, {
             policy: spec.retry ? this.#policy : { ...this.#policy, maxAttempts: 1 },
             clock: this.#clock,
             sleep: this.#sleep,
             random: this.#random,
-            deadline: () => earliest(this.#deadline(), spec.deadline),
+            deadline,
             ...(signal ? { signal } : {}),
-            retryable: (error) => error instanceof errors/* OllangError */.e && (0,retry/* isRetryable */.r3)(error),
+            retryable: (error) => error instanceof errors/* OllangError */.eO && (0,retry/* isRetryable */.r3)(error),
             retryAfterMs: (error) => error.retryAfterMs,
             aborted: (cause) => this.#error(spec, { kind: 'aborted', detail: 'while waiting to retry' }, cause),
         });
     }
     /** One HTTP exchange: resolves with a 2xx (body read), rejects with an OllangError. */
-    async #attempt(spec, attempt, signal) {
+    async #attempt(spec, attempt, signal, timeoutMs) {
         if (signal?.aborted)
             throw this.#error(spec, { kind: 'aborted' });
         const headers = {
@@ -2573,7 +4145,8 @@ class OllangClient {
         }
         // The answer and its whole body within the time-out, on the injected timer.
         const timeout = new AbortController();
-        const cancelTimer = this.#setTimer(this.#timeoutMs, () => timeout.abort(new DOMException(`no response within ${formatMs(this.#timeoutMs)}`, 'TimeoutError')));
+        const within = `within ${formatMs(timeoutMs)}${timeoutMs < this.#timeoutMs ? ', cut short by the deadline' : ''}`;
+        const cancelTimer = this.#setTimer(timeoutMs, () => timeout.abort(new DOMException(`no response ${within}`, 'TimeoutError')));
         const requestSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
         const started = this.#clock();
         let status;
@@ -2609,7 +4182,7 @@ class OllangClient {
             }
             catch (cause) {
                 report();
-                throw this.#transportError(spec, cause, signal, timeout.signal, isPost && !neverSent(cause));
+                throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost && !neverSent(cause));
             }
             status = response.status;
             // Read the whole body under the same time limit; a failure here comes after the server answered.
@@ -2624,7 +4197,7 @@ class OllangClient {
                     // The status alone is enough to report an error answer.
                     throw this.#httpError(spec, response, '', isPost);
                 }
-                throw this.#transportError(spec, cause, signal, timeout.signal, isPost);
+                throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost);
             }
             report();
             // A server that echoes the key back (in an order or document name, a message) must not get
@@ -2641,7 +4214,7 @@ class OllangClient {
     }
     #httpError(spec, response, text, isPost) {
         const status = response.status;
-        const { code, apiMessage } = (0,errors/* readErrorBody */.N)(text);
+        const { code, apiMessage } = (0,errors/* readErrorBody */.Nk)(text);
         const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(response.header('retry-after'), this.#clock());
         return this.#error(spec, {
             kind: 'http',
@@ -2654,12 +4227,12 @@ class OllangClient {
             ambiguous: isPost && status >= 500,
         });
     }
-    #transportError(spec, cause, signal, timeout, mayHaveBeenSent) {
+    #transportError(spec, cause, signal, timeout, within, mayHaveBeenSent) {
         if (signal?.aborted) {
             return this.#error(spec, { kind: 'aborted', ambiguous: mayHaveBeenSent }, cause);
         }
         if (timeout.aborted || errorName(cause) === 'TimeoutError') {
-            return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` }, cause);
+            return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: within }, cause);
         }
         return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: (0,transport/* describeFailure */.Ic)(cause) }, cause);
     }
@@ -2719,7 +4292,7 @@ class OllangClient {
             full.cause = cause;
         else
             delete full.cause;
-        return new errors/* OllangError */.e(full);
+        return new errors/* OllangError */.eO(full);
     }
     #scrub(text) {
         // A key this short is no secret worth blanking: every such substring would go.
@@ -2792,6 +4365,12 @@ function projectsQueryString(query) {
         params.set('orderDirection', query.orderDirection);
     return params.toString();
 }
+/** The client's time-out, cut to the time left before `deadline` but never below minRequestTimeoutMs. */
+function requestTimeout(timeoutMs, deadline, now) {
+    if (deadline === undefined)
+        return timeoutMs;
+    return Math.min(timeoutMs, Math.max(minRequestTimeoutMs, deadline - now));
+}
 function earliest(a, b) {
     if (a === undefined)
         return b;
@@ -2816,6 +4395,11 @@ function neverSent(error) {
 function formatMs(ms) {
     return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
+/** Why the upload's watchdog stopped it ("(no byte of the upload went out for 60 s)"), for the error message. */
+function watchdogReason(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error && reason.message ? `(${reason.message})` : '';
+}
 
 ;// CONCATENATED MODULE: ./src/connect.ts
 /**
@@ -2832,7 +4416,7 @@ const TIMEOUT_CANCEL_BUDGET_MS = 60_000;
 const POST_BUDGET_MS = 60_000;
 /** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
 const MIN_RETRY_WINDOW_MS = 60_000;
-/** The run's client: retries never sleep past the run's deadline (at least a minute), and stop on abort. */
+/** The run's client: retries never sleep, nor reads run, past the run's deadline (at least a minute); all stop on abort. */
 function runClient(connection, options) {
     const retryUntil = Math.max(options.deadline, options.startedAt + MIN_RETRY_WINDOW_MS);
     return build(connection, { deadline: retryUntil, signal: options.signal });
@@ -2873,52 +4457,60 @@ function build(connection, options) {
     });
 }
 
+// EXTERNAL MODULE: ./src/error-message.ts
+var error_message = __nccwpck_require__(86587);
 // EXTERNAL MODULE: ./src/orders/followed.ts
 var orders_followed = __nccwpck_require__(4609);
-// EXTERNAL MODULE: ./src/error-message.ts
-var error_message = __nccwpck_require__(6587);
 // EXTERNAL MODULE: ./src/ollang/status.ts
-var ollang_status = __nccwpck_require__(9069);
+var ollang_status = __nccwpck_require__(19069);
 // EXTERNAL MODULE: ./src/for-each-limited.ts
-var for_each_limited = __nccwpck_require__(9891);
+var for_each_limited = __nccwpck_require__(39891);
 // EXTERNAL MODULE: ./src/orders/scope.ts
-var orders_scope = __nccwpck_require__(7273);
+var orders_scope = __nccwpck_require__(57273);
 ;// CONCATENATED MODULE: ./src/orders/lost-create.ts
 
 
 
 
-/** How far apart (Ollang's clock) a parent order and the child orders it adds may be stamped. */
-const CHILD_STAMP_WINDOW_MS = 5_000;
 /** Get Orders confirming candidates, at once. */
 const CONFIRMS_AT_ONCE = 8;
-/** One page of the newest orders: what a snapshot reads. */
-const SNAPSHOT_PAGE_SIZE = 50;
+/** List Orders' largest page. */
+const PAGE_SIZE = 50;
+/** Pages read for one group of orders stamped alike (by ID): more than that cannot be told apart. */
+const STAMP_GROUP_MAX_PAGES = 20;
+/** Ollang may read `createdAtRange.from` as excluding its bound: filters start this much earlier. */
+const FILTER_MARGIN_MS = 1_000;
 /**
- * One List Orders page of the project's newest orders, any type, right before a create is sent.
- * Kept small: the newest `createdAt`, and the IDs that alone can tell an order from a new one.
+ * The project's newest orders, any type, right before a create is sent: every order stamped with
+ * the newest `createdAt` Ollang lists, since those alone can tell an order from a new one.
  */
 async function snapshotProject(client, projectId) {
     const page = await client.listOrders({
         page: 1,
-        take: SNAPSHOT_PAGE_SIZE,
+        take: PAGE_SIZE,
         orderBy: 'createdAt',
         orderDirection: 'desc',
         filter: { projectId },
     });
     // Every order listed existed, whatever its project (a server may ignore the filter).
-    const stamps = page.orders.map((o) => stampOf(o)).filter((t) => t !== undefined);
+    const stamps = page.orders.map((o) => (0,orders_scope/* stampOf */.Zs)(o)).filter((t) => t !== undefined);
     const newest = stamps.length > 0 ? Math.max(...stamps) : undefined;
+    let listed = page.orders;
+    // The page ends inside the newest stamp: the rest of them are on the next pages, in no set order.
+    if (newest !== undefined && page.meta.hasNextPage && (0,orders_scope/* stampOf */.Zs)(page.orders.at(-1)) === newest) {
+        listed = [...listed, ...(await ordersStamped(client, projectId, newest))];
+    }
+    const tied = listed.filter((o) => newest === undefined || ((0,orders_scope/* stampOf */.Zs)(o) ?? newest) === newest).map((o) => o.id);
     return {
         ...(newest !== undefined ? { newestCreatedAt: new Date(newest).toISOString() } : {}),
-        orderIds: page.orders.filter((o) => newest === undefined || (stampOf(o) ?? newest) === newest).map((o) => o.id),
+        orderIds: [...new Set(tied)],
     };
 }
 /** Whether the order was there when the snapshot was taken. */
 function existedBefore(order, before) {
     if (before.orderIds.includes(order.id))
         return true;
-    const stamp = stampOf(order);
+    const stamp = (0,orders_scope/* stampOf */.Zs)(order);
     const newest = before.newestCreatedAt === undefined ? undefined : Date.parse(before.newestCreatedAt);
     // Strictly earlier: an order stamped in the same instant as the newest one may be ours.
     return stamp !== undefined && newest !== undefined && stamp < newest;
@@ -2934,23 +4526,23 @@ async function findOrdersOfLostCreate(client, call, options = {}) {
     const parents = new Map();
     const children = new Map();
     const rejected = new Set();
-    const wanted = new Set(call.languages.map(orders_scope/* languageKey */.Y));
+    const wanted = new Set(call.languages.map(orders_scope/* languageKey */.Y2));
     const skip = (id) => options.exclude?.has(id) === true || rejected.has(id) || parents.has(id) || children.has(id);
     for (const delay of options.lookupsMs ?? [0]) {
         if (delay > 0 && options.sleep)
             await options.sleep(delay, options.signal);
         const fresh = (await newOrders(client, call, call.languages.length)).filter((o) => !skip(o.id));
-        const ofCall = fresh.filter((o) => o.type === call.orderType && wanted.has((0,orders_scope/* languageKey */.Y)(o.targetLanguage)) && (0,ollang_status/* isUsable */.Ng)(o.status));
+        const ofCall = fresh.filter((o) => o.type === call.orderType && wanted.has((0,orders_scope/* languageKey */.Y2)(o.targetLanguage)) && (0,ollang_status/* isUsable */.Ng)(o.status));
         await (0,for_each_limited/* forEachLimited */.v)(ofCall, CONFIRMS_AT_ONCE, async (summary) => {
             const order = await lost_create_confirm(client, summary);
             // The level is not checked: new since the call and of its type and language is enough, and
             // Ollang may report levels on another scale than the one we send (docs/ollang-api.md).
-            if (order && (0,orders_scope/* inScope */.S)(order, call, { level: false }) && (0,ollang_status/* isUsable */.Ng)(order.status))
+            if (order && (0,orders_scope/* inScope */.SB)(order, call, { level: false }) && (0,ollang_status/* isUsable */.Ng)(order.status))
                 parents.set(order.id, order);
             else
                 rejected.add(summary.id);
         });
-        const childOfCall = fresh.filter((o) => o.type !== call.orderType && [...parents.values()].some((p) => isChildOf(o, p)));
+        const childOfCall = fresh.filter((o) => o.type !== call.orderType && [...parents.values()].some((p) => (0,orders_scope/* isChildOf */.aO)(o, p)));
         await (0,for_each_limited/* forEachLimited */.v)(childOfCall, CONFIRMS_AT_ONCE, async (summary) => {
             const order = await lost_create_confirm(client, summary);
             if (order && (order.projectId === undefined || order.projectId === call.projectId))
@@ -2958,7 +4550,7 @@ async function findOrdersOfLostCreate(client, call, options = {}) {
             else
                 rejected.add(summary.id);
         });
-        const covered = new Set([...parents.values()].map((o) => (0,orders_scope/* languageKey */.Y)(o.targetLanguage)));
+        const covered = new Set([...parents.values()].map((o) => (0,orders_scope/* languageKey */.Y2)(o.targetLanguage)));
         if ([...wanted].every((language) => covered.has(language)))
             break;
     }
@@ -2966,39 +4558,71 @@ async function findOrdersOfLostCreate(client, call, options = {}) {
 }
 /**
  * The project's orders that did not exist before the call, newest first: the list is read newest
- * first until an order that did exist (everything after it is older), within a page budget.
+ * first until an order stamped before the newest the snapshot saw (everything after it is older),
+ * within a page budget. Orders stamped alike have no set order among themselves, from one request
+ * to the next: the snapshot's own are skipped by ID, and a group that runs over a page boundary is
+ * read again whole, by ID.
  */
 async function newOrders(client, call, languages) {
-    const found = [];
-    const pages = client.listAllOrders({
-        take: 50,
-        orderBy: 'createdAt',
-        orderDirection: 'desc',
-        // Hints only (a server may ignore filters): both on Ollang's clock, never ours.
-        filter: { projectId: call.projectId, ...(call.before.newestCreatedAt ? { createdAtFrom: call.before.newestCreatedAt } : {}) },
-    }, 
+    const found = new Map();
+    const newest = call.before.newestCreatedAt === undefined ? undefined : Date.parse(call.before.newestCreatedAt);
+    const groupsRead = new Set();
     // Our orders and their children, with room for other orders made meanwhile.
-    { maxPages: Math.ceil((languages * 3) / 50) + 2 });
-    for await (const summary of pages) {
-        if (existedBefore(summary, call.before))
+    const maxPages = Math.ceil((languages * 3) / PAGE_SIZE) + 2;
+    for (let pageNumber = 1; pageNumber <= maxPages; pageNumber++) {
+        const page = await client.listOrders({
+            page: pageNumber,
+            take: PAGE_SIZE,
+            orderBy: 'createdAt',
+            orderDirection: 'desc',
+            // Hints only (a server may ignore filters): on Ollang's clock, never ours.
+            filter: {
+                projectId: call.projectId,
+                ...(newest !== undefined ? { createdAtFrom: new Date(newest - FILTER_MARGIN_MS).toISOString() } : {}),
+            },
+        });
+        let older = false;
+        for (const summary of page.orders) {
+            const stamp = (0,orders_scope/* stampOf */.Zs)(summary);
+            // Strictly older than the newest the snapshot saw: everything after it is older still.
+            if (stamp !== undefined && newest !== undefined && stamp < newest) {
+                older = true;
+                break;
+            }
+            found.set(summary.id, summary);
+        }
+        if (older || !page.meta.hasNextPage || page.orders.length === 0)
             break;
-        if (summary.projectId !== undefined && summary.projectId !== call.projectId)
-            continue;
-        found.push(summary);
+        const last = (0,orders_scope/* stampOf */.Zs)(page.orders.at(-1));
+        if (last !== undefined && !groupsRead.has(last)) {
+            groupsRead.add(last);
+            for (const summary of await ordersStamped(client, call.projectId, last))
+                found.set(summary.id, summary);
+        }
     }
-    return found;
+    // Listed in the snapshot (stamped with its newest createdAt): it existed, though ours may share its stamp.
+    return [...found.values()].filter((o) => !existedBefore(o, call.before) && (o.projectId === undefined || o.projectId === call.projectId));
 }
 /**
- * A child order (docs/ollang-api.md, "Create Order"): another type, made by the same call as its
- * parent, so stamped within moments of it, in the parent's target or source language.
+ * Every order of the project stamped `stamp`, read by ID (a stable order across pages), since
+ * Ollang gives none among orders stamped alike. Throws when there are too many to read: telling
+ * old orders from new ones would then be a guess.
  */
-function isChildOf(candidate, parent) {
-    const language = (0,orders_scope/* languageKey */.Y)(candidate.targetLanguage);
-    if (language !== (0,orders_scope/* languageKey */.Y)(parent.targetLanguage) && language !== (0,orders_scope/* languageKey */.Y)(parent.sourceLanguage ?? ''))
-        return false;
-    const a = stampOf(candidate);
-    const b = stampOf(parent);
-    return a === undefined || b === undefined || Math.abs(a - b) <= CHILD_STAMP_WINDOW_MS;
+async function ordersStamped(client, projectId, stamp) {
+    const group = [];
+    const filter = {
+        projectId,
+        createdAtFrom: new Date(stamp - FILTER_MARGIN_MS).toISOString(),
+        createdAtTo: new Date(stamp + FILTER_MARGIN_MS).toISOString(),
+    };
+    for (let pageNumber = 1; pageNumber <= STAMP_GROUP_MAX_PAGES; pageNumber++) {
+        const page = await client.listOrders({ page: pageNumber, take: PAGE_SIZE, orderBy: 'id', orderDirection: 'asc', filter });
+        group.push(...page.orders.filter((o) => (0,orders_scope/* stampOf */.Zs)(o) === stamp));
+        if (!page.meta.hasNextPage || page.orders.length === 0)
+            return group;
+    }
+    throw new Error(`Project ${projectId} lists more than ${STAMP_GROUP_MAX_PAGES * PAGE_SIZE} orders around ${new Date(stamp).toISOString()}: ` +
+        'too many to tell the orders made before a Create Order call from those it made');
 }
 /** Get Order for a candidate; undefined when Ollang no longer knows it. */
 async function lost_create_confirm(client, summary) {
@@ -3006,17 +4630,15 @@ async function lost_create_confirm(client, summary) {
         return await client.getOrder(summary.id);
     }
     catch (error) {
-        if (error instanceof errors/* OllangError */.e && error.status === 404)
+        if (error instanceof errors/* OllangError */.eO && error.status === 404)
             return undefined;
         throw error;
     }
 }
-function stampOf(order) {
-    const t = order.createdAt === undefined ? NaN : Date.parse(order.createdAt);
-    return Number.isFinite(t) ? t : undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/orders/create.ts
+
+
 
 
 
@@ -3027,7 +4649,7 @@ function stampOf(order) {
  * failure whose orders the look-ups did not find (so no attempt can buy twice).
  */
 const MAX_CREATE_ATTEMPTS = 4;
-/** Pause before creating again after an ambiguous failure (doubling): a struggling API gets a moment. */
+/** Pause before creating again (doubling; longer when Retry-After asks): a struggling API gets a moment. */
 const CREATE_RETRY_PAUSE_MS = 1_000;
 /** After a lost create, look-ups this long apart (a late save shows up); a time-out adds a longer one. */
 const LOST_CREATE_LOOKUPS_MS = [0, 1_000, 3_000];
@@ -3059,18 +4681,36 @@ async function createOrders(context, scope, languages) {
             state.recordCreated(ids);
             const read = await Promise.all(ids.map((id) => readCreated(context, id)));
             ids.forEach((id, index) => ours.set(id, read[index]));
-            // An answer that covers fewer languages than asked: did the call make them all the same?
-            const short = uncovered(missing, scope, ours);
-            if (short.length > 0)
-                await recover(context, { ...record, languages: short }, ours, [0], 'the call made but left out of its answer');
+            // An answer that covers fewer languages than asked: did the call make them all the same? An
+            // answered order not read yet may be any language: the look-up leaves out every answered ID.
+            const short = notCovered(missing, scope, ours);
+            const lookupFailure = short.length > 0
+                ? await recover(context, { ...record, languages: short }, ours, [0], 'the call made but left out of its answer')
+                : undefined;
+            const answeredNone = `Create Order answered no order${[...ours.values()].includes(undefined) ? ' it could read' : ''}`;
+            if (lookupFailure !== undefined) {
+                // Nobody can tell whether those orders exist: the post step looks for them once more.
+                state.recordCreateSent({ ...record, languages: short });
+                failure =
+                    `${answeredNone} for ${short.join(', ')} in project ${scope.projectId}, and looking for one it may have made failed ` +
+                        `(${lookupFailure}): the post step looks for it again.`;
+                break;
+            }
             state.recordCreateSettled(scope.projectId);
             missing = uncovered(missing, scope, ours);
             if (missing.length > 0)
-                failure = `Create Order answered no order for ${missing.join(', ')} in project ${scope.projectId}.`;
+                failure = `${answeredNone} for ${missing.join(', ')} in project ${scope.projectId}.`;
             break;
         }
         catch (error) {
-            if (!(error instanceof errors/* OllangError */.e) || !error.ambiguous) {
+            // Refused before anything was made (429, a request never sent): the same call again, no look-up.
+            const pause = notProcessed(error) && attempt < MAX_CREATE_ATTEMPTS ? createPause(context, attempt, error) : undefined;
+            if (pause !== undefined) {
+                log.warning(`Create Order made nothing (${(0,error_message/* errorMessage */.g)(error)}): sending it again in ${(0,duration/* formatDuration */.a3)(pause)}.`);
+                await context.sleep(pause, context.signal);
+                continue;
+            }
+            if (!(error instanceof errors/* OllangError */.eO) || !error.ambiguous) {
                 state.recordCreateSettled(scope.projectId);
                 if (isFatal(error) || context.signal?.aborted)
                     throw error;
@@ -3080,10 +4720,11 @@ async function createOrders(context, scope, languages) {
             log.warning(`Create Order got no usable answer (${error.message}). It may still have created orders: looking for them before creating anything again.`);
             // A call that timed out may still be in the server's hands: look longer before ordering again.
             const lookups = error.kind === 'timeout' ? [...LOST_CREATE_LOOKUPS_MS, LOST_CREATE_LOOKUP_AFTER_TIMEOUT_MS] : LOST_CREATE_LOOKUPS_MS;
-            if (!(await recover(context, { ...record, languages: missing }, ours, lookups, 'the lost call created'))) {
+            const lookupFailure = await recover(context, { ...record, languages: missing }, ours, lookups, 'the lost call created');
+            if (lookupFailure !== undefined) {
                 // Creating again without knowing what the lost call made could buy twice: stop here. The
                 // in-flight record stays, so the post step looks for this call's orders once more.
-                failure = `${createFailure(error, missing, scope.projectId)}; looking for what it made failed too, so nothing more was ordered.`;
+                failure = `${createFailure(error, missing, scope.projectId)}; looking for what it made failed too (${lookupFailure}), so nothing more was ordered.`;
                 break;
             }
             missing = uncovered(missing, scope, ours);
@@ -3103,12 +4744,12 @@ async function createOrders(context, scope, languages) {
     return { followed, ...(failure ? { failure } : {}) };
 }
 function createRequest(settings, scope, languages) {
-    const rush = new Set(settings.rushLanguages.map(orders_scope/* languageKey */.Y));
+    const rush = new Set(settings.rushLanguages.map(orders_scope/* languageKey */.Y2));
     return {
         orderType: scope.orderType,
         level: scope.level,
         projectId: scope.projectId,
-        targetLanguageConfigs: languages.map((language) => ({ language, isRush: rush.has((0,orders_scope/* languageKey */.Y)(language)) })),
+        targetLanguageConfigs: languages.map((language) => ({ language, isRush: rush.has((0,orders_scope/* languageKey */.Y2)(language)) })),
         ...(settings.orderSubType ? { orderSubType: settings.orderSubType } : {}),
         ...(settings.dubbingStyle ? { dubbingStyle: settings.dubbingStyle } : {}),
         ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
@@ -3116,8 +4757,8 @@ function createRequest(settings, scope, languages) {
     };
 }
 /**
- * Looks for the call's orders, and makes every one found this run's (state first). False when
- * the look-up itself failed (then nobody can tell what the call made).
+ * Looks for the call's orders, and makes every one found this run's (state first). Returns why
+ * the look-up itself failed, if it did (then nobody can tell what the call made).
  */
 async function recover(context, call, ours, lookupsMs, what) {
     let found;
@@ -3133,15 +4774,15 @@ async function recover(context, call, ours, lookupsMs, what) {
         if (isFatal(error) || context.signal?.aborted)
             throw error;
         context.log.warning(`Looking for the orders ${what} failed: ${(0,error_message/* errorMessage */.g)(error)}.`);
-        return false;
+        return (0,error_message/* errorMessage */.g)(error);
     }
     if (found.length === 0)
-        return true;
+        return undefined;
     context.state.recordCreated(found.map((o) => o.id));
     for (const order of found)
         ours.set(order.id, order);
     context.log.info(`Found ${found.length} order(s) ${what}: ${found.map((o) => `${o.targetLanguage} ${o.type} ${o.id}`).join(', ')}.`);
-    return true;
+    return undefined;
 }
 /**
  * The create answer's order is not a language mapping (docs/ollang-api.md): ask each order. One
@@ -3165,11 +4806,12 @@ async function readCreated(context, orderId) {
  * counted missing, so that nothing is bought twice.
  */
 function uncovered(languages, scope, ours) {
-    const orders = [...ours.values()];
-    if (orders.some((o) => o === undefined))
-        return [];
-    const covered = new Set(orders.filter((o) => o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y)(o.targetLanguage)));
-    return languages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y)(language)));
+    return [...ours.values()].includes(undefined) ? [] : notCovered(languages, scope, ours);
+}
+/** The languages no order of ours that has been read covers (of the requested type). */
+function notCovered(languages, scope, ours) {
+    const covered = new Set([...ours.values()].filter((o) => o !== undefined && o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y2)(o.targetLanguage)));
+    return languages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y2)(language)));
 }
 /**
  * Ollang's reference shows `level` on an older 1/2/3 scale (docs/ollang-api.md). Our own new
@@ -3183,183 +4825,42 @@ function warnOnLevelScale(context, scope, ours) {
     context.log.warning(`Ollang reports level ${other.level} for order ${other.id}, created with level ${scope.level}: its levels are on another scale ` +
         'than the one the action sends. Reuse finds this run’s orders through the Actions cache, but not through List Orders.');
 }
+/**
+ * A Create Order failure that made nothing: answered before processing (429, 408), or never sent.
+ * Anything that may have been processed is `ambiguous` (src/ollang/client.ts).
+ */
+function notProcessed(error) {
+    return error instanceof errors/* OllangError */.eO && !error.ambiguous && error.kind !== 'aborted' && (0,retry/* isRetryable */.r3)(error);
+}
+/**
+ * The pause before Create Order call `attempt + 1`: doubling from a second, or the Retry-After
+ * asked for when longer (capped as for reads); undefined when it would end past the client's
+ * deadline.
+ */
+function createPause(context, attempt, error) {
+    const pause = Math.max(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1), Math.min(error.retryAfterMs ?? 0, retry/* maxRetryAfterMs */.vB));
+    const deadline = context.client.retryDeadline();
+    return deadline !== undefined && context.clock() + pause > deadline ? undefined : pause;
+}
 function createFailure(error, languages, projectId) {
-    return `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${(0,error_message/* errorMessage */.g)(error)}`;
+    return (0,errors/* explainError */.UW)(error, `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
 }
 /** Errors no look-up can get past: a bad key, or the run being aborted. */
 function isFatal(error) {
-    return error instanceof errors/* OllangError */.e && (error.status === 401 || error.kind === 'aborted');
+    return error instanceof errors/* OllangError */.eO && (error.status === 401 || error.kind === 'aborted');
 }
 
-;// CONCATENATED MODULE: ./src/orders/reuse.ts
-
-
-
-
-
-/** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
-const REUSE_SCAN_MAX_PAGES = 4;
-/** Orders of one language stamped this close together (Ollang's clock) are runs started together. */
-const BURST_MS = 2 * 60_000;
-/** Candidates of one language confirmed with Get Order before giving up on reusing it. */
-const CANDIDATES_PER_LANGUAGE = 3;
-/**
- * Usable orders (not cancelled or failed) for the scope, by language: first those an earlier run
- * remembered, then a bounded scan of List Orders. Every candidate is confirmed with Get Order
- * (List Orders shows no level, and a remembered order may have been cancelled since).
- */
-async function findReusable(context, scope, languages) {
-    const found = new Map();
-    const wanted = new Set(languages.map(orders_scope/* languageKey */.Y));
-    // The manifest is kept by scope, level included: its level is the one we sent, whatever scale
-    // Ollang reports levels on (docs/ollang-api.md), so a remembered order's level is not checked.
-    const remembered = context.memory ? await context.memory.recall(scope) : new Map();
-    await confirmCandidates(context.client, scope, remembered, wanted, found, { level: false });
-    if (wanted.size > found.size) {
-        const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
-        const usable = summaries.filter((summary) => (0,ollang_status/* isUsable */.Ng)(summary.status));
-        // Newest first, except an order with an older one of its language created just before it:
-        // its run cancels it in favour of the older one (yieldToEarlierOrders), so prefer the survivor.
-        const yields = (s) => usable.some((o) => o !== s &&
-            (0,orders_scope/* languageKey */.Y)(o.targetLanguage) === (0,orders_scope/* languageKey */.Y)(s.targetLanguage) &&
-            isOlder(o, s) &&
-            Date.parse(s.createdAt ?? '') - Date.parse(o.createdAt ?? '') <= BURST_MS);
-        const candidates = new Map();
-        for (const summary of [...usable.filter((s) => !yields(s)), ...usable.filter(yields)]) {
-            const language = (0,orders_scope/* languageKey */.Y)(summary.targetLanguage);
-            candidates.set(language, [...(candidates.get(language) ?? []), summary.id]);
-        }
-        await confirmCandidates(context.client, scope, candidates, wanted, found, { level: true });
-    }
-    return found;
-}
-async function confirmCandidates(client, scope, candidates, wanted, found, check) {
-    await Promise.all([...candidates].map(async ([language, orderIds]) => {
-        if (!wanted.has(language) || found.has(language))
-            return;
-        for (const orderId of orderIds.slice(0, CANDIDATES_PER_LANGUAGE)) {
-            const order = await client.getOrder(orderId).catch((error) => {
-                if (error instanceof errors/* OllangError */.e && error.status === 404)
-                    return undefined; // gone: not reusable
-                // Unreadable is not unusable: ordering again now could buy a language twice.
-                throw new Error(`Could not check whether order ${orderId} (${language}) can be reused, so nothing was ordered: ${(0,error_message/* errorMessage */.g)(error)}`, { cause: error });
-            });
-            if (order && (0,orders_scope/* inScope */.S)(order, scope, check) && (0,orders_scope/* languageKey */.Y)(order.targetLanguage) === language && (0,ollang_status/* isUsable */.Ng)(order.status)) {
-                found.set(language, order);
-                return;
-            }
-        }
-    }));
-}
-/**
- * Newest orders of the project and type, filtered on our side (a server may ignore filters:
- * docs/ollang-api.md), reading at most `maxPages` pages.
- */
-async function scanOrders(client, scope, options = {}) {
-    const languages = options.languages ? new Set(options.languages.map(orders_scope/* languageKey */.Y)) : undefined;
-    const matches = [];
-    const pages = client.listAllOrders({
-        take: 50,
-        orderBy: 'createdAt',
-        orderDirection: 'desc',
-        filter: {
-            type: scope.orderType,
-            projectId: scope.projectId,
-            ...(options.createdFrom ? { createdAtFrom: options.createdFrom } : {}),
-        },
-    }, { maxPages: options.maxPages ?? REUSE_SCAN_MAX_PAGES });
-    for await (const summary of pages) {
-        if (summary.projectId !== undefined && summary.projectId !== scope.projectId)
-            continue;
-        if (summary.type !== scope.orderType)
-            continue;
-        if (languages && !languages.has((0,orders_scope/* languageKey */.Y)(summary.targetLanguage)))
-            continue;
-        if (options.createdFrom && summary.createdAt && Date.parse(summary.createdAt) < Date.parse(options.createdFrom))
-            continue;
-        matches.push(summary);
-    }
-    return matches;
-}
-/**
- * Runs started together (a workflow matrix, two pushes) can each find nothing to reuse and each
- * create the same language. Every run settles it the same way: the oldest usable order of a
- * (project, type, level, language) is kept, and a run whose own order is younger cancels it
- * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
- * one instead. One List Orders page, and only when this run created something.
- */
-async function yieldToEarlierOrders(context, scope, created) {
-    const { client, log, state } = context;
-    const mine = created.filter((o) => o.type === scope.orderType);
-    const oldest = Math.min(...mine.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
-    if (!Number.isFinite(oldest))
-        return created;
-    let rivals;
-    try {
-        rivals = await scanOrders(client, scope, {
-            languages: mine.map((o) => o.language),
-            createdFrom: new Date(oldest - BURST_MS).toISOString(),
-            maxPages: Math.ceil(mine.length / 50) + 1,
-        });
-    }
-    catch (error) {
-        if (error instanceof errors/* OllangError */.e && (error.status === 401 || error.kind === 'aborted'))
-            throw error;
-        return created; // a courtesy check: never fail a run over it
-    }
-    const ours = new Set(created.map((o) => o.orderId));
-    const result = [];
-    for (const order of created) {
-        if (order.type !== scope.orderType) {
-            result.push(order);
-            continue;
-        }
-        const earlier = rivals
-            .filter((r) => !ours.has(r.id) && (0,ollang_status/* isUsable */.Ng)(r.status) && (0,orders_scope/* languageKey */.Y)(r.targetLanguage) === (0,orders_scope/* languageKey */.Y)(order.language) && isOlder(r, order))
-            .sort((a, b) => (isOlder(a, b) ? -1 : 1));
-        let replacement;
-        for (const rival of earlier.slice(0, CANDIDATES_PER_LANGUAGE)) {
-            const candidate = await client.getOrder(rival.id).catch(() => undefined);
-            // Both levels as Ollang reports them: on one scale, whichever it uses (docs/ollang-api.md).
-            const level = order.level ?? scope.level;
-            if (candidate && (0,orders_scope/* inScope */.S)(candidate, { ...scope, level }, { level: true }) && (0,ollang_status/* isUsable */.Ng)(candidate.status)) {
-                replacement = candidate;
-                break;
-            }
-        }
-        if (!replacement) {
-            result.push(order);
-            continue;
-        }
-        try {
-            const outcome = await client.cancelOrder(order.orderId);
-            state.recordSettled([order.orderId]);
-            log.info(`${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`);
-            result.push((0,orders_followed/* followOrder */._U)(replacement, { created: false, projectId: scope.projectId }));
-        }
-        catch (error) {
-            // Could not cancel ours (already past pending): keep it, we pay for it anyway.
-            log.debug(`Keeping ${order.orderId}: cancelling the duplicate failed (${(0,error_message/* errorMessage */.g)(error)}).`);
-            result.push(order);
-        }
-    }
-    return result;
-}
-/** Older = created earlier; ties broken by ID so that every run picks the same survivor. */
-function isOlder(a, b) {
-    const ta = Date.parse(a.createdAt ?? '') || Infinity;
-    const tb = Date.parse(b.createdAt ?? '') || Infinity;
-    if (ta !== tb)
-        return ta < tb;
-    return (a.id ?? a.orderId ?? '') < (b.id ?? b.orderId ?? '');
-}
-
+// EXTERNAL MODULE: ./src/orders/reuse.ts
+var reuse = __nccwpck_require__(36317);
 ;// CONCATENATED MODULE: ./src/orders/choose.ts
 
 
 
 
 
+
+/** Projects chosen for at once (each may snapshot, create and read its new orders). */
+const PROJECTS_AT_ONCE = 4;
 async function chooseOrders(context) {
     const { settings, log } = context;
     if (settings.orderIds.length > 0) {
@@ -3367,29 +4868,109 @@ async function chooseOrders(context) {
         log.info(`Following ${followed.length} given order(s): ${followed.map(describe).join(', ')}`);
         return { followed, languagesWithoutOrder: [], plan: { create: [], reuse: [] } };
     }
-    const scope = { projectId: settings.projectId, orderType: settings.orderType, level: settings.level };
-    const reused = settings.reuseOrders ? await findReusable(context, scope, settings.targetLanguages) : new Map();
-    const followed = [...reused.values()].map((order) => (0,orders_followed/* followOrder */._U)(order, { created: false, projectId: scope.projectId }));
-    const missing = settings.targetLanguages.filter((language) => !reused.has((0,orders_scope/* languageKey */.Y)(language)));
+    return chooseForProject(context, { projectId: settings.projectId });
+}
+/** One project's orders: reuse what exists (on any project of the same content), create the rest with one call. */
+async function chooseForProject(context, target) {
+    const { settings, log } = context;
+    const scope = { projectId: target.projectId, orderType: settings.orderType, level: settings.level };
+    const label = labeller(target);
+    const reused = settings.reuseOrders && !target.withoutOrders
+        ? await findReusableAcross(context, scope, target.otherProjectIds ?? [], settings.targetLanguages)
+        : new Map();
+    const followed = [...reused.values()].map((order) => withMedia((0,orders_followed/* followOrder */._U)(order, { created: false, projectId: scope.projectId }), target));
+    const missing = settings.targetLanguages.filter((language) => !reused.has((0,orders_scope/* languageKey */.Y2)(language)));
     const plan = {
-        create: settings.mode === 'collect' ? [] : missing,
-        reuse: followed.map((o) => ({ language: o.language, orderId: o.orderId })),
+        create: settings.mode === 'collect' ? [] : missing.map(label),
+        reuse: followed.map((o) => ({ language: label(o.language), orderId: o.orderId })),
     };
     for (const o of followed)
-        log.info(`Reusing order ${o.orderId} for ${o.language} (${o.status}).`);
+        log.info(`Reusing order ${o.orderId} for ${label(o.language)} (${o.status}).`);
+    const at = context.clock();
+    const fresh = [...reused.values()].map((order) => ({ order, at }));
     if (settings.mode === 'collect' || settings.dryRun || missing.length === 0) {
-        return { followed, languagesWithoutOrder: missing, plan };
+        return { followed, languagesWithoutOrder: missing.map(label), plan, fresh };
     }
     const made = await createOrders(context, scope, missing);
-    const created = settings.reuseOrders && made.followed.length > 0 ? await yieldToEarlierOrders(context, scope, made.followed) : made.followed;
-    followed.push(...created);
-    const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y)(o.language)));
-    const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y)(language)));
+    const created = settings.reuseOrders && made.followed.length > 0 ? await (0,reuse/* yieldToEarlierOrders */.gP)(context, scope, made.followed) : made.followed;
+    followed.push(...created.map((o) => withMedia(o, target)));
+    const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y2)(o.language)));
+    const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y2)(language))).map(label);
     // Remembered for later runs: the orders now followed for the scope (another run's where this one yielded).
     const remembered = created.filter((o) => o.type === scope.orderType);
     if (remembered.length > 0 && context.memory)
         await context.memory.remember(scope, remembered);
-    return { followed, languagesWithoutOrder, plan, ...(made.failure ? { failure: made.failure } : {}) };
+    return { followed, languagesWithoutOrder, plan, fresh, ...(made.failure ? { failure: made.failure } : {}) };
+}
+/**
+ * Chooses for each project as `projects` hands it over (media/projects.ts settles them one by
+ * one: a found project at once, an uploaded one when its upload ends), a few at a time. A
+ * project whose choosing fails is named in `failure`; the others go on. A bad key or an abort
+ * stops everything (thrown by `done`).
+ */
+function chooseForProjects(context) {
+    const results = [];
+    const failures = [];
+    const running = [];
+    const limit = limiter(PROJECTS_AT_ONCE);
+    let fatal;
+    return {
+        add(target) {
+            running.push(limit(async () => {
+                if (fatal !== undefined)
+                    return;
+                context.signal?.throwIfAborted();
+                try {
+                    const chosen = await chooseForProject(context, target);
+                    results.push(chosen);
+                    if (chosen.failure)
+                        failures.push(chosen.failure);
+                }
+                catch (error) {
+                    if (choose_isFatal(error) || context.signal?.aborted) {
+                        fatal ??= error;
+                        return;
+                    }
+                    const what = target.media?.length ? target.media.join(', ') : `project ${target.projectId}`;
+                    failures.push(`Choosing the orders for ${what} failed: ${(0,error_message/* errorMessage */.g)(error)}`);
+                    const label = labeller(target);
+                    results.push({
+                        followed: [],
+                        languagesWithoutOrder: context.settings.targetLanguages.map(label),
+                        plan: { create: [], reuse: [] },
+                    });
+                }
+            }).catch((error) => {
+                fatal ??= error;
+            }));
+        },
+        async done() {
+            // Projects may still be added while earlier ones run: wait until nothing is left.
+            for (let seen = 0; seen < running.length; seen = running.length)
+                await Promise.all(running.slice(seen));
+            if (fatal !== undefined)
+                throw fatal instanceof Error ? fatal : new Error((0,error_message/* errorMessage */.g)(fatal));
+            return {
+                followed: results.flatMap((r) => r.followed),
+                languagesWithoutOrder: results.flatMap((r) => r.languagesWithoutOrder),
+                plan: { create: results.flatMap((r) => r.plan.create), reuse: results.flatMap((r) => r.plan.reuse) },
+                fresh: results.flatMap((r) => r.fresh ?? []),
+                ...(failures.length > 0 ? { failure: failures.join(' ') } : {}),
+            };
+        },
+    };
+}
+/** Reusable orders of the scope, then, for the languages still missing, of the other projects of the same content. */
+async function findReusableAcross(context, scope, others, languages) {
+    const found = await (0,reuse/* findReusable */.vY)(context, scope, languages);
+    for (const projectId of others) {
+        const missing = languages.filter((language) => !found.has((0,orders_scope/* languageKey */.Y2)(language)));
+        if (missing.length === 0)
+            break;
+        for (const [language, order] of await (0,reuse/* findReusable */.vY)(context, { ...scope, projectId }, missing))
+            found.set(language, order);
+    }
+    return found;
 }
 /** A given order ID: followed as it is, never created, never cancelled on abort. */
 async function followGiven(context, orderId) {
@@ -3397,14 +4978,48 @@ async function followGiven(context, orderId) {
         return (0,orders_followed/* followOrder */._U)(await context.client.getOrder(orderId), { created: false });
     }
     catch (error) {
-        if (error instanceof errors/* OllangError */.e && error.status === 404) {
+        if (error instanceof errors/* OllangError */.eO && error.status === 404) {
             throw new Error(`Input 'order-ids': Ollang has no order ${orderId} (${error.message}).`, { cause: error });
         }
         throw error;
     }
 }
+function withMedia(order, target) {
+    if (target.media && target.media.length > 0)
+        order.media = target.media;
+    return order;
+}
+/** "fr", or with media "fr (videos/intro.mp4)": what a language means in this project's plan. */
+function labeller(target) {
+    const media = target.media?.[0];
+    return (language) => (media === undefined ? language : `${language} (${media})`);
+}
 function describe(order) {
     return `${order.orderId} (${order.language}, ${order.status})`;
+}
+/** Errors no other project can get past: a bad key, or the run being aborted. */
+function choose_isFatal(error) {
+    return error instanceof errors/* OllangError */.eO && (error.status === 401 || error.kind === 'aborted');
+}
+/** Runs at most `limit` of the given tasks at a time, in the order they come. */
+function limiter(limit) {
+    let active = 0;
+    const queue = [];
+    return (task) => new Promise((resolve, reject) => {
+        const start = () => {
+            active += 1;
+            task()
+                .then(resolve, reject)
+                .finally(() => {
+                active -= 1;
+                queue.shift()?.();
+            });
+        };
+        if (active < limit)
+            start();
+        else
+            queue.push(start);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/orders/memory.ts
@@ -3414,25 +5029,36 @@ async function openCacheMemory(options) {
         options.log.debug('The Actions cache service is not available: looking for earlier orders with List Orders only.');
         return undefined;
     }
-    let restored;
+    // One manifest per scope: with media, one run recalls and remembers the orders of many projects.
+    // They share one file path (the cache version is made from the paths, and must not change), so
+    // the cache is used by one scope at a time.
+    const restored = new Map();
+    const scopeKey = (scope) => cache.manifestKeyPrefix(scope.projectId, scope.orderType, scope.level);
+    let queue = Promise.resolve();
+    const oneAtATime = (task) => {
+        const result = queue.then(task, task);
+        queue = result.catch(() => undefined);
+        return result;
+    };
     return {
-        async recall(scope) {
-            restored = await cache.restoreManifest(scope, options);
+        recall: (scope) => oneAtATime(async () => {
+            const manifest = await cache.restoreManifest(scope, options);
+            restored.set(scopeKey(scope), manifest);
             const byLanguage = new Map();
             // Newest first: the latest order for a language is the likeliest to be usable.
-            for (const entry of [...(restored?.orders ?? [])].reverse()) {
+            for (const entry of [...(manifest?.orders ?? [])].reverse()) {
                 const language = entry.language.toLowerCase();
                 byLanguage.set(language, [...(byLanguage.get(language) ?? []), entry.orderId]);
             }
             return byLanguage;
-        },
-        async remember(scope, orders) {
+        }),
+        remember: (scope, orders) => oneAtATime(async () => {
             // An order not read yet has no language: leave it out rather than spoil the manifest.
             const entries = orders
                 .filter((o) => o.language)
                 .map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
-            await cache.saveManifest(cache.mergeManifest(restored, scope, entries), options);
-        },
+            await cache.saveManifest(cache.mergeManifest(restored.get(scopeKey(scope)), scope, entries), options);
+        }),
     };
 }
 /**
@@ -3442,13 +5068,15 @@ async function openCacheMemory(options) {
 async function loadManifestCache(env) {
     if (!env['ACTIONS_CACHE_URL'] && !env['ACTIONS_RESULTS_URL'])
         return undefined;
-    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6415));
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86415));
     return (await cache.isCacheAvailable()) ? cache : undefined;
 }
 
 // EXTERNAL MODULE: ./src/orders/cancel.ts
-var cancel = __nccwpck_require__(3303);
+var cancel = __nccwpck_require__(53303);
 ;// CONCATENATED MODULE: ./src/orders/stop.ts
+
+
 
 
 
@@ -3504,62 +5132,162 @@ async function settleTimeout(context) {
     const client = cancelClient(context.connection, 'deadline');
     const results = await log.group(`Cancelling ${ours.length} unfinished order(s) (on-timeout: cancel)`, () => (0,cancel/* cancelOrders */._x)(client, ours.map((o) => o.orderId), { onResult: (r) => reportCancel(context, r) }));
     state.recordSettled(results.filter(cancel/* isStopped */.id).map((r) => r.orderId));
+    const count = (outcomes) => results.filter((r) => outcomes.includes(r.outcome)).length;
+    const done = [
+        count(['cancelled', 'already-cancelled']) > 0 ? `cancelled ${count(['cancelled', 'already-cancelled'])} of this run's orders` : '',
+        count(['human-review-cancelled']) > 0 ? `stopped the human review of ${count(['human-review-cancelled'])} (they go on at Level 0)` : '',
+        count(['already-finished']) > 0 ? `${count(['already-finished'])} had finished meanwhile` : '',
+    ].filter(Boolean);
+    const notOurs = unfinished.filter((o) => !o.created).map((o) => `${o.language} ${o.orderId}`);
     const failed = results.filter((r) => !(0,cancel/* isStopped */.id)(r));
     return (`${after} with orders unfinished: ${names}. ` +
-        (failed.length === 0
-            ? `Cancelled this run's ${results.length} unfinished order(s) (on-timeout: cancel).`
-            : `Could not cancel ${failed.map((r) => `${r.orderId} (${(0,cancel/* describeCancelResult */.bi)(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`));
+        (done.length > 0 ? `Then (on-timeout: cancel) ${done.join('; ')}. ` : '') +
+        (notOurs.length > 0 ? `Left running, not created by this run: ${notOurs.join(', ')}. ` : '') +
+        (failed.length > 0
+            ? `Could not cancel ${failed.map((r) => `${r.orderId} (${(0,cancel/* describeCancelResult */.bi)(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`
+            : '')).trim();
 }
-/** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
-async function cancelMode(context, client) {
+/**
+ * `mode: cancel`: cancel the given orders, or the unfinished orders of the projects (the
+ * project-id input's, or with media each file's projects) for the languages.
+ * Every order it looked at is reported with what became of it; the run is `cancelled` only when
+ * some order was (or already was), `completed` when there was nothing to cancel.
+ */
+async function cancelMode(context, client, projectIds = [context.settings.projectId]) {
     const { settings, log } = context;
-    const languageOf = new Map();
-    let orderIds = settings.orderIds;
-    if (orderIds.length === 0) {
-        const found = await scanOrders(client, { projectId: settings.projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
-        const unfinished = found.filter((o) => !(0,ollang_status/* isFinished */.$g)(o.status));
-        orderIds = unfinished.map((o) => o.id);
-        for (const o of unfinished)
-            languageOf.set(o.id, o.targetLanguage);
-        log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+    const targets = settings.orderIds.length > 0 ? await readGivenOrders(client, settings.orderIds) : await findUnfinished(context, client, projectIds);
+    const handled = [];
+    const toCancel = [];
+    for (const target of targets) {
+        if (target.status === 'not-found') {
+            const outcome = 'not found: Ollang has no order with this ID for this API key';
+            log.warning(`Order ${target.orderId}: ${outcome}.`);
+            handled.push({ ...target, status: 'not-found', outcome });
+        }
+        else if (target.status !== undefined && (0,ollang_status/* isFinished */.$g)(target.status)) {
+            // Read just now: a finished order is sent no cancel, and the log says so like for the others.
+            const cancelled = (0,ollang_status/* isCancelled */.mm)(target.status);
+            const outcome = cancelled ? 'was already cancelled' : `had already finished (${target.status}): nothing to cancel`;
+            log.info(`Order ${describeTarget(target)}: ${outcome}`);
+            handled.push({ ...target, status: cancelled ? 'cancelled' : target.status, outcome });
+        }
+        else
+            toCancel.push(target);
     }
     if (settings.dryRun) {
-        log.info(`Dry run: would cancel ${orderIds.join(', ') || 'nothing'}.`);
-        return { ended: 'dry-run', handled: [] };
+        for (const target of toCancel)
+            handled.push({ ...target, status: target.status ?? 'unknown', outcome: 'would be cancelled' });
+        log.info(`Dry run: would cancel ${toCancel.map((t) => describeTarget(t)).join(', ') || 'nothing'}.`);
+        return { ended: 'dry-run', handled: inTargetOrder(handled, targets) };
     }
-    const handled = [];
-    const results = await log.group(`Cancelling ${orderIds.length} order(s)`, () => (0,cancel/* cancelOrders */._x)(client, orderIds, {
+    const byId = new Map(toCancel.map((t) => [t.orderId, t]));
+    const languageOf = new Map(toCancel.map((t) => [t.orderId, t.language]));
+    const results = await log.group(`Cancelling ${toCancel.length} order(s)`, () => (0,cancel/* cancelOrders */._x)(client, toCancel.map((t) => t.orderId), {
         onResult: (r) => {
             reportCancel(context, r, languageOf);
-            handled.push(handledOrder(r, languageOf.get(r.orderId) ?? ''));
+            handled.push(handledOrder(r, byId.get(r.orderId)));
         },
     }));
-    const failed = results.filter((r) => !(0,cancel/* isStopped */.id)(r));
-    if (failed.length === 0)
-        return { ended: 'cancelled', handled };
-    return {
-        ended: 'failed',
-        handled,
-        failure: `Could not cancel ${failed.map((r) => `${r.orderId} (${(0,cancel/* describeCancelResult */.bi)(r)})`).join('; ')}.`,
+    const ordered = inTargetOrder(handled, targets);
+    const failed = [...results.filter((r) => !(0,cancel/* isStopped */.id)(r)), ...targets.filter((t) => t.status === 'not-found')];
+    if (failed.length > 0) {
+        const reasons = ordered.filter((o) => o.status === 'cancel-failed' || o.status === 'not-found');
+        return {
+            ended: 'failed',
+            handled: ordered,
+            failure: `Could not cancel ${reasons.map((o) => `${o.orderId} (${o.outcome})`).join('; ')}.`,
+        };
+    }
+    const stoppedSomething = results.some((r) => r.outcome !== 'already-finished') || ordered.some((o) => o.status === 'cancelled');
+    return { ended: stoppedSomething ? 'cancelled' : 'completed', handled: ordered };
+}
+/** The given order IDs, each read with Get Order (a read that fails leaves the cancel to find out). */
+async function readGivenOrders(client, orderIds) {
+    const targets = orderIds.map((orderId) => ({ orderId, language: '' }));
+    await (0,for_each_limited/* forEachLimited */.v)(targets, 8, async (target) => {
+        try {
+            const order = await client.getOrder(target.orderId);
+            target.language = order.targetLanguage;
+            target.type = order.type;
+            if (order.projectId)
+                target.projectId = order.projectId;
+            target.status = order.status;
+        }
+        catch (error) {
+            if (error instanceof errors/* OllangError */.eO && error.status === 404)
+                target.status = 'not-found';
+            else if (error instanceof errors/* OllangError */.eO && error.status === 401)
+                throw error;
+        }
+    });
+    return targets;
+}
+/** The projects' unfinished orders of the order type, for the target languages. */
+async function findUnfinished(context, client, projectIds) {
+    const { settings, log } = context;
+    const unfinished = [];
+    for (const projectId of new Set(projectIds)) {
+        const found = await (0,reuse/* scanOrders */.Dn)(client, { projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+        for (const o of found)
+            if (!(0,ollang_status/* isFinished */.$g)(o.status))
+                unfinished.push({ ...o, projectId });
+    }
+    log.info(`Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+    const languageIndex = (language) => {
+        const index = settings.targetLanguages.findIndex((l) => l.toLowerCase() === language.toLowerCase());
+        return index === -1 ? settings.targetLanguages.length : index;
     };
+    return unfinished
+        .map((o) => ({ orderId: o.id, projectId: o.projectId, language: o.targetLanguage, type: o.type, status: o.status }))
+        .sort((a, b) => languageIndex(a.language) - languageIndex(b.language));
+}
+/** The handled orders in the order they were found or given (cancels end in any order). */
+function inTargetOrder(handled, targets) {
+    const position = new Map(targets.map((t, index) => [t.orderId, index]));
+    return [...handled].sort((a, b) => (position.get(a.orderId) ?? 0) - (position.get(b.orderId) ?? 0));
+}
+function describeTarget(target) {
+    return target.language ? `${target.orderId} (${target.language})` : target.orderId;
 }
 /** Logs one cancel, and records it on the followed order it stopped (if it is one). */
 function reportCancel(context, result, languageOf = new Map()) {
     const followed = context.followed.find((o) => o.orderId === result.orderId);
-    const language = followed?.language ?? languageOf.get(result.orderId);
+    const language = followed?.language || languageOf.get(result.orderId);
     const line = `Order ${language ? `${result.orderId} (${language})` : result.orderId}: ${(0,cancel/* describeCancelResult */.bi)(result)}`;
     if ((0,cancel/* isStopped */.id)(result))
         context.log.info(line);
     else
         context.log.warning(line);
-    if (followed)
+    if (followed) {
         (0,orders_followed/* recordCancel */.Sv)(followed, result);
+        context.cancels.push(result);
+    }
 }
-function handledOrder(result, language) {
-    if (!(0,cancel/* isStopped */.id)(result))
-        return { orderId: result.orderId, language, status: 'cancel-failed', problem: (0,cancel/* describeCancelResult */.bi)(result) };
-    const status = result.outcome === 'already-finished' ? (result.status ?? 'completed') : 'cancelled';
-    return { orderId: result.orderId, language, status };
+function handledOrder(result, target) {
+    const base = {
+        orderId: result.orderId,
+        ...(target.projectId ? { projectId: target.projectId } : {}),
+        language: target.language,
+        ...(target.type ? { type: target.type } : {}),
+    };
+    switch (result.outcome) {
+        case 'cancelled':
+            return { ...base, status: 'cancelled', outcome: 'cancelled by this run' };
+        case 'already-cancelled':
+            return { ...base, status: 'cancelled', outcome: 'was already cancelled' };
+        case 'already-finished':
+            return { ...base, status: result.status ?? 'completed', outcome: 'had already finished: nothing to cancel' };
+        case 'human-review-cancelled':
+            return {
+                ...base,
+                status: result.status ?? target.status ?? 'ongoing',
+                outcome: 'human review cancelled by this run: the order goes on at Level 0, the review is refunded',
+            };
+        case 'not-cancellable':
+        case 'error':
+            // The row says why; the run's failure names every such order.
+            return { ...base, status: 'cancel-failed', outcome: (0,cancel/* describeCancelResult */.bi)(result) };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/wait/poller.ts
@@ -3568,7 +5296,8 @@ function handledOrder(result, language) {
 
 
 
-const PAGE_SIZE = 50;
+
+const poller_PAGE_SIZE = 50;
 /** Below this many unfinished orders, Get Order per order costs no more than a page of List Orders. */
 const BATCH_THRESHOLD = 3;
 /** Orders' createdAt and our clock may disagree a little. */
@@ -3596,7 +5325,7 @@ async function waitForOrders(options) {
             cycles += 1;
             const cycleStartedAt = clock();
             // Orders fetched whole this cycle: a finished one needs no second Get Order for its outputs.
-            const fetched = new Map();
+            const fetched = new Map(cycles === 1 ? (options.fresh ?? []) : []);
             const changed = await checkUnfinished(options, fetched);
             await (0,for_each_limited/* forEachLimited */.v)(orders.filter((o) => o.state === 'awaiting-outputs'), OUTPUT_CHECKS_AT_ONCE, async (followed) => {
                 const order = fetched.get(followed.orderId) ?? (await getOrderOrNote(options, followed));
@@ -3672,9 +5401,15 @@ async function checkUnfinished(options, fetched) {
 /** Current status of each waiting order, by the cheapest route. Orders we could not check are absent. */
 async function fetchStatuses(options, waiting, fetched) {
     const statuses = new Map();
-    let unseen = waiting;
-    if ((options.batchStatusChecks ?? true) && waiting.length >= BATCH_THRESHOLD) {
-        unseen = await listStatuses(options, waiting, statuses);
+    // Read whole moments ago (the first cycle's fresh orders): no need to ask again.
+    for (const followed of waiting) {
+        const known = fetched.get(followed.orderId);
+        if (known)
+            statuses.set(followed.orderId, known.status);
+    }
+    let unseen = waiting.filter((o) => !statuses.has(o.orderId));
+    if ((options.batchStatusChecks ?? true) && unseen.length >= BATCH_THRESHOLD) {
+        unseen = await listStatuses(options, unseen, statuses);
     }
     await (0,for_each_limited/* forEachLimited */.v)(unseen, 8, async (followed) => {
         const order = await getOrderOrNote(options, followed);
@@ -3697,7 +5432,7 @@ async function listStatuses(options, waiting, statuses) {
     // The pages show every order created since the oldest waiting one, finished ones included:
     // once fewer orders wait than those pages, asking each of them costs less.
     const inRange = options.orders.filter((o) => o.createdAt && Date.parse(o.createdAt) >= oldest).length;
-    const pagesNeeded = Math.ceil(inRange / PAGE_SIZE);
+    const pagesNeeded = Math.ceil(inRange / poller_PAGE_SIZE);
     if (waiting.length <= pagesNeeded)
         return waiting;
     const wanted = new Map(waiting.map((o) => [o.orderId, o]));
@@ -3708,7 +5443,7 @@ async function listStatuses(options, waiting, statuses) {
     // A page or two more than our own orders need leaves room for other orders created meanwhile.
     const maxPages = pagesNeeded + 2;
     const query = {
-        take: PAGE_SIZE,
+        take: poller_PAGE_SIZE,
         orderBy: 'createdAt',
         orderDirection: 'asc',
         filter: {
@@ -3764,7 +5499,7 @@ async function getOrderOrNote(options, followed) {
         if (poller_isFatal(error))
             throw error;
         (0,orders_followed/* recordCheckFailed */.dm)(followed, (0,error_message/* errorMessage */.g)(error));
-        if (error instanceof errors/* OllangError */.e && error.status === 404) {
+        if (error instanceof errors/* OllangError */.eO && error.status === 404) {
             (0,orders_followed/* recordGone */.l5)(followed, error.message);
             options.onSettled?.(followed);
             return undefined;
@@ -3775,26 +5510,35 @@ async function getOrderOrNote(options, followed) {
 }
 /** Errors no retry can fix for any order: a bad key, or the run being aborted. */
 function poller_isFatal(error) {
-    if (!(error instanceof errors/* OllangError */.e))
+    if (!(error instanceof errors/* OllangError */.eO))
         return !(error instanceof Error) || error.name === 'AbortError';
     return error.kind === 'aborted' || error.status === 401;
 }
-/** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
+/**
+ * "7/12 finished (1 failed), 3 ongoing, 2 waitingForApprove (a human-review gate); next check in 45s; 38m left".
+ * The count of finished orders never goes down (an order never goes back to waiting), whatever
+ * becomes of its download; Ollang's words are explained where they mean a wait (ollang/status.ts).
+ * Once the next check is the last one before the deadline, the line says so instead of
+ * repeating the same figure twice.
+ */
 function progressLine(orders, nextCheckMs, leftMs) {
-    const finishedWell = orders.filter((o) => o.state === 'done' || o.state === 'downloading' || o.state === 'awaiting-outputs');
+    const finished = orders.filter((o) => o.state !== 'waiting').length;
+    const failed = orders.filter((o) => o.state === 'failed').length;
     const counts = new Map();
     for (const o of orders) {
         if (o.state !== 'waiting')
             continue;
         counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
     }
-    const failed = orders.filter((o) => o.state === 'failed').length;
-    const parts = [`${finishedWell.length}/${orders.length} completed`];
-    for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1]))
-        parts.push(`${count} ${status}`);
-    if (failed)
-        parts.push(`${failed} failed`);
-    return `${parts.join(', ')}; next check in ${(0,duration/* formatDuration */.a3)((0,duration/* approximately */.YY)(nextCheckMs))}; ${(0,duration/* formatDuration */.a3)((0,duration/* approximately */.YY)(Math.max(0, leftMs)))} left`;
+    const parts = [`${finished}/${orders.length} finished${failed > 0 ? ` (${failed} failed)` : ''}`];
+    for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) {
+        const meaning = (0,ollang_status/* explainStatusBriefly */.Dl)(status);
+        parts.push(`${count} ${status}${meaning ? ` (${meaning})` : ''}`);
+    }
+    const left = Math.max(0, leftMs);
+    const when = (ms) => (0,duration/* formatDuration */.a3)((0,duration/* approximately */.YY)(ms, 1_000));
+    const next = nextCheckMs >= left ? `last check in ${when(left)}` : `next check in ${when(nextCheckMs)}; ${when(left)} left`;
+    return `${parts.join(', ')}; ${next}`;
 }
 /** Runs downloads in the background, a bounded number at a time. */
 class DownloadPool {
@@ -3835,16 +5579,22 @@ function writeOutputs(io, report) {
         status: o.status,
         created: o.created,
         files: o.files,
+        projectId: o.projectId,
+        ...(o.media !== undefined ? { media: o.media } : {}),
     }))));
+    // One entry per media file; projectId null when none was found or made (dry run, collect, a failed upload).
+    io.setOutput('projects', JSON.stringify(report.projects.map((p) => ({ media: p.media, projectId: p.projectId ?? null, uploaded: p.uploaded }))));
     io.setOutput('files', report.orders.flatMap((o) => o.files).join('\n'));
     io.setOutput('status', report.status);
+    io.setOutput('artifact-url', report.artifact?.url ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/report/verdict.ts
 
 
+
 function startRecord(startedAt) {
-    return { startedAt, followed: [], cancelled: [], timedOut: false, waitedMs: 0, downloadedMs: 0 };
+    return { startedAt, followed: [], cancelled: [], cancels: [], timedOut: false, waitedMs: 0, downloadedMs: 0, projects: [] };
 }
 /** Records a failure; the first one recorded is the one reported. */
 function recordFailure(record, message) {
@@ -3857,6 +5607,15 @@ function recordFailure(record, message) {
 function languagesWithoutOrder(record, settings) {
     if (settings.orderIds.length > 0 || settings.mode === 'cancel')
         return [];
+    if (record.projects.length > 0) {
+        // With media, a target is a media file and a language: "fr (videos/intro.mp4)".
+        const byMedia = new Set(record.followed
+            .filter((o) => o.type === settings.orderType)
+            .flatMap((o) => (o.media ?? []).map((media) => `${media}\u0000${(0,orders_scope/* languageKey */.Y2)(o.language)}`)));
+        return record.projects.flatMap((p) => settings.targetLanguages
+            .filter((language) => !byMedia.has(`${p.media}\u0000${(0,orders_scope/* languageKey */.Y2)(language)}`))
+            .map((l) => `${l} (${p.media})`));
+    }
     const covered = new Set(record.followed.filter((o) => o.type === settings.orderType).map((o) => (0,orders_followed/* keyOf */.TN)({ ...o, projectId: o.projectId || settings.projectId })));
     return settings.targetLanguages.filter((language) => !covered.has((0,orders_followed/* targetKey */.hD)(settings.projectId, language)));
 }
@@ -3909,16 +5668,7 @@ function finishRun(record, settings, now) {
     const status = runStatus(record, settings, missing);
     const failure = record.failure ?? (status === 'partial' || status === 'failed' ? shortfall(record, missing) : undefined);
     const orders = [
-        ...record.followed.map((o) => ({
-            orderId: o.orderId,
-            projectId: o.projectId || settings.projectId,
-            language: o.language,
-            type: o.type,
-            status: (0,orders_followed/* reportedStatus */.mW)(o),
-            created: o.created,
-            files: o.files,
-            ...(o.problem ? { problem: o.problem } : {}),
-        })),
+        ...verdict_inTargetOrder(record.followed, settings).map((o) => orderReport(o, record, settings)),
         ...record.cancelled,
     ];
     const report = {
@@ -3932,16 +5682,91 @@ function finishRun(record, settings, now) {
         outputDir: settings.outputDirRelative,
         timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
         ...(record.plan ? { plan: record.plan } : {}),
-        projects: [],
+        projects: record.projects,
+        ...(failure ? { failure } : {}),
     };
     return { report, ...(failure ? { failure } : {}) };
+}
+/**
+ * The followed orders in the order of `target-languages` (orders in other languages, such as
+ * child orders in the source language, after them), each language's orders in the order followed;
+ * given `order-ids` in their own order.
+ */
+function verdict_inTargetOrder(orders, settings) {
+    // Given order IDs are followed, and reported, as given: target-languages is ignored then.
+    if (settings.orderIds.length > 0)
+        return [...orders];
+    const rank = new Map(settings.targetLanguages.map((language, index) => [(0,orders_scope/* languageKey */.Y2)(language), index]));
+    const rankOf = (o) => rank.get((0,orders_scope/* languageKey */.Y2)(o.language)) ?? settings.targetLanguages.length;
+    return orders
+        .map((order, index) => ({ order, index }))
+        .sort((a, b) => rankOf(a.order) - rankOf(b.order) || a.index - b.index)
+        .map(({ order }) => order);
+}
+function orderReport(o, record, settings) {
+    const cancel = record.cancels.findLast((r) => r.orderId === o.orderId);
+    const outcome = orderOutcome(o, cancel, record, settings);
+    // A timed-out order this run then stopped: the outcome says both, "still ongoing" no longer holds.
+    const problem = cancel && o.state === 'timed-out' && stoppedIt(cancel) ? undefined : o.problem;
+    return {
+        orderId: o.orderId,
+        projectId: o.projectId || settings.projectId,
+        ...(o.media?.[0] !== undefined ? { media: o.media[0] } : {}),
+        language: o.language,
+        type: o.type,
+        status: (0,orders_followed/* reportedStatus */.mW)(o),
+        created: o.created,
+        files: o.files,
+        ...(problem ? { problem } : {}),
+        ...(outcome ? { outcome } : {}),
+    };
+}
+function stoppedIt(cancel) {
+    return cancel.outcome === 'cancelled' || cancel.outcome === 'already-cancelled' || cancel.outcome === 'human-review-cancelled';
+}
+/** What became of a followed order in this run, where its status alone does not say. */
+function orderOutcome(o, cancel, record, settings) {
+    const aborted = record.ended === 'cancelled';
+    const timedOut = o.state === 'timed-out';
+    // "still ongoing when the wait ended; then cancelled by this run (on-timeout: cancel)"
+    const [before, after] = timedOut
+        ? [`${o.problem ?? 'timed out'}; then `, ' (on-timeout: cancel)']
+        : ['', aborted ? ' when the workflow run was cancelled' : ''];
+    if (cancel) {
+        switch (cancel.outcome) {
+            case 'cancelled':
+                return `${before}cancelled by this run${after}`;
+            case 'already-cancelled':
+                return `${before}found already cancelled${after}`;
+            case 'human-review-cancelled':
+                return `${before}its human review was cancelled by this run${after}: the order goes on at Level 0, the review is refunded`;
+            case 'already-finished':
+                return `had finished (${cancel.status ?? 'finished'}) before this run could cancel it`;
+            default:
+                return 'its cancel failed, so it was left running';
+        }
+    }
+    if (o.state === 'timed-out') {
+        if ((0,ollang_status/* statusMeaning */.uj)(o.status) === 'finished-well')
+            return 'the wait ended before its files were downloaded';
+        const why = !o.created ? 'not created by this run' : `on-timeout: ${settings.onTimeout}`;
+        return [(0,ollang_status/* explainStatus */.cq)(o.status), `left running (${why})`].filter(Boolean).join('; ');
+    }
+    if ((0,ollang_status/* statusMeaning */.uj)(o.status) !== 'unfinished' || o.state !== 'waiting')
+        return undefined;
+    if (aborted) {
+        const why = !o.created ? 'not created by this run' : !settings.cancelOnAbort ? 'cancel-on-abort: false' : 'the post step cancels it';
+        return `left running (${why})`;
+    }
+    return (0,ollang_status/* explainStatus */.cq)(o.status);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
- * The main step: read inputs, choose (reuse or create) orders, wait for them, download their
- * outputs, report. `run` never throws: every path ends in outputs and, where the run did not
- * succeed, `setFailed` (the shape of actions/typescript-action).
+ * The main step: read inputs (the media files among them), find or upload the media's projects,
+ * choose (reuse or create) orders, wait for them, download their outputs, report. `run` never
+ * throws: every path ends in outputs and, where the run did not succeed, `setFailed` (the shape
+ * of actions/typescript-action).
  */
 
 
@@ -3961,9 +5786,12 @@ async function run(context) {
     const { io } = context;
     const startedAt = context.clock();
     const workflow = readWorkflowContext(context.env, context.cwd);
-    const settings = readInputs(io, workflow);
+    const settings = await readInputs(io, workflow);
     if (typeof settings === 'number')
         return { exitCode: settings };
+    const media = await readMedia(io, settings);
+    if (typeof media === 'number')
+        return { exitCode: media };
     const state = new src_state/* StateRecorder */.wp(io);
     const record = startRecord(startedAt);
     const deadline = startedAt + settings.timeoutMs;
@@ -3978,12 +5806,12 @@ async function run(context) {
     };
     const client = runClient(connection, { startedAt, deadline, signal: context.abort });
     // The stop handlers see the run's followed orders (the same array the wait loop updates).
-    const stop = { connection, settings, state, followed: record.followed, log: io.log };
+    const stop = { connection, settings, state, followed: record.followed, cancels: record.cancels, log: io.log };
     try {
         if (settings.mode === 'cancel')
-            await main_cancelMode(stop, client, record);
+            await main_cancelMode(context, workflow, stop, client, record, media);
         else
-            await localize(context, settings, workflow, client, stop, record, deadline);
+            await localize(context, settings, workflow, client, stop, record, deadline, media);
         // A signal that landed while the last downloads finished still makes this a cancelled run.
         context.abort.throwIfAborted();
     }
@@ -4001,19 +5829,26 @@ async function run(context) {
     if (!context.abort.aborted)
         state.recordMainFinished();
     writeOutputs(io, report);
-    await publishReport(context, settings, workflow, report);
+    if (settings.artifact)
+        await shareFiles(context, settings, report, settings.artifact);
+    const { resultLine } = await publishReport(context, settings, workflow, report);
     if (failure)
         io.setFailed(failure);
+    // Last, outside any group: what a collapsed log still shows.
+    io.log.info(resultLine(report));
     return { report, exitCode: failure ? 1 : 0 };
 }
-/** The settings, or the exit code when the inputs stop the run before any request. */
-function readInputs(io, workflow) {
+/**
+ * The settings, or the exit code when the inputs stop the run before any request. Every bad
+ * input is in the failure and in the job summary, where people look first.
+ */
+async function readInputs(io, workflow) {
     // Mask the key before anything (validation messages included) could print it.
     const rawKey = io.getInput('api-key').trim();
     if (rawKey)
         io.setSecret(rawKey);
     try {
-        return readSettings((name) => io.getInput(name), {
+        return (0,inputs/* readSettings */.sb)((name) => io.getInput(name), {
             workspace: workflow.workspace,
             isForkPullRequest: workflow.pullRequest?.isFork ?? false,
             isDependabot: isDependabotRun(workflow),
@@ -4021,16 +5856,38 @@ function readInputs(io, workflow) {
         });
     }
     catch (error) {
-        if (error instanceof SecretWithheldError) {
+        if (error instanceof inputs/* SecretWithheldError */.uo) {
             io.log.notice(error.notice, { title: 'Ollang localization skipped' });
             return 0;
         }
-        io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
+        const problems = error instanceof inputs/* InputError */.dz ? error.problems : [{ input: 'inputs', message: `Invalid input: ${String(error)}` }];
+        io.setFailed(error instanceof inputs/* InputError */.dz ? error.message : `Invalid input: ${String(error)}`);
+        const { renderInputProblems, inputProblemsResultLine } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
+        try {
+            await io.appendSummary(renderInputProblems(problems));
+        }
+        catch (summaryError) {
+            io.log.warning(`Could not write the job summary: ${(0,error_message/* errorMessage */.g)(summaryError)}`);
+        }
+        io.log.info(inputProblemsResultLine(problems.length));
+        return 1;
+    }
+}
+/**
+ * The media files (media/prepare.ts: found, the action's own outputs left out, every output path
+ * checked), or the exit code when they stop the run before any request.
+ */
+async function readMedia(io, settings) {
+    try {
+        return await (await __nccwpck_require__.e(/* import() */ 568).then(__nccwpck_require__.bind(__nccwpck_require__, 85568))).prepareMedia(settings, io.log);
+    }
+    catch (error) {
+        io.setFailed(error instanceof inputs/* InputError */.dz ? error.message : `Invalid input: ${(0,error_message/* errorMessage */.g)(error)}`);
         return 1;
     }
 }
 /** Modes run, submit and collect (and their dry runs). */
-async function localize(context, settings, workflow, client, stop, record, deadline) {
+async function localize(context, settings, workflow, client, stop, record, deadline, media) {
     const { io, clock } = context;
     const { state } = stop;
     const log = io.log;
@@ -4043,13 +5900,26 @@ async function localize(context, settings, workflow, client, stop, record, deadl
             ...(workflow.runId ? { runId: workflow.runId } : {}),
         })
         : undefined;
-    const chosen = await log.group('Choosing orders', () => chooseOrders({ client, settings, log, clock, sleep: context.sleep, signal: context.abort, state, ...(memory ? { memory } : {}) }));
+    const choose = {
+        client,
+        settings,
+        log,
+        clock,
+        sleep: context.sleep,
+        signal: context.abort,
+        state,
+        ...(memory ? { memory } : {}),
+    };
+    const chosen = settings.media === ''
+        ? await log.group('Choosing orders', () => chooseOrders(choose))
+        : await log.group(`Projects and orders for ${media.length} media file(s)`, () => chooseForMedia(context, workflow, choose, media, record));
     record.followed.push(...chosen.followed);
     if (chosen.failure)
         recordFailure(record, chosen.failure);
     if (settings.dryRun) {
         record.plan = chosen.plan;
-        log.info(`Dry run: would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`);
+        const uploads = record.projects.filter((p) => p.outcome === 'would-upload').map((p) => p.media);
+        log.info(`Dry run: ${settings.media === '' ? '' : `would upload ${uploads.length ? uploads.join(', ') : 'nothing'}; `}would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`);
         record.ended = 'dry-run';
         return;
     }
@@ -4062,14 +5932,85 @@ async function localize(context, settings, workflow, client, stop, record, deadl
         log.info(`Submitted: ${record.followed.map((o) => `${o.language} ${o.orderId} (${o.status})`).join(', ')}. Not waiting (mode: submit).`);
         return;
     }
-    await waitAndDownload(context, settings, client, stop, record, deadline);
+    // Orders confirmed moments ago need no second look in the wait's first cycle (their signed URLs are fresh).
+    const freshSince = clock() - FRESH_ORDER_MS;
+    const fresh = new Map((chosen.fresh ?? []).filter((f) => f.at >= freshSince).map((f) => [f.order.id, f.order]));
+    await waitAndDownload(context, settings, client, stop, record, deadline, media, fresh);
+}
+/** How old an order read while choosing may be and still stand for the wait's first look. */
+const FRESH_ORDER_MS = 2 * 60_000;
+/**
+ * With media: each file's content key, its project found or uploaded (media/projects.ts), and
+ * each project's orders chosen as soon as the project is known, while other files may still be
+ * uploading (orders/choose.ts). A file without a project (a failed upload, collect) is named.
+ */
+async function chooseForMedia(context, workflow, choose, media, record) {
+    const { settings, client, log } = choose;
+    const { contentKeys } = await __nccwpck_require__.e(/* import() */ 527).then(__nccwpck_require__.bind(__nccwpck_require__, 33527));
+    const { findOrUploadProjects, searchAllProjects } = await __nccwpck_require__.e(/* import() */ 932).then(__nccwpck_require__.bind(__nccwpck_require__, 52932));
+    const keys = await contentKeys(media, { workspace: settings.workspace, signal: context.abort });
+    if (keys.gitProblem)
+        log.debug(`Content keys: git's index was not used (${keys.gitProblem}); each file was read and hashed.`);
+    // A re-run's orders are the newest of their type: one scan across every project, a page per 50
+    // orders (and 2 more), stands in for a scan per project where it shows all of a project's languages.
+    const { recentOrders } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 36317));
+    const pages = Math.ceil((media.length * settings.targetLanguages.length) / 50) + 2;
+    const chooser = chooseForProjects(media.length > 1 ? { ...choose, recent: recentOrders(client, settings.orderType, pages) } : choose);
+    // Known as they settle: an aborted run still reports the projects it found or made.
+    const known = new Map();
+    const settled = () => media.flatMap((f) => known.get(f.path) ?? []);
+    const projects = await findOrUploadProjects(media.map((f) => ({ media: f.path, absolutePath: f.absolutePath, size: f.size, key: keys.keys.get(f.path).key })), {
+        sourceLanguage: settings.sourceLanguage ?? '',
+        mode: settings.dryRun ? 'dry-run' : settings.mode === 'collect' ? 'find-only' : 'upload',
+        ...(workflow.repository ? { repository: workflow.repository } : {}),
+        signal: context.abort,
+        onProject: (project, files) => {
+            for (const file of files)
+                known.set(file, { media: file, ...project });
+            record.projects = settled();
+            if (project.projectId)
+                chooser.add({
+                    projectId: project.projectId,
+                    otherProjectIds: project.otherProjectIds ?? [],
+                    media: files,
+                    ...(project.withoutOrders ? { withoutOrders: true } : {}),
+                });
+        },
+    }, {
+        search: searchAllProjects(client, { warn: (message) => log.warning(message) }),
+        upload: (request) => client.uploadMedia({
+            filePath: request.absolutePath,
+            name: request.name,
+            sourceLanguage: request.sourceLanguage,
+            onProgress: request.onProgress,
+            ...(request.signal ? { signal: request.signal } : {}),
+        }),
+        clock: context.clock,
+        sleep: context.sleep,
+        log,
+    });
+    record.projects = projects;
+    const chosen = await chooser.done();
+    for (const project of projects) {
+        if (project.outcome === 'would-upload')
+            chosen.plan.create.push(...settings.targetLanguages.map((l) => `${l} (${project.media})`));
+        if (project.outcome === 'failed' && project.error) {
+            log.warning(project.error, { title: 'Media file not localized' });
+            recordFailure(record, project.error);
+        }
+        if (project.outcome === 'missing' && project.error)
+            log.warning(project.error, { title: 'Media file without a project' });
+    }
+    const uploaded = projects.filter((p) => p.uploaded).length;
+    log.info(`Media: ${projects.length} file(s), ${uploaded} uploaded by this run, ${projects.filter((p) => p.outcome === 'found').length} found.`);
+    return chosen;
 }
 /** Waits for the followed orders, downloading each one's outputs as soon as they are published. */
-async function waitAndDownload(context, settings, client, stop, record, deadline) {
+async function waitAndDownload(context, settings, client, stop, record, deadline, media, fresh) {
     const { clock } = context;
     const log = context.io.log;
     // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
-    const { createOrderDownloader, outputsReadiness, plannedBytes } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 1582));
+    const { createOrderDownloader, outputsReadiness, plannedBytes } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 21582));
     const download = createOrderDownloader({
         settings,
         client,
@@ -4084,6 +6025,7 @@ async function waitAndDownload(context, settings, client, stop, record, deadline
         onDownloaded: (_bytes, ms) => {
             record.downloadedMs += ms;
         },
+        ...(settings.media !== '' ? { mediaFiles: media.map((f) => f.path) } : {}),
     });
     const waited = await log.group(`Waiting for ${record.followed.length} order(s) (up to ${(0,duration/* formatDuration */.a3)(settings.timeoutMs)})`, () => waitForOrders({
         client,
@@ -4096,6 +6038,7 @@ async function waitAndDownload(context, settings, client, stop, record, deadline
         readiness: (order) => outputsReadiness(order, settings.download),
         download,
         onSettled: (order) => stop.state.recordSettled([order.orderId]),
+        fresh,
         clock,
         sleep: context.sleep,
         signal: context.abort,
@@ -4110,26 +6053,67 @@ async function waitAndDownload(context, settings, client, stop, record, deadline
             recordFailure(record, failure);
     }
 }
-/** `mode: cancel`: the orders it handled are reported as they ended. */
-async function main_cancelMode(stop, client, record) {
-    const outcome = await cancelMode(stop, client);
+/** `mode: cancel`: the orders it handled are reported as they ended. With media: the orders of the files' projects. */
+async function main_cancelMode(context, workflow, stop, client, record, media) {
+    let projectIds;
+    if (stop.settings.media !== '') {
+        const { contentKeys } = await __nccwpck_require__.e(/* import() */ 527).then(__nccwpck_require__.bind(__nccwpck_require__, 33527));
+        const { findOrUploadProjects, searchAllProjects } = await __nccwpck_require__.e(/* import() */ 932).then(__nccwpck_require__.bind(__nccwpck_require__, 52932));
+        const keys = await contentKeys(media, { workspace: stop.settings.workspace, signal: context.abort });
+        record.projects = await findOrUploadProjects(media.map((f) => ({ media: f.path, absolutePath: f.absolutePath, size: f.size, key: keys.keys.get(f.path).key })), {
+            sourceLanguage: stop.settings.sourceLanguage ?? '',
+            mode: 'find-only',
+            ...(workflow.repository ? { repository: workflow.repository } : {}),
+            signal: context.abort,
+        }, {
+            search: searchAllProjects(client, { warn: (message) => stop.log.warning(message) }),
+            upload: () => Promise.reject(new Error('mode: cancel never uploads')),
+            clock: context.clock,
+            sleep: context.sleep,
+            log: stop.log,
+        });
+        for (const p of record.projects)
+            if (p.error)
+                stop.log.info(`${p.error}: nothing to cancel for it.`);
+        projectIds = record.projects.flatMap((p) => (p.projectId ? [p.projectId, ...(p.otherProjectIds ?? [])] : []));
+    }
+    const outcome = await cancelMode(stop, client, projectIds);
     record.ended = outcome.ended;
     if (outcome.failure)
         recordFailure(record, outcome.failure);
     const { projectId, orderType } = stop.settings;
-    for (const o of outcome.handled)
-        record.cancelled.push({ ...o, projectId, type: orderType, created: false, files: [] });
+    for (const { type, ...o } of outcome.handled)
+        record.cancelled.push({ ...o, projectId: o.projectId ?? projectId, type: type ?? orderType, created: false, files: [] });
 }
+/**
+ * The `artifact` input: uploads the downloaded files and sets `artifact-url`. Not after a
+ * cancellation: the runner's kill is seconds away, and the files are what a re-run reuses.
+ */
+async function shareFiles(context, settings, report, name) {
+    if (settings.dryRun || settings.mode === 'cancel')
+        return;
+    if (context.abort.aborted) {
+        context.io.log.info(`The run was cancelled: artifact ${name} not uploaded.`);
+        report.artifact = { name, problem: 'the run was cancelled' };
+        return;
+    }
+    const { uploadRunArtifact } = await __nccwpck_require__.e(/* import() */ 954).then(__nccwpck_require__.bind(__nccwpck_require__, 80954));
+    report.artifact = await uploadRunArtifact({
+        name,
+        files: report.orders.flatMap((o) => o.files),
+        workspace: settings.workspace,
+        env: context.env,
+        log: context.io.log,
+    });
+    if (report.artifact.url)
+        context.io.setOutput('artifact-url', report.artifact.url);
+}
+/** The job summary and (on pull requests, where allowed) the PR comment; returns the result line's renderer. */
 async function publishReport(context, settings, workflow, report) {
     const { io } = context;
-    const { renderComment, renderSummary, commentMarker } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 7994));
-    const summaryContext = {
-        ...(workflow.serverUrl ? { serverUrl: workflow.serverUrl } : {}),
-        ...(workflow.repository ? { repository: workflow.repository } : {}),
-        ...(workflow.sha ? { sha: workflow.sha } : {}),
-    };
+    const { renderComment, renderSummary, commentMarker, resultLine } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
     try {
-        await io.appendSummary(renderSummary(report, summaryContext));
+        await io.appendSummary(renderSummary(report));
     }
     catch (error) {
         io.log.warning(`Could not write the job summary: ${describeError(error)}`);
@@ -4137,18 +6121,17 @@ async function publishReport(context, settings, workflow, report) {
     const pr = workflow.pullRequest;
     // After a cancellation every second counts towards the runner's kill: no comment then.
     if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted)
-        return;
-    const markerKey = `${settings.projectId}:${settings.orderType}`;
-    const { upsertPrComment } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 1914));
-    await upsertPrComment({ token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, renderComment(report, { ...summaryContext, markerKey }), commentMarker(markerKey), io.log, 
+        return { resultLine };
+    const markerKey = `${settings.media || settings.projectId}:${settings.orderType}`;
+    const { upsertPrComment } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 71914));
+    await upsertPrComment({ token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, renderComment(report, { markerKey }), commentMarker(markerKey), io.log, 
     // A signal stops the comment (a courtesy) at once: the runner's kill is not far behind.
     context.abort);
+    return { resultLine };
 }
+/** The failure's message, with what to check where the cause is most likely an input (ollang/errors.ts). */
 function describeError(error) {
-    if (error instanceof errors/* OllangError */.e && error.status === 401) {
-        return `Ollang rejected the API key (${error.message}). Check the secret passed as api-key.`;
-    }
-    return (0,error_message/* errorMessage */.g)(error);
+    return (0,errors/* explainError */.UW)(error, (0,error_message/* errorMessage */.g)(error));
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
@@ -4171,7 +6154,7 @@ async function post(context) {
         const saved = (0,src_state/* readSavedState */.rh)(io);
         // A main killed mid-download left its temporary files in the workspace.
         if (saved.downloadTemp)
-            await (await __nccwpck_require__.e(/* import() */ 626).then(__nccwpck_require__.bind(__nccwpck_require__, 5626))).removeLeftoverTempFiles(saved.downloadTemp, log);
+            await (await __nccwpck_require__.e(/* import() */ 626).then(__nccwpck_require__.bind(__nccwpck_require__, 45626))).removeLeftoverTempFiles(saved.downloadTemp, log);
         const lost = saved.createsInFlight;
         if (saved.mainFinished && lost.length === 0) {
             log.debug('Main finished on its own: nothing to clean up.');
@@ -4187,16 +6170,18 @@ async function post(context) {
             return;
         }
         const pending = [...left, ...lostText].join(', ');
-        if (!(parseBooleanWord(io.getInput('cancel-on-abort')) ?? true)) {
-            log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${pending}.`);
+        // Why there is anything to cancel: main finished on its own only when a create was left unaccounted for.
+        const why = saved.mainFinished ? 'Create Order was never accounted for' : 'The run was aborted';
+        if (!((0,inputs/* parseBooleanWord */.op)(io.getInput('cancel-on-abort')) ?? true)) {
+            log.warning(`${why} and cancel-on-abort is false: order(s) it created may still be running: ${pending}.`);
             return;
         }
         const apiKey = io.getInput('api-key').trim();
         if (apiKey)
             io.setSecret(apiKey);
-        const apiUrl = (io.getInput('api-url').trim() || DEFAULT_API_URL).replace(/\/+$/, '');
+        const apiUrl = (io.getInput('api-url').trim() || inputs/* DEFAULT_API_URL */.rK).replace(/\/+$/, '');
         if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
-            log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${pending} (no usable api-key or api-url).`);
+            log.warning(`${why}, and the post step cannot reach Ollang to cancel ${pending} (no usable api-key or api-url).`);
             return;
         }
         const client = postClient({ apiUrl, apiKey, transport: context.transport, clock: context.clock, sleep: context.sleep, log });
@@ -4207,7 +6192,7 @@ async function post(context) {
             log.info('Nothing to clean up: the run created no order that is still unfinished.');
             return;
         }
-        log.info(`The run was aborted before it finished: cancelling ${left.length} order(s) it created.`);
+        log.info(`${saved.mainFinished ? why : `${why} before it finished`}: cancelling ${left.length} order(s) it created.`);
         const results = await (0,cancel/* cancelOrders */._x)(client, left, {
             concurrency: 16,
             onResult: (result) => {
@@ -4237,14 +6222,14 @@ async function findLostOrders(context, client, call, known) {
             sleep: context.sleep,
         });
         const ids = found.filter((o) => !(0,ollang_status/* isFinished */.$g)(o.status)).map((o) => o.id);
-        log.info(`Create Order (${call.languages.join(', ')}) was never answered; ` +
+        log.info(`Create Order (${call.languages.join(', ')}) was never accounted for; ` +
             (ids.length > 0
                 ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.`
                 : 'it made no order that is still unfinished.'));
         return ids;
     }
     catch (error) {
-        log.warning(`Create Order (${call.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
+        log.warning(`Create Order (${call.languages.join(', ')}) was never accounted for, and looking for the orders it may have made failed: ` +
             `${(0,error_message/* errorMessage */.g)(error)}. Check project ${call.projectId} in the Ollang dashboard.`);
         return [];
     }
@@ -4294,77 +6279,91 @@ async function runPostStep(io = runnerIO) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -4378,91 +6377,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -4483,70 +6489,77 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -4560,45 +6573,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -4616,8 +6636,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -4629,6 +6649,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -4802,6 +6825,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -4870,6 +6902,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

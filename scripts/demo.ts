@@ -1,20 +1,26 @@
 /**
- * `npm run demo`: starts the Ollang simulator on loopback, runs the bundled action against it
- * exactly as the GitHub runner would (dist/index.js under Node 24, INPUT_* variables, the
- * runner's output, state and summary files), and leaves the subtitle files in ./demo-workspace.
+ * `npm run demo`: starts the Ollang simulator on loopback, copies the sample video kept in the
+ * repository (test/fixtures/media/intro.mp4, a few KB: the simulator does not decode it) into
+ * ./demo-workspace/videos/, and runs the bundled action against it exactly as the GitHub runner
+ * would (dist/index.js under Node 24, INPUT_* variables, the runner's output, state and summary
+ * files) with `media: videos/*.mp4`. The action uploads the video (one Ollang project), orders
+ * subtitles in four languages, and leaves `videos/intro.<language>.vtt` (and `.srt`) beside it.
+ * A second run would find the project and the orders and upload nothing.
  * Nothing here talks to the real Ollang API (it bills real money).
  */
-import { readdirSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OllangSimulator } from '../test/simulator/index.ts';
 import { repoRoot, startAction } from '../test/dist/harness.ts';
 
 const workspace = path.join(repoRoot, 'demo-workspace');
+const videos = path.join(workspace, 'videos');
 rmSync(workspace, { recursive: true, force: true });
-mkdirSync(workspace, { recursive: true });
+mkdirSync(videos, { recursive: true });
+copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'media', 'intro.mp4'), path.join(videos, 'intro.mp4'));
 
 const simulator = await OllangSimulator.start({
-  projects: ['proj-demo'],
+  projects: [],
   lifecycle: { pendingMs: 800, ongoingMs: 1_500, outputsLagMs: 700 },
 });
 console.log(`Ollang simulator: ${simulator.url}\n`);
@@ -24,12 +30,13 @@ const action = startAction({
   inputs: {
     'api-key': simulator.apiKey,
     'api-url': simulator.url,
-    'project-id': 'proj-demo',
+    media: 'videos/*.mp4',
+    'source-language': 'en',
     'target-languages': 'fr, es, de, ja',
     'poll-interval': '1s',
     timeout: '2m',
   },
-  env: { RUNNER_DEBUG: '0' },
+  env: { RUNNER_DEBUG: '0', GITHUB_REPOSITORY: 'octo/demo' },
 });
 // The runner hides ::debug:: lines unless debug logging is on; so does the demo.
 action.child.stdout!.on('data', (chunk: Buffer) =>
@@ -43,29 +50,24 @@ action.child.stdout!.on('data', (chunk: Buffer) =>
 );
 action.child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
 const result = await action.done;
+const projects = simulator.uploadedProjects();
 await simulator.close();
 
 console.log('\n--- action outputs ---');
 for (const [name, value] of Object.entries(result.outputs)) console.log(`${name}: ${value}`);
 
-const files = listFiles(path.join(workspace, 'localized'));
-console.log(`\n--- ${files.length} files in ${path.relative(process.cwd(), path.join(workspace, 'localized')) || '.'} ---`);
-for (const file of files) console.log(`${path.relative(workspace, file)}  (${statSync(file).size} bytes)`);
-const sample = files.find((f) => f.endsWith('.srt'));
+console.log('\n--- the project in Ollang (its name, as the dashboard lists it) ---');
+for (const project of projects) console.log(`${project.id}  ${project.name}  (${project.size} bytes, source ${project.sourceLanguage})`);
+
+const files = readdirSync(videos).sort();
+console.log(`\n--- ${files.length} files in ${path.relative(process.cwd(), videos) || '.'} ---`);
+for (const file of files) console.log(`videos/${file}  (${statSync(path.join(videos, file)).size} bytes)`);
+const sample = files.find((f) => f.endsWith('.fr.vtt'));
 if (sample) {
-  console.log(`\n--- first lines of ${path.relative(workspace, sample)} ---`);
-  console.log(readFileSync(sample, 'utf8').split('\n').slice(0, 8).join('\n'));
+  console.log(`\n--- first lines of videos/${sample} ---`);
+  console.log(readFileSync(path.join(videos, sample), 'utf8').split('\n').slice(0, 8).join('\n'));
 }
 console.log(`\nThe action exited with code ${result.exitCode}; its job summary is in ${result.files.summary}.`);
-console.log(`Subtitle files: ${path.join(workspace, 'localized')}`);
+console.log(`The subtitles are beside the video: ${videos}`);
+console.log('A web page plays them with <track src="intro.fr.vtt" srclang="fr" label="Français" kind="subtitles">.');
 process.exitCode = result.exitCode ?? 1;
-
-function listFiles(directory: string): string[] {
-  try {
-    return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? listFiles(path.join(directory, entry.name)) : [path.join(directory, entry.name)],
-    );
-  } catch {
-    return [];
-  }
-}

@@ -24,6 +24,9 @@ const examplesDir = path.join(root, 'examples');
 
 /** Examples shown first, in this order; any other examples/*.yml follow alphabetically. */
 const EXAMPLE_ORDER = [
+  'release-media.yml',
+  'pull-request-media.yml',
+  'docs-site-videos.yml',
   'release-subtitles.yml',
   'pull-request.yml',
   'submit-then-collect.yml',

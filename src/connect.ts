@@ -26,7 +26,7 @@ export const POST_BUDGET_MS = 60_000;
 /** Reads and cancels may still retry for this long when `timeout` leaves no time (timeout: 0). */
 export const MIN_RETRY_WINDOW_MS = 60_000;
 
-/** The run's client: retries never sleep past the run's deadline (at least a minute), and stop on abort. */
+/** The run's client: retries never sleep, nor reads run, past the run's deadline (at least a minute); all stop on abort. */
 export function runClient(connection: Connection, options: { startedAt: number; deadline: number; signal: AbortSignal }): OllangClient {
   const retryUntil = Math.max(options.deadline, options.startedAt + MIN_RETRY_WINDOW_MS);
   return build(connection, { deadline: retryUntil, signal: options.signal });

@@ -119,9 +119,12 @@ export function formatDuration(ms: number): string {
   return parts.join(' ');
 }
 
-/** For a reader, not for parsing back: past ten seconds, milliseconds are noise (whole seconds then). */
-export function approximately(ms: number): number {
-  return Math.abs(ms) >= 10_000 ? Math.round(ms / 1000) * 1000 : ms;
+/**
+ * For a reader, not for parsing back: past ten seconds (or `fromMs`), milliseconds are noise
+ * (whole seconds then).
+ */
+export function approximately(ms: number, fromMs = 10_000): number {
+  return Math.abs(ms) >= fromMs ? Math.round(ms / 1000) * 1000 : ms;
 }
 
 function quote(text: string): string {

@@ -28,6 +28,7 @@
  * order-ids, a bare `timeout: 60`) are warnings, passed to `env.warn`.
  */
 import path from 'node:path';
+import { parseOutputPath, type OutputPathTemplate } from './download/output-path.ts';
 import { DurationError, formatDuration, parseDuration } from './duration.ts';
 import type { DownloadKind, DubbingStyle, Mode, OnTimeout, OrderSubType, OrderType, Settings } from './settings.ts';
 import { redactSecrets } from './redact.ts';
@@ -282,6 +283,11 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   const prComment = check(true, () => readBoolean('pr-comment', raw('pr-comment'), true, show, fail));
   const dryRun = check(false, () => readBoolean('dry-run', raw('dry-run'), false, show, fail));
   const maxDownloadBytes = check(0, () => readByteSize('max-download-size', raw('max-download-size'), show, fail));
+  // The media input's paths and patterns are checked against the workspace (media/find.ts), still before any request.
+  const media = raw('media');
+  const sourceLanguage = check(undefined, () => readSourceLanguage(raw('source-language'), show, fail));
+  const outputPath = check(parseOutputPath('', { hasMedia: media !== '' }), () => readOutputPath(raw('output-path'), media !== ''));
+  const artifact = check('', () => readArtifactName(raw('artifact'), show, fail));
   const qualityCheck = check<QualityCheckMode>('report', () =>
     readEnum('quality-check', raw('quality-check'), QUALITY_CHECK_MODES, 'report', show, fail),
   );
@@ -289,14 +295,36 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   const qualityRules = readQualityRules(raw('quality-rules'), show, problems);
 
   // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
+  check(undefined, () => {
+    if (media === '') return;
+    const accepted =
+      'media files in the workspace (paths or glob patterns such as videos/**/*.mp4), with project-id and order-ids left empty';
+    if (projectId !== '' && ok('project-id'))
+      fail('media', 'is given together with project-id: each media file is its own Ollang project', `${accepted}; or project-id alone`);
+    if (orderIds.length > 0 && ok('order-ids'))
+      fail('media', 'is given together with order-ids, which name the orders to follow', `${accepted}; or order-ids alone`);
+  });
+  check(undefined, () => {
+    if (media !== '' && sourceLanguage === undefined && ok('source-language'))
+      fail(
+        'source-language',
+        'is required with media (orders are placed from it)',
+        'the language spoken in the media, such as en or pt-BR',
+      );
+  });
+  if (media === '' && sourceLanguage !== undefined) {
+    warn(
+      `Input 'source-language' (${sourceLanguage}) is ignored: it goes with media, and media is empty (project-id names a project whose language Ollang already knows).`,
+    );
+  }
   if (orderIds.length === 0 && ok('order-ids', 'mode')) {
     const why =
       mode === 'collect' || mode === 'cancel'
         ? `mode '${mode}' needs order-ids, or project-id and target-languages`
         : 'it is required unless order-ids is given';
     check(undefined, () => {
-      if (projectId === '' && ok('project-id'))
-        fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set order-ids instead`);
+      if (projectId === '' && media === '' && ok('project-id'))
+        fail('project-id', `is empty, and ${why}`, `an Ollang project ID (${ID_ACCEPTED}), or set media or order-ids instead`);
     });
     check(undefined, () => {
       if (targetLanguages.length === 0 && ok('target-languages'))
@@ -378,12 +406,16 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
     prComment,
     dryRun,
     maxDownloadBytes,
+    media,
+    outputPath,
     qualityCheck,
     qualityRules,
   };
+  if (sourceLanguage !== undefined && media !== '') settings.sourceLanguage = sourceLanguage;
   if (orderSubType !== undefined) settings.orderSubType = orderSubType;
   if (dubbingStyle !== undefined) settings.dubbingStyle = dubbingStyle;
   if (callbackUrl !== undefined) settings.callbackUrl = callbackUrl;
+  if (artifact !== '') settings.artifact = artifact;
   return settings;
 }
 
@@ -446,6 +478,29 @@ function readLanguages(input: string, text: string, show: Show, fail: Fail, acce
     }
   }
   return out;
+}
+
+function readSourceLanguage(text: string, show: Show, fail: Fail): string | undefined {
+  if (text === '') return undefined;
+  const code = normalizeLanguage(text);
+  if (code === undefined) {
+    fail(
+      'source-language',
+      `${show(text)} is not a language code${text.includes('_') ? " (use '-', not '_')" : ''}`,
+      'the language spoken in the media, one code such as en, pt-BR or zh-Hant',
+    );
+  }
+  return code;
+}
+
+/** The output-path template (download/output-path.ts owns its rules and its message). */
+function readOutputPath(text: string, hasMedia: boolean): OutputPathTemplate {
+  try {
+    return parseOutputPath(text, { hasMedia });
+  } catch (error) {
+    if (error instanceof InputError) throw new Invalid('output-path', error.problems[0]!.message);
+    throw error;
+  }
 }
 
 function readOrderIds(text: string, show: Show, fail: Fail): string[] {
@@ -603,6 +658,18 @@ function readDownload(text: string, orderType: OrderType, show: Show, fail: Fail
     else out.add(kind);
   }
   return out;
+}
+
+/**
+ * An artifact name as the artifact service takes it: not one of `" : < > | * ? \ /` nor a
+ * control character (names must work as file names on every runner's file system). Checked
+ * here so that a bad name fails before any order is paid for, not after the downloads.
+ */
+function readArtifactName(text: string, show: Show, fail: Fail): string {
+  if (text === '') return '';
+  const accepted = 'a name for the workflow artifact, without " : < > | * ? \\ / or control characters; or empty for no artifact';
+  if (/[":<>|*?\\/\p{Cc}]/u.test(text)) fail('artifact', `${show(text)} contains a character artifact names cannot have`, accepted);
+  return text;
 }
 
 const BYTE_UNITS: Readonly<Record<string, number>> = {

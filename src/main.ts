@@ -1,7 +1,8 @@
 /**
- * The main step: read inputs, choose (reuse or create) orders, wait for them, download their
- * outputs, report. `run` never throws: every path ends in outputs and, where the run did not
- * succeed, `setFailed` (the shape of actions/typescript-action).
+ * The main step: read inputs (the media files among them), find or upload the media's projects,
+ * choose (reuse or create) orders, wait for them, download their outputs, report. `run` never
+ * throws: every path ends in outputs and, where the run did not succeed, `setFailed` (the shape
+ * of actions/typescript-action).
  */
 import path from 'node:path';
 import type { ActionIO } from './io.ts';
@@ -11,10 +12,13 @@ import { InputError, SecretWithheldError, readSettings } from './inputs.ts';
 import { formatDuration } from './duration.ts';
 import { isDependabotRun, readWorkflowContext, type WorkflowContext } from './github-context.ts';
 import type { OllangClient } from './ollang/client.ts';
-import { OllangError } from './ollang/errors.ts';
+import { explainError } from './ollang/errors.ts';
+import type { Order } from './ollang/schemas.ts';
 import { StateRecorder } from './state.ts';
 import { MIN_RETRY_WINDOW_MS, runClient, type Connection } from './connect.ts';
-import { chooseOrders } from './orders/choose.ts';
+import { chooseForProjects, chooseOrders, type ChooseContext, type ChosenOrders } from './orders/choose.ts';
+import type { MediaFile } from './media/find.ts';
+import type { MediaProject } from './media/projects.ts';
 import { openCacheMemory } from './orders/memory.ts';
 import { cancelAfterAbort, cancelMode as cancelOrders, settleTimeout, type StopContext } from './orders/stop.ts';
 import { waitForOrders } from './wait/poller.ts';
@@ -51,8 +55,10 @@ export async function run(given: RunContext): Promise<RunOutcome> {
   const { io } = context;
   const startedAt = context.clock();
   const workflow = readWorkflowContext(context.env, context.cwd);
-  const settings = readInputs(io, workflow);
+  const settings = await readInputs(io, workflow);
   if (typeof settings === 'number') return { exitCode: settings };
+  const media = await readMedia(io, settings);
+  if (typeof media === 'number') return { exitCode: media };
 
   const state = new StateRecorder(io);
   const record = startRecord(startedAt);
@@ -68,10 +74,10 @@ export async function run(given: RunContext): Promise<RunOutcome> {
   };
   const client = runClient(connection, { startedAt, deadline, signal: context.abort });
   // The stop handlers see the run's followed orders (the same array the wait loop updates).
-  const stop: StopContext = { connection, settings, state, followed: record.followed, log: io.log };
+  const stop: StopContext = { connection, settings, state, followed: record.followed, cancels: record.cancels, log: io.log };
   try {
-    if (settings.mode === 'cancel') await cancelMode(stop, client, record);
-    else await localize(context, settings, workflow, client, stop, record, deadline);
+    if (settings.mode === 'cancel') await cancelMode(context, workflow, stop, client, record, media);
+    else await localize(context, settings, workflow, client, stop, record, deadline, media);
     // A signal that landed while the last downloads finished still makes this a cancelled run.
     context.abort.throwIfAborted();
   } catch (error) {
@@ -94,9 +100,12 @@ export async function run(given: RunContext): Promise<RunOutcome> {
     annotateQuality(io.log, quality.files, annotations.written, [failure, qualityFailed].filter(Boolean).length);
   }
   writeOutputs(io, report);
-  await publishReport(context, settings, workflow, report);
+  if (settings.artifact) await shareFiles(context, settings, report, settings.artifact);
+  const { resultLine } = await publishReport(context, settings, workflow, report);
   if (failure) io.setFailed(failure);
   if (qualityFailed) io.setFailed(qualityFailed);
+  // Last, outside any group: what a collapsed log still shows.
+  io.log.info(resultLine(report));
   return { report, exitCode: failure || qualityFailed ? 1 : 0 };
 }
 
@@ -120,8 +129,11 @@ async function checkSubtitles(context: RunContext, settings: Settings, record: R
   });
 }
 
-/** The settings, or the exit code when the inputs stop the run before any request. */
-function readInputs(io: ActionIO, workflow: WorkflowContext): Settings | number {
+/**
+ * The settings, or the exit code when the inputs stop the run before any request. Every bad
+ * input is in the failure and in the job summary, where people look first.
+ */
+async function readInputs(io: ActionIO, workflow: WorkflowContext): Promise<Settings | number> {
   // Mask the key before anything (validation messages included) could print it.
   const rawKey = io.getInput('api-key').trim();
   if (rawKey) io.setSecret(rawKey);
@@ -137,7 +149,28 @@ function readInputs(io: ActionIO, workflow: WorkflowContext): Settings | number 
       io.log.notice(error.notice, { title: 'Ollang localization skipped' });
       return 0;
     }
+    const problems = error instanceof InputError ? error.problems : [{ input: 'inputs', message: `Invalid input: ${String(error)}` }];
     io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
+    const { renderInputProblems, inputProblemsResultLine } = await import('./report/summary.ts');
+    try {
+      await io.appendSummary(renderInputProblems(problems));
+    } catch (summaryError) {
+      io.log.warning(`Could not write the job summary: ${errorMessage(summaryError)}`);
+    }
+    io.log.info(inputProblemsResultLine(problems.length));
+    return 1;
+  }
+}
+
+/**
+ * The media files (media/prepare.ts: found, the action's own outputs left out, every output path
+ * checked), or the exit code when they stop the run before any request.
+ */
+async function readMedia(io: ActionIO, settings: Settings): Promise<MediaFile[] | number> {
+  try {
+    return await (await import('./media/prepare.ts')).prepareMedia(settings, io.log);
+  } catch (error) {
+    io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${errorMessage(error)}`);
     return 1;
   }
 }
@@ -151,6 +184,7 @@ async function localize(
   stop: StopContext,
   record: RunRecord,
   deadline: number,
+  media: readonly MediaFile[],
 ): Promise<void> {
   const { io, clock } = context;
   const { state } = stop;
@@ -166,16 +200,30 @@ async function localize(
         })
       : undefined;
 
-  const chosen = await log.group('Choosing orders', () =>
-    chooseOrders({ client, settings, log, clock, sleep: context.sleep, signal: context.abort, state, ...(memory ? { memory } : {}) }),
-  );
+  const choose: ChooseContext = {
+    client,
+    settings,
+    log,
+    clock,
+    sleep: context.sleep,
+    signal: context.abort,
+    state,
+    ...(memory ? { memory } : {}),
+  };
+  const chosen =
+    settings.media === ''
+      ? await log.group('Choosing orders', () => chooseOrders(choose))
+      : await log.group(`Projects and orders for ${media.length} media file(s)`, () =>
+          chooseForMedia(context, workflow, choose, media, record),
+        );
   record.followed.push(...chosen.followed);
   if (chosen.failure) recordFailure(record, chosen.failure);
 
   if (settings.dryRun) {
     record.plan = chosen.plan;
+    const uploads = record.projects.filter((p) => p.outcome === 'would-upload').map((p) => p.media);
     log.info(
-      `Dry run: would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`,
+      `Dry run: ${settings.media === '' ? '' : `would upload ${uploads.length ? uploads.join(', ') : 'nothing'}; `}would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`,
     );
     record.ended = 'dry-run';
     return;
@@ -191,7 +239,89 @@ async function localize(
     );
     return;
   }
-  await waitAndDownload(context, settings, client, stop, record, deadline);
+  // Orders confirmed moments ago need no second look in the wait's first cycle (their signed URLs are fresh).
+  const freshSince = clock() - FRESH_ORDER_MS;
+  const fresh = new Map((chosen.fresh ?? []).filter((f) => f.at >= freshSince).map((f) => [f.order.id, f.order]));
+  await waitAndDownload(context, settings, client, stop, record, deadline, media, fresh);
+}
+
+/** How old an order read while choosing may be and still stand for the wait's first look. */
+const FRESH_ORDER_MS = 2 * 60_000;
+
+/**
+ * With media: each file's content key, its project found or uploaded (media/projects.ts), and
+ * each project's orders chosen as soon as the project is known, while other files may still be
+ * uploading (orders/choose.ts). A file without a project (a failed upload, collect) is named.
+ */
+async function chooseForMedia(
+  context: RunContext,
+  workflow: WorkflowContext,
+  choose: ChooseContext,
+  media: readonly MediaFile[],
+  record: RunRecord,
+): Promise<ChosenOrders> {
+  const { settings, client, log } = choose;
+  const { contentKeys } = await import('./media/content-key.ts');
+  const { findOrUploadProjects, searchAllProjects } = await import('./media/projects.ts');
+  const keys = await contentKeys(media, { workspace: settings.workspace, signal: context.abort });
+  if (keys.gitProblem) log.debug(`Content keys: git's index was not used (${keys.gitProblem}); each file was read and hashed.`);
+  // A re-run's orders are the newest of their type: one scan across every project, a page per 50
+  // orders (and 2 more), stands in for a scan per project where it shows all of a project's languages.
+  const { recentOrders } = await import('./orders/reuse.ts');
+  const pages = Math.ceil((media.length * settings.targetLanguages.length) / 50) + 2;
+  const chooser = chooseForProjects(media.length > 1 ? { ...choose, recent: recentOrders(client, settings.orderType, pages) } : choose);
+  // Known as they settle: an aborted run still reports the projects it found or made.
+  const known = new Map<string, MediaProject>();
+  const settled = (): MediaProject[] => media.flatMap((f) => known.get(f.path) ?? []);
+  const projects = await findOrUploadProjects(
+    media.map((f) => ({ media: f.path, absolutePath: f.absolutePath, size: f.size, key: keys.keys.get(f.path)!.key })),
+    {
+      sourceLanguage: settings.sourceLanguage ?? '',
+      mode: settings.dryRun ? 'dry-run' : settings.mode === 'collect' ? 'find-only' : 'upload',
+      ...(workflow.repository ? { repository: workflow.repository } : {}),
+      signal: context.abort,
+      onProject: (project, files) => {
+        for (const file of files) known.set(file, { media: file, ...project });
+        record.projects = settled();
+        if (project.projectId)
+          chooser.add({
+            projectId: project.projectId,
+            otherProjectIds: project.otherProjectIds ?? [],
+            media: files,
+            ...(project.withoutOrders ? { withoutOrders: true } : {}),
+          });
+      },
+    },
+    {
+      search: searchAllProjects(client, { warn: (message) => log.warning(message) }),
+      upload: (request) =>
+        client.uploadMedia({
+          filePath: request.absolutePath,
+          name: request.name,
+          sourceLanguage: request.sourceLanguage,
+          onProgress: request.onProgress,
+          ...(request.signal ? { signal: request.signal } : {}),
+        }),
+      clock: context.clock,
+      sleep: context.sleep,
+      log,
+    },
+  );
+  record.projects = projects;
+  const chosen = await chooser.done();
+  for (const project of projects) {
+    if (project.outcome === 'would-upload') chosen.plan.create.push(...settings.targetLanguages.map((l) => `${l} (${project.media})`));
+    if (project.outcome === 'failed' && project.error) {
+      log.warning(project.error, { title: 'Media file not localized' });
+      recordFailure(record, project.error);
+    }
+    if (project.outcome === 'missing' && project.error) log.warning(project.error, { title: 'Media file without a project' });
+  }
+  const uploaded = projects.filter((p) => p.uploaded).length;
+  log.info(
+    `Media: ${projects.length} file(s), ${uploaded} uploaded by this run, ${projects.filter((p) => p.outcome === 'found').length} found.`,
+  );
+  return chosen;
 }
 
 /** Waits for the followed orders, downloading each one's outputs as soon as they are published. */
@@ -202,6 +332,8 @@ async function waitAndDownload(
   stop: StopContext,
   record: RunRecord,
   deadline: number,
+  media: readonly MediaFile[],
+  fresh: ReadonlyMap<string, Order>,
 ): Promise<void> {
   const { clock } = context;
   const log = context.io.log;
@@ -221,6 +353,7 @@ async function waitAndDownload(
     onDownloaded: (_bytes, ms) => {
       record.downloadedMs += ms;
     },
+    ...(settings.media !== '' ? { mediaFiles: media.map((f) => f.path) } : {}),
   });
   const waited = await log.group(`Waiting for ${record.followed.length} order(s) (up to ${formatDuration(settings.timeoutMs)})`, () =>
     waitForOrders({
@@ -234,6 +367,7 @@ async function waitAndDownload(
       readiness: (order) => outputsReadiness(order, settings.download),
       download,
       onSettled: (order) => stop.state.recordSettled([order.orderId]),
+      fresh,
       clock,
       sleep: context.sleep,
       signal: context.abort,
@@ -249,46 +383,100 @@ async function waitAndDownload(
   }
 }
 
-/** `mode: cancel`: the orders it handled are reported as they ended. */
-async function cancelMode(stop: StopContext, client: OllangClient, record: RunRecord): Promise<void> {
-  const outcome = await cancelOrders(stop, client);
+/** `mode: cancel`: the orders it handled are reported as they ended. With media: the orders of the files' projects. */
+async function cancelMode(
+  context: RunContext,
+  workflow: WorkflowContext,
+  stop: StopContext,
+  client: OllangClient,
+  record: RunRecord,
+  media: readonly MediaFile[],
+): Promise<void> {
+  let projectIds: string[] | undefined;
+  if (stop.settings.media !== '') {
+    const { contentKeys } = await import('./media/content-key.ts');
+    const { findOrUploadProjects, searchAllProjects } = await import('./media/projects.ts');
+    const keys = await contentKeys(media, { workspace: stop.settings.workspace, signal: context.abort });
+    record.projects = await findOrUploadProjects(
+      media.map((f) => ({ media: f.path, absolutePath: f.absolutePath, size: f.size, key: keys.keys.get(f.path)!.key })),
+      {
+        sourceLanguage: stop.settings.sourceLanguage ?? '',
+        mode: 'find-only',
+        ...(workflow.repository ? { repository: workflow.repository } : {}),
+        signal: context.abort,
+      },
+      {
+        search: searchAllProjects(client, { warn: (message) => stop.log.warning(message) }),
+        upload: () => Promise.reject(new Error('mode: cancel never uploads')),
+        clock: context.clock,
+        sleep: context.sleep,
+        log: stop.log,
+      },
+    );
+    for (const p of record.projects) if (p.error) stop.log.info(`${p.error}: nothing to cancel for it.`);
+    projectIds = record.projects.flatMap((p) => (p.projectId ? [p.projectId, ...(p.otherProjectIds ?? [])] : []));
+  }
+  const outcome = await cancelOrders(stop, client, projectIds);
   record.ended = outcome.ended;
   if (outcome.failure) recordFailure(record, outcome.failure);
   const { projectId, orderType } = stop.settings;
-  for (const o of outcome.handled) record.cancelled.push({ ...o, projectId, type: orderType, created: false, files: [] });
+  for (const { type, ...o } of outcome.handled)
+    record.cancelled.push({ ...o, projectId: o.projectId ?? projectId, type: type ?? orderType, created: false, files: [] });
 }
 
-async function publishReport(context: RunContext, settings: Settings, workflow: WorkflowContext, report: RunReport): Promise<void> {
+/**
+ * The `artifact` input: uploads the downloaded files and sets `artifact-url`. Not after a
+ * cancellation: the runner's kill is seconds away, and the files are what a re-run reuses.
+ */
+async function shareFiles(context: RunContext, settings: Settings, report: RunReport, name: string): Promise<void> {
+  if (settings.dryRun || settings.mode === 'cancel') return;
+  if (context.abort.aborted) {
+    context.io.log.info(`The run was cancelled: artifact ${name} not uploaded.`);
+    report.artifact = { name, problem: 'the run was cancelled' };
+    return;
+  }
+  const { uploadRunArtifact } = await import('./report/artifact.ts');
+  report.artifact = await uploadRunArtifact({
+    name,
+    files: report.orders.flatMap((o) => o.files),
+    workspace: settings.workspace,
+    env: context.env,
+    log: context.io.log,
+  });
+  if (report.artifact.url) context.io.setOutput('artifact-url', report.artifact.url);
+}
+
+/** The job summary and (on pull requests, where allowed) the PR comment; returns the result line's renderer. */
+async function publishReport(
+  context: RunContext,
+  settings: Settings,
+  workflow: WorkflowContext,
+  report: RunReport,
+): Promise<{ resultLine: (report: RunReport) => string }> {
   const { io } = context;
-  const { renderComment, renderSummary, commentMarker } = await import('./report/summary.ts');
-  const summaryContext = {
-    ...(workflow.serverUrl ? { serverUrl: workflow.serverUrl } : {}),
-    ...(workflow.repository ? { repository: workflow.repository } : {}),
-    ...(workflow.sha ? { sha: workflow.sha } : {}),
-  };
+  const { renderComment, renderSummary, commentMarker, resultLine } = await import('./report/summary.ts');
   try {
-    await io.appendSummary(renderSummary(report, summaryContext));
+    await io.appendSummary(renderSummary(report));
   } catch (error) {
     io.log.warning(`Could not write the job summary: ${describeError(error)}`);
   }
   const pr = workflow.pullRequest;
   // After a cancellation every second counts towards the runner's kill: no comment then.
-  if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted) return;
-  const markerKey = `${settings.projectId}:${settings.orderType}`;
+  if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted) return { resultLine };
+  const markerKey = `${settings.media || settings.projectId}:${settings.orderType}`;
   const { upsertPrComment } = await import('./report/pr-comment.ts');
   await upsertPrComment(
     { token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number },
-    renderComment(report, { ...summaryContext, markerKey }),
+    renderComment(report, { markerKey }),
     commentMarker(markerKey),
     io.log,
     // A signal stops the comment (a courtesy) at once: the runner's kill is not far behind.
     context.abort,
   );
+  return { resultLine };
 }
 
+/** The failure's message, with what to check where the cause is most likely an input (ollang/errors.ts). */
 function describeError(error: unknown): string {
-  if (error instanceof OllangError && error.status === 401) {
-    return `Ollang rejected the API key (${error.message}). Check the secret passed as api-key.`;
-  }
-  return errorMessage(error);
+  return explainError(error, errorMessage(error));
 }

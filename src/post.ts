@@ -51,15 +51,17 @@ export async function post(context: PostContext): Promise<void> {
       return;
     }
     const pending = [...left, ...lostText].join(', ');
+    // Why there is anything to cancel: main finished on its own only when a create was left unaccounted for.
+    const why = saved.mainFinished ? 'Create Order was never accounted for' : 'The run was aborted';
     if (!(parseBooleanWord(io.getInput('cancel-on-abort')) ?? true)) {
-      log.warning(`The run was aborted and cancel-on-abort is false: order(s) it created may still be running: ${pending}.`);
+      log.warning(`${why} and cancel-on-abort is false: order(s) it created may still be running: ${pending}.`);
       return;
     }
     const apiKey = io.getInput('api-key').trim();
     if (apiKey) io.setSecret(apiKey);
     const apiUrl = (io.getInput('api-url').trim() || DEFAULT_API_URL).replace(/\/+$/, '');
     if (!apiKey || !/^https?:\/\//i.test(apiUrl)) {
-      log.warning(`The run was aborted, and the post step cannot reach Ollang to cancel ${pending} (no usable api-key or api-url).`);
+      log.warning(`${why}, and the post step cannot reach Ollang to cancel ${pending} (no usable api-key or api-url).`);
       return;
     }
     const client = postClient({ apiUrl, apiKey, transport: context.transport, clock: context.clock, sleep: context.sleep, log });
@@ -69,7 +71,7 @@ export async function post(context: PostContext): Promise<void> {
       log.info('Nothing to clean up: the run created no order that is still unfinished.');
       return;
     }
-    log.info(`The run was aborted before it finished: cancelling ${left.length} order(s) it created.`);
+    log.info(`${saved.mainFinished ? why : `${why} before it finished`}: cancelling ${left.length} order(s) it created.`);
     const results = await cancelOrders(client, left, {
       concurrency: 16,
       onResult: (result) => {
@@ -100,7 +102,7 @@ async function findLostOrders(context: PostContext, client: OllangClient, call: 
     });
     const ids = found.filter((o) => !isFinished(o.status)).map((o) => o.id);
     log.info(
-      `Create Order (${call.languages.join(', ')}) was never answered; ` +
+      `Create Order (${call.languages.join(', ')}) was never accounted for; ` +
         (ids.length > 0
           ? `found ${ids.length} unfinished order(s) it made: ${ids.join(', ')}.`
           : 'it made no order that is still unfinished.'),
@@ -108,7 +110,7 @@ async function findLostOrders(context: PostContext, client: OllangClient, call: 
     return ids;
   } catch (error) {
     log.warning(
-      `Create Order (${call.languages.join(', ')}) was never answered, and looking for the orders it may have made failed: ` +
+      `Create Order (${call.languages.join(', ')}) was never accounted for, and looking for the orders it may have made failed: ` +
         `${errorMessage(error)}. Check project ${call.projectId} in the Ollang dashboard.`,
     );
     return [];

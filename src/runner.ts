@@ -63,9 +63,19 @@ function appendKeyValue(variable: 'GITHUB_OUTPUT' | 'GITHUB_STATE', name: string
   return true;
 }
 
+/**
+ * A plain log line. The one place this differs from @actions/core: a line break never reaches the
+ * runner raw. A message may carry text the action does not control (a file name from the
+ * repository, an API message), and a line of its own starting with `::` would be read as a
+ * workflow command; so CR and LF are written as `%0D` and `%0A`, as in a command's data.
+ */
+function infoLine(message: string): string {
+  return message.replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
 export const runnerLog: Log = {
   debug: (message) => issueCommand('debug', {}, message),
-  info: (message) => void process.stdout.write(message + EOL),
+  info: (message) => void process.stdout.write(infoLine(message) + EOL),
   notice: (message, properties) => issueCommand('notice', annotation(properties), message),
   warning: (message, properties) => issueCommand('warning', annotation(properties), message),
   error: (message, properties) => issueCommand('error', annotation(properties), message),

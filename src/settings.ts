@@ -1,3 +1,5 @@
+import type { OutputPathTemplate } from './download/output-path.ts';
+
 /**
  * The validated, typed form of the action's inputs (see action.yml and the README's input
  * table). Produced only by `readSettings` in inputs.ts; everything downstream trusts these
@@ -18,7 +20,7 @@ export interface Settings {
   apiKey: string;
   /** Base URL without a trailing slash. */
   apiUrl: string;
-  /** Empty only when `orderIds` is given. */
+  /** Empty when `orderIds` or `media` is given. */
   projectId: string;
   /** Normalised language codes, in the order the user wrote them; no duplicates. */
   targetLanguages: string[];
@@ -51,6 +53,14 @@ export interface Settings {
   dryRun: boolean;
   /** Largest single download accepted, in bytes (input `max-download-size`). */
   maxDownloadBytes: number;
+  /** The `media` input as written (paths and glob patterns, media/find.ts reads it); '' without media. */
+  media: string;
+  /** With media: the language spoken in the media (normalised code). */
+  sourceLanguage?: string;
+  /** Where each downloaded file goes (the `output-path` input, or the default for media or not). */
+  outputPath: OutputPathTemplate;
+  /** The `artifact` input: upload the downloaded files as a workflow artifact of this name (absent: no artifact). */
+  artifact?: string;
   /** What the subtitle quality check does with its findings (input `quality-check`, docs/quality.md). */
   qualityCheck: QualityCheckMode;
   /** The readability limits `quality-rules` overrides, in the order written. */

@@ -41,8 +41,11 @@ export interface DownloadOptions {
   deadline?: number;
   /** Longest wait for the answer or for the next piece of the body. Default 60 s. */
   idleTimeoutMs?: number;
-  /** The document as a fresh Get Order lists it (a new signed URL); undefined when it is listed no more. */
-  refresh?: () => Promise<RefreshedDocument | undefined>;
+  /**
+   * The document as a fresh Get Order lists it (a new signed URL); undefined when it is listed no
+   * more. `signal` aborts at the deadline (and with `signal` above): the look-up must end there.
+   */
+  refresh?: (signal: AbortSignal) => Promise<RefreshedDocument | undefined>;
   /** Temporary names (and the post step's record of them). Default: a random run token, not recorded. */
   temp?: TempFiles;
   signal?: AbortSignal;
@@ -94,7 +97,18 @@ export async function downloadItem(item: DownloadItem, options: DownloadOptions)
   };
   // With a deadline, only the deadline ends the attempts (a failure worth retrying is retried while time is left).
   const policy = resolvePolicy({ ...(options.deadline !== undefined ? { maxAttempts: Number.POSITIVE_INFINITY } : {}), ...options.retry });
-  return withRetries(() => attempt(run, source), {
+  let failed: DownloadError | undefined;
+  const attemptAndNote = async (count: number): Promise<DownloadResult> => {
+    // The wait ran into the deadline: what went wrong is the last attempt's failure, not the deadline.
+    if (failed && options.deadline !== undefined && run.clock() >= options.deadline) throw gaveUp(failed, count - 1, true);
+    try {
+      return await attempt(run, source);
+    } catch (error) {
+      if (error instanceof DownloadError) failed = error;
+      throw error;
+    }
+  };
+  return withRetries(attemptAndNote, {
     policy,
     clock: run.clock,
     sleep: options.sleep ?? realSleep,
@@ -145,15 +159,31 @@ function checkedSource(fileName: string, document: RefreshedDocument, options: D
   return { url, ...(document.expectedBytes !== undefined ? { expectedBytes: document.expectedBytes } : {}) };
 }
 
-/** The document as Ollang lists it now. A failed look-up keeps the URL we have: the next attempt will tell. */
-async function refreshed(run: AttemptContext, source: Source, refresh: () => Promise<RefreshedDocument | undefined>): Promise<Source> {
+/**
+ * The document as Ollang lists it now, asked for within the deadline. A failed look-up keeps the
+ * URL we have: the next attempt, if the deadline leaves time for one, will tell.
+ */
+async function refreshed(
+  run: AttemptContext,
+  source: Source,
+  refresh: (signal: AbortSignal) => Promise<RefreshedDocument | undefined>,
+): Promise<Source> {
   const { fileName } = run.item;
+  const { deadline } = run.options;
+  const atDeadline = new AbortController();
+  const cancelTimer =
+    deadline === undefined
+      ? () => undefined
+      : run.setTimer(deadline - run.clock(), () => atDeadline.abort(new DOMException('the deadline came', 'TimeoutError')));
+  const signal = run.options.signal ? AbortSignal.any([run.options.signal, atDeadline.signal]) : atDeadline.signal;
   let fresh: RefreshedDocument | undefined;
   try {
-    fresh = await refresh();
+    fresh = await refresh(signal);
   } catch {
     if (run.options.signal?.aborted) throw abortedError(fileName, source.url);
     return source;
+  } finally {
+    cancelTimer();
   }
   if (!fresh) throw new DownloadError(`Download of ${where(fileName, source.url)} failed: the order no longer lists the document.`, 'gone');
   return checkedSource(fileName, fresh, run.options, 'the refreshed URL');
@@ -201,10 +231,12 @@ async function attempt(run: AttemptContext, source: Source): Promise<DownloadRes
     watchdog.bodyStarted(fetched.length);
     tempPath = run.temp.pathFor(options.directory, fileName);
     try {
+      // Checked before every write, not only before the first request: a retry may come minutes later.
+      await prepareFolder(options.workspace, options.directory, fileName);
       file = await open(tempPath, 'wx');
     } catch (error) {
       fetched.response.body.cancel();
-      throw fileError(fileName, tempPath, error);
+      throw error instanceof DownloadError ? error : fileError(fileName, tempPath, error);
     }
     const contentType = fetched.response.header('content-type');
     const writing = tempPath;
@@ -262,6 +294,8 @@ async function attempt(run: AttemptContext, source: Source): Promise<DownloadRes
         { retry: 'fresh-url' },
       );
     }
+    // And once more just before the file lands: the folder may have been swapped while the body came.
+    await prepareFolder(options.workspace, options.directory, fileName);
     await moveIntoPlace(writing, run.finalPath, fileName);
     tempPath = undefined;
     return { path: run.finalPath, bytes };

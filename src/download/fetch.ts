@@ -18,7 +18,7 @@ export interface Fetched {
   /** Where the body comes from, after redirects. */
   url: URL;
   response: HttpResponse;
-  /** The body's announced length: Content-Length, when no Content-Encoding changes it. */
+  /** The body's announced length: the length the transport frames it by (Content-Length), when no Content-Encoding changes it. */
   length?: number;
 }
 
@@ -72,7 +72,7 @@ export async function fetchDocument(start: URL, options: FetchOptions): Promise<
 
 function checkLength(url: URL, response: HttpResponse, options: FetchOptions): Fetched {
   const encoded = (response.header('content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity';
-  const length = encoded ? undefined : parseContentLength(response.header('content-length'));
+  const length = encoded ? undefined : response.length;
   if (length !== undefined && length > options.maxBytes) {
     response.body.cancel();
     throw tooLarge(options.fileName, url, options.maxBytes);
@@ -103,12 +103,6 @@ function statusError(url: URL, response: HttpResponse, options: FetchOptions): D
     retry,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
-}
-
-function parseContentLength(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
-  const length = Number(value);
-  return Number.isSafeInteger(length) ? length : undefined;
 }
 
 /**

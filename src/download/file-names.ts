@@ -8,7 +8,7 @@
  *   characters (C0, DEL, C1), no bidi or zero-width format characters, no lone surrogates;
  * - does not start with a dot (no hidden files, never `.` or `..`) or a space, does not end
  *   with a dot or a space (Windows drops those);
- * - is not a Windows device name (CON, PRN, AUX, NUL, COM1..9, LPT1..9, with any extension);
+ * - is not a Windows device name (CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM0..9, LPT0..9, with any extension);
  * - is NFC-normalised and at most `maxBytes` UTF-8 bytes, cut at a code point boundary and
  *   keeping a short extension (`.srt`) when it has to be shortened;
  * - is never empty (the fallback, made safe the same way, takes its place);
@@ -30,7 +30,7 @@ const CONTROL_AS_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
 const CONTROL_REMOVED = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const UNSAFE_CHARS = /[/\\<>:"|?*]/gu;
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?=[\s.]|$)/iu;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?=[\s.]|$)/iu;
 /** A short alphanumeric extension worth keeping when the name is shortened. */
 const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
 

@@ -1,7 +1,11 @@
 /**
- * Saving one finished order's outputs into `<output-dir>/<language>/`, and deciding when they
- * are all published. Each file is downloaded whole or not at all (downloader.ts); one order's
- * trouble is recorded on that order and never stops the others.
+ * Saving one finished order's outputs where `output-path` says (output-path.ts: by default
+ * `<output-dir>/<language>/<name>.<ext>`, or with media `<media-dir>/<media-name>.<language>.<ext>`),
+ * and deciding when they are all published. Each file is downloaded whole or not at all, to a
+ * temporary name renamed over an earlier run's file only once whole (downloader.ts); one order's
+ * trouble is recorded on that order and never stops the others. With media, an order serving
+ * several files of one content saves its outputs beside each of them, and only orders of the
+ * requested order-type are downloaded (a child order's files would compete for the same names).
  */
 import path from 'node:path';
 import type { OllangClient } from '../ollang/client.ts';
@@ -12,8 +16,9 @@ import type { OutputsReadiness } from '../wait/poller.ts';
 import { downloadCutOff, finishDownload, recordFile, type FollowedOrder } from '../orders/followed.ts';
 import { classifyDoc, planDownloads, type DownloadItem } from './plan.ts';
 import { DownloadError, downloadItem, type RefreshedDocument } from './downloader.ts';
-import { safeFileName, uniqueFileName } from './file-names.ts';
+import { OutputPathPlanner, mediaValues, nameAndExtension } from './output-path.ts';
 import { TempFiles } from './temp-files.ts';
+import { languageKey } from '../orders/scope.ts';
 import { errorMessage } from '../error-message.ts';
 
 /** What each order type is expected to produce, among the kinds a user can ask for. */
@@ -69,18 +74,37 @@ export function createOrderDownloader(deps: {
   /** Accumulates download time across orders (clock ms). */
   onDownloaded?: (bytes: number, ms: number) => void;
   clock: () => number;
+  /** With the media input: the run's media files (workspace-relative): never overwritten, and the targets of the paths. */
+  mediaFiles?: readonly string[];
 }): OrderDownloader {
   const { settings, log } = deps;
-  /** File names already used in each language folder this run (two orders can share a language). */
-  const takenByFolder = new Map<string, Set<string>>();
   const temp = new TempFiles({ workspace: settings.workspace, ...(deps.recordTempFolders ? { save: deps.recordTempFolders } : {}) });
+  const planner = new OutputPathPlanner({
+    template: settings.outputPath,
+    workspace: settings.workspace,
+    outputDir: settings.outputDirRelative,
+    ...(deps.mediaFiles
+      ? {
+          mediaFiles: deps.mediaFiles,
+          targets: deps.mediaFiles.flatMap((media) => settings.targetLanguages.map((language) => ({ media, language }))),
+        }
+      : {}),
+    warn: (message) => log.warning(message, { title: 'Output path taken' }),
+  });
+  const asGiven = new Map(settings.targetLanguages.map((language) => [languageKey(language), language]));
 
   return async (order, followed) => {
-    const folderName = safeFileName(followed.language, { fallback: 'unknown-language' });
-    const directory = path.join(settings.outputDir, folderName);
-    const taken = takenByFolder.get(folderName) ?? new Set<string>();
-    takenByFolder.set(folderName, taken);
-
+    // Only orders of the requested type are downloaded (unless given by ID): a child order of another
+    // type is followed, reported and cancelled, but each language's files come from its own order.
+    if (settings.orderIds.length === 0 && order.type !== settings.orderType) {
+      log.info(
+        `Order ${order.id} (${followed.language}, ${followed.type}) came with the ${settings.orderType} orders: its files are not downloaded.`,
+      );
+      finishDownload(followed, [], deps.clock());
+      return;
+    }
+    // {language} as written in target-languages (Ollang may spell it in another letter case).
+    const language = asGiven.get(languageKey(followed.language)) ?? followed.language;
     const plan = planDownloads(order, settings.download);
     for (const refused of plan.refused) {
       log.warning(`Order ${order.id} (${followed.language}): not downloading ${refused.docType}: ${refused.reason}`);
@@ -92,12 +116,24 @@ export function createOrderDownloader(deps: {
     if (missing.length > 0) problems.push(`Ollang published no ${missing.join(' or ')} output for it`);
     let stoppedAtDeadline = false;
 
-    for (const planned of plan.items) {
-      const item: DownloadItem = { ...planned, fileName: uniqueFileName(planned.fileName, taken) };
+    const targets = followed.media && followed.media.length > 0 ? followed.media : [undefined];
+    for (const [planned, media] of plan.items.flatMap((item) => targets.map((m) => [item, m] as const))) {
       const started = deps.clock();
+      let item: DownloadItem = planned;
       try {
+        const where = planner.plan(
+          {
+            ...nameAndExtension(planned.fileName),
+            language,
+            outputDir: settings.outputDirRelative,
+            orderId: order.id,
+            ...(media !== undefined ? mediaValues(media) : {}),
+          },
+          `order ${order.id} (${language}) ${planned.fileName}`,
+        );
+        item = { ...planned, fileName: path.basename(where.absolutePath) };
         const result = await downloadItem(item, {
-          directory,
+          directory: path.dirname(where.absolutePath),
           workspace: settings.workspace,
           maxBytes: settings.maxDownloadBytes,
           temp,
@@ -106,8 +142,13 @@ export function createOrderDownloader(deps: {
           ...(deps.transport ? { transport: deps.transport } : {}),
           ...(deps.signal ? { signal: deps.signal } : {}),
           ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}),
-          // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order again.
-          refresh: async () => freshDocument(await deps.client.getOrder(order.id, deps.signal ? { signal: deps.signal } : {}), planned),
+          // Signed URLs expire, and a wrong body may be fixed by a new one: ask Ollang for the order
+          // again, within the downloads' deadline (`signal` aborts there, or with the run).
+          refresh: async (signal) =>
+            freshDocument(
+              await deps.client.getOrder(order.id, { signal, ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}) }),
+              planned,
+            ),
         });
         const relative = path.relative(settings.workspace, result.path).split(path.sep).join('/');
         recordFile(followed, relative);
@@ -124,9 +165,36 @@ export function createOrderDownloader(deps: {
       }
     }
 
+    if (!stoppedAtDeadline && problems.length === 0 && followed.files.length === 0)
+      reportNothingDownloaded(order, followed, settings.download, log);
     if (stoppedAtDeadline) downloadCutOff(followed, problems, deps.clock());
     else finishDownload(followed, problems, deps.clock());
   };
+}
+
+/**
+ * A finished order none of whose outputs was downloaded (the `download` kinds are not what its
+ * type delivers) is never a quiet success: a warning names the order and what it had. With
+ * `download: none`, asked for, it is said without a warning.
+ */
+function reportNothingDownloaded(order: Order, followed: FollowedOrder, kinds: ReadonlySet<DownloadKind>, log: Log): void {
+  const had: string[] = [];
+  for (const doc of order.orderDocs) {
+    const kind = classifyDoc(doc);
+    if (!doc.url || kind === 'source') continue;
+    had.push(`${doc.name ?? doc.type} (${kind === 'ignore' ? doc.type : kind})`);
+  }
+  if (order.vttUrl) had.push('a WebVTT file (vtt)');
+  const what = `Order ${order.id} (${followed.language}, ${order.type}) finished, but none of its outputs was downloaded`;
+  const asked = kinds.size === 0 ? 'download: none' : `download: ${[...kinds].join(', ')}`;
+  const outputs = had.length > 0 ? `it had ${had.join(', ')}` : 'Ollang published no output for it';
+  if (kinds.size === 0) {
+    log.info(`${what} (${asked}); ${outputs}.`);
+    return;
+  }
+  log.warning(`${what}: ${asked}, and ${outputs}. Set download to auto (what the order type delivers) or to the kinds it has.`, {
+    title: `Nothing downloaded: ${followed.language}`,
+  });
 }
 
 /** The same document in a freshly fetched order: its new signed URL and size. */

@@ -15,18 +15,28 @@
  * without (the v1 layout).
  *
  * Parsing reports every problem of the template at once as an InputError naming `output-path`.
- * Rendering makes every value a safe file name (file-names.ts) before it goes in, keeps the
- * result inside the workspace, and the planner never hands out a media file's path nor one path
- * twice in a run: the later file gets " (2)" before its extension, and a warning.
+ * Rendering makes every value a safe file name (file-names.ts) before it goes in, and keeps the
+ * result inside the workspace. A path segment has room for 200 bytes: the fixed parts (the text
+ * of the template, `{language}`, `{ext}`, `{order-id}`) are counted first, and only the names
+ * (`{name}`, `{media-name}`) are shortened to fit, so a long media name never costs a file its
+ * language. The planner never hands out a media file's path nor one path twice in a run: the
+ * later file gets " (2)" before its extension, and a warning. Which file is "later" does not
+ * depend on which download finishes first: media files whose outputs would share paths are
+ * numbered in the order of their paths, before anything is downloaded.
+ *
+ * Before any request, checkOutputPaths renders every media file's paths once, and
+ * outputsAmongMedia tells which matched media files are the action's own outputs (a dubbed
+ * `videos/intro.fr.mp4` beside `videos/intro.mp4`), which must not be localized in turn.
  *
  * What this module cannot see is checked when the file is written (src/download/downloader.ts):
  * no existing folder on the way from the workspace to the file may be a symbolic link (each
  * segment lstat'ed, missing ones created one at a time), the file itself must not be one, and
  * it is written to a temporary name in its folder and renamed over the old file only once whole.
  */
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../inputs.ts';
-import { safeFileName, splitExtension, uniqueFileName } from './file-names.ts';
+import { cutBytes, safeFileName, splitExtension, uniqueFileName } from './file-names.ts';
 
 export type Placeholder = 'language' | 'ext' | 'name' | 'output-dir' | 'media-dir' | 'media-name' | 'order-id';
 
@@ -58,7 +68,16 @@ export interface OutputPathValues {
   mediaDir?: string;
   /** The media file's name without its extension. */
   mediaName?: string;
+  /** The media file (workspace-relative) the file is for: it decides the numbering of shared paths. */
+  media?: string;
 }
+
+/** A path segment's room, in UTF-8 bytes (most file systems allow 255). */
+const SEGMENT_BYTES = 200;
+/** The least a shortened name keeps. */
+const MIN_NAME_BYTES = 16;
+/** Placeholders whose values may be shortened to fit (names); the others are kept whole. */
+const SHORTENED: ReadonlySet<Placeholder> = new Set(['name', 'media-name']);
 
 /** Parses and checks `text` (empty: the default for `hasMedia`); every problem in one InputError. */
 export function parseOutputPath(text: string, options: { hasMedia: boolean }): OutputPathTemplate {
@@ -130,39 +149,59 @@ export function parseOutputPath(text: string, options: { hasMedia: boolean }): O
  */
 export function renderOutputPath(template: OutputPathTemplate, values: OutputPathValues): string {
   const parts: string[] = [];
-  for (const tokens of template.segments) {
+  const last = template.segments.length - 1;
+  template.segments.forEach((tokens, index) => {
     const only = tokens.length === 1 ? tokens[0]! : undefined;
     if (only !== undefined && 'placeholder' in only && FOLDER_PLACEHOLDERS.has(only.placeholder)) {
       const folder = only.placeholder === 'output-dir' ? values.outputDir : values.mediaDir;
       if (folder === undefined) throw new Error(`output-path: {${only.placeholder}} has no value for this file`);
       for (const part of folder.split('/')) {
         if (part === '' || part === '.') continue;
-        if (part === '..' || /\p{Cc}/u.test(part) || part.includes('\\')) {
+        if (part === '..' || part.toLowerCase() === '.git' || /\p{Cc}/u.test(part) || part.includes('\\')) {
           throw new Error(`output-path: {${only.placeholder}} ${quote(folder)} cannot be used as a folder inside the workspace`);
         }
         parts.push(part);
       }
-      continue;
+      return;
     }
-    let segment = '';
-    for (const token of tokens) segment += 'literal' in token ? token.literal : valueOf(token.placeholder, values);
-    parts.push(segment);
-  }
-  const fileName = safeFileName(parts.pop() ?? '', { fallback: 'file' });
-  const relative = path.posix.normalize([...parts, fileName].join('/'));
-  if (relative.startsWith('../') || relative === '..' || path.posix.isAbsolute(relative)) {
-    throw new Error(`output-path: ${quote(relative)} is outside the workspace`);
-  }
+    const segment = renderSegment(tokens, values);
+    parts.push(index === last ? safeFileName(segment, { fallback: 'file' }) : segment);
+  });
+  const relative = path.posix.normalize(parts.join('/'));
+  if (!isInside(relative)) throw new Error(`output-path: ${quote(relative)} is outside the workspace`);
   return relative;
 }
 
+/**
+ * One segment: the fixed values and the template's text first, then the names in the room left
+ * (each shortened in proportion to its length when they do not fit).
+ */
+function renderSegment(tokens: readonly Token[], values: OutputPathValues): string {
+  const rendered = tokens.map((token) => ('literal' in token ? token.literal : valueOf(token.placeholder, values)));
+  const shortened = tokens.map((token) => 'placeholder' in token && SHORTENED.has(token.placeholder));
+  const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+  const fixed = rendered.reduce((sum, text, i) => sum + (shortened[i] ? 0 : bytes(text)), 0);
+  const names = rendered.reduce((sum, text, i) => sum + (shortened[i] ? bytes(text) : 0), 0);
+  const room = Math.max(MIN_NAME_BYTES, SEGMENT_BYTES - fixed);
+  if (names <= room) return rendered.join('');
+  return rendered
+    .map((text, i) => {
+      if (!shortened[i]) return text;
+      const share = Math.max(1, Math.floor((bytes(text) / names) * room));
+      return cutBytes(text, share).replace(/[\s.]+$/u, '') || cutBytes(text, share);
+    })
+    .join('');
+}
 function valueOf(placeholder: Placeholder, values: OutputPathValues): string {
   const safe = (text: string | undefined, fallback: string): string => safeFileName(text ?? '', { fallback });
   switch (placeholder) {
     case 'language':
       return safe(values.language, 'language');
-    case 'ext':
-      return safe(values.ext.replace(/^\.+/, ''), 'bin');
+    case 'ext': {
+      // No extension: nothing (the file name's trailing dot then goes, as safeFileName drops it).
+      const ext = values.ext.replace(/^\.+/, '');
+      return ext === '' ? '' : safe(ext, 'bin');
+    }
     case 'name':
       return safe(values.name, 'file');
     case 'order-id':
@@ -183,10 +222,19 @@ export interface PlannedPath {
   absolutePath: string;
 }
 
+/** A media file and a target language: one order's files. */
+export interface OutputTarget {
+  /** Workspace-relative media path (undefined without media). */
+  media?: string;
+  language: string;
+}
+
 /**
  * Hands out the output paths of one run: never a media file's path, never one path twice
  * (ignoring letter case, as macOS and Windows runners do): the later file gets " (2)", " (3)", …
- * before its extension, and a warning.
+ * before its extension, and a warning. With `targets`, targets whose paths can only be the same
+ * (two media files of one folder and name, `intro.mov` and `intro.mp4`) are numbered up front,
+ * in the order of their media paths, so the numbers do not move between runs.
  */
 export class OutputPathPlanner {
   readonly #template: OutputPathTemplate;
@@ -195,11 +243,16 @@ export class OutputPathPlanner {
   /** Lower-cased folder -> lower-cased names taken in it (uniqueFileName's set). */
   readonly #taken = new Map<string, Set<string>>();
   readonly #media = new Set<string>();
+  /** Target key -> the number its paths carry (2, 3, …). */
+  readonly #numbered = new Map<string, number>();
 
   constructor(options: {
     template: OutputPathTemplate;
     workspace: string;
     mediaFiles?: readonly string[];
+    targets?: readonly OutputTarget[];
+    /** For the targets' shapes (default 'localized'). */
+    outputDir?: string;
     warn: (message: string) => void;
   }) {
     this.#template = options.template;
@@ -210,22 +263,45 @@ export class OutputPathPlanner {
       this.#media.add(key(normal));
       this.#names(path.posix.dirname(normal)).add(key(path.posix.basename(normal)));
     }
+    const byShape = new Map<string, OutputTarget[]>();
+    for (const target of options.targets ?? []) {
+      const shape = key(targetShape(options.template, target, options.outputDir ?? 'localized'));
+      byShape.set(shape, [...(byShape.get(shape) ?? []), target]);
+    }
+    for (const group of byShape.values()) {
+      if (group.length < 2) continue;
+      group.sort((a, b) => compare(a.media ?? '', b.media ?? '') || compare(a.language, b.language));
+      group.forEach((target, index) => {
+        if (index > 0) this.#numbered.set(targetKey(target), index + 1);
+      });
+    }
   }
 
   /** The path for one file; `what` names it in a warning (such as "order 65f… (fr) German Subtitles.srt"). */
   plan(values: OutputPathValues, what: string): PlannedPath {
-    const wanted = renderOutputPath(this.#template, values);
+    let wanted = renderOutputPath(this.#template, values);
+    const number = this.#numbered.get(
+      targetKey({ ...(values.media !== undefined ? { media: values.media } : {}), language: values.language }),
+    );
+    let why = 'is taken by another file of this run';
+    if (number !== undefined) {
+      const numbered = withNumber(wanted, number);
+      this.#warn(
+        `output-path: ${what} would be saved as ${wanted}, where another media file's output of this run goes: saved as ${numbered} instead.`,
+      );
+      wanted = numbered;
+      why = 'is taken by another file of this run';
+    }
     const folder = path.posix.dirname(wanted);
     const name = path.posix.basename(wanted);
     const given = uniqueFileName(name, this.#names(folder));
     const relative = given === name ? wanted : folder === '.' ? given : `${folder}/${given}`;
     if (given !== name) {
-      const taken = this.#media.has(key(wanted)) ? 'is a media file' : 'is taken by another file of this run';
-      this.#warn(`output-path: ${what} would be saved as ${wanted}, which ${taken}: saved as ${relative} instead.`);
+      if (this.#media.has(key(wanted))) why = 'is a media file';
+      this.#warn(`output-path: ${what} would be saved as ${wanted}, which ${why}: saved as ${relative} instead.`);
     }
     const absolutePath = path.resolve(this.#workspace, ...relative.split('/'));
-    const inside = path.relative(this.#workspace, absolutePath);
-    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside))
+    if (!isInside(path.relative(this.#workspace, absolutePath).split(path.sep).join('/')))
       throw new Error(`output-path: ${quote(relative)} is outside the workspace`);
     return { path: relative, absolutePath };
   }
@@ -239,6 +315,169 @@ export class OutputPathPlanner {
     }
     return names;
   }
+}
+
+/** Sentinels for the values only a download knows: a target's paths all share this shape. */
+const ANY_NAME = '\u0000name\u0000';
+const ANY_EXT = '\u0000ext\u0000';
+const ANY_ORDER = '\u0000order\u0000';
+const OPEN_VALUE = new RegExp(`(${[ANY_NAME, ANY_EXT, ANY_ORDER].join('|')})`, 'u');
+
+/** The target's path with {name}, {ext} and {order-id} left open (sentinels). */
+function targetShape(template: OutputPathTemplate, target: OutputTarget, outputDir: string): string {
+  const media = target.media === undefined ? undefined : mediaValues(target.media);
+  const values: OutputPathValues = { language: target.language, ext: 'x', name: 'x', outputDir, orderId: 'x', ...(media ?? {}) };
+  return template.segments
+    .map((tokens) =>
+      tokens
+        .map((token) => {
+          if ('literal' in token) return token.literal;
+          switch (token.placeholder) {
+            case 'name':
+              return ANY_NAME;
+            case 'ext':
+              return ANY_EXT;
+            case 'order-id':
+              return ANY_ORDER;
+            case 'output-dir':
+              return values.outputDir;
+            case 'media-dir':
+              return values.mediaDir ?? '';
+            default:
+              return valueOf(token.placeholder, values);
+          }
+        })
+        .join(''),
+    )
+    .join('/');
+}
+
+/** {media-dir} and {media-name} of a media file. */
+export function mediaValues(media: string): { media: string; mediaDir: string; mediaName: string } {
+  const dir = path.posix.dirname(media);
+  const [name] = splitExtension(path.posix.basename(media));
+  return { media, mediaDir: dir, mediaName: name };
+}
+
+/**
+ * The matched media files that are this run's own outputs (another media file's path for one of
+ * `languages`, whatever its name, extension or order: a dubbed `intro.fr.mp4`, a subtitle under a
+ * broad glob), each with the media file and language it is the output of.
+ */
+export function outputsAmongMedia(
+  template: OutputPathTemplate,
+  media: readonly string[],
+  languages: readonly string[],
+  outputDir: string,
+): Map<string, { media: string; language: string }> {
+  const patterns: { regex: RegExp; media: string; language: string }[] = [];
+  for (const source of media) {
+    for (const language of languages) {
+      const shape = targetShape(template, { media: source, language }, outputDir);
+      const pattern = shape
+        .split(OPEN_VALUE)
+        .map((piece) => (piece === ANY_NAME || piece === ANY_EXT || piece === ANY_ORDER ? '[^/]+' : escapeRegExp(piece)))
+        .join('');
+      patterns.push({ regex: new RegExp(`^${pattern}$`, 'u'), media: source, language });
+    }
+  }
+  const found = new Map<string, { media: string; language: string }>();
+  for (const candidate of media) {
+    // A numbered output ("intro.fr (2).vtt") is the same output.
+    const plain = candidate.replace(/ \(\d+\)(\.[^./]*)?$/u, '$1');
+    const hit = patterns.find((p) => p.media !== candidate && (p.regex.test(candidate) || p.regex.test(plain)));
+    if (hit !== undefined) found.set(candidate, { media: hit.media, language: hit.language });
+  }
+  return found;
+}
+
+/**
+ * Renders every media file's output paths (or, without media, each language's) once, before any
+ * request, and looks at the folders on the way that exist already: one that is a symbolic link
+ * leading out of the workspace, or a file where a folder must be, is a problem named now rather
+ * than a paid order whose file cannot be saved. Returns the problems (empty when none).
+ */
+export async function checkOutputPaths(
+  template: OutputPathTemplate,
+  options: { workspace: string; outputDir: string; languages: readonly string[]; media?: readonly string[] },
+): Promise<string[]> {
+  const workspace = path.resolve(options.workspace);
+  const realWorkspace = await realpath(workspace).catch(() => workspace);
+  const problems: string[] = [];
+  const seenFolders = new Map<string, string | undefined>();
+  const targets: OutputTarget[] = (options.media ?? [undefined]).flatMap((media) =>
+    options.languages.map((language) => ({ ...(media !== undefined ? { media } : {}), language })),
+  );
+  for (const target of targets) {
+    const label = target.media === undefined ? target.language : `${target.media} (${target.language})`;
+    let relative: string;
+    try {
+      relative = renderOutputPath(template, {
+        language: target.language,
+        ext: 'vtt',
+        name: 'subtitles',
+        orderId: 'order',
+        outputDir: options.outputDir,
+        ...(target.media !== undefined ? mediaValues(target.media) : {}),
+      });
+    } catch (error) {
+      problems.push(`${label}: ${(error as Error).message.replace(/^output-path: /, '')}`);
+      continue;
+    }
+    const folders = relative.split('/').slice(0, -1);
+    for (let i = 1; i <= folders.length; i++) {
+      const folder = folders.slice(0, i).join('/');
+      if (!seenFolders.has(folder)) seenFolders.set(folder, await folderProblem(workspace, realWorkspace, folder));
+      const problem = seenFolders.get(folder);
+      if (problem !== undefined) {
+        problems.push(`${label}: ${problem}`);
+        break;
+      }
+    }
+  }
+  return [...new Set(problems)];
+}
+
+/** Why an existing folder on the way cannot hold outputs, or undefined (missing folders are made later). */
+async function folderProblem(workspace: string, realWorkspace: string, folder: string): Promise<string | undefined> {
+  const absolute = path.join(workspace, ...folder.split('/'));
+  const info = await lstat(absolute).catch(() => undefined);
+  if (info === undefined) return undefined;
+  if (info.isSymbolicLink()) {
+    const real = await realpath(absolute).catch(() => undefined);
+    if (real === undefined) return `the folder ${folder} is a symbolic link that leads nowhere`;
+    const inside = path.relative(realWorkspace, real);
+    if (!isInside(inside.split(path.sep).join('/')) && inside !== '')
+      return `the folder ${folder} is a symbolic link to a place outside the workspace`;
+    return undefined;
+  }
+  if (!info.isDirectory()) return `${folder} is a file, not a folder`;
+  return undefined;
+}
+
+function targetKey(target: OutputTarget): string {
+  return `${target.media ?? ''}\u0000${target.language.toLowerCase()}`;
+}
+
+/** "videos/intro.fr.vtt" -> "videos/intro.fr (2).vtt" */
+function withNumber(relative: string, number: number): string {
+  const folder = path.posix.dirname(relative);
+  const [stem, extension] = splitExtension(path.posix.basename(relative));
+  const name = `${stem} (${number})${extension}`;
+  return folder === '.' ? name : `${folder}/${name}`;
+}
+
+/** A workspace-relative, `/`-separated path that stays inside (`..cache/x` does; `..` and `../x` do not). */
+function isInside(relative: string): boolean {
+  return relative !== '' && relative !== '..' && !relative.startsWith('../') && !path.posix.isAbsolute(relative);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** `{name}` and `{ext}` of a downloaded file name: "German Subtitles.srt" -> ["German Subtitles", "srt"]. */

@@ -5,9 +5,10 @@
  * Content-Length, or until the connection closes.
  *
  * Strict where leniency is how other clients were fooled into reading a body wrongly: two
- * different Content-Length values, a folded header line, a bare CR or LF in the head, a chunk
- * size that is not hex are errors, never guesses. Body bytes are handed on as views of the
- * caller's buffer, without copying (see transport.ts).
+ * different Content-Length values, a Content-Length beside a Transfer-Encoding, a transfer coding
+ * that does not end in chunked, a folded header line, a bare CR or LF in the head, a chunk size
+ * that is not hex, bytes after the end of the response are errors, never guesses. Body bytes are
+ * handed on as views of the caller's buffer, without copying (see transport.ts).
  */
 
 export interface ResponseHead {
@@ -15,6 +16,12 @@ export interface ResponseHead {
   statusText: string;
   /** Lower-case names; a repeated field's values joined with ", ". */
   headers: ReadonlyMap<string, string>;
+  /**
+   * The length the body is framed by: its Content-Length, or 0 when it has none (HEAD, 204, 304);
+   * absent when it is chunked or read to the close. Callers check what they received against this,
+   * never against the header (the framing is this parser's rule alone).
+   */
+  length?: number;
 }
 
 /** The response is not HTTP/1.1 we can read safely, or it ended before its body did. */
@@ -75,7 +82,12 @@ export class ResponseParser {
     return this.#state.kind !== 'head';
   }
 
-  /** Parses the next bytes of the connection. Throws ResponseError. Bytes after the response are ignored. */
+  /**
+   * Parses the next bytes of the connection. Throws ResponseError. One request goes on each
+   * connection (`Connection: close`): bytes after the end of the response in the same piece mean
+   * its framing lied (a Content-Length shorter than the body) and are an error, stray CR and LF
+   * aside (as node:http's parser allows). Pieces pushed after the end are ignored.
+   */
   push(data: Buffer): void {
     let offset = 0;
     while (offset < data.length && this.#state.kind !== 'done') {
@@ -106,14 +118,14 @@ export class ResponseParser {
       case 'head': {
         const end = this.#findLine(data, offset, '\r\n\r\n', MAX_HEAD_BYTES, 'response head');
         if (end === undefined) return data.length;
-        this.#startBody(parseHead(this.#takePending(data, offset, end)));
+        this.#startBody(parseHead(this.#takePending(data, offset, end)), data, end);
         return end;
       }
       case 'length': {
         const count = Math.min(state.left, data.length - offset);
         state.left -= count;
         this.#handlers.onBody(data.subarray(offset, offset + count));
-        if (state.left === 0) this.#finish();
+        if (state.left === 0) this.#finish(data, offset + count);
         return offset + count;
       }
       case 'close':
@@ -145,7 +157,7 @@ export class ResponseParser {
         const end = this.#findLine(data, offset, '\r\n', MAX_LINE_BYTES, 'trailer section');
         if (end === undefined) return data.length;
         const line = this.#takePending(data, offset, end);
-        if (line.length === 2) this.#finish();
+        if (line.length === 2) this.#finish(data, end);
         return end;
       }
       case 'done':
@@ -179,7 +191,8 @@ export class ResponseParser {
     return line;
   }
 
-  #startBody(head: ResponseHead): void {
+  /** A head is in; `data` from `end` is what came after it in this piece. */
+  #startBody(head: ResponseHead, data: Buffer, end: number): void {
     // Interim answers (100 Continue, 103 Early Hints) precede the real one: skip them.
     if (head.status < 200) {
       if (head.status === 101) throw malformed('unexpected 101 Switching Protocols');
@@ -187,11 +200,16 @@ export class ResponseParser {
     }
     const framing = bodyFraming(head, this.#isHead);
     this.#state = framing;
-    this.#handlers.onHead(head);
-    if (framing.kind === 'done' || (framing.kind === 'length' && framing.left === 0)) this.#finish();
+    const length = framing.kind === 'length' ? framing.left : framing.kind === 'done' ? 0 : undefined;
+    this.#handlers.onHead(length === undefined ? head : { ...head, length });
+    if (framing.kind === 'done' || (framing.kind === 'length' && framing.left === 0)) this.#finish(data, end);
   }
 
-  #finish(): void {
+  /** The response is whole. `data` from `rest`: the rest of the piece it ended in (see push()). */
+  #finish(data?: Buffer, rest = 0): void {
+    for (let i = rest; data !== undefined && i < data.length; i++) {
+      if (data[i] !== 0x0d && data[i] !== 0x0a) throw malformed('bytes after the end of the response');
+    }
     this.#state = { kind: 'done' };
     this.#handlers.onEnd();
   }
@@ -202,9 +220,13 @@ function bodyFraming(head: ResponseHead, isHead: boolean): State {
   if (isHead || head.status === 204 || head.status === 304) return { kind: 'done' };
   const transferEncoding = head.headers.get('transfer-encoding');
   if (transferEncoding !== undefined) {
-    // Transfer-Encoding overrides Content-Length; a final coding other than chunked is read to the close.
+    // §6.3: both at once "ought to be handled as an error" (it is how responses are split). A final
+    // coding other than chunked would be read to the close and handed on still encoded: no TE is
+    // ever sent, so no such coding was asked for (node:http refuses these too).
+    if (head.headers.has('content-length')) throw malformed('both Transfer-Encoding and Content-Length');
     const codings = transferEncoding.split(',').map((coding) => coding.trim().toLowerCase());
-    return codings.at(-1) === 'chunked' ? { kind: 'chunk-size' } : { kind: 'close' };
+    if (codings.at(-1) !== 'chunked') throw malformed(`Transfer-Encoding "${transferEncoding}" does not end in chunked`);
+    return { kind: 'chunk-size' };
   }
   const contentLength = head.headers.get('content-length');
   if (contentLength === undefined) return { kind: 'close' };

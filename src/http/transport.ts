@@ -5,7 +5,8 @@
  * What callers get, and all they get:
  * - a request: method, http(s) URL, headers, a body (a string, bytes, or a stream whose length
  *   is known: always sent with Content-Length, never chunked), an abort signal;
- * - a response: status, headers, and the body read whole as text or piece by piece;
+ * - a response: status, headers, the length its body is framed by, and the body read whole as
+ *   text or piece by piece (an answer framed ambiguously, or followed by more bytes, is an error);
  * - redirects are never followed: the API key must not travel (downloads follow theirs by hand);
  * - an answer that arrives while the body is still being sent (413, 401 to an upload) stops the
  *   sending and is returned, also when the connection then breaks (EPIPE, ECONNRESET);
@@ -38,8 +39,13 @@ export interface HttpRequest {
 export interface StreamedBody {
   /** Sent as Content-Length. A stream that yields more or fewer bytes fails the request. */
   length: number;
-  /** Opens the bytes from the start. Its chunks must not be reused once yielded. */
+  /**
+   * Opens the bytes from the start. A chunk must not be changed once yielded, until `release`
+   * hands it back (without `release`: never).
+   */
   open(): AsyncIterable<Uint8Array>;
+  /** Called with each chunk once the connection is done with it (written out, or failed): its memory may be used again. */
+  release?(chunk: Uint8Array): void;
   /** After each chunk is handed to the connection. */
   onProgress?(sentBytes: number, length: number): void;
 }
@@ -49,6 +55,11 @@ export interface HttpResponse {
   readonly statusText: string;
   /** One header (name in any case); repeated fields joined with ", ". */
   header(name: string): string | undefined;
+  /**
+   * The body's length as the response is framed (response-parser.ts): its Content-Length, 0 when
+   * it has no body; absent when chunked or read to the close. The body read delivers exactly this.
+   */
+  readonly length?: number;
   readonly body: ResponseBody;
 }
 
@@ -93,6 +104,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
 const READ_BUFFER_BYTES = 64 * 1024;
 const DEFAULT_TEXT_LIMIT = 32 * 1024 * 1024;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What a header value may hold (node:http's rule): tab, visible ASCII and space, and U+0080-U+00FF.
+ * The head goes out as latin1, one byte per character: anything above U+00FF would lose its high
+ * byte (U+010D U+010A would reach the wire as CR LF), and CR, LF, NUL and other controls are not sent.
+ */
+const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const OWN_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding']);
 
 /** One request and its response, on a connection of its own. */
@@ -200,7 +217,8 @@ class Exchange {
       sent += chunk.byteLength;
       if (sent > body.length)
         throw new TransportError(`the request body is longer than its announced ${body.length} bytes`, 'ERR_HTTP_BODY_LENGTH');
-      if (!socket.write(chunk)) await drained(socket);
+      const written = body.release === undefined ? socket.write(chunk) : socket.write(chunk, () => body.release?.(chunk));
+      if (!written) await drained(socket);
       body.onProgress?.(sent, body.length);
     }
     if (sent !== body.length && this.#head === undefined && !this.#ended)
@@ -218,6 +236,7 @@ class Exchange {
       status: head.status,
       statusText: head.statusText,
       header: (name) => head.headers.get(name.toLowerCase()),
+      ...(head.length !== undefined ? { length: head.length } : {}),
       body,
     });
   }
@@ -330,7 +349,11 @@ function requestHead(request: HttpRequest): string {
   for (const [name, value] of Object.entries(headers)) {
     if (!TOKEN.test(name) || OWN_HEADERS.has(name.toLowerCase()))
       throw new TransportError(`header ${JSON.stringify(name)} cannot be set`, 'ERR_HTTP_REQUEST');
-    if (/[\r\n\0]/.test(value)) throw new TransportError(`header ${name} has a line break or NUL in its value`, 'ERR_HTTP_REQUEST');
+    if (INVALID_VALUE.test(value))
+      throw new TransportError(
+        `header ${name} has a character that cannot be sent in its value (a control, or above U+00FF)`,
+        'ERR_HTTP_REQUEST',
+      );
     head += `${name}: ${value}\r\n`;
   }
   const length = body === undefined ? undefined : typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : bodyLength(body);

@@ -3,34 +3,46 @@
  * not when the file moves. It goes into the Ollang project's name (project-name.ts), so that any
  * later run, on any branch, finds the project made from the same bytes.
  *
- * - Tracked by git and unmodified: git already knows the content's identity, for free.
- *   - a plain file: its blob ID from the index (`git ls-files -s`): `git-<hex>`;
- *   - a Git LFS file checked out with `lfs: true`: the index holds the pointer, whose `oid` is
- *     the SHA-256 of the content: `sha256-<hex>`, the same key a streamed SHA-256 gives, so an
- *     LFS file and an untracked copy of it are one content.
- * - Anything else (untracked, modified, in conflict, no git, git refused the folder): the
- *   file's SHA-256, streamed from disk: `sha256-<hex>`.
+ * The key is always the git blob ID of the file's bytes as they are on disk, in git's SHA-1
+ * form: `git-<40 hex>`, the SHA-1 of `blob <size>\0` followed by the bytes. Identity is the
+ * content: a tracked file, an untracked copy of it, the same bytes in a workspace without git,
+ * an LFS file checked out with `lfs: true`: one content, one key (docs/ollang-uploads.md).
  *
- * "Unmodified": `git diff-files` first, which compares stat data with the index and reads no
- * content (a fresh checkout is settled there, for free). A file whose stat data changed (a
- * touch, a cache restore) is asked of `git status`, which hashes it and compares (with git's own
- * eol conversion), so a touched but identical file keeps its key and a changed one never passes;
- * `core.bigFileThreshold` is raised for it, or git would deflate a file over 512 MiB just to hash
- * it (53 s for 1 GiB here, against ~5 s). A stat-dirty LFS file is simply hashed (SHA-256): its
- * key is that hash either way, and git-lfs need not be installed. Nothing writes the index
- * (--no-optional-locks).
+ * Git only saves the read. Where git vouches that the file on disk is exactly the blob in its
+ * index, the blob ID is taken from there (50 ms for any size, against about 2 s per GiB to read
+ * and hash); everything else is read once and hashed here. Git vouches for a file when
+ * - the repository stores SHA-1 objects (a SHA-256 repository's IDs are another key);
+ * - `git ls-files -s -v` lists it at stage 0 (no conflict), as a regular file, with tag `H`:
+ *   an entry marked assume-unchanged (`h`) or skip-worktree (`S`, what sparse checkout sets)
+ *   is one git no longer compares with the disk;
+ * - no `filter`, `ident` or `working-tree-encoding` attribute applies (those change the bytes
+ *   between the index and the disk: Git LFS is such a filter);
+ * - the blob's size is the file's size (an end-of-line conversion that changed anything
+ *   changed the size);
+ * - `git diff-files` finds its stat data unchanged (it reads no content). A file touched or
+ *   restored from a cache is simply hashed.
  *
+ * Git runs with `safe.directory` naming the repository's top level (in a container job the
+ * checkout belongs to another user and git would refuse to read it), without the action's
+ * inputs in its environment (the API key and the GitHub token are INPUT_* variables), with
+ * fsmonitor off and no optional locks: these commands only read, and nothing configured runs.
  * Git runs through an injected GitRunner, so tests need no module mocks.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { errorMessage } from '../error-message.ts';
 
-export type KeySource = 'git-blob' | 'git-lfs' | 'sha256';
+export type KeySource =
+  /** The blob ID from git's index: git vouches the file on disk is that blob. */
+  | 'git-index'
+  /** Read and hashed here. */
+  | 'hashed';
 
 export interface ContentKey {
-  /** `git-<40 or 64 hex>` or `sha256-<64 hex>`, lower case. */
+  /** `git-<40 hex>`, lower case. */
   key: string;
   source: KeySource;
 }
@@ -47,9 +59,9 @@ export type GitRunner = (args: readonly string[], input?: string) => Promise<Git
 export interface ContentKeyOptions {
   /** Absolute workspace root (git runs there). */
   workspace: string;
-  /** Default: the `git` on PATH (gitRunner). */
+  /** Default: the `git` on PATH (gitRunner), with the repository's top level as safe.directory. */
   git?: GitRunner;
-  /** Default: sha256File. */
+  /** Default: gitBlobIdOfFile. */
   hashFile?: (absolutePath: string, signal?: AbortSignal) => Promise<string>;
   signal?: AbortSignal;
 }
@@ -57,127 +69,116 @@ export interface ContentKeyOptions {
 export interface ContentKeys {
   /** Workspace-relative path -> key. */
   keys: Map<string, ContentKey>;
-  /** Why git's knowledge could not be used at all (not a repository, no git, …), when so. */
+  /** Why git's index could not be used at all (not a repository, no git, …), when so. */
   gitProblem?: string;
 }
 
-const LFS_POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:[^\n]*\n)*?oid sha256:([0-9a-f]{64})\n/;
-const LFS_POINTER_MAX_BYTES = 1024;
 /** Paths per git command line (well under every platform's argument limit). */
 const BATCH = 200;
+/** Attributes that make the bytes on disk differ from the blob in the index. */
+const CHANGING_ATTRIBUTES = ['filter', 'ident', 'working-tree-encoding'];
 
 /** Keys for `files` (workspace-relative, `/`-separated paths with their absolute paths). */
 export async function contentKeys(
   files: readonly { path: string; absolutePath: string }[],
   options: ContentKeyOptions,
 ): Promise<ContentKeys> {
-  const git = options.git ?? gitRunner(options.workspace);
-  const hashFile = options.hashFile ?? sha256File;
+  const hashFile = options.hashFile ?? gitBlobIdOfFile;
   const keys = new Map<string, ContentKey>();
   let gitProblem: string | undefined;
-  let fromGit = new Map<string, ContentKey | { lfsOid: string }>();
+  let fromGit = new Map<string, string>();
   try {
-    fromGit = await keysFromGit(
-      files.map((f) => f.path),
-      git,
-    );
+    const git = options.git ?? (await defaultGit(options.workspace));
+    fromGit = await blobsGitVouchesFor(files, git);
   } catch (error) {
     gitProblem = errorMessage(error);
   }
   for (const file of files) {
     options.signal?.throwIfAborted();
-    const known = fromGit.get(file.path);
-    if (known !== undefined && 'key' in known) {
-      keys.set(file.path, known);
-      continue;
-    }
-    const sha256 = await hashFile(file.absolutePath, options.signal);
-    keys.set(file.path, { key: `sha256-${sha256}`, source: known !== undefined && known.lfsOid === sha256 ? 'git-lfs' : 'sha256' });
+    const blob = fromGit.get(file.path);
+    if (blob !== undefined) keys.set(file.path, { key: `git-${blob}`, source: 'git-index' });
+    else keys.set(file.path, { key: `git-${await hashFile(file.absolutePath, options.signal)}`, source: 'hashed' });
   }
   return gitProblem === undefined ? { keys } : { keys, gitProblem };
 }
 
+/** The git runner for `workspace`, with its repository's top level as safe.directory. */
+async function defaultGit(workspace: string): Promise<GitRunner> {
+  const top = await repositoryRoot(workspace);
+  if (top === undefined) throw new Error(`${workspace} is not inside a git repository`);
+  return gitRunner(workspace, { safeDirectory: top });
+}
+
 /**
- * Keys git vouches for: tracked at stage 0 and unmodified. Throws when git cannot answer.
- * LFS files are returned with `lfsOid` when their stat data changed: their key is then the
- * SHA-256 of the file (equal to the oid when the content is the same), computed by the caller.
+ * The nearest folder at or above `folder` holding a `.git` entry (a folder, or a file in a
+ * worktree or submodule). Found by hand: git itself refuses to say in a checkout that belongs to
+ * another user, and safe.directory must name this folder.
  */
-async function keysFromGit(paths: readonly string[], git: GitRunner): Promise<Map<string, ContentKey | { lfsOid: string }>> {
-  // `git status --porcelain` names paths from the repository's root, ls-files from the workspace.
-  const prefix = (await run(git, ['rev-parse', '--show-prefix'])).toString('utf8').trim();
+export async function repositoryRoot(folder: string): Promise<string | undefined> {
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    if ((await lstat(path.join(current, '.git')).catch(() => undefined)) !== undefined) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/** Path -> blob ID (hex) for the files git vouches for (see the module comment). Throws when git cannot answer. */
+async function blobsGitVouchesFor(files: readonly { path: string; absolutePath: string }[], git: GitRunner): Promise<Map<string, string>> {
+  const format = (await run(git, ['rev-parse', '--show-object-format'])).toString('utf8').trim();
+  if (format !== 'sha1') throw new Error(`the repository stores ${format} objects: every file is hashed`);
+  const paths = files.map((f) => f.path);
+
   const indexed = new Map<string, string>(); // path -> blob ID
   for (let i = 0; i < paths.length; i += BATCH) {
-    const listed = await run(git, ['ls-files', '--stage', '-z', '--', ...paths.slice(i, i + BATCH)]);
-    const conflicted = new Set<string>();
+    const listed = await run(git, ['ls-files', '--stage', '-v', '-z', '--', ...paths.slice(i, i + BATCH)]);
+    const refused = new Set<string>();
     for (const entry of splitNul(listed)) {
-      // "<mode> <object> <stage>\t<path>"; a conflict (stage 1-3): the work tree is what counts.
-      const match = /^(\d{6}) ([0-9a-f]{40}|[0-9a-f]{64}) (\d)\t(.*)$/s.exec(entry);
+      // "<tag> <mode> <object> <stage>\t<path>"
+      const match = /^(\S) (\d{6}) ([0-9a-f]{40}) (\d)\t(.*)$/s.exec(entry);
       if (match === null) continue;
-      const [, mode, object, stage, file] = match;
-      if (stage !== '0') conflicted.add(file!);
-      else if (mode === '100644' || mode === '100755') indexed.set(file!, object!);
+      const [, tag, mode, object, stage, file] = match;
+      if (tag !== 'H' || stage !== '0' || (mode !== '100644' && mode !== '100755')) refused.add(file!);
+      else indexed.set(file!, object!);
     }
-    for (const file of conflicted) indexed.delete(file);
+    for (const file of refused) indexed.delete(file);
   }
-  const keys = new Map<string, ContentKey | { lfsOid: string }>();
-  if (indexed.size === 0) return keys;
+  if (indexed.size === 0) return indexed;
 
-  // Small blobs may be LFS pointers (a pointer is under 1024 bytes): read those.
+  // Attributes that change the bytes between the index and the disk (Git LFS is a filter).
+  const candidates = [...indexed.keys()];
+  for (let i = 0; i < candidates.length; i += BATCH) {
+    const attributes = splitNul(await run(git, ['check-attr', '-z', ...CHANGING_ATTRIBUTES, '--', ...candidates.slice(i, i + BATCH)]), {
+      keepEmpty: true,
+    });
+    for (let a = 0; a + 2 < attributes.length; a += 3) {
+      const [file, , value] = [attributes[a]!, attributes[a + 1]!, attributes[a + 2]!];
+      if (value !== 'unspecified' && value !== 'unset') indexed.delete(file);
+    }
+  }
+
+  // Sizes: the blob's must be the file's.
+  const sizes = new Map<string, number>();
   const blobs = [...new Set(indexed.values())];
-  const sizes = await run(git, ['cat-file', '--batch-check=%(objectname) %(objectsize)'], blobs.map((blob) => `${blob}\n`).join(''));
-  const small = new Set<string>();
-  for (const line of sizes.toString('utf8').split('\n')) {
+  const checked = await run(git, ['cat-file', '--batch-check=%(objectname) %(objectsize)'], blobs.map((blob) => `${blob}\n`).join(''));
+  for (const line of checked.toString('utf8').split('\n')) {
     const [blob, size] = line.split(' ');
-    if (blob !== undefined && size !== undefined && Number(size) < LFS_POINTER_MAX_BYTES) small.add(blob);
+    if (blob !== undefined && size !== undefined && /^\d+$/.test(size)) sizes.set(blob, Number(size));
   }
-  const pointers = new Map<string, string>(); // blob -> LFS oid
-  if (small.size > 0) {
-    const contents = await run(git, ['cat-file', '--batch'], [...small].map((blob) => `${blob}\n`).join(''));
-    for (const [blob, body] of parseBatch(contents)) {
-      const match = LFS_POINTER.exec(body.toString('utf8'));
-      if (match !== null) pointers.set(blob, match[1]!);
-    }
-  }
-
-  // Stat data first (diff-files reads no content): a fresh checkout is settled here, for free.
-  const files = [...indexed.keys()];
-  const statDirty = new Set<string>();
-  for (let i = 0; i < files.length; i += BATCH) {
-    const changed = await run(git, ['diff-files', '--relative', '--name-only', '-z', '--', ...files.slice(i, i + BATCH)]);
-    for (const file of splitNul(changed)) statDirty.add(file);
-  }
-  // Stat data changed (a touch, a cache restore): git status compares the content itself (with
-  // git's eol conversion). Not for LFS files, whose key the caller hashes anyway.
-  const recheck = files.filter((file) => statDirty.has(file) && !pointers.has(indexed.get(file)!));
-  const modified = new Set<string>();
-  for (let i = 0; i < recheck.length; i += BATCH) {
-    const status = await run(git, [
-      'status',
-      '--porcelain=v1',
-      '-z',
-      '--untracked-files=no',
-      '--ignore-submodules=all',
-      '--',
-      ...recheck.slice(i, i + BATCH),
-    ]);
-    const fields = splitNul(status);
-    for (let f = 0; f < fields.length; f++) {
-      const entry = fields[f]!;
-      if (entry.length < 4) continue;
-      const [x, y] = [entry[0], entry[1]];
-      const file = entry.slice(3).startsWith(prefix) ? entry.slice(3 + prefix.length) : entry.slice(3);
-      // Only the work tree against the index matters (a staged change is the index's content).
-      if (y !== ' ') modified.add(file);
-      if (x === 'R' || x === 'C') f += 1; // the next field is the original path
-    }
+  const onDisk = new Map(files.map((f) => [f.path, f.absolutePath]));
+  for (const [file, blob] of [...indexed]) {
+    const size = await stat(onDisk.get(file)!).then(
+      (info) => info.size,
+      () => -1,
+    );
+    if (sizes.get(blob) !== size) indexed.delete(file);
   }
 
-  for (const [file, blob] of indexed) {
-    const oid = pointers.get(blob);
-    if (oid !== undefined) keys.set(file, statDirty.has(file) ? { lfsOid: oid } : { key: `sha256-${oid}`, source: 'git-lfs' });
-    else if (!modified.has(file)) keys.set(file, { key: `git-${blob}`, source: 'git-blob' });
+  // Stat data (diff-files reads no content): a fresh checkout is settled here, for free.
+  const remaining = [...indexed.keys()];
+  for (let i = 0; i < remaining.length; i += BATCH) {
+    const changed = await run(git, ['diff-files', '--relative', '--name-only', '-z', '--', ...remaining.slice(i, i + BATCH)]);
+    for (const file of splitNul(changed)) indexed.delete(file);
   }
-  return keys;
+  return indexed;
 }
 
 async function run(git: GitRunner, args: string[], input?: string): Promise<Buffer> {
@@ -189,37 +190,28 @@ async function run(git: GitRunner, args: string[], input?: string): Promise<Buff
   return result.stdout;
 }
 
-function splitNul(output: Buffer): string[] {
+function splitNul(output: Buffer, options: { keepEmpty?: boolean } = {}): string[] {
   const text = output.toString('utf8');
-  return text === '' ? [] : text.split('\0').filter((field) => field !== '');
+  if (text === '') return [];
+  const fields = text.split('\0');
+  if (fields.at(-1) === '') fields.pop();
+  return options.keepEmpty ? fields : fields.filter((field) => field !== '');
 }
 
-/** `git cat-file --batch` output: "<object> <type> <size>\n<content>\n" per object. */
-function parseBatch(output: Buffer): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  let at = 0;
-  while (at < output.length) {
-    const newline = output.indexOf(0x0a, at);
-    if (newline === -1) break;
-    const [blob, type, size] = output.subarray(at, newline).toString('utf8').split(' ');
-    if (type === 'missing' || size === undefined) {
-      at = newline + 1;
-      continue;
-    }
-    const end = newline + 1 + Number(size);
-    out.set(blob!, output.subarray(newline + 1, end));
-    at = end + 1;
-  }
-  return out;
+/** The environment git gets: the action's inputs (INPUT_*: the API key, the GitHub token) left out. */
+export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) if (!/^INPUT_/i.test(name)) out[name] = value;
+  return { ...out, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
 }
 
 /**
  * Runs the `git` on PATH in `workspace`: pathspecs taken literally (file names with `[` or `*`),
- * no optional locks (nothing written to .git), no pager or prompt. `safe.directory` names the
- * workspace: in a container job the checkout belongs to another user and git would refuse to
- * read it; these commands only read, and fsmonitor (which could run a configured program) is off.
+ * no optional locks (nothing written to .git), no pager or prompt, fsmonitor off (it could run a
+ * configured program). `safeDirectory`: the repository's top level, trusted for these reads.
  */
-export function gitRunner(workspace: string): GitRunner {
+export function gitRunner(workspace: string, options: { safeDirectory?: string } = {}): GitRunner {
+  const safe = [...new Set([options.safeDirectory, workspace].filter((s): s is string => s !== undefined))];
   return (args, input) =>
     new Promise((resolve) => {
       const child = spawn(
@@ -227,22 +219,14 @@ export function gitRunner(workspace: string): GitRunner {
         [
           '--literal-pathspecs',
           '--no-optional-locks',
-          '-c',
-          `safe.directory=${workspace}`,
+          ...safe.flatMap((folder) => ['-c', `safe.directory=${folder}`]),
           '-c',
           'core.fsmonitor=false',
           '-c',
           'core.quotePath=false',
-          // Hash big files as they are, rather than deflating them first (docs: core.bigFileThreshold).
-          '-c',
-          'core.bigFileThreshold=1024g',
           ...args,
         ],
-        {
-          cwd: workspace,
-          env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' },
-          stdio: ['pipe', 'pipe', 'pipe'],
-        },
+        { cwd: workspace, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] },
       );
       const stdout: Buffer[] = [];
       let stderr = '';
@@ -257,13 +241,25 @@ export function gitRunner(workspace: string): GitRunner {
     });
 }
 
-/** The file's SHA-256 in hex, read as a stream (1 MiB at a time: memory does not grow with the file). */
-export function sha256File(absolutePath: string, signal?: AbortSignal): Promise<string> {
+/**
+ * The git blob ID (SHA-1 form) of the file's bytes, read as a stream (1 MiB at a time: memory
+ * does not grow with the file). Throws when the file's size changes while it is read.
+ */
+export async function gitBlobIdOfFile(absolutePath: string, signal?: AbortSignal): Promise<string> {
+  const { size } = await stat(absolutePath);
   return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
+    const hash = createHash('sha1').update(`blob ${size}\0`);
+    let read = 0;
     const stream = createReadStream(absolutePath, { highWaterMark: 1024 * 1024, ...(signal ? { signal } : {}) });
-    stream.on('data', (chunk) => hash.update(chunk));
+    stream.on('data', (chunk) => {
+      read += chunk.length;
+      hash.update(chunk);
+    });
     stream.on('error', reject);
-    stream.on('end', () => resolve(hash.digest('hex')));
+    stream.on('end', () =>
+      read === size
+        ? resolve(hash.digest('hex'))
+        : reject(new Error(`${absolutePath} changed while it was being read (${read} of ${size} bytes)`)),
+    );
   });
 }

@@ -9,9 +9,14 @@
  * does not honour backslash escapes on Linux, so `\[` is rewritten as the class `[[]` first.
  *
  * A file is refused when it is outside the workspace (an absolute path elsewhere, `..`, or a
- * symbolic link: the file itself or any folder on the way), a Git LFS pointer (the checkout
- * did not fetch LFS files), empty, over Ollang's size limit for its kind, or of a format Ollang
- * does not take (formats.ts).
+ * symbolic link: the file itself or any folder on the way), inside `.git`, named with control,
+ * bidi or zero-width characters (they would reach log lines and project names: a newline there
+ * could start a workflow command) or a backslash (no output path can be made beside it), a Git
+ * LFS pointer (the checkout did not fetch LFS files), empty, over Ollang's size limit for its
+ * kind, or of a format Ollang does not take (formats.ts).
+ *
+ * A `!` exclude matches dot files and dot folders too: an include may have named them, and an
+ * exclude that silently let them through would upload what the user meant to leave out.
  */
 import { glob, lstat, open } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,6 +37,8 @@ export interface MediaFile {
 const LFS_POINTER_START = 'version https://git-lfs.github.com/spec/';
 const LFS_POINTER_MAX_BYTES = 1024;
 const GLOB_MAGIC = /[*?[\]{}]/;
+/** Characters that hide, reorder or break what a person (or the runner) reads. */
+const INVISIBLE = /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
 /**
  * Splits the `media` input: one entry per line, or per comma outside `{a,b}` braces (and not
@@ -92,7 +99,7 @@ export async function findMedia(input: string, workspace: string): Promise<Media
       count += 1;
       // Braces can still lead out ({..,x}/a.mp4, {/etc,x}/a.mp4): every match is checked.
       const inside = path.relative(root, path.resolve(root, found));
-      if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+      if (!isInside(inside)) {
         problems.push(`${show(entry)} matches ${show(found.split(path.sep).join('/'))}, which is outside the workspace`);
         continue;
       }
@@ -106,7 +113,13 @@ export async function findMedia(input: string, workspace: string): Promise<Media
   const symlinkedFolders = new Map<string, boolean>();
   let excludedAll = matched.size > 0;
   for (const [relative, { entry, literal }] of [...matched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (excludes.some((exclude) => path.matchesGlob(relative, exclude))) continue;
+    if (excludes.some((exclude) => matchesWithDotFiles(relative, exclude))) continue;
+    const nameProblem = badName(relative);
+    if (nameProblem !== undefined) {
+      problems.push(`${show(relative)} ${nameProblem}`);
+      excludedAll = false;
+      continue;
+    }
     const absolutePath = path.join(root, ...relative.split('/'));
     const info = await lstat(absolutePath).catch(() => undefined);
     if (info === undefined) continue; // gone since it was listed
@@ -147,7 +160,7 @@ function toWorkspacePattern(raw: string, root: string): string | { problem: stri
   let pattern = raw;
   if (path.isAbsolute(pattern) || /^[A-Za-z]:[\\/]/.test(pattern)) {
     const relative = path.relative(root, pattern);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { problem: 'is outside the workspace' };
+    if (!isInside(relative)) return { problem: 'is outside the workspace' };
     pattern = relative.split(path.sep).join('/');
   }
   // A backslash escapes the character after it (`\[`, `\*`); Node's glob ignores such escapes
@@ -168,6 +181,28 @@ function toWorkspacePattern(raw: string, root: string): string | { problem: stri
   if (segments.includes('..')) return { problem: 'goes up with `..`: media files must be inside the workspace' };
   if (segments.length === 0) return { problem: 'names the workspace itself' };
   return segments.join('/');
+}
+
+/** A path relative to the workspace that stays inside it (`..d.mp4` does; `..` and `../x` do not). */
+function isInside(relative: string): boolean {
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** Why a matched workspace-relative path cannot be a media file, by its name alone. */
+function badName(relative: string): string | undefined {
+  if (INVISIBLE.test(relative)) return 'has control or invisible characters in its name: rename the file';
+  if (relative.includes('\\')) return 'has a backslash in its name: rename the file or its folder';
+  if (relative.split('/').some((segment) => segment.toLowerCase() === '.git')) return 'is inside .git, which holds no media';
+  return undefined;
+}
+
+/**
+ * `path.matchesGlob` with dot files matched as ordinary names (Node's has no `dot` option): a
+ * leading dot becomes an ordinary character in the path and the pattern alike.
+ */
+function matchesWithDotFiles(relative: string, pattern: string): boolean {
+  const undot = (text: string): string => text.replace(/(^|\/)\./g, '$1\uE000');
+  return path.matchesGlob(undot(relative), undot(pattern));
 }
 
 /** Why a path is refused for a symbolic link on the way (a folder or the file itself), or undefined. */
@@ -228,11 +263,11 @@ function show(text: string): string {
   const escaped = [...text]
     .slice(0, 120)
     .map((char) =>
-      /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"]/u.test(char)
-        ? char === '"'
-          ? '\\"'
-          : `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`
-        : char,
+      char === '"' || char === '\\'
+        ? `\\${char}`
+        : INVISIBLE.test(char)
+          ? `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`
+          : char,
     )
     .join('');
   return `"${escaped}${[...text].length > 120 ? '…' : ''}"`;

@@ -7,12 +7,15 @@
  * Fields in the order Ollang's SDKs send them: `file` (with a filename that has an extension,
  * which the platform needs), `name`, `sourceLanguage`, then `notes` when given (a JSON string).
  * The body is the preamble (`head`), the file's bytes, and the other fields with the closing
- * boundary (`tail`); its length is `head + file size (fs.stat) + tail`.
+ * boundary (`tail`); its length is `head + file size (fs.stat) + tail`. It goes out over the
+ * action's one HTTP transport as a StreamedBody (`streamedMultipartBody`), or into any
+ * writable stream (`writeMultipartBody`).
  */
 import { randomBytes } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import type { StreamedBody } from '../http/transport.ts';
 import { extensionOf, formatOf } from './formats.ts';
 
 export interface UploadNote {
@@ -161,6 +164,102 @@ export async function writeMultipartBody(body: MultipartBody, filePath: string, 
   }
   signal?.throwIfAborted();
   await write(sink, body.tail, signal);
+}
+
+/**
+ * The body as the transport's StreamedBody: the head, the file a chunk at a time, the tail. A
+ * chunk is read into again only once the transport releases it (the connection has written it
+ * out), so at most `BUFFERS` chunks exist whatever the file's size. Fails when the file's size
+ * changed since the body was made (the Content-Length would lie), and at once when `signal`
+ * aborts. `onProgress` gets the file bytes handed to the connection so far.
+ */
+export function streamedMultipartBody(
+  body: MultipartBody,
+  filePath: string,
+  options: Omit<WriteOptions, 'onProgress'> & { onProgress?: (fileBytesSent: number) => void } = {},
+): StreamedBody {
+  const chunkBytes = Math.max(16 * 1024, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const pool = new ReleasePool(Math.min(chunkBytes, Math.max(1, body.fileSize)));
+  const { signal } = options;
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    signal?.throwIfAborted();
+    yield body.head;
+    const file = await open(filePath, 'r');
+    try {
+      let read = 0;
+      while (read < body.fileSize) {
+        const buffer = await pool.take(signal);
+        const length = Math.min(buffer.length, body.fileSize - read);
+        const { bytesRead } = await file.read(buffer, 0, length, read);
+        if (bytesRead === 0) {
+          pool.give(buffer);
+          throw new Error(`${filePath} became shorter while it was being uploaded (${read} of ${body.fileSize} bytes)`);
+        }
+        signal?.throwIfAborted();
+        read += bytesRead;
+        yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+      }
+      const { bytesRead } = await file.read(Buffer.alloc(1), 0, 1, body.fileSize);
+      if (bytesRead !== 0) throw new Error(`${filePath} grew while it was being uploaded (more than ${body.fileSize} bytes)`);
+    } finally {
+      await file.close();
+    }
+    yield body.tail;
+  }
+  return {
+    length: body.contentLength,
+    open: chunks,
+    release: (chunk) => pool.release(chunk),
+    onProgress: (sent) => options.onProgress?.(Math.max(0, Math.min(body.fileSize, sent - body.head.length))),
+  };
+}
+
+/** The file's chunk buffers, read into again once the transport releases them. */
+class ReleasePool {
+  readonly #size: number;
+  readonly #free: Buffer[] = [];
+  readonly #mine = new Map<ArrayBufferLike, Buffer>();
+  #waiting: (() => void) | undefined;
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  async take(signal: AbortSignal | undefined): Promise<Buffer> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const free = this.#free.pop();
+      if (free !== undefined) return free;
+      if (this.#mine.size < BUFFERS) {
+        // Each its own ArrayBuffer (not the shared pool's), so that a released view names it.
+        const buffer = Buffer.allocUnsafeSlow(this.#size);
+        this.#mine.set(buffer.buffer, buffer);
+        return buffer;
+      }
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = (): void => reject(signal?.reason ?? new Error('aborted'));
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        this.#waiting = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** A chunk the transport is done with (the head and tail are not ours: ignored). */
+  release(chunk: Uint8Array): void {
+    const buffer = this.#mine.get(chunk.buffer);
+    if (buffer !== undefined) this.give(buffer);
+  }
+
+  give(buffer: Buffer): void {
+    if (!this.#free.includes(buffer)) this.#free.push(buffer);
+    const wake = this.#waiting;
+    this.#waiting = undefined;
+    wake?.();
+  }
 }
 
 /** Chunks in flight at most: one being read, the others queued in the sink or the socket. */

@@ -2,70 +2,81 @@
  * The Ollang project's name for a media file, and the rule that recognises it in search results.
  *
  * The API keeps no hash or file identity of its own; the only look-up is List Projects' `search`,
- * a case-insensitive "contains" on the name (docs/ollang-uploads.md). So the name carries:
- * - the file's path, for the person who opens Ollang's dashboard: `videos/intro.mp4`;
+ * a case-insensitive "contains" on the name (docs/ollang-uploads.md). So the name carries, in
+ * this order:
+ * - the content key (content-key.ts), first, so that a platform that shortens long names never
+ *   cuts it off: `git-<hex>`;
  * - the source language in brackets: the same bytes ordered as English and as Spanish audio
  *   are two projects (orders take their source language from the project);
- * - the content key (content-key.ts), last: `git-<hex>` or `sha256-<hex>`.
+ * - the repository (`owner/name:`, when known) and the file's path, for the person who opens
+ *   Ollang's dashboard. The repository also lets one search find every project of a repository
+ *   at once (collectionSearchTerm).
  *
- *   videos/intro.mp4 [en] sha256-9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+ *   git-1e8970cd1f0c4b7c0d6d0b1c5f0a9a3fa1b2c3d4 [en] octo/site: videos/intro.mp4
  *
- * The platform may append the file's extension to the name (`… sha256-9f86….mp4`), may change
- * its letter case, and search may match more than we asked for: a project matches only when its
- * name contains the key as a whole word (no letter or digit right before or after it), in any
- * letter case, and its source language is ours (the project's `sourceLanguage`, or the bracketed
- * one in the name when the API leaves that field out). Never equality. Among several matches
- * (two runs uploaded the same file at once), the oldest wins, so every run picks the same one.
+ * A project matches a content only when its name *starts* with a key and a bracketed language
+ * (`^(git|sha256)-<hex> [<lang>] `, any letter case) and that key equals ours; the rest of the
+ * name (the path, an extension the platform appends) is free text and never decides anything,
+ * so a file named after another file's key cannot pass for it. Its `sourceLanguage`, when the
+ * API gives it, must be ours (else the bracketed one). Among several projects of one content (two
+ * runs uploaded it at once, or an upload's answer came too late), the one that already has
+ * orders wins, then the oldest: every run follows the same project, and the orders placed on it.
  */
 import type { ProjectSummary } from '../ollang/schemas.ts';
 
 /** Longest name we send (characters); long paths are shortened in the middle. */
 export const MAX_PROJECT_NAME_CHARS = 200;
 
+const NAME_PREFIX = /^((?:git|sha256)-(?:[0-9a-f]{64}|[0-9a-f]{40})) \[([A-Za-z0-9_-]{1,35})\](?=\s|$)/i;
+
 /** The name of the project made from `mediaPath`'s content. */
-export function projectName(mediaPath: string, sourceLanguage: string, key: string): string {
-  const suffix = ` [${sourceLanguage}] ${key}`;
-  const budget = Math.max(20, MAX_PROJECT_NAME_CHARS - [...suffix].length);
-  return `${shortenPath(readablePath(mediaPath), budget)}${suffix}`;
+export function projectName(mediaPath: string, sourceLanguage: string, key: string, repository?: string): string {
+  const head = `${key} [${sourceLanguage}] ${repository ? `${readable(repository)}: ` : ''}`;
+  const budget = Math.max(20, MAX_PROJECT_NAME_CHARS - [...head].length);
+  return `${head}${shortenPath(readable(mediaPath), budget)}`;
 }
 
-/** What to search for: the key alone (the most specific text in the name, and plain ASCII). */
+/** What to search for one content: the key alone (the most specific text in the name, and plain ASCII). */
 export function projectSearchTerm(key: string): string {
   return key;
 }
 
-/** Whether `project` was made from the content `key` spoken in `sourceLanguage`. */
-export function matchesContent(project: Pick<ProjectSummary, 'name' | 'sourceLanguage'>, key: string, sourceLanguage: string): boolean {
-  const name = project.name.toLowerCase();
-  const wanted = key.toLowerCase();
-  let found = false;
-  for (let at = name.indexOf(wanted); at !== -1; at = name.indexOf(wanted, at + 1)) {
-    const before = at === 0 ? '' : name[at - 1]!;
-    const after = name[at + wanted.length] ?? '';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) {
-      found = true;
-      break;
-    }
-  }
-  if (!found) return false;
-  const language = normaliseLanguage(sourceLanguage);
-  if (project.sourceLanguage !== undefined) return normaliseLanguage(project.sourceLanguage) === language;
-  return name.includes(`[${language}]`);
+/** One search for every project of a repository in a source language (the names' common part). */
+export function collectionSearchTerm(sourceLanguage: string, repository: string): string {
+  return `[${sourceLanguage}] ${readable(repository)}:`;
 }
 
-/** The oldest project of `projects` made from this content, or undefined. */
-export function pickProject<T extends Pick<ProjectSummary, 'id' | 'name' | 'sourceLanguage' | 'createdAt'>>(
-  projects: readonly T[],
-  key: string,
-  sourceLanguage: string,
-): T | undefined {
+/** The key and language a project's name starts with, or undefined when it is not a name of ours. */
+export function parseProjectName(name: string): { key: string; language: string } | undefined {
+  const match = NAME_PREFIX.exec(name.trimStart());
+  return match === null ? undefined : { key: match[1]!.toLowerCase(), language: match[2]! };
+}
+
+/** Whether `project` was made from the content `key` spoken in `sourceLanguage`. */
+export function matchesContent(project: Pick<ProjectSummary, 'name' | 'sourceLanguage'>, key: string, sourceLanguage: string): boolean {
+  const parsed = parseProjectName(project.name);
+  if (parsed === undefined || parsed.key !== key.toLowerCase()) return false;
+  const language = normaliseLanguage(sourceLanguage);
+  return normaliseLanguage(project.sourceLanguage ?? parsed.language) === language;
+}
+
+type Candidate = Pick<ProjectSummary, 'id' | 'name' | 'sourceLanguage' | 'createdAt' | 'ordersCount'>;
+
+/** Every project of `projects` made from this content, the one to follow first (see pickProject). */
+export function matchingProjects<T extends Candidate>(projects: readonly T[], key: string, sourceLanguage: string): T[] {
   const time = (p: T): number => {
     const ms = p.createdAt === undefined ? NaN : Date.parse(p.createdAt);
     return Number.isNaN(ms) ? Infinity : ms;
   };
-  return projects
-    .filter((p) => matchesContent(p, key, sourceLanguage))
-    .sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+  const hasOrders = (p: T): number => ((p.ordersCount ?? 0) > 0 ? 0 : 1);
+  const unique = new Map<string, T>();
+  for (const p of projects) if (matchesContent(p, key, sourceLanguage) && !unique.has(p.id)) unique.set(p.id, p);
+  return [...unique.values()].sort((a, b) => hasOrders(a) - hasOrders(b) || time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The project to follow for this content: one that already has orders, then the oldest; or undefined. */
+export function pickProject<T extends Candidate>(projects: readonly T[], key: string, sourceLanguage: string): T | undefined {
+  return matchingProjects(projects, key, sourceLanguage)[0];
 }
 
 function normaliseLanguage(code: string): string {
@@ -73,8 +84,8 @@ function normaliseLanguage(code: string): string {
 }
 
 /** Control, bidi and zero-width characters would hide or reorder what a person reads: `_`. */
-function readablePath(mediaPath: string): string {
-  return mediaPath.replace(/[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu, '_');
+function readable(text: string): string {
+  return text.replace(/[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu, '_');
 }
 
 /** `videos/2024/q3/…/intro.mp4`: the start and the end kept, the middle dropped. */

@@ -1,15 +1,26 @@
 /**
  * One Ollang project per media content: find the project made from the same bytes (List
- * Projects' search on the content key, project-name.ts's matching rule), upload only when there
- * is none (docs/ollang-uploads.md).
+ * Projects' search, project-name.ts's matching rule), upload only when there is none
+ * (docs/ollang-uploads.md).
+ *
+ * Looking: with the repository known, one search for every project of the repository (their
+ * names share `[<language>] <owner>/<name>:`) settles most files of a re-run at once, a page of
+ * 50 at a time; each content that search did not show is then searched by its key, which also
+ * finds a project made from another repository or path.
  *
  * An upload is not idempotent: one that lost its answer (no response, a time-out, a 5xx, a
- * connection reset after the body went out) may have made a project. It is looked up first, more
- * than once (the platform may save it late), and tried again only when none of the look-ups found
- * it; a look-up that fails stops that file rather than risk a second project. After an upload
- * that did answer, one more search picks the oldest project of that content, so runs that
- * uploaded the same file at the same time all follow the same project. Files with the same
- * content share one project. `dry-run` and `mode: collect` never upload.
+ * connection reset after the body went out) may have made a project. It is looked up, more than
+ * once (the platform may save it late), and never sent again in the same run: a project saved
+ * after the last look-up would otherwise make two projects of one content. The file then fails
+ * ("may have been uploaded; a re-run finds it"), and the next run finds the project. A look-up
+ * that fails stops that file the same way. After an upload that did answer, one more search picks
+ * the project to follow (pickProject), so runs that uploaded the same file at the same time all
+ * follow the same one. Files with the same content share one project; every other project of the
+ * same content is returned too, so that orders placed on any of them are reused. `dry-run` and
+ * `mode: collect` never upload.
+ *
+ * Log lines start with the action's own words, never with a file's path (a name that begins
+ * with `::` must not read as a workflow command).
  *
  * Side effects (search, upload, clock, sleep, log, the progress timer) are injected.
  */
@@ -21,7 +32,7 @@ import { isRetryable } from '../ollang/retry.ts';
 import type { ProjectSummary } from '../ollang/schemas.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 import { formatBytes } from './formats.ts';
-import { pickProject, projectName, projectSearchTerm } from './project-name.ts';
+import { collectionSearchTerm, matchingProjects, projectName, projectSearchTerm } from './project-name.ts';
 
 export interface MediaContent {
   /** Workspace-relative path. */
@@ -44,9 +55,15 @@ export interface UploadRequest {
   signal?: AbortSignal;
 }
 
+export interface SearchOptions {
+  signal?: AbortSignal;
+  /** Pages of 50 to read at most (default: searchAllProjects's guard). */
+  maxPages?: number;
+}
+
 export interface ProjectsDeps {
-  /** Every project whose name contains `term` (all pages: see searchAllProjects). */
-  search: (term: string, signal?: AbortSignal) => Promise<ProjectSummary[]>;
+  /** Projects whose name contains `term`, page after page (see searchAllProjects). */
+  search: (term: string, options?: SearchOptions) => Promise<ProjectSummary[]>;
   /** POST /integration/upload/direct; throws OllangError (with `ambiguous`) on failure. */
   upload: (request: UploadRequest) => Promise<{ projectId: string }>;
   clock: Clock;
@@ -60,8 +77,10 @@ export type ProjectsMode = 'upload' | 'dry-run' | 'find-only';
 
 export interface ProjectsOptions {
   sourceLanguage: string;
-  /** 'upload' (run, submit), 'dry-run' (say what would be uploaded), 'find-only' (mode: collect). */
+  /** 'upload' (run, submit), 'dry-run' (say what would be uploaded), 'find-only' (mode: collect, mode: cancel). */
   mode: ProjectsMode;
+  /** `owner/name` (GITHUB_REPOSITORY): in the project's name, and the one search that finds a re-run's projects. */
+  repository?: string;
   /** Uploads at a time (default 2); searches run 4 at a time. */
   uploadConcurrency?: number;
   /**
@@ -70,11 +89,16 @@ export interface ProjectsOptions {
    * take a while to store a big file before its project is listed).
    */
   lookupDelaysMs?: readonly number[];
-  /** Upload attempts per content in all (default 3). */
+  /** Upload attempts per content in all, for failures that cannot have made a project (429, a refused connection; default 3). */
   maxUploads?: number;
   /** Progress line interval (default 30 s). */
   progressIntervalMs?: number;
   signal?: AbortSignal;
+  /**
+   * Called once per content as soon as it is settled (found, uploaded, failed, …), with the
+   * media files of that content: orders can be chosen for it while other files still upload.
+   */
+  onProject?: (project: Omit<MediaProject, 'media'>, media: readonly string[]) => void;
 }
 
 export interface MediaProject {
@@ -85,7 +109,11 @@ export interface MediaProject {
   uploaded: boolean;
   /** 'found': an earlier project of this content; 'uploaded'; 'missing' (find-only); 'would-upload' (dry-run); 'failed'. */
   outcome: 'found' | 'uploaded' | 'missing' | 'would-upload' | 'failed';
-  /** Why it failed (outcome 'failed'), naming the file. */
+  /** The other projects made from the same content (a late save, runs at the same moment): their orders count too. */
+  otherProjectIds?: string[];
+  /** Ollang listed the project (and the others) with no order at all: there is nothing to reuse. */
+  withoutOrders?: boolean;
+  /** Why it failed or is missing, in a sentence naming the file. */
   error?: string;
 }
 
@@ -97,6 +125,10 @@ export function lookupDelaysFor(size: number): readonly number[] {
   return [...DEFAULT_LOOKUP_DELAYS_MS, Math.min(5 * 60_000, Math.ceil(size / 100_000_000) * 1000)];
 }
 const SEARCH_CONCURRENCY = 4;
+/** The repository-wide search reads at most this many pages beyond what the run's own contents fill. */
+const COLLECTION_EXTRA_PAGES = 2;
+
+type Outcome = Omit<MediaProject, 'media'>;
 
 /** The `projects` output's entries, in the order of `contents`. */
 export async function findOrUploadProjects(
@@ -112,43 +144,79 @@ export async function findOrUploadProjects(
     if (group === undefined) groups.set(content.key, [content]);
     else group.push(content);
   }
-  const outcome = new Map<string, Omit<MediaProject, 'media'>>();
-
-  // 1. Look for an existing project of each content.
+  const settled = new Map<string, Outcome>();
+  const outcome = {
+    has: (key: string): boolean => settled.has(key),
+    get: (key: string): Outcome | undefined => settled.get(key),
+    set: (key: string, value: Outcome): void => {
+      if (settled.has(key)) return;
+      settled.set(key, value);
+      options.onProject?.(
+        value,
+        groups.get(key)!.map((c) => c.media),
+      );
+    },
+  };
   const keys = [...groups.keys()];
-  await forEachLimited(keys, SEARCH_CONCURRENCY, async (key) => {
-    signal?.throwIfAborted();
-    const first = groups.get(key)![0]!;
+  const found = (key: string, matches: ProjectSummary[]): void => {
+    const [chosen, ...others] = matches;
+    outcome.set(key, { projectId: chosen!.id, uploaded: false, outcome: 'found', ...otherIds(others, chosen) });
+    deps.log.info(
+      `Found Ollang project ${chosen!.id} for ${groups.get(key)![0]!.media}: made from the same content (${key.slice(0, 16)}…)`,
+    );
+  };
+
+  // 1. Every project of the repository at once (a re-run's files are all there), when it can pay off.
+  if (options.repository && keys.length > 1) {
     try {
-      const found = pickProject(await deps.search(projectSearchTerm(key), signal), key, sourceLanguage);
-      if (found !== undefined) {
-        outcome.set(key, { projectId: found.id, uploaded: false, outcome: 'found' });
-        deps.log.info(`${first.media}: found Ollang project ${found.id} made from the same content (${key.slice(0, 19)}…)`);
+      const listed = await deps.search(collectionSearchTerm(sourceLanguage, options.repository), {
+        ...(signal ? { signal } : {}),
+        maxPages: Math.ceil(keys.length / 50) + COLLECTION_EXTRA_PAGES,
+      });
+      for (const key of keys) {
+        const matches = matchingProjects(listed, key, sourceLanguage);
+        if (matches.length > 0) found(key, matches);
       }
     } catch (error) {
-      if (signal?.aborted) throw error;
-      if (isUnauthorized(error)) throw error;
-      outcome.set(key, {
-        uploaded: false,
-        outcome: 'failed',
-        error: `${first.media}: could not look for its Ollang project: ${errorMessage(error)}`,
-      });
+      if (signal?.aborted || isUnauthorized(error)) throw error;
+      deps.log.debug(`Listing the repository's projects failed (${errorMessage(error)}); searching for each file instead.`);
     }
-  });
+  }
 
-  // 2. Upload the contents nobody has uploaded yet.
+  // 2. Each content not found yet, by its key.
+  await forEachLimited(
+    keys.filter((key) => !outcome.has(key)),
+    SEARCH_CONCURRENCY,
+    async (key) => {
+      signal?.throwIfAborted();
+      const first = groups.get(key)![0]!;
+      try {
+        const matches = matchingProjects(await deps.search(projectSearchTerm(key), signal ? { signal } : {}), key, sourceLanguage);
+        if (matches.length > 0) found(key, matches);
+      } catch (error) {
+        if (signal?.aborted || isUnauthorized(error)) throw error;
+        outcome.set(key, {
+          uploaded: false,
+          outcome: 'failed',
+          error: `Could not look for the Ollang project of ${first.media}: ${errorMessage(error)}`,
+        });
+      }
+    },
+  );
+
+  // 3. Upload the contents nobody has uploaded yet.
   const missing = keys.filter((key) => !outcome.has(key));
   if (options.mode !== 'upload') {
     for (const key of missing) {
       const media = groups.get(key)![0]!.media;
       if (options.mode === 'dry-run') {
-        deps.log.info(`${media}: no Ollang project of this content yet: would upload it (dry run, nothing sent)`);
+        deps.log.info(`Would upload ${media}: no Ollang project of this content yet (dry run, nothing sent)`);
         outcome.set(key, { uploaded: false, outcome: 'would-upload' });
       } else {
         outcome.set(key, {
           uploaded: false,
           outcome: 'missing',
-          error: `${media}: no Ollang project was made from this file's content (mode: collect never uploads)`,
+          error: `No Ollang project was made from the content of ${media} (this mode never uploads)`,
         });
       }
     }
@@ -171,18 +239,24 @@ export async function findOrUploadProjects(
   });
 }
 
+/** The others of a content's projects, and whether none of them (the chosen one included) has an order. */
+function otherIds(others: readonly ProjectSummary[], chosen?: ProjectSummary): { otherProjectIds?: string[]; withoutOrders?: true } {
+  const all = chosen === undefined ? others : [chosen, ...others];
+  return {
+    ...(others.length > 0 ? { otherProjectIds: others.map((p) => p.id) } : {}),
+    ...(all.length > 0 && all.every((p) => p.ordersCount === 0) ? { withoutOrders: true as const } : {}),
+  };
+}
+
 /** Uploads one content (named after its first file); see the module comment for the retry rules. */
-async function uploadContent(
-  group: readonly MediaContent[],
-  key: string,
-  options: ProjectsOptions,
-  deps: ProjectsDeps,
-): Promise<Omit<MediaProject, 'media'>> {
+async function uploadContent(group: readonly MediaContent[], key: string, options: ProjectsOptions, deps: ProjectsDeps): Promise<Outcome> {
   const { sourceLanguage, signal } = options;
   const file = group[0]!;
-  const name = projectName(file.media, sourceLanguage, key);
+  const name = projectName(file.media, sourceLanguage, key, options.repository);
   const maxUploads = Math.max(1, options.maxUploads ?? 3);
   const lookupDelays = options.lookupDelaysMs ?? lookupDelaysFor(file.size);
+  const search = async (): Promise<ProjectSummary[]> =>
+    matchingProjects(await deps.search(projectSearchTerm(key), signal ? { signal } : {}), key, sourceLanguage);
   const others =
     group.length > 1
       ? ` (also for ${group
@@ -193,7 +267,7 @@ async function uploadContent(
 
   for (let attempt = 1; ; attempt++) {
     deps.log.info(
-      `${file.media}: uploading ${formatBytes(file.size)} to Ollang as project "${name}"${others}${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
+      `Uploading ${file.media} (${formatBytes(file.size)}) to Ollang as project "${name}"${others}${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
     );
     const progress = uploadProgress(file, deps, options.progressIntervalMs ?? 30_000);
     let projectId: string;
@@ -211,54 +285,64 @@ async function uploadContent(
       progress.stop();
       if (signal?.aborted || isUnauthorized(error)) throw error;
       const kind = classify(error);
-      if (kind === 'final') throw new Error(`${file.media}: upload failed: ${errorMessage(error)}`, { cause: error });
+      if (kind === 'final') throw new Error(`Upload of ${file.media} failed: ${errorMessage(error)}`, { cause: error });
       if (kind === 'not-processed') {
         if (attempt >= maxUploads)
-          throw new Error(`${file.media}: upload failed ${attempt} times: ${errorMessage(error)}`, { cause: error });
+          throw new Error(`Upload of ${file.media} failed ${attempt} times: ${errorMessage(error)}`, { cause: error });
         const retryAfter = error instanceof OllangError ? (error.retryAfterMs ?? 0) : 0;
         await deps.sleep(Math.max(retryAfter, 1000 * 2 ** (attempt - 1)), signal);
         continue;
       }
-      // The upload may have made a project: look before trying again.
+      // The upload may have made a project: look for it; never send it again in this run.
       deps.log.warning(
-        `${file.media}: the upload's answer was lost (${errorMessage(error)}); looking for the project it may have made before trying again`,
+        `The answer to the upload of ${file.media} was lost (${errorMessage(error)}); looking for the project it may have made`,
       );
       for (const delay of lookupDelays) {
         if (delay > 0) await deps.sleep(delay, signal);
-        let found: ProjectSummary | undefined;
+        let matches: ProjectSummary[];
         try {
-          found = pickProject(await deps.search(projectSearchTerm(key), signal), key, sourceLanguage);
+          matches = await search();
         } catch (lookupError) {
           if (signal?.aborted) throw lookupError;
           throw new Error(
-            `${file.media}: the upload's answer was lost and the look-up for the project it may have made failed (${errorMessage(lookupError)}): not uploading again, so as not to make a second project`,
+            `The answer to the upload of ${file.media} was lost and the look-up for the project it may have made failed (${errorMessage(lookupError)}): it was not uploaded again, so as not to make a second project; a re-run finds the project if it was made`,
             { cause: lookupError },
           );
         }
-        if (found !== undefined) {
-          deps.log.info(`${file.media}: the lost upload made Ollang project ${found.id}`);
-          return { projectId: found.id, uploaded: true, outcome: 'uploaded' };
+        if (matches.length > 0) {
+          deps.log.info(`Found Ollang project ${matches[0]!.id}, made by the upload of ${file.media} whose answer was lost`);
+          return { projectId: matches[0]!.id, uploaded: true, outcome: 'uploaded', ...otherIds(matches.slice(1), matches[0]) };
         }
       }
-      if (attempt >= maxUploads) {
-        throw new Error(`${file.media}: upload failed ${attempt} times, and no project of it was found: ${errorMessage(error)}`, {
-          cause: error,
-        });
-      }
-      deps.log.warning(`${file.media}: no project was made by the lost upload; uploading again`);
-      continue;
+      throw new Error(
+        `The answer to the upload of ${file.media} was lost (${errorMessage(error)}) and no project of it showed up in ${lookupDelays.length} look-ups: ` +
+          'it may have been uploaded all the same, so it was not sent again (that could make a second project); a re-run finds the project if it was made, or uploads the file',
+        { cause: error },
+      );
     }
     progress.done(projectId);
-    // Another run may have uploaded the same content at the same time: the oldest project wins.
+    // Another run may have uploaded the same content at the same time: one of them is followed by all (pickProject).
     try {
-      const oldest = pickProject(await deps.search(projectSearchTerm(key), signal), key, sourceLanguage);
-      if (oldest !== undefined && oldest.id !== projectId) {
-        deps.log.info(`${file.media}: project ${oldest.id} of the same content is older than this run's ${projectId}: following it`);
-        return { projectId: oldest.id, uploaded: false, outcome: 'found' };
+      const matches = await search();
+      const chosen = matches[0];
+      if (chosen !== undefined && chosen.id !== projectId) {
+        deps.log.info(
+          `Following Ollang project ${chosen.id} for ${file.media}: it was made from the same content before this run's ${projectId}`,
+        );
+        return { projectId: chosen.id, uploaded: false, outcome: 'found', ...otherIds(matches.slice(1), chosen) };
       }
+      return {
+        projectId,
+        uploaded: true,
+        outcome: 'uploaded',
+        ...otherIds(
+          matches.filter((p) => p.id !== projectId),
+          matches.find((p) => p.id === projectId),
+        ),
+      };
     } catch (error) {
       if (signal?.aborted) throw error;
-      deps.log.debug(`${file.media}: could not check for an older project of the same content: ${errorMessage(error)}`);
+      deps.log.debug(`Could not check for an older project of the content of ${file.media}: ${errorMessage(error)}`);
     }
     return { projectId, uploaded: true, outcome: 'uploaded' };
   }
@@ -294,7 +378,7 @@ function uploadProgress(
     const seconds = Math.max(0.001, (now - started) / 1000);
     const percent = file.size > 0 ? Math.floor((sent / file.size) * 100) : 100;
     deps.log.info(
-      `${file.media}: ${formatBytes(sent)} of ${formatBytes(file.size)} sent (${percent}%), ${formatBytes(Math.round(sent / seconds))}/s`,
+      `Uploading ${file.media}: ${formatBytes(sent)} of ${formatBytes(file.size)} sent (${percent}%), ${formatBytes(Math.round(sent / seconds))}/s`,
     );
   };
   const every = deps.every ?? realEvery;
@@ -311,7 +395,7 @@ function uploadProgress(
       stopTimer();
       const seconds = Math.max(0.001, (deps.clock() - started) / 1000);
       deps.log.info(
-        `${file.media}: uploaded in ${formatDuration(deps.clock() - started)} (${formatBytes(Math.round(file.size / seconds))}/s): Ollang project ${projectId}`,
+        `Uploaded ${file.media} in ${formatDuration(deps.clock() - started)} (${formatBytes(Math.round(file.size / seconds))}/s): Ollang project ${projectId}`,
       );
     },
   };
@@ -323,9 +407,12 @@ const realEvery = (ms: number, fn: () => void): (() => void) => {
   return () => clearInterval(timer);
 };
 
+/** Pages searchAllProjects reads unless told otherwise (a guard against a server that always says "more"). */
+export const SEARCH_MAX_PAGES = 20;
+
 /**
- * `search` for ProjectsDeps over OllangClient.listProjects: every page of results for `term`
- * (50 a page), up to `maxPages` (a guard against a server that always says "more").
+ * `search` for ProjectsDeps over OllangClient.listProjects: the pages of results for `term`
+ * (50 a page, oldest first), up to `maxPages`; `warn` says so when that cap cut the list short.
  */
 export function searchAllProjects(
   client: {
@@ -333,16 +420,28 @@ export function searchAllProjects(
       search: string;
       page: number;
       take: number;
+      orderBy?: 'createdAt';
+      orderDirection?: 'asc';
     }): Promise<{ projects: ProjectSummary[]; meta: { hasNextPage: boolean } }>;
   },
-  maxPages = 20,
-): (term: string) => Promise<ProjectSummary[]> {
-  return async (term) => {
+  options: { maxPages?: number; warn?: (message: string) => void } = {},
+): (term: string, search?: SearchOptions) => Promise<ProjectSummary[]> {
+  return async (term, search = {}) => {
+    const maxPages = search.maxPages ?? options.maxPages ?? SEARCH_MAX_PAGES;
     const all: ProjectSummary[] = [];
-    for (let page = 1; page <= maxPages; page++) {
-      const result = await client.listProjects({ search: term, page, take: 50 });
+    for (let page = 1; ; page++) {
+      search.signal?.throwIfAborted();
+      const result = await client.listProjects({ search: term, page, take: 50, orderBy: 'createdAt', orderDirection: 'asc' });
       all.push(...result.projects);
       if (!result.meta.hasNextPage || result.projects.length === 0) break;
+      if (page >= maxPages) {
+        // The repository-wide search asks for a few pages on purpose; a search by key should never need this many.
+        if (search.maxPages === undefined)
+          options.warn?.(
+            `Ollang listed more than ${maxPages * 50} projects named with "${term}": only the first ${maxPages * 50} were read.`,
+          );
+        break;
+      }
     }
     return all;
   };

@@ -1,15 +1,21 @@
 /**
  * OllangClient: the five order endpoints the action uses, as docs/ollang-api.md describes them,
- * and the project reads (List Projects, Get Project: docs/ollang-uploads.md).
+ * the media upload and the project reads (Upload, List Projects, Get Project: docs/ollang-uploads.md).
  *
  * - Reads (Get Order, List Orders) and cancels (Cancel Order, Cancel Human Review: repeating one is
  *   harmless, a 409 means it is done) are retried per the RetryPolicy, never sleeping past
  *   `deadline`. 401 and the other 4xx are never retried.
- * - Create Order is never retried: every failure is thrown at once, with `ambiguous: true` when the
- *   orders may exist anyway (no answer after sending, a 5xx, a 2xx we could not read).
+ * - Create Order and Upload are never retried: every failure is thrown at once, with `ambiguous:
+ *   true` when the order or project may exist anyway (no answer after sending, a 5xx, a 2xx we
+ *   could not read). An upload whose body did not go out whole cannot have made a project.
+ * - An upload streams its file from disk (media/multipart.ts) with no overall time limit: it
+ *   fails when no byte goes out for UPLOAD_IDLE_MS, or no answer comes UPLOAD_ANSWER_MS after the
+ *   last byte; the run's abort signal stops it at once.
  * - JSON bodies go out as a string, which the transport sends with a Content-Length (chunked
  *   bodies caused 500s). Redirects are never followed: the key would go along.
- * - Each request (answer and body) gets `requestTimeoutMs` on the injected timer.
+ * - Each request (answer and body) gets `requestTimeoutMs` on the injected timer; a read or cancel
+ *   no more than the time left before its deadline (at least minRequestTimeoutMs), so a request in
+ *   flight ends there too, not only the waits between attempts.
  * - Bodies are never parsed unconditionally (204 / empty).
  * - The API key is sent only as `X-Api-Key` and is scrubbed from everything an error carries.
  */
@@ -20,7 +26,18 @@ import { OllangError, readErrorBody } from './errors.ts';
 import type { OllangErrorInit } from './errors.ts';
 import { isRetryable, parseRetryAfter, resolvePolicy, withRetries } from './retry.ts';
 import type { RetryPolicy } from './retry.ts';
-import type { CancelHumanReviewResult, CreatedOrder, Order, OrderPage, OrderSummary, Project, ProjectPage } from './schemas.ts';
+import type {
+  CancelHumanReviewResult,
+  CreatedOrder,
+  Order,
+  OrderPage,
+  OrderSummary,
+  Project,
+  ProjectPage,
+  UploadResult,
+} from './schemas.ts';
+import type { StreamedBody } from '../http/transport.ts';
+import { multipartBody, streamedMultipartBody, type UploadNote } from '../media/multipart.ts';
 import type { z } from 'zod';
 import { redactSecrets } from '../redact.ts';
 
@@ -55,10 +72,10 @@ export interface OllangClientOptions {
   /** Runs the request time-outs. */
   setTimer?: SetTimer;
   random?: () => number;
-  /** Per request (answer and body), default 30 000 ms. */
+  /** Per request (answer and body), default 30 000 ms; reads and cancels: never past their deadline (see minRequestTimeoutMs). */
   requestTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Epoch ms: retries never sleep past it (the last error is thrown instead). */
+  /** Epoch ms: retries never sleep past it (the last error is thrown instead), and reads and cancels end by it. */
   deadline?: () => number | undefined;
   /** Aborts in-flight requests and retry sleeps (kind 'aborted', never retried). */
   signal?: AbortSignal;
@@ -110,7 +127,30 @@ export interface ListProjectsQuery {
   orderDirection?: 'asc' | 'desc';
 }
 
+export interface UploadRequest {
+  /** Absolute path of the file to upload. */
+  filePath: string;
+  /** The project's name (media/project-name.ts). */
+  name: string;
+  sourceLanguage: string;
+  notes?: UploadNote[];
+  /** The file bytes handed to the connection so far. */
+  onProgress?: (fileBytesSent: number) => void;
+  /** Stops the upload at once (besides the client's own signal). */
+  signal?: AbortSignal;
+}
+
+/** An upload fails when no byte of it goes out for this long. */
+export const UPLOAD_IDLE_MS = 120_000;
+/** After the last byte, the platform may store a big file before it answers: this long at most. */
+export const UPLOAD_ANSWER_MS = 10 * 60_000;
+
 export const defaultRequestTimeoutMs = 30_000;
+/**
+ * A read or cancel sent with less time than this before its deadline still gets this long: the
+ * last status check at the deadline has a moment for its answer, and none runs longer past it.
+ */
+export const minRequestTimeoutMs = 5_000;
 export const defaultUserAgent = 'ollang-localize-action';
 /** listAllOrders stops here unless told otherwise (a guard against a server that always says "more"). */
 export const defaultMaxPages = 1000;
@@ -126,7 +166,7 @@ interface RequestSpec {
   signal?: AbortSignal;
   /** Ignore the client-wide abort signal (Create Order: see createOrder). */
   detached?: boolean;
-  /** Epoch ms: retries of this call never sleep past it (nor past the client's `deadline`). */
+  /** Epoch ms: retries of this call never sleep past it, nor its requests run past it (nor past the client's `deadline`). */
   deadline?: number;
 }
 
@@ -222,6 +262,11 @@ export class OllangClient {
     };
     if (this.#signal?.aborted) throw this.#error(spec, { kind: 'aborted', detail: 'not sent: the run is being cancelled' });
     return this.#request(spec, (response, s) => this.#parse(spec, response, s.createOrderResponseSchema));
+  }
+
+  /** Epoch ms past which this client's retries never sleep (its budget), if it has one: a caller that waits on its own keeps to it too. */
+  retryDeadline(): number | undefined {
+    return this.#deadline();
   }
 
   /** GET /integration/orders/{orderId}. `deadline` (epoch ms) bounds this call's retries. */
@@ -324,6 +369,99 @@ export class OllangClient {
     return this.#request(spec, (response, s) => this.#parse(spec, response, s.projectSchema));
   }
 
+  /**
+   * POST /integration/upload/direct: the file as a multipart body streamed from disk, making a
+   * project. Never retried (see the module comment); `ambiguous` only when the whole body went
+   * out and no answer could be read, or a 5xx came after it.
+   */
+  async uploadMedia(request: UploadRequest): Promise<UploadResult> {
+    const spec: RequestSpec = { endpoint: 'Upload', method: 'POST', path: '/integration/upload/direct', retry: false };
+    const signal = combine(this.#signal, request.signal);
+    if (signal?.aborted) throw this.#error(spec, { kind: 'aborted', detail: 'not sent: the run is being cancelled' });
+    const body = await multipartBody({
+      filePath: request.filePath,
+      name: request.name,
+      sourceLanguage: request.sourceLanguage,
+      ...(request.notes ? { notes: request.notes } : {}),
+    });
+    const watchdog = new AbortController();
+    let cancelTimer = (): void => undefined;
+    const arm = (ms: number, why: string): void => {
+      cancelTimer();
+      cancelTimer = this.#setTimer(ms, () => watchdog.abort(new DOMException(why, 'TimeoutError')));
+    };
+    const requestSignal = signal ? AbortSignal.any([signal, watchdog.signal]) : watchdog.signal;
+    let sentAll = false;
+    const streamed = streamedMultipartBody(body, request.filePath, {
+      signal: requestSignal,
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    });
+    const tracked: StreamedBody = {
+      ...streamed,
+      onProgress: (sent, length) => {
+        streamed.onProgress?.(sent, length);
+        if (sent < length) return arm(UPLOAD_IDLE_MS, `no byte of the upload went out for ${formatMs(UPLOAD_IDLE_MS)}`);
+        sentAll = true;
+        arm(UPLOAD_ANSWER_MS, `no answer within ${formatMs(UPLOAD_ANSWER_MS)} of the upload's last byte`);
+      },
+    };
+    arm(UPLOAD_IDLE_MS, `no byte of the upload went out for ${formatMs(UPLOAD_IDLE_MS)}`);
+    const started = this.#clock();
+    let status: number | undefined;
+    const report = (): void => {
+      try {
+        this.#onRequest?.({
+          endpoint: spec.endpoint,
+          method: spec.method,
+          path: spec.path,
+          ...(status !== undefined ? { status } : {}),
+          attempt: 1,
+          durationMs: Math.max(0, this.#clock() - started),
+        });
+      } catch {
+        // A failing observer must not fail the request.
+      }
+    };
+    try {
+      this.#requestCount++;
+      let response: HttpResponse;
+      try {
+        response = await this.#transport({
+          method: 'POST',
+          url: new URL(this.#baseUrl + spec.path),
+          headers: {
+            'X-Api-Key': this.#apiKey,
+            Accept: 'application/json',
+            'User-Agent': this.#userAgent,
+            'Content-Type': body.contentType,
+          },
+          body: tracked,
+          signal: requestSignal,
+        });
+      } catch (cause) {
+        report();
+        throw this.#transportError(spec, cause, signal, watchdog.signal, watchdogReason(watchdog.signal), sentAll);
+      }
+      status = response.status;
+      // An early answer (413, 401) stops the sending: its body is read under the answer's limit.
+      if (!sentAll) arm(UPLOAD_ANSWER_MS, `no answer within ${formatMs(UPLOAD_ANSWER_MS)}`);
+      let text: string;
+      try {
+        text = this.#scrub(await response.body.text());
+      } catch (cause) {
+        report();
+        if (status < 200 || status >= 300) throw this.#httpError(spec, response, '', sentAll);
+        throw this.#transportError(spec, cause, signal, watchdog.signal, watchdogReason(watchdog.signal), true);
+      }
+      report();
+      if (status < 200 || status >= 300) throw this.#httpError(spec, response, text, sentAll);
+      const schemasModule = await loadSchemas();
+      return this.#parse(spec, { status, statusText: response.statusText, text }, schemasModule.uploadResultSchema);
+    } finally {
+      cancelTimer();
+    }
+  }
+
   // ---- plumbing -------------------------------------------------------------------------------
 
   /**
@@ -332,9 +470,12 @@ export class OllangClient {
    */
   async #request<T>(spec: RequestSpec, read: (response: RawResponse, schemas: Schemas) => T): Promise<T> {
     const signal = spec.detached ? spec.signal : combine(this.#signal, spec.signal);
+    const deadline = (): number | undefined => earliest(this.#deadline(), spec.deadline);
     return withRetries(
       async (attempt) => {
-        const response = await this.#attempt(spec, attempt, signal);
+        // Create Order is never cut short by a deadline: a create without its answer is a lost create.
+        const timeoutMs = spec.retry ? requestTimeout(this.#timeoutMs, deadline(), this.#clock()) : this.#timeoutMs;
+        const response = await this.#attempt(spec, attempt, signal, timeoutMs);
         return read(response, await loadSchemas());
       },
       {
@@ -342,7 +483,7 @@ export class OllangClient {
         clock: this.#clock,
         sleep: this.#sleep,
         random: this.#random,
-        deadline: () => earliest(this.#deadline(), spec.deadline),
+        deadline,
         ...(signal ? { signal } : {}),
         retryable: (error) => error instanceof OllangError && isRetryable(error),
         retryAfterMs: (error) => (error as OllangError).retryAfterMs,
@@ -352,7 +493,7 @@ export class OllangClient {
   }
 
   /** One HTTP exchange: resolves with a 2xx (body read), rejects with an OllangError. */
-  async #attempt(spec: RequestSpec, attempt: number, signal: AbortSignal | undefined): Promise<RawResponse> {
+  async #attempt(spec: RequestSpec, attempt: number, signal: AbortSignal | undefined, timeoutMs: number): Promise<RawResponse> {
     if (signal?.aborted) throw this.#error(spec, { kind: 'aborted' });
     const headers: Record<string, string> = {
       'X-Api-Key': this.#apiKey,
@@ -366,9 +507,8 @@ export class OllangClient {
     }
     // The answer and its whole body within the time-out, on the injected timer.
     const timeout = new AbortController();
-    const cancelTimer = this.#setTimer(this.#timeoutMs, () =>
-      timeout.abort(new DOMException(`no response within ${formatMs(this.#timeoutMs)}`, 'TimeoutError')),
-    );
+    const within = `within ${formatMs(timeoutMs)}${timeoutMs < this.#timeoutMs ? ', cut short by the deadline' : ''}`;
+    const cancelTimer = this.#setTimer(timeoutMs, () => timeout.abort(new DOMException(`no response ${within}`, 'TimeoutError')));
     const requestSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
     const started = this.#clock();
     let status: number | undefined;
@@ -402,7 +542,7 @@ export class OllangClient {
         });
       } catch (cause) {
         report();
-        throw this.#transportError(spec, cause, signal, timeout.signal, isPost && !neverSent(cause));
+        throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost && !neverSent(cause));
       }
       status = response.status;
 
@@ -417,7 +557,7 @@ export class OllangClient {
           // The status alone is enough to report an error answer.
           throw this.#httpError(spec, response, '', isPost);
         }
-        throw this.#transportError(spec, cause, signal, timeout.signal, isPost);
+        throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost);
       }
       report();
       // A server that echoes the key back (in an order or document name, a message) must not get
@@ -454,13 +594,14 @@ export class OllangClient {
     cause: unknown,
     signal: AbortSignal | undefined,
     timeout: AbortSignal,
+    within: string,
     mayHaveBeenSent: boolean,
   ): OllangError {
     if (signal?.aborted) {
       return this.#error(spec, { kind: 'aborted', ambiguous: mayHaveBeenSent }, cause);
     }
     if (timeout.aborted || errorName(cause) === 'TimeoutError') {
-      return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: `within ${formatMs(this.#timeoutMs)}` }, cause);
+      return this.#error(spec, { kind: 'timeout', ambiguous: mayHaveBeenSent, detail: within }, cause);
     }
     return this.#error(spec, { kind: 'network', ambiguous: mayHaveBeenSent, detail: describeFailure(cause) }, cause);
   }
@@ -578,6 +719,12 @@ export function projectsQueryString(query: ListProjectsQuery): string {
   return params.toString();
 }
 
+/** The client's time-out, cut to the time left before `deadline` but never below minRequestTimeoutMs. */
+function requestTimeout(timeoutMs: number, deadline: number | undefined, now: number): number {
+  if (deadline === undefined) return timeoutMs;
+  return Math.min(timeoutMs, Math.max(minRequestTimeoutMs, deadline - now));
+}
+
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;
   return b === undefined ? a : Math.min(a, b);
@@ -604,4 +751,10 @@ function neverSent(error: unknown): boolean {
 
 function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** Why the upload's watchdog stopped it ("(no byte of the upload went out for 60 s)"), for the error message. */
+function watchdogReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.message ? `(${reason.message})` : '';
 }

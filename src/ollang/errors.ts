@@ -119,3 +119,27 @@ function clip(text: string, max = 500): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
+
+/**
+ * What to check when a failure most likely comes from the workflow's inputs rather than from
+ * Ollang: the key (401, 403), the project (404 from a call about the project), the address
+ * (no answer at all). Said in the failure, so that the job summary and the log carry the fix.
+ */
+export function adviceFor(error: unknown): string | undefined {
+  if (!(error instanceof OllangError)) return undefined;
+  if (error.status === 401) return 'Check the secret passed as api-key: Ollang did not accept it as an API key.';
+  if (error.status === 403) return "Check that the API key's Ollang account may use this project and its orders.";
+  if (error.status === 404 && (error.code === 'PROJECT_NOT_FOUND' || error.endpoint === 'Create Order')) {
+    return 'Check project-id: Ollang has no project with that ID for this API key.';
+  }
+  if (error.kind === 'network' || error.kind === 'timeout') {
+    return 'Check api-url: the runner could not get an answer from Ollang there (a wrong address, or a network that blocks it); if it is right, Ollang may be down, so try again later.';
+  }
+  return undefined;
+}
+
+/** The error's message, followed by what to check where adviceFor knows. */
+export function explainError(error: unknown, message: string): string {
+  const advice = adviceFor(error);
+  return advice ? `${message.replace(/\.?$/, '.')} ${advice}` : message;
+}

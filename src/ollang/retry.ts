@@ -98,7 +98,7 @@ export interface RetryOptions {
   clock: Clock;
   sleep: Sleep;
   random: () => number;
-  /** Epoch ms, read before each wait: no wait ends past it (the last error is thrown instead). */
+  /** Epoch ms, read before each wait and again after beforeRetry: no wait ends past it (the last error is thrown instead). */
   deadline?: () => number | undefined;
   /** Aborts a wait between attempts. */
   signal?: AbortSignal;
@@ -108,7 +108,7 @@ export interface RetryOptions {
   retryAfterMs?: (error: unknown) => number | undefined;
   /** The error thrown when `signal` aborts a wait. */
   aborted: (cause: unknown) => unknown;
-  /** Runs before waiting for the next attempt (downloads fetch a fresh URL here). */
+  /** Runs before waiting for the next attempt (downloads fetch a fresh URL here); the time it takes counts towards the wait. */
   beforeRetry?: (error: unknown, attempt: number) => Promise<void>;
   /** What to throw when a retryable failure gets no further attempt (attempts or time ran out); default: the failure. */
   exhausted?: (error: unknown, attempts: number) => unknown;
@@ -130,12 +130,17 @@ export async function withRetries<T>(attempt: (attempt: number) => Promise<T>, o
     if (!options.retryable(error)) throw error;
     const giveUp = (): unknown => (options.exhausted ? options.exhausted(error, count) : error);
     if (count >= policy.maxAttempts) throw giveUp();
-    const delay = backoffDelay(count, policy, options.random, options.retryAfterMs?.(error));
-    const deadline = options.deadline?.();
-    if (deadline !== undefined && options.clock() + delay > deadline) throw giveUp();
+    const retryAt = options.clock() + backoffDelay(count, policy, options.random, options.retryAfterMs?.(error));
+    const pastDeadline = (at: number): boolean => {
+      const deadline = options.deadline?.();
+      return deadline !== undefined && at > deadline;
+    };
+    if (pastDeadline(retryAt)) throw giveUp();
     await options.beforeRetry?.(error, count);
+    // A slow beforeRetry (a look-up that hung) must not push the next attempt past the deadline.
+    if (pastDeadline(Math.max(retryAt, options.clock()))) throw giveUp();
     try {
-      await options.sleep(delay, signal);
+      await options.sleep(Math.max(0, retryAt - options.clock()), signal);
     } catch (cause) {
       if (signal?.aborted) throw options.aborted(cause);
       throw cause;

@@ -84,6 +84,16 @@ const optionalText = z
   .optional()
   .transform((v): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined));
 
+/** An ISO 8601 date and time without a time zone (`2024-01-15T10:30:00`). */
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * Optional `createdAt`: as optionalText; a stamp without a time zone is Ollang's clock in UTC
+ * (docs/ollang-api.md, "Orders"), so it is given the `Z` that Date.parse needs not to read it as
+ * the runner's local time.
+ */
+const optionalStamp = optionalText.transform((v): string | undefined => (v !== undefined && ZONELESS_DATE_TIME.test(v) ? `${v}Z` : v));
+
 /** Optional number: a finite number (or numeric string), else undefined. */
 const optionalNumber = z
   .unknown()
@@ -128,7 +138,7 @@ export const orderSchema = z
     name: optionalText,
     projectId: optionalText,
     level: optionalNumber,
-    createdAt: optionalText,
+    createdAt: optionalStamp,
     sourceLanguage: optionalText,
     vttUrl: optionalText,
     orderDocs: z
@@ -147,7 +157,7 @@ export const orderSummarySchema = z
     type: z.string(),
     targetLanguage: z.string(),
     projectId: optionalText,
-    createdAt: optionalText,
+    createdAt: optionalStamp,
     name: optionalText,
     level: optionalNumber,
   })

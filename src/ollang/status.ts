@@ -43,3 +43,29 @@ export function isCancelled(status: string): boolean {
 export function isUsable(status: string): boolean {
   return statusMeaning(status) !== 'finished-badly';
 }
+
+/**
+ * What an unfinished status means for a reader waiting on it (docs/ollang-api.md, "Order
+ * statuses"): the job summary and the progress line explain Ollang's words with these. Statuses
+ * that need no explanation (`pending`, `ongoing`) and unknown ones have none.
+ */
+const WAITING_FOR: Readonly<Record<string, string>> = {
+  waitingforapprove: 'a human-review gate: someone at Ollang must approve it, which can take long',
+  review: 'a human reviewer is working on it',
+  revision: 'being revised',
+  qualitycheck: "in Ollang's quality check",
+  delayed: 'late at Ollang',
+  waitingforcc: 'waits for its captions to be done first',
+  waitingforsubtitle: 'waits for its subtitles to be done first',
+  readytosent: 'done, about to be delivered',
+};
+
+/** A few words on what an unfinished status waits for, or undefined when the word says it all. */
+export function explainStatus(status: string): string | undefined {
+  return WAITING_FOR[word(status)];
+}
+
+/** The short form of explainStatus for a one-line progress report (up to the first colon). */
+export function explainStatusBriefly(status: string): string | undefined {
+  return explainStatus(status)?.split(':')[0];
+}

@@ -6,16 +6,19 @@
  * what the project already had (lost-create.ts); the call is saved in state first, so that a kill
  * leaves the post step enough to find its orders. After an answer we cannot read, the orders the
  * call may have made are looked for (new since the snapshot) before anything is created again,
- * and only the languages still missing are. An answered error is final. Every order found or
- * answered is this run's: it is followed and reported, even when creating the rest fails.
+ * and only the languages still missing are. A refusal that made nothing (429) is sent again
+ * after the pause asked for; any other answered error is final. Every order found or answered
+ * is this run's: it is followed and reported, even when creating the rest fails.
  */
 import type { CreateOrderRequest, OllangClient } from '../ollang/client.ts';
-import { OllangError } from '../ollang/errors.ts';
+import { OllangError, explainError } from '../ollang/errors.ts';
+import { isRetryable, maxRetryAfterMs } from '../ollang/retry.ts';
 import type { Order } from '../ollang/schemas.ts';
 import type { Settings } from '../settings.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 import type { StateRecorder } from '../state.ts';
 import { errorMessage } from '../error-message.ts';
+import { formatDuration } from '../duration.ts';
 import { followOrder, followUnread, type FollowedOrder } from './followed.ts';
 import { findOrdersOfLostCreate, snapshotProject, type LostCreate, type ProjectSnapshot } from './lost-create.ts';
 import { languageKey, type OrderScope } from './scope.ts';
@@ -25,7 +28,7 @@ import { languageKey, type OrderScope } from './scope.ts';
  * failure whose orders the look-ups did not find (so no attempt can buy twice).
  */
 const MAX_CREATE_ATTEMPTS = 4;
-/** Pause before creating again after an ambiguous failure (doubling): a struggling API gets a moment. */
+/** Pause before creating again (doubling; longer when Retry-After asks): a struggling API gets a moment. */
 const CREATE_RETRY_PAUSE_MS = 1_000;
 /** After a lost create, look-ups this long apart (a late save shows up); a time-out adds a longer one. */
 const LOST_CREATE_LOOKUPS_MS = [0, 1_000, 3_000];
@@ -77,14 +80,34 @@ export async function createOrders(context: CreateContext, scope: OrderScope, la
       state.recordCreated(ids);
       const read = await Promise.all(ids.map((id) => readCreated(context, id)));
       ids.forEach((id, index) => ours.set(id, read[index]));
-      // An answer that covers fewer languages than asked: did the call make them all the same?
-      const short = uncovered(missing, scope, ours);
-      if (short.length > 0) await recover(context, { ...record, languages: short }, ours, [0], 'the call made but left out of its answer');
+      // An answer that covers fewer languages than asked: did the call make them all the same? An
+      // answered order not read yet may be any language: the look-up leaves out every answered ID.
+      const short = notCovered(missing, scope, ours);
+      const lookupFailure =
+        short.length > 0
+          ? await recover(context, { ...record, languages: short }, ours, [0], 'the call made but left out of its answer')
+          : undefined;
+      const answeredNone = `Create Order answered no order${[...ours.values()].includes(undefined) ? ' it could read' : ''}`;
+      if (lookupFailure !== undefined) {
+        // Nobody can tell whether those orders exist: the post step looks for them once more.
+        state.recordCreateSent({ ...record, languages: short });
+        failure =
+          `${answeredNone} for ${short.join(', ')} in project ${scope.projectId}, and looking for one it may have made failed ` +
+          `(${lookupFailure}): the post step looks for it again.`;
+        break;
+      }
       state.recordCreateSettled(scope.projectId);
       missing = uncovered(missing, scope, ours);
-      if (missing.length > 0) failure = `Create Order answered no order for ${missing.join(', ')} in project ${scope.projectId}.`;
+      if (missing.length > 0) failure = `${answeredNone} for ${missing.join(', ')} in project ${scope.projectId}.`;
       break;
     } catch (error) {
+      // Refused before anything was made (429, a request never sent): the same call again, no look-up.
+      const pause = notProcessed(error) && attempt < MAX_CREATE_ATTEMPTS ? createPause(context, attempt, error) : undefined;
+      if (pause !== undefined) {
+        log.warning(`Create Order made nothing (${errorMessage(error)}): sending it again in ${formatDuration(pause)}.`);
+        await context.sleep(pause, context.signal);
+        continue;
+      }
       if (!(error instanceof OllangError) || !error.ambiguous) {
         state.recordCreateSettled(scope.projectId);
         if (isFatal(error) || context.signal?.aborted) throw error;
@@ -96,10 +119,11 @@ export async function createOrders(context: CreateContext, scope: OrderScope, la
       );
       // A call that timed out may still be in the server's hands: look longer before ordering again.
       const lookups = error.kind === 'timeout' ? [...LOST_CREATE_LOOKUPS_MS, LOST_CREATE_LOOKUP_AFTER_TIMEOUT_MS] : LOST_CREATE_LOOKUPS_MS;
-      if (!(await recover(context, { ...record, languages: missing }, ours, lookups, 'the lost call created'))) {
+      const lookupFailure = await recover(context, { ...record, languages: missing }, ours, lookups, 'the lost call created');
+      if (lookupFailure !== undefined) {
         // Creating again without knowing what the lost call made could buy twice: stop here. The
         // in-flight record stays, so the post step looks for this call's orders once more.
-        failure = `${createFailure(error, missing, scope.projectId)}; looking for what it made failed too, so nothing more was ordered.`;
+        failure = `${createFailure(error, missing, scope.projectId)}; looking for what it made failed too (${lookupFailure}), so nothing more was ordered.`;
         break;
       }
       missing = uncovered(missing, scope, ours);
@@ -134,8 +158,8 @@ function createRequest(settings: Settings, scope: OrderScope, languages: string[
 }
 
 /**
- * Looks for the call's orders, and makes every one found this run's (state first). False when
- * the look-up itself failed (then nobody can tell what the call made).
+ * Looks for the call's orders, and makes every one found this run's (state first). Returns why
+ * the look-up itself failed, if it did (then nobody can tell what the call made).
  */
 async function recover(
   context: CreateContext,
@@ -143,7 +167,7 @@ async function recover(
   ours: Map<string, Order | undefined>,
   lookupsMs: readonly number[],
   what: string,
-): Promise<boolean> {
+): Promise<string | undefined> {
   let found: Order[];
   try {
     found = await findOrdersOfLostCreate(context.client, call, {
@@ -155,13 +179,13 @@ async function recover(
   } catch (error) {
     if (isFatal(error) || context.signal?.aborted) throw error;
     context.log.warning(`Looking for the orders ${what} failed: ${errorMessage(error)}.`);
-    return false;
+    return errorMessage(error);
   }
-  if (found.length === 0) return true;
+  if (found.length === 0) return undefined;
   context.state.recordCreated(found.map((o) => o.id));
   for (const order of found) ours.set(order.id, order);
   context.log.info(`Found ${found.length} order(s) ${what}: ${found.map((o) => `${o.targetLanguage} ${o.type} ${o.id}`).join(', ')}.`);
-  return true;
+  return undefined;
 }
 
 /**
@@ -185,9 +209,14 @@ async function readCreated(context: CreateContext, orderId: string): Promise<Ord
  * counted missing, so that nothing is bought twice.
  */
 function uncovered(languages: string[], scope: OrderScope, ours: ReadonlyMap<string, Order | undefined>): string[] {
-  const orders = [...ours.values()];
-  if (orders.some((o) => o === undefined)) return [];
-  const covered = new Set(orders.filter((o) => o!.type === scope.orderType).map((o) => languageKey(o!.targetLanguage)));
+  return [...ours.values()].includes(undefined) ? [] : notCovered(languages, scope, ours);
+}
+
+/** The languages no order of ours that has been read covers (of the requested type). */
+function notCovered(languages: string[], scope: OrderScope, ours: ReadonlyMap<string, Order | undefined>): string[] {
+  const covered = new Set(
+    [...ours.values()].filter((o) => o !== undefined && o.type === scope.orderType).map((o) => languageKey(o!.targetLanguage)),
+  );
   return languages.filter((language) => !covered.has(languageKey(language)));
 }
 
@@ -205,8 +234,27 @@ function warnOnLevelScale(context: CreateContext, scope: OrderScope, ours: Reado
   );
 }
 
+/**
+ * A Create Order failure that made nothing: answered before processing (429, 408), or never sent.
+ * Anything that may have been processed is `ambiguous` (src/ollang/client.ts).
+ */
+function notProcessed(error: unknown): error is OllangError {
+  return error instanceof OllangError && !error.ambiguous && error.kind !== 'aborted' && isRetryable(error);
+}
+
+/**
+ * The pause before Create Order call `attempt + 1`: doubling from a second, or the Retry-After
+ * asked for when longer (capped as for reads); undefined when it would end past the client's
+ * deadline.
+ */
+function createPause(context: CreateContext, attempt: number, error: OllangError): number | undefined {
+  const pause = Math.max(CREATE_RETRY_PAUSE_MS * 2 ** (attempt - 1), Math.min(error.retryAfterMs ?? 0, maxRetryAfterMs));
+  const deadline = context.client.retryDeadline();
+  return deadline !== undefined && context.clock() + pause > deadline ? undefined : pause;
+}
+
 function createFailure(error: unknown, languages: string[], projectId: string): string {
-  return `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${errorMessage(error)}`;
+  return explainError(error, `Creating orders for ${languages.join(', ')} in project ${projectId} failed: ${errorMessage(error)}`);
 }
 
 /** Errors no look-up can get past: a bad key, or the run being aborted. */

@@ -13,7 +13,7 @@
  * so that a run over several projects keeps each project's languages apart.
  */
 import type { Order } from '../ollang/schemas.ts';
-import { statusMeaning } from '../ollang/status.ts';
+import { isCancelled, statusMeaning } from '../ollang/status.ts';
 import { errorMessage } from '../error-message.ts';
 import type { CancelResult } from './cancel.ts';
 import { describeCancelResult, isStopped } from './cancel.ts';
@@ -34,8 +34,12 @@ export interface FollowedOrder {
   orderId: string;
   /** The order's project: where Ollang did not say (a given order), the one it was followed for, or ''. */
   projectId: string;
+  /** With the media input: the media files (workspace-relative) the order is for (files of one content share it). */
+  media?: readonly string[];
   /** '' until Ollang has told us (an order created but not read yet). */
   language: string;
+  /** The project's source language, where Ollang said (child orders may be in it). */
+  sourceLanguage?: string;
   type: string;
   level?: number;
   createdAt?: string;
@@ -57,11 +61,13 @@ export interface FollowedOrder {
 }
 
 /** Follows an order as Get Order shows it. */
-export function followOrder(order: Order, options: { created: boolean; projectId?: string }): FollowedOrder {
+export function followOrder(order: Order, options: { created: boolean; projectId?: string; media?: readonly string[] }): FollowedOrder {
   return {
     orderId: order.id,
     projectId: order.projectId ?? options.projectId ?? '',
+    ...(options.media && options.media.length > 0 ? { media: options.media } : {}),
     language: order.targetLanguage,
+    ...(order.sourceLanguage !== undefined ? { sourceLanguage: order.sourceLanguage } : {}),
     type: order.type,
     ...(order.level !== undefined ? { level: order.level } : {}),
     ...(order.createdAt !== undefined ? { createdAt: order.createdAt } : {}),
@@ -73,8 +79,18 @@ export function followOrder(order: Order, options: { created: boolean; projectId
 }
 
 /** An order this run created but could not read yet: followed all the same, the wait learns the rest. */
-export function followUnread(orderId: string, projectId: string): FollowedOrder {
-  return { orderId, projectId, language: '', type: '', created: true, status: 'pending', state: 'waiting', files: [] };
+export function followUnread(orderId: string, projectId: string, media?: readonly string[]): FollowedOrder {
+  return {
+    orderId,
+    projectId,
+    ...(media && media.length > 0 ? { media } : {}),
+    language: '',
+    type: '',
+    created: true,
+    status: 'pending',
+    state: 'waiting',
+    files: [],
+  };
 }
 
 /** The key of a (project, language): one target of the run. */
@@ -195,7 +211,8 @@ export function recordCancel(order: FollowedOrder, result: CancelResult): void {
 
 /** The order's status as the report shows it: Ollang's, except where the action's own verdict says more. */
 export function reportedStatus(order: FollowedOrder): string {
-  if (order.state === 'timed-out') return 'timed-out';
+  // Timed out, then cancelled (on-timeout: cancel): what became of it is the cancel.
+  if (order.state === 'timed-out') return isCancelled(order.status) ? 'cancelled' : 'timed-out';
   const meaning = statusMeaning(order.status);
   if (order.state === 'failed' && meaning === 'finished-well') return 'download-failed';
   if (order.state === 'failed' && meaning === 'unfinished') return 'failed';

@@ -4,9 +4,9 @@
  * Create Order has no idempotency key (docs/ollang-api.md), so the orders of a call are known by
  * what they are: orders of the project that did not exist just before the call was sent, of its
  * type and languages, and the child orders Ollang adds to them (of another type). "Existed" is
- * Ollang's own view, one List Orders page taken right before sending (a ProjectSnapshot), never
- * our clock against Ollang's `createdAt`: the two clocks may disagree by minutes. The snapshot is
- * saved with the call in state, so that the post step judges the same way after a kill.
+ * Ollang's own view, the project's newest orders listed right before sending (a ProjectSnapshot),
+ * never our clock against Ollang's `createdAt`: the two clocks may disagree by minutes. The
+ * snapshot is saved with the call in state, so that the post step judges the same way after a kill.
  */
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
@@ -14,7 +14,7 @@ import type { Order, OrderSummary } from '../ollang/schemas.ts';
 import { isUsable } from '../ollang/status.ts';
 import type { Sleep } from '../runtime.ts';
 import { forEachLimited } from '../for-each-limited.ts';
-import { inScope, languageKey, type OrderScope } from './scope.ts';
+import { inScope, isChildOf, languageKey, stampOf, type OrderScope } from './scope.ts';
 
 /** What existed in a project just before a Create Order call was sent, as Ollang listed it. */
 export interface ProjectSnapshot {
@@ -36,21 +36,23 @@ export interface LostCreate extends OrderScope {
   before: ProjectSnapshot;
 }
 
-/** How far apart (Ollang's clock) a parent order and the child orders it adds may be stamped. */
-export const CHILD_STAMP_WINDOW_MS = 5_000;
 /** Get Orders confirming candidates, at once. */
 const CONFIRMS_AT_ONCE = 8;
-/** One page of the newest orders: what a snapshot reads. */
-const SNAPSHOT_PAGE_SIZE = 50;
+/** List Orders' largest page. */
+const PAGE_SIZE = 50;
+/** Pages read for one group of orders stamped alike (by ID): more than that cannot be told apart. */
+const STAMP_GROUP_MAX_PAGES = 20;
+/** Ollang may read `createdAtRange.from` as excluding its bound: filters start this much earlier. */
+const FILTER_MARGIN_MS = 1_000;
 
 /**
- * One List Orders page of the project's newest orders, any type, right before a create is sent.
- * Kept small: the newest `createdAt`, and the IDs that alone can tell an order from a new one.
+ * The project's newest orders, any type, right before a create is sent: every order stamped with
+ * the newest `createdAt` Ollang lists, since those alone can tell an order from a new one.
  */
 export async function snapshotProject(client: OllangClient, projectId: string): Promise<ProjectSnapshot> {
   const page = await client.listOrders({
     page: 1,
-    take: SNAPSHOT_PAGE_SIZE,
+    take: PAGE_SIZE,
     orderBy: 'createdAt',
     orderDirection: 'desc',
     filter: { projectId },
@@ -58,9 +60,15 @@ export async function snapshotProject(client: OllangClient, projectId: string): 
   // Every order listed existed, whatever its project (a server may ignore the filter).
   const stamps = page.orders.map((o) => stampOf(o)).filter((t): t is number => t !== undefined);
   const newest = stamps.length > 0 ? Math.max(...stamps) : undefined;
+  let listed = page.orders;
+  // The page ends inside the newest stamp: the rest of them are on the next pages, in no set order.
+  if (newest !== undefined && page.meta.hasNextPage && stampOf(page.orders.at(-1)!) === newest) {
+    listed = [...listed, ...(await ordersStamped(client, projectId, newest))];
+  }
+  const tied = listed.filter((o) => newest === undefined || (stampOf(o) ?? newest) === newest).map((o) => o.id);
   return {
     ...(newest !== undefined ? { newestCreatedAt: new Date(newest).toISOString() } : {}),
-    orderIds: page.orders.filter((o) => newest === undefined || (stampOf(o) ?? newest) === newest).map((o) => o.id),
+    orderIds: [...new Set(tied)],
   };
 }
 
@@ -116,39 +124,71 @@ export async function findOrdersOfLostCreate(
 
 /**
  * The project's orders that did not exist before the call, newest first: the list is read newest
- * first until an order that did exist (everything after it is older), within a page budget.
+ * first until an order stamped before the newest the snapshot saw (everything after it is older),
+ * within a page budget. Orders stamped alike have no set order among themselves, from one request
+ * to the next: the snapshot's own are skipped by ID, and a group that runs over a page boundary is
+ * read again whole, by ID.
  */
 async function newOrders(client: OllangClient, call: LostCreate, languages: number): Promise<OrderSummary[]> {
-  const found: OrderSummary[] = [];
-  const pages = client.listAllOrders(
-    {
-      take: 50,
+  const found = new Map<string, OrderSummary>();
+  const newest = call.before.newestCreatedAt === undefined ? undefined : Date.parse(call.before.newestCreatedAt);
+  const groupsRead = new Set<number>();
+  // Our orders and their children, with room for other orders made meanwhile.
+  const maxPages = Math.ceil((languages * 3) / PAGE_SIZE) + 2;
+  for (let pageNumber = 1; pageNumber <= maxPages; pageNumber++) {
+    const page = await client.listOrders({
+      page: pageNumber,
+      take: PAGE_SIZE,
       orderBy: 'createdAt',
       orderDirection: 'desc',
-      // Hints only (a server may ignore filters): both on Ollang's clock, never ours.
-      filter: { projectId: call.projectId, ...(call.before.newestCreatedAt ? { createdAtFrom: call.before.newestCreatedAt } : {}) },
-    },
-    // Our orders and their children, with room for other orders made meanwhile.
-    { maxPages: Math.ceil((languages * 3) / 50) + 2 },
-  );
-  for await (const summary of pages) {
-    if (existedBefore(summary, call.before)) break;
-    if (summary.projectId !== undefined && summary.projectId !== call.projectId) continue;
-    found.push(summary);
+      // Hints only (a server may ignore filters): on Ollang's clock, never ours.
+      filter: {
+        projectId: call.projectId,
+        ...(newest !== undefined ? { createdAtFrom: new Date(newest - FILTER_MARGIN_MS).toISOString() } : {}),
+      },
+    });
+    let older = false;
+    for (const summary of page.orders) {
+      const stamp = stampOf(summary);
+      // Strictly older than the newest the snapshot saw: everything after it is older still.
+      if (stamp !== undefined && newest !== undefined && stamp < newest) {
+        older = true;
+        break;
+      }
+      found.set(summary.id, summary);
+    }
+    if (older || !page.meta.hasNextPage || page.orders.length === 0) break;
+    const last = stampOf(page.orders.at(-1)!);
+    if (last !== undefined && !groupsRead.has(last)) {
+      groupsRead.add(last);
+      for (const summary of await ordersStamped(client, call.projectId, last)) found.set(summary.id, summary);
+    }
   }
-  return found;
+  // Listed in the snapshot (stamped with its newest createdAt): it existed, though ours may share its stamp.
+  return [...found.values()].filter((o) => !existedBefore(o, call.before) && (o.projectId === undefined || o.projectId === call.projectId));
 }
 
 /**
- * A child order (docs/ollang-api.md, "Create Order"): another type, made by the same call as its
- * parent, so stamped within moments of it, in the parent's target or source language.
+ * Every order of the project stamped `stamp`, read by ID (a stable order across pages), since
+ * Ollang gives none among orders stamped alike. Throws when there are too many to read: telling
+ * old orders from new ones would then be a guess.
  */
-function isChildOf(candidate: OrderSummary, parent: Order): boolean {
-  const language = languageKey(candidate.targetLanguage);
-  if (language !== languageKey(parent.targetLanguage) && language !== languageKey(parent.sourceLanguage ?? '')) return false;
-  const a = stampOf(candidate);
-  const b = stampOf(parent);
-  return a === undefined || b === undefined || Math.abs(a - b) <= CHILD_STAMP_WINDOW_MS;
+async function ordersStamped(client: OllangClient, projectId: string, stamp: number): Promise<OrderSummary[]> {
+  const group: OrderSummary[] = [];
+  const filter = {
+    projectId,
+    createdAtFrom: new Date(stamp - FILTER_MARGIN_MS).toISOString(),
+    createdAtTo: new Date(stamp + FILTER_MARGIN_MS).toISOString(),
+  };
+  for (let pageNumber = 1; pageNumber <= STAMP_GROUP_MAX_PAGES; pageNumber++) {
+    const page = await client.listOrders({ page: pageNumber, take: PAGE_SIZE, orderBy: 'id', orderDirection: 'asc', filter });
+    group.push(...page.orders.filter((o) => stampOf(o) === stamp));
+    if (!page.meta.hasNextPage || page.orders.length === 0) return group;
+  }
+  throw new Error(
+    `Project ${projectId} lists more than ${STAMP_GROUP_MAX_PAGES * PAGE_SIZE} orders around ${new Date(stamp).toISOString()}: ` +
+      'too many to tell the orders made before a Create Order call from those it made',
+  );
 }
 
 /** Get Order for a candidate; undefined when Ollang no longer knows it. */
@@ -159,9 +199,4 @@ async function confirm(client: OllangClient, summary: OrderSummary): Promise<Ord
     if (error instanceof OllangError && error.status === 404) return undefined;
     throw error;
   }
-}
-
-function stampOf(order: { createdAt?: string }): number | undefined {
-  const t = order.createdAt === undefined ? NaN : Date.parse(order.createdAt);
-  return Number.isFinite(t) ? t : undefined;
 }

@@ -22,25 +22,38 @@ export async function openCacheMemory(options: {
     options.log.debug('The Actions cache service is not available: looking for earlier orders with List Orders only.');
     return undefined;
   }
-  let restored: OrderManifest | undefined;
+  // One manifest per scope: with media, one run recalls and remembers the orders of many projects.
+  // They share one file path (the cache version is made from the paths, and must not change), so
+  // the cache is used by one scope at a time.
+  const restored = new Map<string, OrderManifest | undefined>();
+  const scopeKey = (scope: OrderScope): string => cache.manifestKeyPrefix(scope.projectId, scope.orderType, scope.level);
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const result = queue.then(task, task);
+    queue = result.catch(() => undefined);
+    return result;
+  };
   return {
-    async recall(scope: OrderScope): Promise<Map<string, string[]>> {
-      restored = await cache.restoreManifest(scope, options);
-      const byLanguage = new Map<string, string[]>();
-      // Newest first: the latest order for a language is the likeliest to be usable.
-      for (const entry of [...(restored?.orders ?? [])].reverse()) {
-        const language = entry.language.toLowerCase();
-        byLanguage.set(language, [...(byLanguage.get(language) ?? []), entry.orderId]);
-      }
-      return byLanguage;
-    },
-    async remember(scope: OrderScope, orders: FollowedOrder[]): Promise<void> {
-      // An order not read yet has no language: leave it out rather than spoil the manifest.
-      const entries = orders
-        .filter((o) => o.language)
-        .map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
-      await cache.saveManifest(cache.mergeManifest(restored, scope, entries), options);
-    },
+    recall: (scope: OrderScope) =>
+      oneAtATime(async () => {
+        const manifest = await cache.restoreManifest(scope, options);
+        restored.set(scopeKey(scope), manifest);
+        const byLanguage = new Map<string, string[]>();
+        // Newest first: the latest order for a language is the likeliest to be usable.
+        for (const entry of [...(manifest?.orders ?? [])].reverse()) {
+          const language = entry.language.toLowerCase();
+          byLanguage.set(language, [...(byLanguage.get(language) ?? []), entry.orderId]);
+        }
+        return byLanguage;
+      }),
+    remember: (scope: OrderScope, orders: FollowedOrder[]) =>
+      oneAtATime(async () => {
+        // An order not read yet has no language: leave it out rather than spoil the manifest.
+        const entries = orders
+          .filter((o) => o.language)
+          .map((o) => ({ orderId: o.orderId, language: o.language, createdAt: o.createdAt ?? new Date().toISOString() }));
+        await cache.saveManifest(cache.mergeManifest(restored.get(scopeKey(scope)), scope, entries), options);
+      }),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Reusing what was already bought: usable orders of the scope found in the cache manifest or by
- * a bounded List Orders scan; and, for runs started together, settling on one order per language.
+ * Reusing what was already bought: usable orders of the scope found in the cache manifest, in
+ * the run's one scan across projects (media), or by a bounded List Orders scan of the project;
+ * and, for runs started together, settling on one order per language.
  */
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
@@ -10,7 +11,7 @@ import type { Log } from '../runtime.ts';
 import type { StateRecorder } from '../state.ts';
 import { errorMessage } from '../error-message.ts';
 import { followOrder, type FollowedOrder } from './followed.ts';
-import { inScope, languageKey, type OrderScope } from './scope.ts';
+import { inScope, isChildOf, languageKey, type OrderScope } from './scope.ts';
 
 /** List Orders pages a reuse scan may read (50 orders each): the README states this bound. */
 export const REUSE_SCAN_MAX_PAGES = 4;
@@ -18,6 +19,43 @@ export const REUSE_SCAN_MAX_PAGES = 4;
 const BURST_MS = 2 * 60_000;
 /** Candidates of one language confirmed with Get Order before giving up on reusing it. */
 const CANDIDATES_PER_LANGUAGE = 3;
+
+/**
+ * The newest orders of the order type across every project, read once for a run over many
+ * projects (media): one List Orders scan of a few pages stands in for a scan per project, for
+ * the languages it shows. A project whose languages it does not all show is scanned on its own.
+ */
+export interface RecentOrders {
+  /** Candidates by language (lower case), newest first, of the scope's project. */
+  candidates(scope: OrderScope, languages: readonly string[]): Promise<Map<string, string[]>>;
+}
+
+/** A RecentOrders reading at most `maxPages` pages (once, when first asked), newest first. */
+export function recentOrders(client: OllangClient, orderType: string, maxPages: number): RecentOrders {
+  let listed: Promise<OrderSummary[]> | undefined;
+  return {
+    async candidates(scope, languages) {
+      listed ??= (async () => {
+        const all: OrderSummary[] = [];
+        for await (const summary of client.listAllOrders(
+          { take: 50, orderBy: 'createdAt', orderDirection: 'desc', filter: { type: orderType } },
+          { maxPages },
+        ))
+          all.push(summary);
+        return all;
+      })();
+      const wanted = new Set(languages.map(languageKey));
+      const out = new Map<string, string[]>();
+      for (const summary of await listed) {
+        // Filters are hints (docs/ollang-api.md): every item is checked here.
+        if (summary.projectId !== scope.projectId || summary.type !== scope.orderType || !isUsable(summary.status)) continue;
+        const language = languageKey(summary.targetLanguage);
+        if (wanted.has(language)) out.set(language, [...(out.get(language) ?? []), summary.id]);
+      }
+      return out;
+    },
+  };
+}
 
 /** Where earlier runs' orders can be remembered (the Actions cache). */
 export interface OrderMemory {
@@ -32,7 +70,7 @@ export interface OrderMemory {
  * (List Orders shows no level, and a remembered order may have been cancelled since).
  */
 export async function findReusable(
-  context: { client: OllangClient; memory?: OrderMemory },
+  context: { client: OllangClient; memory?: OrderMemory; recent?: RecentOrders },
   scope: OrderScope,
   languages: string[],
 ): Promise<Map<string, Order>> {
@@ -43,6 +81,15 @@ export async function findReusable(
   // Ollang reports levels on (docs/ollang-api.md), so a remembered order's level is not checked.
   const remembered = context.memory ? await context.memory.recall(scope) : new Map<string, string[]>();
   await confirmCandidates(context.client, scope, remembered, wanted, found, { level: false });
+
+  // With many projects: the run's one scan of the newest orders across projects, for what it shows.
+  if (context.recent && wanted.size > found.size) {
+    const recent = await context.recent.candidates(
+      scope,
+      [...wanted].filter((l) => !found.has(l)),
+    );
+    await confirmCandidates(context.client, scope, recent, wanted, found, { level: true });
+  }
 
   if (wanted.size > found.size) {
     const summaries = await scanOrders(context.client, scope, { languages: [...wanted].filter((l) => !found.has(l)) });
@@ -135,7 +182,8 @@ export async function scanOrders(
  * create the same language. Every run settles it the same way: the oldest usable order of a
  * (project, type, level, language) is kept, and a run whose own order is younger cancels it
  * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
- * one instead. One List Orders page, and only when this run created something.
+ * one instead, cancelling the child orders it added with it too. One List Orders page, and only
+ * when this run created something.
  */
 export async function yieldToEarlierOrders(
   context: { client: OllangClient; log: Log; state: StateRecorder },
@@ -159,6 +207,7 @@ export async function yieldToEarlierOrders(
   }
   const ours = new Set(created.map((o) => o.orderId));
   const result: FollowedOrder[] = [];
+  const givenUp: FollowedOrder[] = [];
   for (const order of created) {
     if (order.type !== scope.orderType) {
       result.push(order);
@@ -190,9 +239,47 @@ export async function yieldToEarlierOrders(
         `${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`,
       );
       result.push(followOrder(replacement, { created: false, projectId: scope.projectId }));
+      givenUp.push(order);
     } catch (error) {
       // Could not cancel ours (already past pending): keep it, we pay for it anyway.
       log.debug(`Keeping ${order.orderId}: cancelling the duplicate failed (${errorMessage(error)}).`);
+      result.push(order);
+    }
+  }
+  return givenUp.length === 0 ? result : await cancelChildren(context, scope, result, givenUp);
+}
+
+/**
+ * The child orders (another type) of the parents this run gave up go with them: cancelled and no
+ * longer followed. One that may as well be a kept parent's (children in the source language look
+ * alike) is kept: cancelling it could stall an order this run still waits for.
+ */
+async function cancelChildren(
+  context: { client: OllangClient; log: Log; state: StateRecorder },
+  scope: OrderScope,
+  followed: FollowedOrder[],
+  givenUp: FollowedOrder[],
+): Promise<FollowedOrder[]> {
+  const asParent = (o: FollowedOrder) => ({ targetLanguage: o.language, sourceLanguage: o.sourceLanguage, createdAt: o.createdAt });
+  const kept = followed.filter((o) => o.created && o.type === scope.orderType).map(asParent);
+  const result: FollowedOrder[] = [];
+  for (const order of followed) {
+    const child = { targetLanguage: order.language, createdAt: order.createdAt };
+    const orphan =
+      order.created &&
+      order.type !== scope.orderType &&
+      givenUp.some((parent) => isChildOf(child, asParent(parent))) &&
+      !kept.some((parent) => isChildOf(child, parent));
+    if (!orphan) {
+      result.push(order);
+      continue;
+    }
+    try {
+      const outcome = await context.client.cancelOrder(order.orderId);
+      context.state.recordSettled([order.orderId]);
+      context.log.info(`${order.type} order ${order.orderId} (${order.language}) came with a duplicate this run gave up: ${outcome}.`);
+    } catch (error) {
+      context.log.debug(`Keeping ${order.orderId}: cancelling the child order of a duplicate failed (${errorMessage(error)}).`);
       result.push(order);
     }
   }

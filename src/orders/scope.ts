@@ -1,6 +1,7 @@
 /**
  * What one paid order is for: a project, an order type, a level and a language. The one
- * definition used to reuse, create, recover, remember (the cache manifest) and report orders.
+ * definition used to reuse, create, recover, remember (the cache manifest) and report orders;
+ * and which orders of another type a parent order brought with it (its child orders).
  */
 import type { Order } from '../ollang/schemas.ts';
 
@@ -23,4 +24,30 @@ export function inScope(order: Pick<Order, 'projectId' | 'type' | 'level'>, scop
   if (order.type !== scope.orderType) return false;
   // A level Ollang does not report matches; one it reports must be ours (docs/ollang-api.md, "Orders").
   return !options.level || (order.level ?? scope.level) === scope.level;
+}
+
+/** How far apart (Ollang's clock) a parent order and the child orders it adds may be stamped. */
+export const CHILD_STAMP_WINDOW_MS = 5_000;
+
+/**
+ * Whether `candidate`, an order of another type made by the same Create Order call, may be a
+ * child order of `parent` (docs/ollang-api.md, "Create Order"): stamped within moments of it, in
+ * its target or source language. Nothing in an order links the two: children in the source
+ * language look alike whichever parent of the call added them.
+ */
+export function isChildOf(
+  candidate: { targetLanguage: string; createdAt?: string | undefined },
+  parent: { targetLanguage: string; sourceLanguage?: string | undefined; createdAt?: string | undefined },
+): boolean {
+  const language = languageKey(candidate.targetLanguage);
+  if (language !== languageKey(parent.targetLanguage) && language !== languageKey(parent.sourceLanguage ?? '')) return false;
+  const a = stampOf(candidate);
+  const b = stampOf(parent);
+  return a === undefined || b === undefined || Math.abs(a - b) <= CHILD_STAMP_WINDOW_MS;
+}
+
+/** An order's `createdAt` (Ollang's clock) in epoch ms, or undefined. */
+export function stampOf(order: { createdAt?: string | undefined }): number | undefined {
+  const t = order.createdAt === undefined ? NaN : Date.parse(order.createdAt);
+  return Number.isFinite(t) ? t : undefined;
 }

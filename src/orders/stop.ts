@@ -5,11 +5,14 @@
  * the post step does (state lists what was created and what is already settled).
  */
 import type { OllangClient } from '../ollang/client.ts';
-import { isFinished } from '../ollang/status.ts';
+import type { OrderSummary } from '../ollang/schemas.ts';
+import { OllangError } from '../ollang/errors.ts';
+import { isCancelled, isFinished } from '../ollang/status.ts';
 import type { Settings } from '../settings.ts';
 import type { Log } from '../runtime.ts';
 import type { StateRecorder } from '../state.ts';
 import { formatDuration } from '../duration.ts';
+import { forEachLimited } from '../for-each-limited.ts';
 import { cancelClient, type Connection } from '../connect.ts';
 import { cancelOrders, describeCancelResult, isStopped, type CancelResult } from './cancel.ts';
 import { recordCancel, type FollowedOrder } from './followed.ts';
@@ -21,16 +24,31 @@ export interface StopContext {
   state: StateRecorder;
   /** The run's followed orders: a cancel is recorded on the order it stopped. */
   followed: readonly FollowedOrder[];
+  /** Every cancel this run sent for a followed order, as it ended (the report says what became of each). */
+  cancels: CancelResult[];
   log: Log;
 }
 
 /** An order `mode: cancel` handled (it is not followed): what became of it. */
 export interface HandledOrder {
   orderId: string;
+  /** Its project, where known (found by project; a given ID Ollang could read). */
+  projectId?: string;
+  /** '' when Ollang did not say (a given ID it could not read). */
   language: string;
+  /** The order type, where known; else the `order-type` input. */
+  type?: string;
+  /**
+   * `cancelled` (by this run, or already), Ollang's own status where the order goes on or had
+   * finished, or `cancel-failed` / `not-found`.
+   */
   status: string;
-  problem?: string;
+  /** What became of it, for a reader: "cancelled by this run", "had already finished (completed): nothing to cancel", why a cancel failed. */
+  outcome: string;
 }
+
+/** How `mode: cancel` ended: `cancelled` only when something was; `completed` when nothing needed it. */
+export type CancelModeEnd = 'dry-run' | 'cancelled' | 'completed' | 'failed';
 
 /**
  * SIGINT / SIGTERM: cancel the unfinished orders this run created, within the runner's grace
@@ -90,68 +108,180 @@ export async function settleTimeout(context: StopContext): Promise<string | unde
     ),
   );
   state.recordSettled(results.filter(isStopped).map((r) => r.orderId));
+  const count = (outcomes: readonly CancelResult['outcome'][]): number => results.filter((r) => outcomes.includes(r.outcome)).length;
+  const done = [
+    count(['cancelled', 'already-cancelled']) > 0 ? `cancelled ${count(['cancelled', 'already-cancelled'])} of this run's orders` : '',
+    count(['human-review-cancelled']) > 0 ? `stopped the human review of ${count(['human-review-cancelled'])} (they go on at Level 0)` : '',
+    count(['already-finished']) > 0 ? `${count(['already-finished'])} had finished meanwhile` : '',
+  ].filter(Boolean);
+  const notOurs = unfinished.filter((o) => !o.created).map((o) => `${o.language} ${o.orderId}`);
   const failed = results.filter((r) => !isStopped(r));
   return (
     `${after} with orders unfinished: ${names}. ` +
-    (failed.length === 0
-      ? `Cancelled this run's ${results.length} unfinished order(s) (on-timeout: cancel).`
-      : `Could not cancel ${failed.map((r) => `${r.orderId} (${describeCancelResult(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`)
-  );
+    (done.length > 0 ? `Then (on-timeout: cancel) ${done.join('; ')}. ` : '') +
+    (notOurs.length > 0 ? `Left running, not created by this run: ${notOurs.join(', ')}. ` : '') +
+    (failed.length > 0
+      ? `Could not cancel ${failed.map((r) => `${r.orderId} (${describeCancelResult(r)})`).join('; ')}: cancel them with mode: cancel or in the Ollang dashboard.`
+      : '')
+  ).trim();
 }
 
-/** `mode: cancel`: cancel the given orders, or the project's unfinished orders for the languages. */
+/** An order `mode: cancel` may stop: its ID, and what a read showed of it (nothing when the read failed). */
+interface CancelTarget {
+  orderId: string;
+  projectId?: string;
+  language: string;
+  type?: string;
+  /** Ollang's status when it was read; undefined when it could not be. */
+  status?: string;
+}
+
+/**
+ * `mode: cancel`: cancel the given orders, or the unfinished orders of the projects (the
+ * project-id input's, or with media each file's projects) for the languages.
+ * Every order it looked at is reported with what became of it; the run is `cancelled` only when
+ * some order was (or already was), `completed` when there was nothing to cancel.
+ */
 export async function cancelMode(
   context: StopContext,
   client: OllangClient,
-): Promise<{ ended: 'dry-run' | 'cancelled' | 'failed'; handled: HandledOrder[]; failure?: string }> {
+  projectIds: readonly string[] = [context.settings.projectId],
+): Promise<{ ended: CancelModeEnd; handled: HandledOrder[]; failure?: string }> {
   const { settings, log } = context;
-  const languageOf = new Map<string, string>();
-  let orderIds = settings.orderIds;
-  if (orderIds.length === 0) {
-    const found = await scanOrders(
-      client,
-      { projectId: settings.projectId, orderType: settings.orderType },
-      { languages: settings.targetLanguages },
-    );
-    const unfinished = found.filter((o) => !isFinished(o.status));
-    orderIds = unfinished.map((o) => o.id);
-    for (const o of unfinished) languageOf.set(o.id, o.targetLanguage);
-    log.info(`Found ${orderIds.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
-  }
-  if (settings.dryRun) {
-    log.info(`Dry run: would cancel ${orderIds.join(', ') || 'nothing'}.`);
-    return { ended: 'dry-run', handled: [] };
-  }
+  const targets =
+    settings.orderIds.length > 0 ? await readGivenOrders(client, settings.orderIds) : await findUnfinished(context, client, projectIds);
   const handled: HandledOrder[] = [];
-  const results = await log.group(`Cancelling ${orderIds.length} order(s)`, () =>
-    cancelOrders(client, orderIds, {
-      onResult: (r) => {
-        reportCancel(context, r, languageOf);
-        handled.push(handledOrder(r, languageOf.get(r.orderId) ?? ''));
+  const toCancel: CancelTarget[] = [];
+  for (const target of targets) {
+    if (target.status === 'not-found') {
+      const outcome = 'not found: Ollang has no order with this ID for this API key';
+      log.warning(`Order ${target.orderId}: ${outcome}.`);
+      handled.push({ ...target, status: 'not-found', outcome });
+    } else if (target.status !== undefined && isFinished(target.status)) {
+      // Read just now: a finished order is sent no cancel, and the log says so like for the others.
+      const cancelled = isCancelled(target.status);
+      const outcome = cancelled ? 'was already cancelled' : `had already finished (${target.status}): nothing to cancel`;
+      log.info(`Order ${describeTarget(target)}: ${outcome}`);
+      handled.push({ ...target, status: cancelled ? 'cancelled' : target.status, outcome });
+    } else toCancel.push(target);
+  }
+
+  if (settings.dryRun) {
+    for (const target of toCancel) handled.push({ ...target, status: target.status ?? 'unknown', outcome: 'would be cancelled' });
+    log.info(`Dry run: would cancel ${toCancel.map((t) => describeTarget(t)).join(', ') || 'nothing'}.`);
+    return { ended: 'dry-run', handled: inTargetOrder(handled, targets) };
+  }
+
+  const byId = new Map(toCancel.map((t) => [t.orderId, t]));
+  const languageOf = new Map(toCancel.map((t) => [t.orderId, t.language]));
+  const results = await log.group(`Cancelling ${toCancel.length} order(s)`, () =>
+    cancelOrders(
+      client,
+      toCancel.map((t) => t.orderId),
+      {
+        onResult: (r) => {
+          reportCancel(context, r, languageOf);
+          handled.push(handledOrder(r, byId.get(r.orderId)!));
+        },
       },
-    }),
+    ),
   );
-  const failed = results.filter((r) => !isStopped(r));
-  if (failed.length === 0) return { ended: 'cancelled', handled };
-  return {
-    ended: 'failed',
-    handled,
-    failure: `Could not cancel ${failed.map((r) => `${r.orderId} (${describeCancelResult(r)})`).join('; ')}.`,
+  const ordered = inTargetOrder(handled, targets);
+  const failed = [...results.filter((r) => !isStopped(r)), ...targets.filter((t) => t.status === 'not-found')];
+  if (failed.length > 0) {
+    const reasons = ordered.filter((o) => o.status === 'cancel-failed' || o.status === 'not-found');
+    return {
+      ended: 'failed',
+      handled: ordered,
+      failure: `Could not cancel ${reasons.map((o) => `${o.orderId} (${o.outcome})`).join('; ')}.`,
+    };
+  }
+  const stoppedSomething = results.some((r) => r.outcome !== 'already-finished') || ordered.some((o) => o.status === 'cancelled');
+  return { ended: stoppedSomething ? 'cancelled' : 'completed', handled: ordered };
+}
+
+/** The given order IDs, each read with Get Order (a read that fails leaves the cancel to find out). */
+async function readGivenOrders(client: OllangClient, orderIds: readonly string[]): Promise<CancelTarget[]> {
+  const targets = orderIds.map((orderId): CancelTarget => ({ orderId, language: '' }));
+  await forEachLimited(targets, 8, async (target) => {
+    try {
+      const order = await client.getOrder(target.orderId);
+      target.language = order.targetLanguage;
+      target.type = order.type;
+      if (order.projectId) target.projectId = order.projectId;
+      target.status = order.status;
+    } catch (error) {
+      if (error instanceof OllangError && error.status === 404) target.status = 'not-found';
+      else if (error instanceof OllangError && error.status === 401) throw error;
+    }
+  });
+  return targets;
+}
+
+/** The projects' unfinished orders of the order type, for the target languages. */
+async function findUnfinished(context: StopContext, client: OllangClient, projectIds: readonly string[]): Promise<CancelTarget[]> {
+  const { settings, log } = context;
+  const unfinished: (OrderSummary & { projectId: string })[] = [];
+  for (const projectId of new Set(projectIds)) {
+    const found = await scanOrders(client, { projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+    for (const o of found) if (!isFinished(o.status)) unfinished.push({ ...o, projectId });
+  }
+  log.info(`Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+  const languageIndex = (language: string): number => {
+    const index = settings.targetLanguages.findIndex((l) => l.toLowerCase() === language.toLowerCase());
+    return index === -1 ? settings.targetLanguages.length : index;
   };
+  return unfinished
+    .map((o) => ({ orderId: o.id, projectId: o.projectId, language: o.targetLanguage, type: o.type, status: o.status }))
+    .sort((a, b) => languageIndex(a.language) - languageIndex(b.language));
+}
+
+/** The handled orders in the order they were found or given (cancels end in any order). */
+function inTargetOrder(handled: HandledOrder[], targets: readonly CancelTarget[]): HandledOrder[] {
+  const position = new Map(targets.map((t, index) => [t.orderId, index]));
+  return [...handled].sort((a, b) => (position.get(a.orderId) ?? 0) - (position.get(b.orderId) ?? 0));
+}
+
+function describeTarget(target: CancelTarget): string {
+  return target.language ? `${target.orderId} (${target.language})` : target.orderId;
 }
 
 /** Logs one cancel, and records it on the followed order it stopped (if it is one). */
 function reportCancel(context: StopContext, result: CancelResult, languageOf = new Map<string, string>()): void {
   const followed = context.followed.find((o) => o.orderId === result.orderId);
-  const language = followed?.language ?? languageOf.get(result.orderId);
+  const language = followed?.language || languageOf.get(result.orderId);
   const line = `Order ${language ? `${result.orderId} (${language})` : result.orderId}: ${describeCancelResult(result)}`;
   if (isStopped(result)) context.log.info(line);
   else context.log.warning(line);
-  if (followed) recordCancel(followed, result);
+  if (followed) {
+    recordCancel(followed, result);
+    context.cancels.push(result);
+  }
 }
 
-function handledOrder(result: CancelResult, language: string): HandledOrder {
-  if (!isStopped(result)) return { orderId: result.orderId, language, status: 'cancel-failed', problem: describeCancelResult(result) };
-  const status = result.outcome === 'already-finished' ? (result.status ?? 'completed') : 'cancelled';
-  return { orderId: result.orderId, language, status };
+function handledOrder(result: CancelResult, target: CancelTarget): HandledOrder {
+  const base = {
+    orderId: result.orderId,
+    ...(target.projectId ? { projectId: target.projectId } : {}),
+    language: target.language,
+    ...(target.type ? { type: target.type } : {}),
+  };
+  switch (result.outcome) {
+    case 'cancelled':
+      return { ...base, status: 'cancelled', outcome: 'cancelled by this run' };
+    case 'already-cancelled':
+      return { ...base, status: 'cancelled', outcome: 'was already cancelled' };
+    case 'already-finished':
+      return { ...base, status: result.status ?? 'completed', outcome: 'had already finished: nothing to cancel' };
+    case 'human-review-cancelled':
+      return {
+        ...base,
+        status: result.status ?? target.status ?? 'ongoing',
+        outcome: 'human review cancelled by this run: the order goes on at Level 0, the review is refunded',
+      };
+    case 'not-cancellable':
+    case 'error':
+      // The row says why; the run's failure names every such order.
+      return { ...base, status: 'cancel-failed', outcome: describeCancelResult(result) };
+  }
 }

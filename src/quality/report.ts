@@ -146,10 +146,10 @@ export function renderQualitySummary(mode: QualityCheckMode, files: readonly Fil
   return lines.join('\n');
 }
 
-/** The PR comment's part: a heading, one line per language, an empty line (nothing when no file was checked). */
+/** The PR comment's last part: an empty line, a heading, one line per language (nothing when no file was checked). */
 export function qualityCommentSection(mode: QualityCheckMode, files: readonly FileQuality[]): string[] {
   const lines = qualityCommentLines(mode, files);
-  return lines.length === 0 ? [] : [`**Subtitle quality** (\`quality-check: ${mode}\`)`, '', ...lines, ''];
+  return lines.length === 0 ? [] : ['', `**Subtitle quality** (\`quality-check: ${mode}\`)`, '', ...lines];
 }
 
 /** One line per language for the PR comment: its status, counts, and which rules fired how often. */

@@ -22,6 +22,12 @@ export interface OrderReport {
   files: string[];
   /** A sentence for the user when something went wrong with this order. */
   problem?: string;
+  /**
+   * What became of the order in this run where `status` alone does not say: "cancelled by this
+   * run when the wait timed out (on-timeout: cancel)", "left running (on-timeout: fail)", "had
+   * already finished: nothing to cancel", or what an unfinished Ollang status waits for.
+   */
+  outcome?: string;
 }
 
 export interface RunReport {
@@ -42,6 +48,8 @@ export interface RunReport {
   projects: MediaProject[];
   /** The subtitle quality check (the `quality` output), absent with `quality-check: off` or before it ran. */
   quality?: { mode: QualityCheckMode; status: QualityStatus; files: FileQuality[] };
+  /** Why the run failed, with what to check (the message `setFailed` reports), when it did. */
+  failure?: string;
   /** The `artifact` input: the artifact's name and, once uploaded, its URL (or why it was not). */
   artifact?: { name: string; url?: string; problem?: string };
 }

@@ -15,11 +15,19 @@ export function writeOutputs(io: Pick<ActionIO, 'setOutput'>, report: RunReport)
         status: o.status,
         created: o.created,
         files: o.files,
+        projectId: o.projectId,
+        ...(o.media !== undefined ? { media: o.media } : {}),
       })),
     ),
   );
+  // One entry per media file; projectId null when none was found or made (dry run, collect, a failed upload).
+  io.setOutput(
+    'projects',
+    JSON.stringify(report.projects.map((p) => ({ media: p.media, projectId: p.projectId ?? null, uploaded: p.uploaded }))),
+  );
   io.setOutput('files', report.orders.flatMap((o) => o.files).join('\n'));
   io.setOutput('status', report.status);
+  io.setOutput('artifact-url', report.artifact?.url ?? '');
   io.setOutput('quality', report.quality ? qualityOutput(report.quality.files).json : '[]');
   io.setOutput('quality-status', report.quality?.status ?? 'skipped');
 }

@@ -4,32 +4,45 @@
  * plain data out: main.ts records, this decides, report/ renders.
  */
 import type { Settings } from '../settings.ts';
-import { statusMeaning } from '../ollang/status.ts';
+import { explainStatus, statusMeaning } from '../ollang/status.ts';
 import { keyOf, reportedStatus, targetKey, type FollowedOrder } from '../orders/followed.ts';
+import type { CancelResult } from '../orders/cancel.ts';
+import { languageKey } from '../orders/scope.ts';
+import type { MediaProject } from '../media/projects.ts';
 import type { OrderReport, RunReport, RunStatus } from './model.ts';
 
 /** What the run did, as it goes. */
 export interface RunRecord {
   startedAt: number;
   followed: FollowedOrder[];
-  /** Orders `mode: cancel` handled (they are not followed). */
+  /** Orders `mode: cancel` handled (they are not followed), each with what became of it. */
   cancelled: OrderReport[];
+  /** Every cancel this run sent for a followed order (abort, on-timeout: cancel), as it ended. */
+  cancels: CancelResult[];
   /** Dry run only: what would be created and reused. */
   plan?: RunReport['plan'];
-  /** How the run ended where its orders do not say: a dry run, a cancelled run, a `mode: cancel` that could not cancel. */
-  ended?: 'dry-run' | 'cancelled' | 'failed';
+  /**
+   * How the run ended where its orders do not say: a dry run, a cancelled run; `mode: cancel`
+   * that cancelled something, had nothing to cancel (`completed`), or could not cancel.
+   */
+  ended?: 'dry-run' | 'cancelled' | 'completed' | 'failed';
   /** The wait's deadline passed with orders unfinished. */
   timedOut: boolean;
   /** The first failure recorded (later ones are consequences): what `setFailed` says. */
   failure?: string;
   waitedMs: number;
   downloadedMs: number;
+  /** With the media input: one entry per media file (found, uploaded, or why not). */
+  projects: MediaProject[];
 }
 
-export type VerdictSettings = Pick<Settings, 'mode' | 'projectId' | 'orderType' | 'targetLanguages' | 'orderIds' | 'outputDirRelative'>;
+export type VerdictSettings = Pick<
+  Settings,
+  'mode' | 'projectId' | 'orderType' | 'targetLanguages' | 'orderIds' | 'outputDirRelative' | 'onTimeout' | 'cancelOnAbort'
+>;
 
 export function startRecord(startedAt: number): RunRecord {
-  return { startedAt, followed: [], cancelled: [], timedOut: false, waitedMs: 0, downloadedMs: 0 };
+  return { startedAt, followed: [], cancelled: [], cancels: [], timedOut: false, waitedMs: 0, downloadedMs: 0, projects: [] };
 }
 
 /** Records a failure; the first one recorded is the one reported. */
@@ -43,6 +56,19 @@ export function recordFailure(record: RunRecord, message: string): void {
  */
 export function languagesWithoutOrder(record: RunRecord, settings: VerdictSettings): string[] {
   if (settings.orderIds.length > 0 || settings.mode === 'cancel') return [];
+  if (record.projects.length > 0) {
+    // With media, a target is a media file and a language: "fr (videos/intro.mp4)".
+    const byMedia = new Set(
+      record.followed
+        .filter((o) => o.type === settings.orderType)
+        .flatMap((o) => (o.media ?? []).map((media) => `${media}\u0000${languageKey(o.language)}`)),
+    );
+    return record.projects.flatMap((p) =>
+      settings.targetLanguages
+        .filter((language) => !byMedia.has(`${p.media}\u0000${languageKey(language)}`))
+        .map((l) => `${l} (${p.media})`),
+    );
+  }
   const covered = new Set(
     record.followed.filter((o) => o.type === settings.orderType).map((o) => keyOf({ ...o, projectId: o.projectId || settings.projectId })),
   );
@@ -90,16 +116,7 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
   const status = runStatus(record, settings, missing);
   const failure = record.failure ?? (status === 'partial' || status === 'failed' ? shortfall(record, missing) : undefined);
   const orders: OrderReport[] = [
-    ...record.followed.map((o) => ({
-      orderId: o.orderId,
-      projectId: o.projectId || settings.projectId,
-      language: o.language,
-      type: o.type,
-      status: reportedStatus(o),
-      created: o.created,
-      files: o.files,
-      ...(o.problem ? { problem: o.problem } : {}),
-    })),
+    ...inTargetOrder(record.followed, settings).map((o) => orderReport(o, record, settings)),
     ...record.cancelled,
   ];
   const report: RunReport = {
@@ -113,7 +130,87 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
     outputDir: settings.outputDirRelative,
     timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
     ...(record.plan ? { plan: record.plan } : {}),
-    projects: [],
+    projects: record.projects,
+    ...(failure ? { failure } : {}),
   };
   return { report, ...(failure ? { failure } : {}) };
+}
+
+/**
+ * The followed orders in the order of `target-languages` (orders in other languages, such as
+ * child orders in the source language, after them), each language's orders in the order followed;
+ * given `order-ids` in their own order.
+ */
+function inTargetOrder(orders: readonly FollowedOrder[], settings: VerdictSettings): FollowedOrder[] {
+  // Given order IDs are followed, and reported, as given: target-languages is ignored then.
+  if (settings.orderIds.length > 0) return [...orders];
+  const rank = new Map(settings.targetLanguages.map((language, index) => [languageKey(language), index]));
+  const rankOf = (o: FollowedOrder): number => rank.get(languageKey(o.language)) ?? settings.targetLanguages.length;
+  return orders
+    .map((order, index) => ({ order, index }))
+    .sort((a, b) => rankOf(a.order) - rankOf(b.order) || a.index - b.index)
+    .map(({ order }) => order);
+}
+
+function orderReport(o: FollowedOrder, record: RunRecord, settings: VerdictSettings): OrderReport {
+  const cancel = record.cancels.findLast((r) => r.orderId === o.orderId);
+  const outcome = orderOutcome(o, cancel, record, settings);
+  // A timed-out order this run then stopped: the outcome says both, "still ongoing" no longer holds.
+  const problem = cancel && o.state === 'timed-out' && stoppedIt(cancel) ? undefined : o.problem;
+  return {
+    orderId: o.orderId,
+    projectId: o.projectId || settings.projectId,
+    ...(o.media?.[0] !== undefined ? { media: o.media[0] } : {}),
+    language: o.language,
+    type: o.type,
+    status: reportedStatus(o),
+    created: o.created,
+    files: o.files,
+    ...(problem ? { problem } : {}),
+    ...(outcome ? { outcome } : {}),
+  };
+}
+
+function stoppedIt(cancel: CancelResult): boolean {
+  return cancel.outcome === 'cancelled' || cancel.outcome === 'already-cancelled' || cancel.outcome === 'human-review-cancelled';
+}
+
+/** What became of a followed order in this run, where its status alone does not say. */
+function orderOutcome(
+  o: FollowedOrder,
+  cancel: CancelResult | undefined,
+  record: RunRecord,
+  settings: VerdictSettings,
+): string | undefined {
+  const aborted = record.ended === 'cancelled';
+  const timedOut = o.state === 'timed-out';
+  // "still ongoing when the wait ended; then cancelled by this run (on-timeout: cancel)"
+  const [before, after] = timedOut
+    ? [`${o.problem ?? 'timed out'}; then `, ' (on-timeout: cancel)']
+    : ['', aborted ? ' when the workflow run was cancelled' : ''];
+  if (cancel) {
+    switch (cancel.outcome) {
+      case 'cancelled':
+        return `${before}cancelled by this run${after}`;
+      case 'already-cancelled':
+        return `${before}found already cancelled${after}`;
+      case 'human-review-cancelled':
+        return `${before}its human review was cancelled by this run${after}: the order goes on at Level 0, the review is refunded`;
+      case 'already-finished':
+        return `had finished (${cancel.status ?? 'finished'}) before this run could cancel it`;
+      default:
+        return 'its cancel failed, so it was left running';
+    }
+  }
+  if (o.state === 'timed-out') {
+    if (statusMeaning(o.status) === 'finished-well') return 'the wait ended before its files were downloaded';
+    const why = !o.created ? 'not created by this run' : `on-timeout: ${settings.onTimeout}`;
+    return [explainStatus(o.status), `left running (${why})`].filter(Boolean).join('; ');
+  }
+  if (statusMeaning(o.status) !== 'unfinished' || o.state !== 'waiting') return undefined;
+  if (aborted) {
+    const why = !o.created ? 'not created by this run' : !settings.cancelOnAbort ? 'cancel-on-abort: false' : 'the post step cancels it';
+    return `left running (${why})`;
+  }
+  return explainStatus(o.status);
 }

@@ -12,6 +12,7 @@ import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
 import type { Order, OrderSummary } from '../ollang/schemas.ts';
 import { approximately, formatDuration } from '../duration.ts';
+import { explainStatusBriefly } from '../ollang/status.ts';
 import { forEachLimited } from '../for-each-limited.ts';
 import type { Clock, Log, Sleep } from '../runtime.ts';
 import { errorMessage } from '../error-message.ts';
@@ -54,6 +55,11 @@ export interface WaitOptions {
   download: (order: Order, followed: FollowedOrder) => Promise<void>;
   /** Called when an order finishes (well or badly): it no longer needs cancelling. */
   onSettled?: (followed: FollowedOrder) => void;
+  /**
+   * Orders read whole moments ago (choosing confirms a reused order with Get Order), by ID: the
+   * first cycle takes their status and outputs from here instead of asking again.
+   */
+  fresh?: ReadonlyMap<string, Order>;
   clock: Clock;
   sleep: Sleep;
   signal?: AbortSignal;
@@ -97,7 +103,7 @@ export async function waitForOrders(options: WaitOptions): Promise<WaitResult> {
       cycles += 1;
       const cycleStartedAt = clock();
       // Orders fetched whole this cycle: a finished one needs no second Get Order for its outputs.
-      const fetched = new Map<string, Order>();
+      const fetched = new Map<string, Order>(cycles === 1 ? (options.fresh ?? []) : []);
       const changed = await checkUnfinished(options, fetched);
 
       await forEachLimited(
@@ -174,9 +180,14 @@ async function checkUnfinished(options: WaitOptions, fetched: Map<string, Order>
 /** Current status of each waiting order, by the cheapest route. Orders we could not check are absent. */
 async function fetchStatuses(options: WaitOptions, waiting: FollowedOrder[], fetched: Map<string, Order>): Promise<Map<string, string>> {
   const statuses = new Map<string, string>();
-  let unseen = waiting;
-  if ((options.batchStatusChecks ?? true) && waiting.length >= BATCH_THRESHOLD) {
-    unseen = await listStatuses(options, waiting, statuses);
+  // Read whole moments ago (the first cycle's fresh orders): no need to ask again.
+  for (const followed of waiting) {
+    const known = fetched.get(followed.orderId);
+    if (known) statuses.set(followed.orderId, known.status);
+  }
+  let unseen = waiting.filter((o) => !statuses.has(o.orderId));
+  if ((options.batchStatusChecks ?? true) && unseen.length >= BATCH_THRESHOLD) {
+    unseen = await listStatuses(options, unseen, statuses);
   }
   await forEachLimited(unseen, 8, async (followed) => {
     const order = await getOrderOrNote(options, followed);
@@ -278,19 +289,30 @@ function isFatal(error: unknown): boolean {
   return error.kind === 'aborted' || error.status === 401;
 }
 
-/** "7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left" */
+/**
+ * "7/12 finished (1 failed), 3 ongoing, 2 waitingForApprove (a human-review gate); next check in 45s; 38m left".
+ * The count of finished orders never goes down (an order never goes back to waiting), whatever
+ * becomes of its download; Ollang's words are explained where they mean a wait (ollang/status.ts).
+ * Once the next check is the last one before the deadline, the line says so instead of
+ * repeating the same figure twice.
+ */
 export function progressLine(orders: readonly FollowedOrder[], nextCheckMs: number, leftMs: number): string {
-  const finishedWell = orders.filter((o) => o.state === 'done' || o.state === 'downloading' || o.state === 'awaiting-outputs');
+  const finished = orders.filter((o) => o.state !== 'waiting').length;
+  const failed = orders.filter((o) => o.state === 'failed').length;
   const counts = new Map<string, number>();
   for (const o of orders) {
     if (o.state !== 'waiting') continue;
     counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
   }
-  const failed = orders.filter((o) => o.state === 'failed').length;
-  const parts = [`${finishedWell.length}/${orders.length} completed`];
-  for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) parts.push(`${count} ${status}`);
-  if (failed) parts.push(`${failed} failed`);
-  return `${parts.join(', ')}; next check in ${formatDuration(approximately(nextCheckMs))}; ${formatDuration(approximately(Math.max(0, leftMs)))} left`;
+  const parts = [`${finished}/${orders.length} finished${failed > 0 ? ` (${failed} failed)` : ''}`];
+  for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) {
+    const meaning = explainStatusBriefly(status);
+    parts.push(`${count} ${status}${meaning ? ` (${meaning})` : ''}`);
+  }
+  const left = Math.max(0, leftMs);
+  const when = (ms: number): string => formatDuration(approximately(ms, 1_000));
+  const next = nextCheckMs >= left ? `last check in ${when(left)}` : `next check in ${when(nextCheckMs)}; ${when(left)} left`;
+  return `${parts.join(', ')}; ${next}`;
 }
 
 /** Runs downloads in the background, a bounded number at a time. */

@@ -385,13 +385,14 @@ describe('mode: cancel', () => {
     const main = await runAction({ inputs: { 'api-key': sim.apiKey, 'api-url': sim.url, mode: 'cancel', 'order-ids': ids.join('\n') } });
     expect(main.exitCode, log(main)).toBe(0);
     expect(main.outputs['status']).toBe('cancelled');
-    expect(sim.requests.filter((r) => r.route === 'cancel').map((r) => r.status).sort()).toEqual([204, 204, 409]);
+    // Each given order is read first: the one already cancelled is sent no cancel.
+    expect(sim.requests.filter((r) => r.route === 'cancel').map((r) => r.status)).toEqual([204, 204]);
     for (const order of sim.orders()) expect(order.status).toBe('cancelled');
     const reported = parseOrders(main);
     expect(reported.map((o) => o.orderId).sort()).toEqual([...ids].sort());
     for (const o of reported) expect(o.status, o.orderId).toBe('cancelled');
-    expect(main.stdout).toContain(`Order ${pending.id}: cancelled`);
-    expect(main.stdout).toContain(`Order ${gone.id}: was already cancelled`);
+    expect(main.stdout).toContain(`Order ${pending.id} (fr): cancelled`);
+    expect(main.stdout).toContain(`Order ${gone.id} (de): was already cancelled`);
     expect(sim.count('create')).toBe(0);
     expectNoKey(main, sim.apiKey);
     const post = await runPost(main, { inputs: { 'api-key': sim.apiKey, 'api-url': sim.url, mode: 'cancel' } });

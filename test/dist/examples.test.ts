@@ -96,9 +96,20 @@ function options(
       'poll-interval': '150ms',
     }),
     env: { GITHUB_API_URL: github.url },
+    // What a checkout of the media examples' repository brings, and what their file filter lists.
+    workspaceFiles: MEDIA_FILES,
+    stubs: { changes: () => ({ changes: '["media"]', media: 'true', media_files: 'videos/intro.mp4,videos/tour/launch.mp4' }) },
     ...extra,
   };
 }
+
+/** The media files of the examples that localize media (a few bytes: the simulator does not decode them). */
+const MEDIA_FILES: Record<string, string> = {
+  'videos/intro.mp4': 'intro video',
+  'videos/tour/launch.mp4': 'launch video',
+  'videos/drafts/wip.mp4': 'a draft',
+  'docs/guide/intro.mp4': 'docs video',
+};
 
 const ours = (jobs: JobRecord[]): StepRecord[] => jobs.flatMap((job) => job.steps.filter((step) => step.ours));
 const step = (jobs: JobRecord[], predicate: (step: StepRecord) => boolean): StepRecord => {
@@ -236,6 +247,63 @@ describe('what the examples promise', () => {
     expect(localize.run?.exitCode, describeRun(localize.run)).toBe(0);
     expect(localize.outputs['status']).toBe('completed');
     expect(byUses(jobs, 'actions/upload-artifact').wouldRun).toBe(true);
+  });
+
+  describe('media examples', () => {
+    it('release-media.yml: each video is one project; publishing again uploads nothing and orders nothing; drafts are left out', async () => {
+      const sim = await simulator({ projects: [] });
+      const github = await githubApi();
+      const workflow = file('examples/release-media.yml');
+      const first = await run(workflow, options(sim, github, workflow, defaultEvent('release')));
+      const localize = byId(first, 'localize');
+      expect(localize.run?.exitCode, describeRun(localize.run)).toBe(0);
+      expect(JSON.parse(localize.outputs['projects'] ?? '[]')).toEqual([
+        { media: 'videos/intro.mp4', projectId: expect.any(String), uploaded: true },
+        { media: 'videos/tour/launch.mp4', projectId: expect.any(String), uploaded: true },
+      ]);
+      expect(localize.outputs['files']).toContain('videos/intro.fr.vtt');
+      expect(byUses(first, 'peter-evans/create-pull-request').wouldRun).toBe(true);
+      const creates = sim.count('create');
+      const again = byId(await run(workflow, options(sim, github, workflow, defaultEvent('release'))), 'localize');
+      expect(again.run?.exitCode, describeRun(again.run)).toBe(0);
+      expect(sim.count('upload')).toBe(2);
+      expect(sim.count('create')).toBe(creates);
+    });
+
+    it('pull-request-media.yml: only the files the filter lists; a fork runs nothing', async () => {
+      const sim = await simulator({ projects: [] });
+      const github = await githubApi();
+      const workflow = file('examples/pull-request-media.yml');
+      const jobs = await run(workflow, options(sim, github, workflow, defaultEvent('pull_request')));
+      const localize = byId(jobs, 'localize');
+      expect(localize.inputs?.['media']).toBe('videos/intro.mp4,videos/tour/launch.mp4');
+      expect(localize.run?.exitCode, describeRun(localize.run)).toBe(0);
+      expect(localize.outputs['files']?.split('\n').sort()).toEqual([
+        'videos/intro.de.srt',
+        'videos/intro.de.vtt',
+        'videos/intro.es.srt',
+        'videos/intro.es.vtt',
+        'videos/intro.fr.srt',
+        'videos/intro.fr.vtt',
+        'videos/tour/launch.de.srt',
+        'videos/tour/launch.de.vtt',
+        'videos/tour/launch.es.srt',
+        'videos/tour/launch.es.vtt',
+        'videos/tour/launch.fr.srt',
+        'videos/tour/launch.fr.vtt',
+      ]);
+      const fork = await run(workflow, options(sim, github, workflow, defaultEvent('pull_request', { fork: true, actor: 'stranger' })));
+      expect(fork[0]?.ran).toBe(false);
+    });
+
+    it('docs-site-videos.yml: only WebVTT files, beside each video', async () => {
+      const sim = await simulator({ projects: [] });
+      const github = await githubApi();
+      const workflow = file('examples/docs-site-videos.yml');
+      const localize = byId(await run(workflow, options(sim, github, workflow, defaultEvent('push'))), 'localize');
+      expect(localize.run?.exitCode, describeRun(localize.run)).toBe(0);
+      expect(localize.outputs['files']?.split('\n').sort()).toEqual(['docs/guide/intro.de.vtt', 'docs/guide/intro.fr.vtt', 'docs/guide/intro.ja.vtt']);
+    });
   });
 
   describe('pull-request.yml', () => {

@@ -99,7 +99,7 @@ describe('dist/index.js on GitHub: PR comment, fork skip, summary, annotations, 
     expect(github.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
     expect(first.stdout).not.toContain(TOKEN);
 
-    // Job summary: heading, a row per language, totals, links at the commit, timings.
+    // Job summary: heading, a row per language, totals, the files as paths (never links into the repository), timings.
     const summary = first.summary;
     expect(summary).toMatch(/^## Ollang localization — ✅ completed$/m);
     expect(rowLanguages(summary).sort()).toEqual([...LANGUAGES].sort());
@@ -108,16 +108,16 @@ describe('dist/index.js on GitHub: PR comment, fork skip, summary, annotations, 
       expect(order.files.length).toBeGreaterThan(0);
       for (const file of order.files) {
         expect(file.startsWith(`localized/${order.language}/`)).toBe(true);
-        const href = `https://github.com/octo/release/blob/${SHA}/${file.split('/').map(encodeURIComponent).join('/')}`;
-        expect(summary).toContain(`](${href})`);
+        expect(summary).toContain(`\`${file}\``);
       }
     }
+    expect(summary).not.toContain('/blob/');
     expect(summary).toMatch(/^Waited \d.*, downloaded in \d.*in all\.$/m);
 
     // Logs: a group per phase, progress lines while waiting.
     expect(first.stdout).toMatch(/^::group::Choosing orders$/m);
     expect(first.stdout).toMatch(/^::group::Waiting for 3 order\(s\)/m);
-    expect(first.stdout).toMatch(/^\d+\/3 completed.*next check in .*left$/m);
+    expect(first.stdout).toMatch(/^\d+\/3 finished.*next check in .*left$/m);
     // Every group is closed.
     expect(first.stdout.match(/^::group::/gm)!.length).toBe(first.stdout.match(/^::endgroup::$/gm)!.length);
 
@@ -222,9 +222,9 @@ describe('dist/index.js on GitHub: PR comment, fork skip, summary, annotations, 
       expect(de.status).toBe('timed-out');
       const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning'));
       expect(warnings.filter((line) => line.includes(de.orderId) && /\bde\b/.test(line)), warnings.join('\n')).toHaveLength(1);
-      expect(run.stdout).toMatch(/^2\/3 completed, 1 ongoing; next check in .*; .* left$/m);
+      expect(run.stdout).toMatch(/^2\/3 finished, 1 ongoing; next check in .*; .* left$/m);
       expect(comments.comments).toHaveLength(1);
-      expect(comments.comments[0]!.body).toMatch(/\| `de` \| ⏱️ timed\\?-out \|/);
+      expect(comments.comments[0]!.body).toMatch(/\| `de` \| ⏱️ timed\\?-out — left running \\\(on\\-timeout: continue\\\) \|/);
     } finally {
       await stuck.close();
       await comments.close();

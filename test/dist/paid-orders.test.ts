@@ -136,11 +136,12 @@ describe('the review’s suspicions, settled (dist/index.js)', () => {
   it('recovered orders are followed, downloaded and reported when creating the rest finally fails', async () => {
     const sim = await simulator({
       lifecycle: FAST,
-      // es is made by the lost call but fails at once (not usable): it is asked for again, and that call is refused.
+      // es is made by the lost call but fails at once (not usable): it is asked for again, and that call is
+      // refused with a Retry-After past the run's time (a 429 made nothing, but there is no time to send it again).
       languages: { es: { outcome: 'failed', lifecycle: { pendingMs: 0, ongoingMs: 0 } } },
       faults: [
         { route: 'create', kind: 'create-no-answer', times: 1 },
-        { route: 'create', kind: '429', times: 1 },
+        { route: 'create', kind: '429', times: 1, retryAfterSeconds: 120 },
       ],
     });
     const main = await runAction({ inputs: inputs(sim, { 'target-languages': 'fr, es' }) });

@@ -281,7 +281,7 @@ describe('never pay twice: dist/index.js against the simulator', () => {
     const orders = parseOrders(r);
     expect(orders.map((o) => o.orderId).sort()).toEqual([fr.id, es.id].sort());
     expectDownloaded(r, orders);
-    expect(r.summary).toContain('Languages without order: `de`');
+    expect(r.summary).toContain('Languages without an order: `de`');
     expect(r.stdout).toMatch(/::warning .*No order exists for de/);
     expect(errors(r)).toHaveLength(1);
     expect(errors(r)[0]).toContain('de');

@@ -16,7 +16,7 @@
  * step `if:` without a status function means `success() && (...)`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -485,6 +485,8 @@ export interface RunOptions {
   needs?: Record<string, { result: string; outputs: Record<string, string> }>;
   /** Only these jobs. */
   jobs?: string[];
+  /** Files put in every job's workspace before it runs (what the checkout would bring: media files). */
+  workspaceFiles?: Record<string, string>;
 }
 
 const TOKEN = 'ghs_exampleTestToken0123456789';
@@ -593,6 +595,10 @@ async function runJobOnce(
   matrix: ValueObject | undefined,
 ): Promise<JobRecord> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'ollang-example-'));
+  for (const [file, content] of Object.entries(options.workspaceFiles ?? {})) {
+    mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+    writeFileSync(path.join(workspace, file), content);
+  }
   const eventPath = path.join(mkdtempSync(path.join(tmpdir(), 'ollang-event-')), 'event.json');
   writeFileSync(eventPath, JSON.stringify(options.event.payload));
   const steps: ValueObject = {};

@@ -15,6 +15,8 @@ export type MediaRoute = 'upload' | 'list-projects' | 'get-project';
 
 /** 30 GB (Ollang's audio and video limit) unless the options say otherwise. */
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 30 * 1000 ** 3;
+/** Room for the parts' headers and the text fields around the file, over the file's own limit. */
+const FORM_OVERHEAD_BYTES = 256 * 1024;
 
 /** The formats Ollang's upload page lists, by extension (lower case), and whether each is media. */
 const FORMATS: Record<string, 'video' | 'audio' | 'document'> = Object.fromEntries([
@@ -189,8 +191,9 @@ export class MediaRoutes {
     const boundary = boundaryOf(req.headers['content-type']);
     if (boundary === undefined)
       return ctx.deliver(req, res, rec, ctx.json(400, bad('Request must be multipart/form-data with a boundary')), fault);
+    // The limit is the file's: a body over it by more than the form's own parts has a file over it.
     const announced = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(announced) && announced > limit) return tooLarge();
+    if (Number.isFinite(announced) && announced > limit + FORM_OVERHEAD_BYTES) return tooLarge();
 
     let form;
     let throttleStart: number | undefined;
@@ -199,7 +202,8 @@ export class MediaRoutes {
     try {
       // Not destroyed when the parser stops early: a 413 must still go out on this socket.
       form = await parseMultipart(req.iterator({ destroyOnReturn: false }), boundary, {
-        maxBodyBytes: limit,
+        maxBodyBytes: limit + FORM_OVERHEAD_BYTES,
+        maxFileBytes: limit,
         ...(rate !== undefined
           ? {
               afterChunk: async (bytes: number): Promise<void> => {
@@ -244,7 +248,9 @@ export class MediaRoutes {
     const now = ctx.now();
     const id = ctx.newId(now);
     // Ollang's SDK types say the platform appends the file's extension to the name.
-    const storedName = (ctx.options.projectNameExtension ?? 'append') === 'append' ? `${name}.${extension}` : name;
+    const fullName = (ctx.options.projectNameExtension ?? 'append') === 'append' ? `${name}.${extension}` : name;
+    // A platform may cut long names (projectNameMaxChars): whatever comes first in a name survives.
+    const storedName = [...fullName].slice(0, ctx.options.projectNameMaxChars ?? Infinity).join('');
     const folderId = ctx.options.uploadFolderId ?? 'folder_api_uploads';
     const project: ProjectRecord = {
       id,

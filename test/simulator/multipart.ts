@@ -29,7 +29,7 @@ export interface ParsedForm {
 
 export class MultipartError extends Error {
   override readonly name = 'MultipartError';
-  /** 'limit': the body grew past `maxBodyBytes`; 'format': not a well-formed multipart body. */
+  /** 'limit': the body grew past `maxBodyBytes` or a file part past `maxFileBytes`; 'format': not a well-formed multipart body. */
   readonly reason: 'limit' | 'format';
   constructor(reason: 'limit' | 'format', message: string) {
     super(message);
@@ -40,6 +40,8 @@ export class MultipartError extends Error {
 export interface ParseOptions {
   /** Largest body accepted; past it a MultipartError('limit') is thrown at once. */
   maxBodyBytes?: number;
+  /** Largest file part accepted; past it a MultipartError('limit') is thrown at once. */
+  maxFileBytes?: number;
   /** Largest text field kept (default 64 KiB); past it: MultipartError('format'). */
   maxFieldBytes?: number;
   /** Called after each chunk is consumed (the throttled upload fault waits here). */
@@ -75,6 +77,9 @@ export async function parseMultipart(body: AsyncIterable<Buffer>, boundary: stri
     if (part.filename !== undefined) {
       hash.update(data);
       fileBytes += data.length;
+      if (options.maxFileBytes !== undefined && fileBytes > options.maxFileBytes) {
+        throw new MultipartError('limit', `file part larger than ${options.maxFileBytes} bytes`);
+      }
       return;
     }
     fieldBytes += data.length;

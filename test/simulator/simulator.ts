@@ -329,7 +329,7 @@ export class OllangSimulator {
     const now = this.now();
     const projectId = partial.projectId ?? this.projects.keys().next().value ?? 'proj-demo';
     const project = this.projects.get(projectId);
-    const createdAtMs = partial.createdAt !== undefined ? Date.parse(partial.createdAt) : now;
+    const createdAtMs = partial.createdAt !== undefined ? Date.parse(partial.createdAt) : this.stamp(now);
     if (Number.isNaN(createdAtMs)) throw new Error(`addOrder: bad createdAt ${partial.createdAt}`);
     const level = partial.level ?? 0;
     const o: InternalOrder = {
@@ -386,6 +386,16 @@ export class OllangSimulator {
   }
 
   // ---------------------------------------------------------------- orders
+
+  /** The `createdAt` an order made at `now` gets (options.wholeSecondStamps). */
+  private stamp(now: number): number {
+    return this.options.wholeSecondStamps === true ? Math.floor(now / 1000) * 1000 : now;
+  }
+
+  /** `createdAt` as answers write it (options.stampsWithoutZone). */
+  private writtenStamp(o: InternalOrder): string {
+    return this.options.stampsWithoutZone === true ? o.createdAt.replace(/Z$/, '') : o.createdAt;
+  }
 
   private newId(ms: number): string {
     for (;;) {
@@ -596,7 +606,7 @@ export class OllangSimulator {
     const rate = (RATES[o.type] ?? 0.2) * (o.level >= 1 ? 2 : 1);
     const json: Record<string, unknown> = {
       id: o.id,
-      createdAt: o.createdAt,
+      createdAt: this.writtenStamp(o),
       name: o.name,
       sourceLanguage: o.sourceLanguage,
       targetLanguage: o.targetLanguage,
@@ -632,7 +642,7 @@ export class OllangSimulator {
       targetLanguage: o.targetLanguage,
       status: this.spell(status),
       type: o.type,
-      createdAt: o.createdAt,
+      createdAt: this.writtenStamp(o),
       clientId: o.clientId,
       projectId: o.projectId,
     };
@@ -1012,6 +1022,7 @@ export class OllangSimulator {
 
     const items: Record<string, unknown>[] = [];
     const withType = this.options.childOrders === true || drift;
+    const stamp = this.stamp(now);
     const make = (type: string, language: string, isRush: boolean, lvl: number, parent?: string): InternalOrder => {
       const o: InternalOrder = {
         id: this.newId(now),
@@ -1025,8 +1036,8 @@ export class OllangSimulator {
         sourceLanguage: project.sourceLanguage,
         isRush,
         name: project.name,
-        createdAtMs: now,
-        createdAt: new Date(now).toISOString(),
+        createdAtMs: stamp,
+        createdAt: new Date(stamp).toISOString(),
       };
       if (typeof orderSubType === 'string' && type === 'cc') o.orderSubType = orderSubType;
       if (typeof dubbingStyle === 'string') o.dubbingStyle = dubbingStyle;
@@ -1118,11 +1129,14 @@ export class OllangSimulator {
     }
     const key = (r: { o: InternalOrder; status: string }): string | number =>
       orderBy === 'createdAt' ? r.o.createdAtMs : orderBy === 'name' ? r.o.name : orderBy === 'status' ? r.status : r.o.id;
+    // Ties: by ID, or (unstableTieOrder) in an order drawn anew for this request.
+    const tie = this.options.unstableTieOrder === true ? new Map(rows.map((r) => [r.o.id, this.shuffleRng.next()])) : undefined;
     rows.sort((a, b) => {
       const ka = key(a);
       const kb = key(b);
       if (ka < kb) return -dir;
       if (ka > kb) return dir;
+      if (tie) return tie.get(a.o.id)! - tie.get(b.o.id)!;
       return a.o.id < b.o.id ? -dir : a.o.id > b.o.id ? dir : 0;
     });
     const itemCount = rows.length;

@@ -108,6 +108,15 @@ export interface SimulatorOptions {
    * left out keeps the generated file.
    */
   subtitleBodies?: Record<string, SubtitleBodies>;
+  /** extension: orders are stamped on whole seconds, as Ollang's examples show (Create Order, and addOrder without a createdAt) */
+  wholeSecondStamps?: boolean;
+  /**
+   * extension: List Orders puts rows with the same sort key (the same `createdAt`) in no set order,
+   * and in another order on every request, as plain SQL `ORDER BY createdAt LIMIT … OFFSET …` may
+   */
+  unstableTieOrder?: boolean;
+  /** extension: `createdAt` is written without a time zone (`2026-11-22T10:00:00.000`), in List Orders and Get Order */
+  stampsWithoutZone?: boolean;
   /** mutate Get Order JSON before sending (hostile-response tests) */
   decorateOrder?: (order: Record<string, unknown>) => Record<string, unknown>;
   /** default 127.0.0.1 */
@@ -120,8 +129,10 @@ export interface SimulatorOptions {
   rejectChunkedCreate?: boolean;
   /** extension: the clock the lifecycle is computed from (default Date.now) */
   now?: () => number;
-  /** upload: largest body accepted before 413 (default 30 GB); 413 at once from a larger Content-Length */
+  /** upload: largest file part accepted before 413 (default 30 GB); 413 at once from a Content-Length too large for it */
   uploadLimitBytes?: number;
+  /** upload: names longer than this many characters are cut (a platform that shortens names); default: kept whole */
+  projectNameMaxChars?: number;
   /** upload: 'append' stores the name with the file's extension appended (default), 'keep' as sent */
   projectNameExtension?: 'append' | 'keep';
   /** upload: the folderId given to uploaded projects (default 'folder_api_uploads') */

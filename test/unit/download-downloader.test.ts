@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import net, { type AddressInfo } from 'node:net';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -10,7 +10,8 @@ import type { DownloadItem } from '../../src/download/plan.ts';
 import { TempFiles, removeLeftoverTempFiles } from '../../src/download/temp-files.ts';
 import { nodeTransport } from '../../src/http/transport.ts';
 import type { Transport } from '../../src/runtime.ts';
-import { FakeTimers } from './ollang-helpers.ts';
+import { OllangClient } from '../../src/ollang/client.ts';
+import { FakeTimers, stubTransport } from './ollang-helpers.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -86,6 +87,25 @@ async function failure(promise: Promise<unknown>): Promise<DownloadError> {
   }
   throw new Error('expected the download to fail');
 }
+
+/** A file host answering every request with the same raw bytes, for answers no server library would send. */
+async function rawServer(answer: string): Promise<{ url: string; hits: () => number }> {
+  let count = 0;
+  const raw = net.createServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.once('data', () => {
+      count++;
+      socket.end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+  rawServers.push(raw);
+  return { url: `http://127.0.0.1:${(raw.address() as AddressInfo).port}/f.srt`, hits: () => count };
+}
+const rawServers: net.Server[] = [];
+afterEach(() => {
+  for (const raw of rawServers.splice(0)) raw.close();
+});
 
 async function listing(): Promise<string[]> {
   return (await readdir(dir)).sort();
@@ -235,6 +255,26 @@ describe('downloadItem', () => {
     expect(error.message).toMatch(/Gave up after 4 attempt/);
     expect(hits.get('/cut.srt')).toBe(4);
     expect(sleeps).toHaveLength(3);
+    expect(await listing()).toEqual([]);
+  });
+
+  it('a chunked body that also carries a Content-Length is refused as malformed, whatever that length says (not "cut short", not "too large")', async () => {
+    const body = `${Buffer.byteLength(SRT).toString(16)}\r\n${SRT}\r\n0\r\n\r\n`;
+    for (const length of ['3', '999999999']) {
+      const raw = await rawServer(`HTTP/1.1 200 OK\r\nContent-Length: ${length}\r\nTransfer-Encoding: chunked\r\n\r\n${body}`);
+      const error = await failure(downloadItem(item({ url: raw.url }), options({ maxBytes: 1024 * 1024, retry: { maxAttempts: 2 } })));
+      expect(error.reason).toBe('network');
+      expect(error.message).toMatch(/malformed HTTP response: both Transfer-Encoding and Content-Length/);
+      expect(raw.hits()).toBe(2);
+      expect(await listing()).toEqual([]);
+    }
+  });
+
+  it('a Content-Length shorter than the body sent is refused and retried, never saved short as whole (the order gives no size)', async () => {
+    const raw = await rawServer(`HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(SRT) - 8}\r\n\r\n${SRT}`);
+    const error = await failure(downloadItem(item({ url: raw.url }), options({ retry: { maxAttempts: 2 } })));
+    expect(error.message).toMatch(/malformed HTTP response: bytes after the end of the response/);
+    expect(raw.hits()).toBe(2);
     expect(await listing()).toEqual([]);
   });
 
@@ -573,6 +613,44 @@ describe('downloadItem: time (idle time-out, the `timeout` deadline, retries whi
     expect(await listing()).toEqual(['finishes.bin']);
   });
 
+  it("a look-up for a fresh URL that hangs ends at the deadline, not 30-60 s past it; the host's own answer is what is reported", async () => {
+    serve('/expired.srt', 'denied', {}, 403);
+    const { timers, time } = fakeTime(2_000);
+    const deadline = time.deadline!;
+    // Ollang's API stops answering; the run's client, as connect.ts builds it (`timeout: 2s`: it may retry for a minute).
+    const api = stubTransport([{ hang: true }], { repeatLast: true });
+    const startedAt = timers.now;
+    const client = new OllangClient({
+      baseUrl: 'https://api.example.test',
+      apiKey: 'key-0123456789',
+      transport: api.transport,
+      clock: time.clock!,
+      setTimer: time.setTimer!,
+      sleep: time.sleep!,
+      random: () => 0.5,
+      deadline: () => startedAt + 60_000,
+    });
+    // As order-outputs.ts asks for the order again.
+    const refresh = async (signal: AbortSignal): Promise<{ url: string }> => {
+      await client.getOrder('o1', { signal, deadline });
+      return { url: `${base}/expired.srt?sig=new` };
+    };
+    const pending = failure(downloadItem(item({ url: `${base}/expired.srt` }), options({ ...time, refresh })));
+    let settled = false;
+    void pending.finally(() => (settled = true));
+    await until(() => api.requests.length === 1, 'the look-up');
+    for (let step = 0; step < 240 && !settled; step++) {
+      timers.advance(500);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const error = await pending;
+    expect(timers.now).toBe(deadline);
+    expect(error).toMatchObject({ reason: 'http', status: 403 });
+    expect(error.message).toMatch(/HTTP 403 .*\. Gave up after 1 attempt\(s\): the timeout leaves no time for another\.$/);
+    expect(hits.get('/expired.srt')).toBe(1);
+    expect(await listing()).toEqual([]);
+  });
+
   it('a download that has not started by the deadline is not started', async () => {
     serve('/late.srt', SRT);
     const { time } = fakeTime(-1);
@@ -636,6 +714,51 @@ describe('downloadItem: nothing is written outside the workspace (folders on the
     await writeFile(path.join(workspace, 'file'), 'x');
     expect((await failure(downloadItem(item({ url: `${base}/a.srt` }), into('file/fr')))).message).toMatch(/is not a folder/);
     expect(await readdir(path.join(dir, 'outside'))).toEqual([]);
+  });
+
+  it('a language folder swapped for a symlink leading outside while a retry waits: the retry is refused, nothing written outside', async () => {
+    let answers = 0;
+    routes.set('/flaky.srt', (_req, res) => {
+      if (++answers === 1) {
+        res.writeHead(503).end('busy');
+        return;
+      }
+      res.writeHead(200, { 'content-length': String(Buffer.byteLength(SRT)) }).end(SRT);
+    });
+    const fr = path.join(workspace, 'fr');
+    const error = await failure(
+      downloadItem(item({ url: `${base}/flaky.srt` }), {
+        ...into('fr'),
+        // Another process of the job swaps the folder while the download waits to retry.
+        sleep: async () => {
+          await rename(fr, path.join(workspace, 'fr-old'));
+          await symlink(outside, fr);
+        },
+      }),
+    );
+    expect(error.reason).toBe('file');
+    expect(error.message).toMatch(/is a symbolic link to .*, outside the workspace/);
+    expect(await readdir(outside)).toEqual([]);
+  });
+
+  it('a language folder moved outside and replaced by a symlink to it while the body comes: refused before the rename, nothing left outside', async () => {
+    let release = (): void => undefined;
+    routes.set('/slow.srt', (_req, res) => {
+      res.writeHead(200, { 'content-length': String(Buffer.byteLength(SRT)) });
+      res.write(SRT.slice(0, 10));
+      release = () => res.end(SRT.slice(10));
+    });
+    const fr = path.join(workspace, 'fr');
+    const pending = failure(downloadItem(item({ url: `${base}/slow.srt` }), into('fr')));
+    await until(async () => (await readdir(fr).catch(() => [])).some((name) => name.endsWith('.part')), 'the temporary file');
+    // The temporary file moves out with its folder: renaming it into place would land outside.
+    await rename(fr, path.join(outside, 'fr'));
+    await symlink(path.join(outside, 'fr'), fr);
+    release();
+    const error = await pending;
+    expect(error.reason).toBe('file');
+    expect(error.message).toMatch(/outside the workspace/);
+    expect(await readdir(path.join(outside, 'fr'))).toEqual([]);
   });
 
   it('refuses a folder outside the workspace by its path', async () => {

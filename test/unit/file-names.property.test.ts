@@ -37,6 +37,8 @@ const nasty = fc.string({
         'CON',
         'nul',
         'com1',
+        'CONIN$',
+        'conout$',
         '.srt',
         '😀',
         '\u3000',
@@ -68,7 +70,7 @@ describe('safeFileName (properties)', () => {
         expect(out).not.toBe('..');
         expect(out.startsWith('.')).toBe(false);
         expect(/[\s.]$/u.test(out)).toBe(false);
-        expect(/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|\s|$)/iu.test(out)).toBe(false);
+        expect(/^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|\s|$)/iu.test(out)).toBe(false);
         expect(out).toBe(out.normalize('NFC'));
       }),
       { numRuns: 2000 },

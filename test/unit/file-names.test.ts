@@ -28,6 +28,9 @@ describe('safeFileName', () => {
     ['LPT1.txt', '_LPT1.txt'],
     ['COM9 .srt', '_COM9 .srt'],
     ['console.srt', 'console.srt'],
+    ['CONIN$', '_CONIN$'],
+    ['conout$.srt', '_conout$.srt'],
+    ['CONIN$x.srt', 'CONIN$x.srt'],
     ['e\u0301te\u0301.srt', '\u00e9t\u00e9.srt'],
     ['bad\ud800surrogate.srt', 'bad_surrogate.srt'],
   ])('%j -> %j', (input, expected) => {

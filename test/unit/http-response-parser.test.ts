@@ -84,17 +84,35 @@ describe('ResponseParser', () => {
     );
   });
 
-  it('takes chunk extensions, upper-case hex and trailers; ignores bytes after the response', () => {
-    const parsed = parse([
-      `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nA;name=value\r\n0123456789\r\n0\r\nTrailer: x\r\n\r\nGARBAGE`,
-    ]);
+  it('takes chunk extensions, upper-case hex and trailers', () => {
+    const parsed = parse([`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nA;name=value\r\n0123456789\r\n0\r\nTrailer: x\r\n\r\n`]);
     expect(parsed.body.toString()).toBe('0123456789');
     expect(parsed.ended).toBe(true);
   });
 
-  it('lets Transfer-Encoding override Content-Length', () => {
-    const parsed = parse([`HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n${chunked(['abcdef'])}`]);
-    expect(parsed.body.toString()).toBe('abcdef');
+  it('gives the length the body is framed by: Content-Length, 0 without a body, none when chunked or read to the close', () => {
+    expect(parse(['HTTP/1.1 200 OK\r\nContent-Length: 5, 5\r\n\r\nhello']).heads[0]?.length).toBe(5);
+    expect(parse(['HTTP/1.1 204 No Content\r\nContent-Length: 10\r\n\r\n']).heads[0]?.length).toBe(0);
+    expect(parse(['HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n'], { method: 'HEAD' }).heads[0]?.length).toBe(0);
+    expect(parse([`HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n${chunked(['ab'])}`]).heads[0]?.length).toBeUndefined();
+    expect(parse(['HTTP/1.1 200 OK\r\n\r\nuntil the close'], { end: true }).heads[0]?.length).toBeUndefined();
+  });
+
+  it('a Content-Length shorter than the body sent, or bytes after the last chunk, are an error (one request per connection: the framing lied)', () => {
+    // A 40-byte body sent with `Content-Length: 32`: never 32 bytes handed on as the whole body.
+    const body = '1\n00:00:01,000 --> 00:00:02,000\nBonjour\n';
+    for (const cuts of [[], [20], [60], [75, 76]]) {
+      const response = `HTTP/1.1 200 OK\r\nContent-Length: ${body.length - 8}\r\n\r\n${body}`;
+      const error = thrown(() => parse(split(response, cuts)));
+      expect(error.code).toBe('ERR_HTTP_RESPONSE');
+      expect(error.message).toMatch(/after the end of the response/);
+    }
+    expect(thrown(() => parse([`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${chunked(['ab'])}GARBAGE`])).code).toBe(
+      'ERR_HTTP_RESPONSE',
+    );
+    expect(thrown(() => parse(['HTTP/1.1 204 No Content\r\n\r\nbody'])).code).toBe('ERR_HTTP_RESPONSE');
+    // Stray line ends after a response are tolerated, as node:http's parser does.
+    expect(parse(['HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok\r\n']).body.toString()).toBe('ok');
   });
 
   it('gives HEAD, 204 and 304 answers no body whatever their headers say', () => {
@@ -130,6 +148,18 @@ describe('ResponseParser', () => {
     ['a chunk size that is not hex', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'],
     ['chunk data not followed by CRLF', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n'],
     ['a head over 64 KiB', `HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`],
+    // RFC 9112 §6.3: both framings at once is how response splitting starts; a transfer coding
+    // other than a final chunked is one never asked for (no TE is sent) and cannot be undone here.
+    [
+      'Transfer-Encoding chunked with a Content-Length',
+      `HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n${chunked(['abcdef'])}`,
+    ],
+    [
+      'Transfer-Encoding identity with a Content-Length',
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nContent-Length: 2\r\n\r\nokEXTRA',
+    ],
+    ['an empty Transfer-Encoding with a Content-Length', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: \r\nContent-Length: 2\r\n\r\nokMORE'],
+    ['a Transfer-Encoding that does not end in chunked', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\nraw'],
   ])('refuses %s', (_name, response) => {
     expect(thrown(() => parse(split(response, [5, 17, 40]))).code).toBe('ERR_HTTP_RESPONSE');
   });

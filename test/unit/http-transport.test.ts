@@ -160,7 +160,9 @@ describe('nodeTransport: requests and answers', () => {
       res.write('first ');
       setTimeout(() => res.end('second'), 10);
     });
-    expect(await (await get(base)).body.text()).toBe('first second');
+    const chunked = await get(base);
+    expect(chunked.length).toBeUndefined();
+    expect(await chunked.body.text()).toBe('first second');
     const raw = await rawServer((socket) => socket.end('HTTP/1.0 200 OK\r\n\r\nuntil the close'));
     expect(await (await get(raw)).body.text()).toBe('until the close');
   });
@@ -189,6 +191,17 @@ describe('nodeTransport: requests and answers', () => {
     expect(await rejection(get(nothing))).toMatchObject({ code: 'ERR_HTTP_CUT_SHORT' });
   });
 
+  it('an answer whose Content-Length is shorter than what came, or framed both chunked and by length, rejects (never a shorter or longer text)', async () => {
+    const short = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokEXTRA'));
+    const response = await get(short);
+    expect(response.length).toBe(2);
+    expect(await rejection(response.body.text())).toMatchObject({ code: 'ERR_HTTP_RESPONSE', message: /after the end of the response/ });
+    const both = await rawServer((socket) =>
+      socket.end('HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n'),
+    );
+    expect(await rejection(get(both))).toMatchObject({ code: 'ERR_HTTP_RESPONSE', message: /both Transfer-Encoding and Content-Length/ });
+  });
+
   it('refuses, before connecting, a URL that is not http(s), a header it owns, and a line break in a header', async () => {
     let connections = 0;
     const base = await rawServer(() => connections++);
@@ -200,6 +213,25 @@ describe('nodeTransport: requests and answers', () => {
     ];
     for (const attempt of attempts) expect(await rejection(attempt)).toBeInstanceOf(TransportError);
     expect(connections).toBe(0);
+  });
+
+  it('refuses, before connecting, a header value node:http refuses: above U+00FF only the low byte would be sent (U+010D U+010A as CR LF), and other controls; latin1 and tab go as they are', async () => {
+    let connections = 0;
+    const raw = await rawServer((socket) => {
+      connections++;
+      socket.end('HTTP/1.1 204 No Content\r\n\r\n');
+    });
+    for (const value of ['key\u010d\u010aX-Injected: yes', 'caf\u00e9\u2013key', 'a\u0001b', 'a\u007fb', 'a\u0100b']) {
+      const error = await rejection(nodeTransport({ method: 'GET', url: new URL(raw), headers: { 'X-Api-Key': value } }));
+      expect(error, JSON.stringify(value)).toBeInstanceOf(TransportError);
+      expect(error).toMatchObject({ code: 'ERR_HTTP_REQUEST', message: expect.stringMatching(/X-Api-Key/) });
+    }
+    expect(connections).toBe(0);
+
+    const { base, seen } = await httpServer((_req, res) => res.end('ok'));
+    await (await nodeTransport({ method: 'GET', url: new URL(base), headers: { 'X-A': 'caf\u00e9\tkey ~' } })).body.text();
+    expect(seen[0]!.headers['x-a']).toBe('caf\u00e9\tkey ~');
+    expect(seen[0]!.headers['x-injected']).toBeUndefined();
   });
 
   it('limits text() to the size asked for', async () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BARE_TIMEOUT_WARNING_MS, InputError, SecretWithheldError, parseByteSize, readSettings } from '../../src/inputs.ts';
 import type { GetInput, InputEnvironment } from '../../src/inputs.ts';
+import { parseOutputPath } from '../../src/download/output-path.ts';
 
 const API_KEY = 'olk_SuperSecretKey_123';
 const WORKSPACE = path.resolve('/tmp/ws-inputs-test');
@@ -38,6 +39,8 @@ const BAD: Array<[string, Record<string, string>, string, string?]> = [
   ['api-key with a space', { 'api-key': 'abc def' }, 'api-key', 'not shown'],
   ['api-key with a newline inside', { 'api-key': 'abc\ndef' }, 'api-key'],
   ['api-url ftp', { 'api-url': 'ftp://api.example.com' }, 'api-url', 'http'],
+  ['artifact name with a slash', { artifact: 'subtitles/fr' }, 'artifact', 'artifact names cannot have'],
+  ['artifact name with a colon', { artifact: 'subs:1' }, 'artifact', 'artifact names cannot have'],
   ['api-url not a URL', { 'api-url': 'api.ollang.com' }, 'api-url', 'not a URL'],
   ['api-url with credentials', { 'api-url': 'https://user:hunter2@api.example.com' }, 'api-url', 'password'],
   ['api-url with a query', { 'api-url': 'https://api.example.com/?x=1' }, 'api-url', 'query'],
@@ -105,6 +108,20 @@ const BAD: Array<[string, Record<string, string>, string, string?]> = [
   ['max-download-size unknown unit', { 'max-download-size': '5 lightyears' }, 'max-download-size', 'not a size'],
   ['max-download-size negative', { 'max-download-size': '-1MB' }, 'max-download-size'],
   ['max-download-size above 1TiB', { 'max-download-size': '2TiB' }, 'max-download-size', '1TiB'],
+  ['media with project-id', { media: 'videos/*.mp4', 'source-language': 'en' }, 'media', 'project-id'],
+  ['media with order-ids', { media: 'videos/*.mp4', 'source-language': 'en', 'project-id': '', 'order-ids': 'o1' }, 'media', 'order-ids'],
+  ['media without source-language', { media: 'videos/*.mp4', 'project-id': '' }, 'source-language', 'required with media'],
+  ['source-language not a code', { media: 'a.mp4', 'project-id': '', 'source-language': 'english' }, 'source-language', '"english"'],
+  ['source-language two codes', { media: 'a.mp4', 'project-id': '', 'source-language': 'en, fr' }, 'source-language'],
+  ['output-path without language', { 'output-path': 'subs/{name}.{ext}' }, 'output-path', 'has no {language}'],
+  [
+    'output-path media placeholder without media',
+    { 'output-path': '{media-dir}/{language}.{ext}' },
+    'output-path',
+    'only with the media input',
+  ],
+  ['output-path unknown placeholder', { 'output-path': '{lang}/{name}.{ext}' }, 'output-path', 'unknown placeholder {lang}'],
+  ['output-path outside', { 'output-path': '../{language}.{ext}' }, 'output-path', '`..`'],
 ];
 
 describe('readSettings: bad inputs', () => {
@@ -330,12 +347,17 @@ describe('readSettings: defaults', () => {
       prComment: true,
       dryRun: false,
       maxDownloadBytes: 2 * 1024 ** 3,
+      media: '',
+      outputPath: parseOutputPath('', { hasMedia: false }),
       qualityCheck: 'report',
       qualityRules: [],
     });
+    expect(settings.outputPath.text).toBe('{output-dir}/{language}/{name}.{ext}');
     expect('orderSubType' in settings).toBe(false);
     expect('dubbingStyle' in settings).toBe(false);
     expect('callbackUrl' in settings).toBe(false);
+    expect('artifact' in settings).toBe(false);
+    expect(read({ artifact: ' subtitles-shard-1 ' }).artifact).toBe('subtitles-shard-1');
   });
 
   it('treats whitespace-only values as unset', () => {
@@ -344,6 +366,37 @@ describe('readSettings: defaults', () => {
     expect(settings.timeoutMs).toBe(3_600_000);
     expect(settings.outputDirRelative).toBe('localized');
     expect([...settings.download]).toEqual(['subtitles', 'vtt']);
+  });
+});
+
+describe('readSettings: media, source-language, output-path', () => {
+  const media = { 'project-id': '', media: 'videos/**/*.mp4\n!videos/drafts/**', 'source-language': 'PT-br' };
+  it('media replaces project-id; source-language is normalised; output-path defaults to beside the media', () => {
+    const settings = read(media);
+    expect(settings.media).toBe('videos/**/*.mp4\n!videos/drafts/**');
+    expect(settings.sourceLanguage).toBe('pt-BR');
+    expect(settings.projectId).toBe('');
+    expect(settings.outputPath.text).toBe('{media-dir}/{media-name}.{language}.{ext}');
+    expect(read({ ...media, 'output-path': 'public/{language}/{media-name}.{ext}' }).outputPath.text).toBe(
+      'public/{language}/{media-name}.{ext}',
+    );
+  });
+
+  it('every problem at once: media with project-id, no source-language, a bad output-path', () => {
+    const error = readError({ media: 'a.mp4', 'output-path': '{name}.{ext}' });
+    expect(error.problems.map((p) => p.input)).toEqual(['output-path', 'media', 'source-language']);
+  });
+
+  it('source-language without media: ignored, with a warning', () => {
+    const warnings: string[] = [];
+    const settings = read({ 'source-language': 'en' }, { ...env, warn: (m) => warnings.push(m) });
+    expect('sourceLanguage' in settings).toBe(false);
+    expect(warnings[0]).toMatch(/^Input 'source-language' \(en\) is ignored/);
+  });
+
+  it('mode cancel and collect with media need no project-id', () => {
+    expect(read({ ...media, mode: 'cancel' }).mode).toBe('cancel');
+    expect(read({ ...media, mode: 'collect' }).mode).toBe('collect');
   });
 });
 

@@ -15,6 +15,8 @@ import {
   saveManifest,
   type OrderManifest,
 } from '../../src/orders/manifest-cache.ts';
+import { openCacheMemory } from '../../src/orders/memory.ts';
+import { followOrder } from '../../src/orders/followed.ts';
 import { startCacheService, type FakeCacheService } from '../fakes/cache-service.ts';
 import { recordingLog } from './run-helpers.ts';
 
@@ -139,6 +141,28 @@ describe('order manifest in the Actions cache', () => {
     expect(log.at('warning')).toEqual([]);
     expect(service.requests.some((r) => r.method === 'PUT')).toBe(true);
     expect(service.requests.some((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it('openCacheMemory with many scopes in one run (media: a project per file): each scope merges with its own earlier orders', async () => {
+    const log = recordingLog();
+    const a = scope;
+    const b = { ...scope, projectId: 'proj_2' };
+    await saveManifest(mergeManifest(undefined, a, [{ orderId: 'old_a', language: 'fr', createdAt: '2024-01-01T00:00:00Z' }]), {
+      directory,
+      log,
+      runId: '1',
+    });
+    const memory = (await openCacheMemory({ directory, log, env: process.env, runId: '2' }))!;
+    // Recalled at once, as chooseForProjects does for several projects.
+    const [recalledA] = await Promise.all([memory.recall(a), memory.recall(b)]);
+    expect([...recalledA]).toEqual([['fr', ['old_a']]]);
+    const es = followOrder(
+      { id: 'new_a', status: 'pending', targetLanguage: 'es', type: 'subtitle', createdAt: '2024-02-02T00:00:00Z', orderDocs: [] },
+      { created: true },
+    );
+    await memory.remember(a, [es]);
+    const newest = await restoreManifest(a, { directory, log });
+    expect(newest?.orders.map((o) => o.orderId)).toEqual(['old_a', 'new_a']);
   });
 
   it('keeps scopes apart, and a manifest of another scope is never merged', async () => {

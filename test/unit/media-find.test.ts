@@ -189,3 +189,55 @@ it("the demo's sample media (test/fixtures/media/intro.mp4) is a video findMedia
   expect(sample).toMatchObject({ path: 'test/fixtures/media/intro.mp4', kind: 'video' });
   expect(sample!.size).toBeLessThan(8 * 1024);
 });
+
+describe('review: names that cannot be media, and excludes that include dot files', () => {
+  const extra = path.join(base, 'ws-review');
+  beforeAll(() => {
+    const add = (relative: string): void => {
+      const p = path.join(extra, relative);
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, 'media');
+    };
+    add('videos/x\n::error title=Ollang::Your API key expired, rotate it at evil.example\n.mp4');
+    add('videos/bidi\u202eevil.mp4');
+    add('videos/a\\b/intro.mp4');
+    add('videos/ok.mp4');
+    add('videos/.hid/b.mp4');
+    add('..d.mp4');
+    add('.git/evil.mp4');
+    add('sub/.GIT/evil.mp4');
+  });
+  const find = (input: string): Promise<string[]> => findMedia(input, extra).then((files) => files.map((f) => f.path));
+  const refusal = async (input: string): Promise<string> => {
+    const error = await findMedia(input, extra).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  };
+
+  it('a matched name with control, bidi or backslash characters is refused, shown escaped', async () => {
+    const message = await refusal('videos/**/*.mp4');
+    expect(message).toContain(
+      '"videos/x\\u000a::error title=Ollang::Your API key expired, rotate it at evil.example\\u000a.mp4" has control',
+    );
+    expect(message).toContain('"videos/bidi\\u202eevil.mp4" has control');
+    expect(message).toContain('"videos/a\\\\b/intro.mp4" has a backslash');
+    expect(message).not.toMatch(/\n::error/);
+    expect(message).not.toContain('\u202e');
+    expect(await find('videos/**/*.mp4\n!videos/x*\n!videos/bidi*\n!videos/a?b/**')).toEqual(['videos/ok.mp4']);
+  });
+
+  it('a name that starts with two dots is inside the workspace; .git never holds media, in any letter case', async () => {
+    expect(await find('..d.mp4')).toEqual(['..d.mp4']);
+    const message = await refusal('.git/*.mp4\nsub/.GIT/*.mp4');
+    expect(message).toContain('".git/evil.mp4" is inside .git');
+    expect(message).toContain('"sub/.GIT/evil.mp4" is inside .git');
+  });
+
+  it('an exclude covers dot files too (as the include named them)', async () => {
+    expect(await find('videos/.hid/b.mp4\nvideos/ok.mp4\n!videos/.hid/**')).toEqual(['videos/ok.mp4']);
+    await expect(refusal('videos/.hid/b.mp4\n!videos/**')).resolves.toContain('every file the patterns match is excluded');
+  });
+});

@@ -13,7 +13,14 @@ import { OllangClient } from '../../src/ollang/client.ts';
 import { OllangError } from '../../src/ollang/errors.ts';
 import type { ProjectSummary } from '../../src/ollang/schemas.ts';
 import { multipartBody, writeMultipartBody } from '../../src/media/multipart.ts';
-import { MAX_PROJECT_NAME_CHARS, matchesContent, pickProject, projectName } from '../../src/media/project-name.ts';
+import {
+  MAX_PROJECT_NAME_CHARS,
+  matchesContent,
+  matchingProjects,
+  parseProjectName,
+  pickProject,
+  projectName,
+} from '../../src/media/project-name.ts';
 import { findOrUploadProjects, lookupDelaysFor, searchAllProjects } from '../../src/media/projects.ts';
 import type { MediaContent, ProjectsDeps, ProjectsOptions, UploadRequest } from '../../src/media/projects.ts';
 import { OllangSimulator } from '../simulator/index.ts';
@@ -23,52 +30,68 @@ const KEY = `sha256-${'ab'.repeat(32)}`;
 const KEY2 = `git-${'cd'.repeat(20)}`;
 
 describe('projectName and matchesContent', () => {
-  it('shows the path, the source language and the key', () => {
-    expect(projectName('videos/intro.mp4', 'en', KEY)).toBe(`videos/intro.mp4 [en] ${KEY}`);
+  it('the key first, then the source language, the repository and the path', () => {
+    expect(projectName('videos/intro.mp4', 'en', KEY)).toBe(`${KEY} [en] videos/intro.mp4`);
+    expect(projectName('videos/intro.mp4', 'en', KEY, 'octo/site')).toBe(`${KEY} [en] octo/site: videos/intro.mp4`);
   });
 
   it('shortens long paths in the middle, keeping the file name; escapes invisible characters', () => {
     const long = `${'deep/'.repeat(60)}final-cut.mp4`;
-    const name = projectName(long, 'pt-BR', KEY);
+    const name = projectName(long, 'pt-BR', KEY, 'octo/site');
     expect([...name].length).toBeLessThanOrEqual(MAX_PROJECT_NAME_CHARS);
-    expect(name).toMatch(/^deep\/.*….*final-cut\.mp4 \[pt-BR\] sha256-/);
-    expect(projectName('a\u202eb\n.mp4', 'en', KEY)).toBe(`a_b_.mp4 [en] ${KEY}`);
+    expect(name).toMatch(/^sha256-[0-9a-f]{64} \[pt-BR\] octo\/site: deep\/.*….*final-cut\.mp4$/);
+    expect(projectName('a\u202eb\n.mp4', 'en', KEY)).toBe(`${KEY} [en] a_b_.mp4`);
   });
 
   it.each([
-    [`videos/intro.mp4 [en] ${KEY}`, 'en', true],
-    [`videos/intro.mp4 [en] ${KEY}.mp4`, 'en', true], // the platform appended the extension
-    [`VIDEOS/INTRO.MP4 [EN] ${KEY.toUpperCase()}`, 'en', true], // letter case changed
-    [`moved/elsewhere.mp4 [en] ${KEY}`, 'en', true], // the file moved: same content
-    [`videos/intro.mp4 [en] ${KEY}0`, 'en', false], // a longer key
-    [`videos/intro.mp4 [en] x${KEY}`, 'en', false],
-    [`videos/intro.mp4 [en] ${KEY.slice(0, -1)}`, 'en', false], // a shorter key
-    [`videos/intro.mp4 [es] ${KEY}`, 'en', false], // another source language
-    [`videos/intro.mp4 ${KEY}`, 'en', false], // no language to tell
+    [`${KEY} [en] videos/intro.mp4`, 'en', true],
+    [`${KEY} [en] videos/intro.mp4.mp4`, 'en', true], // the platform appended the extension
+    [`${KEY.toUpperCase()} [EN] VIDEOS/INTRO.MP4`, 'en', true], // letter case changed
+    [`${KEY} [en] moved/elsewhere.mp4`, 'en', true], // the file moved: same content
+    [`${KEY} [en] octo/site: vide`, 'en', true], // the platform cut the name: the key is first, it stays
+    [`${KEY}0 [en] videos/intro.mp4`, 'en', false], // a longer key
+    [`x${KEY} [en] videos/intro.mp4`, 'en', false],
+    [`${KEY.slice(0, -1)} [en] videos/intro.mp4`, 'en', false], // a shorter key
+    [`${KEY} [es] videos/intro.mp4`, 'en', false], // another source language
+    [`${KEY} videos/intro.mp4`, 'en', false], // no language to tell
+    [`videos/intro.mp4 [en] ${KEY}`, 'en', false], // the key anywhere but first
   ])('%j for %s: %s (no sourceLanguage field)', (name, language, expected) => {
     expect(matchesContent({ name }, KEY, language)).toBe(expected);
   });
 
-  it("the project's sourceLanguage field, when present, decides (any case, _ or -)", () => {
-    expect(matchesContent({ name: `x [pt-BR] ${KEY}`, sourceLanguage: 'pt_br' }, KEY, 'pt-BR')).toBe(true);
-    expect(matchesContent({ name: `x [en] ${KEY}`, sourceLanguage: 'es' }, KEY, 'en')).toBe(false);
+  it('review: a name that carries our key after another key is not ours; "[en]" in a path does not make it English', () => {
+    const other = `git-${'aa'.repeat(20)}`;
+    expect(matchesContent({ name: `${other} [en] videos/promo ${KEY2}.mp4 [en] ${KEY2}.mp4` }, KEY2, 'en')).toBe(false);
+    expect(matchesContent({ name: `${KEY2} [es] videos/[en]/intro.mp4` }, KEY2, 'en')).toBe(false);
+    expect(parseProjectName(`${KEY2} [en] x`)).toEqual({ key: KEY2, language: 'en' });
+    expect(parseProjectName('Product Tour - proj-demo')).toBeUndefined();
   });
 
-  it('pickProject: the oldest match, ties by id; dates missing last', () => {
-    const p = (id: string, createdAt?: string, name = `v [en] ${KEY}`): ProjectSummary => ({
+  it("the project's sourceLanguage field, when present, decides (any case, _ or -)", () => {
+    expect(matchesContent({ name: `${KEY} [pt-BR] x`, sourceLanguage: 'pt_br' }, KEY, 'pt-BR')).toBe(true);
+    expect(matchesContent({ name: `${KEY} [en] x`, sourceLanguage: 'es' }, KEY, 'en')).toBe(false);
+  });
+
+  it('pickProject: one that already has orders, then the oldest, ties by id; dates missing last', () => {
+    const p = (id: string, createdAt?: string, name = `${KEY} [en] v`, ordersCount?: number): ProjectSummary => ({
       id,
       name,
       ...(createdAt ? { createdAt } : {}),
+      ...(ordersCount !== undefined ? { ordersCount } : {}),
     });
     const projects = [
       p('c'),
       p('b', '2025-02-01T00:00:00Z'),
       p('a', '2025-02-01T00:00:00Z'),
-      p('z', '2025-01-01T00:00:00Z', `v [en] ${KEY2}`),
+      p('z', '2025-01-01T00:00:00Z', `${KEY2} [en] v`),
     ];
     expect(pickProject(projects, KEY, 'en')?.id).toBe('a');
     expect(pickProject([p('c')], KEY, 'en')?.id).toBe('c');
     expect(pickProject(projects, `sha256-${'00'.repeat(32)}`, 'en')).toBeUndefined();
+    // review: a late save made two projects; the younger one got the orders: it stays the one followed
+    const late = [p('older', '2025-01-01T00:00:00Z', undefined, 0), p('younger', '2025-01-01T00:01:00Z', undefined, 5)];
+    expect(pickProject(late, KEY, 'en')?.id).toBe('younger');
+    expect(matchingProjects(late, KEY, 'en').map((x) => x.id)).toEqual(['younger', 'older']);
   });
 });
 
@@ -137,7 +160,7 @@ const lostAnswer = (): OllangError => new OllangError({ kind: 'network', endpoin
 describe('findOrUploadProjects', () => {
   it('an existing project of the same content (any path, extension appended): no upload', async () => {
     const f = fake();
-    f.projects.push({ id: 'old', name: `elsewhere/intro.mp4 [en] ${KEY}.mp4`, sourceLanguage: 'en' });
+    f.projects.push({ id: 'old', name: `${KEY} [en] elsewhere/intro.mp4.mp4`, sourceLanguage: 'en' });
     expect(await run(f, [content('videos/intro.mp4')])).toEqual([
       { media: 'videos/intro.mp4', projectId: 'old', uploaded: false, outcome: 'found' },
     ]);
@@ -154,14 +177,14 @@ describe('findOrUploadProjects', () => {
       { media: 'c/other.mp4', projectId: 'p2', uploaded: true, outcome: 'uploaded' },
     ]);
     expect(f.uploads.map((u) => [u.media, u.name, u.sourceLanguage])).toEqual([
-      ['a/intro.mp4', `a/intro.mp4 [en] ${KEY}`, 'en'],
-      ['c/other.mp4', `c/other.mp4 [en] ${KEY2}`, 'en'],
+      ['a/intro.mp4', `${KEY} [en] a/intro.mp4`, 'en'],
+      ['c/other.mp4', `${KEY2} [en] c/other.mp4`, 'en'],
     ]);
   });
 
   it('a project of the same bytes in another source language is another content', async () => {
     const f = fake();
-    f.projects.push({ id: 'es', name: `intro.mp4 [es] ${KEY}.mp4`, sourceLanguage: 'es' });
+    f.projects.push({ id: 'es', name: `${KEY} [es] intro.mp4.mp4`, sourceLanguage: 'es' });
     expect((await run(f, [content('intro.mp4')]))[0]).toMatchObject({ projectId: 'p1', uploaded: true });
   });
 
@@ -172,7 +195,7 @@ describe('findOrUploadProjects', () => {
         made = `late-${request.media}`;
         throw lostAnswer();
       },
-      search: async (_term, n) => (n >= 4 && made ? [{ id: made, name: `intro.mp4 [en] ${KEY}.mp4`, sourceLanguage: 'en' }] : []),
+      search: async (_term, n) => (n >= 4 && made ? [{ id: made, name: `${KEY} [en] intro.mp4.mp4`, sourceLanguage: 'en' }] : []),
     });
     expect(await run(f, [content('intro.mp4')])).toEqual([
       { media: 'intro.mp4', projectId: 'late-intro.mp4', uploaded: true, outcome: 'uploaded' },
@@ -181,29 +204,48 @@ describe('findOrUploadProjects', () => {
     // first search, then look-ups at once, after 2 s and after 5 s (found on the third look-up)
     expect(f.searches).toHaveLength(4);
     expect(f.sleeps).toEqual([2000, 5000]);
-    expect(f.lines.some((l) => l.startsWith("warning: intro.mp4: the upload's answer was lost"))).toBe(true);
+    expect(f.lines.some((l) => l.startsWith('warning: The answer to the upload of intro.mp4 was lost'))).toBe(true);
   });
 
-  it('lost, and no look-up finds it: uploads again (at most maxUploads), each time after all the look-ups', async () => {
+  it('review: lost, and no look-up finds it: never uploaded again in this run; the file fails and a re-run finds the late save', async () => {
+    let late: ProjectSummary | undefined;
     const f = fake({
-      upload: async (request, n) => {
-        if (n < 3) throw lostAnswer();
-        return { projectId: `p-${request.media}` };
+      upload: async (request) => {
+        // Saved 30 s later, after the last look-up (0, 2, 5, 15 s).
+        late = { id: 'late', name: `${request.name}.mp4`, sourceLanguage: 'en' };
+        throw lostAnswer();
       },
+      search: async (term) => (late && f.sleeps.reduce((a, b) => a + b, 0) >= 30_000 ? [late] : []).filter((p) => p.name.includes(term)),
     });
-    expect(await run(f, [content('intro.mp4')])).toEqual([
-      { media: 'intro.mp4', projectId: 'p-intro.mp4', uploaded: true, outcome: 'uploaded' },
-    ]);
-    expect(f.uploads).toHaveLength(3);
-    expect(f.sleeps).toEqual([2000, 5000, 15000, 2000, 5000, 15000]);
-    // 1 first search + 4 look-ups after each lost upload + 1 check after the answered one
-    expect(f.searches).toHaveLength(1 + 4 + 4 + 1);
+    const [first] = await run(f, [content('intro.mp4')]);
+    expect(first).toMatchObject({ outcome: 'failed', uploaded: false });
+    expect(first?.error).toMatch(
+      /^The answer to the upload of intro\.mp4 was lost .* no project of it showed up in 4 look-ups: it may have been uploaded all the same/,
+    );
+    expect(f.uploads).toHaveLength(1);
+    expect(f.sleeps).toEqual([2000, 5000, 15000]);
+    // The next run, a minute later: the project is there; nothing is uploaded.
+    await f.deps.sleep(60_000);
+    expect(await run(f, [content('intro.mp4')])).toEqual([{ media: 'intro.mp4', projectId: 'late', uploaded: false, outcome: 'found' }]);
+    expect(f.uploads).toHaveLength(1);
+  });
 
-    const g = fake({ upload: async () => Promise.reject(lostAnswer()) });
-    const [failed] = await run(g, [content('intro.mp4')], { maxUploads: 2 });
-    expect(failed).toMatchObject({ outcome: 'failed', uploaded: false });
-    expect(failed?.error).toMatch(/^intro\.mp4: upload failed 2 times, and no project of it was found/);
-    expect(g.uploads).toHaveLength(2);
+  it('with the repository: one search lists every project of the repository; only what it did not show is searched by key', async () => {
+    const f = fake();
+    const keys = [KEY, KEY2, `git-${'ef'.repeat(20)}`];
+    f.projects.push({ id: 'p-a', name: `${keys[0]} [en] octo/site: a.mp4`, sourceLanguage: 'en' });
+    f.projects.push({ id: 'p-b', name: `${keys[1]} [en] octo/site: b.mp4`, sourceLanguage: 'en' });
+    f.projects.push({ id: 'p-c', name: `${keys[2]} [en] other/repo: c.mp4`, sourceLanguage: 'en' });
+    const result = await run(f, [content('a.mp4', keys[0]), content('b.mp4', keys[1]), content('c.mp4', keys[2])], {
+      repository: 'octo/site',
+    });
+    expect(result.map((r) => r.projectId)).toEqual(['p-a', 'p-b', 'p-c']);
+    expect(f.searches).toEqual(['[en] octo/site:', keys[2]]);
+    expect(f.uploads).toEqual([]);
+    // New contents get the repository in their names.
+    const g = fake();
+    await run(g, [content('v/new.mp4')], { repository: 'octo/site' });
+    expect(g.uploads[0]?.name).toBe(`${KEY} [en] octo/site: v/new.mp4`);
   });
 
   it('a big file gets one more, later look-up (1 s per 100 MB, at most 5 minutes)', async () => {
@@ -225,7 +267,7 @@ describe('findOrUploadProjects', () => {
     });
     const [result] = await run(f, [content('intro.mp4')]);
     expect(result?.outcome).toBe('failed');
-    expect(result?.error).toMatch(/look-up for the project it may have made failed .*not uploading again/);
+    expect(result?.error).toMatch(/look-up for the project it may have made failed .*not uploaded again/);
     expect(f.uploads).toHaveLength(1);
   });
 
@@ -234,7 +276,7 @@ describe('findOrUploadProjects', () => {
       upload: async () => Promise.reject(new OllangError({ kind: 'http', endpoint: 'Upload', status: 413, apiMessage: 'File too large' })),
     });
     const [refused] = await run(f, [content('big.mp4')]);
-    expect(refused).toMatchObject({ outcome: 'failed', error: 'big.mp4: upload failed: Upload: 413: File too large' });
+    expect(refused).toMatchObject({ outcome: 'failed', error: 'Upload of big.mp4 failed: Upload: 413: File too large' });
     expect(f.uploads).toHaveLength(1);
     expect(f.searches).toHaveLength(1);
 
@@ -255,24 +297,26 @@ describe('findOrUploadProjects', () => {
   it('after an answered upload, an older project of the same content (another run, same moment) wins', async () => {
     const f = fake({
       upload: async () => {
-        f.projects.push({ id: 'mine', name: `a.mp4 [en] ${KEY}.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:05Z' });
-        f.projects.push({ id: 'theirs', name: `b.mp4 [en] ${KEY}.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:01Z' });
+        f.projects.push({ id: 'mine', name: `${KEY} [en] a.mp4.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:05Z' });
+        f.projects.push({ id: 'theirs', name: `${KEY} [en] b.mp4.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:01Z' });
         return { projectId: 'mine' };
       },
     });
-    expect(await run(f, [content('a.mp4')])).toEqual([{ media: 'a.mp4', projectId: 'theirs', uploaded: false, outcome: 'found' }]);
+    expect(await run(f, [content('a.mp4')])).toEqual([
+      { media: 'a.mp4', projectId: 'theirs', uploaded: false, outcome: 'found', otherProjectIds: ['mine'] },
+    ]);
   });
 
   it('dry-run and find-only never upload', async () => {
     const f = fake();
-    f.projects.push({ id: 'old', name: `x [en] ${KEY2}`, sourceLanguage: 'en' });
+    f.projects.push({ id: 'old', name: `${KEY2} [en] x`, sourceLanguage: 'en' });
     expect(await run(f, [content('a.mp4'), content('b.mp4', KEY2)], { mode: 'dry-run' })).toEqual([
       { media: 'a.mp4', uploaded: false, outcome: 'would-upload' },
       { media: 'b.mp4', projectId: 'old', uploaded: false, outcome: 'found' },
     ]);
     const [missing] = await run(f, [content('a.mp4')], { mode: 'find-only' });
     expect(missing).toMatchObject({ outcome: 'missing', uploaded: false });
-    expect(missing?.error).toContain('mode: collect never uploads');
+    expect(missing?.error).toContain('this mode never uploads');
     expect(f.uploads).toEqual([]);
   });
 
@@ -314,8 +358,11 @@ describe('findOrUploadProjects', () => {
     };
     await run(f, [content('big.mp4', KEY, 1_000_000_000)]);
     const progress = f.lines.filter((l) => l.includes(' sent ('));
-    expect(progress).toEqual(['info: big.mp4: 400 MB of 1 GB sent (40%), 11.4 MB/s', 'info: big.mp4: 400 MB of 1 GB sent (40%), 6.1 MB/s']);
-    expect(f.lines.at(-1)).toMatch(/^info: big\.mp4: uploaded in 1m 6s \(15\.2 MB\/s\): Ollang project p$/);
+    expect(progress).toEqual([
+      'info: Uploading big.mp4: 400 MB of 1 GB sent (40%), 11.4 MB/s',
+      'info: Uploading big.mp4: 400 MB of 1 GB sent (40%), 6.1 MB/s',
+    ]);
+    expect(f.lines.at(-1)).toMatch(/^info: Uploaded big\.mp4 in 1m 6s \(15\.2 MB\/s\): Ollang project p$/);
   });
 
   it('an abort stops it at once', async () => {
@@ -394,10 +441,14 @@ describe('findOrUploadProjects against the simulator', () => {
   it('uploads once; a second run (the file moved) finds it and uploads nothing', async () => {
     const { sim, deps, file } = await setup();
     const first = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
-    expect(first).toEqual([{ media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded' }]);
-    expect(sim.uploadedProjects()[0]?.name).toBe(`videos/intro.mp4 [en] ${KEY}.mp4`);
+    expect(first).toEqual([
+      { media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded', withoutOrders: true },
+    ]);
+    expect(sim.uploadedProjects()[0]?.name).toBe(`${KEY} [en] videos/intro.mp4.mp4`);
     const second = await findOrUploadProjects([{ ...file, media: 'moved/intro.mp4' }], { sourceLanguage: 'en', mode: 'upload' }, deps);
-    expect(second).toEqual([{ media: 'moved/intro.mp4', projectId: first[0]?.projectId, uploaded: false, outcome: 'found' }]);
+    expect(second).toEqual([
+      { media: 'moved/intro.mp4', projectId: first[0]?.projectId, uploaded: false, outcome: 'found', withoutOrders: true },
+    ]);
     expect(sim.count('upload')).toBe(1);
   });
 
@@ -405,15 +456,76 @@ describe('findOrUploadProjects against the simulator', () => {
     const { sim, deps, file } = await setup([{ route: 'upload', kind: 'upload-no-answer', times: 1, delayMs: 3000 }]);
     const result = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
     expect(sim.uploadedProjects()).toHaveLength(1);
-    expect(result).toEqual([{ media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded' }]);
+    expect(result).toEqual([
+      { media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded', withoutOrders: true },
+    ]);
     expect(sim.count('upload')).toBe(1);
   });
 
-  it('503 before processing: nothing made, the look-ups find nothing, one more upload makes the project', async () => {
+  it('review: a platform that cuts long names keeps the key (it comes first): the next run finds the project', async () => {
+    let now = Date.UTC(2025, 0, 1);
+    const sim = await OllangSimulator.start({ seed: 6, projects: [], now: () => now, projectNameMaxChars: 64 });
+    sims.push(sim);
+    const client = new OllangClient({ baseUrl: sim.url, apiKey: sim.apiKey, sleep: async () => undefined });
+    const absolutePath = path.join(dir, 'long.mp4');
+    writeFileSync(absolutePath, 'long path video');
+    const deps: ProjectsDeps = {
+      search: searchAllProjects(client),
+      upload: httpUpload(sim),
+      clock: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+      log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+      every: () => () => undefined,
+    };
+    const file = { media: `videos/${'deep/'.repeat(30)}long.mp4`, absolutePath, size: 15, key: KEY2 };
+    const [first] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload', repository: 'octo/site' }, deps);
+    expect(sim.uploadedProjects()[0]?.name).toBe(`${KEY2} [en] octo/site: vid`);
+    const [second] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload', repository: 'octo/site' }, deps);
+    expect(second).toMatchObject({ projectId: first?.projectId, outcome: 'found' });
+    expect(sim.count('upload')).toBe(1);
+  });
+
+  it('review: searchAllProjects says so when its page cap cuts a list short', async () => {
+    const warnings: string[] = [];
+    const endless = {
+      listProjects: async (query: { page: number }) => ({
+        projects: [{ id: `p${query.page}`, name: 'x' }],
+        meta: { hasNextPage: true },
+      }),
+    };
+    const found = await searchAllProjects(endless, { maxPages: 3, warn: (m) => warnings.push(m) })(KEY);
+    expect(found).toHaveLength(3);
+    expect(warnings).toEqual([`Ollang listed more than 150 projects named with "${KEY}": only the first 150 were read.`]);
+    // A caller that asks for a few pages on purpose (the repository-wide search) is not warned about.
+    await searchAllProjects(endless, { warn: (m) => warnings.push(m) })('[en] octo/site:', { maxPages: 2 });
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('503 (which a gateway may send after the server acted): looked up, never sent again; the file fails, a re-run uploads it', async () => {
     const { sim, deps, file } = await setup([{ route: 'upload', kind: '503', times: 1 }]);
-    const result = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    const [result] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(result).toMatchObject({ uploaded: false, outcome: 'failed' });
+    expect(sim.count('upload')).toBe(1);
+    const [again] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(again).toMatchObject({ uploaded: true, outcome: 'uploaded' });
     expect(sim.uploadedProjects()).toHaveLength(1);
-    expect(result[0]).toMatchObject({ uploaded: true, outcome: 'uploaded' });
-    expect(sim.count('upload')).toBe(2);
+  });
+
+  it('review: saved 30 s late: one upload in the first run, and the second run follows that one project', async () => {
+    const { sim, deps, file } = await setup([{ route: 'upload', kind: 'upload-no-answer', times: 1, delayMs: 30_000 }]);
+    const [first] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(first?.outcome).toBe('failed');
+    await deps.sleep(60_000);
+    const [second] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(sim.uploadedProjects()).toHaveLength(1);
+    expect(second).toEqual({
+      media: 'videos/intro.mp4',
+      projectId: sim.uploadedProjects()[0]?.id,
+      uploaded: false,
+      outcome: 'found',
+      withoutOrders: true,
+    });
   });
 });

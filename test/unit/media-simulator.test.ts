@@ -221,6 +221,19 @@ describe('POST /integration/upload/direct', () => {
     expect(sim.uploadedProjects()).toEqual([]);
   });
 
+  it("review: the limit is the file part's, not the whole body's: a file of exactly the limit is taken, one byte more is 413", async () => {
+    await start({ uploadLimitBytes: 4096 });
+    expect((await upload({ filePath: file('exact.mp4', Buffer.alloc(4096, 1)), name: 'exact', sourceLanguage: 'en' })).status).toBe(201);
+    expect((await upload({ filePath: file('over.mp4', Buffer.alloc(4097, 1)), name: 'over', sourceLanguage: 'en' })).status).toBe(413);
+    expect(sim.uploadedProjects().map((p) => p.size)).toEqual([4096]);
+  });
+
+  it('projectNameMaxChars: the platform cuts long names', async () => {
+    await start({ projectNameMaxChars: 12 });
+    await upload({ filePath: file('cut.mp4', 'x'), name: 'a rather long project name', sourceLanguage: 'en' });
+    expect(sim.uploadedProjects()[0]?.name).toBe('a rather lon');
+  });
+
   it('413 once a chunked body grows past the limit', async () => {
     await start({ uploadLimitBytes: 64 * 1024 });
     const answer = await request('POST', '/integration/upload/direct', {

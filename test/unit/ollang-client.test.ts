@@ -558,6 +558,57 @@ describe('request time-out, on the injected clock', () => {
     expect(e).toMatchObject({ kind: 'timeout' });
     expect(e.message).toBe(`Get Order ${ORDER_ID}: no response within 5 s`);
   });
+  it('a read in flight ends at its deadline, not 30 s later: its time-out is cut to the time left (at least 5 s)', async () => {
+    const pendingTimeout = async (clientDeadline: number, call: (client: OllangClient) => Promise<unknown>): Promise<OllangError> => {
+      const timers = new FakeTimers(START);
+      const { transport, requests } = stubTransport([{ hang: true }], { repeatLast: true });
+      const client = new OllangClient({
+        baseUrl: BASE_URL,
+        apiKey: API_KEY,
+        transport,
+        clock: () => timers.now,
+        setTimer: timers.setTimer,
+        sleep: async (ms) => timers.advance(ms),
+        random: () => 0.5,
+        // connect.ts's run client: the run's deadline, at least a minute after the start.
+        deadline: () => clientDeadline,
+      });
+      const pending = ollangError(call(client));
+      await turn();
+      expect(requests).toHaveLength(1);
+      timers.advance(Math.max(...timers.pending().map((t) => t.at)) - timers.now);
+      const error = await pending;
+      expect(requests).toHaveLength(1);
+      return Object.assign(error, { endedAt: timers.now });
+    };
+    // A download's look-up for a fresh URL, 8 s before the download's deadline (`timeout: 8s`: the client's is a minute).
+    let error = await pendingTimeout(START + 60_000, (client) => client.getOrder(ORDER_ID, { deadline: START + 8_000 }));
+    expect(error).toMatchObject({ kind: 'timeout', endedAt: START + 8_000 });
+    expect(error.message).toBe(`Get Order ${ORDER_ID}: no response within 8 s, cut short by the deadline`);
+    // The last status checks at the run's deadline (`timeout: 10m`, so the client's deadline is now): 5 s, not 30 s.
+    error = await pendingTimeout(START, (client) => client.getOrder(ORDER_ID, { deadline: START + 5_000 }));
+    expect(error).toMatchObject({ kind: 'timeout', endedAt: START + 5_000 });
+    error = await pendingTimeout(START, (client) => client.listOrders({}));
+    expect(error).toMatchObject({ kind: 'timeout', endedAt: START + 5_000 });
+  });
+
+  it('Create Order always gets the whole time-out, whatever the deadline: one cut short would be a lost create', async () => {
+    const timers = new FakeTimers(START);
+    const { transport } = stubTransport([{ hang: true }]);
+    const client = new OllangClient({
+      baseUrl: BASE_URL,
+      apiKey: API_KEY,
+      transport,
+      clock: () => timers.now,
+      setTimer: timers.setTimer,
+      deadline: () => START + 1_000,
+    });
+    const pending = ollangError(client.createOrder(createRequest));
+    await turn();
+    expect(timers.pending()).toMatchObject([{ ms: 30_000 }]);
+    timers.advance(30_000);
+    expect(await pending).toMatchObject({ kind: 'timeout', ambiguous: true });
+  });
 });
 
 describe('listOrders', () => {

@@ -172,6 +172,45 @@ describe('withRetries: the one retry loop (API reads and cancels, downloads)', (
     expect(calls).toEqual(['attempt 1', 'before retry 2', 'attempt 2']);
   });
 
+  it('the time beforeRetry takes counts towards the wait, and the deadline is checked again after it: a slow look-up never runs the next attempt past it', async () => {
+    let now = 0;
+    const sleeps: number[] = [];
+    const attempts: number[] = [];
+    const run = (lookUpMs: number, deadline: number): Promise<unknown> =>
+      withRetries(
+        async (attempt) => {
+          attempts.push(now);
+          if (attempt < 3) throw new Transient(`try ${attempt}`);
+          return 'done';
+        },
+        loop({
+          policy: { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 1_000, maxDelayMs: 30_000 },
+          clock: () => now,
+          sleep: async (ms) => {
+            sleeps.push(ms);
+            now += ms;
+          },
+          deadline: () => deadline,
+          // A download's look-up for a fresh URL.
+          beforeRetry: async () => {
+            now += lookUpMs;
+          },
+          exhausted: (error, count) => new Error(`${(error as Error).message}, gave up after ${count}`),
+        }).options,
+      );
+    // Waits of 1 s and 2 s: a look-up of 300 ms leaves 700 ms and 1.7 s to sleep.
+    await expect(run(300, 10_000)).resolves.toBe('done');
+    expect(sleeps).toEqual([700, 1_700]);
+    expect(attempts).toEqual([0, 1_000, 3_000]);
+    // The look-up runs into the deadline: no sleep, no attempt past it; the last failure is thrown.
+    now = 0;
+    sleeps.length = 0;
+    attempts.length = 0;
+    await expect(run(9_000, 5_000)).rejects.toThrow('try 1, gave up after 1');
+    expect(sleeps).toEqual([]);
+    expect(attempts).toEqual([0]);
+  });
+
   it('an abort during a wait throws `aborted`', async () => {
     const controller = new AbortController();
     const { options } = loop({

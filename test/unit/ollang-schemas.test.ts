@@ -92,6 +92,23 @@ describe('orderSchema', () => {
     expect('vttUrl' in order).toBe(false);
   });
 
+  it('reads a createdAt without a time zone as UTC (Ollang’s clock), never as the runner’s local time', () => {
+    const stamps = ['2024-01-15T10:30:00', '2024-01-15T10:30:00.250', '2024-01-15T10:30'];
+    expect(stamps.map((createdAt) => orderSchema.parse(orderBody({ createdAt })).createdAt)).toEqual([
+      '2024-01-15T10:30:00Z',
+      '2024-01-15T10:30:00.250Z',
+      '2024-01-15T10:30Z',
+    ]);
+    const page = orderPageSchema.parse({
+      ...pageBody([], { page: 1, take: 50, itemCount: 1, pageCount: 1 }),
+      data: [summary('o1', { createdAt: '2024-01-15T10:30:00' })],
+    });
+    expect(page.orders[0]!.createdAt).toBe('2024-01-15T10:30:00Z');
+    // Stamps with a zone, and anything that is not a date-time, are kept as sent.
+    for (const createdAt of ['2024-01-15T10:30:00Z', '2024-01-15T10:30:00+02:00', '2024-01-15T10:30:00.000-0500', '2024-01-15', 'soon'])
+      expect(orderSchema.parse(orderBody({ createdAt })).createdAt).toBe(createdAt);
+  });
+
   it('normalises document url null, size null and a missing type', () => {
     const order = orderSchema.parse(
       orderBody({ orderDocs: [{ id: 'd1', url: null, size: null, type: null, wordCount: null, duration: null }] }),

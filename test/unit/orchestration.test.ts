@@ -13,6 +13,7 @@ import { StateRecorder, readSavedState } from '../../src/state.ts';
 import type { Settings } from '../../src/settings.ts';
 import type { Sleep } from '../../src/runtime.ts';
 import { fakeTime, recordingLog, testSettings } from './run-helpers.ts';
+import { START, harness, json, orderBody } from './ollang-helpers.ts';
 
 const time = fakeTime();
 const { clock, sleep, sleeps } = time;
@@ -318,6 +319,33 @@ describe('waitForOrders', () => {
     expect(lines.some((l) => l.startsWith('warning:') && l.includes('disk full'))).toBe(true);
   });
 
+  it('the last status check at the deadline ends 5 s after it when Ollang stops answering, not 30 s', async () => {
+    // `timeout: 10m`, 30 s left: the run's client may retry until the deadline and no later.
+    const deadline = START + 30_000;
+    const h = harness(() => (h.now() < deadline ? json(200, orderBody({ id: 'o1', status: 'ongoing' })) : { hang: true }), {
+      deadline: () => deadline,
+    });
+    const now = h.now;
+    const orders: FollowedOrder[] = [
+      { orderId: 'o1', projectId: 'p', language: 'fr', type: 'cc', created: true, status: 'pending', state: 'waiting', files: [] },
+    ];
+    const result = await waitForOrders({
+      client: h.client,
+      orders,
+      deadline,
+      pollIntervalMs: 10_000,
+      clock: now,
+      sleep: async (ms) => h.advance(ms),
+      log,
+      readiness: () => 'ready',
+      download: async () => undefined,
+    });
+    expect(result.timedOut).toBe(true);
+    expect(h.requests).toHaveLength(4);
+    expect(now() - deadline).toBe(5_000);
+    expect(orders[0]!.problem).toMatch(/still ongoing when the wait ended; the last check failed: .*no response within 5 s/);
+  });
+
   it('stops at once when aborted', async () => {
     const orders = await created(['fr']);
     const controller = new AbortController();
@@ -349,7 +377,31 @@ describe('waitForOrders', () => {
       ...Array.from({ length: 3 }, (_, i) => ({ ...base, orderId: `o${i}`, language: 'es', status: 'ongoing', state: 'waiting' as const })),
       ...Array.from({ length: 2 }, (_, i) => ({ ...base, orderId: `p${i}`, language: 'de', status: 'pending', state: 'waiting' as const })),
     ];
-    expect(progressLine(orders, 45_000, 38 * 60_000)).toBe('7/12 completed, 3 ongoing, 2 pending; next check in 45s; 38m left');
+    expect(progressLine(orders, 45_000, 38 * 60_000)).toBe('7/12 finished, 3 ongoing, 2 pending; next check in 45s; 38m left');
+  });
+
+  it('progress never goes backwards: an order whose download failed still counts as finished (and failed)', () => {
+    const base = { projectId: 'proj-demo', type: 'subtitle', created: true, files: [] };
+    const fr: FollowedOrder = { ...base, orderId: 'f', language: 'fr', status: 'completed', state: 'awaiting-outputs' };
+    const es: FollowedOrder = { ...base, orderId: 'e', language: 'es', status: 'completed', state: 'downloading' };
+    const de: FollowedOrder = { ...base, orderId: 'd', language: 'de', status: 'ongoing', state: 'waiting' };
+    const before = progressLine([fr, es, de], 45_000, 60_000);
+    expect(before).toMatch(/^2\/3 finished, 1 ongoing;/);
+    es.state = 'failed';
+    expect(progressLine([fr, es, de], 45_000, 60_000)).toMatch(/^2\/3 finished \(1 failed\), 1 ongoing;/);
+  });
+
+  it("explains Ollang's words where they mean a wait, and says the last check once, in whole seconds", () => {
+    const base = { projectId: 'proj-demo', type: 'subtitle', created: true, files: [], state: 'waiting' as const };
+    const orders: FollowedOrder[] = [
+      { ...base, orderId: 'a', language: 'fr', status: 'waitingForApprove' },
+      { ...base, orderId: 'b', language: 'es', status: 'pending' },
+    ];
+    expect(progressLine(orders, 1_863, 20_400)).toBe(
+      '0/2 finished, 1 waitingForApprove (a human-review gate), 1 pending; next check in 2s; 20s left',
+    );
+    // The pause that ends at the deadline is the last one: no "next check in 110ms; 110ms left".
+    expect(progressLine(orders, 110, 110)).toBe('0/2 finished, 1 waitingForApprove (a human-review gate), 1 pending; last check in 110ms');
   });
 });
 

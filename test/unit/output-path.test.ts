@@ -11,7 +11,9 @@ import {
   DEFAULT_OUTPUT_PATH,
   DEFAULT_OUTPUT_PATH_WITH_MEDIA,
   OutputPathPlanner,
+  checkOutputPaths,
   nameAndExtension,
+  outputsAmongMedia,
   parseOutputPath,
   renderOutputPath,
 } from '../../src/download/output-path.ts';
@@ -179,5 +181,97 @@ describe('renderOutputPath: properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('review: output paths', () => {
+  it('a long media name is shortened, never the language: each language keeps its own name', () => {
+    const t = parseOutputPath('', { hasMedia: true });
+    const long = 'a'.repeat(196);
+    const paths = ['fr', 'de', 'pt-BR'].map((language) => renderOutputPath(t, values({ mediaName: long, language })));
+    expect(paths.map((p) => p.slice(-10))).toEqual(['aaa.fr.vtt', 'aaa.de.vtt', '.pt-BR.vtt']);
+    for (const p of paths) expect(Buffer.byteLength(path.posix.basename(p))).toBeLessThanOrEqual(200);
+    const named = parseOutputPath('{output-dir}/{name}-{language}-{order-id}.{ext}', { hasMedia: false });
+    expect(renderOutputPath(named, values({ name: 'é'.repeat(150) })).endsWith('-fr-65f0c0ffee.vtt')).toBe(true);
+  });
+
+  it('a folder or file that only starts with two dots is inside the workspace; .git is never a folder of an output', () => {
+    const planner = new OutputPathPlanner({
+      template: parseOutputPath('..cache/{language}.{ext}', { hasMedia: false }),
+      workspace: '/ws',
+      warn: () => undefined,
+    });
+    expect(planner.plan(values(), 'order A (fr)').path).toBe('..cache/fr.vtt');
+    const t = parseOutputPath('', { hasMedia: true });
+    expect(() => renderOutputPath(t, values({ mediaDir: 'x/.GIT' }))).toThrow(/cannot be used as a folder/);
+  });
+
+  it("the action's own outputs are not media: a dubbed video beside its source, a subtitle under a broad glob", () => {
+    const t = parseOutputPath('', { hasMedia: true });
+    const media = [
+      'videos/intro.de.mp4',
+      'videos/intro.fr.mp4',
+      'videos/intro.fr (2).vtt',
+      'videos/intro.mp4',
+      'videos/intro.es.mp4',
+      'videos/other.mp4',
+    ];
+    expect(outputsAmongMedia(t, media, ['fr', 'de'], 'localized')).toEqual(
+      new Map([
+        ['videos/intro.de.mp4', { media: 'videos/intro.mp4', language: 'de' }],
+        ['videos/intro.fr.mp4', { media: 'videos/intro.mp4', language: 'fr' }],
+        ['videos/intro.fr (2).vtt', { media: 'videos/intro.mp4', language: 'fr' }],
+      ]),
+    );
+    const v1 = parseOutputPath('', { hasMedia: false });
+    expect(outputsAmongMedia(v1, ['localized/fr/Intro AI Dub.mp3', 'audio/talk.mp3'], ['fr'], 'localized')).toEqual(
+      new Map([['localized/fr/Intro AI Dub.mp3', { media: 'audio/talk.mp3', language: 'fr' }]]),
+    );
+  });
+
+  it('the same paths whatever order the downloads finish in (two media files with one name)', () => {
+    const t = parseOutputPath('', { hasMedia: true });
+    const media = ['videos/intro.mov', 'videos/intro.mp4'];
+    const assign = (order: string[]): Record<string, string> => {
+      const planner = new OutputPathPlanner({
+        template: t,
+        workspace: '/ws',
+        mediaFiles: media,
+        targets: media.flatMap((m) => ['fr'].map((language) => ({ media: m, language }))),
+        warn: () => undefined,
+      });
+      return Object.fromEntries(order.map((m) => [m, planner.plan(values({ media: m, mediaName: 'intro' }), m).path]));
+    };
+    const expected = { 'videos/intro.mov': 'videos/intro.fr.vtt', 'videos/intro.mp4': 'videos/intro.fr (2).vtt' };
+    expect(assign(['videos/intro.mov', 'videos/intro.mp4'])).toEqual(expected);
+    expect(assign(['videos/intro.mp4', 'videos/intro.mov'])).toEqual(expected);
+  });
+});
+
+describe('checkOutputPaths: every output path rendered before any request', () => {
+  it('a folder on the way that is a symbolic link out of the workspace, or a file, is a problem named up front', async () => {
+    const { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const base = mkdtempSync(path.join(os.tmpdir(), 'output-check-'));
+    const ws = path.join(base, 'ws');
+    mkdirSync(path.join(ws, 'videos'), { recursive: true });
+    mkdirSync(path.join(base, 'outside'));
+    symlinkSync('../outside', path.join(ws, 'linked'));
+    writeFileSync(path.join(ws, 'plain'), 'a file, not a folder');
+    try {
+      const t = parseOutputPath('', { hasMedia: true });
+      const problems = await checkOutputPaths(t, {
+        workspace: ws,
+        outputDir: 'localized',
+        languages: ['fr'],
+        media: ['videos/a.mp4', 'linked/b.mp4', 'plain/c.mp4'],
+      });
+      expect(problems).toEqual([
+        'linked/b.mp4 (fr): the folder linked is a symbolic link to a place outside the workspace',
+        'plain/c.mp4 (fr): plain is a file, not a folder',
+      ]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

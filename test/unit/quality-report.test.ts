@@ -329,18 +329,22 @@ describe('the run report: job summary, PR comment and outputs', () => {
     expect(renderSummary(base)).not.toContain('Subtitle quality');
   });
 
-  it('gives the PR comment one line per language under its own heading, before the cost', () => {
+  it('ends the PR comment with one line per language under its own heading, as it ends the summary', () => {
     const comment = renderComment(checked, { markerKey: 'proj-demo:subtitle' });
-    expect(comment).toContain(
-      [
-        '**Subtitle quality** (`quality-check: fail`)',
-        '',
-        '- `fr`: ❌ errors, 1 file, 4 cues: 1 error, 0 warnings (overlap ×1)',
-        '- `de`: ✅ passed, 1 file, 4 cues',
-        '',
-        'Cost: 2 orders created, 0 reused',
-      ].join('\n'),
-    );
+    expect(
+      comment.endsWith(
+        [
+          'Cost: 2 orders created, 0 reused',
+          '',
+          '**Subtitle quality** (`quality-check: fail`)',
+          '',
+          '- `fr`: ❌ errors, 1 file, 4 cues: 1 error, 0 warnings (overlap ×1)',
+          '- `de`: ✅ passed, 1 file, 4 cues',
+          '',
+        ].join('\n'),
+      ),
+      comment,
+    ).toBe(true);
     expect(renderComment(base, { markerKey: 'proj-demo:subtitle' })).not.toContain('Subtitle quality');
     expect(renderComment({ ...base, quality: { mode: 'report', status: 'skipped', files: [] } }, { markerKey: 'k' })).not.toContain(
       'Subtitle quality',

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Clock, Log, Sleep } from '../../src/runtime.ts';
 import type { Settings } from '../../src/settings.ts';
+import { parseOutputPath } from '../../src/download/output-path.ts';
 
 export interface LogLine {
   level: 'debug' | 'info' | 'notice' | 'warning' | 'error';
@@ -105,6 +106,8 @@ export function testSettings(api: { apiUrl: string; apiKey: string }, overrides:
     prComment: false,
     dryRun: false,
     maxDownloadBytes: 1024 ** 3,
+    media: '',
+    outputPath: parseOutputPath('', { hasMedia: (overrides.media ?? '') !== '' }),
     qualityCheck: 'report',
     qualityRules: [],
     ...overrides,

@@ -43,7 +43,8 @@ async function capture(useCore: boolean, withFiles: boolean): Promise<Capture> {
     if (useCore) {
       core.setSecret('s3cr3t%value');
       core.debug(hostile);
-      core.info(hostile);
+      // The one deliberate difference (runner.ts, infoLine): core writes line breaks raw.
+      core.info(hostile.replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
       core.notice(hostile, { title: 'Title: a, b' });
       core.warning(hostile, { title: 'Timed out: fr' });
       core.warning(hostile);
@@ -107,6 +108,12 @@ describe('runner commands', () => {
     expect(ours.stdout).toContain('::warning title=Timed out%3A fr::line one%0Aline two: 100%25 done');
     expect(ours.stdout).toContain('::error title=Subtitle quality%3A overlap,file=out/fr/a%2Cb%3Ac%25d.srt,line=12,endLine=13::line one');
     expect(ours.stdout).toContain('::warning file=localized/fr/intro.vtt,line=8,col=3,endColumn=9::line: 47 characters');
+  });
+
+  it('review: an info line never breaks into a line the runner would read as a workflow command', async () => {
+    const ours = await capture(false, true);
+    expect(ours.stdout).toContain('\nline one%0Aline two: 100% done, a,b%0D%0A::error::injected\n');
+    expect(ours.stdout.split('\n').filter((line) => line.startsWith('::error::injected'))).toEqual([]);
   });
 
   it('writes the same bytes as @actions/core without them (older runners, local runs)', async () => {

@@ -1,7 +1,7 @@
 /**
  * The simulator's options for the order-lifecycle faults of docs/reliability.md: a foreign order
- * made at a chosen moment, a create saved late, another spelling of a status, and a create whose
- * answer leaves languages out.
+ * made at a chosen moment, a create saved late, another spelling of a status, a create whose
+ * answer leaves languages out, and how `createdAt` is stamped, written and sorted.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { OllangSimulator, type SimulatorOptions } from '../simulator/index.ts';
@@ -78,5 +78,35 @@ describe('simulator: order-lifecycle options', () => {
     const answer2 = (await (await call(made, 'POST', '/integration/orders/create', CREATE)).json()) as unknown[];
     expect(answer2).toHaveLength(1);
     expect(made.orders().map((o) => o.targetLanguage)).toEqual(['fr', 'es']);
+  });
+
+  it('wholeSecondStamps: orders made within one second share one createdAt', async () => {
+    let now = Date.parse('2026-11-22T10:00:00.250Z');
+    const s = await start({ now: () => now, wholeSecondStamps: true });
+    await call(s, 'POST', '/integration/orders/create', CREATE);
+    now += 500;
+    s.addOrder({ targetLanguage: 'de' });
+    expect(new Set(s.orders().map((o) => o.createdAt))).toEqual(new Set(['2026-11-22T10:00:00.000Z']));
+  });
+
+  it('unstableTieOrder: orders with one createdAt come in another order from one request to the next; others stay sorted', async () => {
+    const s = await start({ unstableTieOrder: true });
+    for (let i = 0; i < 20; i++) s.addOrder({ targetLanguage: `l${i}`, createdAt: '2026-11-22T10:00:00Z' });
+    s.addOrder({ targetLanguage: 'older', createdAt: '2026-11-22T09:00:00Z' });
+    const listings: string[][] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = (await (await call(s, 'GET', LIST)).json()) as { data: { targetLanguage: string }[] };
+      listings.push(page.data.map((o) => o.targetLanguage));
+    }
+    for (const listing of listings) expect(listing.at(-1)).toBe('older');
+    expect(new Set(listings.map((l) => l.join()))).toHaveProperty('size', 3);
+  });
+
+  it('stampsWithoutZone: createdAt is written without a time zone in List Orders and Get Order', async () => {
+    const s = await start({ stampsWithoutZone: true });
+    const order = s.addOrder({ targetLanguage: 'fr', createdAt: '2026-11-22T10:00:00Z' });
+    const got = (await (await call(s, 'GET', `/integration/orders/${order.id}`)).json()) as { createdAt: string };
+    const listed = (await (await call(s, 'GET', LIST)).json()) as { data: { createdAt: string }[] };
+    expect([got.createdAt, listed.data[0]!.createdAt]).toEqual(['2026-11-22T10:00:00.000', '2026-11-22T10:00:00.000']);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderReport, RunReport } from '../../src/report/model.ts';
-import { code, commentMarker, renderComment, renderSummary, text } from '../../src/report/summary.ts';
+import {
+  code,
+  commentMarker,
+  inputProblemsResultLine,
+  renderComment,
+  renderInputProblems,
+  renderSummary,
+  resultLine,
+  text,
+} from '../../src/report/summary.ts';
 import { approximately, formatDuration } from '../../src/duration.ts';
 
 function order(overrides: Partial<OrderReport> = {}): OrderReport {
@@ -31,8 +40,6 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
     ...overrides,
   };
 }
-
-const context = { serverUrl: 'https://github.com', repository: 'acme/site', sha: 'a'.repeat(40) };
 
 /** Table body rows (not header or delimiter) of a Markdown document. */
 function tableRows(markdown: string): string[] {
@@ -73,7 +80,7 @@ function outsideCodeSpans(markdown: string): string {
 
 describe('renderSummary', () => {
   it('has a heading with the status, one row per language, totals and timings', () => {
-    const markdown = renderSummary(report(), context);
+    const markdown = renderSummary(report());
     expect(markdown).toContain('## Ollang localization — ✅ completed');
     const rows = tableRows(markdown);
     expect(rows).toHaveLength(2);
@@ -84,19 +91,133 @@ describe('renderSummary', () => {
     expect(markdown).toContain('Waited 3m 5s, downloaded in 2s 400ms, 1h 2m 3s in all.');
   });
 
-  it('links files to the commit when the context allows it, else shows code spans', () => {
-    const linked = renderSummary(report(), context);
-    expect(linked).toContain(`[\`localized/fr/talk.srt\`](https://github.com/acme/site/blob/${'a'.repeat(40)}/localized/fr/talk.srt)`);
-    const plain = renderSummary(report(), {});
-    expect(plain).toContain('`localized/fr/talk.srt`<br>`localized/fr/talk.vtt`');
-    expect(plain).not.toContain('](');
-    // A repository or sha that is not what GitHub sets is not trusted to build a link.
-    expect(renderSummary(report(), { ...context, sha: 'x) ![img](http://evil' })).not.toContain('](');
+  it('never links a file into the repository: the files are not in the commit being built (issue 14)', () => {
+    const markdown = renderSummary(report());
+    expect(markdown).toContain('`localized/fr/talk.srt`<br>`localized/fr/talk.vtt`');
+    expect(markdown).not.toContain('](');
+    expect(markdown).not.toContain('/blob/');
   });
 
-  it('percent-encodes link paths so a file name cannot end the link', () => {
-    const markdown = renderSummary(report({ orders: [order({ files: ['localized/fr/a (1) [x].srt'] })] }), context);
-    expect(markdown).toContain('/localized/fr/a%20%281%29%20%5Bx%5D.srt)');
+  it('links the artifact the run uploaded, or says why there is none', () => {
+    const url = 'https://github.com/acme/site/actions/runs/42/artifacts/7';
+    const linked = renderSummary(report({ artifact: { name: 'subtitles', url } }));
+    expect(linked).toContain(`Files: in the artifact [\`subtitles\`](${url}), at the paths above.`);
+    expect(linked.match(/\]\(/g)).toHaveLength(1);
+    const skipped = renderSummary(report({ artifact: { name: 'subtitles', problem: 'this runner offers no artifact service' } }));
+    expect(skipped).toContain(
+      "Files: in this job's workspace only; the artifact `subtitles` was not uploaded (this runner offers no artifact service).",
+    );
+    expect(skipped).not.toContain('](');
+    expect(renderComment(report({ artifact: { name: 'subtitles', url } }), { markerKey: 'k' })).toContain(`[\`subtitles\`](${url})`);
+  });
+
+  it('puts the reason a run failed, and the fix, at the top', () => {
+    const failure =
+      'List Orders: 401 UNAUTHORIZED: Invalid or missing API key. Check the secret passed as api-key: Ollang did not accept it as an API key.';
+    const markdown = renderSummary(
+      report({
+        status: 'failed',
+        failure,
+        orders: [],
+        createdCount: 0,
+        reusedCount: 0,
+        languagesWithoutOrder: ['fr'],
+        timings: { waitedMs: 0, downloadedMs: 0, totalMs: 49 },
+      }),
+    );
+    const lines = markdown.split('\n');
+    expect(lines[0]).toBe('## Ollang localization — ❌ failed');
+    expect(lines[2]).toMatch(/^\*\*What went wrong:\*\* List Orders: 401 UNAUTHORIZED: .*Check the secret passed as api\\-key/);
+    expect(markdown).toContain('No order was followed. Languages without an order: `fr`.');
+    expect(markdown).toContain('Took 49ms.');
+    expect(markdown).not.toContain('Waited');
+  });
+
+  it('says in each row what became of the order, and explains Ollang statuses that mean a wait', () => {
+    const markdown = renderSummary(
+      report({
+        status: 'timed-out',
+        orders: [
+          order({
+            status: 'cancelled',
+            files: [],
+            outcome: 'still ongoing when the wait ended; then cancelled by this run (on-timeout: cancel)',
+          }),
+          order({ orderId: 'ord_es', language: 'es', status: 'timed-out', files: [], outcome: 'left running (on-timeout: fail)' }),
+          order({
+            orderId: 'ord_de',
+            language: 'de',
+            status: 'waitingForApprove',
+            files: [],
+            outcome: 'a human-review gate: someone at Ollang must approve it',
+          }),
+        ],
+      }),
+    );
+    const rows = tableRows(markdown);
+    expect(cells(rows[0]!)[1]).toBe(
+      ' 🚫 cancelled — still ongoing when the wait ended; then cancelled by this run \\(on\\-timeout: cancel\\) ',
+    );
+    expect(cells(rows[1]!)[1]).toBe(' ⏱️ timed\\-out — left running \\(on\\-timeout: fail\\) ');
+    expect(cells(rows[2]!)[1]).toMatch(/^ ⏳ waitingForApprove — a human\\-review gate/);
+  });
+
+  it('mode: cancel: a row per order with what became of it, no files column, and counts', () => {
+    const cancelled = (o: Partial<OrderReport>) => order({ created: false, files: [], ...o });
+    const markdown = renderSummary(
+      report({
+        status: 'cancelled',
+        mode: 'cancel',
+        orders: [
+          cancelled({ status: 'cancelled', outcome: 'cancelled by this run' }),
+          cancelled({ orderId: 'o2', language: 'es', status: 'completed', outcome: 'had already finished: nothing to cancel' }),
+        ],
+      }),
+    );
+    expect(markdown).toContain('| Language | Status | Order |\n|---|---|---|');
+    expect(markdown).not.toContain('(reused)');
+    expect(markdown).toContain('1 cancelled by this run, 1 had already finished.');
+    expect(markdown).not.toContain('output `');
+  });
+
+  it('mode: cancel with nothing to cancel says so, and a dry run lists what it would cancel', () => {
+    const none = renderSummary(report({ status: 'completed', mode: 'cancel', orders: [], createdCount: 0, reusedCount: 0 }));
+    expect(none).toContain('## Ollang localization — ✅ completed');
+    expect(none).toContain('Nothing to cancel: no unfinished order found.');
+    const dry = renderSummary(
+      report({
+        status: 'dry-run',
+        mode: 'cancel',
+        orders: [order({ status: 'pending', created: false, files: [], outcome: 'would be cancelled' })],
+      }),
+    );
+    expect(tableRows(dry)[0]).toContain('⏳ pending — would be cancelled');
+    expect(dry).toContain('1 would be cancelled.');
+  });
+
+  it('with media: one row per media file and language, with its path, and the uploaded and found totals', () => {
+    const markdown = renderSummary(
+      report({
+        projects: [
+          { media: 'videos/a.mp4', projectId: 'p1', uploaded: true, outcome: 'uploaded' },
+          { media: 'videos/b.mp4', projectId: 'p2', uploaded: false, outcome: 'found' },
+        ],
+        orders: [
+          order({ media: 'videos/b.mp4', projectId: 'p2', files: ['videos/b.fr.vtt'] }),
+          order({ media: 'videos/a.mp4', projectId: 'p1', files: ['videos/a.fr.vtt'] }),
+          order({ media: 'videos/a.mp4', projectId: 'p1', language: 'es', orderId: 'o3', files: ['videos/a.es.vtt'] }),
+        ],
+      }),
+    );
+    expect(markdown).toContain('| Media | Language | Status | Order | Files |');
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| `videos/'));
+    expect(rows.map((row) => cells(row).slice(0, 2).join('|'))).toEqual([
+      ' `videos/a.mp4` | `fr` ',
+      ' `videos/a.mp4` | `es` ',
+      ' `videos/b.mp4` | `fr` ',
+    ]);
+    expect(markdown).toContain('2 media files · mode `run`');
+    expect(markdown).toContain('Media: 1 uploaded, 1 found (uploaded before).');
   });
 
   it('lists languages without order, the dry-run plan and problems', () => {
@@ -107,10 +228,9 @@ describe('renderSummary', () => {
         languagesWithoutOrder: ['de', 'it'],
         plan: { create: ['de'], reuse: [{ language: 'fr', orderId: 'ord_fr_1' }] },
       }),
-      context,
     );
     expect(markdown).toContain('🧪 dry run');
-    expect(markdown).toContain('Languages without order: `de`, `it`.');
+    expect(markdown).toContain('Languages without an order: `de`, `it`.');
     expect(markdown).toContain('- Would create: `de`');
     expect(markdown).toContain('- Would reuse: `fr` (order `ord_fr_1`)');
     expect(markdown).toContain('### Problems');
@@ -132,7 +252,6 @@ describe('renderSummary', () => {
           }),
         ],
       }),
-      {},
     );
     const rows = tableRows(markdown);
     expect(rows).toHaveLength(1);
@@ -152,15 +271,39 @@ describe('renderSummary', () => {
 
   it('cuts very long file lists', () => {
     const files = Array.from({ length: 60 }, (_, i) => `localized/fr/part${i}.srt`);
-    const markdown = renderSummary(report({ orders: [order({ files })] }), {});
+    const markdown = renderSummary(report({ orders: [order({ files })] }));
     expect(markdown).toContain('and 10 more');
     expect(markdown).not.toContain('part55.srt');
   });
 });
 
+describe('renderSummary with media', () => {
+  it('one row per media file and language, with the file path; the files uploaded and found', () => {
+    const media = report({
+      projectId: '',
+      orders: [
+        order({ media: 'videos/intro.mp4', files: ['videos/intro.fr.vtt'] }),
+        order({ orderId: 'o2', language: 'es', media: 'videos/intro.mp4', files: ['videos/intro.es.vtt'] }),
+        order({ orderId: 'o3', media: 'videos/b|c.mp4', files: ['videos/b|c.fr.vtt'] }),
+      ],
+      projects: [
+        { media: 'videos/intro.mp4', projectId: 'p1', uploaded: true, outcome: 'uploaded' },
+        { media: 'videos/b|c.mp4', projectId: 'p2', uploaded: false, outcome: 'found' },
+      ],
+    });
+    const markdown = renderSummary(media);
+    expect(markdown).toContain('2 media files · mode `run`');
+    expect(markdown).toContain('Media: 1 uploaded, 1 found (uploaded before).');
+    expect(markdown).toContain('| Media | Language | Status | Order | Files |');
+    expect(markdown).toContain('| `videos/intro.mp4` | `fr` |');
+    expect(markdown).toContain('| `videos/b\\|c.mp4` | `fr` |');
+    expect(renderComment(media, { markerKey: 'videos/*.mp4:subtitle' })).toContain('| `videos/intro.mp4` | `es` |');
+  });
+});
+
 describe('renderComment', () => {
   it('starts with the marker and carries a table and the cost line', () => {
-    const body = renderComment(report(), { ...context, markerKey: 'proj_123:subtitle' });
+    const body = renderComment(report(), { markerKey: 'proj_123:subtitle' });
     expect(body.startsWith(commentMarker('proj_123:subtitle'))).toBe(true);
     expect(body.startsWith('<!-- ollang-localize-action:proj_123%3Asubtitle -->\n')).toBe(true);
     expect(tableRows(body)).toHaveLength(2);
@@ -188,6 +331,39 @@ describe('renderComment', () => {
   });
 });
 
+describe('the result line and the input problems', () => {
+  it('one line with the status and the counts, for every kind of run', () => {
+    expect(resultLine(report())).toBe(
+      'Ollang localization completed: 2 orders (1 created, 1 reused), 2 with files; 3 files downloaded to localized.',
+    );
+    expect(resultLine(report({ status: 'failed', orders: [], createdCount: 0, reusedCount: 0, languagesWithoutOrder: ['fr', 'es'] }))).toBe(
+      'Ollang localization failed: no order followed; 0 files downloaded; no order for fr, es.',
+    );
+    expect(resultLine(report({ status: 'completed', mode: 'cancel', orders: [] }))).toBe(
+      'Ollang localization completed (mode: cancel): nothing to cancel: no unfinished order found.',
+    );
+    expect(resultLine(report({ status: 'dry-run', orders: [], plan: { create: ['de'], reuse: [{ language: 'fr', orderId: 'o' }] } }))).toBe(
+      'Ollang localization dry run: would create de; would reuse fr.',
+    );
+    expect(resultLine(report({ artifact: { name: 'subs', url: 'https://github.com/a/b/actions/runs/1/artifacts/2' } }))).toMatch(
+      /; artifact subs: https:\/\/github\.com\/a\/b\/actions\/runs\/1\/artifacts\/2\.$/,
+    );
+  });
+
+  it('input problems: every bad input listed in the summary, escaped', () => {
+    const markdown = renderInputProblems([
+      { input: 'level', message: `Input 'level': "3" is not a level. Accepted: '0' (AI only) or '1' (AI plus human review).` },
+      { input: 'timeout', message: `Input 'timeout': "<b>x</b>" is not a duration.` },
+    ]);
+    expect(markdown).toContain(
+      '**What went wrong:** 2 inputs are not valid, so nothing was sent to Ollang. Fix them in the workflow file:',
+    );
+    expect(markdown).toContain("- `level`: Input 'level': &quot;3&quot; is not a level\\.");
+    expect(markdown).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(inputProblemsResultLine(2)).toBe('Ollang localization failed: 2 inputs are not valid; nothing was sent to Ollang.');
+  });
+});
+
 describe('escaping helpers', () => {
   it('code() fences around backtick runs and flattens newlines', () => {
     expect(code('plain')).toBe('`plain`');
@@ -212,10 +388,18 @@ describe('escaping helpers', () => {
     expect(shown(3_723_400)).toBe('1h 2m 3s');
   });
 
-  it('an order Ollang calls `canceled` shows as finished badly, like `cancelled`', () => {
+  it('an order Ollang calls `canceled` shows as cancelled, like `cancelled`; `failed` as failed', () => {
     const rows = tableRows(
-      renderSummary(report({ orders: [order({ status: 'canceled', files: [] }), order({ status: 'Cancelled', files: [] })] })),
+      renderSummary(
+        report({
+          orders: [
+            order({ status: 'canceled', files: [] }),
+            order({ status: 'Cancelled', files: [] }),
+            order({ status: 'failed', files: [] }),
+          ],
+        }),
+      ),
     );
-    for (const row of rows) expect(cells(row)[1]).toMatch(/^ ❌ /);
+    expect(rows.map((row) => cells(row)[1]!.trim().split(' ')[0])).toEqual(['🚫', '🚫', '❌']);
   });
 });

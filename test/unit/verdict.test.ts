@@ -14,6 +14,8 @@ const settings: VerdictSettings = {
   targetLanguages: ['fr', 'es'],
   orderIds: [],
   outputDirRelative: 'localized',
+  onTimeout: 'fail',
+  cancelOnAbort: true,
 };
 
 function order(language: string, state: FollowState, status: string, extra: Partial<FollowedOrder> = {}): FollowedOrder {
@@ -98,6 +100,12 @@ const rows: Row[] = [
     failure: /cancelled/,
   },
   { name: 'dry run', record: record([], { ended: 'dry-run' }), status: 'dry-run' },
+  {
+    name: 'mode: cancel with nothing to cancel',
+    record: record([], { ended: 'completed' }),
+    settings: { mode: 'cancel' },
+    status: 'completed',
+  },
   {
     name: 'mode: cancel that could not cancel',
     record: record([], { ended: 'failed', failure: 'Could not cancel o1' }),
@@ -184,6 +192,70 @@ describe('the report', () => {
     ]);
     expect([report.createdCount, report.reusedCount]).toEqual([1, 1]);
     expect(report.timings).toEqual({ waitedMs: 500, downloadedMs: 200, totalMs: 1_500 });
+  });
+
+  it('rows come in target-languages order, orders in other languages (child orders) after them', () => {
+    const r = record([
+      order('en', 'done', 'completed', { type: 'cc' }),
+      es('done', 'completed'),
+      order('DE', 'done', 'completed'),
+      fr('done', 'completed'),
+    ]);
+    const { report } = finishRun(r, { ...settings, targetLanguages: ['fr', 'de', 'es'] }, 0);
+    expect(report.orders.map((o) => o.language)).toEqual(['fr', 'DE', 'es', 'en']);
+  });
+
+  it('on-timeout: cancel: a timed-out order this run cancelled is reported cancelled, and why, not "timed-out, still ongoing"', () => {
+    const timedOut = es('timed-out', 'cancelled', { problem: 'still ongoing when the wait ended' });
+    const r = record([fr('done', 'completed'), timedOut], {
+      timedOut: true,
+      cancels: [{ orderId: timedOut.orderId, outcome: 'cancelled' }],
+    });
+    const { report } = finishRun(r, { ...settings, onTimeout: 'cancel' }, 0);
+    const row = report.orders.find((o) => o.language === 'es')!;
+    expect(row.status).toBe('cancelled');
+    expect(row.outcome).toBe('still ongoing when the wait ended; then cancelled by this run (on-timeout: cancel)');
+    expect(row.problem).toBeUndefined();
+    expect(report.status).toBe('timed-out');
+  });
+
+  it('every timed-out or unfinished row says what became of the order', () => {
+    const outcome = (o: FollowedOrder, extra: Partial<RunRecord> = {}, overrides: Partial<VerdictSettings> = {}): string | undefined =>
+      finishRun(record([o], extra), { ...settings, ...overrides }, 0).report.orders[0]!.outcome;
+    const ongoing = es('timed-out', 'ongoing', { problem: 'still ongoing when the wait ended' });
+    expect(outcome(ongoing, { timedOut: true })).toBe('left running (on-timeout: fail)');
+    expect(outcome(ongoing, { timedOut: true }, { onTimeout: 'continue' })).toBe('left running (on-timeout: continue)');
+    expect(outcome({ ...ongoing, created: false }, { timedOut: true }, { onTimeout: 'cancel' })).toBe(
+      'left running (not created by this run)',
+    );
+    expect(
+      outcome(
+        { ...ongoing, problem: 'could not be cancelled: too late' },
+        { timedOut: true, cancels: [{ orderId: ongoing.orderId, outcome: 'not-cancellable' }] },
+      ),
+    ).toBe('its cancel failed, so it was left running');
+    expect(
+      outcome(es('timed-out', 'completed', { problem: 'completed, but Ollang had not published its outputs' }), { timedOut: true }),
+    ).toBe('the wait ended before its files were downloaded');
+    // The workflow run was cancelled.
+    const pending = es('waiting', 'pending');
+    expect(
+      outcome({ ...pending, status: 'cancelled' }, { ended: 'cancelled', cancels: [{ orderId: pending.orderId, outcome: 'cancelled' }] }),
+    ).toBe('cancelled by this run when the workflow run was cancelled');
+    expect(outcome(pending, { ended: 'cancelled' }, { cancelOnAbort: false })).toBe('left running (cancel-on-abort: false)');
+    expect(outcome({ ...pending, created: false }, { ended: 'cancelled' })).toBe('left running (not created by this run)');
+    // Ollang's words explained where they mean a wait (submit mode).
+    expect(outcome(es('waiting', 'waitingForApprove'), {}, { mode: 'submit' })).toMatch(/^a human-review gate/);
+    expect(outcome(es('done', 'completed'))).toBeUndefined();
+  });
+
+  it('carries the failure, for the summary to show', () => {
+    const { report } = finishRun(
+      record([], { failure: 'List Orders: 401 UNAUTHORIZED. Check the secret passed as api-key.' }),
+      settings,
+      0,
+    );
+    expect(report.failure).toMatch(/Check the secret passed as api-key/);
   });
 
   it('languages are covered case-insensitively, by orders read only during the wait too', () => {
