@@ -94,14 +94,16 @@ export async function run(given: RunContext): Promise<RunOutcome> {
   if (!context.abort.aborted) state.recordMainFinished();
   // quality-check fail / strict fail the step; `status` stays about the orders and files.
   const qualityFailed = quality && qualityFailure(quality.mode, quality.files);
-  if (quality) {
-    report.quality = quality;
-    const { annotateQuality } = await import('./quality/run.ts');
-    annotateQuality(io.log, quality.files, annotations.written, [failure, qualityFailed].filter(Boolean).length);
-  }
+  if (quality) report.quality = quality;
   writeOutputs(io, report);
   if (settings.artifact) await shareFiles(context, settings, report, settings.artifact);
   const { resultLine } = await publishReport(context, settings, workflow, report);
+  // The findings' annotations in the room the run's own left (the artifact's and the PR comment's
+  // warnings included), keeping one error for each failure still to report.
+  if (quality) {
+    const { annotateQuality } = await import('./quality/run.ts');
+    annotateQuality(io.log, quality.files, annotations.written, [failure, qualityFailed].filter(Boolean).length);
+  }
   if (failure) io.setFailed(failure);
   if (qualityFailed) io.setFailed(qualityFailed);
   // Last, outside any group: what a collapsed log still shows.

@@ -4,9 +4,11 @@
  * so that every rule is found on its file and line by the bundled action; then what each value
  * of `quality-check` does to the step, and a bad `quality-rules` refused before any request.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { startGitHubApi } from '../fakes/github-api.ts';
 import { OllangSimulator, type SimulatorOptions } from '../simulator/index.ts';
 import { parseOrders, repoRoot, runAction, type ActionRun } from './harness.ts';
 
@@ -59,8 +61,14 @@ async function start(languages: readonly string[], options: Partial<SimulatorOpt
   return sim;
 }
 
-function run(sim: OllangSimulator, languages: readonly string[], inputs: Record<string, string> = {}): Promise<ActionRun> {
+function run(
+  sim: OllangSimulator,
+  languages: readonly string[],
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
   return runAction({
+    env,
     inputs: {
       'api-key': sim.apiKey,
       'api-url': sim.url,
@@ -224,6 +232,40 @@ describe.concurrent('subtitle quality check through dist/index.js', () => {
     expect(written.filter((a) => a.kind === 'notice').map((a) => a.message)).toEqual([
       `${15 - (10 - own.length)} more warnings than the annotations above show (GitHub shows 10 errors and 10 warnings a step, and the run's other annotations came first): the job summary and the \`quality\` output list them all.`,
     ]);
+  });
+
+  it("the run's warnings written after the check (a PR comment refused) still show: the findings leave them room", async ({ expect }) => {
+    const sim = await start(WARNINGS);
+    const github = await startGitHubApi({ forbid: true });
+    try {
+      const event = path.join(mkdtempSync(path.join(tmpdir(), 'quality-event-')), 'event.json');
+      writeFileSync(
+        event,
+        JSON.stringify({
+          action: 'synchronize',
+          number: 7,
+          pull_request: { number: 7, head: { sha: 'a'.repeat(40), repo: { full_name: 'octo/release', fork: false } }, base: { repo: { full_name: 'octo/release' } } },
+          repository: { full_name: 'octo/release' },
+        }),
+      );
+      const r = await run(
+        sim,
+        WARNINGS,
+        { 'github-token': 'ghs_qualitytoken' },
+        { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'octo/release', GITHUB_SHA: 'a'.repeat(40) },
+      );
+      expect(r.exitCode, log(r)).toBe(0);
+      const warnings = annotations(r).filter((a) => a.kind === 'warning');
+      expect(warnings).toHaveLength(10);
+      // The comment's 403 is one of the 10 GitHub shows, not an eleventh hidden behind the findings.
+      expect(warnings.filter((a) => a.message.includes('HTTP 403'))).toHaveLength(1);
+      expect(warnings.filter((a) => a.properties['title']?.startsWith('Subtitle quality'))).toHaveLength(9);
+      expect(annotations(r).filter((a) => a.kind === 'notice').map((a) => a.message)).toEqual([
+        "6 more warnings than the annotations above show (GitHub shows 10 errors and 10 warnings a step, and the run's other annotations came first): the job summary and the `quality` output list them all.",
+      ]);
+    } finally {
+      await github.close();
+    }
   });
 
   it('off: nothing is read or reported; quality is [] and quality-status skipped', async ({ expect }) => {
