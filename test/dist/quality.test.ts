@@ -4,7 +4,8 @@
  * so that every rule is found on its file and line by the bundled action; then what each value
  * of `quality-check` does to the step, and a bad `quality-rules` refused before any request.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
@@ -265,6 +266,43 @@ describe.concurrent('subtitle quality check through dist/index.js', () => {
       ]);
     } finally {
       await github.close();
+    }
+  });
+
+  it('with media: the files saved beside the video are checked, and annotated at their paths', async ({ expect }) => {
+    const sim = await start(['fr', 'it'], { projects: [] });
+    const workspace = mkdtempSync(path.join(tmpdir(), 'quality-media-'));
+    try {
+      mkdirSync(path.join(workspace, 'videos'));
+      writeFileSync(path.join(workspace, 'videos', 'intro.mp4'), 'not really a video, but bytes to upload');
+      const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
+      for (const args of [['init', '-q'], ['add', '.'], ['commit', '-qm', 'media']]) execFileSync('git', args, { cwd: workspace, env });
+      const r = await runAction({
+        workspace,
+        inputs: {
+          'api-key': sim.apiKey,
+          'api-url': sim.url,
+          media: 'videos/*.mp4',
+          'source-language': 'en',
+          'target-languages': 'fr, it',
+          'poll-interval': '150ms',
+          timeout: '30s',
+          'quality-check': 'fail',
+        },
+        timeoutMs: 45_000,
+      });
+      expect(r.exitCode, log(r)).toBe(1);
+      expect(r.outputs['status']).toBe('completed');
+      const files = quality(r);
+      expect(files.map((f) => f.file).sort()).toEqual(parseOrders(r).flatMap((o) => o.files).sort());
+      expect(files.every((f) => f.file.startsWith('videos/intro.'))).toBe(true);
+      const errors = annotations(r).filter((a) => a.kind === 'error' && a.properties['file'] !== undefined);
+      expect(errors.map((a) => [a.properties['title'], a.properties['file'], a.properties['line']])).toEqual([
+        ['Subtitle quality: overlap', files.find((f) => f.language === 'it' && f.file.endsWith('.srt'))!.file, '11'],
+        ['Subtitle quality: overlap', files.find((f) => f.language === 'it' && f.file.endsWith('.vtt'))!.file, '13'],
+      ]);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
     }
   });
 
