@@ -32,6 +32,9 @@ import { parseOutputPath, type OutputPathTemplate } from './download/output-path
 import { DurationError, formatDuration, parseDuration } from './duration.ts';
 import type { DownloadKind, DubbingStyle, Mode, OnTimeout, OrderSubType, OrderType, Settings } from './settings.ts';
 import { redactSecrets } from './redact.ts';
+import type { LimitOverride } from './quality/limits.ts';
+import { QUALITY_RULES_INPUT, parseQualityRules } from './quality/rules.ts';
+import { QUALITY_CHECK_MODES, type QualityCheckMode } from './quality/verdict.ts';
 
 /** One bad input: `input` as written in the workflow (`rush-languages`), `message` the whole sentence. */
 export interface InputProblem {
@@ -47,10 +50,12 @@ export class InputError extends Error {
   constructor(problems: readonly InputProblem[]) {
     const [first] = problems;
     if (first === undefined) throw new TypeError('InputError needs at least one problem');
+    // An input can have several problems (each bad line of quality-rules is one): count the inputs.
+    const inputs = new Set(problems.map((p) => p.input)).size;
     super(
       problems.length === 1
         ? first.message
-        : `${problems.length} inputs are not valid:\n${problems.map((p) => `- ${p.message}`).join('\n')}`,
+        : `${inputs === 1 ? `Input '${first.input}' is` : `${inputs} inputs are`} not valid:\n${problems.map((p) => `- ${p.message}`).join('\n')}`,
     );
     this.name = 'InputError';
     this.input = first.input;
@@ -140,8 +145,8 @@ const BOOLEAN_ACCEPTED = "'true' or 'false' (also yes/no or 1/0, in any letter c
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 const ID_ACCEPTED = '1 to 128 letters, digits, - or _';
-/** primary language (2-3 letters), optional script (4 letters), optional region (2 letters or 3 digits). */
-const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$/;
+/** primary language (2-3 letters), optional script (4 letters), optional region (2 letters or 3 digits); quality-rules takes the same. */
+export const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$/;
 const LANGUAGE_ACCEPTED = 'language codes such as fr, es, pt-BR, zh-TW, zh-Hant or es-419, separated by commas, spaces or newlines';
 const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 45m, 2h, 1h30m; a bare number is seconds)';
 /** A duration written without a unit (docs of src/duration.ts): seconds. */
@@ -283,6 +288,11 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   const sourceLanguage = check(undefined, () => readSourceLanguage(raw('source-language'), show, fail));
   const outputPath = check(parseOutputPath('', { hasMedia: media !== '' }), () => readOutputPath(raw('output-path'), media !== ''));
   const artifact = check('', () => readArtifactName(raw('artifact'), show, fail));
+  const qualityCheck = check<QualityCheckMode>('report', () =>
+    readEnum('quality-check', raw('quality-check'), QUALITY_CHECK_MODES, 'report', show, fail),
+  );
+  // Every bad line of quality-rules is a problem of its own, each naming its line.
+  const qualityRules = readQualityRules(raw('quality-rules'), show, problems);
 
   // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
   check(undefined, () => {
@@ -377,6 +387,9 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
       );
     }
   });
+  if (qualityCheck === 'off' && qualityRules.length > 0) {
+    warn(`Input 'quality-rules' is ignored: quality-check is 'off', so no subtitle file is checked.`);
+  }
 
   if (problems.length > 0) throw new InputError(problems);
   if (apiKey === '' && secretsWithheld !== undefined) throw new SecretWithheldError(secretsWithheld);
@@ -407,6 +420,8 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
     maxDownloadBytes,
     media,
     outputPath,
+    qualityCheck,
+    qualityRules,
   };
   if (sourceLanguage !== undefined && media !== '') settings.sourceLanguage = sourceLanguage;
   if (orderSubType !== undefined) settings.orderSubType = orderSubType;
@@ -426,6 +441,13 @@ class Invalid extends Error {
     super(message);
     this.input = input;
   }
+}
+
+/** `quality-rules` (src/quality/rules.ts): the overrides; each bad line is added to `problems`. */
+function readQualityRules(text: string, show: Show, problems: InputProblem[]): LimitOverride[] {
+  const parsed = parseQualityRules(text, show);
+  problems.push(...parsed.problems.map(({ message }) => ({ input: QUALITY_RULES_INPUT, message })));
+  return parsed.problems.length > 0 ? [] : parsed.overrides;
 }
 
 /** Splits a list written with commas, spaces and newlines in any mix. */

@@ -27,6 +27,9 @@ import type { CommentContext } from './report/summary.ts';
 import { writeOutputs } from './report/outputs.ts';
 import { finishRun, recordFailure, startRecord, type RunRecord } from './report/verdict.ts';
 import { errorMessage } from './error-message.ts';
+import { countAnnotations } from './annotations.ts';
+import type { QualityCheck } from './quality/run.ts';
+import { qualityFailure } from './quality/verdict.ts';
 
 /** Everything a run touches outside its own memory. */
 export interface RunContext {
@@ -46,7 +49,10 @@ export interface RunOutcome {
   exitCode: number;
 }
 
-export async function run(context: RunContext): Promise<RunOutcome> {
+export async function run(given: RunContext): Promise<RunOutcome> {
+  // GitHub shows 10 annotations of a kind a step: the subtitle check fits its own in what is left.
+  const annotations = countAnnotations(given.io.log);
+  const context: RunContext = { ...given, io: { ...given.io, log: annotations.log } };
   const { io } = context;
   const startedAt = context.clock();
   const workflow = readWorkflowContext(context.env, context.cwd);
@@ -82,17 +88,48 @@ export async function run(context: RunContext): Promise<RunOutcome> {
     } else recordFailure(record, describeError(error));
   }
 
+  const quality = await checkSubtitles(context, settings, record);
   const { report, failure } = finishRun(record, settings, context.clock());
   // The verdict is in and no order changes after it: a signal from now on (during the PR
   // comment, say) leaves the post step nothing to do. An aborted run leaves it the rest.
   if (!context.abort.aborted) state.recordMainFinished();
+  // quality-check fail / strict fail the step; `status` stays about the orders and files.
+  const qualityFailed = quality && qualityFailure(quality.mode, quality.files);
+  if (quality) report.quality = quality;
   writeOutputs(io, report);
   if (settings.artifact) await shareFiles(context, settings, report, settings.artifact);
   const { resultLine } = await publishReport(context, settings, workflow, report);
+  // The findings' annotations in the room the run's own left (the artifact's and the PR comment's
+  // warnings included), keeping one error for each failure still to report.
+  if (quality) {
+    const { annotateQuality } = await import('./quality/run.ts');
+    annotateQuality(io.log, quality.files, annotations.written, [failure, qualityFailed].filter(Boolean).length);
+  }
   if (failure) io.setFailed(failure);
+  if (qualityFailed) io.setFailed(qualityFailed);
   // Last, outside any group: what a collapsed log still shows.
   io.log.info(resultLine(report));
-  return { report, exitCode: failure ? 1 : 0 };
+  return { report, exitCode: failure || qualityFailed ? 1 : 0 };
+}
+
+/**
+ * After the downloads: every SRT and WebVTT file the run saved, checked (docs/quality.md). Not
+ * with `quality-check: off`, in modes that download nothing, or after an abort.
+ */
+async function checkSubtitles(context: RunContext, settings: Settings, record: RunRecord): Promise<QualityCheck | undefined> {
+  if (settings.qualityCheck === 'off' || settings.dryRun || settings.mode === 'submit' || settings.mode === 'cancel') return undefined;
+  if (context.abort.aborted) return undefined;
+  // Loaded here: the parser and the rules are not needed before the downloads are in (start-up).
+  const { checkSavedSubtitles } = await import('./quality/run.ts');
+  return checkSavedSubtitles({
+    mode: settings.qualityCheck,
+    overrides: settings.qualityRules,
+    workspace: settings.workspace,
+    saved: record.followed.flatMap((order) => order.files.map((file) => ({ file, language: order.language }))),
+    log: context.io.log,
+    clock: context.clock,
+    signal: context.abort,
+  });
 }
 
 /**

@@ -5,6 +5,8 @@ import type { OutputPathTemplate } from './download/output-path.ts';
  * table). Produced only by `readSettings` in inputs.ts; everything downstream trusts these
  * values.
  */
+import type { LimitOverride } from './quality/limits.ts';
+import type { QualityCheckMode } from './quality/verdict.ts';
 
 export type OrderType = 'cc' | 'subtitle' | 'document' | 'aiDubbing' | 'studioDubbing';
 export type OrderSubType = 'closedCaption' | 'timecodedTranscription';
@@ -59,4 +61,8 @@ export interface Settings {
   outputPath: OutputPathTemplate;
   /** The `artifact` input: upload the downloaded files as a workflow artifact of this name (absent: no artifact). */
   artifact?: string;
+  /** What the subtitle quality check does with its findings (input `quality-check`, docs/quality.md). */
+  qualityCheck: QualityCheckMode;
+  /** The readability limits `quality-rules` overrides, in the order written. */
+  qualityRules: LimitOverride[];
 }

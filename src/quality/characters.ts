@@ -143,6 +143,28 @@ function classify(unit: number): number {
   return isHalfWidth(unit) ? HALF : FULL;
 }
 
+/**
+ * Whether a subtitle line (`line`, or its part from `from` to `to`) shows anything: the same
+ * answer as `countLine(...) !== 0`, usually from its first character.
+ */
+export function showsText(line: string, halfWidthCountsHalf: boolean, from = 0, to = line.length): boolean {
+  for (let i = from; i < to; i++) {
+    const unit = line.charCodeAt(i);
+    if (unit === 0x3c /* < */ || unit === 0x7b /* { */) {
+      const end = markupEnd(line, i, to);
+      if (end === -1) return true; // the sign itself is text
+      i = end;
+      continue;
+    }
+    let unitClass = classOf[unit]!;
+    if (unitClass === 0) unitClass = classOf[unit] = classify(unit);
+    if (unitClass === SLOW) return countLine(line, halfWidthCountsHalf, from, to) !== 0;
+    // White space counts only before a character, and an invisible character not at all.
+    if (unitClass !== SPACE_FULL && unitClass !== SPACE_HALF && unitClass !== INVISIBLE_UNIT) return true;
+  }
+  return false;
+}
+
 function clusters(text: string): number {
   let count = 0;
   for (const _ of graphemeSegmenter().segment(text)) count++;

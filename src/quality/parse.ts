@@ -133,35 +133,47 @@ export function formatTime(ms: number, format: SubtitleFormat): string {
   return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}${format === 'srt' ? ',' : '.'}${pad(ms % 1000, 3)}`;
 }
 
-const DOT = 0x2e;
-const COMMA = 0x2c;
+export const DOT = 0x2e;
+export const COMMA = 0x2c;
 /** Enough like an SRT timing line to tell a missing blank line from text that happens to hold "-->". */
 const SRT_TIMING_LIKE = /^[ \t]*\d+:\d+:\d+[,.]\d+[ \t]*-->/;
-const SRT_COORDINATES = /^X1:-?\d+[ \t]+X2:-?\d+[ \t]+Y1:-?\d+[ \t]+Y2:-?\d+[ \t]*$/i;
+export const SRT_COORDINATES = /^X1:-?\d+[ \t]+X2:-?\d+[ \t]+Y1:-?\d+[ \t]+Y2:-?\d+[ \t]*$/i;
 
 /**
- * The timing line as it nearly always is (`00:00:01.000 --> 00:00:03.500 align:start`), read
- * character by character: 150,000 cues must take milliseconds (docs/benchmarks.md). `undefined`
- * for anything else, which the slow way then reads and explains. WebVTT allows `mm:ss.ttt` and
- * any number of hour digits; both formats want white space around the arrow (SRT players cope
- * without it, but no SRT writer leaves it out: the slow way accepts it).
+ * What the last timing line read holds: one object for every cue, so that reading a timing line
+ * allocates nothing (150,000 cues must take milliseconds: docs/benchmarks.md). `settingsFrom` is
+ * where the cue settings start in the text (the line's end when there are none); `time` is
+ * readTime's result.
  */
-function readTimingFast(lines: SubtitleLines, index: number, separator: number): Timing | undefined {
-  const line = lines.text;
-  const end = lines.ends[index]!;
-  position = lines.starts[index]!;
-  skipBlanks(line);
-  const startMs = readTimeFast(line, separator);
-  if (startMs < 0 || !skipBlanks(line)) return undefined;
-  if (line.charCodeAt(position) !== 0x2d || line.charCodeAt(position + 1) !== 0x2d || line.charCodeAt(position + 2) !== 0x3e)
-    return undefined;
-  position += 3;
-  if (!skipBlanks(line)) return undefined;
-  const endMs = readTimeFast(line, separator);
-  if (endMs < 0 || position > end) return undefined;
-  if (position === end) return { startMs, endMs, settings: '' };
-  if (!skipBlanks(line) || position > end) return undefined;
-  return { startMs, endMs, settings: line.slice(position, end).trim() };
+export const timing = { startMs: 0, endMs: 0, settingsFrom: 0, time: 0 };
+
+/**
+ * Reads the timing line from `from` to `end` as it nearly always is (`00:00:01.000 --> 00:00:03.500
+ * align:start`), character by character, into `timing`; false for anything else, which the slow
+ * way then reads and explains. WebVTT allows `mm:ss.ttt` and any number of hour digits; both
+ * formats want white space around the arrow (SRT players cope without it, but no SRT writer
+ * leaves it out: the slow way accepts it).
+ */
+export function readTimingFast(text: string, from: number, end: number, separator: number): boolean {
+  let p = readTime(text, skipBlanks(text, from), separator);
+  if (p < 0) return false;
+  const startMs = timing.time;
+  let q = skipBlanks(text, p);
+  if (q === p || text.charCodeAt(q) !== 0x2d || text.charCodeAt(q + 1) !== 0x2d || text.charCodeAt(q + 2) !== 0x3e) return false;
+  p = skipBlanks(text, q + 3);
+  if (p === q + 3) return false;
+  q = readTime(text, p, separator);
+  if (q < 0 || q > end) return false;
+  timing.startMs = startMs;
+  timing.endMs = timing.time;
+  if (q === end) {
+    timing.settingsFrom = end;
+    return true;
+  }
+  p = skipBlanks(text, q);
+  if (p === q || p > end) return false;
+  timing.settingsFrom = p;
+  return true;
 }
 
 function grow(array: Int32Array): Int32Array {
@@ -170,60 +182,61 @@ function grow(array: Int32Array): Int32Array {
   return grown;
 }
 
-/** Where readTimingFast is in the text. */
-let position = 0;
-
-/** Skips spaces and tabs (and form feeds): whether there were any. */
-function skipBlanks(line: string): boolean {
-  const from = position;
-  for (let c = line.charCodeAt(position); c === 0x20 || c === 0x09 || c === 0x0c; c = line.charCodeAt(++position));
-  return position > from;
+/** Past the spaces, tabs and form feeds at `p`. */
+function skipBlanks(text: string, p: number): number {
+  let c = text.charCodeAt(p);
+  while (c === 0x20 || c === 0x09 || c === 0x0c) c = text.charCodeAt(++p);
+  return p;
 }
 
-/** `[h+:]mm:ss<separator>ttt` with minutes and seconds below 60, in milliseconds; -1 when it is not that. */
-function readTimeFast(line: string, separator: number): number {
+/**
+ * `[h+:]mm:ss<separator>ttt` at `p`, minutes and seconds below 60: its value in milliseconds into
+ * `timing.time`, and the position after it; -1 when it is not that.
+ */
+function readTime(text: string, p: number, separator: number): number {
   let first = 0;
-  let digits = 0;
-  for (let c = line.charCodeAt(position); c >= 0x30 && c <= 0x39; c = line.charCodeAt(++position)) {
+  const from = p;
+  let c = text.charCodeAt(p);
+  while (c >= 0x30 && c <= 0x39) {
     first = first * 10 + (c - 0x30);
-    digits++;
+    c = text.charCodeAt(++p);
   }
-  if (digits === 0 || line.charCodeAt(position) !== 0x3a) return -1;
-  position++;
-  const second = twoDigits(line);
+  const digits = p - from;
+  if (digits === 0 || c !== 0x3a) return -1;
+  const second = twoDigits(text, p + 1);
   if (second < 0) return -1;
+  p += 3;
   let hours: number;
   let minutes: number;
   let seconds: number;
-  if (line.charCodeAt(position) === 0x3a) {
-    position++;
+  if (text.charCodeAt(p) === 0x3a) {
     hours = first;
     minutes = second;
-    seconds = twoDigits(line);
+    seconds = twoDigits(text, p + 1);
     if (seconds < 0) return -1;
+    p += 3;
   } else {
     if (digits !== 2 || separator === COMMA) return -1; // SRT always writes hours
     hours = 0;
     minutes = first;
     seconds = second;
   }
-  if (minutes > 59 || seconds > 59 || line.charCodeAt(position) !== separator) return -1;
-  position++;
-  const a = line.charCodeAt(position) - 0x30;
-  const b = line.charCodeAt(position + 1) - 0x30;
-  const c = line.charCodeAt(position + 2) - 0x30;
-  const next = line.charCodeAt(position + 3);
-  if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9) || (next >= 0x30 && next <= 0x39)) return -1;
-  position += 3;
-  return hours * HOUR + minutes * MINUTE + seconds * 1000 + a * 100 + b * 10 + c;
+  if (minutes > 59 || seconds > 59 || text.charCodeAt(p) !== separator) return -1;
+  const a = text.charCodeAt(p + 1) - 0x30;
+  const b = text.charCodeAt(p + 2) - 0x30;
+  const d = text.charCodeAt(p + 3) - 0x30;
+  const next = text.charCodeAt(p + 4);
+  if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9 && d >= 0 && d <= 9) || (next >= 0x30 && next <= 0x39)) return -1;
+  timing.time = hours * HOUR + minutes * MINUTE + seconds * 1000 + a * 100 + b * 10 + d;
+  return p + 4;
 }
 
-function twoDigits(line: string): number {
-  const a = line.charCodeAt(position) - 0x30;
-  const b = line.charCodeAt(position + 1) - 0x30;
-  const next = line.charCodeAt(position + 2);
+/** Two digits at `p`, not followed by a third: their value, or -1. */
+function twoDigits(text: string, p: number): number {
+  const a = text.charCodeAt(p) - 0x30;
+  const b = text.charCodeAt(p + 1) - 0x30;
+  const next = text.charCodeAt(p + 2);
   if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9) || (next >= 0x30 && next <= 0x39)) return -1;
-  position += 2;
   return a * 10 + b;
 }
 
@@ -255,11 +268,29 @@ function webVttTimestamp(token: string, which: 'start' | 'end'): number | string
   return milliseconds(hours, minutes, seconds, millis);
 }
 
-function readWebVttTiming(lines: SubtitleLines, index: number): TimingResult {
-  const timing = readTimingFast(lines, index, DOT);
-  if (timing !== undefined) return { timing, problems: [] };
-  const line = lines.at(index);
-  // The slow way, to say what is wrong (and, like the W3C parser, keep cues whose only fault is spacing).
+/**
+ * Reads the timing line at `index` into `timing`, reporting what is wrong with it and with its
+ * settings; false when the cue cannot be read (it is then skipped).
+ */
+function readWebVttTiming(lines: SubtitleLines, index: number, error: (index: number, message: string) => void): boolean {
+  const end = lines.ends[index]!;
+  if (!readTimingFast(lines.text, lines.starts[index]!, end, DOT)) {
+    const { timing: slow, problems } = readWebVttTimingSlowly(lines.at(index));
+    for (const problem of problems) error(index, problem);
+    if (slow === undefined) return false;
+    timing.startMs = slow.startMs;
+    timing.endMs = slow.endMs;
+    for (const problem of webVttSettingProblems(slow.settings)) error(index, problem);
+    return true;
+  }
+  if (timing.settingsFrom < end) {
+    for (const problem of webVttSettingProblems(lines.text.slice(timing.settingsFrom, end).trim())) error(index, problem);
+  }
+  return true;
+}
+
+/** The slow way, to say what is wrong (and, like the W3C parser, keep cues whose only fault is spacing). */
+function readWebVttTimingSlowly(line: string): TimingResult {
   const problems: string[] = [];
   const arrow = line.indexOf('-->');
   const left = line.slice(0, arrow);
@@ -289,7 +320,7 @@ const SETTING_VALUES: Readonly<Record<string, RegExp>> = {
 };
 
 /** WebVTT cue settings (`align:start line:90%`): every unknown, malformed or repeated setting. */
-function webVttSettingProblems(settings: string): string[] {
+export function webVttSettingProblems(settings: string): string[] {
   if (settings === '') return [];
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -363,9 +394,9 @@ function parseWebVtt(lines: SubtitleLines): ParsedSubtitle {
     startsCue = false;
     const blockStart = i;
     if (!lines.arrow(i)) {
-      const line = lines.at(i);
-      const first = line.charCodeAt(0);
-      const kind = first === 0x4e || first === 0x53 || first === 0x52 ? /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.exec(line)?.[1] : undefined;
+      const first = lines.text.charCodeAt(lines.starts[i]!);
+      const kind =
+        first === 0x4e || first === 0x53 || first === 0x52 ? /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.exec(lines.at(i))?.[1] : undefined;
       if (kind !== undefined) {
         if (kind !== 'NOTE' && seenCue) error(i, `${kind} blocks must come before the first cue`);
         i++;
@@ -380,12 +411,12 @@ function parseWebVtt(lines: SubtitleLines): ParsedSubtitle {
       if (i >= n || lines.empty(i)) {
         error(
           blockStart,
-          `a line on its own that is not a cue: ${clip(line)} is not followed by a timing line (00:00:01.000 --> 00:00:03.500)`,
+          `a line on its own that is not a cue: ${clip(lines.at(blockStart))} is not followed by a timing line (00:00:01.000 --> 00:00:03.500)`,
         );
         continue;
       }
       if (!lines.arrow(i)) {
-        error(i, `expected the timing line of cue ${clip(line)} (00:00:01.000 --> 00:00:03.500)`);
+        error(i, `expected the timing line of cue ${clip(lines.at(blockStart))} (00:00:01.000 --> 00:00:03.500)`);
         // The block is no cue; a line holding "-->" further on starts the next one (as browsers read it).
         while (i < n && !lines.empty(i) && !lines.arrow(i)) i++;
         startsCue = i < n && !lines.empty(i);
@@ -394,16 +425,15 @@ function parseWebVtt(lines: SubtitleLines): ParsedSubtitle {
     }
 
     const timingIndex = i;
-    const { timing, problems } = readWebVttTiming(lines, i);
-    for (const problem of problems) error(timingIndex, problem);
+    const read = readWebVttTiming(lines, i, error);
     i++;
-    if (timing === undefined) {
+    if (!read) {
       // Skip the cue's text, stopping at a line that may start the next cue (as the W3C parser does).
       while (i < n && !lines.empty(i) && !lines.arrow(i)) i++;
       startsCue = i < n && !lines.empty(i);
       continue;
     }
-    for (const problem of webVttSettingProblems(timing.settings)) error(timingIndex, problem);
+    const { startMs, endMs } = timing;
 
     while (i < n && !lines.empty(i)) {
       if (lines.arrow(i)) {
@@ -420,7 +450,7 @@ function parseWebVtt(lines: SubtitleLines): ParsedSubtitle {
       }
       i++;
     }
-    cues.push({ line: timingIndex + 1, startMs: timing.startMs, endMs: timing.endMs, textLines: i - timingIndex - 1 });
+    cues.push({ line: timingIndex + 1, startMs, endMs, textLines: i - timingIndex - 1 });
     seenCue = true;
   }
   return { lines, cues, findings, wrongFormat: false };
@@ -483,8 +513,8 @@ function parseSrt(lines: SubtitleLines): ParsedSubtitle {
       continue;
     }
 
-    const { timing, problems } = readSrtTiming(lines, timingIndex);
-    for (const problem of problems) error(timingIndex, problem);
+    const read = readSrtTiming(lines, timingIndex, error);
+    const { startMs, endMs } = timing;
     i = timingIndex + 1;
 
     while (i < n && !lines.blank(i)) {
@@ -501,8 +531,7 @@ function parseSrt(lines: SubtitleLines): ParsedSubtitle {
       }
       i++;
     }
-    if (timing !== undefined)
-      cues.push({ line: timingIndex + 1, startMs: timing.startMs, endMs: timing.endMs, textLines: i - timingIndex - 1 });
+    if (read) cues.push({ line: timingIndex + 1, startMs, endMs, textLines: i - timingIndex - 1 });
   }
   return { lines, cues, findings, wrongFormat: false };
 }
@@ -515,19 +544,29 @@ function startsWithDigit(lines: SubtitleLines, index: number): boolean {
   return i < lines.ends[index]! && c >= 0x30 && c <= 0x39;
 }
 
-function readSrtTiming(lines: SubtitleLines, index: number): TimingResult {
-  const timing = readTimingFast(lines, index, COMMA);
-  if (timing !== undefined) {
-    return {
-      timing,
-      problems:
-        timing.settings === '' || SRT_COORDINATES.test(timing.settings)
-          ? []
-          : [`unexpected text after the end time: ${clip(timing.settings)}`],
-    };
+/**
+ * Reads the timing line at `index` into `timing`, reporting what is wrong with it; false when its
+ * times cannot be read for certain (the cue is then skipped).
+ */
+function readSrtTiming(lines: SubtitleLines, index: number, error: (index: number, message: string) => void): boolean {
+  const end = lines.ends[index]!;
+  if (!readTimingFast(lines.text, lines.starts[index]!, end, COMMA)) {
+    const { timing: slow, problems } = readSrtTimingSlowly(lines.at(index));
+    for (const problem of problems) error(index, problem);
+    if (slow === undefined) return false;
+    timing.startMs = slow.startMs;
+    timing.endMs = slow.endMs;
+    return true;
   }
-  // The slow way: say what is wrong, and keep the cue when its times can still be read for certain.
-  const line = lines.at(index);
+  if (timing.settingsFrom < end) {
+    const settings = lines.text.slice(timing.settingsFrom, end).trim();
+    if (settings !== '' && !SRT_COORDINATES.test(settings)) error(index, `unexpected text after the end time: ${clip(settings)}`);
+  }
+  return true;
+}
+
+/** The slow way: say what is wrong, and keep the cue when its times can still be read for certain. */
+function readSrtTimingSlowly(line: string): TimingResult {
   const arrow = line.indexOf('-->');
   const start = srtTimestamp(line.slice(0, arrow).trim(), 'start');
   const rest = line.slice(arrow + 3).trim();

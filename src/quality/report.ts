@@ -1,16 +1,17 @@
 /**
  * How the check's findings reach people, as pure functions of the checked files: annotations on
- * the files' lines, a section of the job summary, one line per language for the PR comment, and
- * the `quality` output. Findings come most important first within each file (check.ts).
+ * the files' lines, a section of the job summary, and one line per language for the PR comment
+ * (the `quality` output is output.ts). Findings come most important first within each file (check.ts).
  *
  * File names come from Ollang and cue text from the files: everything shown in Markdown goes
  * through the job summary's own `code()` / `text()` (src/report/summary.ts), and annotation
  * messages are one line (the runner escapes `%`, CR and LF, and `:` and `,` in properties).
  */
+import { ANNOTATIONS_PER_STEP } from '../annotations.ts';
 import type { AnnotationProperties } from '../runtime.ts';
 import { code, text } from '../report/summary.ts';
-import type { FileQuality, QualityFinding } from './check.ts';
-import { qualityStatus } from './verdict.ts';
+import type { ErrorRule, FileQuality, QualityFinding } from './check.ts';
+import { ERROR_ORDER, formatCount, plural, qualityStatus } from './verdict.ts';
 import type { QualityCheckMode, QualityStatus } from './verdict.ts';
 
 export interface QualityAnnotation {
@@ -21,9 +22,7 @@ export interface QualityAnnotation {
 }
 
 /** GitHub shows at most 10 error and 10 warning annotations of a step (more are counted, not shown). */
-export const ANNOTATIONS_SHOWN = { errors: 10, warnings: 10 } as const;
-
-const ERROR_RULE_ORDER = ['not-utf8', 'no-cues', 'unparseable', 'end-before-start', 'out-of-order', 'overlap'];
+export const ANNOTATIONS_SHOWN = { errors: ANNOTATIONS_PER_STEP, warnings: ANNOTATIONS_PER_STEP } as const;
 
 /**
  * At most `limits.errors` error and `limits.warnings` warning annotations, the most important
@@ -44,7 +43,7 @@ export function qualityAnnotations(
       finding,
       fileIndex,
       rank: finding.severity === 'error' ? errorRank++ : warningRank++,
-      ruleOrder: finding.severity === 'error' ? ERROR_RULE_ORDER.indexOf(finding.rule) : 0,
+      ruleOrder: finding.severity === 'error' ? ERROR_ORDER.indexOf(finding.rule as ErrorRule) : 0,
     }));
   });
   ranked.sort((a, b) => a.ruleOrder - b.ruleOrder || a.rank - b.rank || a.fileIndex - b.fileIndex);
@@ -64,9 +63,12 @@ export function qualityAnnotations(
     const more = [moreErrors > 0 ? plural(moreErrors, 'more error') : '', moreWarnings > 0 ? plural(moreWarnings, 'more warning') : '']
       .filter((part) => part !== '')
       .join(' and ');
+    const shared = limits.errors < ANNOTATIONS_SHOWN.errors || limits.warnings < ANNOTATIONS_SHOWN.warnings;
     annotations.push({
       severity: 'notice',
-      message: `${more} than the annotations above show (GitHub shows ${limits.errors} errors and ${limits.warnings} warnings a step): the job summary and the \`quality\` output list them all.`,
+      message:
+        `${more} than the annotations above show (GitHub shows ${ANNOTATIONS_SHOWN.errors} errors and ${ANNOTATIONS_SHOWN.warnings} warnings a step` +
+        `${shared ? ", and the run's other annotations came first" : ''}): the job summary and the \`quality\` output list them all.`,
       properties: { title: 'Subtitle quality' },
     });
   }
@@ -106,9 +108,9 @@ export function renderQualitySummary(mode: QualityCheckMode, files: readonly Fil
   );
   for (const file of files) {
     const first = file.findings.slice(0, FIRST_FINDINGS).map(findingCell);
-    if (file.findings.length > FIRST_FINDINGS) first.push(`and ${(file.findings.length - FIRST_FINDINGS).toLocaleString('en-US')} more`);
+    if (file.findings.length > FIRST_FINDINGS) first.push(`and ${formatCount(file.findings.length - FIRST_FINDINGS)} more`);
     lines.push(
-      `| ${code(file.file)} | ${code(file.language)} | ${count(file.cues)} | ${errorCount(file.errors)} | ${count(file.warnings)} | ` +
+      `| ${code(file.file)} | ${code(file.language)} | ${formatCount(file.cues)} | ${errorCount(file.errors)} | ${formatCount(file.warnings)} | ` +
         `${first.length > 0 ? first.join('<br>') : '—'} |`,
     );
   }
@@ -144,6 +146,12 @@ export function renderQualitySummary(mode: QualityCheckMode, files: readonly Fil
   return lines.join('\n');
 }
 
+/** The PR comment's last part: an empty line, a heading, one line per language (nothing when no file was checked). */
+export function qualityCommentSection(mode: QualityCheckMode, files: readonly FileQuality[]): string[] {
+  const lines = qualityCommentLines(mode, files);
+  return lines.length === 0 ? [] : ['', `**Subtitle quality** (\`quality-check: ${mode}\`)`, '', ...lines];
+}
+
 /** One line per language for the PR comment: its status, counts, and which rules fired how often. */
 export function qualityCommentLines(mode: QualityCheckMode, files: readonly FileQuality[]): string[] {
   if (mode === 'off' || files.length === 0) return [];
@@ -165,41 +173,10 @@ export function qualityCommentLines(mode: QualityCheckMode, files: readonly File
     const top = [...rules]
       .sort(([, a], [, b]) => Number(b.error) - Number(a.error) || b.times - a.times)
       .slice(0, 4)
-      .map(([rule, { times }]) => `${rule} ×${times.toLocaleString('en-US')}`)
+      .map(([rule, { times }]) => `${rule} ×${formatCount(times)}`)
       .join(', ');
     return `${head}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${top}${rules.size > 4 ? ', …' : ''})`;
   });
-}
-
-/** GitHub keeps an output up to 1 MB, and all of a job's outputs share a limit: `quality` takes at most half of that. */
-export const QUALITY_OUTPUT_BUDGET = 512 * 1024;
-
-/**
- * The `quality` output: the files as JSON, in the contract's shape. When every finding does not
- * fit in `budget` bytes, each file keeps its most important findings (the same number for all)
- * and `errors` / `warnings` still count them all; `findingsLeftOut` says how many were left out.
- */
-export function qualityOutput(files: readonly FileQuality[], budget = QUALITY_OUTPUT_BUDGET): { json: string; findingsLeftOut: number } {
-  const shape = (keep: number): string =>
-    JSON.stringify(
-      files.map(({ file, language, cues, errors, warnings, findings }) => ({
-        file,
-        language,
-        cues,
-        errors,
-        warnings,
-        findings: findings.slice(0, keep).map(({ rule, severity, line, message }) => ({ rule, severity, line, message })),
-      })),
-    );
-  const total = files.reduce((n, file) => n + file.findings.length, 0);
-  let keep = Math.max(0, ...files.map((file) => file.findings.length));
-  let json = shape(keep);
-  while (Buffer.byteLength(json) > budget && keep > 0) {
-    keep = Math.floor(keep / 2);
-    json = shape(keep);
-  }
-  const kept = files.reduce((n, file) => n + Math.min(keep, file.findings.length), 0);
-  return { json, findingsLeftOut: total - kept };
 }
 
 function findingCell(finding: QualityFinding): string {
@@ -214,14 +191,6 @@ function sum(files: readonly FileQuality[], key: 'cues' | 'errors' | 'warnings')
   return files.reduce((total, file) => total + file[key], 0);
 }
 
-function count(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
 function errorCount(value: number): string {
-  return value > 0 ? `**${count(value)}**` : '0';
-}
-
-function plural(value: number, noun: string): string {
-  return `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
+  return value > 0 ? `**${formatCount(value)}**` : '0';
 }

@@ -16,6 +16,7 @@
  * them with the other input errors before any request.
  */
 import { parseDuration, DurationError } from '../duration.ts';
+import { LANGUAGE_PATTERN } from '../inputs.ts';
 import { LIMIT_RULES, normalizeLanguage } from './limits.ts';
 import type { LimitOverride, LimitRule } from './limits.ts';
 
@@ -40,8 +41,6 @@ export interface ParsedQualityRules {
 export type Show = (value: string) => string;
 
 const LINE = /^([A-Za-z][A-Za-z-]*)\s*(?:\(([^()]*)\))?\s*:\s*(.*)$/;
-/** primary language (2-3 letters), optional script (4 letters), optional region (2 letters or 3 digits), as target-languages. */
-const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?$/;
 const DECIMAL = /^\d{1,4}(?:\.\d{1,3})?$/;
 const INTEGER = /^\d{1,4}$/;
 
@@ -93,7 +92,7 @@ export function parseQualityRules(text: string, show: Show): ParsedQualityRules 
     let scopes: (string | undefined)[] = [undefined];
     if (scopeWritten !== undefined) {
       const codes = scopeWritten.split(/[\s,]+/).filter((code) => code !== '');
-      const bad = codes.filter((code) => !LANGUAGE.test(code));
+      const bad = codes.filter((code) => !LANGUAGE_PATTERN.test(code));
       if (codes.length === 0 || bad.length > 0) {
         problem(
           lineNumber,

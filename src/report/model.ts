@@ -1,7 +1,7 @@
 /** What a run did, in one structure: outputs, job summary and PR comment are all rendered from it. */
 import type { MediaProject } from '../media/projects.ts';
 import type { FileQuality } from '../quality/check.ts';
-import type { QualityStatus } from '../quality/verdict.ts';
+import type { QualityCheckMode, QualityStatus } from '../quality/verdict.ts';
 
 export type RunStatus = 'completed' | 'partial' | 'pending' | 'timed-out' | 'failed' | 'cancelled' | 'dry-run';
 
@@ -49,7 +49,7 @@ export interface RunReport {
   /** With the `media` input: one entry per media file (the `projects` output); [] without. */
   projects: MediaProject[];
   /** The subtitle quality check (the `quality` output), absent with `quality-check: off` or before it ran. */
-  quality?: { status: QualityStatus; files: FileQuality[] };
+  quality?: { mode: QualityCheckMode; status: QualityStatus; files: FileQuality[] };
   /** Why the run failed, with what to check (the message `setFailed` reports), when it did. */
   failure?: string;
   /** The `artifact` input: the artifact's name and, once uploaded, its URL (or why it was not). */

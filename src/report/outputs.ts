@@ -1,6 +1,7 @@
 /** The action's outputs (action.yml), written from the run report on every path past input validation. */
 import type { ActionIO } from '../io.ts';
 import type { RunReport } from './model.ts';
+import { qualityOutput } from '../quality/output.ts';
 
 export function writeOutputs(io: Pick<ActionIO, 'setOutput'>, report: RunReport): void {
   io.setOutput('order-ids', JSON.stringify(report.orders.map((o) => o.orderId)));
@@ -27,4 +28,6 @@ export function writeOutputs(io: Pick<ActionIO, 'setOutput'>, report: RunReport)
   io.setOutput('files', report.orders.flatMap((o) => o.files).join('\n'));
   io.setOutput('status', report.status);
   io.setOutput('artifact-url', report.artifact?.url ?? '');
+  io.setOutput('quality', report.quality ? qualityOutput(report.quality.files).json : '[]');
+  io.setOutput('quality-status', report.quality?.status ?? 'skipped');
 }

@@ -9,6 +9,7 @@
 import type { OrderReport, RunReport, RunStatus } from './model.ts';
 import { approximately, formatDuration } from '../duration.ts';
 import { isCancelled, statusMeaning } from '../ollang/status.ts';
+import { qualityCommentSection, renderQualitySummary } from '../quality/report.ts';
 
 /**
  * File links: a file is linked only through the artifact the run uploaded (the `artifact`
@@ -70,7 +71,7 @@ export function renderSummary(report: RunReport): string {
   if (report.plan) lines.push(...planLines(report.plan), '');
   const problems = problemLines(report.orders, more);
   if (problems) lines.push('### Problems', '', problems, '');
-  // The subtitle quality check's section goes here (report.quality).
+  if (report.quality) lines.push(renderQualitySummary(report.quality.mode, report.quality.files));
   return fit(lines, SUMMARY_BUDGET_BYTES).join('\n');
 }
 
@@ -89,7 +90,7 @@ export function renderComment(report: RunReport, context: CommentContext): strin
   lines.push(`Cost: ${plural(report.createdCount, 'order')} created, ${report.reusedCount} reused`);
   const problems = problemLines(report.orders, more);
   if (problems) lines.push('', '**Problems**', '', problems);
-  // The subtitle quality check's lines go here (report.quality).
+  if (report.quality) lines.push(...qualityCommentSection(report.quality.mode, report.quality.files));
   const run = runLine(context);
   if (run) lines.push('', run);
   return fit(lines, COMMENT_BUDGET_BYTES).join('\n') + '\n';

@@ -63,9 +63,12 @@ function costLine(body: string): string {
   return body.split('\n').find((line) => line.startsWith('Cost:')) ?? '';
 }
 
-/** Table rows (one per order) of a rendered summary or comment. */
+/** Table rows (one per order) of a rendered summary or comment; the subtitle quality section's table after it is not read. */
 function tableRows(markdown: string): string[] {
-  return markdown.split('\n').filter((line) => /^\| `[^`]+` \|/.test(line));
+  return markdown
+    .split('### Subtitle quality')[0]!
+    .split('\n')
+    .filter((line) => /^\| `[^`]+` \|/.test(line));
 }
 
 /** The language cell of each table row. */

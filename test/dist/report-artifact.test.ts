@@ -111,7 +111,8 @@ describe('the artifact input', () => {
     expect(r.outputs['status']).toBe('completed');
     expect(r.outputs['artifact-url']).toBe('');
     expect(r.stdout).toMatch(/^::notice title=No artifact::Artifact subtitles not uploaded: this runner offers no artifact service/m);
-    expect(r.stdout).not.toMatch(/^::(warning|error)/m);
+    // The simulator's French lines are longer than the quality check allows: its warnings are not the artifact's.
+    expect(r.stdout).not.toMatch(/^::(warning|error)(?! title=Subtitle quality)/m);
     expect(r.summary).toContain("Files: in this job's workspace only; the artifact `subtitles` was not uploaded (this runner offers no artifact service");
     expect(linkTargets(r.summary)).toEqual([]);
     expect(linkTargets(github.comments[0]?.body ?? '')).toEqual([RUN_URL]);
@@ -157,7 +158,8 @@ describe('the artifact input', () => {
     expect([...artifact!.files.keys()].sort()).toEqual([...files].sort());
     expect(second.outputs['artifact-url']).toBe(`https://github.com/octo/release/actions/runs/4242/artifacts/${artifact!.id}`);
     expect(second.stdout).toContain('Attempt 2 of this workflow run: replacing the artifact subtitles an earlier attempt uploaded.');
-    expect(second.stdout).not.toMatch(/^::warning/m);
+    // The quality check's warnings (the simulator's long French lines) are not the artifact's.
+    expect(second.stdout).not.toMatch(/^::warning(?! title=Subtitle quality)/m);
   });
 
   it('a name the artifact service refuses is an input error, before any request to Ollang', async () => {

@@ -42,7 +42,9 @@ const log = (r: ActionRun): string => `exit ${r.exitCode}\n--- stdout\n${r.stdou
 
 /** Table rows of the summary, as [language, status cell] (the first two cells). */
 function rows(r: ActionRun): { language: string; status: string; line: string }[] {
+  // The orders table: the subtitle quality section's table after it has rows of files.
   return r.summary
+    .split('### Subtitle quality')[0]!
     .split('\n')
     .filter((line) => /^\| (`[^`]+`|—) \|/.test(line))
     .map((line) => {

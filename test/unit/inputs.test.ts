@@ -356,6 +356,8 @@ describe('readSettings: defaults', () => {
       maxDownloadBytes: 2 * 1024 ** 3,
       media: '',
       outputPath: parseOutputPath('', { hasMedia: false }),
+      qualityCheck: 'report',
+      qualityRules: [],
     });
     expect(settings.outputPath.text).toBe('{output-dir}/{language}/{name}.{ext}');
     expect('orderSubType' in settings).toBe(false);
@@ -524,5 +526,54 @@ describe('readSettings: good inputs', () => {
 
   it('keeps the github token as given', () => {
     expect(read({ 'github-token': ' ghs_x ' }).githubToken).toBe('ghs_x');
+  });
+});
+
+describe('readSettings: the subtitle quality check', () => {
+  it('reads quality-check in any letter case, report by default', () => {
+    expect(read().qualityCheck).toBe('report');
+    expect(read({ 'quality-check': 'STRICT' }).qualityCheck).toBe('strict');
+    expect(read({ 'quality-check': ' off ' }).qualityCheck).toBe('off');
+    expect(readError({ 'quality-check': 'warn' }).message).toBe(
+      `Input 'quality-check': "warn" is not one of the accepted values. Accepted: 'report', 'off', 'fail', 'strict'.`,
+    );
+  });
+
+  it('reads quality-rules into overrides', () => {
+    expect(read({ 'quality-rules': 'max-cps: 20\n# Japanese\nmax-cps (ja, zh-TW): 5\nmin-gap: off' }).qualityRules).toEqual([
+      { rule: 'max-cps', value: 20, scope: undefined, line: 1 },
+      { rule: 'max-cps', value: 5, scope: 'ja', line: 3 },
+      { rule: 'max-cps', value: 5, scope: 'zh-tw', line: 3 },
+      { rule: 'min-gap', value: undefined, scope: undefined, line: 4 },
+    ]);
+  });
+
+  it('reports every bad line of quality-rules, each with its line, with the other inputs, and counts inputs, not lines', () => {
+    const error = readError({ level: '7', 'quality-check': 'loud', 'quality-rules': 'max-cps: fast\nmax-lines: 2\nmax-cpss: 3' });
+    expect(error.problems).toEqual([
+      { input: 'level', message: expect.stringMatching(/^Input 'level': /) },
+      { input: 'quality-check', message: expect.stringMatching(/^Input 'quality-check': "loud"/) },
+      { input: 'quality-rules', message: expect.stringMatching(/^Input 'quality-rules', line 1: max-cps value "fast" is not a number\./) },
+      { input: 'quality-rules', message: expect.stringMatching(/^Input 'quality-rules', line 3: unknown rule "max-cpss"\./) },
+    ]);
+    expect(error.message.split('\n')[0]).toBe('3 inputs are not valid:');
+    const alone = readError({ 'quality-rules': 'max-cps: fast\nmax-cpss: 3' });
+    expect(alone.message.split('\n')).toEqual(["Input 'quality-rules' is not valid:", ...alone.problems.map((p) => `- ${p.message}`)]);
+  });
+
+  it('takes the same language codes as target-languages, and never quotes a secret', () => {
+    expect(read({ 'quality-rules': 'max-cps (sr-Latn-RS, es-419): 15' }).qualityRules.map((o) => o.scope)).toEqual([
+      'sr-latn-rs',
+      'es-419',
+    ]);
+    const error = readError({ 'quality-rules': `max-cps (${API_KEY}): 3` });
+    expect(error.input).toBe('quality-rules');
+    expect(error.message).not.toContain(API_KEY);
+  });
+
+  it('warns that quality-rules is ignored when quality-check is off', () => {
+    const warnings: string[] = [];
+    read({ 'quality-check': 'off', 'quality-rules': 'max-cps: 20' }, { ...env, warn: (message) => warnings.push(message) });
+    expect(warnings).toEqual([`Input 'quality-rules' is ignored: quality-check is 'off', so no subtitle file is checked.`]);
   });
 });

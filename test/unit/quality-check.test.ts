@@ -12,6 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { checkSubtitle, subtitleFormatOf } from '../../src/quality/check.ts';
 import type { FileQuality, SubtitleFormat } from '../../src/quality/check.ts';
 import { parseQualityRules } from '../../src/quality/rules.ts';
+import { countLine } from '../../src/quality/characters.ts';
+import { limitsFor } from '../../src/quality/limits.ts';
+import { checkWellFormed } from '../../src/quality/well-formed.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'quality');
 
@@ -268,5 +271,191 @@ describe('checkSubtitle: order and volume', () => {
     expect(subtitleFormatOf('intro.vtt')).toBe('vtt');
     expect(subtitleFormatOf('intro.vtt.mp4')).toBeUndefined();
     expect(subtitleFormatOf('srt')).toBeUndefined();
+  });
+});
+
+describe('checkSubtitle: cues within their limits by code units are not counted', () => {
+  /** The text rules as docs/quality.md states them, counting every line: what the check must find. */
+  function reference(lines: string[], durationMs: number, language: string): string[] {
+    const { limits, halfWidthCountsHalf } = limitsFor(language);
+    const found: string[] = [];
+    let shown = 0;
+    let total = 0;
+    let firstOver: number | undefined;
+    lines.forEach((line, k) => {
+      const count = countLine(line, halfWidthCountsHalf);
+      if (count === 0) return;
+      shown++;
+      total += count;
+      if (count > limits['max-line-length']!) found.push(`max-line-length ${3 + k}`);
+      if (shown === limits['max-lines']! + 1) firstOver = 3 + k;
+    });
+    if (shown === 0) return [...found, 'empty-cue 2'];
+    if (firstOver !== undefined) found.push(`max-lines ${firstOver}`);
+    if (total / (durationMs / 1000) > limits['max-cps']!) found.push('max-cps 2');
+    return found;
+  }
+
+  const PIECES = [
+    'Hello',
+    ' ',
+    '<i>',
+    '</i>',
+    '{\\an8}',
+    '&amp;',
+    '\u200f',
+    'e\u0301',
+    'क्ष',
+    'ที่',
+    'مَرْ',
+    '日本語',
+    'ABC',
+    '👍🏽',
+    '\u00ad',
+    '\t',
+  ];
+  // A blank line would end the cue.
+  /** Padding with x: none (markup or marks alone), around the line lengths of every profile, or any. */
+  const PAD = fc.oneof(fc.constant(0), fc.constantFrom(12, 13, 14, 15, 16, 17, 41, 42, 43, 44), fc.integer({ min: 0, max: 45 }));
+  const line = fc
+    .tuple(fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }), PAD)
+    .map(([parts, pad]) => parts.join('') + 'x'.repeat(pad))
+    .filter((l) => l.trim() !== '');
+
+  it('counts a cue just past a limit', () => {
+    const cue = (lines: string[], end: string, language = 'fr'): string[] =>
+      text(`1\n00:00:10,000 --> ${end}\n${lines.join('\n')}\n`, 'srt', language).findings.map((f) => `${f.rule} ${f.line}`);
+    // fr: 42 characters a line, 2 lines, 17 a second
+    expect(cue(['x'.repeat(42)], '00:00:13,000')).toEqual([]);
+    expect(cue(['x'.repeat(43)], '00:00:13,000')).toEqual(['max-line-length 3']);
+    expect(cue(['x'.repeat(40), 'x'.repeat(40), 'x'.repeat(39)], '00:00:17,000')).toEqual(['max-lines 5']); // 119 in 7 s: 17 a second
+    expect(cue(['x'.repeat(40), 'x'.repeat(40), 'x'.repeat(40)], '00:00:17,000').sort()).toEqual(['max-cps 2', 'max-lines 5']); // 17.1
+    expect(cue(['x'.repeat(42), 'x'.repeat(41)], '00:00:14,900')).toEqual([]); // 83 in 4.9 s: 16.9 a second
+    expect(cue(['x'.repeat(42), 'x'.repeat(42)], '00:00:14,900')).toEqual(['max-cps 2']); // 17.1
+    expect(cue(['日'.repeat(13)], '00:00:14,000', 'ja')).toEqual([]); // Japanese: 13 a line, 4 a second
+    expect(cue(['日'.repeat(14)], '00:00:14,000', 'ja')).toEqual(['max-line-length 3']);
+    expect(cue(['日'.repeat(12) + 'ab'], '00:00:14,000', 'ja')).toEqual([]); // half-width letters count 0.5
+  });
+
+  it('finds what counting every line finds, for any text and duration', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 4 }),
+        // The cue on screen for about as long as its code units take at the language's reading speed: near the limit.
+        fc.oneof(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 0.9, max: 1.1, noNaN: true })),
+        fc.constantFrom('fr', 'en', 'ja', 'zh-TW', 'ko', 'hi', 'ar'),
+        (lines, pace, language) => {
+          const units = lines.join('').length;
+          const durationMs = Math.min(9_999, Math.max(1, Math.round(((units / limitsFor(language).limits['max-cps']!) * 1000) / pace)));
+          // One cue, so that only the text rules and the duration rules can fire; the latter are left out.
+          const end = `00:00:${String(10 + Math.floor(durationMs / 1000)).padStart(2, '0')},${String(durationMs % 1000).padStart(3, '0')}`;
+          const body = `1\n00:00:10,000 --> ${end}\n${lines.join('\n')}\n`;
+          const found = text(body, 'srt', language)
+            .findings.filter((f) => f.rule !== 'min-duration' && f.rule !== 'max-duration')
+            .map((f) => `${f.rule} ${f.line}`);
+          expect(found.sort()).toEqual(reference(lines, durationMs, language).sort());
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('checkSubtitle: the one pass over a well-formed file finds what the parser finds', () => {
+  const time = (ms: number, separator: string): string => {
+    const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+    return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}${separator}${pad(ms % 1000, 3)}`;
+  };
+  // Mostly what subtitle tools write; now and then what the one pass leaves to the parser.
+  const TEXT = [
+    'Hello there',
+    'x'.repeat(44),
+    '<i>Bonjour</i>',
+    '<i></i>',
+    'e\u0301te\u0301',
+    'क्षत्रिय नमस्ते',
+    '日本語のテキスト',
+    '\u200fمرحبا',
+    '👍🏽 ok',
+    '3 < 5',
+  ];
+  const cue = fc.record({
+    gap: fc.integer({ min: -1_500, max: 2_000 }), // negative: overlaps and cues out of order
+    duration: fc.integer({ min: -200, max: 9_000 }),
+    lines: fc.array(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...TEXT), weight: 60 },
+        { arbitrary: fc.constantFrom('  indented', '\u3000', 'a --> b'), weight: 1 },
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    identifier: fc.boolean(),
+    settings: fc.oneof(
+      { arbitrary: fc.constantFrom('', '', '', ' align:start line:90%', ' position:10%,line-left'), weight: 30 },
+      { arbitrary: fc.constant(' align:middle'), weight: 1 },
+    ),
+    joined: fc.integer({ min: 0, max: 60 }).map((n) => n === 0), // no empty line after the cue
+    numberSkip: fc.integer({ min: 0, max: 60 }).map((n) => (n === 0 ? 1 : 0)),
+    short: fc.integer({ min: 0, max: 40 }).map((n) => n === 0), // WebVTT's mm:ss.ttt
+  });
+  const file = fc.record({
+    format: fc.constantFrom<SubtitleFormat>('srt', 'vtt'),
+    cues: fc.array(cue, { minLength: 1, maxLength: 12 }),
+    header: fc.constantFrom('', '', 'Kind: captions\nLanguage: fr'),
+    eol: fc.constantFrom('\n', '\n', '\r\n', '\r'),
+    bom: fc.boolean(),
+    finalBreak: fc.boolean(),
+    language: fc.constantFrom('fr', 'en', 'ja', 'zh-TW', 'hi', 'ar'),
+  });
+
+  function write({ format, cues, header, eol }: typeof file extends fc.Arbitrary<infer T> ? T : never): string {
+    const separator = format === 'srt' ? ',' : '.';
+    const parts = format === 'vtt' ? [header === '' ? 'WEBVTT' : `WEBVTT\n${header}`, ''] : [];
+    let at = 60_000;
+    let number = 0;
+    cues.forEach((c) => {
+      at = Math.max(0, at + c.gap);
+      number += 1 + c.numberSkip;
+      if (format === 'srt') parts.push(String(number));
+      else if (c.identifier) parts.push(`cue-${number}`);
+      const start = c.short && format === 'vtt' ? time(at, separator).slice(3) : time(at, separator);
+      parts.push(`${start} --> ${time(Math.max(0, at + c.duration), separator)}${format === 'vtt' ? c.settings : ''}`, ...c.lines);
+      if (!c.joined) parts.push('');
+      at += Math.max(0, c.duration);
+    });
+    parts.push('');
+    return parts.join('\n').replace(/\n/g, eol);
+  }
+
+  /** The text as check.ts hands it to the pass: no BOM, LF line breaks. */
+  const lf = (bytes: Buffer): string =>
+    bytes
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n');
+
+  it('on random files, whether or not the parser has to read them', () => {
+    let wellFormed = 0;
+    let findings = 0;
+    fc.assert(
+      fc.property(file, (f) => {
+        const written = write(f);
+        const body = f.finalBreak ? written : written.slice(0, -f.eol.length);
+        const bytes = Buffer.concat([Buffer.from(f.bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(body, 'utf8')]);
+        // A NOTE block at the end of a WebVTT file, a line of spaces at the end of an SRT file: the
+        // one pass leaves such files to the parser, and neither adds a finding or moves a line.
+        const parserOnly = Buffer.concat([bytes, Buffer.from(f.format === 'vtt' ? '\n\nNOTE the end\n' : '\n\n \n')]);
+        const input = { file: 'x', language: f.language, format: f.format };
+        const passed = checkSubtitle({ ...input, bytes });
+        expect(checkSubtitle({ ...input, bytes: parserOnly })).toEqual(passed);
+        expect(checkWellFormed(lf(parserOnly), f.format, limitsFor(f.language))).toBeUndefined();
+        if (checkWellFormed(lf(bytes), f.format, limitsFor(f.language)) !== undefined) wellFormed++;
+        findings += passed.findings.length;
+      }),
+      { numRuns: 2_000 },
+    );
+    // The generator writes mostly well-formed files, with findings of every kind.
+    expect(wellFormed).toBeGreaterThan(400);
+    expect(findings).toBeGreaterThan(5_000);
   });
 });

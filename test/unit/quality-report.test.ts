@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { checkSubtitle } from '../../src/quality/check.ts';
 import type { FileQuality, QualityFinding } from '../../src/quality/check.ts';
-import { qualityAnnotations, qualityCommentLines, qualityOutput, renderQualitySummary } from '../../src/quality/report.ts';
+import { qualityAnnotations, qualityCommentLines, renderQualitySummary } from '../../src/quality/report.ts';
+import { qualityOutput } from '../../src/quality/output.ts';
+import type { RunReport } from '../../src/report/model.ts';
+import { writeOutputs } from '../../src/report/outputs.ts';
+import { renderComment, renderSummary } from '../../src/report/summary.ts';
 import { qualityFailure, qualityStatus } from '../../src/quality/verdict.ts';
 import { runnerLog } from '../../src/runner.ts';
 
@@ -99,7 +103,9 @@ describe('qualityAnnotations', () => {
     );
     const annotations = qualityAnnotations([many], { errors: 10, warnings: 2 });
     expect(annotations.map((x) => x.severity)).toEqual(['warning', 'warning', 'notice']);
-    expect(annotations[2]!.message).toMatch(/^3 more warnings than/);
+    expect(annotations[2]!.message).toBe(
+      "3 more warnings than the annotations above show (GitHub shows 10 errors and 10 warnings a step, and the run's other annotations came first): the job summary and the `quality` output list them all.",
+    );
   });
 
   it('writes nothing for clean files', () => {
@@ -297,5 +303,62 @@ describe('quality-status and failing the step', () => {
   ] as const)('%s with %# gives %s', (mode, files, status, failure) => {
     expect(qualityStatus(mode, files)).toBe(status);
     expect(qualityFailure(mode, files)).toBe(failure);
+  });
+});
+
+describe('the run report: job summary, PR comment and outputs', () => {
+  const base: RunReport = {
+    status: 'completed',
+    mode: 'run',
+    projectId: 'proj-demo',
+    orders: [],
+    languagesWithoutOrder: [],
+    createdCount: 2,
+    reusedCount: 0,
+    outputDir: 'localized',
+    timings: { waitedMs: 1_000, downloadedMs: 100, totalMs: 2_000 },
+    projects: [],
+  };
+  const files = [fixture('overlap.srt'), fixture('clean.vtt', 'de')];
+  const checked: RunReport = { ...base, quality: { mode: 'fail', status: qualityStatus('fail', files), files } };
+
+  it('ends the job summary with the quality section; none when the check did not run', () => {
+    const summary = renderSummary(checked);
+    expect(summary.endsWith(renderQualitySummary('fail', files))).toBe(true);
+    expect(summary).toContain('### Subtitle quality — ❌ errors');
+    expect(renderSummary(base)).not.toContain('Subtitle quality');
+  });
+
+  it('ends the PR comment with one line per language under its own heading, as it ends the summary', () => {
+    const comment = renderComment(checked, { markerKey: 'proj-demo:subtitle' });
+    expect(
+      comment.endsWith(
+        [
+          'Cost: 2 orders created, 0 reused',
+          '',
+          '**Subtitle quality** (`quality-check: fail`)',
+          '',
+          '- `fr`: ❌ errors, 1 file, 4 cues: 1 error, 0 warnings (overlap ×1)',
+          '- `de`: ✅ passed, 1 file, 4 cues',
+          '',
+        ].join('\n'),
+      ),
+      comment,
+    ).toBe(true);
+    expect(renderComment(base, { markerKey: 'proj-demo:subtitle' })).not.toContain('Subtitle quality');
+    expect(renderComment({ ...base, quality: { mode: 'report', status: 'skipped', files: [] } }, { markerKey: 'k' })).not.toContain(
+      'Subtitle quality',
+    );
+  });
+
+  it('writes the quality and quality-status outputs: [] and skipped when the check did not run', () => {
+    const outputs = new Map<string, string>();
+    writeOutputs({ setOutput: (name, value) => void outputs.set(name, value) }, checked);
+    expect(outputs.get('quality')).toBe(qualityOutput(files).json);
+    expect(outputs.get('quality-status')).toBe('failed');
+    writeOutputs({ setOutput: (name, value) => void outputs.set(name, value) }, base);
+    expect(outputs.get('quality')).toBe('[]');
+    expect(outputs.get('quality-status')).toBe('skipped');
+    expect(outputs.get('status')).toBe('completed');
   });
 });

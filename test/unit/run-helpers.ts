@@ -108,6 +108,8 @@ export function testSettings(api: { apiUrl: string; apiKey: string }, overrides:
     maxDownloadBytes: 1024 ** 3,
     media: '',
     outputPath: parseOutputPath('', { hasMedia: (overrides.media ?? '') !== '' }),
+    qualityCheck: 'report',
+    qualityRules: [],
     ...overrides,
   };
 }
