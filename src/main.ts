@@ -245,7 +245,7 @@ async function chooseForMedia(
       mode: settings.dryRun ? 'dry-run' : settings.mode === 'collect' ? 'find-only' : 'upload',
       ...(workflow.repository ? { repository: workflow.repository } : {}),
       signal: context.abort,
-      onProject: (project, files) => {
+      onProject: (project, files, contentProjects) => {
         for (const file of files) known.set(file, { media: file, ...project });
         record.projects = settled();
         if (project.projectId)
@@ -254,6 +254,7 @@ async function chooseForMedia(
             otherProjectIds: project.otherProjectIds ?? [],
             media: files,
             ...(project.withoutOrders ? { withoutOrders: true } : {}),
+            contentProjects,
           });
       },
     },

@@ -172,9 +172,9 @@ describe('findOrUploadProjects', () => {
     const f = fake();
     const result = await run(f, [content('a/intro.mp4'), content('b/copy.mp4'), content('c/other.mp4', KEY2)]);
     expect(result).toEqual([
-      { media: 'a/intro.mp4', projectId: 'p1', uploaded: true, outcome: 'uploaded' },
-      { media: 'b/copy.mp4', projectId: 'p1', uploaded: true, outcome: 'uploaded' },
-      { media: 'c/other.mp4', projectId: 'p2', uploaded: true, outcome: 'uploaded' },
+      { media: 'a/intro.mp4', projectId: 'p1', uploaded: true, outcome: 'uploaded', withoutOrders: true },
+      { media: 'b/copy.mp4', projectId: 'p1', uploaded: true, outcome: 'uploaded', withoutOrders: true },
+      { media: 'c/other.mp4', projectId: 'p2', uploaded: true, outcome: 'uploaded', withoutOrders: true },
     ]);
     expect(f.uploads.map((u) => [u.media, u.name, u.sourceLanguage])).toEqual([
       ['a/intro.mp4', `${KEY} [en] a/intro.mp4`, 'en'],
@@ -283,6 +283,7 @@ describe('findOrUploadProjects', () => {
     const g = fake({
       upload: async (_r, n) => {
         if (n === 1) throw new OllangError({ kind: 'http', endpoint: 'Upload', status: 429, retryAfterMs: 7000 });
+        g.projects.push({ id: 'ok', name: `${KEY} [en] a.mp4.mp4`, sourceLanguage: 'en' });
         return { projectId: 'ok' };
       },
     });
@@ -304,6 +305,73 @@ describe('findOrUploadProjects', () => {
     });
     expect(await run(f, [content('a.mp4')])).toEqual([
       { media: 'a.mp4', projectId: 'theirs', uploaded: false, outcome: 'found', otherProjectIds: ['mine'] },
+    ]);
+  });
+
+  it('review-media2 E: a search after the upload that fails or does not list the new project is made again; never listed: the file fails, no project to order on', async () => {
+    // Fails once (a 503), then lags (does not list the new project), then lists it with an older twin.
+    const f = fake({
+      upload: async () => {
+        f.projects.push({ id: 'mine', name: `${KEY} [en] a.mp4.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:05Z' });
+        return { projectId: 'mine' };
+      },
+      search: async (term, n) => {
+        if (n === 2) throw new OllangError({ kind: 'http', endpoint: 'List Projects', status: 503 });
+        const all = [
+          ...f.projects,
+          { id: 'theirs', name: `${KEY} [en] b.mp4.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:01Z' },
+        ];
+        return n < 4 ? [] : all.filter((p) => p.name.includes(term));
+      },
+    });
+    expect(await run(f, [content('a.mp4')])).toEqual([
+      { media: 'a.mp4', projectId: 'theirs', uploaded: false, outcome: 'found', otherProjectIds: ['mine'] },
+    ]);
+    expect(f.sleeps).toEqual([2000, 5000]);
+
+    // Never listed (every search after the upload fails): failed, without a project to order on.
+    const g = fake({
+      upload: async () => ({ projectId: 'mine' }),
+      search: async (_term, n) => {
+        if (n === 1) return [];
+        throw new OllangError({ kind: 'http', endpoint: 'List Projects', status: 503 });
+      },
+    });
+    const [failed] = await run(g, [content('a.mp4')]);
+    expect(failed).toMatchObject({ uploaded: true, outcome: 'failed' });
+    expect(failed?.projectId).toBeUndefined();
+    expect(failed?.error).toMatch(
+      /^a\.mp4 was uploaded as Ollang project mine, but the search for it failed .* in 4 look-ups: nothing was ordered/,
+    );
+    expect(g.uploads).toHaveLength(1);
+  });
+
+  it('review-media2 M: a repository listing cut short settles nothing: each content is searched by key (its project with orders may be past the cut)', async () => {
+    const f = fake({
+      search: async (term) => {
+        const all = [
+          {
+            id: 'empty-dup',
+            name: `${KEY} [en] octo/site: a.mp4`,
+            sourceLanguage: 'en',
+            createdAt: '2025-01-01T00:00:00Z',
+            ordersCount: 0,
+          },
+          { id: 'p-b', name: `${KEY2} [en] octo/site: b.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:01Z', ordersCount: 0 },
+        ];
+        if (term.startsWith('[en]')) return Object.assign(all, { cut: true });
+        return [
+          ...all,
+          { id: 'used', name: `${KEY} [en] octo/site: a.mp4`, sourceLanguage: 'en', createdAt: '2025-01-02T00:00:00Z', ordersCount: 2 },
+        ].filter((p) => p.name.includes(term));
+      },
+    });
+    const result = await run(f, [content('a.mp4', KEY), content('b.mp4', KEY2)], { repository: 'octo/site' });
+    expect(f.searches).toEqual(['[en] octo/site:', KEY, KEY2]);
+    expect(result).toEqual([
+      { media: 'a.mp4', projectId: 'used', uploaded: false, outcome: 'found', otherProjectIds: ['empty-dup'] },
+      // Listed with ordersCount 0 (undocumented, may be stale): still checked for orders to reuse.
+      { media: 'b.mp4', projectId: 'p-b', uploaded: false, outcome: 'found' },
     ]);
   });
 
@@ -446,9 +514,7 @@ describe('findOrUploadProjects against the simulator', () => {
     ]);
     expect(sim.uploadedProjects()[0]?.name).toBe(`${KEY} [en] videos/intro.mp4.mp4`);
     const second = await findOrUploadProjects([{ ...file, media: 'moved/intro.mp4' }], { sourceLanguage: 'en', mode: 'upload' }, deps);
-    expect(second).toEqual([
-      { media: 'moved/intro.mp4', projectId: first[0]?.projectId, uploaded: false, outcome: 'found', withoutOrders: true },
-    ]);
+    expect(second).toEqual([{ media: 'moved/intro.mp4', projectId: first[0]?.projectId, uploaded: false, outcome: 'found' }]);
     expect(sim.count('upload')).toBe(1);
   });
 
@@ -456,9 +522,7 @@ describe('findOrUploadProjects against the simulator', () => {
     const { sim, deps, file } = await setup([{ route: 'upload', kind: 'upload-no-answer', times: 1, delayMs: 3000 }]);
     const result = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
     expect(sim.uploadedProjects()).toHaveLength(1);
-    expect(result).toEqual([
-      { media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded', withoutOrders: true },
-    ]);
+    expect(result).toEqual([{ media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded' }]);
     expect(sim.count('upload')).toBe(1);
   });
 
@@ -497,6 +561,7 @@ describe('findOrUploadProjects against the simulator', () => {
     };
     const found = await searchAllProjects(endless, { maxPages: 3, warn: (m) => warnings.push(m) })(KEY);
     expect(found).toHaveLength(3);
+    expect(found.cut).toBe(true);
     expect(warnings).toEqual([`Ollang listed more than 150 projects named with "${KEY}": only the first 150 were read.`]);
     // A caller that asks for a few pages on purpose (the repository-wide search) is not warned about.
     await searchAllProjects(endless, { warn: (m) => warnings.push(m) })('[en] octo/site:', { maxPages: 2 });
@@ -525,7 +590,6 @@ describe('findOrUploadProjects against the simulator', () => {
       projectId: sim.uploadedProjects()[0]?.id,
       uploaded: false,
       outcome: 'found',
-      withoutOrders: true,
     });
   });
 });
