@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { OllangSimulator, type SimulatorOptions } from '../simulator/index.ts';
 import { parseOrders, runAction, startAction, type ActionRun } from './harness.ts';
+import { FOREVER, savedState, startWithOwnStateFile, until } from './runner-signals.ts';
 
 const FAST = { pendingMs: 100, ongoingMs: 200, outputsLagMs: 50 };
 
@@ -200,5 +201,31 @@ describe('media: runs of one content meet, each language is bought once', () => 
       ['fr', used, false],
     ]);
     expect(sim.orders().filter((o) => o.projectId === empty)).toEqual([]);
+  }, 90_000);
+
+  it("review-media2 O: a killed run's post step leaves alone the orders another run placed on the shared project after its lost Create Order", async () => {
+    // Ollang's clock, moved on below: the other run orders 10 minutes after A's call was sent.
+    let offset = 0;
+    const sim = await simulator({ now: () => Date.now() + offset, lifecycle: { pendingMs: FOREVER, cancellableOngoingMs: FOREVER } });
+    const wsA = repository({ 'videos/intro.mp4': 'one video' });
+    const wsB = repository({ 'videos/intro.mp4': 'one video' }); // the same file, another branch
+    // The shared project exists (an earlier run uploaded it and ordered de).
+    expect((await run(sim, wsA, { mode: 'submit', 'target-languages': 'de' })).exitCode).toBe(0);
+    // A's Create Order never reaches Ollang (a connection that dies on the way).
+    const url = await proxy(sim.url, (req) => (req.url?.startsWith('/integration/orders/create') ? new Promise<boolean>(() => undefined) : false));
+    const { started, stateFile } = startWithOwnStateFile({ ...inputs(sim), 'api-url': url }, { workspace: wsA });
+    await until('A to save its in-flight create', () => (savedState(stateFile)['creates-in-flight'] ?? '') !== '', 20_000);
+    offset = 10 * 60_000;
+    // Run B (same content, same project) orders fr and es.
+    const b = await run(sim, wsB, { mode: 'submit' });
+    expect(b.exitCode, log(b)).toBe(0);
+    const bOrders = sim.orders().filter((o) => o.targetLanguage !== 'de');
+    expect(bOrders).toHaveLength(2);
+    started.child.kill('SIGKILL');
+    await started.done;
+    const post = await runAction({ workspace: wsA, inputs: inputs(sim), state: savedState(stateFile), step: 'post' });
+    expect(post.exitCode, log(post)).toBe(0);
+    expect(post.stdout).toContain('it made no order that is still unfinished');
+    expect(sim.orders().filter((o) => o.status === 'cancelled')).toEqual([]);
   }, 90_000);
 });
