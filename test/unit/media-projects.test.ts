@@ -67,9 +67,19 @@ describe('projectName and matchesContent', () => {
     expect(parseProjectName('Product Tour - proj-demo')).toBeUndefined();
   });
 
-  it("the project's sourceLanguage field, when present, decides (any case, _ or -)", () => {
+  it("the project's sourceLanguage field, when present, vetoes another language (any case, _ or -)", () => {
     expect(matchesContent({ name: `${KEY} [pt-BR] x`, sourceLanguage: 'pt_br' }, KEY, 'pt-BR')).toBe(true);
     expect(matchesContent({ name: `${KEY} [en] x`, sourceLanguage: 'es' }, KEY, 'en')).toBe(false);
+    expect(matchesContent({ name: `${KEY} [en] x`, sourceLanguage: 'ES-mx' }, KEY, 'en')).toBe(false);
+  });
+
+  it('review-media2 suspicion: Ollang spelling our source language another way (en-US, EN, English) still matches; the bracket we wrote must be ours', () => {
+    for (const spelled of ['en-US', 'EN', 'en_gb', 'English', ' en ']) {
+      expect(matchesContent({ name: `${KEY} [en] x`, sourceLanguage: spelled }, KEY, 'en'), spelled).toBe(true);
+    }
+    expect(matchesContent({ name: `${KEY} [pt-BR] x`, sourceLanguage: 'pt' }, KEY, 'pt-BR')).toBe(true);
+    // The bracket is ours and decides the content: another language's project is never taken for it.
+    expect(matchesContent({ name: `${KEY} [es] x`, sourceLanguage: 'en' }, KEY, 'en')).toBe(false);
   });
 
   it('pickProject: one that already has orders, then the oldest, ties by id; dates missing last', () => {
@@ -523,6 +533,36 @@ describe('findOrUploadProjects against the simulator', () => {
     const result = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
     expect(sim.uploadedProjects()).toHaveLength(1);
     expect(result).toEqual([{ media: 'videos/intro.mp4', projectId: sim.uploadedProjects()[0]?.id, uploaded: true, outcome: 'uploaded' }]);
+    expect(sim.count('upload')).toBe(1);
+  });
+
+  it('review-media2 suspicion: a simulator that lists the source language as en-US: the next run finds the project, nothing uploaded again', async () => {
+    let now = Date.UTC(2025, 0, 1);
+    const sim = await OllangSimulator.start({
+      seed: 7,
+      projects: [],
+      now: () => now,
+      projectSourceLanguageSpelling: (sent) => `${sent}-US`,
+    });
+    sims.push(sim);
+    const client = new OllangClient({ baseUrl: sim.url, apiKey: sim.apiKey, sleep: async () => undefined });
+    const absolutePath = path.join(dir, 'spelled.mp4');
+    writeFileSync(absolutePath, 'spelled video');
+    const deps: ProjectsDeps = {
+      search: searchAllProjects(client),
+      upload: httpUpload(sim),
+      clock: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+      log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+      every: () => () => undefined,
+    };
+    const file = { media: 'videos/spelled.mp4', absolutePath, size: 13, key: KEY2 };
+    const [first] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(first).toMatchObject({ outcome: 'uploaded', uploaded: true });
+    const [second] = await findOrUploadProjects([file], { sourceLanguage: 'en', mode: 'upload' }, deps);
+    expect(second).toMatchObject({ projectId: first?.projectId, outcome: 'found' });
     expect(sim.count('upload')).toBe(1);
   });
 
