@@ -61,6 +61,8 @@ export interface SearchOptions {
   signal?: AbortSignal;
   /** Pages of 50 to read at most (default: searchAllProjects's guard). */
   maxPages?: number;
+  /** Stop after the first page (`cut`) when it says there are more pages than `maxPages`: the rest could not complete it. */
+  giveUpEarly?: boolean;
 }
 
 /** A search's projects; `cut` when there were more pages than it read. */
@@ -130,8 +132,13 @@ export function lookupDelaysFor(size: number): readonly number[] {
   return [...DEFAULT_LOOKUP_DELAYS_MS, Math.min(5 * 60_000, Math.ceil(size / 100_000_000) * 1000)];
 }
 const SEARCH_CONCURRENCY = 4;
-/** The repository-wide search reads at most this many pages beyond what the run's own contents fill. */
-const COLLECTION_EXTRA_PAGES = 2;
+/**
+ * The repository-wide listing is read only for this many contents or more, and only while it
+ * costs fewer requests than a search per content (at most one page fewer than there are
+ * contents): its first page says how many pages it has, and a listing that cannot be read to the
+ * end within that is left after that page.
+ */
+const COLLECTION_MIN_CONTENTS = 3;
 
 type Outcome = Omit<MediaProject, 'media'>;
 
@@ -175,11 +182,12 @@ export async function findOrUploadProjects(
   };
 
   // 1. Every project of the repository at once (a re-run's files are all there), when it can pay off.
-  if (options.repository && keys.length > 1) {
+  if (options.repository && keys.length >= COLLECTION_MIN_CONTENTS) {
     try {
       const listed = await deps.search(collectionSearchTerm(sourceLanguage, options.repository), {
         ...(signal ? { signal } : {}),
-        maxPages: Math.ceil(keys.length / 50) + COLLECTION_EXTRA_PAGES,
+        maxPages: Math.min(keys.length - 1, SEARCH_MAX_PAGES),
+        giveUpEarly: true,
       });
       if (listed.cut === true) deps.log.debug("The repository's projects are more than the pages read: searching for each file instead.");
       else
@@ -455,7 +463,7 @@ export function searchAllProjects(
       take: number;
       orderBy?: 'createdAt';
       orderDirection?: 'asc';
-    }): Promise<{ projects: ProjectSummary[]; meta: { hasNextPage: boolean } }>;
+    }): Promise<{ projects: ProjectSummary[]; meta: { hasNextPage: boolean; pageCount?: number } }>;
   },
   options: { maxPages?: number; warn?: (message: string) => void } = {},
 ): (term: string, search?: SearchOptions) => Promise<SearchResult> {
@@ -467,7 +475,7 @@ export function searchAllProjects(
       const result = await client.listProjects({ search: term, page, take: 50, orderBy: 'createdAt', orderDirection: 'asc' });
       all.push(...result.projects);
       if (!result.meta.hasNextPage || result.projects.length === 0) break;
-      if (page >= maxPages) {
+      if (page >= maxPages || (search.giveUpEarly === true && (result.meta.pageCount ?? 0) > maxPages)) {
         all.cut = true;
         // The repository-wide search asks for a few pages on purpose; a search by key should never need this many.
         if (search.maxPages === undefined)

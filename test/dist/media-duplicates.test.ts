@@ -229,3 +229,37 @@ describe('media: runs of one content meet, each language is bought once', () => 
     expect(sim.orders().filter((o) => o.status === 'cancelled')).toEqual([]);
   }, 90_000);
 });
+
+describe('media: re-runs with history stay cheap', () => {
+  it('review-media2 D: 150 older projects of the repository: a re-run of 2 files makes one search per file', async () => {
+    const sim = await simulator();
+    for (let i = 0; i < 150; i++) {
+      const form = new FormData();
+      form.append('file', new Blob([`old ${i}`]), 'old.mp4');
+      form.append('name', `git-${i.toString(16).padStart(40, '0')} [en] octo/release: videos/old-${i}.mp4`);
+      form.append('sourceLanguage', 'en');
+      const r = await fetch(`${sim.url}/integration/upload/direct`, { method: 'POST', headers: { 'X-Api-Key': sim.apiKey }, body: form });
+      expect(r.status).toBe(201);
+    }
+    const ws = repository({ 'videos/a.mp4': 'a', 'videos/b.mp4': 'b' });
+    const first = await run(sim, ws);
+    expect(first.exitCode, log(first)).toBe(0);
+    const before = sim.count('list-projects');
+    const again = await run(sim, ws);
+    expect(again.exitCode, log(again)).toBe(0);
+    expect(sim.count('list-projects') - before).toBe(2);
+  }, 90_000);
+
+  it('review-media2 D2: 150 newer orders of the type on another project: a re-run of 2 files reads one List Orders page per project', async () => {
+    const sim = await simulator({ projects: ['proj-other'] });
+    const ws = repository({ 'videos/a.mp4': 'a', 'videos/b.mp4': 'b' });
+    const first = await run(sim, ws);
+    expect(first.exitCode, log(first)).toBe(0);
+    for (let i = 0; i < 150; i++) sim.addOrder({ projectId: 'proj-other', targetLanguage: 'de', type: 'subtitle', status: 'completed' });
+    const before = sim.count('list');
+    const again = await run(sim, ws);
+    expect(again.exitCode, log(again)).toBe(0);
+    expect(mediaOrders(again).every((o) => !o.created)).toBe(true);
+    expect(sim.count('list') - before).toBe(2);
+  }, 90_000);
+});

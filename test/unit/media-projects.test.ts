@@ -27,6 +27,7 @@ import { OllangSimulator } from '../simulator/index.ts';
 import type { FaultRule } from '../simulator/index.ts';
 
 const KEY = `sha256-${'ab'.repeat(32)}`;
+const KEY3 = `git-${'ef'.repeat(20)}`;
 const KEY2 = `git-${'cd'.repeat(20)}`;
 
 describe('projectName and matchesContent', () => {
@@ -368,6 +369,7 @@ describe('findOrUploadProjects', () => {
             ordersCount: 0,
           },
           { id: 'p-b', name: `${KEY2} [en] octo/site: b.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:01Z', ordersCount: 0 },
+          { id: 'p-c', name: `${KEY3} [en] octo/site: c.mp4`, sourceLanguage: 'en', createdAt: '2025-01-01T00:00:02Z' },
         ];
         if (term.startsWith('[en]')) return Object.assign(all, { cut: true });
         return [
@@ -376,13 +378,45 @@ describe('findOrUploadProjects', () => {
         ].filter((p) => p.name.includes(term));
       },
     });
-    const result = await run(f, [content('a.mp4', KEY), content('b.mp4', KEY2)], { repository: 'octo/site' });
-    expect(f.searches).toEqual(['[en] octo/site:', KEY, KEY2]);
+    const result = await run(f, [content('a.mp4', KEY), content('b.mp4', KEY2), content('c.mp4', KEY3)], { repository: 'octo/site' });
+    expect(f.searches).toEqual(['[en] octo/site:', KEY, KEY2, KEY3]);
     expect(result).toEqual([
       { media: 'a.mp4', projectId: 'used', uploaded: false, outcome: 'found', otherProjectIds: ['empty-dup'] },
       // Listed with ordersCount 0 (undocumented, may be stale): still checked for orders to reuse.
       { media: 'b.mp4', projectId: 'p-b', uploaded: false, outcome: 'found' },
+      { media: 'c.mp4', projectId: 'p-c', uploaded: false, outcome: 'found' },
     ]);
+  });
+
+  it('review-media2 D: the repository listing only when it can cost fewer requests than a search per content', async () => {
+    // Two contents: a search each, never the listing (at best 1 request, at worst 3, against 2).
+    const two = fake();
+    await run(two, [content('a.mp4', KEY), content('b.mp4', KEY2)], { repository: 'octo/site' });
+    expect(two.searches.slice(0, 2)).toEqual([KEY, KEY2]);
+    expect(two.searches.filter((term) => term.startsWith('[en]'))).toEqual([]);
+    // Three contents, a repository of 150 projects (3 pages): the first page says the listing cannot
+    // end within 2 pages, so it is left there: 1 + 3 requests, not 2 + 3.
+    const pages: number[] = [];
+    const listing = {
+      listProjects: async (query: { page: number; search: string }) => ({
+        projects: query.search.startsWith('[en]') ? [{ id: `p${query.page}`, name: 'x' }] : [],
+        meta: query.search.startsWith('[en]')
+          ? (pages.push(query.page), { hasNextPage: query.page < 3, pageCount: 3 })
+          : { hasNextPage: false },
+      }),
+    };
+    const cut = await searchAllProjects(listing)('[en] octo/site:', { maxPages: 2, giveUpEarly: true });
+    expect(cut.cut).toBe(true);
+    expect(pages).toEqual([1]);
+    // Without the page count (not documented): read up to the cap, as before.
+    const unknown = await searchAllProjects({
+      listProjects: async (query: { page: number }) => ({
+        projects: [{ id: `p${query.page}`, name: 'x' }],
+        meta: { hasNextPage: query.page < 3 },
+      }),
+    })('[en] octo/site:', { maxPages: 2, giveUpEarly: true });
+    expect(unknown).toHaveLength(2);
+    expect(unknown.cut).toBe(true);
   });
 
   it('dry-run and find-only never upload', async () => {
