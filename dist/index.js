@@ -3153,29 +3153,39 @@ async function scanOrders(client, scope, options = {}) {
 /**
  * Runs started together (a workflow matrix, two pushes) can each find nothing to reuse and each
  * create the same language. Every run settles it the same way: the oldest usable order of a
- * (project, type, level, language) is kept, and a run whose own order is younger cancels it
- * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
- * one instead, cancelling the child orders it added with it too. One List Orders page, and only
- * when this run created something.
+ * (type, level, language) on the content's projects is kept, and a run whose own order is younger
+ * cancels it (it was created moments ago, so it is still `pending` and cancellable) and follows
+ * the older one instead, cancelling the child orders it added with it too. On the project ordered
+ * on, orders from just before ours count (one List Orders page); on the other projects of the same
+ * content (`otherProjectIds`: two runs that each uploaded the file), any older usable order does,
+ * since this run's look-ups did not show it in time to reuse it. Only when this run created something.
  */
-async function yieldToEarlierOrders(context, scope, created) {
+async function yieldToEarlierOrders(context, scope, created, otherProjectIds = []) {
     const { client, log, state } = context;
     const mine = created.filter((o) => o.type === scope.orderType);
     const oldest = Math.min(...mine.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
     if (!Number.isFinite(oldest))
         return created;
-    let rivals;
+    const languages = mine.map((o) => o.language);
+    const maxPages = Math.ceil(mine.length / 50) + 1;
+    const rivals = [];
     try {
-        rivals = await scanOrders(client, scope, {
-            languages: mine.map((o) => o.language),
-            createdFrom: new Date(oldest - BURST_MS).toISOString(),
-            maxPages: Math.ceil(mine.length / 50) + 1,
-        });
+        const projects = [scope.projectId, ...otherProjectIds.filter((id) => id !== scope.projectId)];
+        for (const projectId of new Set(projects)) {
+            const own = projectId === scope.projectId;
+            const listed = await scanOrders(client, { ...scope, projectId }, {
+                languages,
+                maxPages,
+                ...(own ? { createdFrom: new Date(oldest - BURST_MS).toISOString() } : {}),
+            });
+            rivals.push(...listed.map((summary) => ({ summary, projectId })));
+        }
     }
     catch (error) {
         if (error instanceof _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangError */ .eO && (error.status === 401 || error.kind === 'aborted'))
             throw error;
-        return created; // a courtesy check: never fail a run over it
+        if (rivals.length === 0)
+            return created; // a courtesy check: never fail a run over it
     }
     const ours = new Set(created.map((o) => o.orderId));
     const result = [];
@@ -3186,15 +3196,15 @@ async function yieldToEarlierOrders(context, scope, created) {
             continue;
         }
         const earlier = rivals
-            .filter((r) => !ours.has(r.id) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(r.status) && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(r.targetLanguage) === (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(order.language) && isOlder(r, order))
-            .sort((a, b) => (isOlder(a, b) ? -1 : 1));
+            .filter(({ summary: r }) => !ours.has(r.id) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(r.status) && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(r.targetLanguage) === (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(order.language) && isOlder(r, order))
+            .sort((a, b) => (isOlder(a.summary, b.summary) ? -1 : 1));
         let replacement;
         for (const rival of earlier.slice(0, CANDIDATES_PER_LANGUAGE)) {
-            const candidate = await client.getOrder(rival.id).catch(() => undefined);
+            const candidate = await client.getOrder(rival.summary.id).catch(() => undefined);
             // Both levels as Ollang reports them: on one scale, whichever it uses (docs/ollang-api.md).
             const level = order.level ?? scope.level;
-            if (candidate && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .inScope */ .SB)(candidate, { ...scope, level }, { level: true }) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(candidate.status)) {
-                replacement = candidate;
+            if (candidate && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .inScope */ .SB)(candidate, { ...scope, projectId: rival.projectId, level }, { level: true }) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(candidate.status)) {
+                replacement = { order: candidate, projectId: rival.projectId };
                 break;
             }
         }
@@ -3205,8 +3215,9 @@ async function yieldToEarlierOrders(context, scope, created) {
         try {
             const outcome = await client.cancelOrder(order.orderId);
             state.recordSettled([order.orderId]);
-            log.info(`${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`);
-            result.push((0,_followed_js__WEBPACK_IMPORTED_MODULE_2__/* .followOrder */ ._U)(replacement, { created: false, projectId: scope.projectId }));
+            const where = replacement.projectId === scope.projectId ? '' : ` on project ${replacement.projectId}, of the same content`;
+            log.info(`${order.language}: another run ordered it first (${replacement.order.id}${where}); ${outcome} this run's duplicate ${order.orderId} and following that order.`);
+            result.push((0,_followed_js__WEBPACK_IMPORTED_MODULE_2__/* .followOrder */ ._U)(replacement.order, { created: false, projectId: replacement.projectId }));
             givenUp.push(order);
         }
         catch (error) {
@@ -3614,7 +3625,8 @@ function parseLostCreate(value) {
     const before = parseSnapshot(call.before);
     if (languages.length === 0 || !before)
         return undefined;
-    return { projectId: call.projectId, orderType: call.orderType, level: call.level, languages, sentAt: call.sentAt, before };
+    const until = typeof call.until === 'string' && !Number.isNaN(Date.parse(call.until)) ? { until: call.until } : {};
+    return { projectId: call.projectId, orderType: call.orderType, level: call.level, languages, sentAt: call.sentAt, before, ...until };
 }
 function parseSnapshot(value) {
     if (typeof value !== 'object' || value === null)
@@ -4205,6 +4217,8 @@ class OllangClient {
     #onRequest;
     #userAgent;
     #requestCount = 0;
+    /** Ollang's clock (its last `Date` header) and ours when it came. */
+    #ollangClock;
     constructor(options) {
         this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.#apiKey = options.apiKey;
@@ -4224,6 +4238,19 @@ class OllangClient {
     /** Every HTTP request sent so far (retries included). */
     get requestCount() {
         return this.#requestCount;
+    }
+    /** How long a request may take before it is given up (one Create Order call at most). */
+    get requestTimeoutMs() {
+        return this.#timeoutMs;
+    }
+    /**
+     * Ollang's time now, as its last answer's `Date` header gave it plus the time elapsed since on
+     * our clock (to the second, at best); undefined before any answer with one. Lets a stamp of
+     * Ollang's be compared with a moment of ours without trusting the two clocks to agree.
+     */
+    ollangTime() {
+        const seen = this.#ollangClock;
+        return seen === undefined ? undefined : seen.ollang + (this.#clock() - seen.ours);
     }
     /**
      * POST /integration/orders/create. Never retried. The answer is one `{orderId}` per created
@@ -4533,6 +4560,9 @@ class OllangClient {
                 throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost && !neverSent(cause));
             }
             status = response.status;
+            const date = Date.parse(response.header('date') ?? '');
+            if (Number.isFinite(date))
+                this.#ollangClock = { ollang: date, ours: this.#clock() };
             // Read the whole body under the same time limit; a failure here comes after the server answered.
             let text;
             try {
@@ -4820,6 +4850,13 @@ var orders_scope = __nccwpck_require__(57273);
 
 
 
+/** Beyond the request's time-out: a save a little late, a `Date` header to the second, a web server's clock a little off the database's. */
+const LATE_SAVE_MS = 60_000;
+/** `until` for a call sent now: Ollang's time plus the request's time-out and LATE_SAVE_MS, or undefined. */
+function createWindowEnd(client) {
+    const now = client.ollangTime();
+    return now === undefined ? undefined : new Date(now + client.requestTimeoutMs + LATE_SAVE_MS).toISOString();
+}
 /** Get Orders confirming candidates, at once. */
 const CONFIRMS_AT_ONCE = 8;
 /** List Orders' largest page. */
@@ -4949,7 +4986,11 @@ async function newOrders(client, call, languages) {
         }
     }
     // Listed in the snapshot (stamped with its newest createdAt): it existed, though ours may share its stamp.
-    return [...found.values()].filter((o) => !existedBefore(o, call.before) && (o.projectId === undefined || o.projectId === call.projectId));
+    // Stamped after the call's answer was given up: another run's.
+    const until = call.until === undefined ? Infinity : Date.parse(call.until);
+    return [...found.values()].filter((o) => !existedBefore(o, call.before) &&
+        !(((0,orders_scope/* stampOf */.Zs)(o) ?? -Infinity) > until) &&
+        (o.projectId === undefined || o.projectId === call.projectId));
 }
 /**
  * Every order of the project stamped `stamp`, read by ID (a stable order across pages), since
@@ -5022,6 +5063,10 @@ async function createOrders(context, scope, languages) {
     for (let attempt = 1; missing.length > 0; attempt++) {
         log.info(`Creating ${scope.orderType} orders (level ${scope.level}) for ${missing.join(', ')}.`);
         // Saved before sending: if main dies before the answer, the post step looks for this call's orders.
+        // Each call's orders are stamped before its answer is given up: later ones are another run's.
+        const until = createWindowEnd(client);
+        if (until !== undefined)
+            record.until = until;
         state.recordCreateSent({ ...record, languages: missing });
         try {
             const answered = await client.createOrder(createRequest(context.settings, scope, missing));
@@ -5240,7 +5285,9 @@ async function chooseForProject(context, target) {
         return { followed, languagesWithoutOrder: missing.map(label), plan, fresh };
     }
     const made = await createOrders(context, scope, missing);
-    const created = settings.reuseOrders && made.followed.length > 0 ? await (0,reuse/* yieldToEarlierOrders */.gP)(context, scope, made.followed) : made.followed;
+    const created = settings.reuseOrders && made.followed.length > 0
+        ? await (0,reuse/* yieldToEarlierOrders */.gP)(context, scope, made.followed, await contentProjects(context, target))
+        : made.followed;
     followed.push(...created.map((o) => withMedia(o, target)));
     const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y2)(o.language)));
     const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y2)(language))).map(label);
@@ -5319,6 +5366,22 @@ async function findReusableAcross(context, scope, others, languages) {
             found.set(language, order);
     }
     return found;
+}
+/** The other projects of the target's content: a fresh search, or (when it fails) those known before creating. */
+async function contentProjects(context, target) {
+    const known = target.otherProjectIds ?? [];
+    if (!target.contentProjects)
+        return known;
+    try {
+        const found = await target.contentProjects();
+        return [...new Set([...known, ...found])].filter((id) => id !== target.projectId);
+    }
+    catch (error) {
+        if (choose_isFatal(error) || context.signal?.aborted)
+            throw error;
+        context.log.debug(`Could not list the projects of the same content again (${(0,error_message/* errorMessage */.g)(error)}).`);
+        return known;
+    }
 }
 /** A given order ID: followed as it is, never created, never cancelled on abort. */
 async function followGiven(context, orderId) {
@@ -6374,10 +6437,12 @@ async function chooseForMedia(context, workflow, choose, media, record) {
     if (keys.gitProblem)
         log.debug(`Content keys: git's index was not used (${keys.gitProblem}); each file was read and hashed.`);
     // A re-run's orders are the newest of their type: one scan across every project, a page per 50
-    // orders (and 2 more), stands in for a scan per project where it shows all of a project's languages.
+    // orders (and 2 more), stands in for a scan per project where it shows all of a project's
+    // languages; only when it reads fewer pages than there are files (a busy account's other orders
+    // can fill it, and a scan per project is one page each).
     const { recentOrders } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 36317));
     const pages = Math.ceil((media.length * settings.targetLanguages.length) / 50) + 2;
-    const chooser = chooseForProjects(media.length > 1 ? { ...choose, recent: recentOrders(client, settings.orderType, pages) } : choose);
+    const chooser = chooseForProjects(pages < media.length ? { ...choose, recent: recentOrders(client, settings.orderType, pages) } : choose);
     // Known as they settle: an aborted run still reports the projects it found or made.
     const known = new Map();
     const settled = () => media.flatMap((f) => known.get(f.path) ?? []);
@@ -6386,7 +6451,7 @@ async function chooseForMedia(context, workflow, choose, media, record) {
         mode: settings.dryRun ? 'dry-run' : settings.mode === 'collect' ? 'find-only' : 'upload',
         ...(workflow.repository ? { repository: workflow.repository } : {}),
         signal: context.abort,
-        onProject: (project, files) => {
+        onProject: (project, files, contentProjects) => {
             for (const file of files)
                 known.set(file, { media: file, ...project });
             record.projects = settled();
@@ -6396,6 +6461,7 @@ async function chooseForMedia(context, workflow, choose, media, record) {
                     otherProjectIds: project.otherProjectIds ?? [],
                     media: files,
                     ...(project.withoutOrders ? { withoutOrders: true } : {}),
+                    contentProjects,
                 });
         },
     }, {
