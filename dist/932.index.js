@@ -55,7 +55,20 @@ function matchesContent(project, key, sourceLanguage) {
     if (parsed === undefined || parsed.key !== key.toLowerCase())
         return false;
     const language = normaliseLanguage(sourceLanguage);
-    return normaliseLanguage(project.sourceLanguage ?? parsed.language) === language;
+    if (normaliseLanguage(parsed.language) !== language)
+        return false;
+    return project.sourceLanguage === undefined || !otherLanguage(project.sourceLanguage, language);
+}
+/**
+ * Whether the API's spelling of a source language names another language than `ours`: a code
+ * (`es`, `pt_BR`) whose primary subtag differs. A region added or dropped (`en-US` for `en`) or
+ * a form that is no code (`English`) is the same language in another shape.
+ */
+function otherLanguage(theirs, ours) {
+    const given = normaliseLanguage(theirs);
+    if (given === ours || !/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(given))
+        return false;
+    return given.split('-')[0] !== ours.split('-')[0];
 }
 /** Every project of `projects` made from this content, the one to follow first (see pickProject). */
 function matchingProjects(projects, key, sourceLanguage) {
@@ -99,17 +112,19 @@ function shortenPath(text, budget) {
  *
  * Looking: with the repository known, one search for every project of the repository (their
  * names share `[<language>] <owner>/<name>:`) settles most files of a re-run at once, a page of
- * 50 at a time; each content that search did not show is then searched by its key, which also
- * finds a project made from another repository or path.
+ * 50 at a time, when it is read to the end; each content it did not settle is then searched by
+ * its key, which also finds a project made from another repository or path. A listing cut short
+ * settles nothing: the project with the content's orders may be on a page it did not read.
  *
  * An upload is not idempotent: one that lost its answer (no response, a time-out, a 5xx, a
  * connection reset after the body went out) may have made a project. It is looked up, more than
  * once (the platform may save it late), and never sent again in the same run: a project saved
  * after the last look-up would otherwise make two projects of one content. The file then fails
  * ("may have been uploaded; a re-run finds it"), and the next run finds the project. A look-up
- * that fails stops that file the same way. After an upload that did answer, one more search picks
- * the project to follow (pickProject), so runs that uploaded the same file at the same time all
- * follow the same one. Files with the same content share one project; every other project of the
+ * that fails stops that file the same way. After an upload that did answer, a search that lists
+ * the new project picks the one to follow (pickProject), so runs that uploaded the same file at
+ * the same time all follow the same one; a search that fails or does not list it yet is made
+ * again, and when none does, the file fails without orders (settleUpload). Files with the same content share one project; every other project of the
  * same content is returned too, so that orders placed on any of them are reused. `dry-run` and
  * `mode: collect` never upload.
  *
@@ -133,8 +148,13 @@ function lookupDelaysFor(size) {
     return [...DEFAULT_LOOKUP_DELAYS_MS, Math.min(5 * 60_000, Math.ceil(size / 100_000_000) * 1000)];
 }
 const SEARCH_CONCURRENCY = 4;
-/** The repository-wide search reads at most this many pages beyond what the run's own contents fill. */
-const COLLECTION_EXTRA_PAGES = 2;
+/**
+ * The repository-wide listing is read only for this many contents or more, and only while it
+ * costs fewer requests than a search per content (at most one page fewer than there are
+ * contents): its first page says how many pages it has, and a listing that cannot be read to the
+ * end within that is left after that page.
+ */
+const COLLECTION_MIN_CONTENTS = 3;
 /** The `projects` output's entries, in the order of `contents`. */
 async function findOrUploadProjects(contents, options, deps) {
     const { sourceLanguage, signal } = options;
@@ -155,27 +175,33 @@ async function findOrUploadProjects(contents, options, deps) {
             if (settled.has(key))
                 return;
             settled.set(key, value);
-            options.onProject?.(value, groups.get(key).map((c) => c.media));
+            options.onProject?.(value, groups.get(key).map((c) => c.media), 
+            // A fresh search by key: every project of this content, for the "earlier order wins" step.
+            async () => matchingProjects(await deps.search(projectSearchTerm(key), signal ? { signal } : {}), key, sourceLanguage).map((p) => p.id));
         },
     };
     const keys = [...groups.keys()];
     const found = (key, matches) => {
         const [chosen, ...others] = matches;
-        outcome.set(key, { projectId: chosen.id, uploaded: false, outcome: 'found', ...otherIds(others, chosen) });
+        outcome.set(key, { projectId: chosen.id, uploaded: false, outcome: 'found', ...otherIds(others) });
         deps.log.info(`Found Ollang project ${chosen.id} for ${groups.get(key)[0].media}: made from the same content (${key.slice(0, 16)}…)`);
     };
     // 1. Every project of the repository at once (a re-run's files are all there), when it can pay off.
-    if (options.repository && keys.length > 1) {
+    if (options.repository && keys.length >= COLLECTION_MIN_CONTENTS) {
         try {
             const listed = await deps.search(collectionSearchTerm(sourceLanguage, options.repository), {
                 ...(signal ? { signal } : {}),
-                maxPages: Math.ceil(keys.length / 50) + COLLECTION_EXTRA_PAGES,
+                maxPages: Math.min(keys.length - 1, SEARCH_MAX_PAGES),
+                giveUpEarly: true,
             });
-            for (const key of keys) {
-                const matches = matchingProjects(listed, key, sourceLanguage);
-                if (matches.length > 0)
-                    found(key, matches);
-            }
+            if (listed.cut === true)
+                deps.log.debug("The repository's projects are more than the pages read: searching for each file instead.");
+            else
+                for (const key of keys) {
+                    const matches = matchingProjects(listed, key, sourceLanguage);
+                    if (matches.length > 0)
+                        found(key, matches);
+                }
         }
         catch (error) {
             if (signal?.aborted || isUnauthorized(error))
@@ -239,13 +265,9 @@ async function findOrUploadProjects(contents, options, deps) {
         return { media: content.media, ...result };
     });
 }
-/** The others of a content's projects, and whether none of them (the chosen one included) has an order. */
-function otherIds(others, chosen) {
-    const all = chosen === undefined ? others : [chosen, ...others];
-    return {
-        ...(others.length > 0 ? { otherProjectIds: others.map((p) => p.id) } : {}),
-        ...(all.length > 0 && all.every((p) => p.ordersCount === 0) ? { withoutOrders: true } : {}),
-    };
+/** The others of a content's projects. Never "without orders" on the strength of `ordersCount` (undocumented, may be stale). */
+function otherIds(others) {
+    return others.length > 0 ? { otherProjectIds: others.map((p) => p.id) } : {};
 }
 /** Uploads one content (named after its first file); see the module comment for the retry rules. */
 async function uploadContent(group, key, options, deps) {
@@ -306,35 +328,58 @@ async function uploadContent(group, key, options, deps) {
                 }
                 if (matches.length > 0) {
                     deps.log.info(`Found Ollang project ${matches[0].id}, made by the upload of ${file.media} whose answer was lost`);
-                    return { projectId: matches[0].id, uploaded: true, outcome: 'uploaded', ...otherIds(matches.slice(1), matches[0]) };
+                    return { projectId: matches[0].id, uploaded: true, outcome: 'uploaded', ...otherIds(matches.slice(1)) };
                 }
             }
             throw new Error(`The answer to the upload of ${file.media} was lost (${(0,error_message/* errorMessage */.g)(error)}) and no project of it showed up in ${lookupDelays.length} look-ups: ` +
                 'it may have been uploaded all the same, so it was not sent again (that could make a second project); a re-run finds the project if it was made, or uploads the file', { cause: error });
         }
         progress.done(projectId);
-        // Another run may have uploaded the same content at the same time: one of them is followed by all (pickProject).
+        return await settleUpload(projectId, file, search, lookupDelays, deps, signal);
+    }
+}
+/**
+ * After an answered upload: the project to follow, from a search that lists this run's own new
+ * project (a search that does not, fails or lags, may also miss another run's project of the same
+ * content). Another run may have uploaded it at the same time: every run follows the same one
+ * (pickProject). Looked for again like a lost upload's project; when no search lists it, the
+ * file fails without orders (a re-run follows the project): ordering on a project that may have a
+ * twin could buy every language twice.
+ */
+async function settleUpload(projectId, file, search, lookupDelays, deps, signal) {
+    let problem = 'no search listed it';
+    for (const delay of lookupDelays) {
+        if (delay > 0)
+            await deps.sleep(delay, signal);
+        let matches;
         try {
-            const matches = await search();
-            const chosen = matches[0];
-            if (chosen !== undefined && chosen.id !== projectId) {
-                deps.log.info(`Following Ollang project ${chosen.id} for ${file.media}: it was made from the same content before this run's ${projectId}`);
-                return { projectId: chosen.id, uploaded: false, outcome: 'found', ...otherIds(matches.slice(1), chosen) };
-            }
-            return {
-                projectId,
-                uploaded: true,
-                outcome: 'uploaded',
-                ...otherIds(matches.filter((p) => p.id !== projectId), matches.find((p) => p.id === projectId)),
-            };
+            matches = await search();
         }
         catch (error) {
-            if (signal?.aborted)
+            if (signal?.aborted || isUnauthorized(error))
                 throw error;
-            deps.log.debug(`Could not check for an older project of the content of ${file.media}: ${(0,error_message/* errorMessage */.g)(error)}`);
+            problem = `the search for it failed (${(0,error_message/* errorMessage */.g)(error)})`;
+            continue;
         }
-        return { projectId, uploaded: true, outcome: 'uploaded' };
+        const own = matches.find((p) => p.id === projectId);
+        if (own === undefined)
+            continue;
+        const chosen = matches[0];
+        const others = matches.filter((p) => p.id !== chosen.id).map((p) => p.id);
+        const otherIds = others.length > 0 ? { otherProjectIds: others } : {};
+        if (chosen.id !== projectId) {
+            deps.log.info(`Following Ollang project ${chosen.id} for ${file.media}: it was made from the same content before this run's ${projectId}`);
+            return { projectId: chosen.id, uploaded: false, outcome: 'found', ...otherIds };
+        }
+        // Only this run's fresh upload is known to have no orders yet.
+        return { projectId, uploaded: true, outcome: 'uploaded', ...otherIds, ...(others.length === 0 ? { withoutOrders: true } : {}) };
     }
+    return {
+        uploaded: true,
+        outcome: 'failed',
+        error: `${file.media} was uploaded as Ollang project ${projectId}, but ${problem} in ${lookupDelays.length} look-ups: ` +
+            'nothing was ordered for it, since another run may have made a project of the same content meanwhile (that could buy every language twice); a re-run finds the project and orders',
+    };
 }
 /**
  * 'ambiguous': the upload may have made a project (no answer after the body went out, a time-out,
@@ -403,7 +448,8 @@ function searchAllProjects(client, options = {}) {
             all.push(...result.projects);
             if (!result.meta.hasNextPage || result.projects.length === 0)
                 break;
-            if (page >= maxPages) {
+            if (page >= maxPages || (search.giveUpEarly === true && (result.meta.pageCount ?? 0) > maxPages)) {
+                all.cut = true;
                 // The repository-wide search asks for a few pages on purpose; a search by key should never need this many.
                 if (search.maxPages === undefined)
                     options.warn?.(`Ollang listed more than ${maxPages * 50} projects named with "${term}": only the first ${maxPages * 50} were read.`);

@@ -1,6 +1,43 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 30105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ countAnnotations),
+/* harmony export */   S: () => (/* binding */ ANNOTATIONS_PER_STEP)
+/* harmony export */ });
+/** Annotations GitHub shows per step and kind. */
+const ANNOTATIONS_PER_STEP = 10;
+/** `log`, counting each annotation it writes in `written`. */
+function countAnnotations(log) {
+    const written = { error: 0, warning: 0, notice: 0 };
+    return {
+        written,
+        log: {
+            debug: (message) => log.debug(message),
+            info: (message) => log.info(message),
+            notice: (message, properties) => {
+                written.notice++;
+                log.notice(message, properties);
+            },
+            warning: (message, properties) => {
+                written.warning++;
+                log.warning(message, properties);
+            },
+            error: (message, properties) => {
+                written.error++;
+                log.error(message, properties);
+            },
+            group: (name, fn) => log.group(name, fn),
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 60701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -183,7 +220,7 @@ function ensureExtension(name, extension) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38422);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(64149);
 /* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(60701);
 /**
  * The `output-path` input: a template for each downloaded file's path, relative to the workspace
@@ -1431,7 +1468,7 @@ function describeFailure(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59044);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81219);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
@@ -1453,22 +1490,174 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 38422:
+/***/ 64149:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   op: () => (/* binding */ parseBooleanWord),
-/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
-/* harmony export */   sb: () => (/* binding */ readSettings),
-/* harmony export */   uo: () => (/* binding */ SecretWithheldError)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_DOWNLOAD_SIZE, MIN_POLL_INTERVAL_MS, MIN_DOWNLOAD_BYTES, MAX_DOWNLOAD_BYTES, BARE_TIMEOUT_WARNING_MS, splitList, normalizeLanguage, parseByteSize */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _download_output_path_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(91087);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77607);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76670);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  rK: () => (/* binding */ DEFAULT_API_URL),
+  dz: () => (/* binding */ InputError),
+  Cf: () => (/* binding */ LANGUAGE_PATTERN),
+  uo: () => (/* binding */ SecretWithheldError),
+  op: () => (/* binding */ parseBooleanWord),
+  sb: () => (/* binding */ readSettings)
+});
+
+// UNUSED EXPORTS: BARE_TIMEOUT_WARNING_MS, DEFAULT_MAX_DOWNLOAD_SIZE, MAX_DOWNLOAD_BYTES, MIN_DOWNLOAD_BYTES, MIN_POLL_INTERVAL_MS, normalizeLanguage, parseByteSize, splitList
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/download/output-path.ts
+var output_path = __nccwpck_require__(91087);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(77607);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(76670);
+// EXTERNAL MODULE: ./src/quality/limits.ts
+var limits = __nccwpck_require__(92945);
+;// CONCATENATED MODULE: ./src/quality/rules.ts
+/**
+ * The `quality-rules` input: overrides of the readability limits, one `rule: value` a line.
+ *
+ *   max-cps: 20              every language
+ *   max-line-length: 40
+ *   min-gap: off             a rule can be switched off
+ *   max-cps (ja): 5          only Japanese; `(zh)` covers zh-TW and zh-Hans too
+ *   max-duration (de, nl): 8s
+ *
+ * Durations are written as in `timeout` (src/duration.ts). Blank lines and `#` comments are
+ * ignored. An override for a language wins over one for every language; the one for an exact
+ * code (`zh-TW`) over the one for its primary language (`zh`). A global override replaces the
+ * per-language defaults too (`max-cps: 15` also sets Japanese to 15): give CJK their own line.
+ *
+ * Every problem is reported at once, each naming its line, so that the inputs module can list
+ * them with the other input errors before any request.
+ */
+
+
+
+const QUALITY_RULES_INPUT = 'quality-rules';
+const LINE = /^([A-Za-z][A-Za-z-]*)\s*(?:\(([^()]*)\))?\s*:\s*(.*)$/;
+const DECIMAL = /^\d{1,4}(?:\.\d{1,3})?$/;
+const INTEGER = /^\d{1,4}$/;
+const ACCEPTED_RULES = limits/* LIMIT_RULES */.Ej.join(', ');
+/** What each rule accepts, for messages, and its bounds. */
+const VALUE_SPEC = {
+    'max-cps': { accepted: 'characters a second from 1 to 1000, such as 17 or 12.5, or off', min: 1, max: 1000, kind: 'decimal' },
+    'max-line-length': { accepted: 'a whole number of characters from 1 to 1000, or off', min: 1, max: 1000, kind: 'integer' },
+    'max-lines': { accepted: 'a whole number of lines from 1 to 100, or off', min: 1, max: 100, kind: 'integer' },
+    'min-duration': { accepted: 'a duration as in timeout (500ms, 0.8s, 1s), or off', min: 0, max: 3_600_000, kind: 'duration' },
+    'max-duration': { accepted: 'a duration as in timeout (7s, 10s), or off', min: 1, max: 3_600_000, kind: 'duration' },
+    'min-gap': { accepted: 'a duration as in timeout (83ms, 0.1s), or off', min: 0, max: 3_600_000, kind: 'duration' },
+};
+/** Parses `quality-rules`. An empty input gives no overrides and no problems. */
+function parseQualityRules(text, show) {
+    const overrides = [];
+    const problems = [];
+    const problem = (line, message) => {
+        problems.push({ line, message: `Input '${QUALITY_RULES_INPUT}', line ${line}: ${message}` });
+    };
+    /** `${scope}\u0000${rule}` -> line where it was set. */
+    const seen = new Map();
+    /** scope -> the min-duration and max-duration set for it, to compare. */
+    const durations = new Map();
+    const lines = text.split(/\r\n|\r|\n/);
+    for (let index = 0; index < lines.length; index++) {
+        const lineNumber = index + 1;
+        const content = stripComment(lines[index]).trim();
+        if (content === '')
+            continue;
+        const match = LINE.exec(content);
+        if (!match) {
+            problem(lineNumber, `${show(content)} is not \`rule: value\` (such as \`max-cps: 20\` or \`max-cps (ja): 5\`). Accepted rules: ${ACCEPTED_RULES}.`);
+            continue;
+        }
+        const [, ruleWritten, scopeWritten, valueWritten] = match;
+        const rule = ruleWritten.toLowerCase();
+        if (!limits/* LIMIT_RULES */.Ej.includes(rule)) {
+            problem(lineNumber, `unknown rule ${show(ruleWritten)}. Accepted rules: ${ACCEPTED_RULES}.`);
+            continue;
+        }
+        let scopes = [undefined];
+        if (scopeWritten !== undefined) {
+            const codes = scopeWritten.split(/[\s,]+/).filter((code) => code !== '');
+            const bad = codes.filter((code) => !LANGUAGE_PATTERN.test(code));
+            if (codes.length === 0 || bad.length > 0) {
+                problem(lineNumber, `${codes.length === 0 ? 'the parentheses name no language' : `${bad.map(show).join(', ')} ${bad.length === 1 ? 'is not a language code' : 'are not language codes'}`}. ` +
+                    'Accepted: language codes such as ja, zh-TW or pt-BR in parentheses after the rule, separated by commas: `max-cps (ja, ko): 5`.');
+                continue;
+            }
+            scopes = codes.map(limits/* normalizeLanguage */.Op);
+        }
+        const value = parseValue(rule, valueWritten.trim(), show);
+        if (typeof value === 'string') {
+            problem(lineNumber, `${rule} ${value}`);
+            continue;
+        }
+        for (const scope of scopes) {
+            const key = `${scope ?? ''}\u0000${rule}`;
+            const earlier = seen.get(key);
+            if (earlier !== undefined) {
+                problem(lineNumber, `${rule}${scope === undefined ? '' : ` (${scope})`} is already set on line ${earlier}: give each rule once${scope === undefined ? '' : ' per language'}.`);
+                continue;
+            }
+            seen.set(key, lineNumber);
+            overrides.push({ rule, value: value.value, scope, line: lineNumber });
+            if (value.value !== undefined && (rule === 'min-duration' || rule === 'max-duration')) {
+                const pair = durations.get(scope ?? '') ?? {};
+                pair[rule === 'min-duration' ? 'min' : 'max'] = { value: value.value, line: lineNumber };
+                durations.set(scope ?? '', pair);
+            }
+        }
+    }
+    for (const [scope, { min, max }] of durations) {
+        if (min && max && min.value > max.value) {
+            const at = Math.max(min.line, max.line);
+            problem(at, `min-duration${scope ? ` (${scope})` : ''} (line ${min.line}) is longer than max-duration (line ${max.line}): no cue could pass both.`);
+        }
+    }
+    problems.sort((a, b) => a.line - b.line);
+    return { overrides, problems };
+}
+/** `{ value }` (undefined: off), or the reason the value is refused, starting after the rule's name. */
+function parseValue(rule, written, show) {
+    const spec = VALUE_SPEC[rule];
+    if (written === '')
+        return `has no value. Accepted: ${spec.accepted}.`;
+    if (/^off$/i.test(written))
+        return { value: undefined };
+    let value;
+    if (spec.kind === 'duration') {
+        try {
+            value = (0,duration/* parseDuration */.E9)(written);
+        }
+        catch (error) {
+            if (!(error instanceof duration/* DurationError */.N2))
+                throw error;
+            return `value ${show(written)} ${error.reason}. Accepted: ${spec.accepted}.`;
+        }
+    }
+    else {
+        const pattern = spec.kind === 'integer' ? INTEGER : DECIMAL;
+        if (!pattern.test(written))
+            return `value ${show(written)} is not ${spec.kind === 'integer' ? 'a whole number' : 'a number'}. Accepted: ${spec.accepted}.`;
+        value = Number(written);
+    }
+    if (value < spec.min || value > spec.max)
+        return `value ${show(written)} is out of range. Accepted: ${spec.accepted}.`;
+    return { value };
+}
+/** `max-cps: 20  # Netflix adult` -> `max-cps: 20`. Values never contain `#`. */
+function stripComment(line) {
+    const hash = line.indexOf('#');
+    return hash === -1 ? line : line.slice(0, hash);
+}
+
+// EXTERNAL MODULE: ./src/quality/verdict.ts
+var verdict = __nccwpck_require__(3296);
+;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Reads and validates every input (see action.yml and docs/architecture.md) into a typed
  * Settings object, before a single request reaches Ollang.
@@ -1502,6 +1691,8 @@ __webpack_async_result__();
 
 
 
+
+
 /** Every bad input of a run. `input` is the first one's name; `problems` lists them all. */
 class InputError extends Error {
     input;
@@ -1510,9 +1701,11 @@ class InputError extends Error {
         const [first] = problems;
         if (first === undefined)
             throw new TypeError('InputError needs at least one problem');
+        // An input can have several problems (each bad line of quality-rules is one): count the inputs.
+        const inputs = new Set(problems.map((p) => p.input)).size;
         super(problems.length === 1
             ? first.message
-            : `${problems.length} inputs are not valid:\n${problems.map((p) => `- ${p.message}`).join('\n')}`);
+            : `${inputs === 1 ? `Input '${first.input}' is` : `${inputs} inputs are`} not valid:\n${problems.map((p) => `- ${p.message}`).join('\n')}`);
         this.name = 'InputError';
         this.input = first.input;
         this.problems = problems;
@@ -1575,7 +1768,7 @@ const FALSE_WORDS = new Set(['false', 'no', '0']);
 const BOOLEAN_ACCEPTED = "'true' or 'false' (also yes/no or 1/0, in any letter case)";
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 const ID_ACCEPTED = '1 to 128 letters, digits, - or _';
-/** primary language (2-3 letters), optional script (4 letters), optional region (2 letters or 3 digits). */
+/** primary language (2-3 letters), optional script (4 letters), optional region (2 letters or 3 digits); quality-rules takes the same. */
 const LANGUAGE_PATTERN = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$/;
 const LANGUAGE_ACCEPTED = 'language codes such as fr, es, pt-BR, zh-TW, zh-Hant or es-419, separated by commas, spaces or newlines';
 const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 45m, 2h, 1h30m; a bare number is seconds)';
@@ -1677,8 +1870,8 @@ function readSettings(getInput, env) {
     });
     const onTimeout = check('fail', () => readEnum('on-timeout', raw('on-timeout'), ON_TIMEOUT, 'fail', show, fail));
     const cancelOnAbort = check(true, () => readBoolean('cancel-on-abort', raw('cancel-on-abort'), true, show, fail));
-    const workspace = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(env.workspace);
-    const { outputDir, outputDirRelative } = check({ outputDir: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(workspace, 'localized'), outputDirRelative: 'localized' }, () => readOutputDir(raw('output-dir'), workspace, show, fail));
+    const workspace = external_node_path_default().resolve(env.workspace);
+    const { outputDir, outputDirRelative } = check({ outputDir: external_node_path_default().join(workspace, 'localized'), outputDirRelative: 'localized' }, () => readOutputDir(raw('output-dir'), workspace, show, fail));
     const download = check(new Set(), () => readDownload(raw('download'), orderType, show, fail));
     const prComment = check(true, () => readBoolean('pr-comment', raw('pr-comment'), true, show, fail));
     const dryRun = check(false, () => readBoolean('dry-run', raw('dry-run'), false, show, fail));
@@ -1686,8 +1879,11 @@ function readSettings(getInput, env) {
     // The media input's paths and patterns are checked against the workspace (media/find.ts), still before any request.
     const media = raw('media');
     const sourceLanguage = check(undefined, () => readSourceLanguage(raw('source-language'), show, fail));
-    const outputPath = check((0,_download_output_path_js__WEBPACK_IMPORTED_MODULE_1__/* .parseOutputPath */ .I6)('', { hasMedia: media !== '' }), () => readOutputPath(raw('output-path'), media !== ''));
+    const outputPath = check((0,output_path/* parseOutputPath */.I6)('', { hasMedia: media !== '' }), () => readOutputPath(raw('output-path'), media !== ''));
     const artifact = check('', () => readArtifactName(raw('artifact'), show, fail));
+    const qualityCheck = check('report', () => readEnum('quality-check', raw('quality-check'), verdict/* QUALITY_CHECK_MODES */.Yk, 'report', show, fail));
+    // Every bad line of quality-rules is a problem of its own, each naming its line.
+    const qualityRules = readQualityRules(raw('quality-rules'), show, problems);
     // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
     check(undefined, () => {
         if (media === '')
@@ -1750,6 +1946,9 @@ function readSettings(getInput, env) {
             fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
         }
     });
+    if (qualityCheck === 'off' && qualityRules.length > 0) {
+        warn(`Input 'quality-rules' is ignored: quality-check is 'off', so no subtitle file is checked.`);
+    }
     if (problems.length > 0)
         throw new InputError(problems);
     if (apiKey === '' && secretsWithheld !== undefined)
@@ -1780,6 +1979,8 @@ function readSettings(getInput, env) {
         maxDownloadBytes,
         media,
         outputPath,
+        qualityCheck,
+        qualityRules,
     };
     if (sourceLanguage !== undefined && media !== '')
         settings.sourceLanguage = sourceLanguage;
@@ -1800,6 +2001,12 @@ class Invalid extends Error {
         super(message);
         this.input = input;
     }
+}
+/** `quality-rules` (src/quality/rules.ts): the overrides; each bad line is added to `problems`. */
+function readQualityRules(text, show, problems) {
+    const parsed = parseQualityRules(text, show);
+    problems.push(...parsed.problems.map(({ message }) => ({ input: QUALITY_RULES_INPUT, message })));
+    return parsed.problems.length > 0 ? [] : parsed.overrides;
 }
 /** Splits a list written with commas, spaces and newlines in any mix. */
 function splitList(text) {
@@ -1848,7 +2055,7 @@ function readSourceLanguage(text, show, fail) {
 /** The output-path template (download/output-path.ts owns its rules and its message). */
 function readOutputPath(text, hasMedia) {
     try {
-        return (0,_download_output_path_js__WEBPACK_IMPORTED_MODULE_1__/* .parseOutputPath */ .I6)(text, { hasMedia });
+        return (0,output_path/* parseOutputPath */.I6)(text, { hasMedia });
     }
     catch (error) {
         if (error instanceof InputError)
@@ -1900,17 +2107,17 @@ function parseBooleanWord(text) {
 function readTimeout(text, show, fail, warn) {
     const ms = readDuration('timeout', text, '60m', show, fail, 'from 0 up to 7 days');
     if (BARE_NUMBER.test(text) && ms > 0 && ms < BARE_TIMEOUT_WARNING_MS) {
-        warn(`Input 'timeout': ${show(text)} has no unit, so it is ${text} seconds: the action waits at most ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ms)}. ` +
+        warn(`Input 'timeout': ${show(text)} has no unit, so it is ${text} seconds: the action waits at most ${(0,duration/* formatDuration */.a3)(ms)}. ` +
             `If you meant minutes, write ${show(`${text}m`)} (unlike the job's timeout-minutes, this input takes a unit: 90s, 45m, 2h).`);
     }
     return ms;
 }
 function readDuration(input, text, fallback, show, fail, range) {
     try {
-        return (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text === '' ? fallback : text);
+        return (0,duration/* parseDuration */.E9)(text === '' ? fallback : text);
     }
     catch (error) {
-        const reason = error instanceof _duration_js__WEBPACK_IMPORTED_MODULE_2__/* .DurationError */ .N2 ? error.reason : 'is not a duration';
+        const reason = error instanceof duration/* DurationError */.N2 ? error.reason : 'is not a duration';
         return fail(input, `${show(text)} ${reason}`, `${DURATION_ACCEPTED}, ${range}`);
     }
 }
@@ -1979,14 +2186,14 @@ function readOutputDir(text, workspace, show, fail) {
         fail('output-dir', `${show(value)} contains control characters`, accepted);
     if (value.startsWith('~'))
         fail('output-dir', `${show(value)} starts with '~', which is not expanded to a home folder`, accepted);
-    const outputDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, value);
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, outputDir);
+    const outputDir = external_node_path_default().resolve(workspace, value);
+    const relative = external_node_path_default().relative(workspace, outputDir);
     if (relative === '')
         fail('output-dir', `${show(value)} is the workspace root itself`, accepted);
-    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative) || relative === '..' || relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`)) {
+    if (external_node_path_default().isAbsolute(relative) || relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`)) {
         fail('output-dir', `${show(value)} is outside the workspace (${workspace})`, accepted);
     }
-    return { outputDir, outputDirRelative: relative.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/') };
+    return { outputDir, outputDirRelative: relative.split((external_node_path_default()).sep).join('/') };
 }
 /** `auto` (the default): what the order type delivers; or a list of kinds; or `all` / `none` alone. */
 function readDownload(text, orderType, show, fail) {
@@ -2067,7 +2274,7 @@ const ESCAPE = /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069
  */
 function makeShow(secrets) {
     return (value) => {
-        let text = (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .f)(value, secrets);
+        let text = (0,redact/* redactSecrets */.f)(value, secrets);
         text = text.replace(/(\/\/)[^/@\s]*@/gu, '$1***@');
         let out = '';
         let count = 0;
@@ -2946,29 +3153,39 @@ async function scanOrders(client, scope, options = {}) {
 /**
  * Runs started together (a workflow matrix, two pushes) can each find nothing to reuse and each
  * create the same language. Every run settles it the same way: the oldest usable order of a
- * (project, type, level, language) is kept, and a run whose own order is younger cancels it
- * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
- * one instead, cancelling the child orders it added with it too. One List Orders page, and only
- * when this run created something.
+ * (type, level, language) on the content's projects is kept, and a run whose own order is younger
+ * cancels it (it was created moments ago, so it is still `pending` and cancellable) and follows
+ * the older one instead, cancelling the child orders it added with it too. On the project ordered
+ * on, orders from just before ours count (one List Orders page); on the other projects of the same
+ * content (`otherProjectIds`: two runs that each uploaded the file), any older usable order does,
+ * since this run's look-ups did not show it in time to reuse it. Only when this run created something.
  */
-async function yieldToEarlierOrders(context, scope, created) {
+async function yieldToEarlierOrders(context, scope, created, otherProjectIds = []) {
     const { client, log, state } = context;
     const mine = created.filter((o) => o.type === scope.orderType);
     const oldest = Math.min(...mine.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
     if (!Number.isFinite(oldest))
         return created;
-    let rivals;
+    const languages = mine.map((o) => o.language);
+    const maxPages = Math.ceil(mine.length / 50) + 1;
+    const rivals = [];
     try {
-        rivals = await scanOrders(client, scope, {
-            languages: mine.map((o) => o.language),
-            createdFrom: new Date(oldest - BURST_MS).toISOString(),
-            maxPages: Math.ceil(mine.length / 50) + 1,
-        });
+        const projects = [scope.projectId, ...otherProjectIds.filter((id) => id !== scope.projectId)];
+        for (const projectId of new Set(projects)) {
+            const own = projectId === scope.projectId;
+            const listed = await scanOrders(client, { ...scope, projectId }, {
+                languages,
+                maxPages,
+                ...(own ? { createdFrom: new Date(oldest - BURST_MS).toISOString() } : {}),
+            });
+            rivals.push(...listed.map((summary) => ({ summary, projectId })));
+        }
     }
     catch (error) {
         if (error instanceof _ollang_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OllangError */ .eO && (error.status === 401 || error.kind === 'aborted'))
             throw error;
-        return created; // a courtesy check: never fail a run over it
+        if (rivals.length === 0)
+            return created; // a courtesy check: never fail a run over it
     }
     const ours = new Set(created.map((o) => o.orderId));
     const result = [];
@@ -2979,15 +3196,15 @@ async function yieldToEarlierOrders(context, scope, created) {
             continue;
         }
         const earlier = rivals
-            .filter((r) => !ours.has(r.id) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(r.status) && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(r.targetLanguage) === (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(order.language) && isOlder(r, order))
-            .sort((a, b) => (isOlder(a, b) ? -1 : 1));
+            .filter(({ summary: r }) => !ours.has(r.id) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(r.status) && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(r.targetLanguage) === (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)(order.language) && isOlder(r, order))
+            .sort((a, b) => (isOlder(a.summary, b.summary) ? -1 : 1));
         let replacement;
         for (const rival of earlier.slice(0, CANDIDATES_PER_LANGUAGE)) {
-            const candidate = await client.getOrder(rival.id).catch(() => undefined);
+            const candidate = await client.getOrder(rival.summary.id).catch(() => undefined);
             // Both levels as Ollang reports them: on one scale, whichever it uses (docs/ollang-api.md).
             const level = order.level ?? scope.level;
-            if (candidate && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .inScope */ .SB)(candidate, { ...scope, level }, { level: true }) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(candidate.status)) {
-                replacement = candidate;
+            if (candidate && (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .inScope */ .SB)(candidate, { ...scope, projectId: rival.projectId, level }, { level: true }) && (0,_ollang_status_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsable */ .Ng)(candidate.status)) {
+                replacement = { order: candidate, projectId: rival.projectId };
                 break;
             }
         }
@@ -2998,8 +3215,9 @@ async function yieldToEarlierOrders(context, scope, created) {
         try {
             const outcome = await client.cancelOrder(order.orderId);
             state.recordSettled([order.orderId]);
-            log.info(`${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`);
-            result.push((0,_followed_js__WEBPACK_IMPORTED_MODULE_2__/* .followOrder */ ._U)(replacement, { created: false, projectId: scope.projectId }));
+            const where = replacement.projectId === scope.projectId ? '' : ` on project ${replacement.projectId}, of the same content`;
+            log.info(`${order.language}: another run ordered it first (${replacement.order.id}${where}); ${outcome} this run's duplicate ${order.orderId} and following that order.`);
+            result.push((0,_followed_js__WEBPACK_IMPORTED_MODULE_2__/* .followOrder */ ._U)(replacement.order, { created: false, projectId: replacement.projectId }));
             givenUp.push(order);
         }
         catch (error) {
@@ -3096,6 +3314,147 @@ function isChildOf(candidate, parent) {
 function stampOf(order) {
     const t = order.createdAt === undefined ? NaN : Date.parse(order.createdAt);
     return Number.isFinite(t) ? t : undefined;
+}
+
+
+/***/ }),
+
+/***/ 92945:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ej: () => (/* binding */ LIMIT_RULES),
+/* harmony export */   I9: () => (/* binding */ limitsFor),
+/* harmony export */   Op: () => (/* binding */ normalizeLanguage)
+/* harmony export */ });
+/**
+ * Readability limits per language: the defaults of Netflix's Timed Text Style Guide (the
+ * general requirements and the per-language guides), and how `quality-rules` overrides them.
+ * docs/quality.md lists them with their sources.
+ */
+const LIMIT_RULES = ['max-cps', 'max-line-length', 'max-lines', 'min-duration', 'max-duration', 'min-gap'];
+/**
+ * Netflix's general limits: 42 characters a line, 2 lines, 5/6 s (20 frames at 24 fps) to 7 s
+ * on screen, 2 frames (83 ms at 24 fps) between subtitles, 17 characters a second (adult
+ * programmes).
+ */
+const GENERAL = {
+    'max-cps': 17,
+    'max-line-length': 42,
+    'max-lines': 2,
+    'min-duration': 833,
+    'max-duration': 7000,
+    'min-gap': 83,
+};
+/**
+ * Per-language guides where they differ from the general limits. Japanese has no minimum gap
+ * (its guide sets none) and a 0.5 s minimum duration.
+ */
+const PROFILES = {
+    en: { limits: { 'max-cps': 20 } },
+    ar: { limits: { 'max-cps': 20 } },
+    hi: { limits: { 'max-cps': 22 } },
+    ko: { limits: { 'max-cps': 12, 'max-line-length': 16 }, halfWidthCountsHalf: true },
+    zh: { limits: { 'max-cps': 9, 'max-line-length': 16 }, halfWidthCountsHalf: true },
+    ja: { limits: { 'max-cps': 4, 'max-line-length': 13, 'min-duration': 500, 'min-gap': undefined }, halfWidthCountsHalf: true },
+};
+/** ISO 639-2/3 codes and Chinese macrolanguage members that share a profile with a two-letter code. */
+const ALIASES = {
+    eng: 'en',
+    ara: 'ar',
+    hin: 'hi',
+    kor: 'ko',
+    jpn: 'ja',
+    zho: 'zh',
+    chi: 'zh',
+    cmn: 'zh',
+    yue: 'zh',
+};
+/** `pt_BR` -> `pt-br`: the form scopes and profiles are compared in. */
+function normalizeLanguage(language) {
+    return language.trim().toLowerCase().replace(/_/g, '-');
+}
+/** The primary subtag, with three-letter aliases folded: `zh-hant-tw` -> `zh`, `jpn` -> `ja`. */
+function primaryLanguage(normalized) {
+    const primary = normalized.split('-', 1)[0] ?? '';
+    return ALIASES[primary] ?? primary;
+}
+/**
+ * The limits for `language`: its guide's defaults, then the overrides for every language, then
+ * those for its primary language (`zh` covers `zh-TW`), then those for its exact code.
+ */
+function limitsFor(language, overrides = []) {
+    const normalized = normalizeLanguage(language);
+    const primary = primaryLanguage(normalized);
+    const profile = PROFILES[primary];
+    const limits = { ...GENERAL, ...profile?.limits };
+    const specificity = (scope) => {
+        if (scope === undefined)
+            return 0;
+        if (scope === normalized)
+            return 2;
+        return !scope.includes('-') && primaryLanguage(scope) === primary ? 1 : -1;
+    };
+    const applicable = overrides.filter((override) => specificity(override.scope) >= 0);
+    applicable.sort((a, b) => specificity(a.scope) - specificity(b.scope));
+    for (const override of applicable)
+        limits[override.rule] = override.value;
+    return { language, limits, halfWidthCountsHalf: profile?.halfWidthCountsHalf ?? false };
+}
+
+
+/***/ }),
+
+/***/ 3296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Uz: () => (/* binding */ qualityFailure),
+/* harmony export */   Yk: () => (/* binding */ QUALITY_CHECK_MODES),
+/* harmony export */   Yw: () => (/* binding */ ERROR_ORDER),
+/* harmony export */   sr: () => (/* binding */ qualityStatus)
+/* harmony export */ });
+/** The accepted values of the `quality-check` input, the default first. */
+const QUALITY_CHECK_MODES = ['report', 'off', 'fail', 'strict'];
+/** Errors, the most important first (findings, annotations): a file that cannot be read before a cue that overlaps. */
+const ERROR_ORDER = ['not-utf8', 'no-cues', 'unparseable', 'end-before-start', 'out-of-order', 'overlap'];
+/** `skipped` when the check is off or no SRT / WebVTT file was saved; else the worst finding's severity. */
+function qualityStatus(mode, files) {
+    if (mode === 'off' || files.length === 0)
+        return 'skipped';
+    if (files.some((file) => file.errors > 0))
+        return 'failed';
+    return files.some((file) => file.warnings > 0) ? 'warnings' : 'passed';
+}
+/**
+ * The message the step fails with (setFailed), or `undefined` when `quality-check` lets it pass:
+ * `fail` fails on errors, `strict` on warnings too, `report` and `off` never.
+ */
+function qualityFailure(mode, files) {
+    const status = qualityStatus(mode, files);
+    const failing = (mode === 'fail' && status === 'failed') || (mode === 'strict' && (status === 'failed' || status === 'warnings'));
+    if (!failing)
+        return undefined;
+    const errors = files.reduce((sum, file) => sum + file.errors, 0);
+    const warnings = files.reduce((sum, file) => sum + file.warnings, 0);
+    const withFindings = files.filter((file) => (mode === 'strict' ? file.errors + file.warnings : file.errors) > 0).length;
+    const counted = mode === 'strict' ? `${plural(errors, 'error')} and ${plural(warnings, 'warning')}` : plural(errors, 'error');
+    return (`Subtitle quality check failed (quality-check: ${mode}): ${counted} in ${plural(withFindings, 'file')}. ` +
+        'The annotations show where; the job summary and the `quality` output list every finding.');
+}
+/** `1,500 cues`, `1 file`. */
+function plural(count, noun) {
+    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+/**
+ * `150,000`: a whole number with thousands separators, as toLocaleString('en-US') writes it,
+ * without loading ICU's number formatting (its first use took 12 ms, a tenth of checking a film
+ * in 100 languages).
+ */
+function formatCount(count) {
+    return String(count).replace(/\B(?=(?:\d{3})+$)/g, ',');
 }
 
 
@@ -3266,7 +3625,8 @@ function parseLostCreate(value) {
     const before = parseSnapshot(call.before);
     if (languages.length === 0 || !before)
         return undefined;
-    return { projectId: call.projectId, orderType: call.orderType, level: call.level, languages, sentAt: call.sentAt, before };
+    const until = typeof call.until === 'string' && !Number.isNaN(Date.parse(call.until)) ? { until: call.until } : {};
+    return { projectId: call.projectId, orderType: call.orderType, level: call.level, languages, sentAt: call.sentAt, before, ...until };
 }
 function parseSnapshot(value) {
     if (typeof value !== 'object' || value === null)
@@ -3306,7 +3666,7 @@ function parseIdList(text) {
 
 /***/ }),
 
-/***/ 59044:
+/***/ 81219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3444,8 +3804,8 @@ var runtime = __nccwpck_require__(33683);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(64149);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __nccwpck_require__(77607);
 ;// CONCATENATED MODULE: ./src/github-context.ts
@@ -3857,6 +4217,8 @@ class OllangClient {
     #onRequest;
     #userAgent;
     #requestCount = 0;
+    /** Ollang's clock (its last `Date` header) and ours when it came. */
+    #ollangClock;
     constructor(options) {
         this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.#apiKey = options.apiKey;
@@ -3876,6 +4238,19 @@ class OllangClient {
     /** Every HTTP request sent so far (retries included). */
     get requestCount() {
         return this.#requestCount;
+    }
+    /** How long a request may take before it is given up (one Create Order call at most). */
+    get requestTimeoutMs() {
+        return this.#timeoutMs;
+    }
+    /**
+     * Ollang's time now, as its last answer's `Date` header gave it plus the time elapsed since on
+     * our clock (to the second, at best); undefined before any answer with one. Lets a stamp of
+     * Ollang's be compared with a moment of ours without trusting the two clocks to agree.
+     */
+    ollangTime() {
+        const seen = this.#ollangClock;
+        return seen === undefined ? undefined : seen.ollang + (this.#clock() - seen.ours);
     }
     /**
      * POST /integration/orders/create. Never retried. The answer is one `{orderId}` per created
@@ -4185,6 +4560,9 @@ class OllangClient {
                 throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost && !neverSent(cause));
             }
             status = response.status;
+            const date = Date.parse(response.header('date') ?? '');
+            if (Number.isFinite(date))
+                this.#ollangClock = { ollang: date, ours: this.#clock() };
             // Read the whole body under the same time limit; a failure here comes after the server answered.
             let text;
             try {
@@ -4472,6 +4850,13 @@ var orders_scope = __nccwpck_require__(57273);
 
 
 
+/** Beyond the request's time-out: a save a little late, a `Date` header to the second, a web server's clock a little off the database's. */
+const LATE_SAVE_MS = 60_000;
+/** `until` for a call sent now: Ollang's time plus the request's time-out and LATE_SAVE_MS, or undefined. */
+function createWindowEnd(client) {
+    const now = client.ollangTime();
+    return now === undefined ? undefined : new Date(now + client.requestTimeoutMs + LATE_SAVE_MS).toISOString();
+}
 /** Get Orders confirming candidates, at once. */
 const CONFIRMS_AT_ONCE = 8;
 /** List Orders' largest page. */
@@ -4601,7 +4986,11 @@ async function newOrders(client, call, languages) {
         }
     }
     // Listed in the snapshot (stamped with its newest createdAt): it existed, though ours may share its stamp.
-    return [...found.values()].filter((o) => !existedBefore(o, call.before) && (o.projectId === undefined || o.projectId === call.projectId));
+    // Stamped after the call's answer was given up: another run's.
+    const until = call.until === undefined ? Infinity : Date.parse(call.until);
+    return [...found.values()].filter((o) => !existedBefore(o, call.before) &&
+        !(((0,orders_scope/* stampOf */.Zs)(o) ?? -Infinity) > until) &&
+        (o.projectId === undefined || o.projectId === call.projectId));
 }
 /**
  * Every order of the project stamped `stamp`, read by ID (a stable order across pages), since
@@ -4674,6 +5063,10 @@ async function createOrders(context, scope, languages) {
     for (let attempt = 1; missing.length > 0; attempt++) {
         log.info(`Creating ${scope.orderType} orders (level ${scope.level}) for ${missing.join(', ')}.`);
         // Saved before sending: if main dies before the answer, the post step looks for this call's orders.
+        // Each call's orders are stamped before its answer is given up: later ones are another run's.
+        const until = createWindowEnd(client);
+        if (until !== undefined)
+            record.until = until;
         state.recordCreateSent({ ...record, languages: missing });
         try {
             const answered = await client.createOrder(createRequest(context.settings, scope, missing));
@@ -4892,7 +5285,9 @@ async function chooseForProject(context, target) {
         return { followed, languagesWithoutOrder: missing.map(label), plan, fresh };
     }
     const made = await createOrders(context, scope, missing);
-    const created = settings.reuseOrders && made.followed.length > 0 ? await (0,reuse/* yieldToEarlierOrders */.gP)(context, scope, made.followed) : made.followed;
+    const created = settings.reuseOrders && made.followed.length > 0
+        ? await (0,reuse/* yieldToEarlierOrders */.gP)(context, scope, made.followed, await contentProjects(context, target))
+        : made.followed;
     followed.push(...created.map((o) => withMedia(o, target)));
     const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y2)(o.language)));
     const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has((0,orders_scope/* languageKey */.Y2)(language))).map(label);
@@ -4971,6 +5366,22 @@ async function findReusableAcross(context, scope, others, languages) {
             found.set(language, order);
     }
     return found;
+}
+/** The other projects of the target's content: a fresh search, or (when it fails) those known before creating. */
+async function contentProjects(context, target) {
+    const known = target.otherProjectIds ?? [];
+    if (!target.contentProjects)
+        return known;
+    try {
+        const found = await target.contentProjects();
+        return [...new Set([...known, ...found])].filter((id) => id !== target.projectId);
+    }
+    catch (error) {
+        if (choose_isFatal(error) || context.signal?.aborted)
+            throw error;
+        context.log.debug(`Could not list the projects of the same content again (${(0,error_message/* errorMessage */.g)(error)}).`);
+        return known;
+    }
 }
 /** A given order ID: followed as it is, never created, never cancelled on abort. */
 async function followGiven(context, orderId) {
@@ -5569,7 +5980,36 @@ class DownloadPool {
     }
 }
 
+;// CONCATENATED MODULE: ./src/quality/output.ts
+/** GitHub keeps an output up to 1 MB, and all of a job's outputs share a limit: `quality` takes at most half of that. */
+const QUALITY_OUTPUT_BUDGET = 512 * 1024;
+/**
+ * The `quality` output: the files as JSON, in the contract's shape. When every finding does not
+ * fit in `budget` bytes, each file keeps its most important findings (the same number for all)
+ * and `errors` / `warnings` still count them all; `findingsLeftOut` says how many were left out.
+ */
+function qualityOutput(files, budget = QUALITY_OUTPUT_BUDGET) {
+    const shape = (keep) => JSON.stringify(files.map(({ file, language, cues, errors, warnings, findings }) => ({
+        file,
+        language,
+        cues,
+        errors,
+        warnings,
+        findings: findings.slice(0, keep).map(({ rule, severity, line, message }) => ({ rule, severity, line, message })),
+    })));
+    const total = files.reduce((n, file) => n + file.findings.length, 0);
+    let keep = Math.max(0, ...files.map((file) => file.findings.length));
+    let json = shape(keep);
+    while (Buffer.byteLength(json) > budget && keep > 0) {
+        keep = Math.floor(keep / 2);
+        json = shape(keep);
+    }
+    const kept = files.reduce((n, file) => n + Math.min(keep, file.findings.length), 0);
+    return { json, findingsLeftOut: total - kept };
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+
 function writeOutputs(io, report) {
     io.setOutput('order-ids', JSON.stringify(report.orders.map((o) => o.orderId)));
     io.setOutput('orders', JSON.stringify(report.orders.map((o) => ({
@@ -5587,6 +6027,8 @@ function writeOutputs(io, report) {
     io.setOutput('files', report.orders.flatMap((o) => o.files).join('\n'));
     io.setOutput('status', report.status);
     io.setOutput('artifact-url', report.artifact?.url ?? '');
+    io.setOutput('quality', report.quality ? qualityOutput(report.quality.files).json : '[]');
+    io.setOutput('quality-status', report.quality?.status ?? 'skipped');
 }
 
 ;// CONCATENATED MODULE: ./src/report/verdict.ts
@@ -5761,6 +6203,10 @@ function orderOutcome(o, cancel, record, settings) {
     return (0,ollang_status/* explainStatus */.cq)(o.status);
 }
 
+// EXTERNAL MODULE: ./src/annotations.ts
+var src_annotations = __nccwpck_require__(30105);
+// EXTERNAL MODULE: ./src/quality/verdict.ts
+var verdict = __nccwpck_require__(3296);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The main step: read inputs (the media files among them), find or upload the media's projects,
@@ -5782,7 +6228,12 @@ function orderOutcome(o, cancel, record, settings) {
 
 
 
-async function run(context) {
+
+
+async function run(given) {
+    // GitHub shows 10 annotations of a kind a step: the subtitle check fits its own in what is left.
+    const annotations = (0,src_annotations/* countAnnotations */.M)(given.io.log);
+    const context = { ...given, io: { ...given.io, log: annotations.log } };
     const { io } = context;
     const startedAt = context.clock();
     const workflow = readWorkflowContext(context.env, context.cwd);
@@ -5823,20 +6274,54 @@ async function run(context) {
         else
             recordFailure(record, describeError(error));
     }
+    const quality = await checkSubtitles(context, settings, record);
     const { report, failure } = finishRun(record, settings, context.clock());
     // The verdict is in and no order changes after it: a signal from now on (during the PR
     // comment, say) leaves the post step nothing to do. An aborted run leaves it the rest.
     if (!context.abort.aborted)
         state.recordMainFinished();
+    // quality-check fail / strict fail the step; `status` stays about the orders and files.
+    const qualityFailed = quality && (0,verdict/* qualityFailure */.Uz)(quality.mode, quality.files);
+    if (quality)
+        report.quality = quality;
     writeOutputs(io, report);
     if (settings.artifact)
         await shareFiles(context, settings, report, settings.artifact);
     const { resultLine } = await publishReport(context, settings, workflow, report);
+    // The findings' annotations in the room the run's own left (the artifact's and the PR comment's
+    // warnings included), keeping one error for each failure still to report.
+    if (quality) {
+        const { annotateQuality } = await Promise.all(/* import() */[__nccwpck_require__.e(192), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23340));
+        annotateQuality(io.log, quality.files, annotations.written, [failure, qualityFailed].filter(Boolean).length);
+    }
     if (failure)
         io.setFailed(failure);
+    if (qualityFailed)
+        io.setFailed(qualityFailed);
     // Last, outside any group: what a collapsed log still shows.
     io.log.info(resultLine(report));
-    return { report, exitCode: failure ? 1 : 0 };
+    return { report, exitCode: failure || qualityFailed ? 1 : 0 };
+}
+/**
+ * After the downloads: every SRT and WebVTT file the run saved, checked (docs/quality.md). Not
+ * with `quality-check: off`, in modes that download nothing, or after an abort.
+ */
+async function checkSubtitles(context, settings, record) {
+    if (settings.qualityCheck === 'off' || settings.dryRun || settings.mode === 'submit' || settings.mode === 'cancel')
+        return undefined;
+    if (context.abort.aborted)
+        return undefined;
+    // Loaded here: the parser and the rules are not needed before the downloads are in (start-up).
+    const { checkSavedSubtitles } = await Promise.all(/* import() */[__nccwpck_require__.e(192), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23340));
+    return checkSavedSubtitles({
+        mode: settings.qualityCheck,
+        overrides: settings.qualityRules,
+        workspace: settings.workspace,
+        saved: record.followed.flatMap((order) => order.files.map((file) => ({ file, language: order.language }))),
+        log: context.io.log,
+        clock: context.clock,
+        signal: context.abort,
+    });
 }
 /**
  * The settings, or the exit code when the inputs stop the run before any request. Every bad
@@ -5862,7 +6347,7 @@ async function readInputs(io, workflow) {
         }
         const problems = error instanceof inputs/* InputError */.dz ? error.problems : [{ input: 'inputs', message: `Invalid input: ${String(error)}` }];
         io.setFailed(error instanceof inputs/* InputError */.dz ? error.message : `Invalid input: ${String(error)}`);
-        const { renderInputProblems, inputProblemsResultLine } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
+        const { renderInputProblems, inputProblemsResultLine } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
         try {
             await io.appendSummary(renderInputProblems(problems));
         }
@@ -5952,10 +6437,12 @@ async function chooseForMedia(context, workflow, choose, media, record) {
     if (keys.gitProblem)
         log.debug(`Content keys: git's index was not used (${keys.gitProblem}); each file was read and hashed.`);
     // A re-run's orders are the newest of their type: one scan across every project, a page per 50
-    // orders (and 2 more), stands in for a scan per project where it shows all of a project's languages.
+    // orders (and 2 more), stands in for a scan per project where it shows all of a project's
+    // languages; only when it reads fewer pages than there are files (a busy account's other orders
+    // can fill it, and a scan per project is one page each).
     const { recentOrders } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 36317));
     const pages = Math.ceil((media.length * settings.targetLanguages.length) / 50) + 2;
-    const chooser = chooseForProjects(media.length > 1 ? { ...choose, recent: recentOrders(client, settings.orderType, pages) } : choose);
+    const chooser = chooseForProjects(pages < media.length ? { ...choose, recent: recentOrders(client, settings.orderType, pages) } : choose);
     // Known as they settle: an aborted run still reports the projects it found or made.
     const known = new Map();
     const settled = () => media.flatMap((f) => known.get(f.path) ?? []);
@@ -5964,7 +6451,7 @@ async function chooseForMedia(context, workflow, choose, media, record) {
         mode: settings.dryRun ? 'dry-run' : settings.mode === 'collect' ? 'find-only' : 'upload',
         ...(workflow.repository ? { repository: workflow.repository } : {}),
         signal: context.abort,
-        onProject: (project, files) => {
+        onProject: (project, files, contentProjects) => {
             for (const file of files)
                 known.set(file, { media: file, ...project });
             record.projects = settled();
@@ -5974,6 +6461,7 @@ async function chooseForMedia(context, workflow, choose, media, record) {
                     otherProjectIds: project.otherProjectIds ?? [],
                     media: files,
                     ...(project.withoutOrders ? { withoutOrders: true } : {}),
+                    contentProjects,
                 });
         },
     }, {
@@ -6111,7 +6599,7 @@ async function shareFiles(context, settings, report, name) {
 /** The job summary and (on pull requests, where allowed) the PR comment; returns the result line's renderer. */
 async function publishReport(context, settings, workflow, report) {
     const { io } = context;
-    const { renderComment, renderSummary, commentMarker, resultLine } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
+    const { renderComment, renderSummary, commentMarker, resultLine } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
     try {
         await io.appendSummary(renderSummary(report));
     }

@@ -280,10 +280,12 @@ async function chooseForMedia(
   const keys = await contentKeys(media, { workspace: settings.workspace, signal: context.abort });
   if (keys.gitProblem) log.debug(`Content keys: git's index was not used (${keys.gitProblem}); each file was read and hashed.`);
   // A re-run's orders are the newest of their type: one scan across every project, a page per 50
-  // orders (and 2 more), stands in for a scan per project where it shows all of a project's languages.
+  // orders (and 2 more), stands in for a scan per project where it shows all of a project's
+  // languages; only when it reads fewer pages than there are files (a busy account's other orders
+  // can fill it, and a scan per project is one page each).
   const { recentOrders } = await import('./orders/reuse.ts');
   const pages = Math.ceil((media.length * settings.targetLanguages.length) / 50) + 2;
-  const chooser = chooseForProjects(media.length > 1 ? { ...choose, recent: recentOrders(client, settings.orderType, pages) } : choose);
+  const chooser = chooseForProjects(pages < media.length ? { ...choose, recent: recentOrders(client, settings.orderType, pages) } : choose);
   // Known as they settle: an aborted run still reports the projects it found or made.
   const known = new Map<string, MediaProject>();
   const settled = (): MediaProject[] => media.flatMap((f) => known.get(f.path) ?? []);
@@ -294,7 +296,7 @@ async function chooseForMedia(
       mode: settings.dryRun ? 'dry-run' : settings.mode === 'collect' ? 'find-only' : 'upload',
       ...(workflow.repository ? { repository: workflow.repository } : {}),
       signal: context.abort,
-      onProject: (project, files) => {
+      onProject: (project, files, contentProjects) => {
         for (const file of files) known.set(file, { media: file, ...project });
         record.projects = settled();
         if (project.projectId)
@@ -303,6 +305,7 @@ async function chooseForMedia(
             otherProjectIds: project.otherProjectIds ?? [],
             media: files,
             ...(project.withoutOrders ? { withoutOrders: true } : {}),
+            contentProjects,
           });
       },
     },

@@ -119,7 +119,8 @@ function parseLostCreate(value: unknown): LostCreate | undefined {
   const languages = strings(call.languages);
   const before = parseSnapshot(call.before);
   if (languages.length === 0 || !before) return undefined;
-  return { projectId: call.projectId, orderType: call.orderType, level: call.level, languages, sentAt: call.sentAt, before };
+  const until = typeof call.until === 'string' && !Number.isNaN(Date.parse(call.until)) ? { until: call.until } : {};
+  return { projectId: call.projectId, orderType: call.orderType, level: call.level, languages, sentAt: call.sentAt, before, ...until };
 }
 
 function parseSnapshot(value: unknown): ProjectSnapshot | undefined {

@@ -17,8 +17,10 @@
  * A project matches a content only when its name *starts* with a key and a bracketed language
  * (`^(git|sha256)-<hex> [<lang>] `, any letter case) and that key equals ours; the rest of the
  * name (the path, an extension the platform appends) is free text and never decides anything,
- * so a file named after another file's key cannot pass for it. Its `sourceLanguage`, when the
- * API gives it, must be ours (else the bracketed one). Among several projects of one content (two
+ * so a file named after another file's key cannot pass for it. The bracketed language, which we
+ * wrote, must be ours; the API's `sourceLanguage`, when given, only vetoes a match when it names
+ * another language: Ollang may spell the one we sent another way (`en-US`, `EN`, `English`), and
+ * a form it does not share with ours would otherwise make every run upload and buy again. Among several projects of one content (two
  * runs uploaded it at once, or an upload's answer came too late), the one that already has
  * orders wins, then the oldest: every run follows the same project, and the orders placed on it.
  */
@@ -57,7 +59,19 @@ export function matchesContent(project: Pick<ProjectSummary, 'name' | 'sourceLan
   const parsed = parseProjectName(project.name);
   if (parsed === undefined || parsed.key !== key.toLowerCase()) return false;
   const language = normaliseLanguage(sourceLanguage);
-  return normaliseLanguage(project.sourceLanguage ?? parsed.language) === language;
+  if (normaliseLanguage(parsed.language) !== language) return false;
+  return project.sourceLanguage === undefined || !otherLanguage(project.sourceLanguage, language);
+}
+
+/**
+ * Whether the API's spelling of a source language names another language than `ours`: a code
+ * (`es`, `pt_BR`) whose primary subtag differs. A region added or dropped (`en-US` for `en`) or
+ * a form that is no code (`English`) is the same language in another shape.
+ */
+function otherLanguage(theirs: string, ours: string): boolean {
+  const given = normaliseLanguage(theirs);
+  if (given === ours || !/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(given)) return false;
+  return given.split('-')[0] !== ours.split('-')[0];
 }
 
 type Candidate = Pick<ProjectSummary, 'id' | 'name' | 'sourceLanguage' | 'createdAt' | 'ordersCount'>;

@@ -5,17 +5,19 @@
  *
  * Looking: with the repository known, one search for every project of the repository (their
  * names share `[<language>] <owner>/<name>:`) settles most files of a re-run at once, a page of
- * 50 at a time; each content that search did not show is then searched by its key, which also
- * finds a project made from another repository or path.
+ * 50 at a time, when it is read to the end; each content it did not settle is then searched by
+ * its key, which also finds a project made from another repository or path. A listing cut short
+ * settles nothing: the project with the content's orders may be on a page it did not read.
  *
  * An upload is not idempotent: one that lost its answer (no response, a time-out, a 5xx, a
  * connection reset after the body went out) may have made a project. It is looked up, more than
  * once (the platform may save it late), and never sent again in the same run: a project saved
  * after the last look-up would otherwise make two projects of one content. The file then fails
  * ("may have been uploaded; a re-run finds it"), and the next run finds the project. A look-up
- * that fails stops that file the same way. After an upload that did answer, one more search picks
- * the project to follow (pickProject), so runs that uploaded the same file at the same time all
- * follow the same one. Files with the same content share one project; every other project of the
+ * that fails stops that file the same way. After an upload that did answer, a search that lists
+ * the new project picks the one to follow (pickProject), so runs that uploaded the same file at
+ * the same time all follow the same one; a search that fails or does not list it yet is made
+ * again, and when none does, the file fails without orders (settleUpload). Files with the same content share one project; every other project of the
  * same content is returned too, so that orders placed on any of them are reused. `dry-run` and
  * `mode: collect` never upload.
  *
@@ -59,11 +61,16 @@ export interface SearchOptions {
   signal?: AbortSignal;
   /** Pages of 50 to read at most (default: searchAllProjects's guard). */
   maxPages?: number;
+  /** Stop after the first page (`cut`) when it says there are more pages than `maxPages`: the rest could not complete it. */
+  giveUpEarly?: boolean;
 }
+
+/** A search's projects; `cut` when there were more pages than it read. */
+export type SearchResult = ProjectSummary[] & { cut?: boolean };
 
 export interface ProjectsDeps {
   /** Projects whose name contains `term`, page after page (see searchAllProjects). */
-  search: (term: string, options?: SearchOptions) => Promise<ProjectSummary[]>;
+  search: (term: string, options?: SearchOptions) => Promise<SearchResult>;
   /** POST /integration/upload/direct; throws OllangError (with `ambiguous`) on failure. */
   upload: (request: UploadRequest) => Promise<{ projectId: string }>;
   clock: Clock;
@@ -98,7 +105,7 @@ export interface ProjectsOptions {
    * Called once per content as soon as it is settled (found, uploaded, failed, …), with the
    * media files of that content: orders can be chosen for it while other files still upload.
    */
-  onProject?: (project: Omit<MediaProject, 'media'>, media: readonly string[]) => void;
+  onProject?: (project: Omit<MediaProject, 'media'>, media: readonly string[], contentProjects: () => Promise<string[]>) => void;
 }
 
 export interface MediaProject {
@@ -111,7 +118,7 @@ export interface MediaProject {
   outcome: 'found' | 'uploaded' | 'missing' | 'would-upload' | 'failed';
   /** The other projects made from the same content (a late save, runs at the same moment): their orders count too. */
   otherProjectIds?: string[];
-  /** Ollang listed the project (and the others) with no order at all: there is nothing to reuse. */
+  /** This run's upload just made the project and a search listed no other of its content: there is nothing to reuse. */
   withoutOrders?: boolean;
   /** Why it failed or is missing, in a sentence naming the file. */
   error?: string;
@@ -125,8 +132,13 @@ export function lookupDelaysFor(size: number): readonly number[] {
   return [...DEFAULT_LOOKUP_DELAYS_MS, Math.min(5 * 60_000, Math.ceil(size / 100_000_000) * 1000)];
 }
 const SEARCH_CONCURRENCY = 4;
-/** The repository-wide search reads at most this many pages beyond what the run's own contents fill. */
-const COLLECTION_EXTRA_PAGES = 2;
+/**
+ * The repository-wide listing is read only for this many contents or more, and only while it
+ * costs fewer requests than a search per content (at most one page fewer than there are
+ * contents): its first page says how many pages it has, and a listing that cannot be read to the
+ * end within that is left after that page.
+ */
+const COLLECTION_MIN_CONTENTS = 3;
 
 type Outcome = Omit<MediaProject, 'media'>;
 
@@ -154,29 +166,35 @@ export async function findOrUploadProjects(
       options.onProject?.(
         value,
         groups.get(key)!.map((c) => c.media),
+        // A fresh search by key: every project of this content, for the "earlier order wins" step.
+        async () =>
+          matchingProjects(await deps.search(projectSearchTerm(key), signal ? { signal } : {}), key, sourceLanguage).map((p) => p.id),
       );
     },
   };
   const keys = [...groups.keys()];
   const found = (key: string, matches: ProjectSummary[]): void => {
     const [chosen, ...others] = matches;
-    outcome.set(key, { projectId: chosen!.id, uploaded: false, outcome: 'found', ...otherIds(others, chosen) });
+    outcome.set(key, { projectId: chosen!.id, uploaded: false, outcome: 'found', ...otherIds(others) });
     deps.log.info(
       `Found Ollang project ${chosen!.id} for ${groups.get(key)![0]!.media}: made from the same content (${key.slice(0, 16)}…)`,
     );
   };
 
   // 1. Every project of the repository at once (a re-run's files are all there), when it can pay off.
-  if (options.repository && keys.length > 1) {
+  if (options.repository && keys.length >= COLLECTION_MIN_CONTENTS) {
     try {
       const listed = await deps.search(collectionSearchTerm(sourceLanguage, options.repository), {
         ...(signal ? { signal } : {}),
-        maxPages: Math.ceil(keys.length / 50) + COLLECTION_EXTRA_PAGES,
+        maxPages: Math.min(keys.length - 1, SEARCH_MAX_PAGES),
+        giveUpEarly: true,
       });
-      for (const key of keys) {
-        const matches = matchingProjects(listed, key, sourceLanguage);
-        if (matches.length > 0) found(key, matches);
-      }
+      if (listed.cut === true) deps.log.debug("The repository's projects are more than the pages read: searching for each file instead.");
+      else
+        for (const key of keys) {
+          const matches = matchingProjects(listed, key, sourceLanguage);
+          if (matches.length > 0) found(key, matches);
+        }
     } catch (error) {
       if (signal?.aborted || isUnauthorized(error)) throw error;
       deps.log.debug(`Listing the repository's projects failed (${errorMessage(error)}); searching for each file instead.`);
@@ -239,13 +257,9 @@ export async function findOrUploadProjects(
   });
 }
 
-/** The others of a content's projects, and whether none of them (the chosen one included) has an order. */
-function otherIds(others: readonly ProjectSummary[], chosen?: ProjectSummary): { otherProjectIds?: string[]; withoutOrders?: true } {
-  const all = chosen === undefined ? others : [chosen, ...others];
-  return {
-    ...(others.length > 0 ? { otherProjectIds: others.map((p) => p.id) } : {}),
-    ...(all.length > 0 && all.every((p) => p.ordersCount === 0) ? { withoutOrders: true as const } : {}),
-  };
+/** The others of a content's projects. Never "without orders" on the strength of `ordersCount` (undocumented, may be stale). */
+function otherIds(others: readonly ProjectSummary[]): { otherProjectIds?: string[] } {
+  return others.length > 0 ? { otherProjectIds: others.map((p) => p.id) } : {};
 }
 
 /** Uploads one content (named after its first file); see the module comment for the retry rules. */
@@ -311,7 +325,7 @@ async function uploadContent(group: readonly MediaContent[], key: string, option
         }
         if (matches.length > 0) {
           deps.log.info(`Found Ollang project ${matches[0]!.id}, made by the upload of ${file.media} whose answer was lost`);
-          return { projectId: matches[0]!.id, uploaded: true, outcome: 'uploaded', ...otherIds(matches.slice(1), matches[0]) };
+          return { projectId: matches[0]!.id, uploaded: true, outcome: 'uploaded', ...otherIds(matches.slice(1)) };
         }
       }
       throw new Error(
@@ -321,31 +335,58 @@ async function uploadContent(group: readonly MediaContent[], key: string, option
       );
     }
     progress.done(projectId);
-    // Another run may have uploaded the same content at the same time: one of them is followed by all (pickProject).
-    try {
-      const matches = await search();
-      const chosen = matches[0];
-      if (chosen !== undefined && chosen.id !== projectId) {
-        deps.log.info(
-          `Following Ollang project ${chosen.id} for ${file.media}: it was made from the same content before this run's ${projectId}`,
-        );
-        return { projectId: chosen.id, uploaded: false, outcome: 'found', ...otherIds(matches.slice(1), chosen) };
-      }
-      return {
-        projectId,
-        uploaded: true,
-        outcome: 'uploaded',
-        ...otherIds(
-          matches.filter((p) => p.id !== projectId),
-          matches.find((p) => p.id === projectId),
-        ),
-      };
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      deps.log.debug(`Could not check for an older project of the content of ${file.media}: ${errorMessage(error)}`);
-    }
-    return { projectId, uploaded: true, outcome: 'uploaded' };
+    return await settleUpload(projectId, file, search, lookupDelays, deps, signal);
   }
+}
+
+/**
+ * After an answered upload: the project to follow, from a search that lists this run's own new
+ * project (a search that does not, fails or lags, may also miss another run's project of the same
+ * content). Another run may have uploaded it at the same time: every run follows the same one
+ * (pickProject). Looked for again like a lost upload's project; when no search lists it, the
+ * file fails without orders (a re-run follows the project): ordering on a project that may have a
+ * twin could buy every language twice.
+ */
+async function settleUpload(
+  projectId: string,
+  file: MediaContent,
+  search: () => Promise<ProjectSummary[]>,
+  lookupDelays: readonly number[],
+  deps: ProjectsDeps,
+  signal: AbortSignal | undefined,
+): Promise<Outcome> {
+  let problem = 'no search listed it';
+  for (const delay of lookupDelays) {
+    if (delay > 0) await deps.sleep(delay, signal);
+    let matches: ProjectSummary[];
+    try {
+      matches = await search();
+    } catch (error) {
+      if (signal?.aborted || isUnauthorized(error)) throw error;
+      problem = `the search for it failed (${errorMessage(error)})`;
+      continue;
+    }
+    const own = matches.find((p) => p.id === projectId);
+    if (own === undefined) continue;
+    const chosen = matches[0]!;
+    const others = matches.filter((p) => p.id !== chosen.id).map((p) => p.id);
+    const otherIds = others.length > 0 ? { otherProjectIds: others } : {};
+    if (chosen.id !== projectId) {
+      deps.log.info(
+        `Following Ollang project ${chosen.id} for ${file.media}: it was made from the same content before this run's ${projectId}`,
+      );
+      return { projectId: chosen.id, uploaded: false, outcome: 'found', ...otherIds };
+    }
+    // Only this run's fresh upload is known to have no orders yet.
+    return { projectId, uploaded: true, outcome: 'uploaded', ...otherIds, ...(others.length === 0 ? { withoutOrders: true } : {}) };
+  }
+  return {
+    uploaded: true,
+    outcome: 'failed',
+    error:
+      `${file.media} was uploaded as Ollang project ${projectId}, but ${problem} in ${lookupDelays.length} look-ups: ` +
+      'nothing was ordered for it, since another run may have made a project of the same content meanwhile (that could buy every language twice); a re-run finds the project and orders',
+  };
 }
 
 /**
@@ -422,19 +463,20 @@ export function searchAllProjects(
       take: number;
       orderBy?: 'createdAt';
       orderDirection?: 'asc';
-    }): Promise<{ projects: ProjectSummary[]; meta: { hasNextPage: boolean } }>;
+    }): Promise<{ projects: ProjectSummary[]; meta: { hasNextPage: boolean; pageCount?: number } }>;
   },
   options: { maxPages?: number; warn?: (message: string) => void } = {},
-): (term: string, search?: SearchOptions) => Promise<ProjectSummary[]> {
+): (term: string, search?: SearchOptions) => Promise<SearchResult> {
   return async (term, search = {}) => {
     const maxPages = search.maxPages ?? options.maxPages ?? SEARCH_MAX_PAGES;
-    const all: ProjectSummary[] = [];
+    const all: SearchResult = [];
     for (let page = 1; ; page++) {
       search.signal?.throwIfAborted();
       const result = await client.listProjects({ search: term, page, take: 50, orderBy: 'createdAt', orderDirection: 'asc' });
       all.push(...result.projects);
       if (!result.meta.hasNextPage || result.projects.length === 0) break;
-      if (page >= maxPages) {
+      if (page >= maxPages || (search.giveUpEarly === true && (result.meta.pageCount ?? 0) > maxPages)) {
+        all.cut = true;
         // The repository-wide search asks for a few pages on purpose; a search by key should never need this many.
         if (search.maxPages === undefined)
           options.warn?.(

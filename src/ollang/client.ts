@@ -208,6 +208,8 @@ export class OllangClient {
   readonly #onRequest: ((event: RequestEvent) => void) | undefined;
   readonly #userAgent: string;
   #requestCount = 0;
+  /** Ollang's clock (its last `Date` header) and ours when it came. */
+  #ollangClock: { ollang: number; ours: number } | undefined;
 
   constructor(options: OllangClientOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -229,6 +231,21 @@ export class OllangClient {
   /** Every HTTP request sent so far (retries included). */
   get requestCount(): number {
     return this.#requestCount;
+  }
+
+  /** How long a request may take before it is given up (one Create Order call at most). */
+  get requestTimeoutMs(): number {
+    return this.#timeoutMs;
+  }
+
+  /**
+   * Ollang's time now, as its last answer's `Date` header gave it plus the time elapsed since on
+   * our clock (to the second, at best); undefined before any answer with one. Lets a stamp of
+   * Ollang's be compared with a moment of ours without trusting the two clocks to agree.
+   */
+  ollangTime(): number | undefined {
+    const seen = this.#ollangClock;
+    return seen === undefined ? undefined : seen.ollang + (this.#clock() - seen.ours);
   }
 
   /**
@@ -552,6 +569,8 @@ export class OllangClient {
         throw this.#transportError(spec, cause, signal, timeout.signal, within, isPost && !neverSent(cause));
       }
       status = response.status;
+      const date = Date.parse(response.header('date') ?? '');
+      if (Number.isFinite(date)) this.#ollangClock = { ollang: date, ours: this.#clock() };
 
       // Read the whole body under the same time limit; a failure here comes after the server answered.
       let text: string;

@@ -38,8 +38,13 @@ export interface ProjectTarget {
   otherProjectIds?: readonly string[];
   /** With the media input: the media files (workspace-relative) of the project's content. */
   media?: readonly string[];
-  /** Ollang listed the project(s) with no order at all (a fresh upload): no reuse look-up needed. */
+  /** This run's upload just made the project and no other of its content was listed: no reuse look-up needed. */
   withoutOrders?: boolean;
+  /**
+   * Every project of the content, by a fresh search (media/projects.ts): after creating, the
+   * earlier order of a language on any of them wins (yieldToEarlierOrders).
+   */
+  contentProjects?: () => Promise<readonly string[]>;
 }
 
 export interface PlannedOrders {
@@ -99,7 +104,9 @@ export async function chooseForProject(context: ChooseContext, target: ProjectTa
 
   const made = await createOrders(context, scope, missing);
   const created =
-    settings.reuseOrders && made.followed.length > 0 ? await yieldToEarlierOrders(context, scope, made.followed) : made.followed;
+    settings.reuseOrders && made.followed.length > 0
+      ? await yieldToEarlierOrders(context, scope, made.followed, await contentProjects(context, target))
+      : made.followed;
   followed.push(...created.map((o) => withMedia(o, target)));
   const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => languageKey(o.language)));
   const languagesWithoutOrder = settings.targetLanguages.filter((language) => !covered.has(languageKey(language))).map(label);
@@ -182,6 +189,20 @@ async function findReusableAcross(
     for (const [language, order] of await findReusable(context, { ...scope, projectId }, missing)) found.set(language, order);
   }
   return found;
+}
+
+/** The other projects of the target's content: a fresh search, or (when it fails) those known before creating. */
+async function contentProjects(context: ChooseContext, target: ProjectTarget): Promise<readonly string[]> {
+  const known = target.otherProjectIds ?? [];
+  if (!target.contentProjects) return known;
+  try {
+    const found = await target.contentProjects();
+    return [...new Set([...known, ...found])].filter((id) => id !== target.projectId);
+  } catch (error) {
+    if (isFatal(error) || context.signal?.aborted) throw error;
+    context.log.debug(`Could not list the projects of the same content again (${errorMessage(error)}).`);
+    return known;
+  }
 }
 
 /** A given order ID: followed as it is, never created, never cancelled on abort. */

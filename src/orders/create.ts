@@ -20,7 +20,7 @@ import type { StateRecorder } from '../state.ts';
 import { errorMessage } from '../error-message.ts';
 import { formatDuration } from '../duration.ts';
 import { followOrder, followUnread, type FollowedOrder } from './followed.ts';
-import { findOrdersOfLostCreate, snapshotProject, type LostCreate, type ProjectSnapshot } from './lost-create.ts';
+import { createWindowEnd, findOrdersOfLostCreate, snapshotProject, type LostCreate, type ProjectSnapshot } from './lost-create.ts';
 import { languageKey, type OrderScope } from './scope.ts';
 
 /**
@@ -73,6 +73,9 @@ export async function createOrders(context: CreateContext, scope: OrderScope, la
   for (let attempt = 1; missing.length > 0; attempt++) {
     log.info(`Creating ${scope.orderType} orders (level ${scope.level}) for ${missing.join(', ')}.`);
     // Saved before sending: if main dies before the answer, the post step looks for this call's orders.
+    // Each call's orders are stamped before its answer is given up: later ones are another run's.
+    const until = createWindowEnd(client);
+    if (until !== undefined) record.until = until;
     state.recordCreateSent({ ...record, languages: missing });
     try {
       const answered = await client.createOrder(createRequest(context.settings, scope, missing));

@@ -7,6 +7,13 @@
  * Ollang's own view, the project's newest orders listed right before sending (a ProjectSnapshot),
  * never our clock against Ollang's `createdAt`: the two clocks may disagree by minutes. The
  * snapshot is saved with the call in state, so that the post step judges the same way after a kill.
+ *
+ * The other end is bounded too, on Ollang's clock: another run may order the same languages on
+ * the same project after the call (with media, runs of one content share its project), and its
+ * orders are not ours. A call's orders are stamped before its answer was given up; Ollang's time
+ * at sending is read from its `Date` header (OllangClient.ollangTime), so `until` is that time
+ * plus the request's time-out and a margin (LATE_SAVE_MS). An order stamped later is never the
+ * call's. Without a `Date` header there is no such bound (docs/reliability.md, "Known limits").
  */
 import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
@@ -34,6 +41,17 @@ export interface LostCreate extends OrderScope {
   /** When the first call of the project's create went out (our clock, ISO): for messages only. */
   sentAt: string;
   before: ProjectSnapshot;
+  /** Ollang's time (ISO) after which an order cannot be this call's (see the module comment); absent when unknown. */
+  until?: string;
+}
+
+/** Beyond the request's time-out: a save a little late, a `Date` header to the second, a web server's clock a little off the database's. */
+export const LATE_SAVE_MS = 60_000;
+
+/** `until` for a call sent now: Ollang's time plus the request's time-out and LATE_SAVE_MS, or undefined. */
+export function createWindowEnd(client: Pick<OllangClient, 'ollangTime' | 'requestTimeoutMs'>): string | undefined {
+  const now = client.ollangTime();
+  return now === undefined ? undefined : new Date(now + client.requestTimeoutMs + LATE_SAVE_MS).toISOString();
 }
 
 /** Get Orders confirming candidates, at once. */
@@ -165,7 +183,14 @@ async function newOrders(client: OllangClient, call: LostCreate, languages: numb
     }
   }
   // Listed in the snapshot (stamped with its newest createdAt): it existed, though ours may share its stamp.
-  return [...found.values()].filter((o) => !existedBefore(o, call.before) && (o.projectId === undefined || o.projectId === call.projectId));
+  // Stamped after the call's answer was given up: another run's.
+  const until = call.until === undefined ? Infinity : Date.parse(call.until);
+  return [...found.values()].filter(
+    (o) =>
+      !existedBefore(o, call.before) &&
+      !((stampOf(o) ?? -Infinity) > until) &&
+      (o.projectId === undefined || o.projectId === call.projectId),
+  );
 }
 
 /**

@@ -180,30 +180,44 @@ export async function scanOrders(
 /**
  * Runs started together (a workflow matrix, two pushes) can each find nothing to reuse and each
  * create the same language. Every run settles it the same way: the oldest usable order of a
- * (project, type, level, language) is kept, and a run whose own order is younger cancels it
- * (it was created moments ago, so it is still `pending` and cancellable) and follows the older
- * one instead, cancelling the child orders it added with it too. One List Orders page, and only
- * when this run created something.
+ * (type, level, language) on the content's projects is kept, and a run whose own order is younger
+ * cancels it (it was created moments ago, so it is still `pending` and cancellable) and follows
+ * the older one instead, cancelling the child orders it added with it too. On the project ordered
+ * on, orders from just before ours count (one List Orders page); on the other projects of the same
+ * content (`otherProjectIds`: two runs that each uploaded the file), any older usable order does,
+ * since this run's look-ups did not show it in time to reuse it. Only when this run created something.
  */
 export async function yieldToEarlierOrders(
   context: { client: OllangClient; log: Log; state: StateRecorder },
   scope: OrderScope,
   created: FollowedOrder[],
+  otherProjectIds: readonly string[] = [],
 ): Promise<FollowedOrder[]> {
   const { client, log, state } = context;
   const mine = created.filter((o) => o.type === scope.orderType);
   const oldest = Math.min(...mine.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
   if (!Number.isFinite(oldest)) return created;
-  let rivals: OrderSummary[];
+  const languages = mine.map((o) => o.language);
+  const maxPages = Math.ceil(mine.length / 50) + 1;
+  const rivals: { summary: OrderSummary; projectId: string }[] = [];
   try {
-    rivals = await scanOrders(client, scope, {
-      languages: mine.map((o) => o.language),
-      createdFrom: new Date(oldest - BURST_MS).toISOString(),
-      maxPages: Math.ceil(mine.length / 50) + 1,
-    });
+    const projects = [scope.projectId, ...otherProjectIds.filter((id) => id !== scope.projectId)];
+    for (const projectId of new Set(projects)) {
+      const own = projectId === scope.projectId;
+      const listed = await scanOrders(
+        client,
+        { ...scope, projectId },
+        {
+          languages,
+          maxPages,
+          ...(own ? { createdFrom: new Date(oldest - BURST_MS).toISOString() } : {}),
+        },
+      );
+      rivals.push(...listed.map((summary) => ({ summary, projectId })));
+    }
   } catch (error) {
     if (error instanceof OllangError && (error.status === 401 || error.kind === 'aborted')) throw error;
-    return created; // a courtesy check: never fail a run over it
+    if (rivals.length === 0) return created; // a courtesy check: never fail a run over it
   }
   const ours = new Set(created.map((o) => o.orderId));
   const result: FollowedOrder[] = [];
@@ -215,16 +229,17 @@ export async function yieldToEarlierOrders(
     }
     const earlier = rivals
       .filter(
-        (r) => !ours.has(r.id) && isUsable(r.status) && languageKey(r.targetLanguage) === languageKey(order.language) && isOlder(r, order),
+        ({ summary: r }) =>
+          !ours.has(r.id) && isUsable(r.status) && languageKey(r.targetLanguage) === languageKey(order.language) && isOlder(r, order),
       )
-      .sort((a, b) => (isOlder(a, b) ? -1 : 1));
-    let replacement: Order | undefined;
+      .sort((a, b) => (isOlder(a.summary, b.summary) ? -1 : 1));
+    let replacement: { order: Order; projectId: string } | undefined;
     for (const rival of earlier.slice(0, CANDIDATES_PER_LANGUAGE)) {
-      const candidate = await client.getOrder(rival.id).catch(() => undefined);
+      const candidate = await client.getOrder(rival.summary.id).catch(() => undefined);
       // Both levels as Ollang reports them: on one scale, whichever it uses (docs/ollang-api.md).
       const level = order.level ?? scope.level;
-      if (candidate && inScope(candidate, { ...scope, level }, { level: true }) && isUsable(candidate.status)) {
-        replacement = candidate;
+      if (candidate && inScope(candidate, { ...scope, projectId: rival.projectId, level }, { level: true }) && isUsable(candidate.status)) {
+        replacement = { order: candidate, projectId: rival.projectId };
         break;
       }
     }
@@ -235,10 +250,11 @@ export async function yieldToEarlierOrders(
     try {
       const outcome = await client.cancelOrder(order.orderId);
       state.recordSettled([order.orderId]);
+      const where = replacement.projectId === scope.projectId ? '' : ` on project ${replacement.projectId}, of the same content`;
       log.info(
-        `${order.language}: another run ordered it first (${replacement.id}); ${outcome} this run's duplicate ${order.orderId} and following that order.`,
+        `${order.language}: another run ordered it first (${replacement.order.id}${where}); ${outcome} this run's duplicate ${order.orderId} and following that order.`,
       );
-      result.push(followOrder(replacement, { created: false, projectId: scope.projectId }));
+      result.push(followOrder(replacement.order, { created: false, projectId: replacement.projectId }));
       givenUp.push(order);
     } catch (error) {
       // Could not cancel ours (already past pending): keep it, we pay for it anyway.

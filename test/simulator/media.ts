@@ -329,7 +329,7 @@ export class MediaRoutes {
     const data = rows.map((p) => ({
       id: p.id,
       name: p.name,
-      sourceLanguage: p.sourceLanguage,
+      sourceLanguage: ctx.options.projectSourceLanguageSpelling?.(p.sourceLanguage) ?? p.sourceLanguage,
       createdAt: new Date(p.createdAtMs).toISOString(),
       folderId: p.folderId,
       ordersCount: ctx.ordersCount(p.id),
@@ -351,7 +351,7 @@ export class MediaRoutes {
       url: `https://storage.example.test/projects/${p.id}/source.${extension}`,
       type: kind === 'document' ? 'source_document' : 'source_video',
       size: record?.size ?? 4096,
-      sourceLanguage: p.sourceLanguage,
+      sourceLanguage: ctx.options.projectSourceLanguageSpelling?.(p.sourceLanguage) ?? p.sourceLanguage,
       projectId: p.id,
       folderId: p.folderId,
       createdAt,

@@ -865,7 +865,8 @@ export class OllangSimulator {
       }
       rec.status = r.status;
       const size = r.stream !== undefined ? r.stream.size : (r.body?.length ?? 0);
-      const headers: Record<string, string> = { ...r.headers };
+      // The simulator's own clock, as a real server's Date header and its stamps share one.
+      const headers: Record<string, string> = { date: new Date(this.now()).toUTCString(), ...r.headers };
       if (r.status !== 204) headers['content-length'] = String(size);
       res.writeHead(r.status, headers);
       if (req.method === 'HEAD' || r.status === 204 || size === 0) {

@@ -133,6 +133,8 @@ export interface SimulatorOptions {
   uploadLimitBytes?: number;
   /** upload: names longer than this many characters are cut (a platform that shortens names); default: kept whole */
   projectNameMaxChars?: number;
+  /** projects: how List Projects / Get Project spell a project's stored source language (default as sent; e.g. 'en-US', 'English') */
+  projectSourceLanguageSpelling?: (sent: string) => string;
   /** upload: 'append' stores the name with the file's extension appended (default), 'keep' as sent */
   projectNameExtension?: 'append' | 'keep';
   /** upload: the folderId given to uploaded projects (default 'folder_api_uploads') */

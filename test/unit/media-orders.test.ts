@@ -72,6 +72,30 @@ describe('orders per project', () => {
     expect(chosen.fresh?.map((f) => f.order.id)).toEqual([fr.orderId]);
   });
 
+  it('review-media2 E: after creating, an earlier order on another project of the same content (found by a fresh search) wins', async () => {
+    // Another run's order on its own project of the content, which this run's look-ups did not show.
+    const theirs = simulator.addOrder({ projectId: 'p-old', targetLanguage: 'fr', type: 'subtitle', level: 0 });
+    time.advance(1000);
+    const { context: c } = context();
+    let searched = 0;
+    const chosen = await chooseForProject(c, {
+      projectId: 'p-a',
+      media: ['videos/a.mp4'],
+      contentProjects: async () => {
+        searched += 1;
+        return ['p-a', 'p-old'];
+      },
+    });
+    expect(searched).toBe(1);
+    expect(chosen.followed.find((o) => o.language === 'fr')).toMatchObject({ orderId: theirs.id, created: false, projectId: 'p-old' });
+    expect(chosen.followed.find((o) => o.language === 'es')).toMatchObject({ created: true, projectId: 'p-a' });
+    const mine = simulator.orders().filter((o) => o.projectId === 'p-a');
+    expect(mine.map((o) => [o.targetLanguage, o.status]).sort()).toEqual([
+      ['es', 'pending'],
+      ['fr', 'cancelled'],
+    ]);
+  });
+
   it('a project Ollang listed without orders is not scanned for reuse', async () => {
     const { context: c } = context();
     let before = simulator.count('list');

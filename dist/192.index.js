@@ -1,11 +1,197 @@
-export const id = 994;
-export const ids = [994];
+export const id = 192;
+export const ids = [192];
 export const modules = {
+
+/***/ 58483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qx: () => (/* binding */ qualityAnnotations),
+/* harmony export */   S9: () => (/* binding */ qualityCommentSection),
+/* harmony export */   we: () => (/* binding */ renderQualitySummary)
+/* harmony export */ });
+/* unused harmony exports ANNOTATIONS_SHOWN, qualityCommentLines */
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30105);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57994);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3296);
+/**
+ * How the check's findings reach people, as pure functions of the checked files: annotations on
+ * the files' lines, a section of the job summary, and one line per language for the PR comment
+ * (the `quality` output is output.ts). Findings come most important first within each file (check.ts).
+ *
+ * File names come from Ollang and cue text from the files: everything shown in Markdown goes
+ * through the job summary's own `code()` / `text()` (src/report/summary.ts), and annotation
+ * messages are one line (the runner escapes `%`, CR and LF, and `:` and `,` in properties).
+ */
+
+
+
+/** GitHub shows at most 10 error and 10 warning annotations of a step (more are counted, not shown). */
+const ANNOTATIONS_SHOWN = { errors: _annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS_PER_STEP */ .S, warnings: _annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS_PER_STEP */ .S };
+/**
+ * At most `limits.errors` error and `limits.warnings` warning annotations, the most important
+ * first, then one notice counting the rest. Errors: a file that cannot be read before a cue that
+ * overlaps, then each file's first before any file's second. Warnings: each file's worst (the
+ * most past its limit) before any file's second. The caller lowers the limits by the
+ * annotations it writes itself in the same step.
+ */
+function qualityAnnotations(files, limits = ANNOTATIONS_SHOWN) {
+    const ranked = files.flatMap((file, fileIndex) => {
+        let errorRank = 0;
+        let warningRank = 0;
+        return file.findings.map((finding) => ({
+            file,
+            finding,
+            fileIndex,
+            rank: finding.severity === 'error' ? errorRank++ : warningRank++,
+            ruleOrder: finding.severity === 'error' ? _verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .ERROR_ORDER */ .Yw.indexOf(finding.rule) : 0,
+        }));
+    });
+    ranked.sort((a, b) => a.ruleOrder - b.ruleOrder || a.rank - b.rank || a.fileIndex - b.fileIndex);
+    const errors = ranked.filter((item) => item.finding.severity === 'error');
+    const warnings = ranked.filter((item) => item.finding.severity === 'warning');
+    const shownErrors = errors.slice(0, Math.max(0, limits.errors));
+    const shownWarnings = warnings.slice(0, Math.max(0, limits.warnings));
+    const annotations = [...shownErrors, ...shownWarnings].map(({ file, finding }) => ({
+        severity: finding.severity,
+        message: oneLine(finding.message),
+        properties: { title: `Subtitle quality: ${finding.rule}`, file: file.file, startLine: finding.line },
+    }));
+    const moreErrors = errors.length - shownErrors.length;
+    const moreWarnings = warnings.length - shownWarnings.length;
+    if (moreErrors > 0 || moreWarnings > 0) {
+        const more = [moreErrors > 0 ? (0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(moreErrors, 'more error') : '', moreWarnings > 0 ? (0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(moreWarnings, 'more warning') : '']
+            .filter((part) => part !== '')
+            .join(' and ');
+        const shared = limits.errors < ANNOTATIONS_SHOWN.errors || limits.warnings < ANNOTATIONS_SHOWN.warnings;
+        annotations.push({
+            severity: 'notice',
+            message: `${more} than the annotations above show (GitHub shows ${ANNOTATIONS_SHOWN.errors} errors and ${ANNOTATIONS_SHOWN.warnings} warnings a step` +
+                `${shared ? ", and the run's other annotations came first" : ''}): the job summary and the \`quality\` output list them all.`,
+            properties: { title: 'Subtitle quality' },
+        });
+    }
+    return annotations;
+}
+const STATUS_LABEL = {
+    passed: '✅ passed',
+    warnings: '⚠️ warnings',
+    failed: '❌ errors',
+    skipped: '⏭️ skipped',
+};
+/** The job summary's findings per file stay well inside GitHub's 1 MiB a step, next to the orders table. */
+const SUMMARY_BUDGET = 400_000;
+const FIRST_FINDINGS = 3;
+const FINDINGS_PER_FILE = 200;
+/**
+ * The job summary section: one table row per file (cues, errors, warnings, its first findings),
+ * then each file's findings in a folded table, as far as the summary's size allows.
+ */
+function renderQualitySummary(mode, files) {
+    const status = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .qualityStatus */ .sr)(mode, files);
+    const lines = [`### Subtitle quality — ${STATUS_LABEL[status]}`, ''];
+    if (mode === 'off')
+        return [...lines, 'Not checked (`quality-check: off`).', ''].join('\n');
+    if (files.length === 0)
+        return [...lines, 'No SRT or WebVTT file was saved, so none was checked.', ''].join('\n');
+    const errors = sum(files, 'errors');
+    const warnings = sum(files, 'warnings');
+    lines.push(`${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(files.length, 'file')} checked, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(sum(files, 'cues'), 'cue')}: ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(errors, 'error')}, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(warnings, 'warning')} ` +
+        `(\`quality-check: ${mode}\`).`, '', '| File | Language | Cues | Errors | Warnings | First findings |', '|---|---|---:|---:|---:|---|');
+    for (const file of files) {
+        const first = file.findings.slice(0, FIRST_FINDINGS).map(findingCell);
+        if (file.findings.length > FIRST_FINDINGS)
+            first.push(`and ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.findings.length - FIRST_FINDINGS)} more`);
+        lines.push(`| ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .a)(file.file)} | ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .a)(file.language)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.cues)} | ${errorCount(file.errors)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.warnings)} | ` +
+            `${first.length > 0 ? first.join('<br>') : '—'} |`);
+    }
+    lines.push('');
+    let size = lines.join('\n').length;
+    let leftOut = 0;
+    for (const file of files) {
+        if (file.findings.length <= FIRST_FINDINGS)
+            continue;
+        const shown = file.findings.slice(0, FINDINGS_PER_FILE);
+        const block = [
+            `<details><summary>${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Q)(file.file)}: ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(file.findings.length, 'finding')}</summary>`,
+            '',
+            '| Line | Severity | Rule | Finding |',
+            '|---:|---|---|---|',
+            ...shown.map((finding) => `| ${finding.line} | ${finding.severity} | ${finding.rule} | ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Q)(finding.message)} |`),
+            ...(file.findings.length > shown.length
+                ? ['', `And ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(file.findings.length - shown.length, 'more finding')}: see the \`quality\` output.`]
+                : []),
+            '',
+            '</details>',
+            '',
+        ].join('\n');
+        if (size + block.length > SUMMARY_BUDGET) {
+            leftOut++;
+            continue;
+        }
+        size += block.length + 1;
+        lines.push(block);
+    }
+    if (leftOut > 0)
+        lines.push(`The findings of ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(leftOut, 'more file')} did not fit in the summary: see the \`quality\` output.`, '');
+    return lines.join('\n');
+}
+/** The PR comment's last part: an empty line, a heading, one line per language (nothing when no file was checked). */
+function qualityCommentSection(mode, files) {
+    const lines = qualityCommentLines(mode, files);
+    return lines.length === 0 ? [] : ['', `**Subtitle quality** (\`quality-check: ${mode}\`)`, '', ...lines];
+}
+/** One line per language for the PR comment: its status, counts, and which rules fired how often. */
+function qualityCommentLines(mode, files) {
+    if (mode === 'off' || files.length === 0)
+        return [];
+    const byLanguage = new Map();
+    for (const file of files)
+        byLanguage.set(file.language, [...(byLanguage.get(file.language) ?? []), file]);
+    return [...byLanguage].map(([language, ofLanguage]) => {
+        const errors = sum(ofLanguage, 'errors');
+        const warnings = sum(ofLanguage, 'warnings');
+        const head = `- ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .a)(language)}: ${STATUS_LABEL[(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .qualityStatus */ .sr)(mode, ofLanguage)]}, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(ofLanguage.length, 'file')}, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(sum(ofLanguage, 'cues'), 'cue')}`;
+        if (errors + warnings === 0)
+            return head;
+        const rules = new Map();
+        for (const file of ofLanguage) {
+            for (const finding of file.findings) {
+                const seen = rules.get(finding.rule);
+                rules.set(finding.rule, { times: (seen?.times ?? 0) + 1, error: finding.severity === 'error' });
+            }
+        }
+        // errors' rules first, then the rules that fired most
+        const top = [...rules]
+            .sort(([, a], [, b]) => Number(b.error) - Number(a.error) || b.times - a.times)
+            .slice(0, 4)
+            .map(([rule, { times }]) => `${rule} ×${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(times)}`)
+            .join(', ');
+        return `${head}: ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(errors, 'error')}, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(warnings, 'warning')} (${top}${rules.size > 4 ? ', …' : ''})`;
+    });
+}
+function findingCell(finding) {
+    return `line ${finding.line}: ${finding.severity === 'error' ? '❌' : '⚠️'} ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Q)(finding.rule)}: ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Q)(finding.message)}`;
+}
+function oneLine(message) {
+    return message.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+function sum(files, key) {
+    return files.reduce((total, file) => total + file[key], 0);
+}
+function errorCount(value) {
+    return value > 0 ? `**${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(value)}**` : '0';
+}
+
+
+/***/ }),
 
 /***/ 57994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ text),
+/* harmony export */   a: () => (/* binding */ code),
 /* harmony export */   commentMarker: () => (/* binding */ commentMarker),
 /* harmony export */   inputProblemsResultLine: () => (/* binding */ inputProblemsResultLine),
 /* harmony export */   renderComment: () => (/* binding */ renderComment),
@@ -13,9 +199,10 @@ export const modules = {
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary),
 /* harmony export */   resultLine: () => (/* binding */ resultLine)
 /* harmony export */ });
-/* unused harmony exports code, text */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77607);
 /* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19069);
+/* harmony import */ var _quality_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58483);
+
 
 
 const RUN_STATUS_LABEL = {
@@ -55,7 +242,8 @@ function renderSummary(report) {
     const problems = problemLines(report.orders);
     if (problems.length > 0)
         lines.push('### Problems', '', ...problems, '');
-    // The subtitle quality check's section goes here (report.quality).
+    if (report.quality)
+        lines.push((0,_quality_report_js__WEBPACK_IMPORTED_MODULE_2__/* .renderQualitySummary */ .we)(report.quality.mode, report.quality.files));
     return lines.join('\n');
 }
 function renderComment(report, context) {
@@ -77,7 +265,8 @@ function renderComment(report, context) {
     const problems = problemLines(report.orders);
     if (problems.length > 0)
         lines.push('', '**Problems**', '', ...problems);
-    // The subtitle quality check's lines go here (report.quality).
+    if (report.quality)
+        lines.push(...(0,_quality_report_js__WEBPACK_IMPORTED_MODULE_2__/* .qualityCommentSection */ .S9)(report.quality.mode, report.quality.files));
     return lines.join('\n') + '\n';
 }
 /** The summary of a run the inputs stopped: every bad input, before any request. */
