@@ -318,7 +318,12 @@ async function waitAndDownload(
     onDownloaded: (_bytes, ms) => {
       record.downloadedMs += ms;
     },
-    ...(settings.media !== '' ? { mediaFiles: media.map((f) => f.path) } : {}),
+    ...(settings.media !== ''
+      ? {
+          mediaFiles: media.map((f) => f.path),
+          outputSuffixes: new Map(media.flatMap((f) => (f.outputSuffix ? [[f.path, f.outputSuffix] as const] : []))),
+        }
+      : {}),
   });
   const waited = await log.group(`Waiting for ${record.followed.length} order(s) (up to ${formatDuration(settings.timeoutMs)})`, () =>
     waitForOrders({

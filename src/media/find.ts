@@ -31,6 +31,8 @@ export interface MediaFile {
   absolutePath: string;
   size: number;
   kind: MediaKind;
+  /** Set by prepare.ts: the suffix this file's outputs carry (another media file's would share their paths). */
+  outputSuffix?: string;
 }
 
 /** Git LFS pointer files are under 1024 bytes and start with this line (git-lfs spec v1). */

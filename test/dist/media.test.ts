@@ -360,17 +360,34 @@ describe('media: output-path', () => {
     expect(order!.files.sort()).toEqual([`public/fr/videos/intro-${order!.orderId}.srt`, `public/fr/videos/intro-${order!.orderId}.vtt`]);
   });
 
-  it('two media files whose outputs would share a path: the one later by path gets " (2)", and a warning', async () => {
+  it('two media files whose outputs would share a path: each carries its extension, whichever files are in the run (review: another file\'s subtitles overwrote intro.fr.vtt)', async () => {
     const sim = await simulator();
     const ws = repository({ 'videos/intro.mov': 'the mov', 'videos/intro.mp4': 'the mp4' });
-    const r = await run(sim, ws, { media: 'videos/*', 'target-languages': 'fr' });
-    expect(r.exitCode, log(r)).toBe(0);
-    const byMedia = Object.fromEntries(mediaOrders(r).map((o) => [o.media, o.files.sort()]));
-    expect(byMedia).toEqual({
-      'videos/intro.mov': ['videos/intro.fr.srt', 'videos/intro.fr.vtt'],
-      'videos/intro.mp4': ['videos/intro.fr (2).srt', 'videos/intro.fr (2).vtt'],
+    const first = await run(sim, ws, { media: 'videos/*', 'target-languages': 'fr' });
+    expect(first.exitCode, log(first)).toBe(0);
+    const byMedia = (r: ActionRun): Record<string, string[]> => Object.fromEntries(mediaOrders(r).map((o) => [o.media, o.files.sort()]));
+    expect(byMedia(first)).toEqual({
+      'videos/intro.mov': ['videos/intro.fr (mov).srt', 'videos/intro.fr (mov).vtt'],
+      'videos/intro.mp4': ['videos/intro.fr (mp4).srt', 'videos/intro.fr (mp4).vtt'],
     });
-    expect(r.stdout).toContain('::warning title=Output path taken::output-path: order');
+    expect(first.stdout).toContain('::notice title=Output paths told apart::The outputs of videos/intro.mp4 are saved with " (mp4)"');
+    // A pull request that changed only intro.mp4 (the paths-filter example passes only changed files).
+    put(ws, 'videos/intro.mp4', 'the mp4, edited');
+    const second = await run(sim, ws, { media: 'videos/intro.mp4', 'target-languages': 'fr' });
+    expect(second.exitCode, log(second)).toBe(0);
+    expect(byMedia(second)).toEqual({ 'videos/intro.mp4': byMedia(first)['videos/intro.mp4'] });
+    // A third file in the folder moves no one else's files.
+    put(ws, 'videos/intro.avi', 'the avi');
+    const third = await run(sim, ws, { media: 'videos/*', 'target-languages': 'fr' });
+    expect(third.exitCode, log(third)).toBe(0);
+    expect(byMedia(third)['videos/intro.mov']).toEqual(byMedia(first)['videos/intro.mov']);
+    // Case-only names: refused before any request.
+    const requests = sim.requests.filter((q) => q.route !== 'health').length;
+    put(ws, 'videos/Intro.mp4', 'upper case');
+    const caseOnly = await run(sim, ws, { media: 'videos/*.mp4', 'target-languages': 'fr' });
+    expect(caseOnly.exitCode).toBe(1);
+    expect(caseOnly.stdout).toContain('videos/Intro.mp4 and videos/intro.mp4 would have their outputs saved at the same paths');
+    expect(sim.requests.filter((q) => q.route !== 'health')).toHaveLength(requests);
   });
 
   it('an earlier run\'s file is replaced only once the new one is whole: a failed download leaves it as it was', async () => {
