@@ -175,6 +175,14 @@ describe('media end to end', () => {
 });
 
 describe('media refused before any request', () => {
+  it('the pull-request example: dorny/paths-filter csv quotes a name with a space or an accent; it is read as one path (review finding 5)', async () => {
+    const sim = await simulator();
+    const ws = repository({ 'videos/my intro.mp4': 'a name with a space', 'videos/café, v2.mp4': 'an accent and a comma', 'videos/outro.mp4': 'b' });
+    const r = await run(sim, ws, { media: '"videos/café, v2.mp4","videos/my intro.mp4",videos/outro.mp4', 'target-languages': 'fr' });
+    expect(r.exitCode, log(r)).toBe(0);
+    expect(mediaOrders(r).map((o) => o.media).sort()).toEqual(['videos/café, v2.mp4', 'videos/my intro.mp4', 'videos/outro.mp4']);
+  });
+
   it('an LFS pointer, a pattern that matches nothing and a path outside the workspace: all named, no request', async () => {
     const sim = await simulator();
     const ws = repository({
