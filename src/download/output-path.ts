@@ -39,6 +39,7 @@ import path from 'node:path';
 import { InputError } from '../inputs.ts';
 import { extensionOf, formatOf } from '../media/formats.ts';
 import { cutBytes, safeFileName, splitExtension, uniqueFileName } from './file-names.ts';
+import { inGitFolder } from './target.ts';
 
 export type Placeholder = 'language' | 'ext' | 'name' | 'output-dir' | 'media-dir' | 'media-name' | 'order-id';
 
@@ -449,7 +450,7 @@ export function outputsAmongMedia(
 /**
  * Renders every media file's output paths (or, without media, each language's) once, before any
  * request, and looks at the folders on the way that exist already: one that is a symbolic link
- * leading out of the workspace, or a file where a folder must be, is a problem named now rather
+ * leading out of the workspace or into `.git`, or a file where a folder must be, is a problem named now rather
  * than a paid order whose file cannot be saved. Returns the problems (empty when none).
  */
 export async function checkOutputPaths(
@@ -504,6 +505,7 @@ async function folderProblem(workspace: string, realWorkspace: string, folder: s
     const inside = path.relative(realWorkspace, real);
     if (!isInside(inside.split(path.sep).join('/')) && inside !== '')
       return `the folder ${folder} is a symbolic link to a place outside the workspace`;
+    if (inGitFolder(realWorkspace, real)) return `the folder ${folder} is a symbolic link into .git`;
     return undefined;
   }
   if (!info.isDirectory()) return `${folder} is a file, not a folder`;

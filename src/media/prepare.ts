@@ -76,7 +76,7 @@ export async function prepareMedia(settings: Settings, log: Pick<Log, 'notice'>)
       throw new InputError([
         {
           input: 'output-path',
-          message: `Input 'output-path': ${settings.outputPath.text} cannot hold every output: ${head}\nNothing was uploaded or ordered. Accepted: a path whose folders are inside the workspace (not through a symbolic link that leads out of it).`,
+          message: `Input 'output-path': ${settings.outputPath.text} cannot hold every output: ${head}\nNothing was uploaded or ordered. Accepted: a path whose folders are inside the workspace (not through a symbolic link that leads out of it or into .git).`,
         },
       ]);
     }

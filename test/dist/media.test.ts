@@ -398,6 +398,17 @@ describe('media: output-path', () => {
     expect(sim.requests.filter((q) => q.route !== 'health')).toHaveLength(requests);
   });
 
+  it('a committed symbolic link into .git as an output folder: refused before any request (review finding 6)', async () => {
+    const sim = await simulator();
+    const ws = repository({ 'videos/intro.mp4': 'intro' });
+    symlinkSync('.git', path.join(ws, 'subs'));
+    const r = await run(sim, ws, { 'target-languages': 'fr', 'output-path': 'subs/{language}/{media-name}.{ext}' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('the folder subs is a symbolic link into .git');
+    expect(existsSync(path.join(ws, '.git/fr'))).toBe(false);
+    expect(sim.requests.filter((q) => q.route !== 'health')).toEqual([]);
+  });
+
   it('an earlier run\'s file is replaced only once the new one is whole: a failed download leaves it as it was', async () => {
     const sim = await simulator({ faults: [{ route: 'download', kind: 'truncate' }] });
     const ws = repository({ 'videos/intro.mp4': 'intro', 'videos/intro.fr.vtt': 'WEBVTT\n\nan earlier run\n' });

@@ -333,4 +333,29 @@ describe('checkOutputPaths: every output path rendered before any request', () =
       rmSync(base, { recursive: true, force: true });
     }
   });
+
+  it('a folder on the way that is a symbolic link into .git is a problem; the download refuses it too (review finding 6)', async () => {
+    const { mkdtempSync, mkdirSync, symlinkSync, rmSync, existsSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { prepareFolder } = await import('../../src/download/target.ts');
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'output-git-'));
+    mkdirSync(path.join(ws, '.git', 'hooks'), { recursive: true });
+    symlinkSync('.git', path.join(ws, 'subs'));
+    symlinkSync('.git/hooks', path.join(ws, 'hooked'));
+    mkdirSync(path.join(ws, 'videos'));
+    try {
+      const t = parseOutputPath('subs/{language}/{media-name}.{ext}', { hasMedia: true });
+      expect(await checkOutputPaths(t, { workspace: ws, outputDir: 'localized', languages: ['fr'], media: ['videos/a.mp4'] })).toEqual([
+        'videos/a.mp4 (fr): the folder subs is a symbolic link into .git',
+      ]);
+      await expect(prepareFolder(ws, path.join(ws, 'subs', 'fr'), 'a.vtt')).rejects.toThrow(/symbolic link into \.git/);
+      await expect(prepareFolder(ws, path.join(ws, 'hooked'), 'a.vtt')).rejects.toThrow(/symbolic link into \.git/);
+      expect(existsSync(path.join(ws, '.git', 'fr'))).toBe(false);
+      // An ordinary folder is fine.
+      await prepareFolder(ws, path.join(ws, 'videos', 'fr'), 'a.vtt');
+      expect(existsSync(path.join(ws, 'videos', 'fr'))).toBe(true);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
 });
