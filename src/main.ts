@@ -175,18 +175,19 @@ async function localize(
     state,
     ...(memory ? { memory } : {}),
   };
+  const wouldUpload: string[] = [];
   const chosen =
     settings.media === ''
       ? await log.group('Choosing orders', () => chooseOrders(choose))
       : await log.group(`Projects and orders for ${media.length} media file(s)`, () =>
-          chooseForMedia(context, workflow, choose, media, record),
+          chooseForMedia(context, workflow, choose, media, record, wouldUpload),
         );
   record.followed.push(...chosen.followed);
   if (chosen.failure) recordFailure(record, chosen.failure);
 
   if (settings.dryRun) {
     record.plan = chosen.plan;
-    const uploads = record.projects.filter((p) => p.outcome === 'would-upload').map((p) => p.media);
+    const uploads = wouldUpload;
     log.info(
       `Dry run: ${settings.media === '' ? '' : `would upload ${uploads.length ? uploads.join(', ') : 'nothing'}; `}would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`,
     );
@@ -224,6 +225,8 @@ async function chooseForMedia(
   choose: ChooseContext,
   media: readonly MediaFile[],
   record: RunRecord,
+  /** Filled for a dry run: each content that would be uploaded, named once. */
+  wouldUpload: string[],
 ): Promise<ChosenOrders> {
   const { settings, client, log } = choose;
   const { contentKeys } = await import('./media/content-key.ts');
@@ -274,17 +277,26 @@ async function chooseForMedia(
   );
   record.projects = projects;
   const chosen = await chooser.done();
+  // One content at two paths is one upload and one order per language: the plan and the counts go by content.
+  const keyOf = (media: string): string => keys.keys.get(media)!.key;
+  const pathsOf = (media: string): string[] => projects.filter((p) => keyOf(p.media) === keyOf(media)).map((p) => p.media);
+  const firstOfContent = (media: string): boolean => pathsOf(media)[0] === media;
   for (const project of projects) {
-    if (project.outcome === 'would-upload') chosen.plan.create.push(...settings.targetLanguages.map((l) => `${l} (${project.media})`));
+    if (project.outcome === 'would-upload' && firstOfContent(project.media)) {
+      chosen.plan.create.push(...settings.targetLanguages.map((l) => `${l} (${project.media})`));
+      const also = pathsOf(project.media).slice(1);
+      wouldUpload.push(also.length > 0 ? `${project.media} (the content of ${also.join(', ')} too)` : project.media);
+    }
     if (project.outcome === 'failed' && project.error) {
       log.warning(project.error, { title: 'Media file not localized' });
       recordFailure(record, project.error);
     }
     if (project.outcome === 'missing' && project.error) log.warning(project.error, { title: 'Media file without a project' });
   }
-  const uploaded = projects.filter((p) => p.uploaded).length;
+  const uploaded = projects.filter((p) => p.uploaded && firstOfContent(p.media)).length;
+  const contents = new Set(projects.map((p) => keyOf(p.media))).size;
   log.info(
-    `Media: ${projects.length} file(s), ${uploaded} uploaded by this run, ${projects.filter((p) => p.outcome === 'found').length} found.`,
+    `Media: ${projects.length} file(s)${contents < projects.length ? ` (${contents} contents)` : ''}, ${uploaded} uploaded by this run, ${projects.filter((p) => p.outcome === 'found' && firstOfContent(p.media)).length} found.`,
   );
   return chosen;
 }

@@ -148,7 +148,7 @@ export function createOrderDownloader(deps: {
             ),
         });
         const relative = path.relative(settings.workspace, result.path).split(path.sep).join('/');
-        recordFile(followed, relative);
+        recordFile(followed, relative, media);
         deps.onDownloaded?.(result.bytes, deps.clock() - started);
         log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
       } catch (error) {

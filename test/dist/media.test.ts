@@ -208,6 +208,27 @@ describe('media refused before any request', () => {
 });
 
 describe('media in each mode', () => {
+  it('one content at two paths: one upload, one order per language, a row per file with its own files; the dry run plans it once (review finding 7)', async () => {
+    const sim = await simulator();
+    const ws = repository({ 'videos/a/intro.mp4': 'same bytes', 'videos/b/intro.mp4': 'same bytes' });
+    const dry = await run(sim, ws, { 'dry-run': 'true', 'target-languages': 'fr' });
+    expect(dry.exitCode, log(dry)).toBe(0);
+    expect(dry.stdout).toContain(
+      'Dry run: would upload videos/a/intro.mp4 (the content of videos/b/intro.mp4 too); would create fr (videos/a/intro.mp4); would reuse nothing.',
+    );
+    const r = await run(sim, ws, { 'target-languages': 'fr' });
+    expect(r.exitCode, log(r)).toBe(0);
+    expect(sim.uploadedProjects()).toHaveLength(1);
+    expect(sim.orders()).toHaveLength(1);
+    expect(r.stdout).toContain('Media: 2 file(s) (1 contents), 1 uploaded by this run, 0 found.');
+    const rows = mediaOrders(r).map((o) => [o.media, o.orderId, o.files.sort()]);
+    const id = sim.orders()[0]!.id;
+    expect(rows).toEqual([
+      ['videos/a/intro.mp4', id, ['videos/a/intro.fr.srt', 'videos/a/intro.fr.vtt']],
+      ['videos/b/intro.mp4', id, ['videos/b/intro.fr.srt', 'videos/b/intro.fr.vtt']],
+    ]);
+  });
+
   it('dry-run: says which files it would upload and which it found, and what it would create; uploads nothing', async () => {
     const sim = await simulator();
     const ws = repository(NESTED);
