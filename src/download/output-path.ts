@@ -37,6 +37,7 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../inputs.ts';
+import type { DownloadKind } from '../settings.ts';
 import { extensionOf, formatOf } from '../media/formats.ts';
 import { cutBytes, safeFileName, splitExtension, uniqueFileName } from './file-names.ts';
 import { inGitFolder } from './target.ts';
@@ -143,6 +144,37 @@ export function parseOutputPath(text: string, options: { hasMedia: boolean }): O
     throw new InputError([{ input: 'output-path', message: `Input 'output-path': ${head}. Accepted: ${accepted}.` }]);
   }
   return { text: template, segments, usesMedia };
+}
+
+/** The extensions a fixed one may be, for each kind of download (documents: whatever Ollang sends). */
+const FIXED_EXTENSIONS: Readonly<Record<DownloadKind, ReadonlySet<string> | undefined>> = {
+  subtitles: new Set(['srt']),
+  vtt: new Set(['vtt']),
+  dubbing: new Set(['mp3', 'mp4', 'wav', 'm4a', 'aac', 'ogg', 'flac', 'mov', 'mkv', 'webm']),
+  documents: undefined,
+};
+
+/**
+ * Why a template without `{ext}` cannot hold what `download` takes, or undefined: with more
+ * than one kind of file, one fixed extension (or none) would be a lie for some of them (SRT text
+ * saved as `intro.fr.vtt`, the real VTT pushed to `intro.fr (2).vtt`); with one kind, a fixed
+ * extension must be that kind's.
+ */
+export function extensionProblem(template: OutputPathTemplate, download: ReadonlySet<DownloadKind>): string | undefined {
+  const last = template.segments.at(-1) ?? [];
+  if (template.segments.some((tokens) => tokens.some((t) => 'placeholder' in t && t.placeholder === 'ext'))) return undefined;
+  const tail = last.at(-1);
+  const fixed =
+    tail !== undefined && 'literal' in tail && /\.([^.]+)$/u.test(tail.literal) ? /\.([^.]+)$/u.exec(tail.literal)![1]!.toLowerCase() : '';
+  const kinds = [...download];
+  if (kinds.length > 1) {
+    return `${quote(template.text)} has no {ext}, and download takes ${kinds.join(', ')}: files of different formats would be saved under ${fixed === '' ? 'no extension' : `.${fixed}`}. Put {ext} where the extension goes (such as {media-dir}/{media-name}.{language}.{ext}), or set download to one kind`;
+  }
+  const allowed = kinds[0] === undefined ? undefined : FIXED_EXTENSIONS[kinds[0]];
+  if (fixed !== '' && allowed !== undefined && !allowed.has(fixed)) {
+    return `${quote(template.text)} saves ${kinds[0]} files as .${fixed}, which they are not. Put {ext} where the extension goes`;
+  }
+  return undefined;
 }
 
 /**

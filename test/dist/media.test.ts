@@ -419,6 +419,19 @@ describe('media: output-path', () => {
     expect(sim.requests.filter((q) => q.route !== 'health')).toHaveLength(requests);
   });
 
+  it('a template with a fixed .vtt extension while SRT is downloaded too: an input error before any request (review finding 10)', async () => {
+    const sim = await simulator();
+    const ws = repository({ 'videos/intro.mp4': 'intro' });
+    const r = await run(sim, ws, { 'target-languages': 'fr', 'output-path': '{media-dir}/{media-name}.{language}.vtt' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('has no {ext}, and download takes subtitles, vtt');
+    expect(existsSync(path.join(ws, 'videos/intro.fr.vtt'))).toBe(false);
+    expect(sim.requests.filter((q) => q.route !== 'health')).toEqual([]);
+    const vttOnly = await run(sim, ws, { 'target-languages': 'fr', download: 'vtt', 'output-path': '{media-dir}/{media-name}.{language}.vtt' });
+    expect(vttOnly.exitCode, log(vttOnly)).toBe(0);
+    expect(readFileSync(path.join(ws, 'videos/intro.fr.vtt'), 'utf8').startsWith('WEBVTT')).toBe(true);
+  });
+
   it('a committed symbolic link into .git as an output folder: refused before any request (review finding 6)', async () => {
     const sim = await simulator();
     const ws = repository({ 'videos/intro.mp4': 'intro' });
