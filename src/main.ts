@@ -166,7 +166,8 @@ async function localize(
       : undefined;
 
   const choose: ChooseContext = {
-    client,
+    // mode run waits for what it buys: nothing is bought once the deadline has passed (a long upload).
+    client: settings.mode === 'run' && settings.timeoutMs > 0 ? noCreateAfter(client, deadline, clock, settings.timeoutMs) : client,
     settings,
     log,
     clock,
@@ -456,6 +457,29 @@ async function publishReport(
     context.abort,
   );
   return { resultLine };
+}
+
+/**
+ * The client, with Create Order refused once `deadline` has passed: the order would be bought
+ * only to time out at once (left running, or cancelled straight away with on-timeout: cancel).
+ * The refusal is an ordinary create failure (orders/create.ts): nothing sent, nothing bought.
+ */
+function noCreateAfter(client: OllangClient, deadline: number, clock: Clock, timeoutMs: number): OllangClient {
+  const createOrder: OllangClient['createOrder'] = (request) => {
+    if (clock() < deadline) return client.createOrder(request);
+    return Promise.reject(
+      new Error(
+        `the timeout (${formatDuration(timeoutMs)}) had passed before ordering, so nothing was bought. timeout counts uploads too: set a longer one, or use mode: submit to order without waiting`,
+      ),
+    );
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'createOrder') return createOrder;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** The failure's message, with what to check where the cause is most likely an input (ollang/errors.ts). */

@@ -354,6 +354,17 @@ describe('media: aborts and the post step', () => {
 });
 
 describe('media: lost creates, per project', () => {
+  it('an upload longer than timeout: no order is bought after the deadline; the failure says why and what to do (review finding 12)', async () => {
+    const sim = await simulator({ faults: [{ route: 'upload', kind: 'slow-upload', bytesPerSecond: 1024 * 1024 }] });
+    const ws = repository({ 'videos/intro.mp4': Buffer.alloc(4 * 1024 * 1024, 1).toString('latin1') });
+    const r = await run(sim, ws, { timeout: '2s', 'target-languages': 'fr' });
+    expect(r.exitCode).toBe(1);
+    expect(sim.count('create')).toBe(0);
+    expect(sim.uploadedProjects()).toHaveLength(1);
+    expect(r.stdout).toContain('had passed before ordering, so nothing was bought');
+    expect(r.stdout).toContain('mode: submit');
+  });
+
   it("SIGKILL while one project's Create Order is unanswered and another's answered: the post step finds and cancels both projects' orders", async () => {
     const sim = await simulator({
       lifecycle: { pendingMs: FOREVER, cancellableOngoingMs: FOREVER },
