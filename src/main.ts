@@ -403,8 +403,14 @@ async function cancelMode(
   record.ended = outcome.ended;
   if (outcome.failure) recordFailure(record, outcome.failure);
   const { projectId, orderType } = stop.settings;
-  for (const { type, ...o } of outcome.handled)
-    record.cancelled.push({ ...o, projectId: o.projectId ?? projectId, type: type ?? orderType, created: false, files: [] });
+  // With media: a row per media file of the order's project (one content at two paths: two rows).
+  const mediaOf = (id: string): string[] =>
+    record.projects.filter((p) => p.projectId === id || (p.otherProjectIds ?? []).includes(id)).map((p) => p.media);
+  for (const { type, ...o } of outcome.handled) {
+    const row = { ...o, projectId: o.projectId ?? projectId, type: type ?? orderType, created: false, files: [] };
+    const files = mediaOf(row.projectId);
+    record.cancelled.push(...(files.length > 0 ? files.map((media) => ({ ...row, media })) : [row]));
+  }
 }
 
 /**

@@ -284,6 +284,11 @@ describe('media in each mode', () => {
     expect(cancelled).toHaveLength(6);
     expect(sim.orders().find((o) => o.id === other.id)?.status).not.toBe('cancelled');
     expect(sim.count('upload')).toBe(3);
+    // Each cancelled order names its media file (review finding 11), and the summary shows them.
+    const byProject = new Map(projects(r).map((p) => [p.projectId, p.media]));
+    expect(mediaOrders(r)).toHaveLength(6);
+    for (const order of mediaOrders(r)) expect(order.media).toBe(byProject.get(order.projectId));
+    expect(r.summary).toContain('| Media |');
   });
 
   it("the action's own outputs are not media: a dubbed video beside its source is left out, with a notice", async () => {
