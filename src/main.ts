@@ -452,7 +452,9 @@ async function publishReport(
   const pr = workflow.pullRequest;
   // After a cancellation every second counts towards the runner's kill: no comment then.
   if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted) return { resultLine };
-  const markerKey = `${settings.media || settings.projectId}:${settings.orderType}`;
+  // With media, the text of `media` changes with each push's changed files: the step itself is the stable key.
+  const { GITHUB_WORKFLOW: workflowName = '', GITHUB_JOB: job = '', GITHUB_ACTION: step = '' } = context.env;
+  const markerKey = `${settings.media ? `media@${workflowName}/${job}/${step}` : settings.projectId}:${settings.orderType}`;
   const { upsertPrComment } = await import('./report/pr-comment.ts');
   await upsertPrComment(
     { token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number },

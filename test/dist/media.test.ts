@@ -208,6 +208,40 @@ describe('media refused before any request', () => {
 });
 
 describe('media in each mode', () => {
+  it('the pull-request example: pushes that change different videos update one PR comment (review finding 8)', async () => {
+    const { startGitHubApi } = await import('../fakes/github-api.ts');
+    const sim = await simulator();
+    const github = await startGitHubApi();
+    closers.push(() => github.close());
+    const ws = repository({ 'videos/a.mp4': 'a', 'videos/b.mp4': 'b' });
+    const event = path.join(mkdtempSync(path.join(tmpdir(), 'ollang-event-')), 'event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        action: 'synchronize',
+        number: 7,
+        pull_request: { number: 7, head: { sha: '0'.repeat(40), repo: { full_name: 'octo/release', fork: false } }, base: { repo: { full_name: 'octo/release' } } },
+        repository: { full_name: 'octo/release' },
+      }),
+    );
+    const env = {
+      GITHUB_API_URL: github.url,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REPOSITORY: 'octo/release',
+      GITHUB_WORKFLOW: 'Subtitles',
+      GITHUB_JOB: 'localize',
+      GITHUB_ACTION: 'ollang',
+    };
+    const first = await run(sim, ws, { media: 'videos/a.mp4', 'github-token': 'ghs_x', 'target-languages': 'fr' }, env);
+    expect(first.exitCode, log(first)).toBe(0);
+    put(ws, 'videos/b.mp4', 'b changed');
+    const second = await run(sim, ws, { media: 'videos/a.mp4,videos/b.mp4', 'github-token': 'ghs_x', 'target-languages': 'fr' }, env);
+    expect(second.exitCode, log(second)).toBe(0);
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]!.body).toContain('videos/b.mp4');
+  });
+
   it('one content at two paths: one upload, one order per language, a row per file with its own files; the dry run plans it once (review finding 7)', async () => {
     const sim = await simulator();
     const ws = repository({ 'videos/a/intro.mp4': 'same bytes', 'videos/b/intro.mp4': 'same bytes' });
