@@ -27,8 +27,10 @@ var formats = __webpack_require__(25728);
 ;// CONCATENATED MODULE: ./src/media/find.ts
 /**
  * Resolves the `media` input into the media files to localize: paths and glob patterns relative
- * to the workspace, separated by newlines or commas; `!pattern` excludes. Every check is made
- * and every problem reported at once, naming the pattern or the file, before any request.
+ * to the workspace, separated by newlines or commas; `!pattern` excludes; `"…"` is one literal
+ * path (a changed-files filter's csv list quotes names with spaces). An entry that names an
+ * existing file as written is that file before it is read as a glob. Every check is made and
+ * every problem reported at once, naming the pattern or the file, before any request.
  *
  * Globs are Node's own `fs.glob` / `path.matchesGlob` (Node 24: minimatch inside Node): `*`,
  * `**`, `?`, `[...]`, `{a,b}`, and dot files only when named (`*` and `**` skip names that start
@@ -57,24 +59,51 @@ const GLOB_MAGIC = /[*?[\]{}]/;
 const INVISIBLE = /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/u;
 /**
  * Splits the `media` input: one entry per line, or per comma outside `{a,b}` braces (and not
- * escaped as `\,`); entries trimmed, empty ones dropped.
+ * escaped as `\,`); entries trimmed, empty ones dropped. An entry in double quotes is one
+ * literal path, commas included, `""` standing for a quote (RFC 4180, as dorny/paths-filter's
+ * `csv` list writes any name with a space or an accent).
  */
 function splitMediaInput(text) {
     const entries = [];
     let current = '';
+    let quoted;
     let depth = 0;
+    const end = () => {
+        if (quoted !== undefined)
+            entries.push({ text: quoted, quoted: true });
+        else if (current.trim() !== '')
+            entries.push({ text: current.trim(), quoted: false });
+        current = '';
+        quoted = undefined;
+        depth = 0;
+    };
     for (let i = 0; i < text.length; i++) {
         const char = text[i];
-        if (char === '\\' && i + 1 < text.length) {
+        if (char === '"' && quoted === undefined && current.trim() === '') {
+            // A quoted entry: up to the closing quote; what follows it up to the separator is ignored.
+            let value = '';
+            let j = i + 1;
+            for (; j < text.length; j++) {
+                if (text[j] !== '"')
+                    value += text[j];
+                else if (text[j + 1] === '"') {
+                    value += '"';
+                    j += 1;
+                }
+                else
+                    break;
+            }
+            quoted = value;
+            i = j;
+        }
+        else if (char === '\\' && i + 1 < text.length && quoted === undefined) {
             current += char + text[i + 1];
             i += 1;
         }
         else if (char === '\n' || (char === ',' && depth === 0)) {
-            entries.push(current);
-            current = '';
-            depth = 0;
+            end();
         }
-        else {
+        else if (quoted === undefined) {
             if (char === '{')
                 depth += 1;
             else if (char === '}' && depth > 0)
@@ -82,8 +111,8 @@ function splitMediaInput(text) {
             current += char;
         }
     }
-    entries.push(current);
-    return entries.map((entry) => entry.trim()).filter((entry) => entry !== '');
+    end();
+    return entries;
 }
 /**
  * The media files named by `input` in `workspace` (absolute): workspace-relative posix paths,
@@ -94,10 +123,10 @@ async function findMedia(input, workspace) {
     const problems = [];
     const includes = [];
     const excludes = [];
-    for (const entry of splitMediaInput(input)) {
-        const negated = entry.startsWith('!');
+    for (const { text: entry, quoted } of splitMediaInput(input)) {
+        const negated = !quoted && entry.startsWith('!');
         const raw = negated ? entry.slice(1).trim() : entry;
-        const pattern = toWorkspacePattern(raw, root);
+        const pattern = quoted ? toWorkspacePath(raw, root) : toWorkspacePattern(raw, root);
         if (typeof pattern !== 'string') {
             problems.push(`${show(entry)} ${pattern.problem}`);
             continue;
@@ -105,13 +134,23 @@ async function findMedia(input, workspace) {
         if (negated)
             excludes.push(pattern);
         else
-            includes.push({ entry, pattern });
+            includes.push({ entry, pattern, quoted });
     }
     if (includes.length === 0 && problems.length === 0) {
         problems.push(`${show(input.trim())} names no file to include (only exclusions)`);
     }
     const matched = new Map();
-    for (const { entry, pattern } of includes) {
+    for (const { entry, pattern, quoted } of includes) {
+        // A path that names a file as written is that file, before any glob reading of it
+        // (`clip[1].mp4` would otherwise match `clip1.mp4`); a quoted entry is only ever a path.
+        const exists = quoted || GLOB_MAGIC.test(pattern) ? await (0,promises_.lstat)(external_node_path_default().join(root, ...pattern.split('/'))).catch(() => undefined) : undefined;
+        if (quoted || exists !== undefined) {
+            if (exists === undefined)
+                problems.push(`${show(entry)}: no such file in the workspace`);
+            else if (!matched.has(pattern))
+                matched.set(pattern, { entry, literal: true });
+            continue;
+        }
         const literal = !GLOB_MAGIC.test(pattern);
         let count = 0;
         for await (const found of (0,promises_.glob)(pattern, { cwd: root })) {
@@ -169,7 +208,7 @@ async function findMedia(input, workspace) {
         throw new inputs/* InputError */.dz([
             {
                 input: 'media',
-                message: `Input 'media': ${head}\nNothing was uploaded or ordered. Accepted: files inside the workspace, as paths or glob patterns relative to it (such as videos/**/*.mp4), separated by newlines or commas; !pattern excludes.`,
+                message: `Input 'media': ${head}\nNothing was uploaded or ordered. Accepted: files inside the workspace, as paths or glob patterns relative to it (such as videos/**/*.mp4), separated by newlines or commas (a name in double quotes is one literal path); !pattern excludes.`,
             },
         ]);
     }
@@ -204,6 +243,28 @@ function toWorkspacePattern(raw, root) {
         i += 1;
     }
     const segments = escaped.split('/').filter((segment) => segment !== '' && segment !== '.');
+    if (segments.includes('..'))
+        return { problem: 'goes up with `..`: media files must be inside the workspace' };
+    if (segments.length === 0)
+        return { problem: 'names the workspace itself' };
+    return segments.join('/');
+}
+/** A quoted entry: a literal path relative to the workspace root, `/`-separated, or why it cannot be one. */
+function toWorkspacePath(raw, root) {
+    if (raw.trim() === '')
+        return { problem: 'is an empty path' };
+    if (/\p{Cc}/u.test(raw))
+        return { problem: 'contains control characters' };
+    let relative = raw;
+    if (external_node_path_default().isAbsolute(relative) || /^[A-Za-z]:[\\/]/.test(relative)) {
+        const inside = external_node_path_default().relative(root, relative);
+        if (!isInside(inside))
+            return { problem: 'is outside the workspace' };
+        relative = inside.split((external_node_path_default()).sep).join('/');
+    }
+    if (relative.includes('\\'))
+        return { problem: 'contains a backslash: separate folders with /' };
+    const segments = relative.split('/').filter((segment) => segment !== '' && segment !== '.');
     if (segments.includes('..'))
         return { problem: 'goes up with `..`: media files must be inside the workspace' };
     if (segments.length === 0)
@@ -306,7 +367,9 @@ function show(text) {
  *   `videos/intro.mp4`, a subtitle under a broad glob) are left out, with a notice: localizing
  *   them would buy a new project's orders in every language, for a file the action made;
  * - every output path is rendered once (output-path.ts): a folder on the way that leads out of
- *   the workspace is a problem now, not after the orders are paid.
+ *   the workspace is a problem now, not after the orders are paid;
+ * - media files whose outputs would share paths (intro.mov and intro.mp4) get a suffix each,
+ *   judged from the files on disk (output-path.ts outputSuffixes), or are named as a problem.
  */
 
 
@@ -338,12 +401,30 @@ async function prepareMedia(settings, log) {
             languages: settings.targetLanguages,
             ...(settings.media !== '' ? { media: media.map((f) => f.path) } : {}),
         });
+        if (settings.media !== '') {
+            const told = await (0,output_path/* outputSuffixes */.n9)(settings.outputPath, {
+                workspace: settings.workspace,
+                outputDir: settings.outputDirRelative,
+                languages: settings.targetLanguages,
+                media: media.map((f) => f.path),
+            });
+            problems.push(...told.problems);
+            for (const file of media) {
+                const suffix = told.suffixes.get(file.path);
+                if (suffix === undefined)
+                    continue;
+                file.outputSuffix = suffix;
+                log.notice(`The outputs of ${file.path} are saved with " (${suffix})" before their extension: another media file's would be at the same paths.`, {
+                    title: 'Output paths told apart',
+                });
+            }
+        }
         if (problems.length > 0) {
             const head = problems.length === 1 ? problems[0] : `${problems.length} problems:\n- ${problems.slice(0, 20).join('\n- ')}`;
             throw new inputs/* InputError */.dz([
                 {
                     input: 'output-path',
-                    message: `Input 'output-path': ${settings.outputPath.text} cannot hold every output: ${head}\nNothing was uploaded or ordered. Accepted: a path whose folders are inside the workspace (not through a symbolic link that leads out of it).`,
+                    message: `Input 'output-path': ${settings.outputPath.text} cannot hold every output: ${head}\nNothing was uploaded or ordered. Accepted: a path whose folders are inside the workspace (not through a symbolic link that leads out of it or into .git).`,
                 },
             ]);
         }

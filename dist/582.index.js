@@ -2,58 +2,6 @@ export const id = 582;
 export const ids = [582,626];
 export const modules = {
 
-/***/ 40957:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   EL: () => (/* binding */ scrubQuery),
-/* harmony export */   Zc: () => (/* binding */ isHttp),
-/* harmony export */   nV: () => (/* binding */ DownloadError)
-/* harmony export */ });
-/**
- * DownloadError: why one document was not saved, and whether another attempt could change that.
- * Signed URLs are credentials: messages show origin and path only, never the query string.
- */
-class DownloadError extends Error {
-    reason;
-    retry;
-    status;
-    retryAfterMs;
-    constructor(message, reason, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'DownloadError';
-        this.reason = reason;
-        this.retry = options.retry ?? 'no';
-        if (options.status !== undefined)
-            this.status = options.status;
-        if (options.retryAfterMs !== undefined)
-            this.retryAfterMs = options.retryAfterMs;
-    }
-}
-/** `https://host/path` of a URL: never its query string or fragment. */
-function redactUrl(url) {
-    try {
-        const parsed = typeof url === 'string' ? new URL(url) : url;
-        if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
-            return `${parsed.origin}${parsed.pathname}`;
-        return `${parsed.protocol}…`;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-/** Strips anything that looks like a query string from free text (e.g. a socket error's message). */
-function scrubQuery(text) {
-    return text.replace(/\?[^\s'"<>)]*/g, '?…');
-}
-function isHttp(url) {
-    return url.protocol === 'http:' || url.protocol === 'https:';
-}
-
-
-/***/ }),
-
 /***/ 21582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1114,13 +1062,8 @@ function createOrderDownloader(deps) {
     const planner = new output_path/* OutputPathPlanner */.J4({
         template: settings.outputPath,
         workspace: settings.workspace,
-        outputDir: settings.outputDirRelative,
-        ...(deps.mediaFiles
-            ? {
-                mediaFiles: deps.mediaFiles,
-                targets: deps.mediaFiles.flatMap((media) => settings.targetLanguages.map((language) => ({ media, language }))),
-            }
-            : {}),
+        ...(deps.mediaFiles ? { mediaFiles: deps.mediaFiles } : {}),
+        ...(deps.outputSuffixes ? { suffixes: deps.outputSuffixes } : {}),
         warn: (message) => log.warning(message, { title: 'Output path taken' }),
     });
     const asGiven = new Map(settings.targetLanguages.map((language) => [(0,scope/* languageKey */.Y2)(language), language]));
@@ -1173,7 +1116,7 @@ function createOrderDownloader(deps) {
                     refresh: async (signal) => freshDocument(await deps.client.getOrder(order.id, { signal, ...(deps.deadline !== undefined ? { deadline: deps.deadline } : {}) }), planned),
                 });
                 const relative = external_node_path_default().relative(settings.workspace, result.path).split((external_node_path_default()).sep).join('/');
-                (0,orders_followed/* recordFile */.mR)(followed, relative);
+                (0,orders_followed/* recordFile */.mR)(followed, relative, media);
                 deps.onDownloaded?.(result.bytes, deps.clock() - started);
                 log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
             }
@@ -1231,140 +1174,6 @@ function freshDocument(order, planned) {
     if (!fresh)
         return undefined;
     return { url: fresh.url, ...(fresh.expectedBytes !== undefined ? { expectedBytes: fresh.expectedBytes } : {}) };
-}
-
-
-/***/ }),
-
-/***/ 83587:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bd: () => (/* binding */ targetPath),
-/* harmony export */   G8: () => (/* binding */ prepareFolder),
-/* harmony export */   hU: () => (/* binding */ moveIntoPlace),
-/* harmony export */   nx: () => (/* binding */ inside),
-/* harmony export */   zS: () => (/* binding */ fileError)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86587);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40957);
-/**
- * Where a downloaded file goes, and getting it there without writing anywhere else:
- * - its name is a plain file name inside its folder;
- * - every folder on the way from the workspace that already exists is checked, symlinks resolved:
- *   a folder (or a link to one) that leads outside the workspace is refused before anything is
- *   written; the folders still missing are then created, and the result checked again;
- * - the body goes to a temporary file beside the target (temp-files.ts), renamed into place only
- *   once whole: never through a symlink, never over a folder.
- */
-
-
-
-
-/** The absolute path of `fileName` in `directory`; throws when it is not a plain name there. */
-function targetPath(directory, fileName) {
-    const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
-    const finalPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(folder, fileName);
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, finalPath);
-    if (fileName === '' ||
-        fileName === '.' ||
-        fileName === '..' ||
-        /[/\\\0]/.test(fileName) ||
-        relative === '' ||
-        !inside(folder, finalPath) ||
-        relative.includes((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": the name is not a plain file name inside ${folder}.`, 'file');
-    }
-    return finalPath;
-}
-/** Makes `directory` exist inside `workspace`, refusing a way there that leaves the workspace (symlinks resolved). */
-async function prepareFolder(workspace, directory, fileName) {
-    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
-    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
-    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": ${why}.`, 'file');
-    if (!inside(root, target))
-        throw refuse(`${target} is outside the workspace`);
-    try {
-        const realRoot = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
-        let current = root;
-        for (const part of node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).filter(Boolean)) {
-            current = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, part);
-            let stat;
-            try {
-                stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(current);
-            }
-            catch (error) {
-                if (error.code === 'ENOENT')
-                    break; // the rest is created below
-                throw error;
-            }
-            if (stat.isSymbolicLink()) {
-                let real;
-                try {
-                    real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(current);
-                }
-                catch {
-                    throw refuse(`${current} is a symbolic link that leads nowhere`);
-                }
-                if (!inside(realRoot, real))
-                    throw refuse(`${current} is a symbolic link to ${real}, outside the workspace`);
-            }
-            else if (!stat.isDirectory()) {
-                throw refuse(`${current} is not a folder`);
-            }
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(target, { recursive: true });
-        // Once more now that it exists: a link made meanwhile must not lead the file outside either.
-        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
-        if (!inside(realRoot, real))
-            throw refuse(`${target} leads to ${real}, outside the workspace`);
-    }
-    catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV)
-            throw error;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Could not create the folder ${target} for "${fileName}": ${describeFsError(error)}.`, 'file', {
-            cause: error,
-        });
-    }
-}
-/** Renames the whole temporary file over `finalPath`, unless that is a symlink or a folder. */
-async function moveIntoPlace(tempPath, finalPath, fileName) {
-    let existing;
-    try {
-        existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(finalPath);
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw fileError(fileName, finalPath, error);
-    }
-    if (existing?.isSymbolicLink())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": ${finalPath} is a symbolic link.`, 'file');
-    if (existing?.isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": ${finalPath} is a directory.`, 'file');
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tempPath, finalPath);
-    }
-    catch (error) {
-        throw fileError(fileName, finalPath, error);
-    }
-}
-function fileError(fileName, where, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Could not write "${fileName}" in ${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(where)}: ${describeFsError(cause)}.`, 'file', { cause });
-}
-function inside(root, candidate) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
-    return relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative);
-}
-/** "EACCES (open)": a file-system error's code and call, or its message. */
-function describeFsError(error) {
-    const errno = error;
-    if (errno?.code)
-        return `${errno.code}${errno.syscall ? ` (${errno.syscall})` : ''}`;
-    return (0,_error_message_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error);
 }
 
 

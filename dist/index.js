@@ -38,6 +38,58 @@ function countAnnotations(log) {
 
 /***/ }),
 
+/***/ 40957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   EL: () => (/* binding */ scrubQuery),
+/* harmony export */   Zc: () => (/* binding */ isHttp),
+/* harmony export */   nV: () => (/* binding */ DownloadError)
+/* harmony export */ });
+/**
+ * DownloadError: why one document was not saved, and whether another attempt could change that.
+ * Signed URLs are credentials: messages show origin and path only, never the query string.
+ */
+class DownloadError extends Error {
+    reason;
+    retry;
+    status;
+    retryAfterMs;
+    constructor(message, reason, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'DownloadError';
+        this.reason = reason;
+        this.retry = options.retry ?? 'no';
+        if (options.status !== undefined)
+            this.status = options.status;
+        if (options.retryAfterMs !== undefined)
+            this.retryAfterMs = options.retryAfterMs;
+    }
+}
+/** `https://host/path` of a URL: never its query string or fragment. */
+function redactUrl(url) {
+    try {
+        const parsed = typeof url === 'string' ? new URL(url) : url;
+        if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+            return `${parsed.origin}${parsed.pathname}`;
+        return `${parsed.protocol}…`;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+/** Strips anything that looks like a query string from free text (e.g. a socket error's message). */
+function scrubQuery(text) {
+    return text.replace(/\?[^\s'"<>)]*/g, '?…');
+}
+function isHttp(url) {
+    return url.protocol === 'http:' || url.protocol === 'https:';
+}
+
+
+/***/ }),
+
 /***/ 60701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -211,8 +263,10 @@ function ensureExtension(name, extension) {
 /* harmony export */   I6: () => (/* binding */ parseOutputPath),
 /* harmony export */   J4: () => (/* binding */ OutputPathPlanner),
 /* harmony export */   X5: () => (/* binding */ outputsAmongMedia),
+/* harmony export */   XN: () => (/* binding */ extensionProblem),
 /* harmony export */   de: () => (/* binding */ mediaValues),
 /* harmony export */   mc: () => (/* binding */ nameAndExtension),
+/* harmony export */   n9: () => (/* binding */ outputSuffixes),
 /* harmony export */   s0: () => (/* binding */ checkOutputPaths)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_OUTPUT_PATH_WITH_MEDIA, DEFAULT_OUTPUT_PATH, renderOutputPath */
@@ -221,7 +275,9 @@ function ensureExtension(name, extension) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(64149);
-/* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(60701);
+/* harmony import */ var _media_formats_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25728);
+/* harmony import */ var _file_names_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(60701);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83587);
 /**
  * The `output-path` input: a template for each downloaded file's path, relative to the workspace
  * (see docs/architecture.md, "Media from the repository"). Placeholders:
@@ -244,9 +300,10 @@ function ensureExtension(name, extension) {
  * of the template, `{language}`, `{ext}`, `{order-id}`) are counted first, and only the names
  * (`{name}`, `{media-name}`) are shortened to fit, so a long media name never costs a file its
  * language. The planner never hands out a media file's path nor one path twice in a run: the
- * later file gets " (2)" before its extension, and a warning. Which file is "later" does not
- * depend on which download finishes first: media files whose outputs would share paths are
- * numbered in the order of their paths, before anything is downloaded.
+ * later file gets " (2)" before its extension, and a warning. Media files whose outputs would
+ * share paths (`intro.mov` and `intro.mp4` beside each other) are told apart before anything is
+ * downloaded by outputSuffixes, from the files on disk: each one's outputs carry its extension,
+ * " (mp4)", the same whichever files are in the run.
  *
  * Before any request, checkOutputPaths renders every media file's paths once, and
  * outputsAmongMedia tells which matched media files are the action's own outputs (a dubbed
@@ -257,6 +314,8 @@ function ensureExtension(name, extension) {
  * segment lstat'ed, missing ones created one at a time), the file itself must not be one, and
  * it is written to a temporary name in its folder and renamed over the old file only once whole.
  */
+
+
 
 
 
@@ -342,6 +401,35 @@ function parseOutputPath(text, options) {
     }
     return { text: template, segments, usesMedia };
 }
+/** The extensions a fixed one may be, for each kind of download (documents: whatever Ollang sends). */
+const FIXED_EXTENSIONS = {
+    subtitles: new Set(['srt']),
+    vtt: new Set(['vtt']),
+    dubbing: new Set(['mp3', 'mp4', 'wav', 'm4a', 'aac', 'ogg', 'flac', 'mov', 'mkv', 'webm']),
+    documents: undefined,
+};
+/**
+ * Why a template without `{ext}` cannot hold what `download` takes, or undefined: with more
+ * than one kind of file, one fixed extension (or none) would be a lie for some of them (SRT text
+ * saved as `intro.fr.vtt`, the real VTT pushed to `intro.fr (2).vtt`); with one kind, a fixed
+ * extension must be that kind's.
+ */
+function extensionProblem(template, download) {
+    const last = template.segments.at(-1) ?? [];
+    if (template.segments.some((tokens) => tokens.some((t) => 'placeholder' in t && t.placeholder === 'ext')))
+        return undefined;
+    const tail = last.at(-1);
+    const fixed = tail !== undefined && 'literal' in tail && /\.([^.]+)$/u.test(tail.literal) ? /\.([^.]+)$/u.exec(tail.literal)[1].toLowerCase() : '';
+    const kinds = [...download];
+    if (kinds.length > 1) {
+        return `${quote(template.text)} has no {ext}, and download takes ${kinds.join(', ')}: files of different formats would be saved under ${fixed === '' ? 'no extension' : `.${fixed}`}. Put {ext} where the extension goes (such as {media-dir}/{media-name}.{language}.{ext}), or set download to one kind`;
+    }
+    const allowed = kinds[0] === undefined ? undefined : FIXED_EXTENSIONS[kinds[0]];
+    if (fixed !== '' && allowed !== undefined && !allowed.has(fixed)) {
+        return `${quote(template.text)} saves ${kinds[0]} files as .${fixed}, which they are not. Put {ext} where the extension goes`;
+    }
+    return undefined;
+}
 /**
  * The workspace-relative path (`/`-separated) of one file. Each value is made a safe file name
  * before it goes in; `{output-dir}` and `{media-dir}` are kept as folders, each of their parts
@@ -367,7 +455,7 @@ function renderOutputPath(template, values) {
             return;
         }
         const segment = renderSegment(tokens, values);
-        parts.push(index === last ? (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .safeFileName */ .Tx)(segment, { fallback: 'file' }) : segment);
+        parts.push(index === last ? (0,_file_names_js__WEBPACK_IMPORTED_MODULE_4__/* .safeFileName */ .Tx)(segment, { fallback: 'file' }) : segment);
     });
     const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(parts.join('/'));
     if (!isInside(relative))
@@ -392,12 +480,12 @@ function renderSegment(tokens, values) {
         if (!shortened[i])
             return text;
         const share = Math.max(1, Math.floor((bytes(text) / names) * room));
-        return (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .cutBytes */ .Uw)(text, share).replace(/[\s.]+$/u, '') || (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .cutBytes */ .Uw)(text, share);
+        return (0,_file_names_js__WEBPACK_IMPORTED_MODULE_4__/* .cutBytes */ .Uw)(text, share).replace(/[\s.]+$/u, '') || (0,_file_names_js__WEBPACK_IMPORTED_MODULE_4__/* .cutBytes */ .Uw)(text, share);
     })
         .join('');
 }
 function valueOf(placeholder, values) {
-    const safe = (text, fallback) => (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .safeFileName */ .Tx)(text ?? '', { fallback });
+    const safe = (text, fallback) => (0,_file_names_js__WEBPACK_IMPORTED_MODULE_4__/* .safeFileName */ .Tx)(text ?? '', { fallback });
     switch (placeholder) {
         case 'language':
             return safe(values.language, 'language');
@@ -423,9 +511,9 @@ function valueOf(placeholder, values) {
 /**
  * Hands out the output paths of one run: never a media file's path, never one path twice
  * (ignoring letter case, as macOS and Windows runners do): the later file gets " (2)", " (3)", …
- * before its extension, and a warning. With `targets`, targets whose paths can only be the same
- * (two media files of one folder and name, `intro.mov` and `intro.mp4`) are numbered up front,
- * in the order of their media paths, so the numbers do not move between runs.
+ * before its extension, and a warning. A media file in `suffixes` (outputSuffixes: its outputs
+ * would share paths with another media file's) has its outputs carry its own suffix, " (mp4)",
+ * whichever files are in the run.
  */
 class OutputPathPlanner {
     #template;
@@ -434,50 +522,31 @@ class OutputPathPlanner {
     /** Lower-cased folder -> lower-cased names taken in it (uniqueFileName's set). */
     #taken = new Map();
     #media = new Set();
-    /** Target key -> the number its paths carry (2, 3, …). */
-    #numbered = new Map();
+    /** Media file -> the suffix its outputs carry. */
+    #suffixes;
     constructor(options) {
         this.#template = options.template;
         this.#workspace = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(options.workspace);
         this.#warn = options.warn;
+        this.#suffixes = options.suffixes ?? new Map();
         for (const media of options.mediaFiles ?? []) {
             const normal = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(media);
             this.#media.add(key(normal));
             this.#names(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(normal)).add(key(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(normal)));
         }
-        const byShape = new Map();
-        for (const target of options.targets ?? []) {
-            const shape = key(targetShape(options.template, target, options.outputDir ?? 'localized'));
-            byShape.set(shape, [...(byShape.get(shape) ?? []), target]);
-        }
-        for (const group of byShape.values()) {
-            if (group.length < 2)
-                continue;
-            group.sort((a, b) => compare(a.media ?? '', b.media ?? '') || compare(a.language, b.language));
-            group.forEach((target, index) => {
-                if (index > 0)
-                    this.#numbered.set(targetKey(target), index + 1);
-            });
-        }
     }
     /** The path for one file; `what` names it in a warning (such as "order 65f… (fr) German Subtitles.srt"). */
     plan(values, what) {
         let wanted = renderOutputPath(this.#template, values);
-        const number = this.#numbered.get(targetKey({ ...(values.media !== undefined ? { media: values.media } : {}), language: values.language }));
-        let why = 'is taken by another file of this run';
-        if (number !== undefined) {
-            const numbered = withNumber(wanted, number);
-            this.#warn(`output-path: ${what} would be saved as ${wanted}, where another media file's output of this run goes: saved as ${numbered} instead.`);
-            wanted = numbered;
-            why = 'is taken by another file of this run';
-        }
+        const suffix = values.media === undefined ? undefined : this.#suffixes.get(values.media);
+        if (suffix !== undefined)
+            wanted = withSuffix(wanted, suffix);
         const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(wanted);
         const name = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(wanted);
-        const given = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .uniqueFileName */ .Nd)(name, this.#names(folder));
+        const given = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_4__/* .uniqueFileName */ .Nd)(name, this.#names(folder));
         const relative = given === name ? wanted : folder === '.' ? given : `${folder}/${given}`;
         if (given !== name) {
-            if (this.#media.has(key(wanted)))
-                why = 'is a media file';
+            const why = this.#media.has(key(wanted)) ? 'is a media file' : 'is taken by another file of this run';
             this.#warn(`output-path: ${what} would be saved as ${wanted}, which ${why}: saved as ${relative} instead.`);
         }
         const absolutePath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.#workspace, ...relative.split('/'));
@@ -494,6 +563,80 @@ class OutputPathPlanner {
         }
         return names;
     }
+}
+/**
+ * Which media files' outputs carry a suffix, and what it is: a media file whose outputs would
+ * share paths with another's (`videos/intro.mov` and `videos/intro.mp4` under the default
+ * template) gets its own extension, " (mov)" and " (mp4)", judged from the run's files and the
+ * rival files beside them on disk (video and audio rival each other, documents rival documents:
+ * a thumbnail or a caption file beside a video does not move its subtitles). The suffix depends
+ * only on the files on disk, never on which of them are in the run, so a run over one changed
+ * file writes where an earlier run over the whole folder did, and never on another file's path.
+ * Files the extension does not tell apart (`Intro.mp4` and `intro.mp4`; `a/intro.mp4` and
+ * `b/intro.mp4` under a template without {media-dir}) are problems, named before any request.
+ */
+async function outputSuffixes(template, options) {
+    const suffixes = new Map();
+    const problems = [];
+    if (options.media.length === 0)
+        return { suffixes, problems };
+    const workspace = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(options.workspace);
+    const inRun = new Set(options.media);
+    const candidates = new Set(options.media);
+    const folders = new Set(options.media.map((m) => node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(m)));
+    for (const folder of folders) {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workspace, ...folder.split('/').filter((p) => p !== '.')), { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            if (!entry.isFile())
+                continue;
+            const sibling = folder === '.' ? entry.name : `${folder}/${entry.name}`;
+            if ((0,_media_formats_js__WEBPACK_IMPORTED_MODULE_3__/* .formatOf */ .be)(sibling) === undefined || candidates.has(sibling))
+                continue;
+            // A sibling counts only against run files of its own family (video and audio; documents).
+            const family = familyOf(sibling);
+            if (options.media.some((m) => node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(m) === folder && familyOf(m) === family))
+                candidates.add(sibling);
+        }
+    }
+    const clashes = new Map();
+    for (const language of options.languages) {
+        const byShape = new Map();
+        for (const media of candidates) {
+            const shape = key(targetShape(template, { media, language }, options.outputDir));
+            // {order-id} tells every order's files apart.
+            if (shape.includes(ANY_ORDER))
+                continue;
+            byShape.set(shape, [...(byShape.get(shape) ?? []), media]);
+        }
+        for (const group of byShape.values()) {
+            if (group.length < 2 || !group.some((m) => inRun.has(m)))
+                continue;
+            for (const media of group)
+                clashes.set(media, new Set([...(clashes.get(media) ?? []), ...group.filter((m) => m !== media)]));
+        }
+    }
+    const reported = new Set();
+    for (const [media, rivals] of clashes) {
+        if (!inRun.has(media))
+            continue;
+        const suffix = (0,_media_formats_js__WEBPACK_IMPORTED_MODULE_3__/* .extensionOf */ .je)(media);
+        const alike = [...rivals].filter((rival) => (0,_media_formats_js__WEBPACK_IMPORTED_MODULE_3__/* .extensionOf */ .je)(rival) === suffix);
+        if (suffix === '' || alike.length > 0) {
+            const pair = [media, ...alike].sort(compare);
+            if (!reported.has(pair.join('\u0000'))) {
+                reported.add(pair.join('\u0000'));
+                problems.push(`${pair.join(' and ')} would have their outputs saved at the same paths: rename one, or put what tells them apart ({media-dir}, {media-name}) in output-path`);
+            }
+            continue;
+        }
+        suffixes.set(media, suffix);
+    }
+    return { suffixes, problems };
+}
+/** Video and audio rival each other for output paths; documents rival documents. */
+function familyOf(file) {
+    const kind = (0,_media_formats_js__WEBPACK_IMPORTED_MODULE_3__/* .formatOf */ .be)(file)?.kind;
+    return kind === undefined ? undefined : kind === 'document' ? 'document' : 'media';
 }
 /** Sentinels for the values only a download knows: a target's paths all share this shape. */
 const ANY_NAME = '\u0000name\u0000';
@@ -530,7 +673,7 @@ function targetShape(template, target, outputDir) {
 /** {media-dir} and {media-name} of a media file. */
 function mediaValues(media) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(media);
-    const [name] = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .splitExtension */ .y2)(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(media));
+    const [name] = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_4__/* .splitExtension */ .y2)(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(media));
     return { media, mediaDir: dir, mediaName: name };
 }
 /**
@@ -552,8 +695,8 @@ function outputsAmongMedia(template, media, languages, outputDir) {
     }
     const found = new Map();
     for (const candidate of media) {
-        // A numbered output ("intro.fr (2).vtt") is the same output.
-        const plain = candidate.replace(/ \(\d+\)(\.[^./]*)?$/u, '$1');
+        // A numbered or suffixed output ("intro.fr (2).vtt", "intro.fr (mp4).vtt") is the same output.
+        const plain = candidate.replace(/ \([^()/]+\)(\.[^./]*)?$/u, '$1');
         const hit = patterns.find((p) => p.media !== candidate && (p.regex.test(candidate) || p.regex.test(plain)));
         if (hit !== undefined)
             found.set(candidate, { media: hit.media, language: hit.language });
@@ -563,7 +706,7 @@ function outputsAmongMedia(template, media, languages, outputDir) {
 /**
  * Renders every media file's output paths (or, without media, each language's) once, before any
  * request, and looks at the folders on the way that exist already: one that is a symbolic link
- * leading out of the workspace, or a file where a folder must be, is a problem named now rather
+ * leading out of the workspace or into `.git`, or a file where a folder must be, is a problem named now rather
  * than a paid order whose file cannot be saved. Returns the problems (empty when none).
  */
 async function checkOutputPaths(template, options) {
@@ -616,20 +759,19 @@ async function folderProblem(workspace, realWorkspace, folder) {
         const inside = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realWorkspace, real);
         if (!isInside(inside.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/')) && inside !== '')
             return `the folder ${folder} is a symbolic link to a place outside the workspace`;
+        if ((0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .inGitFolder */ .Kv)(realWorkspace, real))
+            return `the folder ${folder} is a symbolic link into .git`;
         return undefined;
     }
     if (!info.isDirectory())
         return `${folder} is a file, not a folder`;
     return undefined;
 }
-function targetKey(target) {
-    return `${target.media ?? ''}\u0000${target.language.toLowerCase()}`;
-}
-/** "videos/intro.fr.vtt" -> "videos/intro.fr (2).vtt" */
-function withNumber(relative, number) {
+/** "videos/intro.fr.vtt" -> "videos/intro.fr (mp4).vtt" */
+function withSuffix(relative, suffix) {
     const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(relative);
-    const [stem, extension] = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .splitExtension */ .y2)(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(relative));
-    const name = `${stem} (${number})${extension}`;
+    const [stem, extension] = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_4__/* .splitExtension */ .y2)(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(relative));
+    const name = `${stem} (${suffix})${extension}`;
     return folder === '.' ? name : `${folder}/${name}`;
 }
 /** A workspace-relative, `/`-separated path that stays inside (`..cache/x` does; `..` and `../x` do not). */
@@ -644,7 +786,7 @@ function escapeRegExp(text) {
 }
 /** `{name}` and `{ext}` of a downloaded file name: "German Subtitles.srt" -> ["German Subtitles", "srt"]. */
 function nameAndExtension(fileName) {
-    const [stem, extension] = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .splitExtension */ .y2)(fileName);
+    const [stem, extension] = (0,_file_names_js__WEBPACK_IMPORTED_MODULE_4__/* .splitExtension */ .y2)(fileName);
     return { name: stem, ext: extension.replace(/^\./, '') };
 }
 function key(text) {
@@ -652,6 +794,151 @@ function key(text) {
 }
 function quote(text) {
     return JSON.stringify(text.length > 120 ? `${text.slice(0, 119)}…` : text);
+}
+
+
+/***/ }),
+
+/***/ 83587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bd: () => (/* binding */ targetPath),
+/* harmony export */   G8: () => (/* binding */ prepareFolder),
+/* harmony export */   Kv: () => (/* binding */ inGitFolder),
+/* harmony export */   hU: () => (/* binding */ moveIntoPlace),
+/* harmony export */   nx: () => (/* binding */ inside),
+/* harmony export */   zS: () => (/* binding */ fileError)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(86587);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40957);
+/**
+ * Where a downloaded file goes, and getting it there without writing anywhere else:
+ * - its name is a plain file name inside its folder;
+ * - every folder on the way from the workspace that already exists is checked, symlinks resolved:
+ *   a folder (or a link to one) that leads outside the workspace, or into `.git`, is refused
+ *   before anything is written; the folders still missing are then created, and the result checked again;
+ * - the body goes to a temporary file beside the target (temp-files.ts), renamed into place only
+ *   once whole: never through a symlink, never over a folder.
+ */
+
+
+
+
+/** The absolute path of `fileName` in `directory`; throws when it is not a plain name there. */
+function targetPath(directory, fileName) {
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
+    const finalPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(folder, fileName);
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(folder, finalPath);
+    if (fileName === '' ||
+        fileName === '.' ||
+        fileName === '..' ||
+        /[/\\\0]/.test(fileName) ||
+        relative === '' ||
+        !inside(folder, finalPath) ||
+        relative.includes((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": the name is not a plain file name inside ${folder}.`, 'file');
+    }
+    return finalPath;
+}
+/** Makes `directory` exist inside `workspace`, refusing a way there that leaves the workspace (symlinks resolved). */
+async function prepareFolder(workspace, directory, fileName) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
+    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": ${why}.`, 'file');
+    if (!inside(root, target))
+        throw refuse(`${target} is outside the workspace`);
+    try {
+        const realRoot = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
+        let current = root;
+        for (const part of node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).filter(Boolean)) {
+            current = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, part);
+            let stat;
+            try {
+                stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(current);
+            }
+            catch (error) {
+                if (error.code === 'ENOENT')
+                    break; // the rest is created below
+                throw error;
+            }
+            if (stat.isSymbolicLink()) {
+                let real;
+                try {
+                    real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(current);
+                }
+                catch {
+                    throw refuse(`${current} is a symbolic link that leads nowhere`);
+                }
+                if (!inside(realRoot, real))
+                    throw refuse(`${current} is a symbolic link to ${real}, outside the workspace`);
+                if (inGitFolder(realRoot, real))
+                    throw refuse(`${current} is a symbolic link into .git`);
+            }
+            else if (!stat.isDirectory()) {
+                throw refuse(`${current} is not a folder`);
+            }
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(target, { recursive: true });
+        // Once more now that it exists: a link made meanwhile must not lead the file outside either.
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
+        if (!inside(realRoot, real))
+            throw refuse(`${target} leads to ${real}, outside the workspace`);
+        if (inGitFolder(realRoot, real))
+            throw refuse(`${target} leads into .git`);
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Could not create the folder ${target} for "${fileName}": ${describeFsError(error)}.`, 'file', {
+            cause: error,
+        });
+    }
+}
+/** Renames the whole temporary file over `finalPath`, unless that is a symlink or a folder. */
+async function moveIntoPlace(tempPath, finalPath, fileName) {
+    let existing;
+    try {
+        existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(finalPath);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw fileError(fileName, finalPath, error);
+    }
+    if (existing?.isSymbolicLink())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": ${finalPath} is a symbolic link.`, 'file');
+    if (existing?.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Refused to save "${fileName}": ${finalPath} is a directory.`, 'file');
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tempPath, finalPath);
+    }
+    catch (error) {
+        throw fileError(fileName, finalPath, error);
+    }
+}
+function fileError(fileName, where, cause) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DownloadError */ .nV(`Could not write "${fileName}" in ${node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(where)}: ${describeFsError(cause)}.`, 'file', { cause });
+}
+function inside(root, candidate) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
+    return relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative);
+}
+/** Whether `real` (a real path inside `realRoot`, the real workspace) is in a `.git` folder: outputs never go there. */
+function inGitFolder(realRoot, real) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realRoot, real)
+        .split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))
+        .some((part) => part.toLowerCase() === '.git');
+}
+/** "EACCES (open)": a file-system error's code and call, or its message. */
+function describeFsError(error) {
+    const errno = error;
+    if (errno?.code)
+        return `${errno.code}${errno.syscall ? ` (${errno.syscall})` : ''}`;
+    return (0,_error_message_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error);
 }
 
 
@@ -1886,6 +2173,11 @@ function readSettings(getInput, env) {
     const qualityRules = readQualityRules(raw('quality-rules'), show, problems);
     // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
     check(undefined, () => {
+        const problem = ok('output-path', 'download', 'order-type') ? (0,output_path/* extensionProblem */.XN)(outputPath, download) : undefined;
+        if (problem !== undefined)
+            fail('output-path', problem, 'a template with {ext}, or a fixed extension that matches the one kind download takes');
+    });
+    check(undefined, () => {
         if (media === '')
             return;
         const accepted = 'media files in the workspace (paths or glob patterns such as videos/**/*.mp4), with project-id and order-ids left empty';
@@ -2954,8 +3246,10 @@ function recordGone(order, message) {
 function startDownload(order) {
     order.state = 'downloading';
 }
-function recordFile(order, relativePath) {
+function recordFile(order, relativePath, media) {
     order.files.push(relativePath);
+    if (media !== undefined && (order.media?.length ?? 0) > 1)
+        ((order.filesByMedia ??= {})[media] ??= []).push(relativePath);
 }
 /** The download ended: done when nothing went wrong, else failed with every problem named. */
 function finishDownload(order, problems, now) {
@@ -6110,7 +6404,7 @@ function finishRun(record, settings, now) {
     const status = runStatus(record, settings, missing);
     const failure = record.failure ?? (status === 'partial' || status === 'failed' ? shortfall(record, missing) : undefined);
     const orders = [
-        ...verdict_inTargetOrder(record.followed, settings).map((o) => orderReport(o, record, settings)),
+        ...verdict_inTargetOrder(record.followed, settings).flatMap((o) => orderReports(o, record, settings)),
         ...record.cancelled,
     ];
     const report = {
@@ -6144,6 +6438,16 @@ function verdict_inTargetOrder(orders, settings) {
         .map((order, index) => ({ order, index }))
         .sort((a, b) => rankOf(a.order) - rankOf(b.order) || a.index - b.index)
         .map(({ order }) => order);
+}
+/**
+ * One row per media file and language: an order for one content at two paths is reported under
+ * each path, with that path's files (the same order, bought once).
+ */
+function orderReports(o, record, settings) {
+    const report = orderReport(o, record, settings);
+    if (o.media === undefined || o.media.length < 2)
+        return [report];
+    return o.media.map((media) => ({ ...report, media, files: o.filesByMedia?.[media] ?? [] }));
 }
 function orderReport(o, record, settings) {
     const cancel = record.cancels.findLast((r) => r.orderId === o.orderId);
@@ -6386,7 +6690,8 @@ async function localize(context, settings, workflow, client, stop, record, deadl
         })
         : undefined;
     const choose = {
-        client,
+        // mode run waits for what it buys: nothing is bought once the deadline has passed (a long upload).
+        client: settings.mode === 'run' && settings.timeoutMs > 0 ? noCreateAfter(client, deadline, clock, settings.timeoutMs) : client,
         settings,
         log,
         clock,
@@ -6395,15 +6700,16 @@ async function localize(context, settings, workflow, client, stop, record, deadl
         state,
         ...(memory ? { memory } : {}),
     };
+    const wouldUpload = [];
     const chosen = settings.media === ''
         ? await log.group('Choosing orders', () => chooseOrders(choose))
-        : await log.group(`Projects and orders for ${media.length} media file(s)`, () => chooseForMedia(context, workflow, choose, media, record));
+        : await log.group(`Projects and orders for ${media.length} media file(s)`, () => chooseForMedia(context, workflow, choose, media, record, wouldUpload));
     record.followed.push(...chosen.followed);
     if (chosen.failure)
         recordFailure(record, chosen.failure);
     if (settings.dryRun) {
         record.plan = chosen.plan;
-        const uploads = record.projects.filter((p) => p.outcome === 'would-upload').map((p) => p.media);
+        const uploads = wouldUpload;
         log.info(`Dry run: ${settings.media === '' ? '' : `would upload ${uploads.length ? uploads.join(', ') : 'nothing'}; `}would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`);
         record.ended = 'dry-run';
         return;
@@ -6429,7 +6735,9 @@ const FRESH_ORDER_MS = 2 * 60_000;
  * each project's orders chosen as soon as the project is known, while other files may still be
  * uploading (orders/choose.ts). A file without a project (a failed upload, collect) is named.
  */
-async function chooseForMedia(context, workflow, choose, media, record) {
+async function chooseForMedia(context, workflow, choose, media, record, 
+/** Filled for a dry run: each content that would be uploaded, named once. */
+wouldUpload) {
     const { settings, client, log } = choose;
     const { contentKeys } = await __nccwpck_require__.e(/* import() */ 527).then(__nccwpck_require__.bind(__nccwpck_require__, 33527));
     const { findOrUploadProjects, searchAllProjects } = await __nccwpck_require__.e(/* import() */ 932).then(__nccwpck_require__.bind(__nccwpck_require__, 52932));
@@ -6479,9 +6787,16 @@ async function chooseForMedia(context, workflow, choose, media, record) {
     });
     record.projects = projects;
     const chosen = await chooser.done();
+    // One content at two paths is one upload and one order per language: the plan and the counts go by content.
+    const keyOf = (media) => keys.keys.get(media).key;
+    const pathsOf = (media) => projects.filter((p) => keyOf(p.media) === keyOf(media)).map((p) => p.media);
+    const firstOfContent = (media) => pathsOf(media)[0] === media;
     for (const project of projects) {
-        if (project.outcome === 'would-upload')
+        if (project.outcome === 'would-upload' && firstOfContent(project.media)) {
             chosen.plan.create.push(...settings.targetLanguages.map((l) => `${l} (${project.media})`));
+            const also = pathsOf(project.media).slice(1);
+            wouldUpload.push(also.length > 0 ? `${project.media} (the content of ${also.join(', ')} too)` : project.media);
+        }
         if (project.outcome === 'failed' && project.error) {
             log.warning(project.error, { title: 'Media file not localized' });
             recordFailure(record, project.error);
@@ -6489,8 +6804,9 @@ async function chooseForMedia(context, workflow, choose, media, record) {
         if (project.outcome === 'missing' && project.error)
             log.warning(project.error, { title: 'Media file without a project' });
     }
-    const uploaded = projects.filter((p) => p.uploaded).length;
-    log.info(`Media: ${projects.length} file(s), ${uploaded} uploaded by this run, ${projects.filter((p) => p.outcome === 'found').length} found.`);
+    const uploaded = projects.filter((p) => p.uploaded && firstOfContent(p.media)).length;
+    const contents = new Set(projects.map((p) => keyOf(p.media))).size;
+    log.info(`Media: ${projects.length} file(s)${contents < projects.length ? ` (${contents} contents)` : ''}, ${uploaded} uploaded by this run, ${projects.filter((p) => p.outcome === 'found' && firstOfContent(p.media)).length} found.`);
     return chosen;
 }
 /** Waits for the followed orders, downloading each one's outputs as soon as they are published. */
@@ -6513,7 +6829,12 @@ async function waitAndDownload(context, settings, client, stop, record, deadline
         onDownloaded: (_bytes, ms) => {
             record.downloadedMs += ms;
         },
-        ...(settings.media !== '' ? { mediaFiles: media.map((f) => f.path) } : {}),
+        ...(settings.media !== ''
+            ? {
+                mediaFiles: media.map((f) => f.path),
+                outputSuffixes: new Map(media.flatMap((f) => (f.outputSuffix ? [[f.path, f.outputSuffix]] : []))),
+            }
+            : {}),
     });
     const waited = await log.group(`Waiting for ${record.followed.length} order(s) (up to ${(0,duration/* formatDuration */.a3)(settings.timeoutMs)})`, () => waitForOrders({
         client,
@@ -6570,8 +6891,13 @@ async function main_cancelMode(context, workflow, stop, client, record, media) {
     if (outcome.failure)
         recordFailure(record, outcome.failure);
     const { projectId, orderType } = stop.settings;
-    for (const { type, ...o } of outcome.handled)
-        record.cancelled.push({ ...o, projectId: o.projectId ?? projectId, type: type ?? orderType, created: false, files: [] });
+    // With media: a row per media file of the order's project (one content at two paths: two rows).
+    const mediaOf = (id) => record.projects.filter((p) => p.projectId === id || (p.otherProjectIds ?? []).includes(id)).map((p) => p.media);
+    for (const { type, ...o } of outcome.handled) {
+        const row = { ...o, projectId: o.projectId ?? projectId, type: type ?? orderType, created: false, files: [] };
+        const files = mediaOf(row.projectId);
+        record.cancelled.push(...(files.length > 0 ? files.map((media) => ({ ...row, media })) : [row]));
+    }
 }
 /**
  * The `artifact` input: uploads the downloaded files and sets `artifact-url`. Not after a
@@ -6610,12 +6936,34 @@ async function publishReport(context, settings, workflow, report) {
     // After a cancellation every second counts towards the runner's kill: no comment then.
     if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted)
         return { resultLine };
-    const markerKey = `${settings.media || settings.projectId}:${settings.orderType}`;
+    // With media, the text of `media` changes with each push's changed files: the step itself is the stable key.
+    const { GITHUB_WORKFLOW: workflowName = '', GITHUB_JOB: job = '', GITHUB_ACTION: step = '' } = context.env;
+    const markerKey = `${settings.media ? `media@${workflowName}/${job}/${step}` : settings.projectId}:${settings.orderType}`;
     const { upsertPrComment } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 71914));
     await upsertPrComment({ token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, renderComment(report, { markerKey }), commentMarker(markerKey), io.log, 
     // A signal stops the comment (a courtesy) at once: the runner's kill is not far behind.
     context.abort);
     return { resultLine };
+}
+/**
+ * The client, with Create Order refused once `deadline` has passed: the order would be bought
+ * only to time out at once (left running, or cancelled straight away with on-timeout: cancel).
+ * The refusal is an ordinary create failure (orders/create.ts): nothing sent, nothing bought.
+ */
+function noCreateAfter(client, deadline, clock, timeoutMs) {
+    const createOrder = (request) => {
+        if (clock() < deadline)
+            return client.createOrder(request);
+        return Promise.reject(new Error(`the timeout (${(0,duration/* formatDuration */.a3)(timeoutMs)}) had passed before ordering, so nothing was bought. timeout counts uploads too: set a longer one, or use mode: submit to order without waiting`));
+    };
+    return new Proxy(client, {
+        get(target, property) {
+            if (property === 'createOrder')
+                return createOrder;
+            const value = Reflect.get(target, property, target);
+            return typeof value === 'function' ? value.bind(target) : value;
+        },
+    });
 }
 /** The failure's message, with what to check where the cause is most likely an input (ollang/errors.ts). */
 function describeError(error) {

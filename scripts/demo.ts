@@ -54,7 +54,9 @@ const projects = simulator.uploadedProjects();
 await simulator.close();
 
 console.log('\n--- action outputs ---');
-for (const [name, value] of Object.entries(result.outputs)) console.log(`${name}: ${value}`);
+// Long JSON outputs (orders, projects, quality) are cut here for reading; the runner keeps them whole.
+const shown = (value: string): string => (value.length > 300 ? `${value.slice(0, 300)}… (${value.length} characters)` : value);
+for (const [name, value] of Object.entries(result.outputs)) console.log(`${name}: ${shown(value)}`);
 
 console.log('\n--- the project in Ollang (its name, as the dashboard lists it) ---');
 for (const project of projects) console.log(`${project.id}  ${project.name}  (${project.size} bytes, source ${project.sourceLanguage})`);

@@ -28,7 +28,7 @@
  * order-ids, a bare `timeout: 60`) are warnings, passed to `env.warn`.
  */
 import path from 'node:path';
-import { parseOutputPath, type OutputPathTemplate } from './download/output-path.ts';
+import { extensionProblem, parseOutputPath, type OutputPathTemplate } from './download/output-path.ts';
 import { DurationError, formatDuration, parseDuration } from './duration.ts';
 import type { DownloadKind, DubbingStyle, Mode, OnTimeout, OrderSubType, OrderType, Settings } from './settings.ts';
 import { redactSecrets } from './redact.ts';
@@ -295,6 +295,11 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   const qualityRules = readQualityRules(raw('quality-rules'), show, problems);
 
   // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
+  check(undefined, () => {
+    const problem = ok('output-path', 'download', 'order-type') ? extensionProblem(outputPath, download) : undefined;
+    if (problem !== undefined)
+      fail('output-path', problem, 'a template with {ext}, or a fixed extension that matches the one kind download takes');
+  });
   check(undefined, () => {
     if (media === '') return;
     const accepted =

@@ -166,7 +166,12 @@ async function readInputs(context: RunContext, workflow: WorkflowContext): Promi
     // The comment of an earlier push would otherwise stand for this commit: it says this run failed, and why.
     // Read from the raw inputs, as far as they say where the comment goes (the settings are not valid).
     const wanted = parseBooleanWord(io.getInput('pr-comment') || 'true') !== false && io.getInput('mode').trim().toLowerCase() !== 'cancel';
-    const markerKey = `${io.getInput('media').trim() || io.getInput('project-id').trim()}:${io.getInput('order-type').trim() || 'subtitle'}`;
+    const markerKey = commentMarkerKey(
+      context.env,
+      io.getInput('media').trim(),
+      io.getInput('project-id').trim(),
+      io.getInput('order-type').trim() || 'subtitle',
+    );
     await commentOnPullRequest(context, workflow, { token: io.getInput('github-token').trim(), wanted, markerKey }, (comment) =>
       renderInputProblemsComment(problems, comment),
     );
@@ -214,7 +219,8 @@ async function localize(
       : undefined;
 
   const choose: ChooseContext = {
-    client,
+    // mode run waits for what it buys: nothing is bought once the deadline has passed (a long upload).
+    client: settings.mode === 'run' && settings.timeoutMs > 0 ? noCreateAfter(client, deadline, clock, settings.timeoutMs) : client,
     settings,
     log,
     clock,
@@ -223,11 +229,12 @@ async function localize(
     state,
     ...(memory ? { memory } : {}),
   };
+  const wouldUpload: string[] = [];
   const chosen =
     settings.media === ''
       ? await log.group('Choosing orders', () => chooseOrders(choose))
       : await log.group(`Projects and orders for ${media.length} media file(s)`, () =>
-          chooseForMedia(context, workflow, choose, media, record),
+          chooseForMedia(context, workflow, choose, media, record, wouldUpload),
         );
   record.followed.push(...chosen.followed);
   record.ordersChosen = true;
@@ -235,7 +242,7 @@ async function localize(
 
   if (settings.dryRun) {
     record.plan = chosen.plan;
-    const uploads = record.projects.filter((p) => p.outcome === 'would-upload').map((p) => p.media);
+    const uploads = wouldUpload;
     log.info(
       `Dry run: ${settings.media === '' ? '' : `would upload ${uploads.length ? uploads.join(', ') : 'nothing'}; `}would create ${chosen.plan.create.length ? chosen.plan.create.join(', ') : 'nothing'}; would reuse ${chosen.plan.reuse.map((r) => `${r.language} (${r.orderId})`).join(', ') || 'nothing'}.`,
     );
@@ -273,6 +280,8 @@ async function chooseForMedia(
   choose: ChooseContext,
   media: readonly MediaFile[],
   record: RunRecord,
+  /** Filled for a dry run: each content that would be uploaded, named once. */
+  wouldUpload: string[],
 ): Promise<ChosenOrders> {
   const { settings, client, log } = choose;
   const { contentKeys } = await import('./media/content-key.ts');
@@ -326,17 +335,26 @@ async function chooseForMedia(
   );
   record.projects = projects;
   const chosen = await chooser.done();
+  // One content at two paths is one upload and one order per language: the plan and the counts go by content.
+  const keyOf = (media: string): string => keys.keys.get(media)!.key;
+  const pathsOf = (media: string): string[] => projects.filter((p) => keyOf(p.media) === keyOf(media)).map((p) => p.media);
+  const firstOfContent = (media: string): boolean => pathsOf(media)[0] === media;
   for (const project of projects) {
-    if (project.outcome === 'would-upload') chosen.plan.create.push(...settings.targetLanguages.map((l) => `${l} (${project.media})`));
+    if (project.outcome === 'would-upload' && firstOfContent(project.media)) {
+      chosen.plan.create.push(...settings.targetLanguages.map((l) => `${l} (${project.media})`));
+      const also = pathsOf(project.media).slice(1);
+      wouldUpload.push(also.length > 0 ? `${project.media} (the content of ${also.join(', ')} too)` : project.media);
+    }
     if (project.outcome === 'failed' && project.error) {
       log.warning(project.error, { title: 'Media file not localized' });
       recordFailure(record, project.error);
     }
     if (project.outcome === 'missing' && project.error) log.warning(project.error, { title: 'Media file without a project' });
   }
-  const uploaded = projects.filter((p) => p.uploaded).length;
+  const uploaded = projects.filter((p) => p.uploaded && firstOfContent(p.media)).length;
+  const contents = new Set(projects.map((p) => keyOf(p.media))).size;
   log.info(
-    `Media: ${projects.length} file(s), ${uploaded} uploaded by this run, ${projects.filter((p) => p.outcome === 'found').length} found.`,
+    `Media: ${projects.length} file(s)${contents < projects.length ? ` (${contents} contents)` : ''}, ${uploaded} uploaded by this run, ${projects.filter((p) => p.outcome === 'found' && firstOfContent(p.media)).length} found.`,
   );
   return chosen;
 }
@@ -372,7 +390,12 @@ async function waitAndDownload(
     onDownloaded: (_bytes, ms) => {
       record.downloadedMs += ms;
     },
-    ...(settings.media !== '' ? { mediaFiles: media.map((f) => f.path) } : {}),
+    ...(settings.media !== ''
+      ? {
+          mediaFiles: media.map((f) => f.path),
+          outputSuffixes: new Map(media.flatMap((f) => (f.outputSuffix ? [[f.path, f.outputSuffix] as const] : []))),
+        }
+      : {}),
   });
   const waited = await log.group(`Waiting for ${record.followed.length} order(s) (up to ${formatDuration(settings.timeoutMs)})`, () =>
     waitForOrders({
@@ -439,8 +462,14 @@ async function cancelMode(
   record.ended = outcome.ended;
   if (outcome.failure) recordFailure(record, outcome.failure);
   const { projectId, orderType } = stop.settings;
-  for (const { type, ...o } of outcome.handled)
-    record.cancelled.push({ ...o, projectId: o.projectId ?? projectId, type: type ?? orderType, created: false, files: [] });
+  // With media: a row per media file of the order's project (one content at two paths: two rows).
+  const mediaOf = (id: string): string[] =>
+    record.projects.filter((p) => p.projectId === id || (p.otherProjectIds ?? []).includes(id)).map((p) => p.media);
+  for (const { type, ...o } of outcome.handled) {
+    const row = { ...o, projectId: o.projectId ?? projectId, type: type ?? orderType, created: false, files: [] };
+    const files = mediaOf(row.projectId);
+    record.cancelled.push(...(files.length > 0 ? files.map((media) => ({ ...row, media })) : [row]));
+  }
 }
 
 /**
@@ -485,10 +514,19 @@ async function publishReport(
   const comment = {
     token: settings.githubToken,
     wanted: settings.prComment && settings.mode !== 'cancel',
-    markerKey: `${settings.media || settings.projectId}:${settings.orderType}`,
+    markerKey: commentMarkerKey(context.env, settings.media, settings.projectId, settings.orderType),
   };
   await commentOnPullRequest(context, workflow, comment, (commentContext) => renderComment(report, commentContext));
   return { resultLine };
+}
+
+/**
+ * The PR comment's key: the project and order type. With media, the text of `media` changes with
+ * each push's changed files: the step itself (workflow, job, step) is the stable key.
+ */
+function commentMarkerKey(env: Record<string, string | undefined>, media: string, projectId: string, orderType: string): string {
+  const { GITHUB_WORKFLOW: workflowName = '', GITHUB_JOB: job = '', GITHUB_ACTION: step = '' } = env;
+  return `${media ? `media@${workflowName}/${job}/${step}` : projectId}:${orderType}`;
 }
 
 /**
@@ -515,6 +553,29 @@ async function commentOnPullRequest(
     // A signal stops the comment (a courtesy) at once: the runner's kill is not far behind.
     context.abort,
   );
+}
+
+/**
+ * The client, with Create Order refused once `deadline` has passed: the order would be bought
+ * only to time out at once (left running, or cancelled straight away with on-timeout: cancel).
+ * The refusal is an ordinary create failure (orders/create.ts): nothing sent, nothing bought.
+ */
+function noCreateAfter(client: OllangClient, deadline: number, clock: Clock, timeoutMs: number): OllangClient {
+  const createOrder: OllangClient['createOrder'] = (request) => {
+    if (clock() < deadline) return client.createOrder(request);
+    return Promise.reject(
+      new Error(
+        `the timeout (${formatDuration(timeoutMs)}) had passed before ordering, so nothing was bought. timeout counts uploads too: set a longer one, or use mode: submit to order without waiting`,
+      ),
+    );
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'createOrder') return createOrder;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** The failure's message, with what to check where the cause is most likely an input (ollang/errors.ts). */

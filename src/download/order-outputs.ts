@@ -74,21 +74,18 @@ export function createOrderDownloader(deps: {
   /** Accumulates download time across orders (clock ms). */
   onDownloaded?: (bytes: number, ms: number) => void;
   clock: () => number;
-  /** With the media input: the run's media files (workspace-relative): never overwritten, and the targets of the paths. */
+  /** With the media input: the run's media files (workspace-relative): never overwritten. */
   mediaFiles?: readonly string[];
+  /** Media file -> the suffix its outputs carry (output-path.ts outputSuffixes). */
+  outputSuffixes?: ReadonlyMap<string, string>;
 }): OrderDownloader {
   const { settings, log } = deps;
   const temp = new TempFiles({ workspace: settings.workspace, ...(deps.recordTempFolders ? { save: deps.recordTempFolders } : {}) });
   const planner = new OutputPathPlanner({
     template: settings.outputPath,
     workspace: settings.workspace,
-    outputDir: settings.outputDirRelative,
-    ...(deps.mediaFiles
-      ? {
-          mediaFiles: deps.mediaFiles,
-          targets: deps.mediaFiles.flatMap((media) => settings.targetLanguages.map((language) => ({ media, language }))),
-        }
-      : {}),
+    ...(deps.mediaFiles ? { mediaFiles: deps.mediaFiles } : {}),
+    ...(deps.outputSuffixes ? { suffixes: deps.outputSuffixes } : {}),
     warn: (message) => log.warning(message, { title: 'Output path taken' }),
   });
   const asGiven = new Map(settings.targetLanguages.map((language) => [languageKey(language), language]));
@@ -151,7 +148,7 @@ export function createOrderDownloader(deps: {
             ),
         });
         const relative = path.relative(settings.workspace, result.path).split(path.sep).join('/');
-        recordFile(followed, relative);
+        recordFile(followed, relative, media);
         deps.onDownloaded?.(result.bytes, deps.clock() - started);
         log.info(`${followed.language}: saved ${relative} (${result.bytes} bytes)`);
       } catch (error) {

@@ -20,9 +20,10 @@
  * of the template, `{language}`, `{ext}`, `{order-id}`) are counted first, and only the names
  * (`{name}`, `{media-name}`) are shortened to fit, so a long media name never costs a file its
  * language. The planner never hands out a media file's path nor one path twice in a run: the
- * later file gets " (2)" before its extension, and a warning. Which file is "later" does not
- * depend on which download finishes first: media files whose outputs would share paths are
- * numbered in the order of their paths, before anything is downloaded.
+ * later file gets " (2)" before its extension, and a warning. Media files whose outputs would
+ * share paths (`intro.mov` and `intro.mp4` beside each other) are told apart before anything is
+ * downloaded by outputSuffixes, from the files on disk: each one's outputs carry its extension,
+ * " (mp4)", the same whichever files are in the run.
  *
  * Before any request, checkOutputPaths renders every media file's paths once, and
  * outputsAmongMedia tells which matched media files are the action's own outputs (a dubbed
@@ -33,10 +34,13 @@
  * segment lstat'ed, missing ones created one at a time), the file itself must not be one, and
  * it is written to a temporary name in its folder and renamed over the old file only once whole.
  */
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../inputs.ts';
+import type { DownloadKind } from '../settings.ts';
+import { extensionOf, formatOf } from '../media/formats.ts';
 import { cutBytes, safeFileName, splitExtension, uniqueFileName } from './file-names.ts';
+import { inGitFolder } from './target.ts';
 
 export type Placeholder = 'language' | 'ext' | 'name' | 'output-dir' | 'media-dir' | 'media-name' | 'order-id';
 
@@ -142,6 +146,37 @@ export function parseOutputPath(text: string, options: { hasMedia: boolean }): O
   return { text: template, segments, usesMedia };
 }
 
+/** The extensions a fixed one may be, for each kind of download (documents: whatever Ollang sends). */
+const FIXED_EXTENSIONS: Readonly<Record<DownloadKind, ReadonlySet<string> | undefined>> = {
+  subtitles: new Set(['srt']),
+  vtt: new Set(['vtt']),
+  dubbing: new Set(['mp3', 'mp4', 'wav', 'm4a', 'aac', 'ogg', 'flac', 'mov', 'mkv', 'webm']),
+  documents: undefined,
+};
+
+/**
+ * Why a template without `{ext}` cannot hold what `download` takes, or undefined: with more
+ * than one kind of file, one fixed extension (or none) would be a lie for some of them (SRT text
+ * saved as `intro.fr.vtt`, the real VTT pushed to `intro.fr (2).vtt`); with one kind, a fixed
+ * extension must be that kind's.
+ */
+export function extensionProblem(template: OutputPathTemplate, download: ReadonlySet<DownloadKind>): string | undefined {
+  const last = template.segments.at(-1) ?? [];
+  if (template.segments.some((tokens) => tokens.some((t) => 'placeholder' in t && t.placeholder === 'ext'))) return undefined;
+  const tail = last.at(-1);
+  const fixed =
+    tail !== undefined && 'literal' in tail && /\.([^.]+)$/u.test(tail.literal) ? /\.([^.]+)$/u.exec(tail.literal)![1]!.toLowerCase() : '';
+  const kinds = [...download];
+  if (kinds.length > 1) {
+    return `${quote(template.text)} has no {ext}, and download takes ${kinds.join(', ')}: files of different formats would be saved under ${fixed === '' ? 'no extension' : `.${fixed}`}. Put {ext} where the extension goes (such as {media-dir}/{media-name}.{language}.{ext}), or set download to one kind`;
+  }
+  const allowed = kinds[0] === undefined ? undefined : FIXED_EXTENSIONS[kinds[0]];
+  if (fixed !== '' && allowed !== undefined && !allowed.has(fixed)) {
+    return `${quote(template.text)} saves ${kinds[0]} files as .${fixed}, which they are not. Put {ext} where the extension goes`;
+  }
+  return undefined;
+}
+
 /**
  * The workspace-relative path (`/`-separated) of one file. Each value is made a safe file name
  * before it goes in; `{output-dir}` and `{media-dir}` are kept as folders, each of their parts
@@ -232,9 +267,9 @@ export interface OutputTarget {
 /**
  * Hands out the output paths of one run: never a media file's path, never one path twice
  * (ignoring letter case, as macOS and Windows runners do): the later file gets " (2)", " (3)", …
- * before its extension, and a warning. With `targets`, targets whose paths can only be the same
- * (two media files of one folder and name, `intro.mov` and `intro.mp4`) are numbered up front,
- * in the order of their media paths, so the numbers do not move between runs.
+ * before its extension, and a warning. A media file in `suffixes` (outputSuffixes: its outputs
+ * would share paths with another media file's) has its outputs carry its own suffix, " (mp4)",
+ * whichever files are in the run.
  */
 export class OutputPathPlanner {
   readonly #template: OutputPathTemplate;
@@ -243,61 +278,39 @@ export class OutputPathPlanner {
   /** Lower-cased folder -> lower-cased names taken in it (uniqueFileName's set). */
   readonly #taken = new Map<string, Set<string>>();
   readonly #media = new Set<string>();
-  /** Target key -> the number its paths carry (2, 3, …). */
-  readonly #numbered = new Map<string, number>();
+  /** Media file -> the suffix its outputs carry. */
+  readonly #suffixes: ReadonlyMap<string, string>;
 
   constructor(options: {
     template: OutputPathTemplate;
     workspace: string;
     mediaFiles?: readonly string[];
-    targets?: readonly OutputTarget[];
-    /** For the targets' shapes (default 'localized'). */
-    outputDir?: string;
+    /** Media file -> its outputs' suffix (outputSuffixes). */
+    suffixes?: ReadonlyMap<string, string>;
     warn: (message: string) => void;
   }) {
     this.#template = options.template;
     this.#workspace = path.resolve(options.workspace);
     this.#warn = options.warn;
+    this.#suffixes = options.suffixes ?? new Map();
     for (const media of options.mediaFiles ?? []) {
       const normal = path.posix.normalize(media);
       this.#media.add(key(normal));
       this.#names(path.posix.dirname(normal)).add(key(path.posix.basename(normal)));
-    }
-    const byShape = new Map<string, OutputTarget[]>();
-    for (const target of options.targets ?? []) {
-      const shape = key(targetShape(options.template, target, options.outputDir ?? 'localized'));
-      byShape.set(shape, [...(byShape.get(shape) ?? []), target]);
-    }
-    for (const group of byShape.values()) {
-      if (group.length < 2) continue;
-      group.sort((a, b) => compare(a.media ?? '', b.media ?? '') || compare(a.language, b.language));
-      group.forEach((target, index) => {
-        if (index > 0) this.#numbered.set(targetKey(target), index + 1);
-      });
     }
   }
 
   /** The path for one file; `what` names it in a warning (such as "order 65f… (fr) German Subtitles.srt"). */
   plan(values: OutputPathValues, what: string): PlannedPath {
     let wanted = renderOutputPath(this.#template, values);
-    const number = this.#numbered.get(
-      targetKey({ ...(values.media !== undefined ? { media: values.media } : {}), language: values.language }),
-    );
-    let why = 'is taken by another file of this run';
-    if (number !== undefined) {
-      const numbered = withNumber(wanted, number);
-      this.#warn(
-        `output-path: ${what} would be saved as ${wanted}, where another media file's output of this run goes: saved as ${numbered} instead.`,
-      );
-      wanted = numbered;
-      why = 'is taken by another file of this run';
-    }
+    const suffix = values.media === undefined ? undefined : this.#suffixes.get(values.media);
+    if (suffix !== undefined) wanted = withSuffix(wanted, suffix);
     const folder = path.posix.dirname(wanted);
     const name = path.posix.basename(wanted);
     const given = uniqueFileName(name, this.#names(folder));
     const relative = given === name ? wanted : folder === '.' ? given : `${folder}/${given}`;
     if (given !== name) {
-      if (this.#media.has(key(wanted))) why = 'is a media file';
+      const why = this.#media.has(key(wanted)) ? 'is a media file' : 'is taken by another file of this run';
       this.#warn(`output-path: ${what} would be saved as ${wanted}, which ${why}: saved as ${relative} instead.`);
     }
     const absolutePath = path.resolve(this.#workspace, ...relative.split('/'));
@@ -315,6 +328,81 @@ export class OutputPathPlanner {
     }
     return names;
   }
+}
+
+/**
+ * Which media files' outputs carry a suffix, and what it is: a media file whose outputs would
+ * share paths with another's (`videos/intro.mov` and `videos/intro.mp4` under the default
+ * template) gets its own extension, " (mov)" and " (mp4)", judged from the run's files and the
+ * rival files beside them on disk (video and audio rival each other, documents rival documents:
+ * a thumbnail or a caption file beside a video does not move its subtitles). The suffix depends
+ * only on the files on disk, never on which of them are in the run, so a run over one changed
+ * file writes where an earlier run over the whole folder did, and never on another file's path.
+ * Files the extension does not tell apart (`Intro.mp4` and `intro.mp4`; `a/intro.mp4` and
+ * `b/intro.mp4` under a template without {media-dir}) are problems, named before any request.
+ */
+export async function outputSuffixes(
+  template: OutputPathTemplate,
+  options: { workspace: string; outputDir: string; languages: readonly string[]; media: readonly string[] },
+): Promise<{ suffixes: Map<string, string>; problems: string[] }> {
+  const suffixes = new Map<string, string>();
+  const problems: string[] = [];
+  if (options.media.length === 0) return { suffixes, problems };
+  const workspace = path.resolve(options.workspace);
+  const inRun = new Set(options.media);
+  const candidates = new Set(options.media);
+  const folders = new Set(options.media.map((m) => path.posix.dirname(m)));
+  for (const folder of folders) {
+    const entries = await readdir(path.join(workspace, ...folder.split('/').filter((p) => p !== '.')), { withFileTypes: true }).catch(
+      () => [],
+    );
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const sibling = folder === '.' ? entry.name : `${folder}/${entry.name}`;
+      if (formatOf(sibling) === undefined || candidates.has(sibling)) continue;
+      // A sibling counts only against run files of its own family (video and audio; documents).
+      const family = familyOf(sibling);
+      if (options.media.some((m) => path.posix.dirname(m) === folder && familyOf(m) === family)) candidates.add(sibling);
+    }
+  }
+  const clashes = new Map<string, Set<string>>();
+  for (const language of options.languages) {
+    const byShape = new Map<string, string[]>();
+    for (const media of candidates) {
+      const shape = key(targetShape(template, { media, language }, options.outputDir));
+      // {order-id} tells every order's files apart.
+      if (shape.includes(ANY_ORDER)) continue;
+      byShape.set(shape, [...(byShape.get(shape) ?? []), media]);
+    }
+    for (const group of byShape.values()) {
+      if (group.length < 2 || !group.some((m) => inRun.has(m))) continue;
+      for (const media of group) clashes.set(media, new Set([...(clashes.get(media) ?? []), ...group.filter((m) => m !== media)]));
+    }
+  }
+  const reported = new Set<string>();
+  for (const [media, rivals] of clashes) {
+    if (!inRun.has(media)) continue;
+    const suffix = extensionOf(media);
+    const alike = [...rivals].filter((rival) => extensionOf(rival) === suffix);
+    if (suffix === '' || alike.length > 0) {
+      const pair = [media, ...alike].sort(compare);
+      if (!reported.has(pair.join('\u0000'))) {
+        reported.add(pair.join('\u0000'));
+        problems.push(
+          `${pair.join(' and ')} would have their outputs saved at the same paths: rename one, or put what tells them apart ({media-dir}, {media-name}) in output-path`,
+        );
+      }
+      continue;
+    }
+    suffixes.set(media, suffix);
+  }
+  return { suffixes, problems };
+}
+
+/** Video and audio rival each other for output paths; documents rival documents. */
+function familyOf(file: string): 'media' | 'document' | undefined {
+  const kind = formatOf(file)?.kind;
+  return kind === undefined ? undefined : kind === 'document' ? 'document' : 'media';
 }
 
 /** Sentinels for the values only a download knows: a target's paths all share this shape. */
@@ -383,8 +471,8 @@ export function outputsAmongMedia(
   }
   const found = new Map<string, { media: string; language: string }>();
   for (const candidate of media) {
-    // A numbered output ("intro.fr (2).vtt") is the same output.
-    const plain = candidate.replace(/ \(\d+\)(\.[^./]*)?$/u, '$1');
+    // A numbered or suffixed output ("intro.fr (2).vtt", "intro.fr (mp4).vtt") is the same output.
+    const plain = candidate.replace(/ \([^()/]+\)(\.[^./]*)?$/u, '$1');
     const hit = patterns.find((p) => p.media !== candidate && (p.regex.test(candidate) || p.regex.test(plain)));
     if (hit !== undefined) found.set(candidate, { media: hit.media, language: hit.language });
   }
@@ -394,7 +482,7 @@ export function outputsAmongMedia(
 /**
  * Renders every media file's output paths (or, without media, each language's) once, before any
  * request, and looks at the folders on the way that exist already: one that is a symbolic link
- * leading out of the workspace, or a file where a folder must be, is a problem named now rather
+ * leading out of the workspace or into `.git`, or a file where a folder must be, is a problem named now rather
  * than a paid order whose file cannot be saved. Returns the problems (empty when none).
  */
 export async function checkOutputPaths(
@@ -449,21 +537,18 @@ async function folderProblem(workspace: string, realWorkspace: string, folder: s
     const inside = path.relative(realWorkspace, real);
     if (!isInside(inside.split(path.sep).join('/')) && inside !== '')
       return `the folder ${folder} is a symbolic link to a place outside the workspace`;
+    if (inGitFolder(realWorkspace, real)) return `the folder ${folder} is a symbolic link into .git`;
     return undefined;
   }
   if (!info.isDirectory()) return `${folder} is a file, not a folder`;
   return undefined;
 }
 
-function targetKey(target: OutputTarget): string {
-  return `${target.media ?? ''}\u0000${target.language.toLowerCase()}`;
-}
-
-/** "videos/intro.fr.vtt" -> "videos/intro.fr (2).vtt" */
-function withNumber(relative: string, number: number): string {
+/** "videos/intro.fr.vtt" -> "videos/intro.fr (mp4).vtt" */
+function withSuffix(relative: string, suffix: string): string {
   const folder = path.posix.dirname(relative);
   const [stem, extension] = splitExtension(path.posix.basename(relative));
-  const name = `${stem} (${number})${extension}`;
+  const name = `${stem} (${suffix})${extension}`;
   return folder === '.' ? name : `${folder}/${name}`;
 }
 

@@ -2,8 +2,8 @@
  * Where a downloaded file goes, and getting it there without writing anywhere else:
  * - its name is a plain file name inside its folder;
  * - every folder on the way from the workspace that already exists is checked, symlinks resolved:
- *   a folder (or a link to one) that leads outside the workspace is refused before anything is
- *   written; the folders still missing are then created, and the result checked again;
+ *   a folder (or a link to one) that leads outside the workspace, or into `.git`, is refused
+ *   before anything is written; the folders still missing are then created, and the result checked again;
  * - the body goes to a temporary file beside the target (temp-files.ts), renamed into place only
  *   once whole: never through a symlink, never over a folder.
  */
@@ -57,6 +57,7 @@ export async function prepareFolder(workspace: string, directory: string, fileNa
           throw refuse(`${current} is a symbolic link that leads nowhere`);
         }
         if (!inside(realRoot, real)) throw refuse(`${current} is a symbolic link to ${real}, outside the workspace`);
+        if (inGitFolder(realRoot, real)) throw refuse(`${current} is a symbolic link into .git`);
       } else if (!stat.isDirectory()) {
         throw refuse(`${current} is not a folder`);
       }
@@ -65,6 +66,7 @@ export async function prepareFolder(workspace: string, directory: string, fileNa
     // Once more now that it exists: a link made meanwhile must not lead the file outside either.
     const real = await realpath(target);
     if (!inside(realRoot, real)) throw refuse(`${target} leads to ${real}, outside the workspace`);
+    if (inGitFolder(realRoot, real)) throw refuse(`${target} leads into .git`);
   } catch (error) {
     if (error instanceof DownloadError) throw error;
     throw new DownloadError(`Could not create the folder ${target} for "${fileName}": ${describeFsError(error)}.`, 'file', {
@@ -97,6 +99,14 @@ export function fileError(fileName: string, where: string, cause: unknown): Down
 export function inside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** Whether `real` (a real path inside `realRoot`, the real workspace) is in a `.git` folder: outputs never go there. */
+export function inGitFolder(realRoot: string, real: string): boolean {
+  return path
+    .relative(realRoot, real)
+    .split(path.sep)
+    .some((part) => part.toLowerCase() === '.git');
 }
 
 /** "EACCES (open)": a file-system error's code and call, or its message. */

@@ -1,7 +1,9 @@
 /**
  * Resolves the `media` input into the media files to localize: paths and glob patterns relative
- * to the workspace, separated by newlines or commas; `!pattern` excludes. Every check is made
- * and every problem reported at once, naming the pattern or the file, before any request.
+ * to the workspace, separated by newlines or commas; `!pattern` excludes; `"…"` is one literal
+ * path (a changed-files filter's csv list quotes names with spaces). An entry that names an
+ * existing file as written is that file before it is read as a glob. Every check is made and
+ * every problem reported at once, naming the pattern or the file, before any request.
  *
  * Globs are Node's own `fs.glob` / `path.matchesGlob` (Node 24: minimatch inside Node): `*`,
  * `**`, `?`, `[...]`, `{a,b}`, and dot files only when named (`*` and `**` skip names that start
@@ -31,6 +33,8 @@ export interface MediaFile {
   absolutePath: string;
   size: number;
   kind: MediaKind;
+  /** Set by prepare.ts: the suffix this file's outputs carry (another media file's would share their paths). */
+  outputSuffix?: string;
 }
 
 /** Git LFS pointer files are under 1024 bytes and start with this line (git-lfs spec v1). */
@@ -40,31 +44,58 @@ const GLOB_MAGIC = /[*?[\]{}]/;
 /** Characters that hide, reorder or break what a person (or the runner) reads. */
 const INVISIBLE = /[\p{Cc}\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
+/** One entry of the `media` input; `quoted`: written as `"…"`, a literal path (never a glob). */
+export interface MediaEntry {
+  text: string;
+  quoted: boolean;
+}
+
 /**
  * Splits the `media` input: one entry per line, or per comma outside `{a,b}` braces (and not
- * escaped as `\,`); entries trimmed, empty ones dropped.
+ * escaped as `\,`); entries trimmed, empty ones dropped. An entry in double quotes is one
+ * literal path, commas included, `""` standing for a quote (RFC 4180, as dorny/paths-filter's
+ * `csv` list writes any name with a space or an accent).
  */
-export function splitMediaInput(text: string): string[] {
-  const entries: string[] = [];
+export function splitMediaInput(text: string): MediaEntry[] {
+  const entries: MediaEntry[] = [];
   let current = '';
+  let quoted: string | undefined;
   let depth = 0;
+  const end = (): void => {
+    if (quoted !== undefined) entries.push({ text: quoted, quoted: true });
+    else if (current.trim() !== '') entries.push({ text: current.trim(), quoted: false });
+    current = '';
+    quoted = undefined;
+    depth = 0;
+  };
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
-    if (char === '\\' && i + 1 < text.length) {
+    if (char === '"' && quoted === undefined && current.trim() === '') {
+      // A quoted entry: up to the closing quote; what follows it up to the separator is ignored.
+      let value = '';
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] !== '"') value += text[j]!;
+        else if (text[j + 1] === '"') {
+          value += '"';
+          j += 1;
+        } else break;
+      }
+      quoted = value;
+      i = j;
+    } else if (char === '\\' && i + 1 < text.length && quoted === undefined) {
       current += char + text[i + 1]!;
       i += 1;
     } else if (char === '\n' || (char === ',' && depth === 0)) {
-      entries.push(current);
-      current = '';
-      depth = 0;
-    } else {
+      end();
+    } else if (quoted === undefined) {
       if (char === '{') depth += 1;
       else if (char === '}' && depth > 0) depth -= 1;
       current += char;
     }
   }
-  entries.push(current);
-  return entries.map((entry) => entry.trim()).filter((entry) => entry !== '');
+  end();
+  return entries;
 }
 
 /**
@@ -74,25 +105,34 @@ export function splitMediaInput(text: string): string[] {
 export async function findMedia(input: string, workspace: string): Promise<MediaFile[]> {
   const root = path.resolve(workspace);
   const problems: string[] = [];
-  const includes: { entry: string; pattern: string }[] = [];
+  const includes: { entry: string; pattern: string; quoted: boolean }[] = [];
   const excludes: string[] = [];
-  for (const entry of splitMediaInput(input)) {
-    const negated = entry.startsWith('!');
+  for (const { text: entry, quoted } of splitMediaInput(input)) {
+    const negated = !quoted && entry.startsWith('!');
     const raw = negated ? entry.slice(1).trim() : entry;
-    const pattern = toWorkspacePattern(raw, root);
+    const pattern = quoted ? toWorkspacePath(raw, root) : toWorkspacePattern(raw, root);
     if (typeof pattern !== 'string') {
       problems.push(`${show(entry)} ${pattern.problem}`);
       continue;
     }
     if (negated) excludes.push(pattern);
-    else includes.push({ entry, pattern });
+    else includes.push({ entry, pattern, quoted });
   }
   if (includes.length === 0 && problems.length === 0) {
     problems.push(`${show(input.trim())} names no file to include (only exclusions)`);
   }
 
   const matched = new Map<string, { entry: string; literal: boolean }>();
-  for (const { entry, pattern } of includes) {
+  for (const { entry, pattern, quoted } of includes) {
+    // A path that names a file as written is that file, before any glob reading of it
+    // (`clip[1].mp4` would otherwise match `clip1.mp4`); a quoted entry is only ever a path.
+    const exists =
+      quoted || GLOB_MAGIC.test(pattern) ? await lstat(path.join(root, ...pattern.split('/'))).catch(() => undefined) : undefined;
+    if (quoted || exists !== undefined) {
+      if (exists === undefined) problems.push(`${show(entry)}: no such file in the workspace`);
+      else if (!matched.has(pattern)) matched.set(pattern, { entry, literal: true });
+      continue;
+    }
     const literal = !GLOB_MAGIC.test(pattern);
     let count = 0;
     for await (const found of glob(pattern, { cwd: root })) {
@@ -146,7 +186,7 @@ export async function findMedia(input: string, workspace: string): Promise<Media
     throw new InputError([
       {
         input: 'media',
-        message: `Input 'media': ${head}\nNothing was uploaded or ordered. Accepted: files inside the workspace, as paths or glob patterns relative to it (such as videos/**/*.mp4), separated by newlines or commas; !pattern excludes.`,
+        message: `Input 'media': ${head}\nNothing was uploaded or ordered. Accepted: files inside the workspace, as paths or glob patterns relative to it (such as videos/**/*.mp4), separated by newlines or commas (a name in double quotes is one literal path); !pattern excludes.`,
       },
     ]);
   }
@@ -178,6 +218,23 @@ function toWorkspacePattern(raw: string, root: string): string | { problem: stri
     i += 1;
   }
   const segments = escaped.split('/').filter((segment) => segment !== '' && segment !== '.');
+  if (segments.includes('..')) return { problem: 'goes up with `..`: media files must be inside the workspace' };
+  if (segments.length === 0) return { problem: 'names the workspace itself' };
+  return segments.join('/');
+}
+
+/** A quoted entry: a literal path relative to the workspace root, `/`-separated, or why it cannot be one. */
+function toWorkspacePath(raw: string, root: string): string | { problem: string } {
+  if (raw.trim() === '') return { problem: 'is an empty path' };
+  if (/\p{Cc}/u.test(raw)) return { problem: 'contains control characters' };
+  let relative = raw;
+  if (path.isAbsolute(relative) || /^[A-Za-z]:[\\/]/.test(relative)) {
+    const inside = path.relative(root, relative);
+    if (!isInside(inside)) return { problem: 'is outside the workspace' };
+    relative = inside.split(path.sep).join('/');
+  }
+  if (relative.includes('\\')) return { problem: 'contains a backslash: separate folders with /' };
+  const segments = relative.split('/').filter((segment) => segment !== '' && segment !== '.');
   if (segments.includes('..')) return { problem: 'goes up with `..`: media files must be inside the workspace' };
   if (segments.length === 0) return { problem: 'names the workspace itself' };
   return segments.join('/');

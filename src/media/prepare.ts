@@ -8,9 +8,11 @@
  *   `videos/intro.mp4`, a subtitle under a broad glob) are left out, with a notice: localizing
  *   them would buy a new project's orders in every language, for a file the action made;
  * - every output path is rendered once (output-path.ts): a folder on the way that leads out of
- *   the workspace is a problem now, not after the orders are paid.
+ *   the workspace is a problem now, not after the orders are paid;
+ * - media files whose outputs would share paths (intro.mov and intro.mp4) get a suffix each,
+ *   judged from the files on disk (output-path.ts outputSuffixes), or are named as a problem.
  */
-import { checkOutputPaths, outputsAmongMedia } from '../download/output-path.ts';
+import { checkOutputPaths, outputSuffixes, outputsAmongMedia } from '../download/output-path.ts';
 import { InputError } from '../inputs.ts';
 import type { Log } from '../runtime.ts';
 import type { Settings } from '../settings.ts';
@@ -49,12 +51,32 @@ export async function prepareMedia(settings: Settings, log: Pick<Log, 'notice'>)
       languages: settings.targetLanguages,
       ...(settings.media !== '' ? { media: media.map((f) => f.path) } : {}),
     });
+    if (settings.media !== '') {
+      const told = await outputSuffixes(settings.outputPath, {
+        workspace: settings.workspace,
+        outputDir: settings.outputDirRelative,
+        languages: settings.targetLanguages,
+        media: media.map((f) => f.path),
+      });
+      problems.push(...told.problems);
+      for (const file of media) {
+        const suffix = told.suffixes.get(file.path);
+        if (suffix === undefined) continue;
+        file.outputSuffix = suffix;
+        log.notice(
+          `The outputs of ${file.path} are saved with " (${suffix})" before their extension: another media file's would be at the same paths.`,
+          {
+            title: 'Output paths told apart',
+          },
+        );
+      }
+    }
     if (problems.length > 0) {
       const head = problems.length === 1 ? problems[0]! : `${problems.length} problems:\n- ${problems.slice(0, 20).join('\n- ')}`;
       throw new InputError([
         {
           input: 'output-path',
-          message: `Input 'output-path': ${settings.outputPath.text} cannot hold every output: ${head}\nNothing was uploaded or ordered. Accepted: a path whose folders are inside the workspace (not through a symbolic link that leads out of it).`,
+          message: `Input 'output-path': ${settings.outputPath.text} cannot hold every output: ${head}\nNothing was uploaded or ordered. Accepted: a path whose folders are inside the workspace (not through a symbolic link that leads out of it or into .git).`,
         },
       ]);
     }

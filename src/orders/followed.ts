@@ -50,6 +50,8 @@ export interface FollowedOrder {
   state: FollowState;
   /** Workspace-relative paths saved for it. */
   files: string[];
+  /** With more than one media file (one content at two paths): each file's share of `files`. */
+  filesByMedia?: Record<string, string[]>;
   /** What went wrong with it, in a sentence for the user. */
   problem?: string;
   /** Why the last status check of this order failed (cleared by the next good one). */
@@ -161,8 +163,9 @@ export function startDownload(order: FollowedOrder): void {
   order.state = 'downloading';
 }
 
-export function recordFile(order: FollowedOrder, relativePath: string): void {
+export function recordFile(order: FollowedOrder, relativePath: string, media?: string): void {
   order.files.push(relativePath);
+  if (media !== undefined && (order.media?.length ?? 0) > 1) ((order.filesByMedia ??= {})[media] ??= []).push(relativePath);
 }
 
 /** The download ended: done when nothing went wrong, else failed with every problem named. */

@@ -122,7 +122,7 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
   const status = runStatus(record, settings, missing);
   const failure = record.failure ?? (status === 'partial' || status === 'failed' ? shortfall(record, missing) : undefined);
   const orders: OrderReport[] = [
-    ...inTargetOrder(record.followed, settings).map((o) => orderReport(o, record, settings)),
+    ...inTargetOrder(record.followed, settings).flatMap((o) => orderReports(o, record, settings)),
     ...record.cancelled,
   ];
   const report: RunReport = {
@@ -165,6 +165,16 @@ function planInTargetOrder(plan: NonNullable<RunReport['plan']>, settings: Verdi
     settings,
   ).map((item) => item.language);
   return { create, reuse: inTargetOrder(plan.reuse, settings) };
+}
+
+/**
+ * One row per media file and language: an order for one content at two paths is reported under
+ * each path, with that path's files (the same order, bought once).
+ */
+function orderReports(o: FollowedOrder, record: RunRecord, settings: VerdictSettings): OrderReport[] {
+  const report = orderReport(o, record, settings);
+  if (o.media === undefined || o.media.length < 2) return [report];
+  return o.media.map((media) => ({ ...report, media, files: o.filesByMedia?.[media] ?? [] }));
 }
 
 function orderReport(o: FollowedOrder, record: RunRecord, settings: VerdictSettings): OrderReport {

@@ -175,6 +175,14 @@ describe('media end to end', () => {
 });
 
 describe('media refused before any request', () => {
+  it('the pull-request example: dorny/paths-filter csv quotes a name with a space or an accent; it is read as one path (review finding 5)', async () => {
+    const sim = await simulator();
+    const ws = repository({ 'videos/my intro.mp4': 'a name with a space', 'videos/café, v2.mp4': 'an accent and a comma', 'videos/outro.mp4': 'b' });
+    const r = await run(sim, ws, { media: '"videos/café, v2.mp4","videos/my intro.mp4",videos/outro.mp4', 'target-languages': 'fr' });
+    expect(r.exitCode, log(r)).toBe(0);
+    expect(mediaOrders(r).map((o) => o.media).sort()).toEqual(['videos/café, v2.mp4', 'videos/my intro.mp4', 'videos/outro.mp4']);
+  });
+
   it('an LFS pointer, a pattern that matches nothing and a path outside the workspace: all named, no request', async () => {
     const sim = await simulator();
     const ws = repository({
@@ -200,6 +208,61 @@ describe('media refused before any request', () => {
 });
 
 describe('media in each mode', () => {
+  it('the pull-request example: pushes that change different videos update one PR comment (review finding 8)', async () => {
+    const { startGitHubApi } = await import('../fakes/github-api.ts');
+    const sim = await simulator();
+    const github = await startGitHubApi();
+    closers.push(() => github.close());
+    const ws = repository({ 'videos/a.mp4': 'a', 'videos/b.mp4': 'b' });
+    const event = path.join(mkdtempSync(path.join(tmpdir(), 'ollang-event-')), 'event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        action: 'synchronize',
+        number: 7,
+        pull_request: { number: 7, head: { sha: '0'.repeat(40), repo: { full_name: 'octo/release', fork: false } }, base: { repo: { full_name: 'octo/release' } } },
+        repository: { full_name: 'octo/release' },
+      }),
+    );
+    const env = {
+      GITHUB_API_URL: github.url,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REPOSITORY: 'octo/release',
+      GITHUB_WORKFLOW: 'Subtitles',
+      GITHUB_JOB: 'localize',
+      GITHUB_ACTION: 'ollang',
+    };
+    const first = await run(sim, ws, { media: 'videos/a.mp4', 'github-token': 'ghs_x', 'target-languages': 'fr' }, env);
+    expect(first.exitCode, log(first)).toBe(0);
+    put(ws, 'videos/b.mp4', 'b changed');
+    const second = await run(sim, ws, { media: 'videos/a.mp4,videos/b.mp4', 'github-token': 'ghs_x', 'target-languages': 'fr' }, env);
+    expect(second.exitCode, log(second)).toBe(0);
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]!.body).toContain('videos/b.mp4');
+  });
+
+  it('one content at two paths: one upload, one order per language, a row per file with its own files; the dry run plans it once (review finding 7)', async () => {
+    const sim = await simulator();
+    const ws = repository({ 'videos/a/intro.mp4': 'same bytes', 'videos/b/intro.mp4': 'same bytes' });
+    const dry = await run(sim, ws, { 'dry-run': 'true', 'target-languages': 'fr' });
+    expect(dry.exitCode, log(dry)).toBe(0);
+    expect(dry.stdout).toContain(
+      'Dry run: would upload videos/a/intro.mp4 (the content of videos/b/intro.mp4 too); would create fr (videos/a/intro.mp4); would reuse nothing.',
+    );
+    const r = await run(sim, ws, { 'target-languages': 'fr' });
+    expect(r.exitCode, log(r)).toBe(0);
+    expect(sim.uploadedProjects()).toHaveLength(1);
+    expect(sim.orders()).toHaveLength(1);
+    expect(r.stdout).toContain('Media: 2 file(s) (1 contents), 1 uploaded by this run, 0 found.');
+    const rows = mediaOrders(r).map((o) => [o.media, o.orderId, o.files.sort()]);
+    const id = sim.orders()[0]!.id;
+    expect(rows).toEqual([
+      ['videos/a/intro.mp4', id, ['videos/a/intro.fr.srt', 'videos/a/intro.fr.vtt']],
+      ['videos/b/intro.mp4', id, ['videos/b/intro.fr.srt', 'videos/b/intro.fr.vtt']],
+    ]);
+  });
+
   it('dry-run: says which files it would upload and which it found, and what it would create; uploads nothing', async () => {
     const sim = await simulator();
     const ws = repository(NESTED);
@@ -255,6 +318,11 @@ describe('media in each mode', () => {
     expect(cancelled).toHaveLength(6);
     expect(sim.orders().find((o) => o.id === other.id)?.status).not.toBe('cancelled');
     expect(sim.count('upload')).toBe(3);
+    // Each cancelled order names its media file (review finding 11), and the summary shows them.
+    const byProject = new Map(projects(r).map((p) => [p.projectId, p.media]));
+    expect(mediaOrders(r)).toHaveLength(6);
+    for (const order of mediaOrders(r)) expect(order.media).toBe(byProject.get(order.projectId));
+    expect(r.summary).toContain('| Media |');
   });
 
   it("the action's own outputs are not media: a dubbed video beside its source is left out, with a notice", async () => {
@@ -325,6 +393,17 @@ describe('media: aborts and the post step', () => {
 });
 
 describe('media: lost creates, per project', () => {
+  it('an upload longer than timeout: no order is bought after the deadline; the failure says why and what to do (review finding 12)', async () => {
+    const sim = await simulator({ faults: [{ route: 'upload', kind: 'slow-upload', bytesPerSecond: 1024 * 1024 }] });
+    const ws = repository({ 'videos/intro.mp4': Buffer.alloc(4 * 1024 * 1024, 1).toString('latin1') });
+    const r = await run(sim, ws, { timeout: '2s', 'target-languages': 'fr' });
+    expect(r.exitCode).toBe(1);
+    expect(sim.count('create')).toBe(0);
+    expect(sim.uploadedProjects()).toHaveLength(1);
+    expect(r.stdout).toContain('had passed before ordering, so nothing was bought');
+    expect(r.stdout).toContain('mode: submit');
+  });
+
   it("SIGKILL while one project's Create Order is unanswered and another's answered: the post step finds and cancels both projects' orders", async () => {
     const sim = await simulator({
       lifecycle: { pendingMs: FOREVER, cancellableOngoingMs: FOREVER },
@@ -360,17 +439,58 @@ describe('media: output-path', () => {
     expect(order!.files.sort()).toEqual([`public/fr/videos/intro-${order!.orderId}.srt`, `public/fr/videos/intro-${order!.orderId}.vtt`]);
   });
 
-  it('two media files whose outputs would share a path: the one later by path gets " (2)", and a warning', async () => {
+  it('two media files whose outputs would share a path: each carries its extension, whichever files are in the run (review: another file\'s subtitles overwrote intro.fr.vtt)', async () => {
     const sim = await simulator();
     const ws = repository({ 'videos/intro.mov': 'the mov', 'videos/intro.mp4': 'the mp4' });
-    const r = await run(sim, ws, { media: 'videos/*', 'target-languages': 'fr' });
-    expect(r.exitCode, log(r)).toBe(0);
-    const byMedia = Object.fromEntries(mediaOrders(r).map((o) => [o.media, o.files.sort()]));
-    expect(byMedia).toEqual({
-      'videos/intro.mov': ['videos/intro.fr.srt', 'videos/intro.fr.vtt'],
-      'videos/intro.mp4': ['videos/intro.fr (2).srt', 'videos/intro.fr (2).vtt'],
+    const first = await run(sim, ws, { media: 'videos/*', 'target-languages': 'fr' });
+    expect(first.exitCode, log(first)).toBe(0);
+    const byMedia = (r: ActionRun): Record<string, string[]> => Object.fromEntries(mediaOrders(r).map((o) => [o.media, o.files.sort()]));
+    expect(byMedia(first)).toEqual({
+      'videos/intro.mov': ['videos/intro.fr (mov).srt', 'videos/intro.fr (mov).vtt'],
+      'videos/intro.mp4': ['videos/intro.fr (mp4).srt', 'videos/intro.fr (mp4).vtt'],
     });
-    expect(r.stdout).toContain('::warning title=Output path taken::output-path: order');
+    expect(first.stdout).toContain('::notice title=Output paths told apart::The outputs of videos/intro.mp4 are saved with " (mp4)"');
+    // A pull request that changed only intro.mp4 (the paths-filter example passes only changed files).
+    put(ws, 'videos/intro.mp4', 'the mp4, edited');
+    const second = await run(sim, ws, { media: 'videos/intro.mp4', 'target-languages': 'fr' });
+    expect(second.exitCode, log(second)).toBe(0);
+    expect(byMedia(second)).toEqual({ 'videos/intro.mp4': byMedia(first)['videos/intro.mp4'] });
+    // A third file in the folder moves no one else's files.
+    put(ws, 'videos/intro.avi', 'the avi');
+    const third = await run(sim, ws, { media: 'videos/*', 'target-languages': 'fr' });
+    expect(third.exitCode, log(third)).toBe(0);
+    expect(byMedia(third)['videos/intro.mov']).toEqual(byMedia(first)['videos/intro.mov']);
+    // Case-only names: refused before any request.
+    const requests = sim.requests.filter((q) => q.route !== 'health').length;
+    put(ws, 'videos/Intro.mp4', 'upper case');
+    const caseOnly = await run(sim, ws, { media: 'videos/*.mp4', 'target-languages': 'fr' });
+    expect(caseOnly.exitCode).toBe(1);
+    expect(caseOnly.stdout).toContain('videos/Intro.mp4 and videos/intro.mp4 would have their outputs saved at the same paths');
+    expect(sim.requests.filter((q) => q.route !== 'health')).toHaveLength(requests);
+  });
+
+  it('a template with a fixed .vtt extension while SRT is downloaded too: an input error before any request (review finding 10)', async () => {
+    const sim = await simulator();
+    const ws = repository({ 'videos/intro.mp4': 'intro' });
+    const r = await run(sim, ws, { 'target-languages': 'fr', 'output-path': '{media-dir}/{media-name}.{language}.vtt' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('has no {ext}, and download takes subtitles, vtt');
+    expect(existsSync(path.join(ws, 'videos/intro.fr.vtt'))).toBe(false);
+    expect(sim.requests.filter((q) => q.route !== 'health')).toEqual([]);
+    const vttOnly = await run(sim, ws, { 'target-languages': 'fr', download: 'vtt', 'output-path': '{media-dir}/{media-name}.{language}.vtt' });
+    expect(vttOnly.exitCode, log(vttOnly)).toBe(0);
+    expect(readFileSync(path.join(ws, 'videos/intro.fr.vtt'), 'utf8').startsWith('WEBVTT')).toBe(true);
+  });
+
+  it('a committed symbolic link into .git as an output folder: refused before any request (review finding 6)', async () => {
+    const sim = await simulator();
+    const ws = repository({ 'videos/intro.mp4': 'intro' });
+    symlinkSync('.git', path.join(ws, 'subs'));
+    const r = await run(sim, ws, { 'target-languages': 'fr', 'output-path': 'subs/{language}/{media-name}.{ext}' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('the folder subs is a symbolic link into .git');
+    expect(existsSync(path.join(ws, '.git/fr'))).toBe(false);
+    expect(sim.requests.filter((q) => q.route !== 'health')).toEqual([]);
   });
 
   it('an earlier run\'s file is replaced only once the new one is whole: a failed download leaves it as it was', async () => {

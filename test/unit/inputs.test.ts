@@ -129,6 +129,19 @@ const BAD: Array<[string, Record<string, string>, string, string?]> = [
   ],
   ['output-path unknown placeholder', { 'output-path': '{lang}/{name}.{ext}' }, 'output-path', 'unknown placeholder {lang}'],
   ['output-path outside', { 'output-path': '../{language}.{ext}' }, 'output-path', '`..`'],
+  // Review finding 10: a fixed extension with more than one kind of file saved SRT text as intro.fr.vtt.
+  [
+    'output-path fixed extension, two kinds',
+    { media: 'a.mp4', 'project-id': '', 'source-language': 'en', 'output-path': '{media-dir}/{media-name}.{language}.vtt' },
+    'output-path',
+    'has no {ext}, and download takes subtitles, vtt',
+  ],
+  [
+    'output-path fixed extension of another kind',
+    { download: 'subtitles', 'output-path': 'subs/{language}.vtt' },
+    'output-path',
+    'saves subtitles files as .vtt',
+  ],
 ];
 
 describe('readSettings: bad inputs', () => {
@@ -388,6 +401,14 @@ describe('readSettings: media, source-language, output-path', () => {
     expect(settings.outputPath.text).toBe('{media-dir}/{media-name}.{language}.{ext}');
     expect(read({ ...media, 'output-path': 'public/{language}/{media-name}.{ext}' }).outputPath.text).toBe(
       'public/{language}/{media-name}.{ext}',
+    );
+  });
+
+  it('a fixed extension is accepted where it is the one kind of file downloaded', () => {
+    const fixed = '{media-dir}/{media-name}.{language}.vtt';
+    expect(read({ ...media, download: 'vtt', 'output-path': fixed }).outputPath.text).toBe(fixed);
+    expect(read({ ...media, download: 'subtitles', 'output-path': '{media-dir}/{media-name}.{language}.srt' }).download).toEqual(
+      new Set(['subtitles']),
     );
   });
 

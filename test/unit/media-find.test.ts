@@ -108,8 +108,33 @@ describe('findMedia: the contract syntax', () => {
   });
 
   it('splits on newlines and commas only (spaces belong to file names)', () => {
-    expect(splitMediaInput(' a b.mp4 ,c.mp4\n\n!d.mp4\r\n')).toEqual(['a b.mp4', 'c.mp4', '!d.mp4']);
-    expect(splitMediaInput('v/{a,b}.mp4,w/x\\,y.mp4')).toEqual(['v/{a,b}.mp4', 'w/x\\,y.mp4']);
+    const texts = (input: string): string[] => splitMediaInput(input).map((e) => e.text);
+    expect(texts(' a b.mp4 ,c.mp4\n\n!d.mp4\r\n')).toEqual(['a b.mp4', 'c.mp4', '!d.mp4']);
+    expect(texts('v/{a,b}.mp4,w/x\\,y.mp4')).toEqual(['v/{a,b}.mp4', 'w/x\\,y.mp4']);
+  });
+
+  it('reads a double-quoted entry as one literal path, commas and quotes included (dorny/paths-filter csv; review finding 5)', () => {
+    expect(splitMediaInput('"videos/my intro.mp4",videos/outro.mp4,"a, ""b"".mp4"\n"x*.mp4"')).toEqual([
+      { text: 'videos/my intro.mp4', quoted: true },
+      { text: 'videos/outro.mp4', quoted: false },
+      { text: 'a, "b".mp4', quoted: true },
+      { text: 'x*.mp4', quoted: true },
+    ]);
+  });
+
+  it('finds a quoted name with a space or an accent, and a name that reads as a glob is that file first', async () => {
+    put('quoted/my intro.mp4');
+    put('quoted/café, v2.mp4');
+    put('quoted/clip[1].mp4');
+    put('quoted/clip1.mp4');
+    expect((await findMedia('"quoted/my intro.mp4","quoted/café, v2.mp4"', ws)).map((f) => f.path)).toEqual([
+      'quoted/café, v2.mp4',
+      'quoted/my intro.mp4',
+    ]);
+    expect((await findMedia('quoted/clip[1].mp4', ws)).map((f) => f.path)).toEqual(['quoted/clip[1].mp4']);
+    expect((await findMedia('"quoted/clip[1].mp4"', ws)).map((f) => f.path)).toEqual(['quoted/clip[1].mp4']);
+    // Quoted is never a glob.
+    expect(await problems('"quoted/*.mp4"')).toContain('"quoted/*.mp4": no such file in the workspace');
   });
 });
 

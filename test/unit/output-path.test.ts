@@ -13,6 +13,7 @@ import {
   OutputPathPlanner,
   checkOutputPaths,
   nameAndExtension,
+  outputSuffixes,
   outputsAmongMedia,
   parseOutputPath,
   renderOutputPath,
@@ -237,14 +238,72 @@ describe('review: output paths', () => {
         template: t,
         workspace: '/ws',
         mediaFiles: media,
-        targets: media.flatMap((m) => ['fr'].map((language) => ({ media: m, language }))),
+        suffixes: new Map([
+          ['videos/intro.mov', 'mov'],
+          ['videos/intro.mp4', 'mp4'],
+        ]),
         warn: () => undefined,
       });
       return Object.fromEntries(order.map((m) => [m, planner.plan(values({ media: m, mediaName: 'intro' }), m).path]));
     };
-    const expected = { 'videos/intro.mov': 'videos/intro.fr.vtt', 'videos/intro.mp4': 'videos/intro.fr (2).vtt' };
+    const expected = { 'videos/intro.mov': 'videos/intro.fr (mov).vtt', 'videos/intro.mp4': 'videos/intro.fr (mp4).vtt' };
     expect(assign(['videos/intro.mov', 'videos/intro.mp4'])).toEqual(expected);
     expect(assign(['videos/intro.mp4', 'videos/intro.mov'])).toEqual(expected);
+  });
+});
+
+describe('outputSuffixes: media files whose outputs would share paths, judged from the files on disk', () => {
+  const workspace = async (files: string[]): Promise<{ ws: string; [Symbol.asyncDispose](): Promise<void> }> => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'output-suffix-'));
+    for (const file of files) {
+      mkdirSync(path.dirname(path.join(ws, file)), { recursive: true });
+      writeFileSync(path.join(ws, file), 'x');
+    }
+    return { ws, [Symbol.asyncDispose]: async () => rmSync(ws, { recursive: true, force: true }) };
+  };
+  const t = parseOutputPath('', { hasMedia: true });
+  const suffixes = async (ws: string, media: string[], template = t) =>
+    outputSuffixes(template, { workspace: ws, outputDir: 'localized', languages: ['fr', 'es'], media });
+
+  it('each clashing file carries its own extension, whichever of them are in the run (review finding: the numbering moved)', async () => {
+    await using disk = await workspace(['videos/intro.mov', 'videos/intro.mp4', 'videos/outro.mp4']);
+    const both = await suffixes(disk.ws, ['videos/intro.mov', 'videos/intro.mp4', 'videos/outro.mp4']);
+    expect(both).toEqual({
+      suffixes: new Map([
+        ['videos/intro.mov', 'mov'],
+        ['videos/intro.mp4', 'mp4'],
+      ]),
+      problems: [],
+    });
+    // A run over only the changed intro.mp4 writes where the run over the folder did.
+    expect((await suffixes(disk.ws, ['videos/intro.mp4'])).suffixes).toEqual(new Map([['videos/intro.mp4', 'mp4']]));
+    expect((await suffixes(disk.ws, ['videos/outro.mp4'])).suffixes).toEqual(new Map());
+  });
+
+  it('a thumbnail or caption file beside a video does not move its subtitles; audio rivals video', async () => {
+    await using disk = await workspace([
+      'videos/intro.mp4',
+      'videos/intro.jpg',
+      'videos/intro.srt',
+      'videos/intro.fr.vtt',
+      'talks/a.mp4',
+      'talks/a.mp3',
+    ]);
+    expect((await suffixes(disk.ws, ['videos/intro.mp4'])).suffixes).toEqual(new Map());
+    expect((await suffixes(disk.ws, ['talks/a.mp4'])).suffixes).toEqual(new Map([['talks/a.mp4', 'mp4']]));
+  });
+
+  it('files the extension does not tell apart are a problem named up front (case-only names, a template without {media-dir})', async () => {
+    await using disk = await workspace(['videos/Intro.mp4', 'videos/intro.mp4', 'a/talk.mp4', 'b/talk.mp4']);
+    expect((await suffixes(disk.ws, ['videos/intro.mp4'])).problems).toEqual([
+      'videos/Intro.mp4 and videos/intro.mp4 would have their outputs saved at the same paths: rename one, or put what tells them apart ({media-dir}, {media-name}) in output-path',
+    ]);
+    const flat = parseOutputPath('subs/{language}/{media-name}.{ext}', { hasMedia: true });
+    expect((await suffixes(disk.ws, ['a/talk.mp4', 'b/talk.mp4'], flat)).problems).toHaveLength(1);
+    const withOrder = parseOutputPath('subs/{language}/{media-name}-{order-id}.{ext}', { hasMedia: true });
+    expect(await suffixes(disk.ws, ['a/talk.mp4', 'b/talk.mp4'], withOrder)).toEqual({ suffixes: new Map(), problems: [] });
   });
 });
 
@@ -272,6 +331,31 @@ describe('checkOutputPaths: every output path rendered before any request', () =
       ]);
     } finally {
       rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('a folder on the way that is a symbolic link into .git is a problem; the download refuses it too (review finding 6)', async () => {
+    const { mkdtempSync, mkdirSync, symlinkSync, rmSync, existsSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { prepareFolder } = await import('../../src/download/target.ts');
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'output-git-'));
+    mkdirSync(path.join(ws, '.git', 'hooks'), { recursive: true });
+    symlinkSync('.git', path.join(ws, 'subs'));
+    symlinkSync('.git/hooks', path.join(ws, 'hooked'));
+    mkdirSync(path.join(ws, 'videos'));
+    try {
+      const t = parseOutputPath('subs/{language}/{media-name}.{ext}', { hasMedia: true });
+      expect(await checkOutputPaths(t, { workspace: ws, outputDir: 'localized', languages: ['fr'], media: ['videos/a.mp4'] })).toEqual([
+        'videos/a.mp4 (fr): the folder subs is a symbolic link into .git',
+      ]);
+      await expect(prepareFolder(ws, path.join(ws, 'subs', 'fr'), 'a.vtt')).rejects.toThrow(/symbolic link into \.git/);
+      await expect(prepareFolder(ws, path.join(ws, 'hooked'), 'a.vtt')).rejects.toThrow(/symbolic link into \.git/);
+      expect(existsSync(path.join(ws, '.git', 'fr'))).toBe(false);
+      // An ordinary folder is fine.
+      await prepareFolder(ws, path.join(ws, 'videos', 'fr'), 'a.vtt');
+      expect(existsSync(path.join(ws, 'videos', 'fr'))).toBe(true);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
     }
   });
 });

@@ -194,6 +194,27 @@ describe('the verdict, one row per outcome', () => {
 });
 
 describe('the report', () => {
+  it('one content at two paths: one row per media file and language, each with its own files (review finding 7)', () => {
+    const shared = fr('done', 'completed', {
+      media: ['videos/a/intro.mp4', 'videos/b/intro.mp4'],
+      files: ['videos/a/intro.fr.vtt', 'videos/b/intro.fr.vtt'],
+      filesByMedia: { 'videos/a/intro.mp4': ['videos/a/intro.fr.vtt'], 'videos/b/intro.mp4': ['videos/b/intro.fr.vtt'] },
+    });
+    const projects = ['videos/a/intro.mp4', 'videos/b/intro.mp4'].map((media) => ({
+      media,
+      projectId: 'proj-demo',
+      uploaded: true,
+      outcome: 'uploaded' as const,
+    }));
+    const { report } = finishRun(record([shared], { projects }), { ...settings, targetLanguages: ['fr'] }, 10);
+    expect(report.orders.map((o) => [o.media, o.orderId, o.files])).toEqual([
+      ['videos/a/intro.mp4', 'o-fr-subtitle', ['videos/a/intro.fr.vtt']],
+      ['videos/b/intro.mp4', 'o-fr-subtitle', ['videos/b/intro.fr.vtt']],
+    ]);
+    expect(report.status).toBe('completed');
+    expect(report.createdCount).toBe(1);
+  });
+
   it('carries every order with the status the action gives it, counts and timings', () => {
     const r = record(
       [fr('done', 'completed', { files: ['localized/fr/a.srt'] }), es('failed', 'completed', { created: false, problem: 'cut short' })],
