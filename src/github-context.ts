@@ -14,7 +14,11 @@ export interface WorkflowContext {
   apiUrl: string;
   sha?: string;
   runId?: string;
-  pullRequest?: { number: number; owner: string; repo: string; isFork: boolean };
+  /**
+   * `isFork`: a `pull_request` run for a head in another repository, to which GitHub gives no
+   * secrets (`pull_request_target` runs get them). `headSha`: the commit the pull request shows.
+   */
+  pullRequest?: { number: number; owner: string; repo: string; isFork: boolean; headSha?: string };
 }
 
 export function readWorkflowContext(env: Record<string, string | undefined>, cwd: string): WorkflowContext {
@@ -31,24 +35,31 @@ export function readWorkflowContext(env: Record<string, string | undefined>, cwd
     ...(env['GITHUB_RUN_ID'] ? { runId: env['GITHUB_RUN_ID'] } : {}),
   };
   if ((eventName === 'pull_request' || eventName === 'pull_request_target') && env['GITHUB_EVENT_PATH'] && repository) {
-    const pullRequest = readPullRequest(env['GITHUB_EVENT_PATH'], repository);
+    const pullRequest = readPullRequest(env['GITHUB_EVENT_PATH'], repository, eventName);
     if (pullRequest) context.pullRequest = pullRequest;
   }
   return context;
 }
 
-function readPullRequest(eventPath: string, repository: string): WorkflowContext['pullRequest'] {
+function readPullRequest(eventPath: string, repository: string, eventName: string): WorkflowContext['pullRequest'] {
   try {
     const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
-      pull_request?: { number?: unknown; head?: { repo?: { full_name?: unknown; fork?: unknown } | null } };
+      pull_request?: { number?: unknown; head?: { sha?: unknown; repo?: { full_name?: unknown } | null } };
     };
     const number = event.pull_request?.number;
     if (typeof number !== 'number') return undefined;
-    const headRepo = event.pull_request?.head?.repo;
-    // A fork PR's head lives in another repository; GitHub withholds secrets from such runs.
-    const isFork = headRepo?.fork === true || (typeof headRepo?.full_name === 'string' && headRepo.full_name !== repository);
+    const head = event.pull_request?.head;
+    // A fork PR's head lives in another repository (null: the fork was deleted); GitHub withholds
+    // secrets from `pull_request` runs for it. Not `head.repo.fork`: that only says the head
+    // repository is itself a fork, as is a branch PR in a forked repository. `pull_request_target`
+    // runs in the base repository, with its secrets.
+    const headRepository = head?.repo === null ? null : head?.repo?.full_name;
+    const elsewhere =
+      headRepository === null || (typeof headRepository === 'string' && headRepository.toLowerCase() !== repository.toLowerCase());
+    const isFork = eventName === 'pull_request' && elsewhere;
     const [owner = '', repo = ''] = repository.split('/');
-    return { number, owner, repo, isFork };
+    const headSha = typeof head?.sha === 'string' && /^[0-9a-f]{7,64}$/i.test(head.sha) ? head.sha : undefined;
+    return { number, owner, repo, isFork, ...(headSha ? { headSha } : {}) };
   } catch {
     return undefined;
   }
@@ -63,4 +74,18 @@ function readPullRequest(eventPath: string, repository: string): WorkflowContext
  */
 export function isDependabotRun(context: Pick<WorkflowContext, 'actor'>): boolean {
   return context.actor === 'dependabot[bot]';
+}
+
+/**
+ * The workflow run's page, `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`;
+ * undefined when a part is missing or not what GitHub sets (no link rather than a wrong one).
+ */
+export function workflowRunUrl(env: Record<string, string | undefined>): string | undefined {
+  const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+  const repository = env['GITHUB_REPOSITORY'] ?? '';
+  const runId = env['GITHUB_RUN_ID'] ?? '';
+  if (!/^https?:\/\/[^\s()<>]+$/.test(server) || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) || !/^\d+$/.test(runId)) {
+    return undefined;
+  }
+  return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
 }

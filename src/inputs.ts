@@ -380,6 +380,18 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
     }
   });
 
+  check(undefined, () => {
+    // The artifact keeps the files' workspace paths, and the artifact service refuses paths with
+    // these characters (@actions/artifact's file path check): said now, not after the paid work.
+    const refused = ARTIFACT_PATH_REFUSED.exec(outputDirRelative)?.[0];
+    if (artifact !== '' && refused !== undefined && ok('artifact', 'output-dir')) {
+      fail(
+        'output-dir',
+        `${show(raw('output-dir'))} contains '${refused}', which the artifact service refuses in file paths, and artifact is set`,
+        `a folder whose path has none of " : < > | * ? when artifact is set; or leave artifact empty`,
+      );
+    }
+  });
   if (qualityCheck === 'off' && qualityRules.length > 0) {
     warn(`Input 'quality-rules' is ignored: quality-check is 'off', so no subtitle file is checked.`);
   }
@@ -664,6 +676,9 @@ function readDownload(text: string, orderType: OrderType, show: Show, fail: Fail
   }
   return out;
 }
+
+/** Characters the artifact service refuses in an uploaded file's path (control characters aside). */
+const ARTIFACT_PATH_REFUSED = /[":<>|*?]/;
 
 /**
  * An artifact name as the artifact service takes it: not one of `" : < > | * ? \ /` nor a

@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { ActionIO } from './io.ts';
 import type { Clock, Sleep, Transport } from './runtime.ts';
 import type { Settings } from './settings.ts';
-import { InputError, SecretWithheldError, readSettings } from './inputs.ts';
+import { InputError, SecretWithheldError, parseBooleanWord, readSettings } from './inputs.ts';
 import { formatDuration } from './duration.ts';
-import { isDependabotRun, readWorkflowContext, type WorkflowContext } from './github-context.ts';
+import { isDependabotRun, readWorkflowContext, workflowRunUrl, type WorkflowContext } from './github-context.ts';
 import type { OllangClient } from './ollang/client.ts';
 import { explainError } from './ollang/errors.ts';
 import type { Order } from './ollang/schemas.ts';
@@ -23,6 +23,7 @@ import { openCacheMemory } from './orders/memory.ts';
 import { cancelAfterAbort, cancelMode as cancelOrders, settleTimeout, type StopContext } from './orders/stop.ts';
 import { waitForOrders } from './wait/poller.ts';
 import type { RunReport } from './report/model.ts';
+import type { CommentContext } from './report/summary.ts';
 import { writeOutputs } from './report/outputs.ts';
 import { finishRun, recordFailure, startRecord, type RunRecord } from './report/verdict.ts';
 import { errorMessage } from './error-message.ts';
@@ -55,7 +56,7 @@ export async function run(given: RunContext): Promise<RunOutcome> {
   const { io } = context;
   const startedAt = context.clock();
   const workflow = readWorkflowContext(context.env, context.cwd);
-  const settings = await readInputs(io, workflow);
+  const settings = await readInputs(context, workflow);
   if (typeof settings === 'number') return { exitCode: settings };
   const media = await readMedia(io, settings);
   if (typeof media === 'number') return { exitCode: media };
@@ -135,7 +136,8 @@ async function checkSubtitles(context: RunContext, settings: Settings, record: R
  * The settings, or the exit code when the inputs stop the run before any request. Every bad
  * input is in the failure and in the job summary, where people look first.
  */
-async function readInputs(io: ActionIO, workflow: WorkflowContext): Promise<Settings | number> {
+async function readInputs(context: RunContext, workflow: WorkflowContext): Promise<Settings | number> {
+  const { io } = context;
   // Mask the key before anything (validation messages included) could print it.
   const rawKey = io.getInput('api-key').trim();
   if (rawKey) io.setSecret(rawKey);
@@ -149,16 +151,30 @@ async function readInputs(io: ActionIO, workflow: WorkflowContext): Promise<Sett
   } catch (error) {
     if (error instanceof SecretWithheldError) {
       io.log.notice(error.notice, { title: 'Ollang localization skipped' });
+      const { skippedResultLine } = await import('./report/summary.ts');
+      io.log.info(skippedResultLine(error.reason));
       return 0;
     }
     const problems = error instanceof InputError ? error.problems : [{ input: 'inputs', message: `Invalid input: ${String(error)}` }];
     io.setFailed(error instanceof InputError ? error.message : `Invalid input: ${String(error)}`);
-    const { renderInputProblems, inputProblemsResultLine } = await import('./report/summary.ts');
+    const { renderInputProblems, renderInputProblemsComment, inputProblemsResultLine } = await import('./report/summary.ts');
     try {
       await io.appendSummary(renderInputProblems(problems));
     } catch (summaryError) {
       io.log.warning(`Could not write the job summary: ${errorMessage(summaryError)}`);
     }
+    // The comment of an earlier push would otherwise stand for this commit: it says this run failed, and why.
+    // Read from the raw inputs, as far as they say where the comment goes (the settings are not valid).
+    const wanted = parseBooleanWord(io.getInput('pr-comment') || 'true') !== false && io.getInput('mode').trim().toLowerCase() !== 'cancel';
+    const markerKey = commentMarkerKey(
+      context.env,
+      io.getInput('media').trim(),
+      io.getInput('project-id').trim(),
+      io.getInput('order-type').trim() || 'subtitle',
+    );
+    await commentOnPullRequest(context, workflow, { token: io.getInput('github-token').trim(), wanted, markerKey }, (comment) =>
+      renderInputProblemsComment(problems, comment),
+    );
     io.log.info(inputProblemsResultLine(problems.length));
     return 1;
   }
@@ -221,6 +237,7 @@ async function localize(
           chooseForMedia(context, workflow, choose, media, record, wouldUpload),
         );
   record.followed.push(...chosen.followed);
+  record.ordersChosen = true;
   if (chosen.failure) recordFailure(record, chosen.failure);
 
   if (settings.dryRun) {
@@ -355,6 +372,8 @@ async function waitAndDownload(
 ): Promise<void> {
   const { clock } = context;
   const log = context.io.log;
+  // Nothing to wait for (a create that failed): no empty "Waiting for 0 order(s)" group.
+  if (record.followed.length === 0) return;
   // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
   const { createOrderDownloader, outputsReadiness, plannedBytes } = await import('./download/order-outputs.ts');
   const download = createOrderDownloader({
@@ -483,28 +502,57 @@ async function publishReport(
   report: RunReport,
 ): Promise<{ resultLine: (report: RunReport) => string }> {
   const { io } = context;
-  const { renderComment, renderSummary, commentMarker, resultLine } = await import('./report/summary.ts');
+  const { renderComment, renderSummary, resultLine } = await import('./report/summary.ts');
   try {
     await io.appendSummary(renderSummary(report));
   } catch (error) {
     io.log.warning(`Could not write the job summary: ${describeError(error)}`);
   }
+  // After a cancellation every second counts towards the runner's kill: no comment then. The
+  // comment an earlier run left names its commit and run, so nobody takes it for this one's.
+  if (context.abort.aborted) return { resultLine };
+  const comment = {
+    token: settings.githubToken,
+    wanted: settings.prComment && settings.mode !== 'cancel',
+    markerKey: commentMarkerKey(context.env, settings.media, settings.projectId, settings.orderType),
+  };
+  await commentOnPullRequest(context, workflow, comment, (commentContext) => renderComment(report, commentContext));
+  return { resultLine };
+}
+
+/**
+ * The PR comment's key: the project and order type. With media, the text of `media` changes with
+ * each push's changed files: the step itself (workflow, job, step) is the stable key.
+ */
+function commentMarkerKey(env: Record<string, string | undefined>, media: string, projectId: string, orderType: string): string {
+  const { GITHUB_WORKFLOW: workflowName = '', GITHUB_JOB: job = '', GITHUB_ACTION: step = '' } = env;
+  return `${media ? `media@${workflowName}/${job}/${step}` : projectId}:${orderType}`;
+}
+
+/**
+ * Creates or updates the PR comment: on pull requests, with a token, where wanted (`pr-comment`,
+ * not `mode: cancel`). `render` gets the comment's context: its marker key, the pull request's
+ * head commit and the run's page, so that the comment says which push and run it describes.
+ */
+async function commentOnPullRequest(
+  context: RunContext,
+  workflow: WorkflowContext,
+  comment: { token: string; wanted: boolean; markerKey: string },
+  render: (commentContext: CommentContext) => string,
+): Promise<void> {
   const pr = workflow.pullRequest;
-  // After a cancellation every second counts towards the runner's kill: no comment then.
-  if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted) return { resultLine };
-  // With media, the text of `media` changes with each push's changed files: the step itself is the stable key.
-  const { GITHUB_WORKFLOW: workflowName = '', GITHUB_JOB: job = '', GITHUB_ACTION: step = '' } = context.env;
-  const markerKey = `${settings.media ? `media@${workflowName}/${job}/${step}` : settings.projectId}:${settings.orderType}`;
-  const { upsertPrComment } = await import('./report/pr-comment.ts');
+  if (!comment.wanted || !pr || !comment.token) return;
+  const runUrl = workflowRunUrl(context.env);
+  const body = render({ markerKey: comment.markerKey, ...(pr.headSha ? { headSha: pr.headSha } : {}), ...(runUrl ? { runUrl } : {}) });
+  const [{ upsertPrComment }, { commentMarker }] = await Promise.all([import('./report/pr-comment.ts'), import('./report/summary.ts')]);
   await upsertPrComment(
-    { token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number },
-    renderComment(report, { markerKey }),
-    commentMarker(markerKey),
-    io.log,
+    { token: comment.token, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number },
+    body,
+    commentMarker(comment.markerKey),
+    context.io.log,
     // A signal stops the comment (a courtesy) at once: the runner's kill is not far behind.
     context.abort,
   );
-  return { resultLine };
 }
 
 /**

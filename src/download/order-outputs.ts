@@ -13,7 +13,7 @@ import type { Order } from '../ollang/schemas.ts';
 import type { DownloadKind, Settings } from '../settings.ts';
 import type { Log, Sleep, Transport } from '../runtime.ts';
 import type { OutputsReadiness } from '../wait/poller.ts';
-import { downloadCutOff, finishDownload, recordFile, type FollowedOrder } from '../orders/followed.ts';
+import { downloadCutOff, finishDownload, noteNothingDownloaded, recordFile, type FollowedOrder } from '../orders/followed.ts';
 import { classifyDoc, planDownloads, type DownloadItem } from './plan.ts';
 import { DownloadError, downloadItem, type RefreshedDocument } from './downloader.ts';
 import { OutputPathPlanner, mediaValues, nameAndExtension } from './output-path.ts';
@@ -189,9 +189,9 @@ function reportNothingDownloaded(order: Order, followed: FollowedOrder, kinds: R
     log.info(`${what} (${asked}); ${outputs}.`);
     return;
   }
-  log.warning(`${what}: ${asked}, and ${outputs}. Set download to auto (what the order type delivers) or to the kinds it has.`, {
-    title: `Nothing downloaded: ${followed.language}`,
-  });
+  const advice = 'Set download to auto (what the order type delivers) or to the kinds it has.';
+  log.warning(`${what}: ${asked}, and ${outputs}. ${advice}`, { title: `Nothing downloaded: ${followed.language}` });
+  noteNothingDownloaded(followed, `finished, but none of its outputs was downloaded: ${asked}, and ${outputs}. ${advice}`);
 }
 
 /** The same document in a freshly fetched order: its new signed URL and size. */

@@ -311,8 +311,14 @@ export class OllangClient {
     return this.#request(spec, (response, s) => this.#parse(spec, response, s.orderPageSchema));
   }
 
-  /** Every order matching `query`, page by page (50 a page unless `take` says otherwise). */
-  async *listAllOrders(query: Omit<ListOrdersQuery, 'page'>, options?: { maxPages?: number }): AsyncGenerator<OrderSummary> {
+  /**
+   * Every order matching `query`, page by page (50 a page unless `take` says otherwise).
+   * `onMorePages` is called when it stops at `maxPages` while the server still says there are more.
+   */
+  async *listAllOrders(
+    query: Omit<ListOrdersQuery, 'page'>,
+    options?: { maxPages?: number; onMorePages?: () => void },
+  ): AsyncGenerator<OrderSummary> {
     const maxPages = options?.maxPages ?? defaultMaxPages;
     const take = query.take ?? 50;
     for (let page = 1; page <= maxPages; page++) {
@@ -320,6 +326,7 @@ export class OllangClient {
       yield* result.orders;
       if (!result.meta.hasNextPage || result.orders.length === 0) return;
     }
+    options?.onMorePages?.();
   }
 
   /**

@@ -180,6 +180,14 @@ export function finishDownload(order: FollowedOrder, problems: readonly string[]
 }
 
 /**
+ * A finished order none of whose outputs was downloaded (`download` asks for kinds it did not
+ * have): not a failed download, but said in the report, next to the order.
+ */
+export function noteNothingDownloaded(order: FollowedOrder, why: string): void {
+  order.problem = why;
+}
+
+/**
  * The run's deadline stopped the download: not a failed download, the run's time was up
  * (on-timeout decides what that means).
  */

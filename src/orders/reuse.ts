@@ -145,12 +145,12 @@ async function confirmCandidates(
 
 /**
  * Newest orders of the project and type, filtered on our side (a server may ignore filters:
- * docs/ollang-api.md), reading at most `maxPages` pages.
+ * docs/ollang-api.md), reading at most `maxPages` pages (`onMorePages`: stopped there with more left).
  */
 export async function scanOrders(
   client: OllangClient,
   scope: Omit<OrderScope, 'level'>,
-  options: { languages?: string[]; createdFrom?: string; maxPages?: number } = {},
+  options: { languages?: string[]; createdFrom?: string; maxPages?: number; onMorePages?: () => void } = {},
 ): Promise<OrderSummary[]> {
   const languages = options.languages ? new Set(options.languages.map(languageKey)) : undefined;
   const matches: OrderSummary[] = [];
@@ -165,7 +165,7 @@ export async function scanOrders(
         ...(options.createdFrom ? { createdAtFrom: options.createdFrom } : {}),
       },
     },
-    { maxPages: options.maxPages ?? REUSE_SCAN_MAX_PAGES },
+    { maxPages: options.maxPages ?? REUSE_SCAN_MAX_PAGES, ...(options.onMorePages ? { onMorePages: options.onMorePages } : {}) },
   );
   for await (const summary of pages) {
     if (summary.projectId !== undefined && summary.projectId !== scope.projectId) continue;

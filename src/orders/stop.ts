@@ -51,6 +51,15 @@ export interface HandledOrder {
 export type CancelModeEnd = 'dry-run' | 'cancelled' | 'completed' | 'failed';
 
 /**
+ * `mode: cancel` without order IDs reads the project's orders newest first, up to this many
+ * List Orders pages of 50 (10,000 orders): generous, since an older unfinished order it missed
+ * goes on being billed, yet bounded against a server that always says "more". Past it the run
+ * says how far it looked and is never `completed`.
+ */
+export const CANCEL_SCAN_MAX_PAGES = 200;
+const SCAN_PAGE_SIZE = 50;
+
+/**
  * SIGINT / SIGTERM: cancel the unfinished orders this run created, within the runner's grace
  * period. Returns the run's failure message.
  */
@@ -148,8 +157,10 @@ export async function cancelMode(
   projectIds: readonly string[] = [context.settings.projectId],
 ): Promise<{ ended: CancelModeEnd; handled: HandledOrder[]; failure?: string }> {
   const { settings, log } = context;
-  const targets =
-    settings.orderIds.length > 0 ? await readGivenOrders(client, settings.orderIds) : await findUnfinished(context, client, projectIds);
+  const { targets, unread } =
+    settings.orderIds.length > 0
+      ? { targets: await readGivenOrders(client, settings.orderIds), unread: undefined }
+      : await findUnfinished(context, client, projectIds);
   const handled: HandledOrder[] = [];
   const toCancel: CancelTarget[] = [];
   for (const target of targets) {
@@ -193,10 +204,12 @@ export async function cancelMode(
     return {
       ended: 'failed',
       handled: ordered,
-      failure: `Could not cancel ${reasons.map((o) => `${o.orderId} (${o.outcome})`).join('; ')}.`,
+      failure: [`Could not cancel ${reasons.map((o) => `${o.orderId} (${o.outcome})`).join('; ')}.`, unread].filter(Boolean).join(' '),
     };
   }
   const stoppedSomething = results.some((r) => r.outcome !== 'already-finished') || ordered.some((o) => o.status === 'cancelled');
+  // Orders left unread may be unfinished: never "nothing to cancel" then, and the run fails saying so.
+  if (unread) return { ended: stoppedSomething ? 'cancelled' : 'failed', handled: ordered, failure: unread };
   return { ended: stoppedSomething ? 'cancelled' : 'completed', handled: ordered };
 }
 
@@ -218,22 +231,43 @@ async function readGivenOrders(client: OllangClient, orderIds: readonly string[]
   return targets;
 }
 
-/** The projects' unfinished orders of the order type, for the target languages. */
-async function findUnfinished(context: StopContext, client: OllangClient, projectIds: readonly string[]): Promise<CancelTarget[]> {
+/**
+ * The projects' unfinished orders of the order type, for the target languages; `unread` says so
+ * when older orders of a project were left unread (CANCEL_SCAN_MAX_PAGES).
+ */
+async function findUnfinished(
+  context: StopContext,
+  client: OllangClient,
+  projectIds: readonly string[],
+): Promise<{ targets: CancelTarget[]; unread?: string }> {
   const { settings, log } = context;
   const unfinished: (OrderSummary & { projectId: string })[] = [];
+  const cutShort: string[] = [];
   for (const projectId of new Set(projectIds)) {
-    const found = await scanOrders(client, { projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+    const found = await scanOrders(
+      client,
+      { projectId, orderType: settings.orderType },
+      { languages: settings.targetLanguages, maxPages: CANCEL_SCAN_MAX_PAGES, onMorePages: () => cutShort.push(projectId) },
+    );
     for (const o of found) if (!isFinished(o.status)) unfinished.push({ ...o, projectId });
   }
-  log.info(`Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+  const newest = (CANCEL_SCAN_MAX_PAGES * SCAN_PAGE_SIZE).toLocaleString('en-US');
+  const unread =
+    cutShort.length > 0
+      ? `Looked at the ${newest} newest ${settings.orderType} orders of project ${cutShort.join(', ')} only: older ones were not read, and an unfinished one among them goes on. Cancel such orders by ID (order-ids) or in the Ollang dashboard.`
+      : undefined;
+  log.info(
+    `Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}${unread ? ` among the ${newest} newest` : ''}.`,
+  );
+  if (unread) log.warning(unread, { title: 'Not every order was read' });
   const languageIndex = (language: string): number => {
     const index = settings.targetLanguages.findIndex((l) => l.toLowerCase() === language.toLowerCase());
     return index === -1 ? settings.targetLanguages.length : index;
   };
-  return unfinished
+  const targets = unfinished
     .map((o) => ({ orderId: o.id, projectId: o.projectId, language: o.targetLanguage, type: o.type, status: o.status }))
     .sort((a, b) => languageIndex(a.language) - languageIndex(b.language));
+  return { targets, ...(unread ? { unread } : {}) };
 }
 
 /** The handled orders in the order they were found or given (cancels end in any order). */

@@ -14,10 +14,13 @@
 import path from 'node:path';
 import type { Log } from '../runtime.ts';
 import { errorMessage } from '../error-message.ts';
+import { workflowRunUrl } from '../github-context.ts';
 import type { RunReport } from './model.ts';
 
 /** Uploads `files` (absolute paths under `rootDirectory`) as artifact `name`; returns its ID. */
 export type ArtifactUploader = (name: string, files: string[], rootDirectory: string) => Promise<{ id?: number; size?: number }>;
+/** Deletes this workflow run's artifact `name`. */
+export type ArtifactRemover = (name: string) => Promise<void>;
 
 export interface ArtifactRequest {
   name: string;
@@ -26,8 +29,9 @@ export interface ArtifactRequest {
   workspace: string;
   env: Record<string, string | undefined>;
   log: Log;
-  /** Tests pass one; by default @actions/artifact, loaded on first use. */
+  /** Tests pass them; by default @actions/artifact, loaded on first use. */
   uploader?: ArtifactUploader;
+  remover?: ArtifactRemover;
 }
 
 /** The `artifact` entry of the report: uploaded with its URL, or why not. */
@@ -42,21 +46,35 @@ export async function uploadRunArtifact(request: ArtifactRequest): Promise<NonNu
     log.notice(`Artifact ${name} not uploaded: ${unavailable}. The files are in the workspace.`, { title: 'No artifact' });
     return { name, problem: unavailable };
   }
+  // A re-run ("Re-run jobs") is the same workflow run, and artifact names are unique within one.
+  const attempt = Number(env['GITHUB_RUN_ATTEMPT'] ?? '1');
+  const rerun = Number.isSafeInteger(attempt) && attempt > 1;
   try {
-    const upload = request.uploader ?? (await defaultUploader());
+    const { upload, remove } = request.uploader ? { upload: request.uploader, remove: request.remover } : await defaultService();
     const absolute = files.map((file) => path.join(request.workspace, ...file.split('/')));
-    const { id, size } = await log.group(`Uploading ${files.length} file(s) as artifact ${name}`, () =>
-      upload(name, absolute, request.workspace),
-    );
+    const { id, size } = await log.group(`Uploading ${files.length} file(s) as artifact ${name}`, async () => {
+      try {
+        return await upload(name, absolute, request.workspace);
+      } catch (error) {
+        // On a re-run the name is most likely this job's own from an earlier attempt, with what
+        // that attempt had: replace it, as upload-artifact's `overwrite: true` does. Not on the
+        // first attempt: the artifact is then another job's or step's of this run, never ours to delete.
+        if (!rerun || !remove || !nameTaken(errorMessage(error))) throw error;
+        log.info(`Attempt ${attempt} of this workflow run: replacing the artifact ${name} an earlier attempt uploaded.`);
+        await remove(name);
+        return await upload(name, absolute, request.workspace);
+      }
+    });
     const url = id === undefined ? undefined : artifactUrl(env, id);
     log.info(`Uploaded artifact ${name}${size !== undefined ? ` (${size} bytes)` : ''}${url ? `: ${url}` : ''}.`);
     return { name, ...(url ? { url } : {}) };
   } catch (error) {
     const message = errorMessage(error);
-    // Artifact names are unique within a workflow run: matrix jobs need a name each.
-    const hint = /conflict|already exists|409/i.test(message)
-      ? ' Artifact names must be unique within a workflow run: in a matrix, put the matrix value in the name.'
-      : '';
+    const hint = !nameTaken(message)
+      ? ''
+      : rerun
+        ? ' Artifact names are unique within a workflow run, re-runs included, and the artifact of an earlier attempt could not be replaced.'
+        : ' Artifact names must be unique within a workflow run: another job or step of this run already uploaded one of that name (in a matrix, put the matrix value in the name). A re-run replaces its own earlier artifact.';
     log.warning(`Could not upload artifact ${name}: ${message}.${hint} The files are in the workspace.`, {
       title: 'Artifact not uploaded',
     });
@@ -83,23 +101,28 @@ export function serviceUnavailable(env: Record<string, string | undefined>): str
  * undefined when a part is missing or not what GitHub sets (no link rather than a wrong one).
  */
 export function artifactUrl(env: Record<string, string | undefined>, id: number): string | undefined {
-  const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-  const repository = env['GITHUB_REPOSITORY'] ?? '';
-  const runId = env['GITHUB_RUN_ID'] ?? '';
-  if (!/^https?:\/\/[^\s()<>]+$/.test(server) || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) || !/^\d+$/.test(runId)) {
-    return undefined;
-  }
-  if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-  return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}/artifacts/${id}`;
+  const run = workflowRunUrl(env);
+  if (!run || !Number.isSafeInteger(id) || id <= 0) return undefined;
+  return `${run}/artifacts/${id}`;
+}
+
+/** The artifact service's answer when the name is taken in this workflow run (409 already_exists). */
+function nameTaken(message: string): boolean {
+  return /conflict|already exists|409/i.test(message);
 }
 
 /** @actions/artifact, loaded only here: most runs upload nothing, and it is large (docs/benchmarks.md). */
-async function defaultUploader(): Promise<ArtifactUploader> {
+async function defaultService(): Promise<{ upload: ArtifactUploader; remove: ArtifactRemover }> {
   const { DefaultArtifactClient } = await import('@actions/artifact');
   const client = new DefaultArtifactClient();
-  return async (name, files, rootDirectory) => {
-    const result = await client.uploadArtifact(name, files, rootDirectory);
-    return { ...(result.id !== undefined ? { id: result.id } : {}), ...(result.size !== undefined ? { size: result.size } : {}) };
+  return {
+    upload: async (name, files, rootDirectory) => {
+      const result = await client.uploadArtifact(name, files, rootDirectory);
+      return { ...(result.id !== undefined ? { id: result.id } : {}), ...(result.size !== undefined ? { size: result.size } : {}) };
+    },
+    remove: async (name) => {
+      await client.deleteArtifact(name);
+    },
   };
 }
 

@@ -18,6 +18,8 @@ export interface OrderReport {
   status: string;
   /** Whether this run created (and paid for) the order. */
   created: boolean;
+  /** Named by the `order-ids` input (neither created nor looked up by this run). */
+  given?: boolean;
   /** Workspace-relative paths (posix separators) downloaded for this order. */
   files: string[];
   /** A sentence for the user when something went wrong with this order. */

@@ -2,6 +2,7 @@
  * One PR comment per project and order type, found again by a hidden marker and updated in
  * place, so that re-runs and new pushes do not pile up comments.
  */
+import type { getOctokit } from '@actions/github';
 import type { Log } from '../runtime.ts';
 import { errorMessage } from '../error-message.ts';
 import { redactSecrets } from '../redact.ts';
@@ -43,7 +44,9 @@ export async function upsertPrComment(
       issue_number: target.issueNumber,
       per_page: 100,
     });
-    const existing = pickOwnComment(comments, marker);
+    const marked = comments.filter((comment) => comment.body?.includes(marker));
+    // Whose comment it is matters only when one carries the marker: the first run asks nothing more.
+    const existing = marked.length > 0 ? pickOwnComment(marked, marker, await tokenLogin(octokit, log)) : undefined;
     if (existing) {
       await octokit.rest.issues.updateComment({
         owner: target.owner,
@@ -85,20 +88,40 @@ export async function upsertPrComment(
   }
 }
 
+/** Who writes with the workflow's own GITHUB_TOKEN. */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+
 /**
- * The comment to update among those carrying the marker. Anyone can paste the marker into a
- * comment (quoting ours, for one), so prefer a bot's comment (github-actions[bot] writes with
- * GITHUB_TOKEN), then one that starts with the marker, as ours do.
+ * The account the token writes as. GraphQL's `viewer` answers for every kind of token (REST
+ * `GET /user` refuses installation tokens): `github-actions[bot]` for GITHUB_TOKEN, `<app>[bot]`
+ * for a GitHub App's token, the user for a personal token. Where it cannot be asked, the
+ * default token's bot.
  */
-function pickOwnComment(comments: IssueComment[], marker: string): IssueComment | undefined {
-  const score = (comment: IssueComment): number =>
-    (comment.user?.type === 'Bot' ? 2 : 0) + (comment.body?.trimStart().startsWith(marker) ? 1 : 0);
-  let best: IssueComment | undefined;
-  for (const comment of comments) {
-    if (!comment.body?.includes(marker)) continue;
-    if (!best || score(comment) > score(best)) best = comment;
+async function tokenLogin(octokit: ReturnType<typeof getOctokit>, log: Log): Promise<string> {
+  try {
+    const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+    if (typeof answer.viewer?.login === 'string' && answer.viewer.login !== '') return answer.viewer.login;
+    log.debug('The GitHub API did not say whose token this is; taking it for GITHUB_TOKEN.');
+  } catch (error) {
+    log.debug(`Could not ask the GitHub API whose token this is (${errorMessage(error)}); taking it for GITHUB_TOKEN.`);
   }
-  return best;
+  return GITHUB_ACTIONS_BOT;
+}
+
+/**
+ * The comment to update among those carrying the marker: only one the token's own account
+ * wrote. The marker is public: anyone can post a comment that carries it (quoting ours, or to
+ * have the action put its results under their name), and such a comment is never edited; a new
+ * one is written instead. Among our own, one that starts with the marker, as ours do.
+ */
+function pickOwnComment(comments: IssueComment[], marker: string, login: string): IssueComment | undefined {
+  const own = comments.filter(
+    (comment) =>
+      comment.user?.login?.toLowerCase() === login.toLowerCase() &&
+      // A `[bot]` login is an app's: only ever with type Bot (no user can have brackets in a login).
+      (!login.endsWith('[bot]') || comment.user.type === 'Bot'),
+  );
+  return own.find((comment) => comment.body?.trimStart().startsWith(marker)) ?? own[0];
 }
 
 function statusOf(error: unknown): number | undefined {

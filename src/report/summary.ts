@@ -20,6 +20,10 @@ import { qualityCommentSection, renderQualitySummary } from '../quality/report.t
 export interface CommentContext {
   /** Keeps two steps of one workflow in separate comments: project ID + order type. */
   markerKey: string;
+  /** The pull request's head commit the run was for: the comment says which commit it describes. */
+  headSha?: string;
+  /** The workflow run's page (github-context.ts): where the job summary and the log are. */
+  runUrl?: string;
 }
 
 const RUN_STATUS_LABEL: Record<RunStatus, string> = {
@@ -35,6 +39,16 @@ const RUN_STATUS_LABEL: Record<RunStatus, string> = {
 /** The summary limit is 1 MiB and a comment body 65,536 characters: long file lists are cut. */
 const MAX_FILES_IN_SUMMARY = 50;
 const MAX_FILES_IN_COMMENT = 10;
+/**
+ * What a rendering may weigh, in UTF-8 bytes (never fewer than characters): GitHub refuses a
+ * comment body over 65,536 characters and a step summary over 1 MiB. Rows and problems beyond
+ * these are left out, and a line says how many (see `fit`).
+ */
+export const COMMENT_BUDGET_BYTES = 60_000;
+export const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** One problem or failure text from the API is cut here (the log has it whole). */
+const MAX_PROBLEM_CHARS = 1_000;
+const MAX_FAILURE_CHARS = 3_000;
 
 /** The hidden marker that finds this action's comment again (HTML comments do not render). */
 export function commentMarker(markerKey: string): string {
@@ -43,28 +57,30 @@ export function commentMarker(markerKey: string): string {
 }
 
 export function renderSummary(report: RunReport): string {
-  const lines: string[] = [];
+  const lines: Part[] = [];
   lines.push(`## Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
-  if (report.failure) lines.push(`**What went wrong:** ${text(report.failure)}`, '');
+  if (report.failure) lines.push(`**What went wrong:** ${failureText(report.failure)}`, '');
   lines.push(contextLine(report), '');
   if (report.projects.length > 0) lines.push(mediaLine(report), '');
-  if (report.orders.length > 0) lines.push(...orderTable(report, MAX_FILES_IN_SUMMARY), '');
+  const more = 'not shown (the job summary is limited to 1 MiB); the `orders` output lists every order';
+  if (report.orders.length > 0) lines.push(...orderTable(report, MAX_FILES_IN_SUMMARY, more), '');
   lines.push(totalsLine(report), '');
   const files = filesLine(report);
   if (files) lines.push(files, '');
   lines.push(timingsLine(report), '');
   if (report.plan) lines.push(...planLines(report.plan), '');
-  const problems = problemLines(report.orders);
-  if (problems.length > 0) lines.push('### Problems', '', ...problems, '');
+  const problems = problemLines(report.orders, more);
+  if (problems) lines.push('### Problems', '', problems, '');
   if (report.quality) lines.push(renderQualitySummary(report.quality.mode, report.quality.files));
-  return lines.join('\n');
+  return fit(lines, SUMMARY_BUDGET_BYTES).join('\n');
 }
 
 export function renderComment(report: RunReport, context: CommentContext): string {
-  const lines: string[] = [commentMarker(context.markerKey)];
+  const lines: Part[] = [commentMarker(context.markerKey)];
   lines.push(`### Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
-  if (report.failure) lines.push(`**What went wrong:** ${text(report.failure)}`, '');
-  if (report.orders.length > 0) lines.push(...orderTable(report, MAX_FILES_IN_COMMENT), '');
+  if (report.failure) lines.push(`**What went wrong:** ${failureText(report.failure)}`, '');
+  const more = `not shown here: see the job summary${context.runUrl ? ` of [this run](${context.runUrl})` : ''}`;
+  if (report.orders.length > 0) lines.push(...orderTable(report, MAX_FILES_IN_COMMENT, more), '');
   if (report.languagesWithoutOrder.length > 0) {
     lines.push(`Languages without an order: ${report.languagesWithoutOrder.map((language) => inlineCode(language)).join(', ')}`, '');
   }
@@ -72,22 +88,50 @@ export function renderComment(report: RunReport, context: CommentContext): strin
   if (files) lines.push(files, '');
   if (report.plan) lines.push(...planLines(report.plan), '');
   lines.push(`Cost: ${plural(report.createdCount, 'order')} created, ${report.reusedCount} reused`);
-  const problems = problemLines(report.orders);
-  if (problems.length > 0) lines.push('', '**Problems**', '', ...problems);
+  const problems = problemLines(report.orders, more);
+  if (problems) lines.push('', '**Problems**', '', problems);
   if (report.quality) lines.push(...qualityCommentSection(report.quality.mode, report.quality.files));
-  return lines.join('\n') + '\n';
+  const run = runLine(context);
+  if (run) lines.push('', run);
+  return fit(lines, COMMENT_BUDGET_BYTES).join('\n') + '\n';
 }
 
 /** The summary of a run the inputs stopped: every bad input, before any request. */
 export function renderInputProblems(problems: readonly { input: string; message: string }[]): string {
-  return [
-    `## Ollang localization — ${RUN_STATUS_LABEL.failed}`,
+  return [`## Ollang localization — ${RUN_STATUS_LABEL.failed}`, '', ...inputProblemLines(problems), ''].join('\n');
+}
+
+/**
+ * The PR comment of a run the inputs stopped: it replaces the results of an earlier push, which
+ * would otherwise stand for this commit too.
+ */
+export function renderInputProblemsComment(problems: readonly { input: string; message: string }[], context: CommentContext): string {
+  const lines = [
+    commentMarker(context.markerKey),
+    `### Ollang localization — ${RUN_STATUS_LABEL.failed}`,
     '',
+    ...inputProblemLines(problems),
+  ];
+  const run = runLine(context);
+  if (run) lines.push('', run);
+  return fit(lines, COMMENT_BUDGET_BYTES).join('\n') + '\n';
+}
+
+function inputProblemLines(problems: readonly { input: string; message: string }[]): string[] {
+  return [
     `**What went wrong:** ${problems.length === 1 ? 'an input is' : `${problems.length} inputs are`} not valid, so nothing was sent to Ollang. Fix ${problems.length === 1 ? 'it' : 'them'} in the workflow file:`,
     '',
-    ...problems.map((problem) => `- ${inlineCode(problem.input)}: ${text(problem.message)}`),
-    '',
-  ].join('\n');
+    ...problems.map((problem) => `- ${inlineCode(problem.input)}: ${text(cut(problem.message, MAX_PROBLEM_CHARS))}`),
+  ];
+}
+
+/** "Commit `1a2b3c4` · [workflow run](…)": which push and which run the comment describes. */
+function runLine(context: CommentContext): string | undefined {
+  const parts = [
+    ...(context.headSha ? [`Commit ${inlineCode(context.headSha.slice(0, 7))}`] : []),
+    ...(context.runUrl ? [`[workflow run](${context.runUrl})`] : []),
+  ];
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 /**
@@ -112,6 +156,12 @@ export function resultLine(report: RunReport): string {
   if (report.languagesWithoutOrder.length > 0) parts.push(`no order for ${report.languagesWithoutOrder.join(', ')}`);
   if (report.artifact?.url) parts.push(`artifact ${report.artifact.name}: ${report.artifact.url}`);
   return `${head}: ${parts.join('; ')}.`;
+}
+
+/** The result line of a run skipped because GitHub withheld the API key on purpose (inputs.ts: SecretWithheldError). */
+export function skippedResultLine(reason: 'fork' | 'dependabot'): string {
+  const why = reason === 'fork' ? 'a pull request from a fork gets no secrets' : 'a run Dependabot started gets only Dependabot secrets';
+  return `Ollang localization skipped: api-key is empty (${why}); nothing was sent to Ollang.`;
 }
 
 /** The result line of a run the inputs stopped. */
@@ -143,14 +193,15 @@ function mediaLine(report: RunReport): string {
   return `Media: ${totals}. ${each}.`;
 }
 
-function orderTable(report: RunReport, maxFiles: number): string[] {
+/** The order table: its header, then its rows, which `fit` may cut ("…and 12 more rows, <more>"). */
+function orderTable(report: RunReport, maxFiles: number, more: string): Part[] {
   const cancelMode = report.mode === 'cancel';
   const withMedia = report.orders.some((o) => o.media);
   const header = [...(withMedia ? ['Media'] : []), 'Language', 'Status', 'Order', ...(cancelMode ? [] : ['Files'])];
-  const rows = [`| ${header.join(' | ')} |`, `|${header.map(() => '---|').join('')}`];
+  const rows: string[] = [];
   for (const order of byMedia(report)) {
     const cells = [...(withMedia ? [order.media ? code(order.media) : '—'] : []), code(order.language), statusCell(order)];
-    cells.push(`${code(order.orderId)}${cancelMode ? '' : order.created ? ' (created)' : ' (reused)'}`);
+    cells.push(`${code(order.orderId)}${cancelMode ? '' : order.created ? ' (created)' : order.given ? ' (given)' : ' (reused)'}`);
     if (!cancelMode) {
       const shown = order.files.slice(0, maxFiles).map((file) => code(file));
       if (order.files.length > maxFiles) shown.push(`and ${order.files.length - maxFiles} more`);
@@ -158,7 +209,9 @@ function orderTable(report: RunReport, maxFiles: number): string[] {
     }
     rows.push(`| ${cells.join(' | ')} |`);
   }
-  return rows;
+  // A paragraph after a table needs a blank line, or GFM reads it as one more row.
+  const cutRows: Cuttable = { lines: rows, rest: (left) => ['', `…and ${plural(left, 'more row')}, ${more}.`] };
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---|').join('')}`, cutRows];
 }
 
 /** One row per media file and language: the orders grouped by media file, in the order of `projects`. */
@@ -193,7 +246,9 @@ function cancelCounts(report: RunReport): string {
   if (report.orders.length === 0)
     return report.status === 'dry-run'
       ? 'nothing would be cancelled: no unfinished order found'
-      : 'nothing to cancel: no unfinished order found';
+      : report.status === 'failed'
+        ? 'nothing cancelled: no unfinished order found among the orders read'
+        : 'nothing to cancel: no unfinished order found';
   const counts = new Map<string, number>();
   for (const order of report.orders) {
     const outcome = (order.outcome ?? order.status).split(':')[0]!;
@@ -232,10 +287,69 @@ function planLines(plan: NonNullable<RunReport['plan']>): string[] {
   return lines;
 }
 
-function problemLines(orders: OrderReport[]): string[] {
-  return orders
+/** One line per order with a problem; `fit` keeps them before table rows, the more useful of the two. */
+function problemLines(orders: OrderReport[], more: string): Cuttable | undefined {
+  const lines = orders
     .filter((order) => order.problem)
-    .map((order) => `- ${inlineCode(order.language)}, order ${inlineCode(order.orderId)}: ${text(order.problem ?? '')}`);
+    .map(
+      (order) =>
+        `- ${inlineCode(order.language)}, order ${inlineCode(order.orderId)}: ${text(cut(order.problem ?? '', MAX_PROBLEM_CHARS))}`,
+    );
+  return lines.length > 0 ? { lines, rest: (left) => [`- …and ${plural(left, 'more problem')}, ${more}.`], first: true } : undefined;
+}
+
+/** The run's failure, cut where an API message makes it long (the log and `setFailed` have it whole). */
+function failureText(failure: string): string {
+  const short = cut(failure, MAX_FAILURE_CHARS);
+  return text(short) + (short === failure ? '' : ' (cut here: the step log has the whole message)');
+}
+
+/** At most `max` characters (code points), with "…" where it was cut. */
+function cut(value: string, max: number): string {
+  const chars = Array.from(value);
+  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * Lines that may be left out when a rendering outgrows its budget, and what stands for the
+ * ones left out. `first`: given room before the others (problems before table rows).
+ */
+interface Cuttable {
+  lines: string[];
+  rest: (left: number) => string[];
+  first?: boolean;
+}
+type Part = string | Cuttable;
+
+/**
+ * The lines of a rendering within `budget` bytes: every plain line, and as many lines of each
+ * Cuttable as the room left allows, each Cuttable cut at its end with its `rest` in place of
+ * what was left out. Nothing is cut when everything fits.
+ */
+function fit(parts: readonly Part[], budget: number): string[] {
+  const size = (lines: readonly string[]): number => lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+  const whole = (part: Part): string[] => (typeof part === 'string' ? [part] : part.lines);
+  if (size(parts.flatMap(whole)) <= budget) return parts.flatMap(whole);
+  const lists = parts.filter((part): part is Cuttable => typeof part !== 'string');
+  // Each list's "…and N more" line is kept room for, whatever happens to the others.
+  let room =
+    budget -
+    size(parts.filter((part): part is string => typeof part === 'string')) -
+    size(lists.flatMap((list) => list.rest(list.lines.length)));
+  const kept = new Map<Cuttable, number>();
+  for (const list of [...lists.filter((l) => l.first), ...lists.filter((l) => !l.first)]) {
+    let count = 0;
+    while (count < list.lines.length && size([list.lines[count]!]) <= room) {
+      room -= size([list.lines[count]!]);
+      count += 1;
+    }
+    kept.set(list, count);
+  }
+  return parts.flatMap((part) => {
+    if (typeof part === 'string') return [part];
+    const count = kept.get(part) ?? 0;
+    return count === part.lines.length ? part.lines : [...part.lines.slice(0, count), ...part.rest(part.lines.length - count)];
+  });
 }
 
 /** The action's own words first (`timed-out`, `download-failed`, `cancel-failed`), then what Ollang's status means. */

@@ -22,6 +22,11 @@ export interface RunRecord {
   /** Dry run only: what would be created and reused. */
   plan?: RunReport['plan'];
   /**
+   * The orders of every target language were looked up (reused, created or found missing):
+   * before that (a 401, an unreachable api-url) the run cannot say which languages have none.
+   */
+  ordersChosen?: boolean;
+  /**
    * How the run ended where its orders do not say: a dry run, a cancelled run; `mode: cancel`
    * that cancelled something, had nothing to cancel (`completed`), or could not cancel.
    */
@@ -55,7 +60,7 @@ export function recordFailure(record: RunRecord, message: string): void {
  * languages (an order read only during the wait counts too; a child order of another type does not).
  */
 export function languagesWithoutOrder(record: RunRecord, settings: VerdictSettings): string[] {
-  if (settings.orderIds.length > 0 || settings.mode === 'cancel') return [];
+  if (settings.orderIds.length > 0 || settings.mode === 'cancel' || !record.ordersChosen) return [];
   if (record.projects.length > 0) {
     // With media, a target is a media file and a language: "fr (videos/intro.mp4)".
     const byMedia = new Set(
@@ -84,7 +89,8 @@ export function runStatus(record: RunRecord, settings: VerdictSettings, missing:
   if (settings.mode === 'submit') return submitStatus(orders, missing);
   if (orders.length === 0) return missing.length > 0 ? 'failed' : 'completed';
   const failed = orders.filter((o) => o.state === 'failed').length;
-  if (failed === orders.length) return 'failed';
+  // `failed` is "nothing delivered": an order that saved some of its files before failing makes it partial.
+  if (failed === orders.length && orders.every((o) => o.files.length === 0)) return 'failed';
   if (failed > 0 || missing.length > 0 || orders.some((o) => o.state !== 'done')) return 'partial';
   return 'completed';
 }
@@ -129,7 +135,7 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
     reusedCount: record.followed.filter((o) => !o.created).length,
     outputDir: settings.outputDirRelative,
     timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
-    ...(record.plan ? { plan: record.plan } : {}),
+    ...(record.plan ? { plan: planInTargetOrder(record.plan, settings) } : {}),
     projects: record.projects,
     ...(failure ? { failure } : {}),
   };
@@ -141,15 +147,24 @@ export function finishRun(record: RunRecord, settings: VerdictSettings, now: num
  * child orders in the source language, after them), each language's orders in the order followed;
  * given `order-ids` in their own order.
  */
-function inTargetOrder(orders: readonly FollowedOrder[], settings: VerdictSettings): FollowedOrder[] {
+function inTargetOrder<T extends { language: string }>(orders: readonly T[], settings: VerdictSettings): T[] {
   // Given order IDs are followed, and reported, as given: target-languages is ignored then.
   if (settings.orderIds.length > 0) return [...orders];
   const rank = new Map(settings.targetLanguages.map((language, index) => [languageKey(language), index]));
-  const rankOf = (o: FollowedOrder): number => rank.get(languageKey(o.language)) ?? settings.targetLanguages.length;
+  const rankOf = (o: T): number => rank.get(languageKey(o.language)) ?? settings.targetLanguages.length;
   return orders
     .map((order, index) => ({ order, index }))
     .sort((a, b) => rankOf(a.order) - rankOf(b.order) || a.index - b.index)
     .map(({ order }) => order);
+}
+
+/** A dry run's plan in the order of `target-languages`, like the rows (look-ups answer in their own order). */
+function planInTargetOrder(plan: NonNullable<RunReport['plan']>, settings: VerdictSettings): NonNullable<RunReport['plan']> {
+  const create = inTargetOrder(
+    plan.create.map((language) => ({ language })),
+    settings,
+  ).map((item) => item.language);
+  return { create, reuse: inTargetOrder(plan.reuse, settings) };
 }
 
 /**
@@ -175,6 +190,7 @@ function orderReport(o: FollowedOrder, record: RunRecord, settings: VerdictSetti
     type: o.type,
     status: reportedStatus(o),
     created: o.created,
+    ...(settings.orderIds.length > 0 ? { given: true } : {}),
     files: o.files,
     ...(problem ? { problem } : {}),
     ...(outcome ? { outcome } : {}),
@@ -217,10 +233,17 @@ function orderOutcome(
     const why = !o.created ? 'not created by this run' : `on-timeout: ${settings.onTimeout}`;
     return [explainStatus(o.status), `left running (${why})`].filter(Boolean).join('; ');
   }
-  if (statusMeaning(o.status) !== 'unfinished' || o.state !== 'waiting') return undefined;
+  // Only orders of the requested type are downloaded (download/order-outputs.ts), unless given by ID.
+  const child =
+    o.type && o.type !== settings.orderType && settings.orderIds.length === 0
+      ? `a child order (${o.type}) Ollang added to the ${settings.orderType} order: its files are not downloaded, by design`
+      : undefined;
+  // Finished, but none of its outputs was what `download` asks for (order-outputs.ts warned).
+  if (o.state === 'done' && o.files.length === 0 && o.problem) return 'nothing downloaded (see the problems)';
+  if (statusMeaning(o.status) !== 'unfinished' || o.state !== 'waiting') return child;
   if (aborted) {
     const why = !o.created ? 'not created by this run' : !settings.cancelOnAbort ? 'cancel-on-abort: false' : 'the post step cancels it';
     return `left running (${why})`;
   }
-  return explainStatus(o.status);
+  return [explainStatus(o.status), child].filter(Boolean).join('; ') || undefined;
 }

@@ -290,7 +290,7 @@ function isFatal(error: unknown): boolean {
 }
 
 /**
- * "7/12 finished (1 failed), 3 ongoing, 2 waitingForApprove (a human-review gate); next check in 45s; 38m left".
+ * "7/12 finished (1 failed), 1 waiting for Ollang to publish its files, 3 ongoing, 2 waitingForApprove (a human-review gate); next check in 45s; 38m left".
  * The count of finished orders never goes down (an order never goes back to waiting), whatever
  * becomes of its download; Ollang's words are explained where they mean a wait (ollang/status.ts).
  * Once the next check is the last one before the deadline, the line says so instead of
@@ -305,13 +305,20 @@ export function progressLine(orders: readonly FollowedOrder[], nextCheckMs: numb
     counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
   }
   const parts = [`${finished}/${orders.length} finished${failed > 0 ? ` (${failed} failed)` : ''}`];
+  // Finished, but Ollang has not published their files yet (docs/ollang-api.md): what the wait is for now.
+  const unpublished = orders.filter((o) => o.state === 'awaiting-outputs').length;
+  if (unpublished > 0) parts.push(`${unpublished} waiting for Ollang to publish ${unpublished === 1 ? 'its files' : 'their files'}`);
   for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) {
     const meaning = explainStatusBriefly(status);
     parts.push(`${count} ${status}${meaning ? ` (${meaning})` : ''}`);
   }
   const left = Math.max(0, leftMs);
   const when = (ms: number): string => formatDuration(approximately(ms, 1_000));
-  const next = nextCheckMs >= left ? `last check in ${when(left)}` : `next check in ${when(nextCheckMs)}; ${when(left)} left`;
+  // Compared as printed: 45.0 s and 45.4 s both read "45s".
+  const next =
+    nextCheckMs >= left || when(nextCheckMs) === when(left)
+      ? `last check in ${when(left)}`
+      : `next check in ${when(nextCheckMs)}; ${when(left)} left`;
   return `${parts.join(', ')}; ${next}`;
 }
 

@@ -208,6 +208,14 @@ describe.each(FILES.map((f) => [f.label, f] as const))('%s', (_label, workflow) 
     }
   });
 
+  it('every actions/upload-artifact step sets overwrite: true (a re-run is the same workflow run, and names are unique in it)', () => {
+    const jobs = Object.values((workflow.workflow['jobs'] ?? {}) as Record<string, { steps?: Array<Record<string, unknown>> }>);
+    for (const s of jobs.flatMap((job) => job.steps ?? [])) {
+      if (typeof s['uses'] !== 'string' || !s['uses'].startsWith('actions/upload-artifact@')) continue;
+      expect((s['with'] as Record<string, unknown> | undefined)?.['overwrite'], `${workflow.label}: ${JSON.stringify(s)}`).toBe(true);
+    }
+  });
+
   it('runs at least one step of this action on one of its events (else this file tests nothing)', () => {
     expect(ranSteps.get(workflow.label) ?? 0, `${workflow.label}: no step of this action runs on its own triggers`).toBeGreaterThan(0);
   });
@@ -429,6 +437,31 @@ describe('what the examples promise', () => {
       const idle = await on('schedule');
       expect(idle.find((j) => j.jobId === 'collect')?.result).toBe('success');
       expect(sim.requests.length).toBe(before);
+    });
+
+    it('an order that failed while another still runs: that one collect run fails, the record keeps only the others', async () => {
+      const { on, issues, advance } = await scenario({ ja: { outcome: 'failed' }, es: { outcome: 'stuck' } });
+      const submitted = JSON.parse(byId(await on('push'), 'submit').outputs['order-ids'] ?? '[]') as string[];
+      advance(10 * 60_000);
+      const found = await on('schedule');
+      const collect = byId(found, 'collect');
+      // The action's step is green (es still runs: timed-out, on-timeout: continue) ...
+      expect(collect.run?.exitCode, describeRun(collect.run)).toBe(0);
+      expect(collect.outputs['status']).toBe('timed-out');
+      const ja = parseOrders(collect.run!).find((o) => o.language === 'ja')!;
+      expect(ja.status).toBe('failed');
+      // ... so the record step fails the run, once, and takes ja off the record.
+      const record = step(found, (s) => s.label.startsWith('run: waiting='));
+      expect(record.script?.exitCode, record.script?.stderr).toBe(1);
+      expect(record.script?.stdout).toContain(`::error title=Ollang order failed::Failed or cancelled at Ollang: ${ja.orderId};`);
+      expect(found.find((j) => j.jobId === 'collect')?.result).toBe('failure');
+      expect(issues()[0]?.state).toBe('open');
+      const kept = submitted.filter((id) => id !== ja.orderId).sort();
+      expect(issues()[0]?.body?.split('\n')).toContain(`order-ids: ${kept.join(',')}`);
+      // The next runs wait, green, for the others only.
+      const next = await on('schedule');
+      expect(byId(next, 'collect').inputs?.['order-ids']).toBe(kept.join(','));
+      expect(next.find((j) => j.jobId === 'collect')?.result).toBe('success');
     });
   });
 

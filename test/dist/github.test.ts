@@ -17,7 +17,7 @@ const MARKER_PREFIX = '<!-- ollang-localize-action:';
 const LANGUAGES = ['fr', 'es', 'de'];
 const fast = { pendingMs: 100, ongoingMs: 200, outputsLagMs: 50, intermediateStatuses: false };
 
-function eventFile(pr: { number: number; headRepo: string; fork: boolean }): string {
+function eventFile(pr: { number: number; headRepo: string; fork: boolean; sha?: string }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ollang-event-'));
   const file = path.join(dir, 'event.json');
   writeFileSync(
@@ -25,16 +25,23 @@ function eventFile(pr: { number: number; headRepo: string; fork: boolean }): str
     JSON.stringify({
       action: 'synchronize',
       number: pr.number,
-      pull_request: { number: pr.number, head: { sha: SHA, repo: { full_name: pr.headRepo, fork: pr.fork } }, base: { repo: { full_name: 'octo/release' } } },
+      pull_request: { number: pr.number, head: { sha: pr.sha ?? SHA, repo: { full_name: pr.headRepo, fork: pr.fork } }, base: { repo: { full_name: 'octo/release' } } },
       repository: { full_name: 'octo/release' },
     }),
   );
   return file;
 }
 
-function prEnv(github: FakeGitHubApi, pr = { number: 7, headRepo: 'octo/release', fork: false }): Record<string, string> {
-  return { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(pr), GITHUB_REPOSITORY: 'octo/release', GITHUB_SHA: SHA };
+function prEnv(
+  github: FakeGitHubApi,
+  pr: { number: number; headRepo: string; fork: boolean; sha?: string } = { number: 7, headRepo: 'octo/release', fork: false },
+  eventName = 'pull_request',
+): Record<string, string> {
+  return { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventFile(pr), GITHUB_REPOSITORY: 'octo/release', GITHUB_SHA: SHA };
 }
+
+/** The requests that write comments (not GraphQL's "whose token is this"). */
+const commentWrites = (api: FakeGitHubApi, method: string) => api.requests.filter((r) => r.method === method && r.path.includes('/comments'));
 
 function inputs(simulator: OllangSimulator, projectId: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -98,8 +105,10 @@ describe('dist/index.js on GitHub: PR comment, fork skip, summary, annotations, 
     expect(costLine(firstBody)).toBe('Cost: 3 orders created, 0 reused');
     expect(tableRows(firstBody).every((row) => row.includes('` (created) |'))).toBe(true);
     for (const order of parseOrders(first)) expect(firstBody).toContain(order.orderId);
-    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(commentWrites(github, 'POST')).toHaveLength(1);
     expect(github.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+    // Which push and which run it describes.
+    expect(firstBody.trimEnd().split('\n').at(-1)).toBe('Commit `0123456` · [workflow run](https://github.com/octo/release/actions/runs/4242)');
     expect(first.stdout).not.toContain(TOKEN);
 
     // Job summary: heading, a row per language, totals, the files as paths (never links into the repository), timings.
@@ -131,8 +140,8 @@ describe('dist/index.js on GitHub: PR comment, fork skip, summary, annotations, 
     expect(simulator.count('create')).toBe(createsBefore);
     expect(parseOrders(second).every((o) => !o.created)).toBe(true);
     expect(github.comments).toHaveLength(1);
-    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(github.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([`/repos/octo/release/issues/comments/${comment.id}`]);
+    expect(commentWrites(github, 'POST')).toHaveLength(1);
+    expect(commentWrites(github, 'PATCH').map((r) => r.path)).toEqual([`/repos/octo/release/issues/comments/${comment.id}`]);
     const secondBody = github.comments[0]!.body;
     expect(secondBody).not.toBe(firstBody);
     expect(costLine(secondBody)).toBe('Cost: 0 orders created, 3 reused');
@@ -172,6 +181,10 @@ describe('dist/index.js on GitHub: PR comment, fork skip, summary, annotations, 
       expect(run.stdout).not.toMatch(/^::(error|warning)/m);
       expect(simulator.requests.length).toBe(before);
       expect(fork.requests).toHaveLength(0);
+      // A result line, last, like every other run's.
+      expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
+        'Ollang localization skipped: api-key is empty (a pull request from a fork gets no secrets); nothing was sent to Ollang.',
+      );
     } finally {
       await fork.close();
     }
@@ -181,6 +194,87 @@ describe('dist/index.js on GitHub: PR comment, fork skip, summary, annotations, 
     const run = await runAction({ inputs: inputs(simulator, 'proj-pr', { 'api-key': '' }), env: prEnv(github, { number: 9, headRepo: 'octo/release', fork: false }) });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/^::error::.*api-key/m);
+  });
+
+  it.each([
+    // head.repo.fork only says the head repository is itself a fork: so is a branch of a forked repository.
+    ['a branch PR in a repository that is itself a fork', { number: 9, headRepo: 'octo/release', fork: true }, 'pull_request'],
+    // GitHub passes secrets to pull_request_target runs: an empty key there is a missing secret.
+    ['pull_request_target from a fork', { number: 10, headRepo: 'stranger/release', fork: true }, 'pull_request_target'],
+  ])('an empty api-key on %s is an input error, not a fork skip', async (_what, pr, eventName) => {
+    const quiet = await startGitHubApi();
+    try {
+      const run = await runAction({ inputs: inputs(simulator, 'proj-pr', { 'api-key': '', 'pr-comment': 'false' }), env: prEnv(quiet, pr, eventName) });
+      expect(run.exitCode, log(run)).toBe(1);
+      expect(run.stdout).toMatch(/^::error::Input 'api-key': is required and is empty/m);
+      expect(run.stdout).not.toContain('comes from a fork');
+    } finally {
+      await quiet.close();
+    }
+  });
+
+  it('a comment someone else planted with the marker is never edited: the action writes its own', async () => {
+    const api = await startGitHubApi();
+    try {
+      const planted = `${MARKER_PREFIX}proj-pr%3Asubtitle -->\n### Ollang localization — ✅ completed\n\nAll good, merge away.`;
+      api.comments.push({ id: 555, issueNumber: 7, user: { login: 'mallory', type: 'User' }, body: planted });
+      const first = await runAction({ inputs: inputs(simulator, 'proj-pr'), env: prEnv(api) });
+      expect(first.exitCode, log(first)).toBe(0);
+      expect(api.comments.find((c) => c.id === 555)?.body).toBe(planted);
+      expect(commentWrites(api, 'PATCH')).toEqual([]);
+      expect(commentWrites(api, 'POST')).toHaveLength(1);
+      const own = api.comments.find((c) => c.id !== 555)!;
+      expect(own.user).toEqual({ login: 'github-actions[bot]', type: 'Bot' });
+      // The next run finds its own comment (and still not mallory's).
+      const second = await runAction({ inputs: inputs(simulator, 'proj-pr'), env: prEnv(api) });
+      expect(second.exitCode, log(second)).toBe(0);
+      expect(commentWrites(api, 'PATCH').map((r) => r.path)).toEqual([`/repos/octo/release/issues/comments/${own.id}`]);
+      expect(api.comments).toHaveLength(2);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("with a person's token, the comment is that person's: found again by who wrote it, not by a bot's type", async () => {
+    const api = await startGitHubApi({ viewer: { login: 'release-manager', type: 'User' } });
+    try {
+      const bot = `${MARKER_PREFIX}proj-pr%3Asubtitle -->\nan older comment written with GITHUB_TOKEN`;
+      api.comments.push({ id: 556, issueNumber: 7, user: { login: 'github-actions[bot]', type: 'Bot' }, body: bot });
+      await runAction({ inputs: inputs(simulator, 'proj-pr'), env: prEnv(api) });
+      await runAction({ inputs: inputs(simulator, 'proj-pr'), env: prEnv(api) });
+      expect(api.comments.find((c) => c.id === 556)?.body).toBe(bot);
+      const own = api.comments.filter((c) => c.user.login === 'release-manager');
+      expect(own).toHaveLength(1);
+      expect(commentWrites(api, 'PATCH').map((r) => r.path)).toEqual([`/repos/octo/release/issues/comments/${own[0]!.id}`]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("a later push that stops on bad inputs replaces the earlier push's ✅ comment: failed, why, which commit and run", async () => {
+    const api = await startGitHubApi();
+    try {
+      const push = (sha: string, extra: Record<string, string>, runId: string) =>
+        runAction({ inputs: inputs(simulator, 'proj-pr', extra), env: { ...prEnv(api, { number: 7, headRepo: 'octo/release', fork: false, sha }), GITHUB_RUN_ID: runId } });
+      const first = await push('1111111111111111111111111111111111111111', {}, '100');
+      expect(first.exitCode, log(first)).toBe(0);
+      expect(api.comments).toHaveLength(1);
+      expect(api.comments[0]!.body).toContain('✅ completed');
+      expect(api.comments[0]!.body).toContain('Commit `1111111` · [workflow run](https://github.com/octo/release/actions/runs/100)');
+
+      const second = await push('2222222222222222222222222222222222222222', { 'target-languages': 'fr, fr', level: '3' }, '101');
+      expect(second.exitCode, log(second)).toBe(1);
+      expect(api.comments).toHaveLength(1);
+      const body = api.comments[0]!.body;
+      expect(body.startsWith(`${MARKER_PREFIX}proj-pr%3Asubtitle -->\n### Ollang localization — ❌ failed\n`)).toBe(true);
+      expect(body).toContain('**What went wrong:** 2 inputs are not valid, so nothing was sent to Ollang.');
+      expect(body).toMatch(/^- `target-languages`: Input 'target\\-languages': &quot;fr&quot; is listed more than once/m);
+      expect(body).toMatch(/^- `level`: Input 'level'/m);
+      expect(body).not.toContain('✅');
+      expect(body).toContain('Commit `2222222` · [workflow run](https://github.com/octo/release/actions/runs/101)');
+    } finally {
+      await api.close();
+    }
   });
 
   it('pr-comment: false sends nothing to GitHub', async () => {

@@ -16,6 +16,8 @@ import { parseOrders, runAction, type ActionRun } from './harness.ts';
 
 const FAST = { pendingMs: 100, ongoingMs: 200, outputsLagMs: 50, intermediateStatuses: false };
 const SHA = '0123456789abcdef0123456789abcdef01234567';
+/** The workflow run the harness's environment names (GITHUB_RUN_ID 4242). */
+const RUN_URL = 'https://github.com/octo/release/actions/runs/4242';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -72,7 +74,7 @@ function linkTargets(markdown: string): string[] {
 }
 
 describe('the artifact input', () => {
-  it('uploads exactly the downloaded files; the summary, the PR comment and artifact-url link the artifact, and nothing else', async () => {
+  it('uploads exactly the downloaded files; the summary, the PR comment and artifact-url link the artifact, never a file in the repository', async () => {
     const { sim, artifacts, github } = await services();
     const r = await run(sim, { artifact: 'subtitles' }, { ...artifacts.env, ...prEnv(github) });
     expect(r.exitCode, log(r)).toBe(0);
@@ -94,7 +96,8 @@ describe('the artifact input', () => {
 
     expect(github.comments).toHaveLength(1);
     const body = github.comments[0]!.body;
-    expect(linkTargets(body)).toEqual([url]);
+    // The artifact, and the run the comment describes.
+    expect(linkTargets(body)).toEqual([url, RUN_URL]);
     expect(body).not.toContain('/blob/');
     expect(r.stdout.split('\n').filter(Boolean).at(-1)).toBe(
       `Ollang localization completed: 2 orders (2 created, 0 reused), 2 with files; 4 files downloaded to localized; artifact subtitles: ${url}.`,
@@ -112,10 +115,10 @@ describe('the artifact input', () => {
     expect(r.stdout).not.toMatch(/^::(warning|error)(?! title=Subtitle quality)/m);
     expect(r.summary).toContain("Files: in this job's workspace only; the artifact `subtitles` was not uploaded (this runner offers no artifact service");
     expect(linkTargets(r.summary)).toEqual([]);
-    expect(linkTargets(github.comments[0]?.body ?? '')).toEqual([]);
+    expect(linkTargets(github.comments[0]?.body ?? '')).toEqual([RUN_URL]);
   });
 
-  it('a name already used in this workflow run: a warning that says what to do, and the run still succeeds', async () => {
+  it('a name another job of this attempt used: a warning that says what to do, the other artifact is kept, and the run still succeeds', async () => {
     const { sim, artifacts } = await services();
     const first = await run(sim, { artifact: 'subtitles' }, artifacts.env);
     expect(first.exitCode, log(first)).toBe(0);
@@ -125,6 +128,38 @@ describe('the artifact input', () => {
     expect(second.outputs['artifact-url']).toBe('');
     expect(second.stdout).toMatch(/^::warning title=Artifact not uploaded::Could not upload artifact subtitles: .*409.*in a matrix, put the matrix value in the name/m);
     expect(artifacts.artifacts()).toHaveLength(1);
+    expect(artifacts.requests.filter((r) => r.path.endsWith('/DeleteArtifact'))).toEqual([]);
+  });
+
+  it('a re-run (attempt 2) replaces the partial artifact its attempt 1 uploaded, and links the new one', async () => {
+    const sim = await OllangSimulator.start({ lifecycle: FAST, languages: { es: { lifecycle: { pendingMs: 2500, ongoingMs: 200, outputsLagMs: 50 } } } });
+    const artifacts = await startArtifactService();
+    closers.push(
+      () => sim.close(),
+      () => artifacts.close(),
+    );
+    const attempt = (n: number, timeout: string) =>
+      runAction({
+        inputs: { 'api-key': sim.apiKey, 'api-url': sim.url, 'project-id': 'proj-demo', 'target-languages': 'fr, es', 'poll-interval': '150ms', timeout, artifact: 'subtitles' },
+        env: { ...artifacts.env, GITHUB_RUN_ATTEMPT: String(n) },
+        timeoutMs: 45_000,
+      });
+    const first = await attempt(1, '1500ms');
+    expect(first.outputs['status'], log(first)).toBe('timed-out');
+    expect(artifacts.artifacts().map((a) => a.files.size)).toEqual([2]); // fr only
+
+    const second = await attempt(2, '20s');
+    expect(second.exitCode, log(second)).toBe(0);
+    expect(second.outputs['status']).toBe('completed');
+    const files = parseOrders(second).flatMap((o) => o.files);
+    expect(files).toHaveLength(4);
+    const [artifact, ...others] = artifacts.artifacts();
+    expect(others).toEqual([]);
+    expect([...artifact!.files.keys()].sort()).toEqual([...files].sort());
+    expect(second.outputs['artifact-url']).toBe(`https://github.com/octo/release/actions/runs/4242/artifacts/${artifact!.id}`);
+    expect(second.stdout).toContain('Attempt 2 of this workflow run: replacing the artifact subtitles an earlier attempt uploaded.');
+    // The quality check's warnings (the simulator's long French lines) are not the artifact's.
+    expect(second.stdout).not.toMatch(/^::warning(?! title=Subtitle quality)/m);
   });
 
   it('a name the artifact service refuses is an input error, before any request to Ollang', async () => {

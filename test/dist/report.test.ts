@@ -86,7 +86,9 @@ describe('failures explained where people look: the summary says why and what to
     expect(r.summary.split('\n')[0]).toBe('## Ollang localization — ❌ failed');
     expect(whatWentWrong(r)).toMatch(/401 UNAUTHORIZED.*Check the secret passed as api-key/);
     expect(r.summary).not.toMatch(/^Waited/m);
-    expect(lastLine(r)).toEqual({ line: 'Ollang localization failed: no order followed; 0 files downloaded; no order for fr, es.', inGroup: false });
+    // Nothing was looked up: the run cannot say which languages have no order.
+    expect(r.summary).not.toContain('Languages without an order');
+    expect(lastLine(r)).toEqual({ line: 'Ollang localization failed: no order followed; 0 files downloaded.', inGroup: false });
   });
 
   it('a project Ollang does not know (404): "check project-id"', async () => {
@@ -105,6 +107,17 @@ describe('failures explained where people look: the summary says why and what to
     });
     expect(r.exitCode, log(r)).toBe(1);
     expect(whatWentWrong(r)).toMatch(/network error.*Check api-url: the runner could not get an answer from Ollang there/);
+    expect(r.summary).not.toContain('Languages without an order');
+  });
+
+  it('a create that made nothing: no empty "Waiting for 0 order(s)" group, and the languages are named', async () => {
+    const sim = await simulator({ faults: [{ route: 'create', kind: '429', retryAfterSeconds: 0 }] });
+    const r = await run(sim, {});
+    expect(r.exitCode, log(r)).toBe(1);
+    expect(r.outputs['status']).toBe('failed');
+    expect(r.stdout).not.toContain('Waiting for 0 order(s)');
+    expect(r.stdout).not.toMatch(/^::group::Waiting/m);
+    expect(r.summary).toContain('Languages without an order: `fr`, `es`.');
   });
 
   it('bad inputs: every problem in the summary at once, before any request', async () => {
@@ -127,6 +140,20 @@ describe('cancel and time-out statuses: every row says what became of its order'
     expect(r.summary).toContain('## Ollang localization — ✅ completed');
     expect(r.summary).toContain('Nothing to cancel: no unfinished order found.');
     expect(lastLine(r).line).toBe('Ollang localization completed (mode: cancel): nothing to cancel: no unfinished order found.');
+  });
+
+  it('mode: cancel reads past the 200 newest orders: an unfinished fr order behind 200 finished ones is cancelled', async () => {
+    const sim = await simulator();
+    const t0 = Date.now() - 3_600_000;
+    const old = sim.addOrder({ projectId: 'proj-demo', targetLanguage: 'fr', status: 'pending', createdAt: new Date(t0).toISOString() });
+    for (let i = 0; i < 200; i++) {
+      sim.addOrder({ projectId: 'proj-demo', targetLanguage: 'de', status: 'completed', createdAt: new Date(t0 + 1000 * (i + 1)).toISOString() });
+    }
+    const r = await run(sim, { 'target-languages': 'fr', mode: 'cancel' });
+    expect(r.exitCode, log(r)).toBe(0);
+    expect(r.outputs['status']).toBe('cancelled');
+    expect(sim.orders().find((o) => o.id === old.id)!.status).toBe('cancelled');
+    expect(rows(r)).toEqual([{ language: 'fr', status: '🚫 cancelled — cancelled by this run', line: expect.stringContaining(old.id) as string }]);
   });
 
   it('mode: cancel, dry run: the summary lists what would be cancelled, and nothing is', async () => {
@@ -241,6 +268,18 @@ describe('a result line outside the groups, a progress line that never goes back
     }
   });
 
+  it('dry run: "would reuse" in the summary and the result line follow target-languages, not the look-up', async () => {
+    const sim = await simulator();
+    const languages = 'fr, es, pt-BR, de';
+    const first = await run(sim, { 'target-languages': languages });
+    expect(first.exitCode, log(first)).toBe(0);
+    const r = await run(sim, { 'target-languages': languages, 'dry-run': 'true' });
+    expect(r.outputs['status'], log(r)).toBe('dry-run');
+    expect(lastLine(r).line).toBe('Ollang localization dry run: would create nothing; would reuse fr, es, pt-BR, de.');
+    const reuse = r.summary.split('\n').find((line) => line.startsWith('- Would reuse:')) ?? '';
+    expect(Array.from(reuse.matchAll(/`([^`]+)` \(order/g), (m) => m[1])).toEqual(['fr', 'es', 'pt-BR', 'de']);
+  });
+
   it("Ollang's raw statuses explained where they mean a wait: waitingForApprove is a human-review gate", async () => {
     const sim = await simulator();
     const gated = sim.addOrder({ targetLanguage: 'fr', projectId: 'proj-demo', level: 1, status: 'waitingForApprove' });
@@ -262,6 +301,10 @@ describe('deliverables follow the order type: a finished order with nothing down
     expect(warning, r.stdout).toBeDefined();
     expect(warning).toContain(`Order ${order!.orderId} (fr, document) finished, but none of its outputs was downloaded: download: vtt, and it had `);
     expect(warning).toMatch(/\(documents\)/);
+    // Not a quiet ✅ with "—" in the summary either: the row and the problems say it.
+    expect(rows(r)[0]?.status).toBe('✅ completed — nothing downloaded \\(see the problems\\)');
+    expect(r.summary).toMatch(/^### Problems$/m);
+    expect(r.summary).toMatch(/^- `fr`, order `[^`]+`: finished, but none of its outputs was downloaded: download: vtt, and it had /m);
   });
 
   it('download: none: said in the log, without a warning', async () => {

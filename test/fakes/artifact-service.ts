@@ -12,6 +12,9 @@
  *   a single `PUT` is accepted too). FinalizeArtifact checks the size and answers the artifact ID.
  * - Names are unique within a workflow run: a second CreateArtifact with the same name is refused
  *   (409, as the service answers), which the action must report as a warning, not a failure.
+ * - ListArtifacts (`name_filter`) and DeleteArtifact (`name`), as DefaultArtifactClient.deleteArtifact
+ *   uses them (lib/internal/delete/delete-artifact.js, upload-artifact's `overwrite`): a deleted
+ *   artifact frees its name.
  *
  * `artifacts()` returns each finalized artifact with the file names inside its zip.
  */
@@ -103,6 +106,26 @@ export async function startArtifactService(): Promise<FakeArtifactService> {
         }
         artifact.finalized = true;
         return sendJson(res, 200, { ok: true, artifact_id: String(artifact.id) });
+      }
+      if (method === 'ListArtifacts') {
+        const filter = request['name_filter'];
+        const listed = artifacts.filter((a) => a.finalized && (typeof filter !== 'string' || a.name === filter));
+        return sendJson(res, 200, {
+          artifacts: listed.map((a) => ({
+            workflow_run_backend_id: RUN_BACKEND_ID,
+            workflow_job_run_backend_id: JOB_BACKEND_ID,
+            database_id: String(a.id),
+            name: a.name,
+            size: String(a.data?.length ?? 0),
+            created_at: new Date().toISOString(),
+          })),
+        });
+      }
+      if (method === 'DeleteArtifact') {
+        const index = artifacts.findIndex((a) => a.name === name && a.finalized);
+        if (index === -1) return sendJson(res, 404, { code: 'not_found', msg: `no artifact ${name}` });
+        const [deleted] = artifacts.splice(index, 1);
+        return sendJson(res, 200, { ok: true, artifact_id: String(deleted!.id) });
       }
       return sendJson(res, 404, { code: 'bad_route', msg: `no method ${method}` });
     }

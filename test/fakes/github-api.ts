@@ -3,6 +3,10 @@
  *   GET   /repos/:owner/:repo/issues/:number/comments   (per_page ≤ 100, page, Link header)
  *   POST  /repos/:owner/:repo/issues/:number/comments
  *   PATCH /repos/:owner/:repo/issues/comments/:id
+ * and GraphQL's `query { viewer { login } }` (POST /graphql): whose token it is, which every
+ * kind of token may ask. The token's account is `viewer` (default github-actions[bot], a Bot,
+ * as for GITHUB_TOKEN); the comments it writes are that account's. `graphql: false` answers
+ * /graphql 404, as a server without it would.
  * Writes are answered 403 "Resource not accessible by integration" while `forbid` is on, as
  * GitHub answers a read-only GITHUB_TOKEN (pull requests from forks).
  */
@@ -33,8 +37,11 @@ const FORBIDDEN = {
   status: '403',
 };
 
-export async function startGitHubApi(options: { forbid?: boolean } = {}): Promise<FakeGitHubApi> {
+export async function startGitHubApi(
+  options: { forbid?: boolean; viewer?: { login: string; type: string }; graphql?: boolean } = {},
+): Promise<FakeGitHubApi> {
   let forbid = options.forbid ?? false;
+  const viewer = options.viewer ?? BOT;
   const comments: FakeComment[] = [];
   const requests: FakeGitHubApi['requests'] = [];
   let url = '';
@@ -51,6 +58,14 @@ export async function startGitHubApi(options: { forbid?: boolean } = {}): Promis
     const body = await readBody(req);
     if (!authorization) return sendJson(res, 401, { message: 'Requires authentication', status: '401' });
 
+    if (target.pathname === '/graphql' && method === 'POST' && options.graphql !== false) {
+      const query = (JSON.parse(body.toString('utf8') || '{}') as { query?: unknown }).query;
+      if (typeof query !== 'string' || !/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+        return sendJson(res, 200, { errors: [{ message: 'This fake answers only query { viewer { login } }' }] });
+      }
+      return sendJson(res, 200, { data: { viewer: { login: viewer.login } } });
+    }
+
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(target.pathname);
     if (list) {
       const issueNumber = Number(list[3]);
@@ -59,7 +74,7 @@ export async function startGitHubApi(options: { forbid?: boolean } = {}): Promis
         if (forbid) return sendJson(res, 403, FORBIDDEN);
         const text = parseBody(body);
         if (text === undefined) return sendJson(res, 422, { message: 'Validation Failed', status: '422' });
-        const comment: FakeComment = { id: 1000 + comments.length + 1, body: text, user: { ...BOT }, issueNumber };
+        const comment: FakeComment = { id: 1000 + comments.length + 1, body: text, user: { ...viewer }, issueNumber };
         comments.push(comment);
         return sendJson(res, 201, present(comment, list[1] ?? '', list[2] ?? ''));
       }

@@ -76,6 +76,80 @@ describe('uploadRunArtifact', () => {
     expect(log.at('warning')[0]).toMatch(/409.*in a matrix, put the matrix value in the name/);
   });
 
+  describe('a name already taken in this workflow run', () => {
+    const conflict =
+      'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run';
+    /** An uploader refused once (the name is taken), then accepting; and a remover that records its calls. */
+    function service() {
+      const removed: string[] = [];
+      let refused = false;
+      const upload: ArtifactUploader = async () => {
+        if (!refused && removed.length === 0) {
+          refused = true;
+          throw new Error(conflict);
+        }
+        return { id: 8, size: 10 };
+      };
+      return { removed, upload, remove: async (name: string) => void removed.push(name) };
+    }
+
+    it("on a re-run (attempt 2): the earlier attempt's artifact is replaced, and the new one linked", async () => {
+      const log = recordingLog();
+      const { removed, upload, remove } = service();
+      const env = { ...SERVICE, GITHUB_RUN_ATTEMPT: '2' };
+      const result = await uploadRunArtifact({
+        name: 'subs',
+        files: ['a.srt'],
+        workspace: '/ws',
+        env,
+        log,
+        uploader: upload,
+        remover: remove,
+      });
+      expect(removed).toEqual(['subs']);
+      expect(result).toEqual({ name: 'subs', url: 'https://github.com/acme/site/actions/runs/42/artifacts/8' });
+      expect(log.at('info')).toContain('Attempt 2 of this workflow run: replacing the artifact subs an earlier attempt uploaded.');
+      expect(log.at('warning')).toEqual([]);
+    });
+
+    it("on the first attempt: another job's or step's artifact, never deleted; a warning says what to do", async () => {
+      const log = recordingLog();
+      const { removed, upload, remove } = service();
+      const result = await uploadRunArtifact({
+        name: 'subs',
+        files: ['a.srt'],
+        workspace: '/ws',
+        env: SERVICE,
+        log,
+        uploader: upload,
+        remover: remove,
+      });
+      expect(removed).toEqual([]);
+      expect(result.problem).toMatch(/^the upload failed: .*409/);
+      expect(log.at('warning')[0]).toMatch(
+        /another job or step of this run already uploaded one of that name \(in a matrix, put the matrix value in the name\)/,
+      );
+    });
+
+    it('a re-run whose replacement fails: a warning, never a throw', async () => {
+      const log = recordingLog();
+      const env = { ...SERVICE, GITHUB_RUN_ATTEMPT: '3' };
+      const result = await uploadRunArtifact({
+        name: 'subs',
+        files: ['a.srt'],
+        workspace: '/ws',
+        env,
+        log,
+        uploader: uploader(new Error(conflict)),
+        remover: async () => {
+          throw new Error('Artifact not found for name: subs');
+        },
+      });
+      expect(result.problem).toMatch(/^the upload failed: Artifact not found/);
+      expect(log.at('warning')).toHaveLength(1);
+    });
+  });
+
   it('no file downloaded: nothing to upload', async () => {
     const log = recordingLog();
     const upload = uploader({ id: 7 });

@@ -41,6 +41,13 @@ const BAD: Array<[string, Record<string, string>, string, string?]> = [
   ['api-url ftp', { 'api-url': 'ftp://api.example.com' }, 'api-url', 'http'],
   ['artifact name with a slash', { artifact: 'subtitles/fr' }, 'artifact', 'artifact names cannot have'],
   ['artifact name with a colon', { artifact: 'subs:1' }, 'artifact', 'artifact names cannot have'],
+  [
+    'output-dir with a colon, artifact set',
+    { artifact: 'subs', 'output-dir': 'out/12:30' },
+    'output-dir',
+    "contains ':', which the artifact",
+  ],
+  ['output-dir with a question mark, artifact set', { artifact: 'subs', 'output-dir': 'why?' }, 'output-dir', 'artifact is set'],
   ['api-url not a URL', { 'api-url': 'api.ollang.com' }, 'api-url', 'not a URL'],
   ['api-url with credentials', { 'api-url': 'https://user:hunter2@api.example.com' }, 'api-url', 'password'],
   ['api-url with a query', { 'api-url': 'https://api.example.com/?x=1' }, 'api-url', 'query'],
@@ -371,6 +378,8 @@ describe('readSettings: defaults', () => {
     expect('callbackUrl' in settings).toBe(false);
     expect('artifact' in settings).toBe(false);
     expect(read({ artifact: ' subtitles-shard-1 ' }).artifact).toBe('subtitles-shard-1');
+    // Such a folder is fine without an artifact: only the artifact service refuses the characters.
+    expect(read({ 'output-dir': 'out/12:30' }).outputDirRelative).toBe('out/12:30');
   });
 
   it('treats whitespace-only values as unset', () => {

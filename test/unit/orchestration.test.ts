@@ -386,9 +386,47 @@ describe('waitForOrders', () => {
     const es: FollowedOrder = { ...base, orderId: 'e', language: 'es', status: 'completed', state: 'downloading' };
     const de: FollowedOrder = { ...base, orderId: 'd', language: 'de', status: 'ongoing', state: 'waiting' };
     const before = progressLine([fr, es, de], 45_000, 60_000);
-    expect(before).toMatch(/^2\/3 finished, 1 ongoing;/);
+    expect(before).toMatch(/^2\/3 finished, 1 waiting for Ollang to publish its files, 1 ongoing;/);
     es.state = 'failed';
-    expect(progressLine([fr, es, de], 45_000, 60_000)).toMatch(/^2\/3 finished \(1 failed\), 1 ongoing;/);
+    expect(progressLine([fr, es, de], 45_000, 60_000)).toMatch(
+      /^2\/3 finished \(1 failed\), 1 waiting for Ollang to publish its files, 1 ongoing;/,
+    );
+  });
+
+  it('says what a finished order still waits for: its files (for up to two minutes after completed)', () => {
+    const base = {
+      projectId: 'proj-demo',
+      type: 'subtitle',
+      created: true,
+      files: [],
+      status: 'completed',
+      state: 'awaiting-outputs' as const,
+    };
+    const orders: FollowedOrder[] = [
+      { ...base, orderId: 'a', language: 'fr' },
+      { ...base, orderId: 'b', language: 'es' },
+    ];
+    expect(progressLine(orders, 5_000, 120_000)).toBe(
+      '2/2 finished, 2 waiting for Ollang to publish their files; next check in 5s; 2m left',
+    );
+    expect(progressLine(orders.slice(1), 5_000, 120_000)).toBe(
+      '1/1 finished, 1 waiting for Ollang to publish its files; next check in 5s; 2m left',
+    );
+  });
+
+  it('never "next check in 45s; 45s left": figures that read the same make it the last check', () => {
+    const pending: FollowedOrder = {
+      orderId: 'x',
+      projectId: 'p',
+      language: 'fr',
+      type: 'subtitle',
+      created: true,
+      status: 'pending',
+      state: 'waiting',
+      files: [],
+    };
+    expect(progressLine([pending], 45_000, 45_400)).toBe('0/1 finished, 1 pending; last check in 45s');
+    expect(progressLine([pending], 44_000, 45_400)).toBe('0/1 finished, 1 pending; next check in 44s; 45s left');
   });
 
   it("explains Ollang's words where they mean a wait, and says the last check once, in whole seconds", () => {

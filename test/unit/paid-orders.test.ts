@@ -325,6 +325,10 @@ describe('child orders go with their parents', () => {
         ['cc', 'en', false],
       ]);
       expect(readdirSync(path.join(workspace, 'localized'))).toEqual(['fr']);
+      // Its row says why it has no files, instead of an unexplained "en ✅ completed —".
+      expect(outcome.report?.orders[1]?.outcome).toBe(
+        'a child order (cc) Ollang added to the subtitle order: its files are not downloaded, by design',
+      );
     });
   });
 });

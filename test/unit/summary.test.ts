@@ -3,11 +3,15 @@ import type { OrderReport, RunReport } from '../../src/report/model.ts';
 import {
   code,
   commentMarker,
+  COMMENT_BUDGET_BYTES,
+  SUMMARY_BUDGET_BYTES,
   inputProblemsResultLine,
   renderComment,
   renderInputProblems,
+  renderInputProblemsComment,
   renderSummary,
   resultLine,
+  skippedResultLine,
   text,
 } from '../../src/report/summary.ts';
 import { approximately, formatDuration } from '../../src/duration.ts';
@@ -331,6 +335,106 @@ describe('renderComment', () => {
   });
 });
 
+describe('which push and run a comment describes', () => {
+  const context = {
+    markerKey: 'k',
+    headSha: 'abcdef0123456789abcdef0123456789abcdef01',
+    runUrl: 'https://github.com/acme/site/actions/runs/42',
+  };
+
+  it('the comment ends with the head commit and a link to the run', () => {
+    const body = renderComment(report(), context);
+    expect(body.trimEnd().split('\n').at(-1)).toBe('Commit `abcdef0` · [workflow run](https://github.com/acme/site/actions/runs/42)');
+    expect(renderComment(report(), { markerKey: 'k' })).not.toContain('Commit');
+  });
+
+  it('a run the inputs stopped replaces the comment: failed, every bad input, which commit and run', () => {
+    const body = renderInputProblemsComment([{ input: 'level', message: `Input 'level': "3" is not a level.` }], context);
+    expect(body.startsWith(`${commentMarker('k')}\n### Ollang localization — ❌ failed\n`)).toBe(true);
+    expect(body).toContain('**What went wrong:** an input is not valid, so nothing was sent to Ollang. Fix it in the workflow file:');
+    expect(body).toContain("- `level`: Input 'level': &quot;3&quot; is not a level\\.");
+    expect(body).toContain('Commit `abcdef0` · [workflow run](https://github.com/acme/site/actions/runs/42)');
+  });
+});
+
+describe('GitHub refuses a comment over 65,536 characters and a summary over 1 MiB: renderings stay under both', () => {
+  // 10 media files x 27 languages, 2 files each: 72,507 characters uncut (the review's example).
+  const languages = 'fr de es it pt-BR nl sv da nb fi pl cs hu ro uk ru el ja ko zh-Hans th vi id hi ar tr he'.split(' ');
+  const media = Array.from(
+    { length: 10 },
+    (_, i) => `docs/videos/chapter-${String(i + 1).padStart(2, '0')}-getting-started-with-the-dashboard.mp4`,
+  );
+  const big = (problem?: (i: number) => string): RunReport =>
+    report({
+      projectId: '',
+      orders: media.flatMap((m, mi) =>
+        languages.map((language, li) =>
+          order({
+            orderId: `6b0cd9fb4d5299${String(mi).padStart(2, '0')}af81f6${String(li).padStart(2, '0')}`,
+            projectId: `proj-${mi}`,
+            media: m,
+            language,
+            files: [m.replace(/\.mp4$/, `.${language}.srt`), m.replace(/\.mp4$/, `.${language}.vtt`)],
+            ...(problem ? { problem: problem(mi * 100 + li) } : {}),
+          }),
+        ),
+      ),
+      createdCount: 270,
+      reusedCount: 0,
+      projects: media.map((m, i) => ({ media: m, projectId: `proj-${i}`, uploaded: true, outcome: 'uploaded' as const })),
+    });
+  const context = { markerKey: 'k', runUrl: 'https://github.com/acme/site/actions/runs/42' };
+
+  it('the comment: rows past the budget are left out, and a line says how many and where they are', () => {
+    const body = renderComment(big(), context);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(COMMENT_BUDGET_BYTES);
+    const shown = tableRows(body).filter((row) => row.startsWith('| `docs/'));
+    expect(shown.length).toBeGreaterThan(100);
+    expect(shown.length).toBeLessThan(270);
+    expect(body).toContain(
+      `\n\n…and ${270 - shown.length} more rows, not shown here: see the job summary of [this run](https://github.com/acme/site/actions/runs/42).\n`,
+    );
+    // What follows the table is all there.
+    expect(body).toContain('Cost: 270 orders created, 0 reused');
+    expect(body.trimEnd().endsWith('[workflow run](https://github.com/acme/site/actions/runs/42)')).toBe(true);
+    // Uncut, it would not have fitted.
+    expect(renderSummary(big())).toContain(shown.at(-1)!);
+  });
+
+  it('problems are kept before rows, and each is cut to a readable length', () => {
+    const body = renderComment(
+      big((i) => `${i}: ${'the download of this file failed because the signed URL expired; '.repeat(40)}`),
+      context,
+    );
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(COMMENT_BUDGET_BYTES);
+    const problems = body.split('\n').filter((line) => line.startsWith('- `'));
+    expect(problems.length).toBeGreaterThan(20);
+    expect(Math.max(...problems.map((line) => line.length))).toBeLessThan(1_300);
+    expect(body).toMatch(/^- …and \d+ more problems, not shown here: see the job summary/m);
+    expect(body).toMatch(/\n\n…and 2\d\d more rows, not shown here/);
+  });
+
+  it('the job summary: the same for its 1 MiB', () => {
+    const huge = report({
+      orders: Array.from({ length: 6_000 }, (_, i) =>
+        order({ orderId: `ord_${i}`, files: Array.from({ length: 20 }, (_, f) => `localized/fr/a-rather-long-file-name-${i}-${f}.srt`) }),
+      ),
+    });
+    const markdown = renderSummary(huge);
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+    expect(markdown).toMatch(
+      /\n\n…and \d+ more rows, not shown \(the job summary is limited to 1 MiB\); the `orders` output lists every order\.\n/,
+    );
+    expect(markdown).toContain('Waited 3m 5s');
+  });
+
+  it('a run that fits is not cut', () => {
+    expect(renderComment(report(), context)).not.toContain('…and');
+    expect(renderSummary(report())).not.toContain('…and');
+  });
+});
+
 describe('the result line and the input problems', () => {
   it('one line with the status and the counts, for every kind of run', () => {
     expect(resultLine(report())).toBe(
@@ -361,6 +465,20 @@ describe('the result line and the input problems', () => {
     expect(markdown).toContain("- `level`: Input 'level': &quot;3&quot; is not a level\\.");
     expect(markdown).toContain('&lt;b&gt;x&lt;/b&gt;');
     expect(inputProblemsResultLine(2)).toBe('Ollang localization failed: 2 inputs are not valid; nothing was sent to Ollang.');
+  });
+
+  it('a run skipped for a withheld key has a result line too', () => {
+    expect(skippedResultLine('fork')).toBe(
+      'Ollang localization skipped: api-key is empty (a pull request from a fork gets no secrets); nothing was sent to Ollang.',
+    );
+    expect(skippedResultLine('dependabot')).toMatch(
+      /^Ollang localization skipped: api-key is empty \(a run Dependabot started gets only Dependabot secrets\)/,
+    );
+  });
+
+  it('orders named by order-ids are labelled "(given)", not "(reused)"', () => {
+    const rows = tableRows(renderSummary(report({ orders: [order({ created: false, given: true })], createdCount: 0, reusedCount: 1 })));
+    expect(rows[0]).toContain('`ord_fr_1` (given)');
   });
 });
 

@@ -32,8 +32,9 @@ function order(language: string, state: FollowState, status: string, extra: Part
   };
 }
 
+/** A run whose orders were looked up (chosen), unless `extra` says otherwise. */
 function record(orders: FollowedOrder[], extra: Partial<RunRecord> = {}): RunRecord {
-  return { ...startRecord(0), followed: orders, ...extra };
+  return { ...startRecord(0), ordersChosen: true, followed: orders, ...extra };
 }
 
 const fr = (state: FollowState, status: string, extra: Partial<FollowedOrder> = {}) => order('fr', state, status, extra);
@@ -62,6 +63,16 @@ const rows: Row[] = [
     status: 'failed',
     failure: /2 of 2/,
   },
+  {
+    // `failed` means nothing delivered (README): es saved its VTT before its SRT failed.
+    name: 'every order failed, one after saving a file',
+    record: record([
+      fr('failed', 'completed', { problem: 'Ollang published no subtitles output' }),
+      es('failed', 'completed', { problem: 'talk.srt: not published', files: ['localized/es/talk.vtt'] }),
+    ]),
+    status: 'partial',
+    failure: /2 of 2 order\(s\) did not deliver/,
+  },
   { name: 'a language without order', record: record([fr('done', 'completed')]), status: 'partial', failure: /^No order for es\.$/ },
   {
     name: 'a child order of another type covers no language',
@@ -74,6 +85,12 @@ const rows: Row[] = [
     record: record([fr('done', 'completed'), es('downloading', 'completed')]),
     status: 'partial',
     failure: /es o-es-subtitle: still downloading/,
+  },
+  {
+    name: 'orders never looked up (a 401 before the first answer): no language is said to lack an order',
+    record: record([], { ordersChosen: false, failure: 'List Orders: 401 UNAUTHORIZED' }),
+    status: 'failed',
+    failure: /^List Orders: 401/,
   },
   {
     name: 'no order at all, and a failure recorded',
@@ -277,6 +294,44 @@ describe('the report', () => {
       0,
     );
     expect(report.failure).toMatch(/Check the secret passed as api-key/);
+  });
+
+  it('languages without an order only once the orders were looked up', () => {
+    expect(languagesWithoutOrder(record([], { ordersChosen: false }), settings)).toEqual([]);
+    expect(finishRun(record([], { ordersChosen: false, failure: '401' }), settings, 0).report.languagesWithoutOrder).toEqual([]);
+    expect(languagesWithoutOrder(record([]), settings)).toEqual(['fr', 'es']);
+  });
+
+  it("a dry run's plan comes in target-languages order, whatever order the look-ups answered in", () => {
+    const plan = {
+      create: ['de', 'fr'],
+      reuse: [
+        { language: 'pt-BR', orderId: 'o3' },
+        { language: 'es', orderId: 'o2' },
+      ],
+    };
+    const { report } = finishRun(record([], { ended: 'dry-run', plan }), { ...settings, targetLanguages: ['fr', 'es', 'pt-BR', 'de'] }, 0);
+    expect(report.plan).toEqual({
+      create: ['fr', 'de'],
+      reuse: [
+        { language: 'es', orderId: 'o2' },
+        { language: 'pt-BR', orderId: 'o3' },
+      ],
+    });
+  });
+
+  it('a child order says what it is, given orders are marked, and an order with nothing downloaded says so', () => {
+    const child = order('en', 'done', 'completed', { type: 'cc' });
+    const { report } = finishRun(record([fr('done', 'completed', { files: ['localized/fr/a.srt'] }), child]), settings, 0);
+    expect(report.orders[1]?.outcome).toBe(
+      'a child order (cc) Ollang added to the subtitle order: its files are not downloaded, by design',
+    );
+    expect(report.orders.some((o) => o.given)).toBe(false);
+    // Given by ID: downloaded whatever its type, and labelled given.
+    const given = finishRun(record([child]), { ...settings, orderIds: [child.orderId] }, 0).report.orders[0]!;
+    expect([given.given, given.outcome]).toEqual([true, undefined]);
+    const nothing = fr('done', 'completed', { problem: 'finished, but none of its outputs was downloaded: download: vtt' });
+    expect(finishRun(record([nothing]), settings, 0).report.orders[0]?.outcome).toBe('nothing downloaded (see the problems)');
   });
 
   it('languages are covered case-insensitively, by orders read only during the wait too', () => {
