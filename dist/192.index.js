@@ -102,7 +102,7 @@ function renderQualitySummary(mode, files) {
         const first = file.findings.slice(0, FIRST_FINDINGS).map(findingCell);
         if (file.findings.length > FIRST_FINDINGS)
             first.push(`and ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.findings.length - FIRST_FINDINGS)} more`);
-        lines.push(`| ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .a)(file.file)} | ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .a)(file.language)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.cues)} | ${errorCount(file.errors)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.warnings)} | ` +
+        lines.push(`| ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.code)(file.file)} | ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.code)(file.language)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.cues)} | ${errorCount(file.errors)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.warnings)} | ` +
             `${first.length > 0 ? first.join('<br>') : '—'} |`);
     }
     lines.push('');
@@ -113,11 +113,11 @@ function renderQualitySummary(mode, files) {
             continue;
         const shown = file.findings.slice(0, FINDINGS_PER_FILE);
         const block = [
-            `<details><summary>${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Q)(file.file)}: ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(file.findings.length, 'finding')}</summary>`,
+            `<details><summary>${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.text)(file.file)}: ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(file.findings.length, 'finding')}</summary>`,
             '',
             '| Line | Severity | Rule | Finding |',
             '|---:|---|---|---|',
-            ...shown.map((finding) => `| ${finding.line} | ${finding.severity} | ${finding.rule} | ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Q)(finding.message)} |`),
+            ...shown.map((finding) => `| ${finding.line} | ${finding.severity} | ${finding.rule} | ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.text)(finding.message)} |`),
             ...(file.findings.length > shown.length
                 ? ['', `And ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(file.findings.length - shown.length, 'more finding')}: see the \`quality\` output.`]
                 : []),
@@ -151,7 +151,7 @@ function qualityCommentLines(mode, files) {
     return [...byLanguage].map(([language, ofLanguage]) => {
         const errors = sum(ofLanguage, 'errors');
         const warnings = sum(ofLanguage, 'warnings');
-        const head = `- ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .a)(language)}: ${STATUS_LABEL[(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .qualityStatus */ .sr)(mode, ofLanguage)]}, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(ofLanguage.length, 'file')}, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(sum(ofLanguage, 'cues'), 'cue')}`;
+        const head = `- ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.code)(language)}: ${STATUS_LABEL[(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .qualityStatus */ .sr)(mode, ofLanguage)]}, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(ofLanguage.length, 'file')}, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(sum(ofLanguage, 'cues'), 'cue')}`;
         if (errors + warnings === 0)
             return head;
         const rules = new Map();
@@ -171,7 +171,7 @@ function qualityCommentLines(mode, files) {
     });
 }
 function findingCell(finding) {
-    return `line ${finding.line}: ${finding.severity === 'error' ? '❌' : '⚠️'} ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Q)(finding.rule)}: ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Q)(finding.message)}`;
+    return `line ${finding.line}: ${finding.severity === 'error' ? '❌' : '⚠️'} ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.text)(finding.rule)}: ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.text)(finding.message)}`;
 }
 function oneLine(message) {
     return message.replace(/[\r\n\u2028\u2029]+/g, ' ');
@@ -189,15 +189,20 @@ function errorCount(value) {
 /***/ 57994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ text),
-/* harmony export */   a: () => (/* binding */ code),
+/* harmony export */   COMMENT_BUDGET_BYTES: () => (/* binding */ COMMENT_BUDGET_BYTES),
+/* harmony export */   SUMMARY_BUDGET_BYTES: () => (/* binding */ SUMMARY_BUDGET_BYTES),
+/* harmony export */   code: () => (/* binding */ code),
 /* harmony export */   commentMarker: () => (/* binding */ commentMarker),
 /* harmony export */   inputProblemsResultLine: () => (/* binding */ inputProblemsResultLine),
 /* harmony export */   renderComment: () => (/* binding */ renderComment),
 /* harmony export */   renderInputProblems: () => (/* binding */ renderInputProblems),
+/* harmony export */   renderInputProblemsComment: () => (/* binding */ renderInputProblemsComment),
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary),
-/* harmony export */   resultLine: () => (/* binding */ resultLine)
+/* harmony export */   resultLine: () => (/* binding */ resultLine),
+/* harmony export */   skippedResultLine: () => (/* binding */ skippedResultLine),
+/* harmony export */   text: () => (/* binding */ text)
 /* harmony export */ });
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77607);
 /* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19069);
@@ -217,6 +222,16 @@ const RUN_STATUS_LABEL = {
 /** The summary limit is 1 MiB and a comment body 65,536 characters: long file lists are cut. */
 const MAX_FILES_IN_SUMMARY = 50;
 const MAX_FILES_IN_COMMENT = 10;
+/**
+ * What a rendering may weigh, in UTF-8 bytes (never fewer than characters): GitHub refuses a
+ * comment body over 65,536 characters and a step summary over 1 MiB. Rows and problems beyond
+ * these are left out, and a line says how many (see `fit`).
+ */
+const COMMENT_BUDGET_BYTES = 60_000;
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** One problem or failure text from the API is cut here (the log has it whole). */
+const MAX_PROBLEM_CHARS = 1_000;
+const MAX_FAILURE_CHARS = 3_000;
 /** The hidden marker that finds this action's comment again (HTML comments do not render). */
 function commentMarker(markerKey) {
     // encodeURIComponent is injective and leaves no '>' that could close the comment early.
@@ -226,12 +241,13 @@ function renderSummary(report) {
     const lines = [];
     lines.push(`## Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
     if (report.failure)
-        lines.push(`**What went wrong:** ${text(report.failure)}`, '');
+        lines.push(`**What went wrong:** ${failureText(report.failure)}`, '');
     lines.push(contextLine(report), '');
     if (report.projects.length > 0)
         lines.push(mediaLine(report), '');
+    const more = 'not shown (the job summary is limited to 1 MiB); the `orders` output lists every order';
     if (report.orders.length > 0)
-        lines.push(...orderTable(report, MAX_FILES_IN_SUMMARY), '');
+        lines.push(...orderTable(report, MAX_FILES_IN_SUMMARY, more), '');
     lines.push(totalsLine(report), '');
     const files = filesLine(report);
     if (files)
@@ -239,20 +255,21 @@ function renderSummary(report) {
     lines.push(timingsLine(report), '');
     if (report.plan)
         lines.push(...planLines(report.plan), '');
-    const problems = problemLines(report.orders);
-    if (problems.length > 0)
-        lines.push('### Problems', '', ...problems, '');
+    const problems = problemLines(report.orders, more);
+    if (problems)
+        lines.push('### Problems', '', problems, '');
     if (report.quality)
         lines.push((0,_quality_report_js__WEBPACK_IMPORTED_MODULE_2__/* .renderQualitySummary */ .we)(report.quality.mode, report.quality.files));
-    return lines.join('\n');
+    return fit(lines, SUMMARY_BUDGET_BYTES).join('\n');
 }
 function renderComment(report, context) {
     const lines = [commentMarker(context.markerKey)];
     lines.push(`### Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
     if (report.failure)
-        lines.push(`**What went wrong:** ${text(report.failure)}`, '');
+        lines.push(`**What went wrong:** ${failureText(report.failure)}`, '');
+    const more = `not shown here: see the job summary${context.runUrl ? ` of [this run](${context.runUrl})` : ''}`;
     if (report.orders.length > 0)
-        lines.push(...orderTable(report, MAX_FILES_IN_COMMENT), '');
+        lines.push(...orderTable(report, MAX_FILES_IN_COMMENT, more), '');
     if (report.languagesWithoutOrder.length > 0) {
         lines.push(`Languages without an order: ${report.languagesWithoutOrder.map((language) => inlineCode(language)).join(', ')}`, '');
     }
@@ -262,23 +279,50 @@ function renderComment(report, context) {
     if (report.plan)
         lines.push(...planLines(report.plan), '');
     lines.push(`Cost: ${plural(report.createdCount, 'order')} created, ${report.reusedCount} reused`);
-    const problems = problemLines(report.orders);
-    if (problems.length > 0)
-        lines.push('', '**Problems**', '', ...problems);
+    const problems = problemLines(report.orders, more);
+    if (problems)
+        lines.push('', '**Problems**', '', problems);
     if (report.quality)
         lines.push(...(0,_quality_report_js__WEBPACK_IMPORTED_MODULE_2__/* .qualityCommentSection */ .S9)(report.quality.mode, report.quality.files));
-    return lines.join('\n') + '\n';
+    const run = runLine(context);
+    if (run)
+        lines.push('', run);
+    return fit(lines, COMMENT_BUDGET_BYTES).join('\n') + '\n';
 }
 /** The summary of a run the inputs stopped: every bad input, before any request. */
 function renderInputProblems(problems) {
-    return [
-        `## Ollang localization — ${RUN_STATUS_LABEL.failed}`,
+    return [`## Ollang localization — ${RUN_STATUS_LABEL.failed}`, '', ...inputProblemLines(problems), ''].join('\n');
+}
+/**
+ * The PR comment of a run the inputs stopped: it replaces the results of an earlier push, which
+ * would otherwise stand for this commit too.
+ */
+function renderInputProblemsComment(problems, context) {
+    const lines = [
+        commentMarker(context.markerKey),
+        `### Ollang localization — ${RUN_STATUS_LABEL.failed}`,
         '',
+        ...inputProblemLines(problems),
+    ];
+    const run = runLine(context);
+    if (run)
+        lines.push('', run);
+    return fit(lines, COMMENT_BUDGET_BYTES).join('\n') + '\n';
+}
+function inputProblemLines(problems) {
+    return [
         `**What went wrong:** ${problems.length === 1 ? 'an input is' : `${problems.length} inputs are`} not valid, so nothing was sent to Ollang. Fix ${problems.length === 1 ? 'it' : 'them'} in the workflow file:`,
         '',
-        ...problems.map((problem) => `- ${inlineCode(problem.input)}: ${text(problem.message)}`),
-        '',
-    ].join('\n');
+        ...problems.map((problem) => `- ${inlineCode(problem.input)}: ${text(cut(problem.message, MAX_PROBLEM_CHARS))}`),
+    ];
+}
+/** "Commit `1a2b3c4` · [workflow run](…)": which push and which run the comment describes. */
+function runLine(context) {
+    const parts = [
+        ...(context.headSha ? [`Commit ${inlineCode(context.headSha.slice(0, 7))}`] : []),
+        ...(context.runUrl ? [`[workflow run](${context.runUrl})`] : []),
+    ];
+    return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 /**
  * The one line printed last, outside any log group, so that a collapsed log still shows what
@@ -305,6 +349,11 @@ function resultLine(report) {
     if (report.artifact?.url)
         parts.push(`artifact ${report.artifact.name}: ${report.artifact.url}`);
     return `${head}: ${parts.join('; ')}.`;
+}
+/** The result line of a run skipped because GitHub withheld the API key on purpose (inputs.ts: SecretWithheldError). */
+function skippedResultLine(reason) {
+    const why = reason === 'fork' ? 'a pull request from a fork gets no secrets' : 'a run Dependabot started gets only Dependabot secrets';
+    return `Ollang localization skipped: api-key is empty (${why}); nothing was sent to Ollang.`;
 }
 /** The result line of a run the inputs stopped. */
 function inputProblemsResultLine(count) {
@@ -333,14 +382,15 @@ function mediaLine(report) {
         .join(', ');
     return `Media: ${totals}. ${each}.`;
 }
-function orderTable(report, maxFiles) {
+/** The order table: its header, then its rows, which `fit` may cut ("…and 12 more rows, <more>"). */
+function orderTable(report, maxFiles, more) {
     const cancelMode = report.mode === 'cancel';
     const withMedia = report.orders.some((o) => o.media);
     const header = [...(withMedia ? ['Media'] : []), 'Language', 'Status', 'Order', ...(cancelMode ? [] : ['Files'])];
-    const rows = [`| ${header.join(' | ')} |`, `|${header.map(() => '---|').join('')}`];
+    const rows = [];
     for (const order of byMedia(report)) {
         const cells = [...(withMedia ? [order.media ? code(order.media) : '—'] : []), code(order.language), statusCell(order)];
-        cells.push(`${code(order.orderId)}${cancelMode ? '' : order.created ? ' (created)' : ' (reused)'}`);
+        cells.push(`${code(order.orderId)}${cancelMode ? '' : order.created ? ' (created)' : order.given ? ' (given)' : ' (reused)'}`);
         if (!cancelMode) {
             const shown = order.files.slice(0, maxFiles).map((file) => code(file));
             if (order.files.length > maxFiles)
@@ -349,7 +399,9 @@ function orderTable(report, maxFiles) {
         }
         rows.push(`| ${cells.join(' | ')} |`);
     }
-    return rows;
+    // A paragraph after a table needs a blank line, or GFM reads it as one more row.
+    const cutRows = { lines: rows, rest: (left) => ['', `…and ${plural(left, 'more row')}, ${more}.`] };
+    return [`| ${header.join(' | ')} |`, `|${header.map(() => '---|').join('')}`, cutRows];
 }
 /** One row per media file and language: the orders grouped by media file, in the order of `projects`. */
 function byMedia(report) {
@@ -380,7 +432,9 @@ function cancelCounts(report) {
     if (report.orders.length === 0)
         return report.status === 'dry-run'
             ? 'nothing would be cancelled: no unfinished order found'
-            : 'nothing to cancel: no unfinished order found';
+            : report.status === 'failed'
+                ? 'nothing cancelled: no unfinished order found among the orders read'
+                : 'nothing to cancel: no unfinished order found';
     const counts = new Map();
     for (const order of report.orders) {
         const outcome = (order.outcome ?? order.status).split(':')[0];
@@ -414,10 +468,53 @@ function planLines(plan) {
         : 'nothing'}`);
     return lines;
 }
-function problemLines(orders) {
-    return orders
+/** One line per order with a problem; `fit` keeps them before table rows, the more useful of the two. */
+function problemLines(orders, more) {
+    const lines = orders
         .filter((order) => order.problem)
-        .map((order) => `- ${inlineCode(order.language)}, order ${inlineCode(order.orderId)}: ${text(order.problem ?? '')}`);
+        .map((order) => `- ${inlineCode(order.language)}, order ${inlineCode(order.orderId)}: ${text(cut(order.problem ?? '', MAX_PROBLEM_CHARS))}`);
+    return lines.length > 0 ? { lines, rest: (left) => [`- …and ${plural(left, 'more problem')}, ${more}.`], first: true } : undefined;
+}
+/** The run's failure, cut where an API message makes it long (the log and `setFailed` have it whole). */
+function failureText(failure) {
+    const short = cut(failure, MAX_FAILURE_CHARS);
+    return text(short) + (short === failure ? '' : ' (cut here: the step log has the whole message)');
+}
+/** At most `max` characters (code points), with "…" where it was cut. */
+function cut(value, max) {
+    const chars = Array.from(value);
+    return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
+}
+/**
+ * The lines of a rendering within `budget` bytes: every plain line, and as many lines of each
+ * Cuttable as the room left allows, each Cuttable cut at its end with its `rest` in place of
+ * what was left out. Nothing is cut when everything fits.
+ */
+function fit(parts, budget) {
+    const size = (lines) => lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+    const whole = (part) => (typeof part === 'string' ? [part] : part.lines);
+    if (size(parts.flatMap(whole)) <= budget)
+        return parts.flatMap(whole);
+    const lists = parts.filter((part) => typeof part !== 'string');
+    // Each list's "…and N more" line is kept room for, whatever happens to the others.
+    let room = budget -
+        size(parts.filter((part) => typeof part === 'string')) -
+        size(lists.flatMap((list) => list.rest(list.lines.length)));
+    const kept = new Map();
+    for (const list of [...lists.filter((l) => l.first), ...lists.filter((l) => !l.first)]) {
+        let count = 0;
+        while (count < list.lines.length && size([list.lines[count]]) <= room) {
+            room -= size([list.lines[count]]);
+            count += 1;
+        }
+        kept.set(list, count);
+    }
+    return parts.flatMap((part) => {
+        if (typeof part === 'string')
+            return [part];
+        const count = kept.get(part) ?? 0;
+        return count === part.lines.length ? part.lines : [...part.lines.slice(0, count), ...part.rest(part.lines.length - count)];
+    });
 }
 /** The action's own words first (`timed-out`, `download-failed`, `cancel-failed`), then what Ollang's status means. */
 function orderStatusEmoji(status) {

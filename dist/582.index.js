@@ -1162,9 +1162,9 @@ function reportNothingDownloaded(order, followed, kinds, log) {
         log.info(`${what} (${asked}); ${outputs}.`);
         return;
     }
-    log.warning(`${what}: ${asked}, and ${outputs}. Set download to auto (what the order type delivers) or to the kinds it has.`, {
-        title: `Nothing downloaded: ${followed.language}`,
-    });
+    const advice = 'Set download to auto (what the order type delivers) or to the kinds it has.';
+    log.warning(`${what}: ${asked}, and ${outputs}. ${advice}`, { title: `Nothing downloaded: ${followed.language}` });
+    (0,orders_followed/* noteNothingDownloaded */.L2)(followed, `finished, but none of its outputs was downloaded: ${asked}, and ${outputs}. ${advice}`);
 }
 /** The same document in a freshly fetched order: its new signed URL and size. */
 function freshDocument(order, planned) {

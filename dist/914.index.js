@@ -5,6 +5,7 @@ export const modules = {
 /***/ 71914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upsertPrComment: () => (/* binding */ upsertPrComment)
 /* harmony export */ });
@@ -28,7 +29,9 @@ async function upsertPrComment(target, body, marker, log, signal) {
             issue_number: target.issueNumber,
             per_page: 100,
         });
-        const existing = pickOwnComment(comments, marker);
+        const marked = comments.filter((comment) => comment.body?.includes(marker));
+        // Whose comment it is matters only when one carries the marker: the first run asks nothing more.
+        const existing = marked.length > 0 ? pickOwnComment(marked, marker, await tokenLogin(octokit, log)) : undefined;
         if (existing) {
             await octokit.rest.issues.updateComment({
                 owner: target.owner,
@@ -65,21 +68,37 @@ async function upsertPrComment(target, body, marker, log, signal) {
         return 'skipped';
     }
 }
+/** Who writes with the workflow's own GITHUB_TOKEN. */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 /**
- * The comment to update among those carrying the marker. Anyone can paste the marker into a
- * comment (quoting ours, for one), so prefer a bot's comment (github-actions[bot] writes with
- * GITHUB_TOKEN), then one that starts with the marker, as ours do.
+ * The account the token writes as. GraphQL's `viewer` answers for every kind of token (REST
+ * `GET /user` refuses installation tokens): `github-actions[bot]` for GITHUB_TOKEN, `<app>[bot]`
+ * for a GitHub App's token, the user for a personal token. Where it cannot be asked, the
+ * default token's bot.
  */
-function pickOwnComment(comments, marker) {
-    const score = (comment) => (comment.user?.type === 'Bot' ? 2 : 0) + (comment.body?.trimStart().startsWith(marker) ? 1 : 0);
-    let best;
-    for (const comment of comments) {
-        if (!comment.body?.includes(marker))
-            continue;
-        if (!best || score(comment) > score(best))
-            best = comment;
+async function tokenLogin(octokit, log) {
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }');
+        if (typeof answer.viewer?.login === 'string' && answer.viewer.login !== '')
+            return answer.viewer.login;
+        log.debug('The GitHub API did not say whose token this is; taking it for GITHUB_TOKEN.');
     }
-    return best;
+    catch (error) {
+        log.debug(`Could not ask the GitHub API whose token this is (${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error)}); taking it for GITHUB_TOKEN.`);
+    }
+    return GITHUB_ACTIONS_BOT;
+}
+/**
+ * The comment to update among those carrying the marker: only one the token's own account
+ * wrote. The marker is public: anyone can post a comment that carries it (quoting ours, or to
+ * have the action put its results under their name), and such a comment is never edited; a new
+ * one is written instead. Among our own, one that starts with the marker, as ours do.
+ */
+function pickOwnComment(comments, marker, login) {
+    const own = comments.filter((comment) => comment.user?.login?.toLowerCase() === login.toLowerCase() &&
+        // A `[bot]` login is an app's: only ever with type Bot (no user can have brackets in a login).
+        (!login.endsWith('[bot]') || comment.user.type === 'Bot'));
+    return own.find((comment) => comment.body?.trimStart().startsWith(marker)) ?? own[0];
 }
 function statusOf(error) {
     if (typeof error === 'object' && error !== null && 'status' in error) {

@@ -1129,6 +1129,90 @@ async function forEachLimited(items, limit, fn) {
 
 /***/ }),
 
+/***/ 68886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CX: () => (/* binding */ workflowRunUrl),
+/* harmony export */   FB: () => (/* binding */ readWorkflowContext),
+/* harmony export */   Wi: () => (/* binding */ isDependabotRun)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The few facts about the workflow run the action needs, read from the runner's environment
+ * and event file directly (importing @actions/github just for this would slow every start).
+ */
+
+function readWorkflowContext(env, cwd) {
+    const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+    const repository = env['GITHUB_REPOSITORY'];
+    const context = {
+        eventName,
+        workspace: env['GITHUB_WORKSPACE'] || cwd,
+        apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+        ...(repository ? { repository } : {}),
+        ...(env['GITHUB_ACTOR'] ? { actor: env['GITHUB_ACTOR'] } : {}),
+        ...(env['GITHUB_SERVER_URL'] ? { serverUrl: env['GITHUB_SERVER_URL'] } : {}),
+        ...(env['GITHUB_SHA'] ? { sha: env['GITHUB_SHA'] } : {}),
+        ...(env['GITHUB_RUN_ID'] ? { runId: env['GITHUB_RUN_ID'] } : {}),
+    };
+    if ((eventName === 'pull_request' || eventName === 'pull_request_target') && env['GITHUB_EVENT_PATH'] && repository) {
+        const pullRequest = readPullRequest(env['GITHUB_EVENT_PATH'], repository, eventName);
+        if (pullRequest)
+            context.pullRequest = pullRequest;
+    }
+    return context;
+}
+function readPullRequest(eventPath, repository, eventName) {
+    try {
+        const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
+        const number = event.pull_request?.number;
+        if (typeof number !== 'number')
+            return undefined;
+        const head = event.pull_request?.head;
+        // A fork PR's head lives in another repository (null: the fork was deleted); GitHub withholds
+        // secrets from `pull_request` runs for it. Not `head.repo.fork`: that only says the head
+        // repository is itself a fork, as is a branch PR in a forked repository. `pull_request_target`
+        // runs in the base repository, with its secrets.
+        const headRepository = head?.repo === null ? null : head?.repo?.full_name;
+        const elsewhere = headRepository === null || (typeof headRepository === 'string' && headRepository.toLowerCase() !== repository.toLowerCase());
+        const isFork = eventName === 'pull_request' && elsewhere;
+        const [owner = '', repo = ''] = repository.split('/');
+        const headSha = typeof head?.sha === 'string' && /^[0-9a-f]{7,64}$/i.test(head.sha) ? head.sha : undefined;
+        return { number, owner, repo, isFork, ...(headSha ? { headSha } : {}) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A run Dependabot started (`github.actor == 'dependabot[bot]'`: its pull requests, its pushes).
+ * GitHub fills such runs' secrets from Dependabot secrets, not Actions secrets, so
+ * `secrets.OLLANG_API_KEY` is empty there unless it is also a Dependabot secret; this holds on
+ * a re-run by someone else too, and GITHUB_ACTOR stays the initial run's. See
+ * https://docs.github.com/en/code-security/dependabot/working-with-dependabot/troubleshooting-dependabot-on-github-actions
+ */
+function isDependabotRun(context) {
+    return context.actor === 'dependabot[bot]';
+}
+/**
+ * The workflow run's page, `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`;
+ * undefined when a part is missing or not what GitHub sets (no link rather than a wrong one).
+ */
+function workflowRunUrl(env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    if (!/^https?:\/\/[^\s()<>]+$/.test(server) || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) || !/^\d+$/.test(runId)) {
+        return undefined;
+    }
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
+
+
+/***/ }),
+
 /***/ 21140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1755,7 +1839,7 @@ function describeFailure(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81219);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37907);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
@@ -2238,6 +2322,14 @@ function readSettings(getInput, env) {
             fail('dubbing-style', `${show(dubbingStyle)} is only allowed with a dubbing order type, and order-type is '${orderType}'`, `${DUBBING_STYLES.join(', ')} with order-type 'aiDubbing' or 'studioDubbing'; otherwise leave it empty`);
         }
     });
+    check(undefined, () => {
+        // The artifact keeps the files' workspace paths, and the artifact service refuses paths with
+        // these characters (@actions/artifact's file path check): said now, not after the paid work.
+        const refused = ARTIFACT_PATH_REFUSED.exec(outputDirRelative)?.[0];
+        if (artifact !== '' && refused !== undefined && ok('artifact', 'output-dir')) {
+            fail('output-dir', `${show(raw('output-dir'))} contains '${refused}', which the artifact service refuses in file paths, and artifact is set`, `a folder whose path has none of " : < > | * ? when artifact is set; or leave artifact empty`);
+        }
+    });
     if (qualityCheck === 'off' && qualityRules.length > 0) {
         warn(`Input 'quality-rules' is ignored: quality-check is 'off', so no subtitle file is checked.`);
     }
@@ -2512,6 +2604,8 @@ function readDownload(text, orderType, show, fail) {
     }
     return out;
 }
+/** Characters the artifact service refuses in an uploaded file's path (control characters aside). */
+const ARTIFACT_PATH_REFUSED = /[":<>|*?]/;
 /**
  * An artifact name as the artifact service takes it: not one of `" : < > | * ? \ /` nor a
  * control character (names must work as file names on every runner's file system). Checked
@@ -3131,6 +3225,7 @@ function failure(orderId, error) {
 /* harmony export */   EV: () => (/* binding */ timeOut),
 /* harmony export */   Gb: () => (/* binding */ finishDownload),
 /* harmony export */   Hq: () => (/* binding */ startDownload),
+/* harmony export */   L2: () => (/* binding */ noteNothingDownloaded),
 /* harmony export */   Ms: () => (/* binding */ recordStatus),
 /* harmony export */   Sv: () => (/* binding */ recordCancel),
 /* harmony export */   TN: () => (/* binding */ keyOf),
@@ -3260,6 +3355,13 @@ function finishDownload(order, problems, now) {
     }
     order.state = 'failed';
     order.problem = problems.join('; ');
+}
+/**
+ * A finished order none of whose outputs was downloaded (`download` asks for kinds it did not
+ * have): not a failed download, but said in the report, next to the order.
+ */
+function noteNothingDownloaded(order, why) {
+    order.problem = why;
 }
 /**
  * The run's deadline stopped the download: not a failed download, the run's time was up
@@ -3416,7 +3518,7 @@ async function confirmCandidates(client, scope, candidates, wanted, found, check
 }
 /**
  * Newest orders of the project and type, filtered on our side (a server may ignore filters:
- * docs/ollang-api.md), reading at most `maxPages` pages.
+ * docs/ollang-api.md), reading at most `maxPages` pages (`onMorePages`: stopped there with more left).
  */
 async function scanOrders(client, scope, options = {}) {
     const languages = options.languages ? new Set(options.languages.map(_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .languageKey */ .Y2)) : undefined;
@@ -3430,7 +3532,7 @@ async function scanOrders(client, scope, options = {}) {
             projectId: scope.projectId,
             ...(options.createdFrom ? { createdAtFrom: options.createdFrom } : {}),
         },
-    }, { maxPages: options.maxPages ?? REUSE_SCAN_MAX_PAGES });
+    }, { maxPages: options.maxPages ?? REUSE_SCAN_MAX_PAGES, ...(options.onMorePages ? { onMorePages: options.onMorePages } : {}) });
     for await (const summary of pages) {
         if (summary.projectId !== undefined && summary.projectId !== scope.projectId)
             continue;
@@ -3960,7 +4062,7 @@ function parseIdList(text) {
 
 /***/ }),
 
-/***/ 81219:
+/***/ 37907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4102,59 +4204,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var inputs = __nccwpck_require__(64149);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __nccwpck_require__(77607);
-;// CONCATENATED MODULE: ./src/github-context.ts
-/**
- * The few facts about the workflow run the action needs, read from the runner's environment
- * and event file directly (importing @actions/github just for this would slow every start).
- */
-
-function readWorkflowContext(env, cwd) {
-    const eventName = env['GITHUB_EVENT_NAME'] ?? '';
-    const repository = env['GITHUB_REPOSITORY'];
-    const context = {
-        eventName,
-        workspace: env['GITHUB_WORKSPACE'] || cwd,
-        apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-        ...(repository ? { repository } : {}),
-        ...(env['GITHUB_ACTOR'] ? { actor: env['GITHUB_ACTOR'] } : {}),
-        ...(env['GITHUB_SERVER_URL'] ? { serverUrl: env['GITHUB_SERVER_URL'] } : {}),
-        ...(env['GITHUB_SHA'] ? { sha: env['GITHUB_SHA'] } : {}),
-        ...(env['GITHUB_RUN_ID'] ? { runId: env['GITHUB_RUN_ID'] } : {}),
-    };
-    if ((eventName === 'pull_request' || eventName === 'pull_request_target') && env['GITHUB_EVENT_PATH'] && repository) {
-        const pullRequest = readPullRequest(env['GITHUB_EVENT_PATH'], repository);
-        if (pullRequest)
-            context.pullRequest = pullRequest;
-    }
-    return context;
-}
-function readPullRequest(eventPath, repository) {
-    try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        const number = event.pull_request?.number;
-        if (typeof number !== 'number')
-            return undefined;
-        const headRepo = event.pull_request?.head?.repo;
-        // A fork PR's head lives in another repository; GitHub withholds secrets from such runs.
-        const isFork = headRepo?.fork === true || (typeof headRepo?.full_name === 'string' && headRepo.full_name !== repository);
-        const [owner = '', repo = ''] = repository.split('/');
-        return { number, owner, repo, isFork };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * A run Dependabot started (`github.actor == 'dependabot[bot]'`: its pull requests, its pushes).
- * GitHub fills such runs' secrets from Dependabot secrets, not Actions secrets, so
- * `secrets.OLLANG_API_KEY` is empty there unless it is also a Dependabot secret; this holds on
- * a re-run by someone else too, and GITHUB_ACTOR stays the initial run's. See
- * https://docs.github.com/en/code-security/dependabot/working-with-dependabot/troubleshooting-dependabot-on-github-actions
- */
-function isDependabotRun(context) {
-    return context.actor === 'dependabot[bot]';
-}
-
+// EXTERNAL MODULE: ./src/github-context.ts
+var github_context = __nccwpck_require__(68886);
 // EXTERNAL MODULE: ./src/ollang/errors.ts
 var errors = __nccwpck_require__(2732);
 // EXTERNAL MODULE: ./src/state.ts
@@ -4604,7 +4655,10 @@ class OllangClient {
         };
         return this.#request(spec, (response, s) => this.#parse(spec, response, s.orderPageSchema));
     }
-    /** Every order matching `query`, page by page (50 a page unless `take` says otherwise). */
+    /**
+     * Every order matching `query`, page by page (50 a page unless `take` says otherwise).
+     * `onMorePages` is called when it stops at `maxPages` while the server still says there are more.
+     */
     async *listAllOrders(query, options) {
         const maxPages = options?.maxPages ?? defaultMaxPages;
         const take = query.take ?? 50;
@@ -4614,6 +4668,7 @@ class OllangClient {
             if (!result.meta.hasNextPage || result.orders.length === 0)
                 return;
         }
+        options?.onMorePages?.();
     }
     /**
      * POST /integration/orders/cancel/{orderId}: 204 -> 'cancelled'; 409 ORDER_ALREADY_CANCELLED ->
@@ -5789,6 +5844,14 @@ var cancel = __nccwpck_require__(53303);
 
 
 /**
+ * `mode: cancel` without order IDs reads the project's orders newest first, up to this many
+ * List Orders pages of 50 (10,000 orders): generous, since an older unfinished order it missed
+ * goes on being billed, yet bounded against a server that always says "more". Past it the run
+ * says how far it looked and is never `completed`.
+ */
+const CANCEL_SCAN_MAX_PAGES = 200;
+const SCAN_PAGE_SIZE = 50;
+/**
  * SIGINT / SIGTERM: cancel the unfinished orders this run created, within the runner's grace
  * period. Returns the run's failure message.
  */
@@ -5860,7 +5923,9 @@ async function settleTimeout(context) {
  */
 async function cancelMode(context, client, projectIds = [context.settings.projectId]) {
     const { settings, log } = context;
-    const targets = settings.orderIds.length > 0 ? await readGivenOrders(client, settings.orderIds) : await findUnfinished(context, client, projectIds);
+    const { targets, unread } = settings.orderIds.length > 0
+        ? { targets: await readGivenOrders(client, settings.orderIds), unread: undefined }
+        : await findUnfinished(context, client, projectIds);
     const handled = [];
     const toCancel = [];
     for (const target of targets) {
@@ -5900,10 +5965,13 @@ async function cancelMode(context, client, projectIds = [context.settings.projec
         return {
             ended: 'failed',
             handled: ordered,
-            failure: `Could not cancel ${reasons.map((o) => `${o.orderId} (${o.outcome})`).join('; ')}.`,
+            failure: [`Could not cancel ${reasons.map((o) => `${o.orderId} (${o.outcome})`).join('; ')}.`, unread].filter(Boolean).join(' '),
         };
     }
     const stoppedSomething = results.some((r) => r.outcome !== 'already-finished') || ordered.some((o) => o.status === 'cancelled');
+    // Orders left unread may be unfinished: never "nothing to cancel" then, and the run fails saying so.
+    if (unread)
+        return { ended: stoppedSomething ? 'cancelled' : 'failed', handled: ordered, failure: unread };
     return { ended: stoppedSomething ? 'cancelled' : 'completed', handled: ordered };
 }
 /** The given order IDs, each read with Get Order (a read that fails leaves the cancel to find out). */
@@ -5927,24 +5995,35 @@ async function readGivenOrders(client, orderIds) {
     });
     return targets;
 }
-/** The projects' unfinished orders of the order type, for the target languages. */
+/**
+ * The projects' unfinished orders of the order type, for the target languages; `unread` says so
+ * when older orders of a project were left unread (CANCEL_SCAN_MAX_PAGES).
+ */
 async function findUnfinished(context, client, projectIds) {
     const { settings, log } = context;
     const unfinished = [];
+    const cutShort = [];
     for (const projectId of new Set(projectIds)) {
-        const found = await (0,reuse/* scanOrders */.Dn)(client, { projectId, orderType: settings.orderType }, { languages: settings.targetLanguages });
+        const found = await (0,reuse/* scanOrders */.Dn)(client, { projectId, orderType: settings.orderType }, { languages: settings.targetLanguages, maxPages: CANCEL_SCAN_MAX_PAGES, onMorePages: () => cutShort.push(projectId) });
         for (const o of found)
             if (!(0,ollang_status/* isFinished */.$g)(o.status))
                 unfinished.push({ ...o, projectId });
     }
-    log.info(`Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}.`);
+    const newest = (CANCEL_SCAN_MAX_PAGES * SCAN_PAGE_SIZE).toLocaleString('en-US');
+    const unread = cutShort.length > 0
+        ? `Looked at the ${newest} newest ${settings.orderType} orders of project ${cutShort.join(', ')} only: older ones were not read, and an unfinished one among them goes on. Cancel such orders by ID (order-ids) or in the Ollang dashboard.`
+        : undefined;
+    log.info(`Found ${unfinished.length} unfinished ${settings.orderType} order(s) for ${settings.targetLanguages.join(', ')}${unread ? ` among the ${newest} newest` : ''}.`);
+    if (unread)
+        log.warning(unread, { title: 'Not every order was read' });
     const languageIndex = (language) => {
         const index = settings.targetLanguages.findIndex((l) => l.toLowerCase() === language.toLowerCase());
         return index === -1 ? settings.targetLanguages.length : index;
     };
-    return unfinished
+    const targets = unfinished
         .map((o) => ({ orderId: o.id, projectId: o.projectId, language: o.targetLanguage, type: o.type, status: o.status }))
         .sort((a, b) => languageIndex(a.language) - languageIndex(b.language));
+    return { targets, ...(unread ? { unread } : {}) };
 }
 /** The handled orders in the order they were found or given (cancels end in any order). */
 function inTargetOrder(handled, targets) {
@@ -6220,7 +6299,7 @@ function poller_isFatal(error) {
     return error.kind === 'aborted' || error.status === 401;
 }
 /**
- * "7/12 finished (1 failed), 3 ongoing, 2 waitingForApprove (a human-review gate); next check in 45s; 38m left".
+ * "7/12 finished (1 failed), 1 waiting for Ollang to publish its files, 3 ongoing, 2 waitingForApprove (a human-review gate); next check in 45s; 38m left".
  * The count of finished orders never goes down (an order never goes back to waiting), whatever
  * becomes of its download; Ollang's words are explained where they mean a wait (ollang/status.ts).
  * Once the next check is the last one before the deadline, the line says so instead of
@@ -6236,13 +6315,20 @@ function progressLine(orders, nextCheckMs, leftMs) {
         counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
     }
     const parts = [`${finished}/${orders.length} finished${failed > 0 ? ` (${failed} failed)` : ''}`];
+    // Finished, but Ollang has not published their files yet (docs/ollang-api.md): what the wait is for now.
+    const unpublished = orders.filter((o) => o.state === 'awaiting-outputs').length;
+    if (unpublished > 0)
+        parts.push(`${unpublished} waiting for Ollang to publish ${unpublished === 1 ? 'its files' : 'their files'}`);
     for (const [status, count] of [...counts].sort((a, b) => b[1] - a[1])) {
         const meaning = (0,ollang_status/* explainStatusBriefly */.Dl)(status);
         parts.push(`${count} ${status}${meaning ? ` (${meaning})` : ''}`);
     }
     const left = Math.max(0, leftMs);
     const when = (ms) => (0,duration/* formatDuration */.a3)((0,duration/* approximately */.YY)(ms, 1_000));
-    const next = nextCheckMs >= left ? `last check in ${when(left)}` : `next check in ${when(nextCheckMs)}; ${when(left)} left`;
+    // Compared as printed: 45.0 s and 45.4 s both read "45s".
+    const next = nextCheckMs >= left || when(nextCheckMs) === when(left)
+        ? `last check in ${when(left)}`
+        : `next check in ${when(nextCheckMs)}; ${when(left)} left`;
     return `${parts.join(', ')}; ${next}`;
 }
 /** Runs downloads in the background, a bounded number at a time. */
@@ -6341,7 +6427,7 @@ function recordFailure(record, message) {
  * languages (an order read only during the wait counts too; a child order of another type does not).
  */
 function languagesWithoutOrder(record, settings) {
-    if (settings.orderIds.length > 0 || settings.mode === 'cancel')
+    if (settings.orderIds.length > 0 || settings.mode === 'cancel' || !record.ordersChosen)
         return [];
     if (record.projects.length > 0) {
         // With media, a target is a media file and a language: "fr (videos/intro.mp4)".
@@ -6369,7 +6455,8 @@ function runStatus(record, settings, missing) {
     if (orders.length === 0)
         return missing.length > 0 ? 'failed' : 'completed';
     const failed = orders.filter((o) => o.state === 'failed').length;
-    if (failed === orders.length)
+    // `failed` is "nothing delivered": an order that saved some of its files before failing makes it partial.
+    if (failed === orders.length && orders.every((o) => o.files.length === 0))
         return 'failed';
     if (failed > 0 || missing.length > 0 || orders.some((o) => o.state !== 'done'))
         return 'partial';
@@ -6417,7 +6504,7 @@ function finishRun(record, settings, now) {
         reusedCount: record.followed.filter((o) => !o.created).length,
         outputDir: settings.outputDirRelative,
         timings: { waitedMs: record.waitedMs, downloadedMs: record.downloadedMs, totalMs: now - record.startedAt },
-        ...(record.plan ? { plan: record.plan } : {}),
+        ...(record.plan ? { plan: planInTargetOrder(record.plan, settings) } : {}),
         projects: record.projects,
         ...(failure ? { failure } : {}),
     };
@@ -6438,6 +6525,11 @@ function verdict_inTargetOrder(orders, settings) {
         .map((order, index) => ({ order, index }))
         .sort((a, b) => rankOf(a.order) - rankOf(b.order) || a.index - b.index)
         .map(({ order }) => order);
+}
+/** A dry run's plan in the order of `target-languages`, like the rows (look-ups answer in their own order). */
+function planInTargetOrder(plan, settings) {
+    const create = verdict_inTargetOrder(plan.create.map((language) => ({ language })), settings).map((item) => item.language);
+    return { create, reuse: verdict_inTargetOrder(plan.reuse, settings) };
 }
 /**
  * One row per media file and language: an order for one content at two paths is reported under
@@ -6462,6 +6554,7 @@ function orderReport(o, record, settings) {
         type: o.type,
         status: (0,orders_followed/* reportedStatus */.mW)(o),
         created: o.created,
+        ...(settings.orderIds.length > 0 ? { given: true } : {}),
         files: o.files,
         ...(problem ? { problem } : {}),
         ...(outcome ? { outcome } : {}),
@@ -6498,13 +6591,20 @@ function orderOutcome(o, cancel, record, settings) {
         const why = !o.created ? 'not created by this run' : `on-timeout: ${settings.onTimeout}`;
         return [(0,ollang_status/* explainStatus */.cq)(o.status), `left running (${why})`].filter(Boolean).join('; ');
     }
+    // Only orders of the requested type are downloaded (download/order-outputs.ts), unless given by ID.
+    const child = o.type && o.type !== settings.orderType && settings.orderIds.length === 0
+        ? `a child order (${o.type}) Ollang added to the ${settings.orderType} order: its files are not downloaded, by design`
+        : undefined;
+    // Finished, but none of its outputs was what `download` asks for (order-outputs.ts warned).
+    if (o.state === 'done' && o.files.length === 0 && o.problem)
+        return 'nothing downloaded (see the problems)';
     if ((0,ollang_status/* statusMeaning */.uj)(o.status) !== 'unfinished' || o.state !== 'waiting')
-        return undefined;
+        return child;
     if (aborted) {
         const why = !o.created ? 'not created by this run' : !settings.cancelOnAbort ? 'cancel-on-abort: false' : 'the post step cancels it';
         return `left running (${why})`;
     }
-    return (0,ollang_status/* explainStatus */.cq)(o.status);
+    return [(0,ollang_status/* explainStatus */.cq)(o.status), child].filter(Boolean).join('; ') || undefined;
 }
 
 // EXTERNAL MODULE: ./src/annotations.ts
@@ -6540,8 +6640,8 @@ async function run(given) {
     const context = { ...given, io: { ...given.io, log: annotations.log } };
     const { io } = context;
     const startedAt = context.clock();
-    const workflow = readWorkflowContext(context.env, context.cwd);
-    const settings = await readInputs(io, workflow);
+    const workflow = (0,github_context/* readWorkflowContext */.FB)(context.env, context.cwd);
+    const settings = await readInputs(context, workflow);
     if (typeof settings === 'number')
         return { exitCode: settings };
     const media = await readMedia(io, settings);
@@ -6631,7 +6731,8 @@ async function checkSubtitles(context, settings, record) {
  * The settings, or the exit code when the inputs stop the run before any request. Every bad
  * input is in the failure and in the job summary, where people look first.
  */
-async function readInputs(io, workflow) {
+async function readInputs(context, workflow) {
+    const { io } = context;
     // Mask the key before anything (validation messages included) could print it.
     const rawKey = io.getInput('api-key').trim();
     if (rawKey)
@@ -6640,24 +6741,31 @@ async function readInputs(io, workflow) {
         return (0,inputs/* readSettings */.sb)((name) => io.getInput(name), {
             workspace: workflow.workspace,
             isForkPullRequest: workflow.pullRequest?.isFork ?? false,
-            isDependabot: isDependabotRun(workflow),
+            isDependabot: (0,github_context/* isDependabotRun */.Wi)(workflow),
             warn: (message) => io.log.warning(message, { title: 'Check the inputs' }),
         });
     }
     catch (error) {
         if (error instanceof inputs/* SecretWithheldError */.uo) {
             io.log.notice(error.notice, { title: 'Ollang localization skipped' });
+            const { skippedResultLine } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
+            io.log.info(skippedResultLine(error.reason));
             return 0;
         }
         const problems = error instanceof inputs/* InputError */.dz ? error.problems : [{ input: 'inputs', message: `Invalid input: ${String(error)}` }];
         io.setFailed(error instanceof inputs/* InputError */.dz ? error.message : `Invalid input: ${String(error)}`);
-        const { renderInputProblems, inputProblemsResultLine } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
+        const { renderInputProblems, renderInputProblemsComment, inputProblemsResultLine } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
         try {
             await io.appendSummary(renderInputProblems(problems));
         }
         catch (summaryError) {
             io.log.warning(`Could not write the job summary: ${(0,error_message/* errorMessage */.g)(summaryError)}`);
         }
+        // The comment of an earlier push would otherwise stand for this commit: it says this run failed, and why.
+        // Read from the raw inputs, as far as they say where the comment goes (the settings are not valid).
+        const wanted = (0,inputs/* parseBooleanWord */.op)(io.getInput('pr-comment') || 'true') !== false && io.getInput('mode').trim().toLowerCase() !== 'cancel';
+        const markerKey = commentMarkerKey(context.env, io.getInput('media').trim(), io.getInput('project-id').trim(), io.getInput('order-type').trim() || 'subtitle');
+        await commentOnPullRequest(context, workflow, { token: io.getInput('github-token').trim(), wanted, markerKey }, (comment) => renderInputProblemsComment(problems, comment));
         io.log.info(inputProblemsResultLine(problems.length));
         return 1;
     }
@@ -6705,6 +6813,7 @@ async function localize(context, settings, workflow, client, stop, record, deadl
         ? await log.group('Choosing orders', () => chooseOrders(choose))
         : await log.group(`Projects and orders for ${media.length} media file(s)`, () => chooseForMedia(context, workflow, choose, media, record, wouldUpload));
     record.followed.push(...chosen.followed);
+    record.ordersChosen = true;
     if (chosen.failure)
         recordFailure(record, chosen.failure);
     if (settings.dryRun) {
@@ -6813,6 +6922,9 @@ wouldUpload) {
 async function waitAndDownload(context, settings, client, stop, record, deadline, media, fresh) {
     const { clock } = context;
     const log = context.io.log;
+    // Nothing to wait for (a create that failed): no empty "Waiting for 0 order(s)" group.
+    if (record.followed.length === 0)
+        return;
     // Loaded once orders are chosen: nothing here is needed before the first request (start-up).
     const { createOrderDownloader, outputsReadiness, plannedBytes } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 21582));
     const download = createOrderDownloader({
@@ -6925,25 +7037,48 @@ async function shareFiles(context, settings, report, name) {
 /** The job summary and (on pull requests, where allowed) the PR comment; returns the result line's renderer. */
 async function publishReport(context, settings, workflow, report) {
     const { io } = context;
-    const { renderComment, renderSummary, commentMarker, resultLine } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
+    const { renderComment, renderSummary, resultLine } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
     try {
         await io.appendSummary(renderSummary(report));
     }
     catch (error) {
         io.log.warning(`Could not write the job summary: ${describeError(error)}`);
     }
-    const pr = workflow.pullRequest;
-    // After a cancellation every second counts towards the runner's kill: no comment then.
-    if (!settings.prComment || !pr || settings.mode === 'cancel' || !settings.githubToken || context.abort.aborted)
+    // After a cancellation every second counts towards the runner's kill: no comment then. The
+    // comment an earlier run left names its commit and run, so nobody takes it for this one's.
+    if (context.abort.aborted)
         return { resultLine };
-    // With media, the text of `media` changes with each push's changed files: the step itself is the stable key.
-    const { GITHUB_WORKFLOW: workflowName = '', GITHUB_JOB: job = '', GITHUB_ACTION: step = '' } = context.env;
-    const markerKey = `${settings.media ? `media@${workflowName}/${job}/${step}` : settings.projectId}:${settings.orderType}`;
-    const { upsertPrComment } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 71914));
-    await upsertPrComment({ token: settings.githubToken, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, renderComment(report, { markerKey }), commentMarker(markerKey), io.log, 
+    const comment = {
+        token: settings.githubToken,
+        wanted: settings.prComment && settings.mode !== 'cancel',
+        markerKey: commentMarkerKey(context.env, settings.media, settings.projectId, settings.orderType),
+    };
+    await commentOnPullRequest(context, workflow, comment, (commentContext) => renderComment(report, commentContext));
+    return { resultLine };
+}
+/**
+ * The PR comment's key: the project and order type. With media, the text of `media` changes with
+ * each push's changed files: the step itself (workflow, job, step) is the stable key.
+ */
+function commentMarkerKey(env, media, projectId, orderType) {
+    const { GITHUB_WORKFLOW: workflowName = '', GITHUB_JOB: job = '', GITHUB_ACTION: step = '' } = env;
+    return `${media ? `media@${workflowName}/${job}/${step}` : projectId}:${orderType}`;
+}
+/**
+ * Creates or updates the PR comment: on pull requests, with a token, where wanted (`pr-comment`,
+ * not `mode: cancel`). `render` gets the comment's context: its marker key, the pull request's
+ * head commit and the run's page, so that the comment says which push and run it describes.
+ */
+async function commentOnPullRequest(context, workflow, comment, render) {
+    const pr = workflow.pullRequest;
+    if (!comment.wanted || !pr || !comment.token)
+        return;
+    const runUrl = (0,github_context/* workflowRunUrl */.CX)(context.env);
+    const body = render({ markerKey: comment.markerKey, ...(pr.headSha ? { headSha: pr.headSha } : {}), ...(runUrl ? { runUrl } : {}) });
+    const [{ upsertPrComment }, { commentMarker }] = await Promise.all([__nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 71914)), __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 57994))]);
+    await upsertPrComment({ token: comment.token, apiUrl: workflow.apiUrl, owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, body, commentMarker(comment.markerKey), context.io.log, 
     // A signal stops the comment (a courtesy) at once: the runner's kill is not far behind.
     context.abort);
-    return { resultLine };
 }
 /**
  * The client, with Create Order refused once `deadline` has passed: the order would be bought
