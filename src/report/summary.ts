@@ -10,6 +10,7 @@ import type { OrderReport, RunReport, RunStatus } from './model.ts';
 import { approximately, formatDuration } from '../duration.ts';
 import { isCancelled, statusMeaning } from '../ollang/status.ts';
 import { qualityCommentSection, renderQualitySummary } from '../quality/report.ts';
+import { qualityFailureBrief } from '../quality/verdict.ts';
 
 /**
  * File links: a file is linked only through the artifact the run uploaded (the `artifact`
@@ -155,6 +156,9 @@ export function resultLine(report: RunReport): string {
   ];
   if (report.languagesWithoutOrder.length > 0) parts.push(`no order for ${report.languagesWithoutOrder.join(', ')}`);
   if (report.artifact?.url) parts.push(`artifact ${report.artifact.name}: ${report.artifact.url}`);
+  // The step can be red for the subtitles alone (quality-check: fail or strict): say so here too.
+  const quality = report.quality && qualityFailureBrief(report.quality.mode, report.quality.files);
+  if (quality) parts.push(quality);
   return `${head}: ${parts.join('; ')}.`;
 }
 

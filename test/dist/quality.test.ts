@@ -215,6 +215,24 @@ describe.concurrent('subtitle quality check through dist/index.js', () => {
     expect(annotations(lifted)).toEqual([]);
   });
 
+  it("the run's one-line result, printed last, names the quality failure that turns the step red, and only that", async ({ expect }) => {
+    const languages = ['es', 'pt', 'ro'];
+    const sim = await start(languages);
+    const resultLine = (r: ActionRun): string => r.stdout.trimEnd().split('\n').at(-1)!;
+    const failed = await run(sim, languages, { 'quality-check': 'fail' });
+    expect(failed.exitCode, log(failed)).toBe(1);
+    expect(resultLine(failed)).toMatch(
+      /^Ollang localization completed: 3 orders .*; 6 files downloaded to localized; subtitle quality: 4 errors in 4 files \(quality-check: fail\)\.$/,
+    );
+    const strict = await run(sim, languages, { 'quality-check': 'strict' });
+    expect(strict.exitCode, log(strict)).toBe(1);
+    expect(resultLine(strict)).toMatch(/; subtitle quality: 4 errors and 2 warnings in 6 files \(quality-check: strict\)\.$/);
+    // Findings that do not fail the step are the summary's and the annotations' to tell.
+    const reported = await run(sim, languages, { 'quality-check': 'report' });
+    expect(reported.exitCode, log(reported)).toBe(0);
+    expect(resultLine(reported)).toMatch(/^Ollang localization completed: 3 orders .*; 6 files downloaded to localized\.$/);
+  });
+
   it("the run's own warnings come first (a failed download): the findings fill what is left of the 10", async ({ expect }) => {
     const languages = ['fr', ...WARNINGS];
     const sim = await start(languages, { faults: [{ route: 'download', kind: 'html-200', language: 'fr' }] });

@@ -15,7 +15,7 @@ const FIRST_LINE: Record<string, string> = {
   es: 'Hola y bienvenidos.',
   de: 'Hallo und willkommen.',
   it: 'Ciao e benvenuti.',
-  ja: 'こんにちは、ようこそ。',
+  ja: 'こんにちは。',
   en: 'Hello and welcome.',
 };
 
