@@ -207,6 +207,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77607);
 /* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19069);
 /* harmony import */ var _quality_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58483);
+/* harmony import */ var _quality_verdict_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3296);
+
 
 
 
@@ -348,6 +350,10 @@ function resultLine(report) {
         parts.push(`no order for ${report.languagesWithoutOrder.join(', ')}`);
     if (report.artifact?.url)
         parts.push(`artifact ${report.artifact.name}: ${report.artifact.url}`);
+    // The step can be red for the subtitles alone (quality-check: fail or strict): say so here too.
+    const quality = report.quality && (0,_quality_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .qualityFailureBrief */ .e4)(report.quality.mode, report.quality.files);
+    if (quality)
+        parts.push(quality);
     return `${head}: ${parts.join('; ')}.`;
 }
 /** The result line of a run skipped because GitHub withheld the API key on purpose (inputs.ts: SecretWithheldError). */

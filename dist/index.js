@@ -3810,6 +3810,7 @@ function limitsFor(language, overrides = []) {
 /* harmony export */   Uz: () => (/* binding */ qualityFailure),
 /* harmony export */   Yk: () => (/* binding */ QUALITY_CHECK_MODES),
 /* harmony export */   Yw: () => (/* binding */ ERROR_ORDER),
+/* harmony export */   e4: () => (/* binding */ qualityFailureBrief),
 /* harmony export */   sr: () => (/* binding */ qualityStatus)
 /* harmony export */ });
 /** The accepted values of the `quality-check` input, the default first. */
@@ -3829,6 +3830,22 @@ function qualityStatus(mode, files) {
  * `fail` fails on errors, `strict` on warnings too, `report` and `off` never.
  */
 function qualityFailure(mode, files) {
+    const counted = failingCounts(mode, files);
+    if (counted === undefined)
+        return undefined;
+    return (`Subtitle quality check failed (quality-check: ${mode}): ${counted}. ` +
+        'The annotations show where; the job summary and the `quality` output list every finding.');
+}
+/**
+ * What fails the step, for the run's one-line result (`subtitle quality: 3 errors in 2 files
+ * (quality-check: fail)`), or `undefined` when `quality-check` lets the step pass.
+ */
+function qualityFailureBrief(mode, files) {
+    const counted = failingCounts(mode, files);
+    return counted === undefined ? undefined : `subtitle quality: ${counted} (quality-check: ${mode})`;
+}
+/** `3 errors in 2 files` (strict: `3 errors and 5 warnings in 4 files`) when the step fails on them; else `undefined`. */
+function failingCounts(mode, files) {
     const status = qualityStatus(mode, files);
     const failing = (mode === 'fail' && status === 'failed') || (mode === 'strict' && (status === 'failed' || status === 'warnings'));
     if (!failing)
@@ -3837,8 +3854,7 @@ function qualityFailure(mode, files) {
     const warnings = files.reduce((sum, file) => sum + file.warnings, 0);
     const withFindings = files.filter((file) => (mode === 'strict' ? file.errors + file.warnings : file.errors) > 0).length;
     const counted = mode === 'strict' ? `${plural(errors, 'error')} and ${plural(warnings, 'warning')}` : plural(errors, 'error');
-    return (`Subtitle quality check failed (quality-check: ${mode}): ${counted} in ${plural(withFindings, 'file')}. ` +
-        'The annotations show where; the job summary and the `quality` output list every finding.');
+    return `${counted} in ${plural(withFindings, 'file')}`;
 }
 /** `1,500 cues`, `1 file`. */
 function plural(count, noun) {
