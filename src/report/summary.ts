@@ -152,7 +152,7 @@ export function resultLine(report: RunReport): string {
     report.orders.length === 0
       ? 'no order followed'
       : `${plural(report.orders.length, 'order')} (${report.createdCount} created, ${report.reusedCount} reused), ${delivered} with files`,
-    `${plural(files, 'file')} downloaded${files > 0 ? ` to ${report.outputDir}` : ''}`,
+    `${plural(files, 'file')} downloaded${files > 0 ? ` ${whereSaved(report) ?? 'into the workspace'}` : ''}`,
   ];
   if (report.languagesWithoutOrder.length > 0) parts.push(`no order for ${report.languagesWithoutOrder.join(', ')}`);
   if (report.artifact?.url) parts.push(`artifact ${report.artifact.name}: ${report.artifact.url}`);
@@ -174,9 +174,30 @@ export function inputProblemsResultLine(count: number): string {
 }
 
 function contextLine(report: RunReport): string {
-  const where = report.projects.length > 0 ? `${plural(report.projects.length, 'media file')}` : `Project ${inlineCode(report.projectId)}`;
-  const output = report.mode === 'cancel' ? '' : ` · output ${inlineCode(report.outputDir)}`;
-  return `${where} · mode \`${report.mode}\`${output}`;
+  const what = report.projects.length > 0 ? `${plural(report.projects.length, 'media file')}` : `Project ${inlineCode(report.projectId)}`;
+  const where = report.mode === 'cancel' ? undefined : whereSaved(report);
+  const output = where === undefined ? '' : ` · output ${where.startsWith('to ') ? inlineCode(where.slice(3)) : where}`;
+  return `${what} · mode \`${report.mode}\`${output}`;
+}
+
+/**
+ * Where the run's files went, from the paths it saved, never from `output-dir` alone: with `media`
+ * or an `output-path` without `{output-dir}` they are elsewhere. "to localized" when every file is
+ * under `output-dir`; "beside the media files" when each sits in its media file's folder; "to <folder>"
+ * for the folder they share; undefined when they share none. Before any file: `output-dir` for a
+ * run without media (the default template), nothing for a media run.
+ */
+export function whereSaved(report: RunReport): string | undefined {
+  const files = report.orders.flatMap((o) => o.files);
+  const outputDir = report.outputDir === '.' ? '' : report.outputDir;
+  if (files.length === 0) return report.projects.length > 0 ? undefined : `to ${report.outputDir || '.'}`;
+  if (files.every((file) => outputDir === '' || file.startsWith(`${outputDir}/`))) return `to ${report.outputDir || '.'}`;
+  const folder = (file: string): string => file.slice(0, Math.max(0, file.lastIndexOf('/')));
+  const mediaFolders = new Set(report.projects.map((p) => folder(p.media)));
+  if (mediaFolders.size > 0 && files.every((file) => mediaFolders.has(folder(file)))) return 'beside the media files';
+  let common = folder(files[0]!);
+  for (const file of files) while (common !== '' && !file.startsWith(`${common}/`)) common = folder(common);
+  return common === '' ? undefined : `to ${common}`;
 }
 
 /** "2 media files: 1 uploaded, 1 found" and each file's project. */

@@ -13,6 +13,7 @@ import {
   resultLine,
   skippedResultLine,
   text,
+  whereSaved,
 } from '../../src/report/summary.ts';
 import { approximately, formatDuration } from '../../src/duration.ts';
 
@@ -436,6 +437,26 @@ describe('GitHub refuses a comment over 65,536 characters and a summary over 1 M
 });
 
 describe('the result line and the input problems', () => {
+  it('names where the files went from the saved paths, not output-dir alone (media, output-path without {output-dir})', () => {
+    const media = (files: string[]) =>
+      report({
+        orders: [order({ files, media: 'videos/intro.mp4' })],
+        projects: [{ media: 'videos/intro.mp4', projectId: 'p', uploaded: true, outcome: 'uploaded' }],
+      });
+    // Before: "2 files downloaded to localized", where nothing was written, and "output `localized`".
+    expect(resultLine(media(['videos/intro.fr.srt', 'videos/intro.fr.vtt']))).toBe(
+      'Ollang localization completed: 1 order (1 created, 1 reused), 1 with files; 2 files downloaded beside the media files.',
+    );
+    expect(renderSummary(media(['videos/intro.fr.srt']))).toContain('· output beside the media files');
+    expect(renderSummary(media(['videos/intro.fr.srt']))).not.toContain('output `localized`');
+    expect(whereSaved(media(['subs/fr/intro.srt', 'subs/es/intro.srt']))).toBe('to subs');
+    expect(whereSaved(media(['a/intro.fr.srt', 'b/intro.es.srt']))).toBeUndefined();
+    expect(resultLine(media(['a/intro.fr.srt', 'b/intro.es.srt']))).toContain('2 files downloaded into the workspace.');
+    expect(whereSaved(media([]))).toBeUndefined();
+    expect(whereSaved(report())).toBe('to localized');
+    expect(whereSaved(report({ orders: [] }))).toBe('to localized');
+  });
+
   it('one line with the status and the counts, for every kind of run', () => {
     expect(resultLine(report())).toBe(
       'Ollang localization completed: 2 orders (1 created, 1 reused), 2 with files; 3 files downloaded to localized.',
