@@ -202,7 +202,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary),
 /* harmony export */   resultLine: () => (/* binding */ resultLine),
 /* harmony export */   skippedResultLine: () => (/* binding */ skippedResultLine),
-/* harmony export */   text: () => (/* binding */ text)
+/* harmony export */   text: () => (/* binding */ text),
+/* harmony export */   whereSaved: () => (/* binding */ whereSaved)
 /* harmony export */ });
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77607);
 /* harmony import */ var _ollang_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19069);
@@ -344,7 +345,7 @@ function resultLine(report) {
         report.orders.length === 0
             ? 'no order followed'
             : `${plural(report.orders.length, 'order')} (${report.createdCount} created, ${report.reusedCount} reused), ${delivered} with files`,
-        `${plural(files, 'file')} downloaded${files > 0 ? ` to ${report.outputDir}` : ''}`,
+        `${plural(files, 'file')} downloaded${files > 0 ? ` ${whereSaved(report) ?? 'into the workspace'}` : ''}`,
     ];
     if (report.languagesWithoutOrder.length > 0)
         parts.push(`no order for ${report.languagesWithoutOrder.join(', ')}`);
@@ -366,9 +367,34 @@ function inputProblemsResultLine(count) {
     return `Ollang localization failed: ${count === 1 ? 'an input is' : `${count} inputs are`} not valid; nothing was sent to Ollang.`;
 }
 function contextLine(report) {
-    const where = report.projects.length > 0 ? `${plural(report.projects.length, 'media file')}` : `Project ${inlineCode(report.projectId)}`;
-    const output = report.mode === 'cancel' ? '' : ` · output ${inlineCode(report.outputDir)}`;
-    return `${where} · mode \`${report.mode}\`${output}`;
+    const what = report.projects.length > 0 ? `${plural(report.projects.length, 'media file')}` : `Project ${inlineCode(report.projectId)}`;
+    const where = report.mode === 'cancel' ? undefined : whereSaved(report);
+    const output = where === undefined ? '' : ` · output ${where.startsWith('to ') ? inlineCode(where.slice(3)) : where}`;
+    return `${what} · mode \`${report.mode}\`${output}`;
+}
+/**
+ * Where the run's files went, from the paths it saved, never from `output-dir` alone: with `media`
+ * or an `output-path` without `{output-dir}` they are elsewhere. "to localized" when every file is
+ * under `output-dir`; "beside the media files" when each sits in its media file's folder; "to <folder>"
+ * for the folder they share; undefined when they share none. Before any file: `output-dir` for a
+ * run without media (the default template), nothing for a media run.
+ */
+function whereSaved(report) {
+    const files = report.orders.flatMap((o) => o.files);
+    const outputDir = report.outputDir === '.' ? '' : report.outputDir;
+    if (files.length === 0)
+        return report.projects.length > 0 ? undefined : `to ${report.outputDir || '.'}`;
+    if (files.every((file) => outputDir === '' || file.startsWith(`${outputDir}/`)))
+        return `to ${report.outputDir || '.'}`;
+    const folder = (file) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
+    const mediaFolders = new Set(report.projects.map((p) => folder(p.media)));
+    if (mediaFolders.size > 0 && files.every((file) => mediaFolders.has(folder(file))))
+        return 'beside the media files';
+    let common = folder(files[0]);
+    for (const file of files)
+        while (common !== '' && !file.startsWith(`${common}/`))
+            common = folder(common);
+    return common === '' ? undefined : `to ${common}`;
 }
 /** "2 media files: 1 uploaded, 1 found" and each file's project. */
 function mediaLine(report) {
