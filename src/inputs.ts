@@ -153,27 +153,28 @@ const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 4
 const BARE_NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)$/u;
 const MAX_SHOWN = 60;
 
-/**
- * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
- * when the only problem is an api-key GitHub withheld on purpose.
- */
-export function readSettings(getInput: GetInput, env: InputEnvironment): Settings {
-  const raw = (name: string): string => {
-    const value = getInput(name);
-    return typeof value === 'string' ? value.trim() : '';
-  };
-  const warn = (message: string): void => env.warn?.(message);
-
-  // ---- api-key first: its value is needed to keep it out of every later message.
-  const apiKey = raw('api-key');
-  const githubToken = raw('github-token');
-  const show = makeShow([apiKey, githubToken]);
-
-  const problems: InputProblem[] = [];
-  const fail: Fail = (input, problem, accepted) => {
-    throw new Invalid(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
-  };
+/** What each reader of an input gets: the raw value, a safe way to show it, and the one list of problems. */
+interface InputReader {
+  raw: (name: string) => string;
+  show: Show;
+  warn: (message: string) => void;
+  fail: Fail;
   /** Runs one reader; its problem is recorded (the first per input) and `fallback` stands in for the value. */
+  check: <T>(fallback: T, reader: () => T) => T;
+  /** None of these inputs has a problem yet (a relation between them is worth checking). */
+  ok: (...inputs: string[]) => boolean;
+  problems: InputProblem[];
+}
+
+function trimmedInput(getInput: GetInput, name: string): string {
+  const value = getInput(name);
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function inputReader(getInput: GetInput, env: InputEnvironment, secrets: string[]): InputReader {
+  const raw = (name: string): string => trimmedInput(getInput, name);
+  const problems: InputProblem[] = [];
+  const ok = (...inputs: string[]): boolean => inputs.every((input) => !problems.some((problem) => problem.input === input));
   const check = <T>(fallback: T, reader: () => T): T => {
     try {
       return reader();
@@ -183,10 +184,40 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
       return fallback;
     }
   };
-  /** None of these inputs has a problem yet (a relation between them is worth checking). */
-  const ok = (...inputs: string[]): boolean => inputs.every((input) => !problems.some((problem) => problem.input === input));
+  const fail: Fail = (input, problem, accepted) => {
+    throw new Invalid(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
+  };
+  return { raw, show: makeShow(secrets), warn: (message) => env.warn?.(message), fail, check, ok, problems };
+}
 
+/**
+ * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
+ * when the only problem is an api-key GitHub withheld on purpose.
+ */
+export function readSettings(getInput: GetInput, env: InputEnvironment): Settings {
+  // api-key first: its value is needed to keep it out of every later message.
+  const apiKey = trimmedInput(getInput, 'api-key');
+  const githubToken = trimmedInput(getInput, 'github-token');
+  const reader = inputReader(getInput, env, [apiKey, githubToken]);
   const secretsWithheld: SecretsWithheld | undefined = env.isForkPullRequest ? 'fork' : env.isDependabot ? 'dependabot' : undefined;
+  checkApiKey(reader, apiKey, secretsWithheld);
+  const values = readEachInput(reader, env);
+  const rushLanguages = checkRelations(reader, values);
+  if (reader.problems.length > 0) throw new InputError(reader.problems);
+  if (apiKey === '' && secretsWithheld !== undefined) throw new SecretWithheldError(secretsWithheld);
+
+  const { rushAll: _all, rushListed: _listed, sourceLanguage, orderSubType, dubbingStyle, callbackUrl, artifact, ...read } = values;
+  const settings: Settings = { ...read, apiKey, githubToken, rushLanguages };
+  if (sourceLanguage !== undefined && read.media !== '') settings.sourceLanguage = sourceLanguage;
+  if (orderSubType !== undefined) settings.orderSubType = orderSubType;
+  if (dubbingStyle !== undefined) settings.dubbingStyle = dubbingStyle;
+  if (callbackUrl !== undefined) settings.callbackUrl = callbackUrl;
+  if (artifact !== '') settings.artifact = artifact;
+  return settings;
+}
+
+function checkApiKey(reader: InputReader, apiKey: string, secretsWithheld: SecretsWithheld | undefined): void {
+  const { check, fail } = reader;
   check(undefined, () => {
     if (apiKey === '') {
       // Expected where GitHub withholds secrets: decided once every other input has been read.
@@ -206,8 +237,11 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
       );
     }
   });
+}
 
-  // ---- single-input checks, in the order of action.yml.
+/** Each input on its own, in the order of action.yml. */
+function readEachInput(reader: InputReader, env: InputEnvironment) {
+  const { raw, show, warn, fail, check, problems } = reader;
   const apiUrl = check(DEFAULT_API_URL, () => readApiUrl(raw('api-url'), show, fail));
 
   const projectId = check('', () => {
@@ -294,7 +328,63 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   // Every bad line of quality-rules is a problem of its own, each naming its line.
   const qualityRules = readQualityRules(raw('quality-rules'), show, problems);
 
-  // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
+  return {
+    apiUrl,
+    projectId,
+    targetLanguages,
+    rushAll,
+    rushListed,
+    orderType,
+    orderSubType,
+    dubbingStyle,
+    level,
+    autoQc,
+    callbackUrl,
+    mode,
+    orderIds,
+    reuseOrders,
+    timeoutMs,
+    pollIntervalMs,
+    onTimeout,
+    cancelOnAbort,
+    workspace,
+    outputDir,
+    outputDirRelative,
+    download,
+    prComment,
+    dryRun,
+    maxDownloadBytes,
+    media,
+    sourceLanguage,
+    outputPath,
+    artifact,
+    qualityCheck,
+    qualityRules,
+  };
+}
+
+/** The checks that relate inputs, each only when the inputs it relates are valid on their own; returns rush-languages resolved. */
+function checkRelations(reader: InputReader, values: ReturnType<typeof readEachInput>): string[] {
+  const { raw, show, warn, fail, check, ok } = reader;
+  const {
+    projectId,
+    targetLanguages,
+    rushAll,
+    rushListed,
+    orderType,
+    orderSubType,
+    dubbingStyle,
+    mode,
+    orderIds,
+    outputDirRelative,
+    download,
+    media,
+    sourceLanguage,
+    outputPath,
+    artifact,
+    qualityCheck,
+    qualityRules,
+  } = values;
   check(undefined, () => {
     const problem = ok('output-path', 'download', 'order-type') ? extensionProblem(outputPath, download) : undefined;
     if (problem !== undefined)
@@ -395,45 +485,7 @@ export function readSettings(getInput: GetInput, env: InputEnvironment): Setting
   if (qualityCheck === 'off' && qualityRules.length > 0) {
     warn(`Input 'quality-rules' is ignored: quality-check is 'off', so no subtitle file is checked.`);
   }
-
-  if (problems.length > 0) throw new InputError(problems);
-  if (apiKey === '' && secretsWithheld !== undefined) throw new SecretWithheldError(secretsWithheld);
-
-  const settings: Settings = {
-    apiKey,
-    apiUrl,
-    projectId,
-    targetLanguages,
-    rushLanguages,
-    orderType,
-    level,
-    autoQc,
-    mode,
-    orderIds,
-    reuseOrders,
-    timeoutMs,
-    pollIntervalMs,
-    onTimeout,
-    cancelOnAbort,
-    outputDir,
-    outputDirRelative,
-    workspace,
-    download,
-    githubToken,
-    prComment,
-    dryRun,
-    maxDownloadBytes,
-    media,
-    outputPath,
-    qualityCheck,
-    qualityRules,
-  };
-  if (sourceLanguage !== undefined && media !== '') settings.sourceLanguage = sourceLanguage;
-  if (orderSubType !== undefined) settings.orderSubType = orderSubType;
-  if (dubbingStyle !== undefined) settings.dubbingStyle = dubbingStyle;
-  if (callbackUrl !== undefined) settings.callbackUrl = callbackUrl;
-  if (artifact !== '') settings.artifact = artifact;
-  return settings;
+  return rushLanguages;
 }
 
 type Show = (value: string) => string;
