@@ -2146,25 +2146,14 @@ const DURATION_ACCEPTED = 'a number with a unit: ms, s, m, h or d (500ms, 90s, 4
 /** A duration written without a unit (docs of src/duration.ts): seconds. */
 const BARE_NUMBER = /^(?:\d+(?:\.\d+)?|\.\d+)$/u;
 const MAX_SHOWN = 60;
-/**
- * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
- * when the only problem is an api-key GitHub withheld on purpose.
- */
-function readSettings(getInput, env) {
-    const raw = (name) => {
-        const value = getInput(name);
-        return typeof value === 'string' ? value.trim() : '';
-    };
-    const warn = (message) => env.warn?.(message);
-    // ---- api-key first: its value is needed to keep it out of every later message.
-    const apiKey = raw('api-key');
-    const githubToken = raw('github-token');
-    const show = makeShow([apiKey, githubToken]);
+function trimmedInput(getInput, name) {
+    const value = getInput(name);
+    return typeof value === 'string' ? value.trim() : '';
+}
+function inputReader(getInput, env, secrets) {
+    const raw = (name) => trimmedInput(getInput, name);
     const problems = [];
-    const fail = (input, problem, accepted) => {
-        throw new Invalid(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
-    };
-    /** Runs one reader; its problem is recorded (the first per input) and `fallback` stands in for the value. */
+    const ok = (...inputs) => inputs.every((input) => !problems.some((problem) => problem.input === input));
     const check = (fallback, reader) => {
         try {
             return reader();
@@ -2177,9 +2166,44 @@ function readSettings(getInput, env) {
             return fallback;
         }
     };
-    /** None of these inputs has a problem yet (a relation between them is worth checking). */
-    const ok = (...inputs) => inputs.every((input) => !problems.some((problem) => problem.input === input));
+    const fail = (input, problem, accepted) => {
+        throw new Invalid(input, `Input '${input}': ${problem}. Accepted: ${accepted}.`);
+    };
+    return { raw, show: makeShow(secrets), warn: (message) => env.warn?.(message), fail, check, ok, problems };
+}
+/**
+ * Reads every input. Throws one InputError listing every bad input, or SecretWithheldError
+ * when the only problem is an api-key GitHub withheld on purpose.
+ */
+function readSettings(getInput, env) {
+    // api-key first: its value is needed to keep it out of every later message.
+    const apiKey = trimmedInput(getInput, 'api-key');
+    const githubToken = trimmedInput(getInput, 'github-token');
+    const reader = inputReader(getInput, env, [apiKey, githubToken]);
     const secretsWithheld = env.isForkPullRequest ? 'fork' : env.isDependabot ? 'dependabot' : undefined;
+    checkApiKey(reader, apiKey, secretsWithheld);
+    const values = readEachInput(reader, env);
+    const rushLanguages = checkRelations(reader, values);
+    if (reader.problems.length > 0)
+        throw new InputError(reader.problems);
+    if (apiKey === '' && secretsWithheld !== undefined)
+        throw new SecretWithheldError(secretsWithheld);
+    const { rushAll: _all, rushListed: _listed, sourceLanguage, orderSubType, dubbingStyle, callbackUrl, artifact, ...read } = values;
+    const settings = { ...read, apiKey, githubToken, rushLanguages };
+    if (sourceLanguage !== undefined && read.media !== '')
+        settings.sourceLanguage = sourceLanguage;
+    if (orderSubType !== undefined)
+        settings.orderSubType = orderSubType;
+    if (dubbingStyle !== undefined)
+        settings.dubbingStyle = dubbingStyle;
+    if (callbackUrl !== undefined)
+        settings.callbackUrl = callbackUrl;
+    if (artifact !== '')
+        settings.artifact = artifact;
+    return settings;
+}
+function checkApiKey(reader, apiKey, secretsWithheld) {
+    const { check, fail } = reader;
     check(undefined, () => {
         if (apiKey === '') {
             // Expected where GitHub withholds secrets: decided once every other input has been read.
@@ -2192,7 +2216,10 @@ function readSettings(getInput, env) {
             fail('api-key', 'contains spaces, control or non-ASCII characters (the value is not shown)', 'an Ollang API key of printable ASCII characters');
         }
     });
-    // ---- single-input checks, in the order of action.yml.
+}
+/** Each input on its own, in the order of action.yml. */
+function readEachInput(reader, env) {
+    const { raw, show, warn, fail, check, problems } = reader;
     const apiUrl = check(DEFAULT_API_URL, () => readApiUrl(raw('api-url'), show, fail));
     const projectId = check('', () => {
         const id = raw('project-id');
@@ -2255,7 +2282,44 @@ function readSettings(getInput, env) {
     const qualityCheck = check('report', () => readEnum('quality-check', raw('quality-check'), verdict/* QUALITY_CHECK_MODES */.Yk, 'report', show, fail));
     // Every bad line of quality-rules is a problem of its own, each naming its line.
     const qualityRules = readQualityRules(raw('quality-rules'), show, problems);
-    // ---- checks that relate inputs, each only when the inputs it relates are valid on their own.
+    return {
+        apiUrl,
+        projectId,
+        targetLanguages,
+        rushAll,
+        rushListed,
+        orderType,
+        orderSubType,
+        dubbingStyle,
+        level,
+        autoQc,
+        callbackUrl,
+        mode,
+        orderIds,
+        reuseOrders,
+        timeoutMs,
+        pollIntervalMs,
+        onTimeout,
+        cancelOnAbort,
+        workspace,
+        outputDir,
+        outputDirRelative,
+        download,
+        prComment,
+        dryRun,
+        maxDownloadBytes,
+        media,
+        sourceLanguage,
+        outputPath,
+        artifact,
+        qualityCheck,
+        qualityRules,
+    };
+}
+/** The checks that relate inputs, each only when the inputs it relates are valid on their own; returns rush-languages resolved. */
+function checkRelations(reader, values) {
+    const { raw, show, warn, fail, check, ok } = reader;
+    const { projectId, targetLanguages, rushAll, rushListed, orderType, orderSubType, dubbingStyle, mode, orderIds, outputDirRelative, download, media, sourceLanguage, outputPath, artifact, qualityCheck, qualityRules, } = values;
     check(undefined, () => {
         const problem = ok('output-path', 'download', 'order-type') ? (0,output_path/* extensionProblem */.XN)(outputPath, download) : undefined;
         if (problem !== undefined)
@@ -2333,50 +2397,7 @@ function readSettings(getInput, env) {
     if (qualityCheck === 'off' && qualityRules.length > 0) {
         warn(`Input 'quality-rules' is ignored: quality-check is 'off', so no subtitle file is checked.`);
     }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    if (apiKey === '' && secretsWithheld !== undefined)
-        throw new SecretWithheldError(secretsWithheld);
-    const settings = {
-        apiKey,
-        apiUrl,
-        projectId,
-        targetLanguages,
-        rushLanguages,
-        orderType,
-        level,
-        autoQc,
-        mode,
-        orderIds,
-        reuseOrders,
-        timeoutMs,
-        pollIntervalMs,
-        onTimeout,
-        cancelOnAbort,
-        outputDir,
-        outputDirRelative,
-        workspace,
-        download,
-        githubToken,
-        prComment,
-        dryRun,
-        maxDownloadBytes,
-        media,
-        outputPath,
-        qualityCheck,
-        qualityRules,
-    };
-    if (sourceLanguage !== undefined && media !== '')
-        settings.sourceLanguage = sourceLanguage;
-    if (orderSubType !== undefined)
-        settings.orderSubType = orderSubType;
-    if (dubbingStyle !== undefined)
-        settings.dubbingStyle = dubbingStyle;
-    if (callbackUrl !== undefined)
-        settings.callbackUrl = callbackUrl;
-    if (artifact !== '')
-        settings.artifact = artifact;
-    return settings;
+    return rushLanguages;
 }
 /** One input's problem, thrown by a reader and collected by readSettings. */
 class Invalid extends Error {
