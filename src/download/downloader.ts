@@ -104,6 +104,12 @@ export async function downloadItem(item: DownloadItem, options: DownloadOptions)
     try {
       return await attempt(run, source);
     } catch (error) {
+      // The deadline stopped an attempt that had not a byte of the body yet (a connect, an answer
+      // slow to come): what went wrong is still the earlier attempts' failure, as when the deadline
+      // comes during the wait between attempts. An attempt under way (a host that trickles) is `deadline`.
+      if (error instanceof DownloadError && error.reason === 'deadline' && error.bodyStarted !== true && failed) {
+        throw gaveUp(failed, count - 1, true);
+      }
       if (error instanceof DownloadError) failed = error;
       throw error;
     }
@@ -346,6 +352,7 @@ function deadlineError(fileName: string, url: URL, received: number, length: num
   return new DownloadError(
     `Download of ${where(fileName, url)} was stopped at the deadline (timeout) ${progress}; nothing was saved.`,
     'deadline',
+    { bodyStarted: received > 0 },
   );
 }
 

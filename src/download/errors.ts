@@ -30,11 +30,13 @@ export class DownloadError extends Error {
   readonly retry: RetryHint;
   readonly status?: number;
   readonly retryAfterMs?: number;
+  /** Reason `deadline`: whether a byte of the body had come when the deadline stopped the attempt. */
+  readonly bodyStarted?: boolean;
 
   constructor(
     message: string,
     reason: DownloadErrorReason,
-    options: { retry?: RetryHint; status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    options: { retry?: RetryHint; status?: number; retryAfterMs?: number; cause?: unknown; bodyStarted?: boolean } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DownloadError';
@@ -42,6 +44,7 @@ export class DownloadError extends Error {
     this.retry = options.retry ?? 'no';
     if (options.status !== undefined) this.status = options.status;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.bodyStarted !== undefined) this.bodyStarted = options.bodyStarted;
   }
 }
 

@@ -651,6 +651,30 @@ describe('downloadItem: time (idle time-out, the `timeout` deadline, retries whi
     expect(await listing()).toEqual([]);
   });
 
+  it('the deadline stopping an attempt before a byte of its body came reports the earlier failure, not the deadline', async () => {
+    // The first attempt gets an HTML error page (refused, retried with the same URL here: no refresh);
+    // the second one's answer never comes, and the deadline stops it. Before: reason `deadline`, so the
+    // order was reported timed-out (the run `timed-out`) though every answer had been an error page.
+    let calls = 0;
+    routes.set('/flaky.srt', (_req, res) => {
+      calls += 1;
+      if (calls === 1) {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<!doctype html><html><body>Service unavailable</body></html>');
+      }
+      // later calls: no answer at all
+    });
+    const { timers, time } = fakeTime(3_000);
+    const pending = failure(downloadItem(item({ url: `${base}/flaky.srt` }), options(time)));
+    await until(() => hits.get('/flaky.srt') === 2, 'the second attempt');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    timers.advance(3_000);
+    const error = await pending;
+    expect(error.reason).toBe('content');
+    expect(error.message).toMatch(/HTML page.*Gave up after 1 attempt\(s\): the timeout leaves no time for another\.$/s);
+    expect(await listing()).toEqual([]);
+  });
+
   it('a download that has not started by the deadline is not started', async () => {
     serve('/late.srt', SRT);
     const { time } = fakeTime(-1);
