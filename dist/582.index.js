@@ -779,6 +779,12 @@ async function downloadItem(item, options) {
             return await attempt(run, source);
         }
         catch (error) {
+            // The deadline stopped an attempt that had not a byte of the body yet (a connect, an answer
+            // slow to come): what went wrong is still the earlier attempts' failure, as when the deadline
+            // comes during the wait between attempts. An attempt under way (a host that trickles) is `deadline`.
+            if (error instanceof errors/* DownloadError */.nV && error.reason === 'deadline' && error.bodyStarted !== true && failed) {
+                throw gaveUp(failed, count - 1, true);
+            }
             if (error instanceof errors/* DownloadError */.nV)
                 failed = error;
             throw error;
@@ -987,7 +993,7 @@ function abortedError(fileName, url) {
 }
 function deadlineError(fileName, url, received, length) {
     const progress = received === 0 ? 'before any byte came' : `after ${received}${length !== undefined ? ` of ${length}` : ''} bytes`;
-    return new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} was stopped at the deadline (timeout) ${progress}; nothing was saved.`, 'deadline');
+    return new errors/* DownloadError */.nV(`Download of ${where(fileName, url)} was stopped at the deadline (timeout) ${progress}; nothing was saved.`, 'deadline', { bodyStarted: received > 0 });
 }
 /** The last failure of a download that had no attempt left, saying so. */
 function gaveUp(error, attempts, hadDeadline) {

@@ -56,6 +56,8 @@ class DownloadError extends Error {
     retry;
     status;
     retryAfterMs;
+    /** Reason `deadline`: whether a byte of the body had come when the deadline stopped the attempt. */
+    bodyStarted;
     constructor(message, reason, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
         this.name = 'DownloadError';
@@ -65,6 +67,8 @@ class DownloadError extends Error {
             this.status = options.status;
         if (options.retryAfterMs !== undefined)
             this.retryAfterMs = options.retryAfterMs;
+        if (options.bodyStarted !== undefined)
+            this.bodyStarted = options.bodyStarted;
     }
 }
 /** `https://host/path` of a URL: never its query string or fragment. */
