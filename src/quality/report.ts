@@ -9,7 +9,7 @@
  */
 import { ANNOTATIONS_PER_STEP } from '../annotations.ts';
 import type { AnnotationProperties } from '../runtime.ts';
-import { code, text } from '../report/summary.ts';
+import { SUMMARY_BYTES, code, text } from '../report/summary.ts';
 import type { ErrorRule, FileQuality, QualityFinding } from './check.ts';
 import { ERROR_ORDER, formatCount, plural, qualityStatus } from './verdict.ts';
 import type { QualityCheckMode, QualityStatus } from './verdict.ts';
@@ -82,20 +82,35 @@ const STATUS_LABEL: Record<QualityStatus, string> = {
   skipped: '⏭️ skipped',
 };
 
-/** The job summary's findings per file stay well inside GitHub's 1 MiB a step, next to the orders table. */
-const SUMMARY_BUDGET = 400_000;
 const FIRST_FINDINGS = 3;
 const FINDINGS_PER_FILE = 200;
+/** Kept back from the budget for the closing lines that say what was left out. */
+const CLOSING_BYTES = 300;
+
+/** The quality section of the job summary, and how many findings it lists (the notice after the annotations says). */
+export interface QualitySummary {
+  markdown: string;
+  findingsListed: number;
+}
+
+/** The job summary section alone: see `qualitySummary`. */
+export function renderQualitySummary(mode: QualityCheckMode, files: readonly FileQuality[], budget = SUMMARY_BYTES): string {
+  return qualitySummary(mode, files, budget).markdown;
+}
 
 /**
- * The job summary section: one table row per file (cues, errors, warnings, its first findings),
- * then each file's findings in a folded table, as far as the summary's size allows.
+ * The job summary section, in at most `budget` bytes (what the rest of the summary left of
+ * `SUMMARY_BYTES`): one table row per file (cues, errors, warnings, its first findings), then
+ * each file's findings in a folded table, as far as the budget allows. When the table does not
+ * fit, its rows lose their first findings, then the last rows go ("N more files"): GitHub
+ * refuses a step's whole summary past its limit, the orders table with it.
  */
-export function renderQualitySummary(mode: QualityCheckMode, files: readonly FileQuality[]): string {
+export function qualitySummary(mode: QualityCheckMode, files: readonly FileQuality[], budget: number): QualitySummary {
   const status = qualityStatus(mode, files);
   const lines: string[] = [`### Subtitle quality — ${STATUS_LABEL[status]}`, ''];
-  if (mode === 'off') return [...lines, 'Not checked (`quality-check: off`).', ''].join('\n');
-  if (files.length === 0) return [...lines, 'No SRT or WebVTT file was saved, so none was checked.', ''].join('\n');
+  if (mode === 'off') return { markdown: [...lines, 'Not checked (`quality-check: off`).', ''].join('\n'), findingsListed: 0 };
+  if (files.length === 0)
+    return { markdown: [...lines, 'No SRT or WebVTT file was saved, so none was checked.', ''].join('\n'), findingsListed: 0 };
 
   const errors = sum(files, 'errors');
   const warnings = sum(files, 'warnings');
@@ -103,20 +118,41 @@ export function renderQualitySummary(mode: QualityCheckMode, files: readonly Fil
     `${plural(files.length, 'file')} checked, ${plural(sum(files, 'cues'), 'cue')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ` +
       `(\`quality-check: ${mode}\`).`,
     '',
-    '| File | Language | Cues | Errors | Warnings | First findings |',
-    '|---|---|---:|---:|---:|---|',
   );
-  for (const file of files) {
+  // Every line is counted with the newline that joins it to the next.
+  let size = lines.reduce((total, line) => total + bytes(line) + 1, 0);
+  const room = budget - CLOSING_BYTES;
+
+  const cells = (file: FileQuality): string =>
+    `| ${code(file.file)} | ${code(file.language)} | ${formatCount(file.cues)} | ${errorCount(file.errors)} | ${formatCount(file.warnings)} |`;
+  const fullRows = files.map((file) => {
     const first = file.findings.slice(0, FIRST_FINDINGS).map(findingCell);
     if (file.findings.length > FIRST_FINDINGS) first.push(`and ${formatCount(file.findings.length - FIRST_FINDINGS)} more`);
-    lines.push(
-      `| ${code(file.file)} | ${code(file.language)} | ${formatCount(file.cues)} | ${errorCount(file.errors)} | ${formatCount(file.warnings)} | ` +
-        `${first.length > 0 ? first.join('<br>') : '—'} |`,
-    );
+    return `${cells(file)} ${first.length > 0 ? first.join('<br>') : '—'} |`;
+  });
+  const fullHeader = ['| File | Language | Cues | Errors | Warnings | First findings |', '|---|---|---:|---:|---:|---|'];
+  const fullSize = [...fullHeader, ...fullRows, ''].reduce((total, line) => total + bytes(line) + 1, 0);
+  const withFirst = size + fullSize <= room;
+  const header = withFirst ? fullHeader : ['| File | Language | Cues | Errors | Warnings |', '|---|---|---:|---:|---:|'];
+  lines.push(...header);
+  size += header.reduce((total, line) => total + bytes(line) + 1, 0);
+  let rows = 0;
+  let listed = 0;
+  for (const [index, file] of files.entries()) {
+    const row = withFirst ? fullRows[index]! : cells(file);
+    if (!withFirst && size + bytes(row) + 1 > room) break;
+    lines.push(row);
+    size += bytes(row) + 1;
+    rows++;
+    if (withFirst) listed += Math.min(FIRST_FINDINGS, file.findings.length);
   }
   lines.push('');
+  size += 1;
+  if (rows < files.length) {
+    lines.push(`${plural(files.length - rows, 'more file')}: see the \`quality\` output.`, '');
+    return { markdown: lines.join('\n'), findingsListed: listed };
+  }
 
-  let size = lines.join('\n').length;
   let leftOut = 0;
   for (const file of files) {
     if (file.findings.length <= FIRST_FINDINGS) continue;
@@ -134,16 +170,17 @@ export function renderQualitySummary(mode: QualityCheckMode, files: readonly Fil
       '</details>',
       '',
     ].join('\n');
-    if (size + block.length > SUMMARY_BUDGET) {
+    if (size + bytes(block) + 1 > room) {
       leftOut++;
       continue;
     }
-    size += block.length + 1;
+    size += bytes(block) + 1;
     lines.push(block);
+    listed += shown.length - (withFirst ? Math.min(FIRST_FINDINGS, file.findings.length) : 0);
   }
   if (leftOut > 0)
     lines.push(`The findings of ${plural(leftOut, 'more file')} did not fit in the summary: see the \`quality\` output.`, '');
-  return lines.join('\n');
+  return { markdown: lines.join('\n'), findingsListed: listed };
 }
 
 /** The PR comment's last part: an empty line, a heading, one line per language (nothing when no file was checked). */
@@ -185,6 +222,10 @@ function findingCell(finding: QualityFinding): string {
 
 function oneLine(message: string): string {
   return message.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+function bytes(line: string): number {
+  return Buffer.byteLength(line, 'utf8');
 }
 
 function sum(files: readonly FileQuality[], key: 'cues' | 'errors' | 'warnings'): number {

@@ -9,7 +9,7 @@
 import type { OrderReport, RunReport, RunStatus } from './model.ts';
 import { approximately, formatDuration } from '../duration.ts';
 import { isCancelled, statusMeaning } from '../ollang/status.ts';
-import { qualityCommentSection, renderQualitySummary } from '../quality/report.ts';
+import { qualityCommentSection, qualitySummary } from '../quality/report.ts';
 
 /**
  * File links: a file is linked only through the artifact the run uploaded (the `artifact`
@@ -32,6 +32,12 @@ const RUN_STATUS_LABEL: Record<RunStatus, string> = {
   'dry-run': '🧪 dry run',
 };
 
+/**
+ * GitHub refuses a step's whole job summary past 1 MiB (1,048,576 bytes): the summary stays within
+ * this, with room to spare. The quality section, last, gets what the rest left (quality/report.ts).
+ */
+export const SUMMARY_BYTES = 1_000_000;
+
 /** The summary limit is 1 MiB and a comment body 65,536 characters: long file lists are cut. */
 const MAX_FILES_IN_SUMMARY = 50;
 const MAX_FILES_IN_COMMENT = 10;
@@ -43,6 +49,15 @@ export function commentMarker(markerKey: string): string {
 }
 
 export function renderSummary(report: RunReport): string {
+  return summary(report).markdown;
+}
+
+/** How many of the subtitle check's findings the job summary lists: the notice after the annotations says. */
+export function qualityFindingsInSummary(report: RunReport): number {
+  return summary(report).qualityListed;
+}
+
+function summary(report: RunReport): { markdown: string; qualityListed: number } {
   const lines: string[] = [];
   lines.push(`## Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
   if (report.failure) lines.push(`**What went wrong:** ${text(report.failure)}`, '');
@@ -56,8 +71,11 @@ export function renderSummary(report: RunReport): string {
   if (report.plan) lines.push(...planLines(report.plan), '');
   const problems = problemLines(report.orders);
   if (problems.length > 0) lines.push('### Problems', '', ...problems, '');
-  if (report.quality) lines.push(renderQualitySummary(report.quality.mode, report.quality.files));
-  return lines.join('\n');
+  if (!report.quality) return { markdown: lines.join('\n'), qualityListed: 0 };
+  const rest = Buffer.byteLength(lines.join('\n'), 'utf8') + 1;
+  const quality = qualitySummary(report.quality.mode, report.quality.files, SUMMARY_BYTES - rest);
+  lines.push(quality.markdown);
+  return { markdown: lines.join('\n'), qualityListed: quality.findingsListed };
 }
 
 export function renderComment(report: RunReport, context: CommentContext): string {
