@@ -11,6 +11,7 @@ import { ANNOTATIONS_PER_STEP } from '../annotations.ts';
 import type { AnnotationProperties } from '../runtime.ts';
 import { SUMMARY_BYTES, code, text } from '../report/summary.ts';
 import type { ErrorRule, FileQuality, QualityFinding } from './check.ts';
+import { qualityOutput } from './output.ts';
 import { ERROR_ORDER, formatCount, plural, qualityStatus } from './verdict.ts';
 import type { QualityCheckMode, QualityStatus } from './verdict.ts';
 
@@ -34,6 +35,7 @@ export const ANNOTATIONS_SHOWN = { errors: ANNOTATIONS_PER_STEP, warnings: ANNOT
 export function qualityAnnotations(
   files: readonly FileQuality[],
   limits: { errors: number; warnings: number } = ANNOTATIONS_SHOWN,
+  listed: FindingsListed = findingsListed(files),
 ): QualityAnnotation[] {
   const ranked = files.flatMap((file, fileIndex) => {
     let errorRank = 0;
@@ -68,11 +70,34 @@ export function qualityAnnotations(
       severity: 'notice',
       message:
         `${more} than the annotations above show (GitHub shows ${ANNOTATIONS_SHOWN.errors} errors and ${ANNOTATIONS_SHOWN.warnings} warnings a step` +
-        `${shared ? ", and the run's other annotations came first" : ''}): the job summary and the \`quality\` output list them all.`,
+        `${shared ? ", and the run's other annotations came first" : ''}): ${whereListed(listed, ranked.length)}.`,
       properties: { title: 'Subtitle quality' },
     });
   }
   return annotations;
+}
+
+/** How many findings the job summary and the `quality` output list: the notice says where the rest are. */
+export interface FindingsListed {
+  summary: number;
+  output: number;
+}
+
+/**
+ * What the summary and the output list of `files` when the quality section has the whole summary
+ * to itself; the run passes what its summary, with the orders table above, really listed.
+ */
+export function findingsListed(files: readonly FileQuality[]): FindingsListed {
+  const total = files.reduce((n, file) => n + file.findings.length, 0);
+  return { summary: qualitySummary('report', files, SUMMARY_BYTES).findingsListed, output: total - qualityOutput(files).findingsLeftOut };
+}
+
+/** "the job summary lists 200 of 1,500 findings, the `quality` output lists them all". */
+function whereListed(listed: FindingsListed, total: number): string {
+  if (listed.summary >= total && listed.output >= total) return 'the job summary and the `quality` output list them all';
+  const lists = (place: string, count: number): string =>
+    count >= total ? `${place} lists them all` : `${place} lists ${formatCount(count)} of ${plural(total, 'finding')}`;
+  return `${lists('the job summary', listed.summary)}, ${lists('the `quality` output', listed.output)}`;
 }
 
 const STATUS_LABEL: Record<QualityStatus, string> = {

@@ -35,7 +35,7 @@ export function qualityFailure(mode: QualityCheckMode, files: readonly FileQuali
   const counted = mode === 'strict' ? `${plural(errors, 'error')} and ${plural(warnings, 'warning')}` : plural(errors, 'error');
   return (
     `Subtitle quality check failed (quality-check: ${mode}): ${counted} in ${plural(withFindings, 'file')}. ` +
-    'The annotations show where; the job summary and the `quality` output list every finding.'
+    'The annotations show where; the job summary and the `quality` output list the findings.'
   );
 }
 

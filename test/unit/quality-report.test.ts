@@ -121,6 +121,27 @@ describe('qualityAnnotations', () => {
     );
   });
 
+  it('says what the `quality` output and the summary left out instead of claiming they list every finding', () => {
+    // 20,000 findings make a `quality` output past its 512 KiB: each file keeps its most important ones
+    const huge = file(
+      'huge.srt',
+      Array.from({ length: 20_000 }, (_, i) => ({ ...warning('max-cps', i + 1), message: `reading speed ${i}: 25 characters a second` })),
+    );
+    const kept = 20_000 - qualityOutput([huge]).findingsLeftOut;
+    expect(kept).toBeLessThan(20_000);
+    const notice = qualityAnnotations([huge]).at(-1)!;
+    expect(notice.severity).toBe('notice');
+    expect(notice.message).toMatch(
+      new RegExp(
+        `: the job summary lists 200 of 20,000 findings, the \`quality\` output lists ${kept.toLocaleString('en-US')} of 20,000 findings\\.$`,
+      ),
+    );
+    // what the run really listed, when it says
+    expect(qualityAnnotations([huge], undefined, { summary: 3, output: 20_000 }).at(-1)!.message).toMatch(
+      /: the job summary lists 3 of 20,000 findings, the `quality` output lists them all\.$/,
+    );
+  });
+
   it('writes nothing for clean files', () => {
     expect(qualityAnnotations([fixture('clean.srt')])).toEqual([]);
   });
@@ -334,20 +355,20 @@ describe('quality-status and failing the step', () => {
       'fail',
       [clean, broken],
       'failed',
-      'Subtitle quality check failed (quality-check: fail): 1 error in 1 file. The annotations show where; the job summary and the `quality` output list every finding.',
+      'Subtitle quality check failed (quality-check: fail): 1 error in 1 file. The annotations show where; the job summary and the `quality` output list the findings.',
     ],
     ['strict', [clean], 'passed', undefined],
     [
       'strict',
       [clean, warned],
       'warnings',
-      'Subtitle quality check failed (quality-check: strict): 0 errors and 1 warning in 1 file. The annotations show where; the job summary and the `quality` output list every finding.',
+      'Subtitle quality check failed (quality-check: strict): 0 errors and 1 warning in 1 file. The annotations show where; the job summary and the `quality` output list the findings.',
     ],
     [
       'strict',
       [warned, broken],
       'failed',
-      'Subtitle quality check failed (quality-check: strict): 1 error and 1 warning in 2 files. The annotations show where; the job summary and the `quality` output list every finding.',
+      'Subtitle quality check failed (quality-check: strict): 1 error and 1 warning in 2 files. The annotations show where; the job summary and the `quality` output list the findings.',
     ],
   ] as const)('%s with %# gives %s', (mode, files, status, failure) => {
     expect(qualityStatus(mode, files)).toBe(status);
