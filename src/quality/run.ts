@@ -22,6 +22,7 @@ import type { RunReport } from '../report/model.ts';
 import { qualityFindingsInSummary } from '../report/summary.ts';
 import { qualityOutput } from './output.ts';
 import { qualityAnnotations } from './report.ts';
+import type { FindingsListed } from './report.ts';
 import { plural, qualityStatus } from './verdict.ts';
 import type { QualityCheckMode, QualityStatus } from './verdict.ts';
 
@@ -110,8 +111,11 @@ export function annotateQuality(log: Log, report: RunReport, written: Annotation
     warnings: Math.max(0, ANNOTATIONS_PER_STEP - written.warning),
   };
   // The notice says how many findings the summary (with the orders table above) and the output really list.
-  const total = files.reduce((n, file) => n + file.findings.length, 0);
-  const listed = { summary: qualityFindingsInSummary(report), output: total - qualityOutput(files).findingsLeftOut };
+  // Asked only when there is a notice to write: it renders the summary and the output again.
+  const listed = (): FindingsListed => {
+    const total = files.reduce((n, file) => n + file.findings.length, 0);
+    return { summary: qualityFindingsInSummary(report), output: total - qualityOutput(files).findingsLeftOut };
+  };
   for (const annotation of qualityAnnotations(files, room, listed)) log[annotation.severity](annotation.message, annotation.properties);
 }
 

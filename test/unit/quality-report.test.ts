@@ -137,7 +137,7 @@ describe('qualityAnnotations', () => {
       ),
     );
     // what the run really listed, when it says
-    expect(qualityAnnotations([huge], undefined, { summary: 3, output: 20_000 }).at(-1)!.message).toMatch(
+    expect(qualityAnnotations([huge], undefined, () => ({ summary: 3, output: 20_000 })).at(-1)!.message).toMatch(
       /: the job summary lists 3 of 20,000 findings, the `quality` output lists them all\.$/,
     );
   });
