@@ -33,7 +33,7 @@ import { DurationError, formatDuration, parseDuration } from './duration.ts';
 import type { DownloadKind, DubbingStyle, Mode, OnTimeout, OrderSubType, OrderType, Settings } from './settings.ts';
 import { redactSecrets } from './redact.ts';
 import type { LimitOverride } from './quality/limits.ts';
-import { QUALITY_RULES_INPUT, parseQualityRules } from './quality/rules.ts';
+import { QUALITY_RULES_INPUT, parseQualityRules, unusedScopesWarning } from './quality/rules.ts';
 import { QUALITY_CHECK_MODES, type QualityCheckMode } from './quality/verdict.ts';
 
 /** One bad input: `input` as written in the workflow (`rush-languages`), `message` the whole sentence. */
@@ -485,6 +485,9 @@ function checkRelations(reader: InputReader, values: ReturnType<typeof readEachI
   if (qualityCheck === 'off' && qualityRules.length > 0) {
     warn(`Input 'quality-rules' is ignored: quality-check is 'off', so no subtitle file is checked.`);
   }
+  // A language in parentheses that no target language takes (a typo such as `(jp)`) does nothing.
+  const unusedScopes = qualityCheck === 'off' || orderIds.length > 0 ? undefined : unusedScopesWarning(qualityRules, targetLanguages);
+  if (unusedScopes) warn(unusedScopes);
   return rushLanguages;
 }
 

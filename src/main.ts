@@ -103,7 +103,7 @@ export async function run(given: RunContext): Promise<RunOutcome> {
   // warnings included), keeping one error for each failure still to report.
   if (quality) {
     const { annotateQuality } = await import('./quality/run.ts');
-    annotateQuality(io.log, quality.files, annotations.written, [failure, qualityFailed].filter(Boolean).length);
+    annotateQuality(io.log, report, annotations.written, [failure, qualityFailed].filter(Boolean).length);
   }
   if (failure) io.setFailed(failure);
   if (qualityFailed) io.setFailed(qualityFailed);

@@ -9,8 +9,9 @@
  */
 import { ANNOTATIONS_PER_STEP } from '../annotations.ts';
 import type { AnnotationProperties } from '../runtime.ts';
-import { code, text } from '../report/summary.ts';
+import { SUMMARY_BUDGET_BYTES, code, text } from '../report/summary.ts';
 import type { ErrorRule, FileQuality, QualityFinding } from './check.ts';
+import { qualityOutput } from './output.ts';
 import { ERROR_ORDER, formatCount, plural, qualityStatus } from './verdict.ts';
 import type { QualityCheckMode, QualityStatus } from './verdict.ts';
 
@@ -34,6 +35,7 @@ export const ANNOTATIONS_SHOWN = { errors: ANNOTATIONS_PER_STEP, warnings: ANNOT
 export function qualityAnnotations(
   files: readonly FileQuality[],
   limits: { errors: number; warnings: number } = ANNOTATIONS_SHOWN,
+  listed: () => FindingsListed = () => findingsListed(files),
 ): QualityAnnotation[] {
   const ranked = files.flatMap((file, fileIndex) => {
     let errorRank = 0;
@@ -68,11 +70,37 @@ export function qualityAnnotations(
       severity: 'notice',
       message:
         `${more} than the annotations above show (GitHub shows ${ANNOTATIONS_SHOWN.errors} errors and ${ANNOTATIONS_SHOWN.warnings} warnings a step` +
-        `${shared ? ", and the run's other annotations came first" : ''}): the job summary and the \`quality\` output list them all.`,
+        `${shared ? ", and the run's other annotations came first" : ''}): ${whereListed(listed(), ranked.length)}.`,
       properties: { title: 'Subtitle quality' },
     });
   }
   return annotations;
+}
+
+/** How many findings the job summary and the `quality` output list: the notice says where the rest are. */
+export interface FindingsListed {
+  summary: number;
+  output: number;
+}
+
+/**
+ * What the summary and the output list of `files` when the quality section has the whole summary
+ * to itself; the run passes what its summary, with the orders table above, really listed.
+ */
+export function findingsListed(files: readonly FileQuality[]): FindingsListed {
+  const total = files.reduce((n, file) => n + file.findings.length, 0);
+  return {
+    summary: qualitySummary('report', files, SUMMARY_BUDGET_BYTES).findingsListed,
+    output: total - qualityOutput(files).findingsLeftOut,
+  };
+}
+
+/** "the job summary lists 200 of 1,500 findings, the `quality` output lists them all". */
+function whereListed(listed: FindingsListed, total: number): string {
+  if (listed.summary >= total && listed.output >= total) return 'the job summary and the `quality` output list them all';
+  const lists = (place: string, count: number): string =>
+    count >= total ? `${place} lists them all` : `${place} lists ${formatCount(count)} of ${plural(total, 'finding')}`;
+  return `${lists('the job summary', listed.summary)}, ${lists('the `quality` output', listed.output)}`;
 }
 
 const STATUS_LABEL: Record<QualityStatus, string> = {
@@ -82,20 +110,35 @@ const STATUS_LABEL: Record<QualityStatus, string> = {
   skipped: '⏭️ skipped',
 };
 
-/** The job summary's findings per file stay well inside GitHub's 1 MiB a step, next to the orders table. */
-const SUMMARY_BUDGET = 400_000;
 const FIRST_FINDINGS = 3;
 const FINDINGS_PER_FILE = 200;
+/** Kept back from the budget for the closing lines that say what was left out. */
+const CLOSING_BYTES = 300;
+
+/** The quality section of the job summary, and how many findings it lists (the notice after the annotations says). */
+export interface QualitySummary {
+  markdown: string;
+  findingsListed: number;
+}
+
+/** The job summary section alone: see `qualitySummary`. */
+export function renderQualitySummary(mode: QualityCheckMode, files: readonly FileQuality[], budget = SUMMARY_BUDGET_BYTES): string {
+  return qualitySummary(mode, files, budget).markdown;
+}
 
 /**
- * The job summary section: one table row per file (cues, errors, warnings, its first findings),
- * then each file's findings in a folded table, as far as the summary's size allows.
+ * The job summary section, in at most `budget` bytes (what the rest of the summary left of
+ * `SUMMARY_BUDGET_BYTES`): one table row per file (cues, errors, warnings, its first findings), then
+ * each file's findings in a folded table, as far as the budget allows. When the table does not
+ * fit, its rows lose their first findings, then the last rows go ("N more files"): GitHub
+ * refuses a step's whole summary past its limit, the orders table with it.
  */
-export function renderQualitySummary(mode: QualityCheckMode, files: readonly FileQuality[]): string {
+export function qualitySummary(mode: QualityCheckMode, files: readonly FileQuality[], budget: number): QualitySummary {
   const status = qualityStatus(mode, files);
   const lines: string[] = [`### Subtitle quality — ${STATUS_LABEL[status]}`, ''];
-  if (mode === 'off') return [...lines, 'Not checked (`quality-check: off`).', ''].join('\n');
-  if (files.length === 0) return [...lines, 'No SRT or WebVTT file was saved, so none was checked.', ''].join('\n');
+  if (mode === 'off') return { markdown: [...lines, 'Not checked (`quality-check: off`).', ''].join('\n'), findingsListed: 0 };
+  if (files.length === 0)
+    return { markdown: [...lines, 'No SRT or WebVTT file was saved, so none was checked.', ''].join('\n'), findingsListed: 0 };
 
   const errors = sum(files, 'errors');
   const warnings = sum(files, 'warnings');
@@ -103,23 +146,46 @@ export function renderQualitySummary(mode: QualityCheckMode, files: readonly Fil
     `${plural(files.length, 'file')} checked, ${plural(sum(files, 'cues'), 'cue')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ` +
       `(\`quality-check: ${mode}\`).`,
     '',
-    '| File | Language | Cues | Errors | Warnings | First findings |',
-    '|---|---|---:|---:|---:|---|',
   );
-  for (const file of files) {
+  // Every line is counted with the newline that joins it to the next.
+  let size = lines.reduce((total, line) => total + bytes(line) + 1, 0);
+  const room = budget - CLOSING_BYTES;
+
+  const cells = (file: FileQuality): string =>
+    `| ${code(file.file)} | ${code(file.language)} | ${formatCount(file.cues)} | ${errorCount(file.errors)} | ${formatCount(file.warnings)} |`;
+  const fullRows = files.map((file) => {
     const first = file.findings.slice(0, FIRST_FINDINGS).map(findingCell);
     if (file.findings.length > FIRST_FINDINGS) first.push(`and ${formatCount(file.findings.length - FIRST_FINDINGS)} more`);
-    lines.push(
-      `| ${code(file.file)} | ${code(file.language)} | ${formatCount(file.cues)} | ${errorCount(file.errors)} | ${formatCount(file.warnings)} | ` +
-        `${first.length > 0 ? first.join('<br>') : '—'} |`,
-    );
+    return `${cells(file)} ${first.length > 0 ? first.join('<br>') : '—'} |`;
+  });
+  const fullHeader = ['| File | Language | Cues | Errors | Warnings | First findings |', '|---|---|---:|---:|---:|---|'];
+  const fullSize = [...fullHeader, ...fullRows, ''].reduce((total, line) => total + bytes(line) + 1, 0);
+  const withFirst = size + fullSize <= room;
+  const header = withFirst ? fullHeader : ['| File | Language | Cues | Errors | Warnings |', '|---|---|---:|---:|---:|'];
+  lines.push(...header);
+  size += header.reduce((total, line) => total + bytes(line) + 1, 0);
+  let rows = 0;
+  let listed = 0;
+  for (const [index, file] of files.entries()) {
+    const row = withFirst ? fullRows[index]! : cells(file);
+    if (!withFirst && size + bytes(row) + 1 > room) break;
+    lines.push(row);
+    size += bytes(row) + 1;
+    rows++;
+    if (withFirst) listed += Math.min(FIRST_FINDINGS, file.findings.length);
   }
   lines.push('');
+  size += 1;
+  if (rows < files.length) {
+    lines.push(`${plural(files.length - rows, 'more file')}: see the \`quality\` output.`, '');
+    return { markdown: lines.join('\n'), findingsListed: listed };
+  }
 
-  let size = lines.join('\n').length;
+  // Folded in file order, up to the first that does not fit: trying each later file too had
+  // built (and thrown away) 2,400 blocks of 200 rows, about a second, for 2,400 files.
+  const folded = files.filter((file) => file.findings.length > FIRST_FINDINGS);
   let leftOut = 0;
-  for (const file of files) {
-    if (file.findings.length <= FIRST_FINDINGS) continue;
+  for (const [index, file] of folded.entries()) {
     const shown = file.findings.slice(0, FINDINGS_PER_FILE);
     const block = [
       `<details><summary>${text(file.file)}: ${plural(file.findings.length, 'finding')}</summary>`,
@@ -134,16 +200,17 @@ export function renderQualitySummary(mode: QualityCheckMode, files: readonly Fil
       '</details>',
       '',
     ].join('\n');
-    if (size + block.length > SUMMARY_BUDGET) {
-      leftOut++;
-      continue;
+    if (size + bytes(block) + 1 > room) {
+      leftOut = folded.length - index;
+      break;
     }
-    size += block.length + 1;
+    size += bytes(block) + 1;
     lines.push(block);
+    listed += shown.length - (withFirst ? Math.min(FIRST_FINDINGS, file.findings.length) : 0);
   }
   if (leftOut > 0)
     lines.push(`The findings of ${plural(leftOut, 'more file')} did not fit in the summary: see the \`quality\` output.`, '');
-  return lines.join('\n');
+  return { markdown: lines.join('\n'), findingsListed: listed };
 }
 
 /** The PR comment's last part: an empty line, a heading, one line per language (nothing when no file was checked). */
@@ -185,6 +252,10 @@ function findingCell(finding: QualityFinding): string {
 
 function oneLine(message: string): string {
   return message.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+function bytes(line: string): number {
+  return Buffer.byteLength(line, 'utf8');
 }
 
 function sum(files: readonly FileQuality[], key: 'cues' | 'errors' | 'warnings'): number {

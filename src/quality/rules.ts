@@ -15,9 +15,9 @@
  * Every problem is reported at once, each naming its line, so that the inputs module can list
  * them with the other input errors before any request.
  */
-import { parseDuration, DurationError } from '../duration.ts';
+import { formatDuration, parseDuration, DurationError } from '../duration.ts';
 import { LANGUAGE_PATTERN } from '../inputs.ts';
-import { LIMIT_RULES, normalizeLanguage } from './limits.ts';
+import { LIMIT_RULES, limitsFor, normalizeLanguage } from './limits.ts';
 import type { LimitOverride, LimitRule } from './limits.ts';
 
 export const QUALITY_RULES_INPUT = 'quality-rules';
@@ -65,8 +65,6 @@ export function parseQualityRules(text: string, show: Show): ParsedQualityRules 
   };
   /** `${scope}\u0000${rule}` -> line where it was set. */
   const seen = new Map<string, number>();
-  /** scope -> the min-duration and max-duration set for it, to compare. */
-  const durations = new Map<string, { min?: { value: number; line: number }; max?: { value: number; line: number } }>();
 
   const lines = text.split(/\r\n|\r|\n/);
   for (let index = 0; index < lines.length; index++) {
@@ -122,25 +120,88 @@ export function parseQualityRules(text: string, show: Show): ParsedQualityRules 
       }
       seen.set(key, lineNumber);
       overrides.push({ rule, value: value.value, scope, line: lineNumber });
-      if (value.value !== undefined && (rule === 'min-duration' || rule === 'max-duration')) {
-        const pair = durations.get(scope ?? '') ?? {};
-        pair[rule === 'min-duration' ? 'min' : 'max'] = { value: value.value, line: lineNumber };
-        durations.set(scope ?? '', pair);
-      }
     }
   }
 
-  for (const [scope, { min, max }] of durations) {
-    if (min && max && min.value > max.value) {
-      const at = Math.max(min.line, max.line);
-      problem(
-        at,
-        `min-duration${scope ? ` (${scope})` : ''} (line ${min.line}) is longer than max-duration (line ${max.line}): no cue could pass both.`,
-      );
-    }
-  }
+  for (const { line, message } of durationConflicts(overrides)) problem(line, message);
   problems.sort((a, b) => a.line - b.line);
   return { overrides, problems };
+}
+
+/**
+ * min-duration longer than max-duration where they apply together, defaults included: for the
+ * general limits and for each language a line names, the limits limitsFor gives (so that a
+ * `max-duration: 800ms` against the default minimum of 833 ms, or a `min-duration (ja): 8s`
+ * against the default maximum of 7 s, is refused as surely as two lines of one scope). A pair
+ * of sources is reported once, on the later of its lines.
+ */
+function durationConflicts(overrides: readonly LimitOverride[]): { line: number; message: string }[] {
+  const conflicts = new Map<string, { line: number; scopes: string[]; min: string; max: string }>();
+  // '' has no guide and no line names it: the general limits with the lines for every language
+  const scopes = ['', ...new Set(overrides.flatMap((override) => (override.scope === undefined ? [] : [override.scope])))];
+  for (const scope of scopes) {
+    const { limits } = limitsFor(scope, overrides);
+    const min = limits['min-duration'];
+    const max = limits['max-duration'];
+    if (min === undefined || max === undefined || min <= max) continue;
+    const minLine = lineOf('min-duration', scope, overrides);
+    const maxLine = lineOf('max-duration', scope, overrides);
+    const key = `${minLine}\u0000${maxLine}`;
+    const seen = conflicts.get(key);
+    if (seen) {
+      if (seen.scopes.length > 0) seen.scopes.push(scope);
+      continue;
+    }
+    const source = (line: number | undefined, value: number): string =>
+      line === undefined ? `the default, ${formatDuration(value)}` : `line ${line}`;
+    conflicts.set(key, {
+      line: Math.max(minLine ?? 0, maxLine ?? 0),
+      scopes: scope ? [scope] : [],
+      min: source(minLine, min),
+      max: source(maxLine, max),
+    });
+  }
+  return [...conflicts.values()].map(({ line, scopes, min, max }) => ({
+    line,
+    message: `min-duration${scopes.length > 0 ? ` (${scopes.join(', ')})` : ''} (${min}) is longer than max-duration (${max}): no cue could pass both.`,
+  }));
+}
+
+/**
+ * The line whose override of `rule` applies to `language`, or undefined for its default: asked of
+ * limitsFor itself (each override's value replaced by its negated line), so that which override
+ * wins has one owner.
+ */
+function lineOf(rule: LimitRule, language: string, overrides: readonly LimitOverride[]): number | undefined {
+  const marked = overrides.map((override) => (override.rule === rule ? { ...override, value: -override.line } : override));
+  const value = limitsFor(language, marked).limits[rule];
+  return value !== undefined && value < 0 ? -value : undefined;
+}
+
+/**
+ * The warning for languages in parentheses that no language of `languages` (target-languages)
+ * takes, such as `(jp)` or `(zh-Hant)` with zh-Hant-HK: such a line has no effect. Undefined when
+ * every scope is taken, or when there is no list to check against.
+ */
+export function unusedScopesWarning(overrides: readonly LimitOverride[], languages: readonly string[]): string | undefined {
+  if (languages.length === 0) return undefined;
+  const unused = new Map<string, number[]>();
+  for (const { scope, line } of overrides) {
+    if (scope === undefined || languages.some((language) => reaches(scope, language))) continue;
+    unused.set(scope, [...(unused.get(scope) ?? []), line]);
+  }
+  if (unused.size === 0) return undefined;
+  const named = [...unused].map(([scope, lines]) => `(${scope}) on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`);
+  return (
+    `Input '${QUALITY_RULES_INPUT}': ${named.join('; ')} ${unused.size === 1 ? 'applies' : 'apply'} to no language of target-languages ` +
+    `(${languages.join(', ')}), so ${unused.size === 1 ? 'it has' : 'they have'} no effect. A language in parentheses covers its exact ` +
+    'code and, when it has no subtag (zh), every code of that language (zh-TW, zh-Hant-HK).'
+  );
+}
+
+/** Whether an override for `scope` applies to `language`: asked of limitsFor, the one owner of that. */
+function reaches(scope: string, language: string): boolean {
+  return limitsFor(language, [{ rule: 'max-cps', value: -1, scope, line: 0 }]).limits['max-cps'] === -1;
 }
 
 /** `{ value }` (undefined: off), or the reason the value is refused, starting after the rule's name. */

@@ -18,7 +18,11 @@ import type { Clock, Log } from '../runtime.ts';
 import { checkSubtitle, subtitleFormatOf } from './check.ts';
 import type { FileQuality } from './check.ts';
 import type { LimitOverride } from './limits.ts';
+import type { RunReport } from '../report/model.ts';
+import { qualityFindingsInSummary } from '../report/summary.ts';
+import { qualityOutput } from './output.ts';
 import { qualityAnnotations } from './report.ts';
+import type { FindingsListed } from './report.ts';
 import { plural, qualityStatus } from './verdict.ts';
 import type { QualityCheckMode, QualityStatus } from './verdict.ts';
 
@@ -97,14 +101,22 @@ export async function checkSavedSubtitles(options: CheckOptions): Promise<Qualit
  * Writes the findings as annotations: as many of each kind as GitHub still shows in this step,
  * once the annotations written so far (`written`) and the `failures` the step is still going to
  * report (each `setFailed` is an error annotation, and it matters more than any finding) are
- * counted; then one notice for the rest.
+ * counted; then one notice for the rest, saying how many findings the job summary and the
+ * `quality` output list (`report` is the run's, its `quality` set, as the summary renders it).
  */
-export function annotateQuality(log: Log, files: readonly FileQuality[], written: AnnotationCount, failures: number): void {
+export function annotateQuality(log: Log, report: RunReport, written: AnnotationCount, failures: number): void {
+  const files = report.quality?.files ?? [];
   const room = {
     errors: Math.max(0, ANNOTATIONS_PER_STEP - written.error - failures),
     warnings: Math.max(0, ANNOTATIONS_PER_STEP - written.warning),
   };
-  for (const annotation of qualityAnnotations(files, room)) log[annotation.severity](annotation.message, annotation.properties);
+  // The notice says how many findings the summary (with the orders table above) and the output really list.
+  // Asked only when there is a notice to write: it renders the summary and the output again.
+  const listed = (): FindingsListed => {
+    const total = files.reduce((n, file) => n + file.findings.length, 0);
+    return { summary: qualityFindingsInSummary(report), output: total - qualityOutput(files).findingsLeftOut };
+  };
+  for (const annotation of qualityAnnotations(files, room, listed)) log[annotation.severity](annotation.message, annotation.properties);
 }
 
 /** The file's bytes, or `undefined` (with a warning) when it cannot or should not be read. */

@@ -30,7 +30,7 @@ export function qualityFailure(mode: QualityCheckMode, files: readonly FileQuali
   if (counted === undefined) return undefined;
   return (
     `Subtitle quality check failed (quality-check: ${mode}): ${counted}. ` +
-    'The annotations show where; the job summary and the `quality` output list every finding.'
+    'The annotations show where; the job summary and the `quality` output list the findings.'
   );
 }
 

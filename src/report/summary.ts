@@ -9,7 +9,7 @@
 import type { OrderReport, RunReport, RunStatus } from './model.ts';
 import { approximately, formatDuration } from '../duration.ts';
 import { isCancelled, statusMeaning } from '../ollang/status.ts';
-import { qualityCommentSection, renderQualitySummary } from '../quality/report.ts';
+import { qualityCommentSection, qualitySummary } from '../quality/report.ts';
 import { qualityFailureBrief } from '../quality/verdict.ts';
 
 /**
@@ -46,7 +46,7 @@ const MAX_FILES_IN_COMMENT = 10;
  * these are left out, and a line says how many (see `fit`).
  */
 export const COMMENT_BUDGET_BYTES = 60_000;
-export const SUMMARY_BUDGET_BYTES = 1_000_000;
+export const SUMMARY_BUDGET_BYTES = 1_000_000; // the quality section, last, gets what the rest left (quality/report.ts)
 /** One problem or failure text from the API is cut here (the log has it whole). */
 const MAX_PROBLEM_CHARS = 1_000;
 const MAX_FAILURE_CHARS = 3_000;
@@ -58,6 +58,16 @@ export function commentMarker(markerKey: string): string {
 }
 
 export function renderSummary(report: RunReport): string {
+  return summary(report).markdown;
+}
+
+/** How many of the subtitle check's findings the job summary lists: the notice after the annotations says. */
+export function qualityFindingsInSummary(report: RunReport): number {
+  return summary(report).qualityListed;
+}
+
+/** The summary within its budget: the orders and problems first, the quality section in what they leave. */
+function summary(report: RunReport): { markdown: string; qualityListed: number } {
   const lines: Part[] = [];
   lines.push(`## Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
   if (report.failure) lines.push(`**What went wrong:** ${failureText(report.failure)}`, '');
@@ -72,8 +82,11 @@ export function renderSummary(report: RunReport): string {
   if (report.plan) lines.push(...planLines(report.plan), '');
   const problems = problemLines(report.orders, more);
   if (problems) lines.push('### Problems', '', problems, '');
-  if (report.quality) lines.push(renderQualitySummary(report.quality.mode, report.quality.files));
-  return fit(lines, SUMMARY_BUDGET_BYTES).join('\n');
+  const fitted = fit(lines, SUMMARY_BUDGET_BYTES);
+  if (!report.quality) return { markdown: fitted.join('\n'), qualityListed: 0 };
+  const used = Buffer.byteLength(fitted.join('\n'), 'utf8') + 1;
+  const quality = qualitySummary(report.quality.mode, report.quality.files, SUMMARY_BUDGET_BYTES - used);
+  return { markdown: [...fitted, quality.markdown].join('\n'), qualityListed: quality.findingsListed };
 }
 
 export function renderComment(report: RunReport, context: CommentContext): string {

@@ -187,7 +187,7 @@ describe.concurrent('subtitle quality check through dist/index.js', () => {
     // 11 findings, and the failure itself: 9 findings shown, so that the reason the step is red is one of the 10.
     expect(errors).toHaveLength(10);
     expect(errors.at(-1)!.message).toBe(
-      'Subtitle quality check failed (quality-check: fail): 11 errors in 11 files. The annotations show where; the job summary and the `quality` output list every finding.',
+      'Subtitle quality check failed (quality-check: fail): 11 errors in 11 files. The annotations show where; the job summary and the `quality` output list the findings.',
     );
     expect(errors.slice(0, 9).every((a) => a.properties['file'] !== undefined && a.properties['line'] !== undefined)).toBe(true);
   });
@@ -206,7 +206,7 @@ describe.concurrent('subtitle quality check through dist/index.js', () => {
     expect(strict.exitCode, log(strict)).toBe(1);
     expect(strict.outputs['status']).toBe('completed');
     expect(annotations(strict).filter((a) => a.kind === 'error').map((a) => a.message)).toEqual([
-      'Subtitle quality check failed (quality-check: strict): 0 errors and 2 warnings in 2 files. The annotations show where; the job summary and the `quality` output list every finding.',
+      'Subtitle quality check failed (quality-check: strict): 0 errors and 2 warnings in 2 files. The annotations show where; the job summary and the `quality` output list the findings.',
     ]);
 
     const lifted = await run(sim, ['fr', 'ro'], { 'quality-check': 'strict', 'quality-rules': 'max-cps (ro): 30' });

@@ -592,6 +592,25 @@ describe('readSettings: the subtitle quality check', () => {
     expect(error.message).not.toContain(API_KEY);
   });
 
+  it('warns of a language in quality-rules that no target language takes: the line would have no effect', () => {
+    const warnings: string[] = [];
+    const environment = { ...env, warn: (message: string) => warnings.push(message) };
+    read(
+      { 'target-languages': 'zh-Hant-HK, ja', 'quality-rules': 'max-cps (zh-Hant): 11\nmax-cps (jp): 3\nmax-lines (JP): 1' },
+      environment,
+    );
+    expect(warnings).toEqual([
+      "Input 'quality-rules': (zh-hant) on line 1; (jp) on lines 2, 3 apply to no language of target-languages (zh-Hant-HK, ja), so they " +
+        'have no effect. A language in parentheses covers its exact code and, when it has no subtag (zh), every code of that language (zh-TW, zh-Hant-HK).',
+    ]);
+
+    // a bare language covers its regional codes, an exact code matches in any case; with order-ids there is no list to check
+    warnings.length = 0;
+    read({ 'target-languages': 'zh-Hant-HK, pt-BR', 'quality-rules': 'max-cps (zh): 9\nmax-cps (PT-br): 15' }, environment);
+    read({ 'target-languages': '', 'order-ids': 'ord_1', mode: 'collect', 'quality-rules': 'max-cps (jp): 3' }, environment);
+    expect(warnings).toEqual([]);
+  });
+
   it('warns that quality-rules is ignored when quality-check is off', () => {
     const warnings: string[] = [];
     read({ 'quality-check': 'off', 'quality-rules': 'max-cps: 20' }, { ...env, warn: (message) => warnings.push(message) });

@@ -14,7 +14,7 @@ import { qualityAnnotations, qualityCommentLines, renderQualitySummary } from '.
 import { qualityOutput } from '../../src/quality/output.ts';
 import type { RunReport } from '../../src/report/model.ts';
 import { writeOutputs } from '../../src/report/outputs.ts';
-import { renderComment, renderSummary } from '../../src/report/summary.ts';
+import { SUMMARY_BUDGET_BYTES, qualityFindingsInSummary, renderComment, renderSummary } from '../../src/report/summary.ts';
 import { qualityFailure, qualityStatus } from '../../src/quality/verdict.ts';
 import { runnerLog } from '../../src/runner.ts';
 
@@ -29,6 +29,19 @@ function file(name: string, findings: QualityFinding[], language = 'fr'): FileQu
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { file: name, language, cues: 100, errors, warnings: findings.length - errors, findings };
 }
+
+const emptyRun = (): RunReport => ({
+  status: 'completed',
+  mode: 'run',
+  projectId: 'proj-demo',
+  orders: [],
+  languagesWithoutOrder: [],
+  createdCount: 0,
+  reusedCount: 0,
+  outputDir: 'localized',
+  timings: { waitedMs: 1_000, downloadedMs: 100, totalMs: 2_000 },
+  projects: [],
+});
 
 const error = (rule: QualityFinding['rule'], line: number): QualityFinding => ({ rule, severity: 'error', line, message: `${rule} here` });
 const warning = (rule: QualityFinding['rule'], line: number): QualityFinding => ({
@@ -108,6 +121,27 @@ describe('qualityAnnotations', () => {
     );
   });
 
+  it('says what the `quality` output and the summary left out instead of claiming they list every finding', () => {
+    // 20,000 findings make a `quality` output past its 512 KiB: each file keeps its most important ones
+    const huge = file(
+      'huge.srt',
+      Array.from({ length: 20_000 }, (_, i) => ({ ...warning('max-cps', i + 1), message: `reading speed ${i}: 25 characters a second` })),
+    );
+    const kept = 20_000 - qualityOutput([huge]).findingsLeftOut;
+    expect(kept).toBeLessThan(20_000);
+    const notice = qualityAnnotations([huge]).at(-1)!;
+    expect(notice.severity).toBe('notice');
+    expect(notice.message).toMatch(
+      new RegExp(
+        `: the job summary lists 200 of 20,000 findings, the \`quality\` output lists ${kept.toLocaleString('en-US')} of 20,000 findings\\.$`,
+      ),
+    );
+    // what the run really listed, when it says
+    expect(qualityAnnotations([huge], undefined, () => ({ summary: 3, output: 20_000 })).at(-1)!.message).toMatch(
+      /: the job summary lists 3 of 20,000 findings, the `quality` output lists them all\.$/,
+    );
+  });
+
   it('writes nothing for clean files', () => {
     expect(qualityAnnotations([fixture('clean.srt')])).toEqual([]);
   });
@@ -166,9 +200,45 @@ describe('renderQualitySummary', () => {
         Array.from({ length: 200 }, (_, i) => warning('max-cps', i + 1)),
       ),
     );
-    const huge = renderQualitySummary('report', files);
-    expect(huge.length).toBeLessThan(500_000);
+    const huge = renderQualitySummary('report', files, 400_000);
+    expect(Buffer.byteLength(huge)).toBeLessThanOrEqual(400_000);
     expect(huge).toMatch(/The findings of \d+ more files did not fit in the summary: see the `quality` output\./);
+  });
+
+  it("keeps the whole job summary within GitHub's 1 MiB a step, orders table included: rows lose their first findings, then go", () => {
+    // 6,000 files of 1,200 findings each (100 videos in 60 languages), with multi-byte text
+    const findings = Array.from({ length: 1_200 }, (_, i) => ({ ...warning('max-cps', i + 1), message: `${'ü'.repeat(60)} ${i}` }));
+    const files = Array.from({ length: 6_000 }, (_, k) => file(`videos/chapter-${k % 100}/lesson-${k}.de.srt`, findings, 'de'));
+    const orders = files.map((f, k) => ({
+      orderId: `order-${String(k).padStart(18, '0')}`,
+      projectId: 'p'.repeat(24),
+      language: 'de',
+      type: 'subtitle' as const,
+      status: 'completed',
+      created: true,
+      files: [f.file],
+    }));
+    const big: RunReport = {
+      ...emptyRun(),
+      orders,
+      createdCount: orders.length,
+      quality: { mode: 'report', status: qualityStatus('report', files), files },
+    };
+    const summary = renderSummary(big);
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+    expect(SUMMARY_BUDGET_BYTES).toBeLessThan(1024 * 1024);
+    expect(summary).toContain('| Language | Status | Order | Files |');
+    expect(summary).toContain('| File | Language | Cues | Errors | Warnings |\n');
+    expect(summary).not.toContain('First findings');
+    expect(summary).toMatch(/\n[\d,]+ more files: see the `quality` output\.\n/);
+    expect(qualityFindingsInSummary(big)).toBe(0);
+
+    // fewer files: every row fits, without its first findings
+    const some = files.slice(0, 1_500);
+    const fewer = renderSummary({ ...big, orders: [], quality: { mode: 'report', status: 'warnings', files: some } });
+    expect(Buffer.byteLength(fewer)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+    expect(fewer.match(/^\| `videos\//gm)).toHaveLength(1_500);
+    expect(fewer).not.toContain('more files: see');
   });
 
   it('cannot be broken by a file name or cue text', () => {
@@ -285,20 +355,20 @@ describe('quality-status and failing the step', () => {
       'fail',
       [clean, broken],
       'failed',
-      'Subtitle quality check failed (quality-check: fail): 1 error in 1 file. The annotations show where; the job summary and the `quality` output list every finding.',
+      'Subtitle quality check failed (quality-check: fail): 1 error in 1 file. The annotations show where; the job summary and the `quality` output list the findings.',
     ],
     ['strict', [clean], 'passed', undefined],
     [
       'strict',
       [clean, warned],
       'warnings',
-      'Subtitle quality check failed (quality-check: strict): 0 errors and 1 warning in 1 file. The annotations show where; the job summary and the `quality` output list every finding.',
+      'Subtitle quality check failed (quality-check: strict): 0 errors and 1 warning in 1 file. The annotations show where; the job summary and the `quality` output list the findings.',
     ],
     [
       'strict',
       [warned, broken],
       'failed',
-      'Subtitle quality check failed (quality-check: strict): 1 error and 1 warning in 2 files. The annotations show where; the job summary and the `quality` output list every finding.',
+      'Subtitle quality check failed (quality-check: strict): 1 error and 1 warning in 2 files. The annotations show where; the job summary and the `quality` output list the findings.',
     ],
   ] as const)('%s with %# gives %s', (mode, files, status, failure) => {
     expect(qualityStatus(mode, files)).toBe(status);

@@ -114,6 +114,26 @@ describe('parseQualityRules', () => {
     expect(problems[0]!.message).not.toContain('s3cr3t');
   });
 
+  it('refuses min-duration longer than max-duration where they apply together, defaults and other scopes included', () => {
+    const problems = (text: string): string[] => parseQualityRules(text, show).problems.map((problem) => problem.message);
+    // the default minimum (833 ms) against a maximum for every language, the default maximum (7 s) against a Japanese minimum
+    expect(problems('max-duration: 800ms')).toEqual([
+      `Input 'quality-rules', line 1: min-duration (the default, 833ms) is longer than max-duration (line 1): no cue could pass both.`,
+    ]);
+    expect(problems('min-duration (ja): 8s')).toEqual([
+      `Input 'quality-rules', line 1: min-duration (ja) (line 1) is longer than max-duration (the default, 7s): no cue could pass both.`,
+    ]);
+    // a line for every language against a line for some, each pair of lines once
+    expect(problems('min-duration: 3s\nmax-duration (ja, ko): 2s')).toEqual([
+      `Input 'quality-rules', line 2: min-duration (ja, ko) (line 1) is longer than max-duration (line 2): no cue could pass both.`,
+    ]);
+    expect(problems('max-duration: 800ms\nmax-cps (de): 10')).toHaveLength(1);
+    // Japanese's own minimum is 500 ms; off is no limit
+    expect(problems('max-duration (ja): 600ms')).toEqual([]);
+    expect(problems('min-duration: off\nmax-duration: 700ms')).toEqual([]);
+    expect(problems('min-duration (zh): 1s\nmax-duration (zh-TW): 9s')).toEqual([]);
+  });
+
   it('takes the same rule once for every language and once per language', () => {
     expect(parseQualityRules('max-cps: 20\nmax-cps (ja): 5\nmax-cps (ko, ja): 10', show).problems).toEqual([
       { line: 3, message: `Input 'quality-rules', line 3: max-cps (ja) is already set on line 2: give each rule once per language.` },

@@ -13,6 +13,8 @@ import { parseQualityRules } from '../../src/quality/rules.ts';
 import { MAX_CHECKED_BYTES, annotateQuality, checkSavedSubtitles } from '../../src/quality/run.ts';
 import type { CheckOptions } from '../../src/quality/run.ts';
 import type { FileQuality, QualityFinding } from '../../src/quality/check.ts';
+import { qualityStatus } from '../../src/quality/verdict.ts';
+import type { RunReport } from '../../src/report/model.ts';
 import { recordingLog } from './run-helpers.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'quality');
@@ -148,6 +150,19 @@ describe('annotateQuality', () => {
       ...Array.from({ length: 12 }, (_, i) => finding('warning', i + 50)),
     ],
   };
+  const run = (files: FileQuality[], orders: RunReport['orders'] = []): RunReport => ({
+    status: 'completed',
+    mode: 'run',
+    projectId: 'proj-demo',
+    orders,
+    languagesWithoutOrder: [],
+    createdCount: orders.length,
+    reusedCount: 0,
+    outputDir: 'localized',
+    timings: { waitedMs: 1_000, downloadedMs: 100, totalMs: 2_000 },
+    projects: [],
+    quality: { mode: 'report', status: qualityStatus('report', files), files },
+  });
 
   it('fits in what the step left of the 10 errors and 10 warnings, keeping one error for each failure still to come', () => {
     const log = recordingLog();
@@ -157,7 +172,7 @@ describe('annotateQuality', () => {
     counted.log.error('an error of the run');
     counted.log.info('not an annotation');
     expect(counted.written).toEqual({ error: 1, warning: 2, notice: 0 });
-    annotateQuality(counted.log, [file], counted.written, 1);
+    annotateQuality(counted.log, run([file]), counted.written, 1);
     expect(log.at('error')).toHaveLength(1 + 8); // 10, less the run's error, less the failure setFailed will write
     expect(log.at('warning')).toHaveLength(2 + 8);
     expect(log.at('notice')).toEqual([
@@ -169,9 +184,45 @@ describe('annotateQuality', () => {
   it('writes none of a kind the step has already used up, and counts them all', () => {
     const log = recordingLog();
     const written = { error: 12, warning: 3, notice: 0 };
-    annotateQuality(log, [file], written, 2);
+    annotateQuality(log, run([file]), written, 2);
     expect(log.at('error')).toEqual([]);
     expect(log.at('warning')).toHaveLength(7);
     expect(log.at('notice')[0]).toMatch(/^12 more errors and 5 more warnings than/);
+  });
+
+  it("says how many findings the job summary lists when it does not list them all, counting the orders table's share", () => {
+    // a feature film with one warning a cue: the summary folds 200 of them
+    const film: FileQuality = {
+      file: 'localized/fr/film.srt',
+      language: 'fr',
+      cues: 1_500,
+      errors: 0,
+      warnings: 1_500,
+      findings: Array.from({ length: 1_500 }, (_, i) => finding('warning', 4 * i + 3)),
+    };
+    const log = recordingLog();
+    annotateQuality(log, run([film]), { error: 0, warning: 0, notice: 0 }, 0);
+    expect(log.at('notice')).toEqual([
+      '1,490 more warnings than the annotations above show (GitHub shows 10 errors and 10 warnings a step): ' +
+        'the job summary lists 200 of 1,500 findings, the `quality` output lists them all.',
+    ]);
+
+    // an orders table that leaves the quality section no room for the folded list: only the first 3 findings are in the summary
+    const order = (k: number): RunReport['orders'][number] => ({
+      orderId: `order-${k}`,
+      projectId: 'p',
+      language: 'fr',
+      type: 'subtitle',
+      status: 'completed',
+      created: true,
+      files: Array.from({ length: 50 }, (_, i) => `localized/fr/${'x'.repeat(200)}-${k}-${i}.srt`),
+    });
+    const crowded = run(
+      [film],
+      Array.from({ length: 87 }, (_, k) => order(k)),
+    );
+    const crowdedLog = recordingLog();
+    annotateQuality(crowdedLog, crowded, { error: 0, warning: 0, notice: 0 }, 0);
+    expect(crowdedLog.at('notice')[0]).toMatch(/the job summary lists 3 of 1,500 findings, the `quality` output lists them all\.$/);
   });
 });
