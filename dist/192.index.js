@@ -8,11 +8,12 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qx: () => (/* binding */ qualityAnnotations),
 /* harmony export */   S9: () => (/* binding */ qualityCommentSection),
-/* harmony export */   we: () => (/* binding */ renderQualitySummary)
+/* harmony export */   YM: () => (/* binding */ qualitySummary)
 /* harmony export */ });
-/* unused harmony exports ANNOTATIONS_SHOWN, qualityCommentLines */
+/* unused harmony exports ANNOTATIONS_SHOWN, findingsListed, renderQualitySummary, qualityCommentLines */
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30105);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57994);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78804);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3296);
 /**
  * How the check's findings reach people, as pure functions of the checked files: annotations on
@@ -26,6 +27,7 @@ export const modules = {
 
 
 
+
 /** GitHub shows at most 10 error and 10 warning annotations of a step (more are counted, not shown). */
 const ANNOTATIONS_SHOWN = { errors: _annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS_PER_STEP */ .S, warnings: _annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS_PER_STEP */ .S };
 /**
@@ -35,7 +37,7 @@ const ANNOTATIONS_SHOWN = { errors: _annotations_js__WEBPACK_IMPORTED_MODULE_1__
  * most past its limit) before any file's second. The caller lowers the limits by the
  * annotations it writes itself in the same step.
  */
-function qualityAnnotations(files, limits = ANNOTATIONS_SHOWN) {
+function qualityAnnotations(files, limits = ANNOTATIONS_SHOWN, listed = () => findingsListed(files)) {
     const ranked = files.flatMap((file, fileIndex) => {
         let errorRank = 0;
         let warningRank = 0;
@@ -67,11 +69,29 @@ function qualityAnnotations(files, limits = ANNOTATIONS_SHOWN) {
         annotations.push({
             severity: 'notice',
             message: `${more} than the annotations above show (GitHub shows ${ANNOTATIONS_SHOWN.errors} errors and ${ANNOTATIONS_SHOWN.warnings} warnings a step` +
-                `${shared ? ", and the run's other annotations came first" : ''}): the job summary and the \`quality\` output list them all.`,
+                `${shared ? ", and the run's other annotations came first" : ''}): ${whereListed(listed(), ranked.length)}.`,
             properties: { title: 'Subtitle quality' },
         });
     }
     return annotations;
+}
+/**
+ * What the summary and the output list of `files` when the quality section has the whole summary
+ * to itself; the run passes what its summary, with the orders table above, really listed.
+ */
+function findingsListed(files) {
+    const total = files.reduce((n, file) => n + file.findings.length, 0);
+    return {
+        summary: qualitySummary('report', files, _report_summary_js__WEBPACK_IMPORTED_MODULE_0__.SUMMARY_BUDGET_BYTES).findingsListed,
+        output: total - (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .qualityOutput */ .j)(files).findingsLeftOut,
+    };
+}
+/** "the job summary lists 200 of 1,500 findings, the `quality` output lists them all". */
+function whereListed(listed, total) {
+    if (listed.summary >= total && listed.output >= total)
+        return 'the job summary and the `quality` output list them all';
+    const lists = (place, count) => count >= total ? `${place} lists them all` : `${place} lists ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(count)} of ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(total, 'finding')}`;
+    return `${lists('the job summary', listed.summary)}, ${lists('the `quality` output', listed.output)}`;
 }
 const STATUS_LABEL = {
     passed: '✅ passed',
@@ -79,38 +99,71 @@ const STATUS_LABEL = {
     failed: '❌ errors',
     skipped: '⏭️ skipped',
 };
-/** The job summary's findings per file stay well inside GitHub's 1 MiB a step, next to the orders table. */
-const SUMMARY_BUDGET = 400_000;
 const FIRST_FINDINGS = 3;
 const FINDINGS_PER_FILE = 200;
+/** Kept back from the budget for the closing lines that say what was left out. */
+const CLOSING_BYTES = 300;
+/** The job summary section alone: see `qualitySummary`. */
+function renderQualitySummary(mode, files, budget = SUMMARY_BUDGET_BYTES) {
+    return qualitySummary(mode, files, budget).markdown;
+}
 /**
- * The job summary section: one table row per file (cues, errors, warnings, its first findings),
- * then each file's findings in a folded table, as far as the summary's size allows.
+ * The job summary section, in at most `budget` bytes (what the rest of the summary left of
+ * `SUMMARY_BUDGET_BYTES`): one table row per file (cues, errors, warnings, its first findings), then
+ * each file's findings in a folded table, as far as the budget allows. When the table does not
+ * fit, its rows lose their first findings, then the last rows go ("N more files"): GitHub
+ * refuses a step's whole summary past its limit, the orders table with it.
  */
-function renderQualitySummary(mode, files) {
+function qualitySummary(mode, files, budget) {
     const status = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .qualityStatus */ .sr)(mode, files);
     const lines = [`### Subtitle quality — ${STATUS_LABEL[status]}`, ''];
     if (mode === 'off')
-        return [...lines, 'Not checked (`quality-check: off`).', ''].join('\n');
+        return { markdown: [...lines, 'Not checked (`quality-check: off`).', ''].join('\n'), findingsListed: 0 };
     if (files.length === 0)
-        return [...lines, 'No SRT or WebVTT file was saved, so none was checked.', ''].join('\n');
+        return { markdown: [...lines, 'No SRT or WebVTT file was saved, so none was checked.', ''].join('\n'), findingsListed: 0 };
     const errors = sum(files, 'errors');
     const warnings = sum(files, 'warnings');
     lines.push(`${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(files.length, 'file')} checked, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(sum(files, 'cues'), 'cue')}: ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(errors, 'error')}, ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(warnings, 'warning')} ` +
-        `(\`quality-check: ${mode}\`).`, '', '| File | Language | Cues | Errors | Warnings | First findings |', '|---|---|---:|---:|---:|---|');
-    for (const file of files) {
+        `(\`quality-check: ${mode}\`).`, '');
+    // Every line is counted with the newline that joins it to the next.
+    let size = lines.reduce((total, line) => total + bytes(line) + 1, 0);
+    const room = budget - CLOSING_BYTES;
+    const cells = (file) => `| ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.code)(file.file)} | ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.code)(file.language)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.cues)} | ${errorCount(file.errors)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.warnings)} |`;
+    const fullRows = files.map((file) => {
         const first = file.findings.slice(0, FIRST_FINDINGS).map(findingCell);
         if (file.findings.length > FIRST_FINDINGS)
             first.push(`and ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.findings.length - FIRST_FINDINGS)} more`);
-        lines.push(`| ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.code)(file.file)} | ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.code)(file.language)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.cues)} | ${errorCount(file.errors)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(file.warnings)} | ` +
-            `${first.length > 0 ? first.join('<br>') : '—'} |`);
+        return `${cells(file)} ${first.length > 0 ? first.join('<br>') : '—'} |`;
+    });
+    const fullHeader = ['| File | Language | Cues | Errors | Warnings | First findings |', '|---|---|---:|---:|---:|---|'];
+    const fullSize = [...fullHeader, ...fullRows, ''].reduce((total, line) => total + bytes(line) + 1, 0);
+    const withFirst = size + fullSize <= room;
+    const header = withFirst ? fullHeader : ['| File | Language | Cues | Errors | Warnings |', '|---|---|---:|---:|---:|'];
+    lines.push(...header);
+    size += header.reduce((total, line) => total + bytes(line) + 1, 0);
+    let rows = 0;
+    let listed = 0;
+    for (const [index, file] of files.entries()) {
+        const row = withFirst ? fullRows[index] : cells(file);
+        if (!withFirst && size + bytes(row) + 1 > room)
+            break;
+        lines.push(row);
+        size += bytes(row) + 1;
+        rows++;
+        if (withFirst)
+            listed += Math.min(FIRST_FINDINGS, file.findings.length);
     }
     lines.push('');
-    let size = lines.join('\n').length;
+    size += 1;
+    if (rows < files.length) {
+        lines.push(`${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(files.length - rows, 'more file')}: see the \`quality\` output.`, '');
+        return { markdown: lines.join('\n'), findingsListed: listed };
+    }
+    // Folded in file order, up to the first that does not fit: trying each later file too had
+    // built (and thrown away) 2,400 blocks of 200 rows, about a second, for 2,400 files.
+    const folded = files.filter((file) => file.findings.length > FIRST_FINDINGS);
     let leftOut = 0;
-    for (const file of files) {
-        if (file.findings.length <= FIRST_FINDINGS)
-            continue;
+    for (const [index, file] of folded.entries()) {
         const shown = file.findings.slice(0, FINDINGS_PER_FILE);
         const block = [
             `<details><summary>${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__.text)(file.file)}: ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(file.findings.length, 'finding')}</summary>`,
@@ -125,16 +178,17 @@ function renderQualitySummary(mode, files) {
             '</details>',
             '',
         ].join('\n');
-        if (size + block.length > SUMMARY_BUDGET) {
-            leftOut++;
-            continue;
+        if (size + bytes(block) + 1 > room) {
+            leftOut = folded.length - index;
+            break;
         }
-        size += block.length + 1;
+        size += bytes(block) + 1;
         lines.push(block);
+        listed += shown.length - (withFirst ? Math.min(FIRST_FINDINGS, file.findings.length) : 0);
     }
     if (leftOut > 0)
         lines.push(`The findings of ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(leftOut, 'more file')} did not fit in the summary: see the \`quality\` output.`, '');
-    return lines.join('\n');
+    return { markdown: lines.join('\n'), findingsListed: listed };
 }
 /** The PR comment's last part: an empty line, a heading, one line per language (nothing when no file was checked). */
 function qualityCommentSection(mode, files) {
@@ -176,6 +230,9 @@ function findingCell(finding) {
 function oneLine(message) {
     return message.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
+function bytes(line) {
+    return Buffer.byteLength(line, 'utf8');
+}
 function sum(files, key) {
     return files.reduce((total, file) => total + file[key], 0);
 }
@@ -196,6 +253,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   code: () => (/* binding */ code),
 /* harmony export */   commentMarker: () => (/* binding */ commentMarker),
 /* harmony export */   inputProblemsResultLine: () => (/* binding */ inputProblemsResultLine),
+/* harmony export */   qualityFindingsInSummary: () => (/* binding */ qualityFindingsInSummary),
 /* harmony export */   renderComment: () => (/* binding */ renderComment),
 /* harmony export */   renderInputProblems: () => (/* binding */ renderInputProblems),
 /* harmony export */   renderInputProblemsComment: () => (/* binding */ renderInputProblemsComment),
@@ -231,7 +289,7 @@ const MAX_FILES_IN_COMMENT = 10;
  * these are left out, and a line says how many (see `fit`).
  */
 const COMMENT_BUDGET_BYTES = 60_000;
-const SUMMARY_BUDGET_BYTES = 1_000_000;
+const SUMMARY_BUDGET_BYTES = 1_000_000; // the quality section, last, gets what the rest left (quality/report.ts)
 /** One problem or failure text from the API is cut here (the log has it whole). */
 const MAX_PROBLEM_CHARS = 1_000;
 const MAX_FAILURE_CHARS = 3_000;
@@ -241,6 +299,14 @@ function commentMarker(markerKey) {
     return `<!-- ollang-localize-action:${encodeURIComponent(markerKey)} -->`;
 }
 function renderSummary(report) {
+    return summary(report).markdown;
+}
+/** How many of the subtitle check's findings the job summary lists: the notice after the annotations says. */
+function qualityFindingsInSummary(report) {
+    return summary(report).qualityListed;
+}
+/** The summary within its budget: the orders and problems first, the quality section in what they leave. */
+function summary(report) {
     const lines = [];
     lines.push(`## Ollang localization — ${RUN_STATUS_LABEL[report.status]}`, '');
     if (report.failure)
@@ -261,9 +327,12 @@ function renderSummary(report) {
     const problems = problemLines(report.orders, more);
     if (problems)
         lines.push('### Problems', '', problems, '');
-    if (report.quality)
-        lines.push((0,_quality_report_js__WEBPACK_IMPORTED_MODULE_2__/* .renderQualitySummary */ .we)(report.quality.mode, report.quality.files));
-    return fit(lines, SUMMARY_BUDGET_BYTES).join('\n');
+    const fitted = fit(lines, SUMMARY_BUDGET_BYTES);
+    if (!report.quality)
+        return { markdown: fitted.join('\n'), qualityListed: 0 };
+    const used = Buffer.byteLength(fitted.join('\n'), 'utf8') + 1;
+    const quality = (0,_quality_report_js__WEBPACK_IMPORTED_MODULE_2__/* .qualitySummary */ .YM)(report.quality.mode, report.quality.files, SUMMARY_BUDGET_BYTES - used);
+    return { markdown: [...fitted, quality.markdown].join('\n'), qualityListed: quality.findingsListed };
 }
 function renderComment(report, context) {
     const lines = [commentMarker(context.markerKey)];

@@ -1482,8 +1482,12 @@ function firstInvalidUtf8(bytes) {
     return bytes.length;
 }
 
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __webpack_require__(57994);
+// EXTERNAL MODULE: ./src/quality/output.ts
+var output = __webpack_require__(78804);
 // EXTERNAL MODULE: ./src/quality/report.ts
-var report = __webpack_require__(58483);
+var quality_report = __webpack_require__(58483);
 ;// CONCATENATED MODULE: ./src/quality/run.ts
 /**
  * The subtitle check in a run (docs/quality.md): each SRT and WebVTT file the run saved is read
@@ -1496,6 +1500,8 @@ var report = __webpack_require__(58483);
  * and the other downloads of the loop; after it, it sees each file under its final name, and the
  * annotations can be ranked across all files (GitHub shows only 10 of each kind).
  */
+
+
 
 
 
@@ -1551,14 +1557,22 @@ async function checkSavedSubtitles(options) {
  * Writes the findings as annotations: as many of each kind as GitHub still shows in this step,
  * once the annotations written so far (`written`) and the `failures` the step is still going to
  * report (each `setFailed` is an error annotation, and it matters more than any finding) are
- * counted; then one notice for the rest.
+ * counted; then one notice for the rest, saying how many findings the job summary and the
+ * `quality` output list (`report` is the run's, its `quality` set, as the summary renders it).
  */
-function annotateQuality(log, files, written, failures) {
+function annotateQuality(log, report, written, failures) {
+    const files = report.quality?.files ?? [];
     const room = {
         errors: Math.max(0, annotations/* ANNOTATIONS_PER_STEP */.S - written.error - failures),
         warnings: Math.max(0, annotations/* ANNOTATIONS_PER_STEP */.S - written.warning),
     };
-    for (const annotation of (0,report/* qualityAnnotations */.Qx)(files, room))
+    // The notice says how many findings the summary (with the orders table above) and the output really list.
+    // Asked only when there is a notice to write: it renders the summary and the output again.
+    const listed = () => {
+        const total = files.reduce((n, file) => n + file.findings.length, 0);
+        return { summary: (0,summary.qualityFindingsInSummary)(report), output: total - (0,output/* qualityOutput */.j)(files).findingsLeftOut };
+    };
+    for (const annotation of (0,quality_report/* qualityAnnotations */.Qx)(files, room, listed))
         log[annotation.severity](annotation.message, annotation.properties);
 }
 /** The file's bytes, or `undefined` (with a warning) when it cannot or should not be read. */

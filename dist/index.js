@@ -1843,7 +1843,7 @@ function describeFailure(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37907);
+/* harmony import */ var _steps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26433);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 /**
  * Entry point for both steps (action.yml runs this file as `main` and as `post`). Which one
@@ -1891,7 +1891,7 @@ var duration = __nccwpck_require__(77607);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(76670);
 // EXTERNAL MODULE: ./src/quality/limits.ts
-var limits = __nccwpck_require__(92945);
+var quality_limits = __nccwpck_require__(92945);
 ;// CONCATENATED MODULE: ./src/quality/rules.ts
 /**
  * The `quality-rules` input: overrides of the readability limits, one `rule: value` a line.
@@ -1917,7 +1917,7 @@ const QUALITY_RULES_INPUT = 'quality-rules';
 const LINE = /^([A-Za-z][A-Za-z-]*)\s*(?:\(([^()]*)\))?\s*:\s*(.*)$/;
 const DECIMAL = /^\d{1,4}(?:\.\d{1,3})?$/;
 const INTEGER = /^\d{1,4}$/;
-const ACCEPTED_RULES = limits/* LIMIT_RULES */.Ej.join(', ');
+const ACCEPTED_RULES = quality_limits/* LIMIT_RULES */.Ej.join(', ');
 /** What each rule accepts, for messages, and its bounds. */
 const VALUE_SPEC = {
     'max-cps': { accepted: 'characters a second from 1 to 1000, such as 17 or 12.5, or off', min: 1, max: 1000, kind: 'decimal' },
@@ -1936,8 +1936,6 @@ function parseQualityRules(text, show) {
     };
     /** `${scope}\u0000${rule}` -> line where it was set. */
     const seen = new Map();
-    /** scope -> the min-duration and max-duration set for it, to compare. */
-    const durations = new Map();
     const lines = text.split(/\r\n|\r|\n/);
     for (let index = 0; index < lines.length; index++) {
         const lineNumber = index + 1;
@@ -1951,7 +1949,7 @@ function parseQualityRules(text, show) {
         }
         const [, ruleWritten, scopeWritten, valueWritten] = match;
         const rule = ruleWritten.toLowerCase();
-        if (!limits/* LIMIT_RULES */.Ej.includes(rule)) {
+        if (!quality_limits/* LIMIT_RULES */.Ej.includes(rule)) {
             problem(lineNumber, `unknown rule ${show(ruleWritten)}. Accepted rules: ${ACCEPTED_RULES}.`);
             continue;
         }
@@ -1964,7 +1962,7 @@ function parseQualityRules(text, show) {
                     'Accepted: language codes such as ja, zh-TW or pt-BR in parentheses after the rule, separated by commas: `max-cps (ja, ko): 5`.');
                 continue;
             }
-            scopes = codes.map(limits/* normalizeLanguage */.Op);
+            scopes = codes.map(quality_limits/* normalizeLanguage */.Op);
         }
         const value = parseValue(rule, valueWritten.trim(), show);
         if (typeof value === 'string') {
@@ -1980,21 +1978,86 @@ function parseQualityRules(text, show) {
             }
             seen.set(key, lineNumber);
             overrides.push({ rule, value: value.value, scope, line: lineNumber });
-            if (value.value !== undefined && (rule === 'min-duration' || rule === 'max-duration')) {
-                const pair = durations.get(scope ?? '') ?? {};
-                pair[rule === 'min-duration' ? 'min' : 'max'] = { value: value.value, line: lineNumber };
-                durations.set(scope ?? '', pair);
-            }
         }
     }
-    for (const [scope, { min, max }] of durations) {
-        if (min && max && min.value > max.value) {
-            const at = Math.max(min.line, max.line);
-            problem(at, `min-duration${scope ? ` (${scope})` : ''} (line ${min.line}) is longer than max-duration (line ${max.line}): no cue could pass both.`);
-        }
-    }
+    for (const { line, message } of durationConflicts(overrides))
+        problem(line, message);
     problems.sort((a, b) => a.line - b.line);
     return { overrides, problems };
+}
+/**
+ * min-duration longer than max-duration where they apply together, defaults included: for the
+ * general limits and for each language a line names, the limits limitsFor gives (so that a
+ * `max-duration: 800ms` against the default minimum of 833 ms, or a `min-duration (ja): 8s`
+ * against the default maximum of 7 s, is refused as surely as two lines of one scope). A pair
+ * of sources is reported once, on the later of its lines.
+ */
+function durationConflicts(overrides) {
+    const conflicts = new Map();
+    // '' has no guide and no line names it: the general limits with the lines for every language
+    const scopes = ['', ...new Set(overrides.flatMap((override) => (override.scope === undefined ? [] : [override.scope])))];
+    for (const scope of scopes) {
+        const { limits } = (0,quality_limits/* limitsFor */.I9)(scope, overrides);
+        const min = limits['min-duration'];
+        const max = limits['max-duration'];
+        if (min === undefined || max === undefined || min <= max)
+            continue;
+        const minLine = lineOf('min-duration', scope, overrides);
+        const maxLine = lineOf('max-duration', scope, overrides);
+        const key = `${minLine}\u0000${maxLine}`;
+        const seen = conflicts.get(key);
+        if (seen) {
+            if (seen.scopes.length > 0)
+                seen.scopes.push(scope);
+            continue;
+        }
+        const source = (line, value) => line === undefined ? `the default, ${(0,duration/* formatDuration */.a3)(value)}` : `line ${line}`;
+        conflicts.set(key, {
+            line: Math.max(minLine ?? 0, maxLine ?? 0),
+            scopes: scope ? [scope] : [],
+            min: source(minLine, min),
+            max: source(maxLine, max),
+        });
+    }
+    return [...conflicts.values()].map(({ line, scopes, min, max }) => ({
+        line,
+        message: `min-duration${scopes.length > 0 ? ` (${scopes.join(', ')})` : ''} (${min}) is longer than max-duration (${max}): no cue could pass both.`,
+    }));
+}
+/**
+ * The line whose override of `rule` applies to `language`, or undefined for its default: asked of
+ * limitsFor itself (each override's value replaced by its negated line), so that which override
+ * wins has one owner.
+ */
+function lineOf(rule, language, overrides) {
+    const marked = overrides.map((override) => (override.rule === rule ? { ...override, value: -override.line } : override));
+    const value = (0,quality_limits/* limitsFor */.I9)(language, marked).limits[rule];
+    return value !== undefined && value < 0 ? -value : undefined;
+}
+/**
+ * The warning for languages in parentheses that no language of `languages` (target-languages)
+ * takes, such as `(jp)` or `(zh-Hant)` with zh-Hant-HK: such a line has no effect. Undefined when
+ * every scope is taken, or when there is no list to check against.
+ */
+function unusedScopesWarning(overrides, languages) {
+    if (languages.length === 0)
+        return undefined;
+    const unused = new Map();
+    for (const { scope, line } of overrides) {
+        if (scope === undefined || languages.some((language) => reaches(scope, language)))
+            continue;
+        unused.set(scope, [...(unused.get(scope) ?? []), line]);
+    }
+    if (unused.size === 0)
+        return undefined;
+    const named = [...unused].map(([scope, lines]) => `(${scope}) on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`);
+    return (`Input '${QUALITY_RULES_INPUT}': ${named.join('; ')} ${unused.size === 1 ? 'applies' : 'apply'} to no language of target-languages ` +
+        `(${languages.join(', ')}), so ${unused.size === 1 ? 'it has' : 'they have'} no effect. A language in parentheses covers its exact ` +
+        'code and, when it has no subtag (zh), every code of that language (zh-TW, zh-Hant-HK).');
+}
+/** Whether an override for `scope` applies to `language`: asked of limitsFor, the one owner of that. */
+function reaches(scope, language) {
+    return (0,quality_limits/* limitsFor */.I9)(language, [{ rule: 'max-cps', value: -1, scope, line: 0 }]).limits['max-cps'] === -1;
 }
 /** `{ value }` (undefined: off), or the reason the value is refused, starting after the rule's name. */
 function parseValue(rule, written, show) {
@@ -2401,6 +2464,10 @@ function checkRelations(reader, values) {
     if (qualityCheck === 'off' && qualityRules.length > 0) {
         warn(`Input 'quality-rules' is ignored: quality-check is 'off', so no subtitle file is checked.`);
     }
+    // A language in parentheses that no target language takes (a typo such as `(jp)`) does nothing.
+    const unusedScopes = qualityCheck === 'off' || orderIds.length > 0 ? undefined : unusedScopesWarning(qualityRules, targetLanguages);
+    if (unusedScopes)
+        warn(unusedScopes);
     return rushLanguages;
 }
 /** One input's problem, thrown by a reader and collected by readSettings. */
@@ -3826,6 +3893,43 @@ function limitsFor(language, overrides = []) {
 
 /***/ }),
 
+/***/ 78804:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ qualityOutput)
+/* harmony export */ });
+/* unused harmony export QUALITY_OUTPUT_BUDGET */
+/** GitHub keeps an output up to 1 MB, and all of a job's outputs share a limit: `quality` takes at most half of that. */
+const QUALITY_OUTPUT_BUDGET = 512 * 1024;
+/**
+ * The `quality` output: the files as JSON, in the contract's shape. When every finding does not
+ * fit in `budget` bytes, each file keeps its most important findings (the same number for all)
+ * and `errors` / `warnings` still count them all; `findingsLeftOut` says how many were left out.
+ */
+function qualityOutput(files, budget = QUALITY_OUTPUT_BUDGET) {
+    const shape = (keep) => JSON.stringify(files.map(({ file, language, cues, errors, warnings, findings }) => ({
+        file,
+        language,
+        cues,
+        errors,
+        warnings,
+        findings: findings.slice(0, keep).map(({ rule, severity, line, message }) => ({ rule, severity, line, message })),
+    })));
+    const total = files.reduce((n, file) => n + file.findings.length, 0);
+    let keep = Math.max(0, ...files.map((file) => file.findings.length));
+    let json = shape(keep);
+    while (Buffer.byteLength(json) > budget && keep > 0) {
+        keep = Math.floor(keep / 2);
+        json = shape(keep);
+    }
+    const kept = files.reduce((n, file) => n + Math.min(keep, file.findings.length), 0);
+    return { json, findingsLeftOut: total - kept };
+}
+
+
+/***/ }),
+
 /***/ 3296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3859,7 +3963,7 @@ function qualityFailure(mode, files) {
     if (counted === undefined)
         return undefined;
     return (`Subtitle quality check failed (quality-check: ${mode}): ${counted}. ` +
-        'The annotations show where; the job summary and the `quality` output list every finding.');
+        'The annotations show where; the job summary and the `quality` output list the findings.');
 }
 /**
  * What fails the step, for the run's one-line result (`subtitle quality: 3 errors in 2 files
@@ -4103,7 +4207,7 @@ function parseIdList(text) {
 
 /***/ }),
 
-/***/ 37907:
+/***/ 26433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6401,34 +6505,8 @@ class DownloadPool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/quality/output.ts
-/** GitHub keeps an output up to 1 MB, and all of a job's outputs share a limit: `quality` takes at most half of that. */
-const QUALITY_OUTPUT_BUDGET = 512 * 1024;
-/**
- * The `quality` output: the files as JSON, in the contract's shape. When every finding does not
- * fit in `budget` bytes, each file keeps its most important findings (the same number for all)
- * and `errors` / `warnings` still count them all; `findingsLeftOut` says how many were left out.
- */
-function qualityOutput(files, budget = QUALITY_OUTPUT_BUDGET) {
-    const shape = (keep) => JSON.stringify(files.map(({ file, language, cues, errors, warnings, findings }) => ({
-        file,
-        language,
-        cues,
-        errors,
-        warnings,
-        findings: findings.slice(0, keep).map(({ rule, severity, line, message }) => ({ rule, severity, line, message })),
-    })));
-    const total = files.reduce((n, file) => n + file.findings.length, 0);
-    let keep = Math.max(0, ...files.map((file) => file.findings.length));
-    let json = shape(keep);
-    while (Buffer.byteLength(json) > budget && keep > 0) {
-        keep = Math.floor(keep / 2);
-        json = shape(keep);
-    }
-    const kept = files.reduce((n, file) => n + Math.min(keep, file.findings.length), 0);
-    return { json, findingsLeftOut: total - kept };
-}
-
+// EXTERNAL MODULE: ./src/quality/output.ts
+var output = __nccwpck_require__(78804);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 function writeOutputs(io, report) {
@@ -6448,7 +6526,7 @@ function writeOutputs(io, report) {
     io.setOutput('files', report.orders.flatMap((o) => o.files).join('\n'));
     io.setOutput('status', report.status);
     io.setOutput('artifact-url', report.artifact?.url ?? '');
-    io.setOutput('quality', report.quality ? qualityOutput(report.quality.files).json : '[]');
+    io.setOutput('quality', report.quality ? (0,output/* qualityOutput */.j)(report.quality.files).json : '[]');
     io.setOutput('quality-status', report.quality?.status ?? 'skipped');
 }
 
@@ -6737,7 +6815,7 @@ async function run(given) {
     // warnings included), keeping one error for each failure still to report.
     if (quality) {
         const { annotateQuality } = await Promise.all(/* import() */[__nccwpck_require__.e(192), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23340));
-        annotateQuality(io.log, quality.files, annotations.written, [failure, qualityFailed].filter(Boolean).length);
+        annotateQuality(io.log, report, annotations.written, [failure, qualityFailed].filter(Boolean).length);
     }
     if (failure)
         io.setFailed(failure);
