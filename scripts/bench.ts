@@ -92,8 +92,8 @@ async function runMeasured(inputs: Record<string, string>, env: Record<string, s
     console.error(run.stdout.slice(-3000), run.stderr.slice(-3000));
     throw new Error(`the action exited with ${run.exitCode ?? run.signal}`);
   }
-  // "137/200 completed, 63 ongoing; next check in 250ms; 1m left": one line per cycle but the last.
-  const lines = [...run.stdout.matchAll(/(\d+)\/(\d+) completed.*; next check in/g)];
+  // "137/200 finished, 63 ongoing; next check in 250ms; 1m left" (wait/poller.ts): one line per cycle but the last.
+  const lines = [...run.stdout.matchAll(/(\d+)\/(\d+) finished.*; next check in/g)];
   const total = lines.length > 0 ? Number(lines[0]![2]) : 0;
   const naiveChecks = total + lines.reduce((sum, m) => sum + (Number(m[2]) - Number(m[1])), 0);
   return { run, peakRss, cycles: lines.length + 1, naiveChecks };
