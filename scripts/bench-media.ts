@@ -360,7 +360,7 @@ async function scale(row: Row): Promise<void> {
     const started = performance.now();
     const { run, rss } = await runAction(sim, ws);
     const ms = performance.now() - started;
-    const cycles = [...run.stdout.matchAll(/completed.*; next check in/g)].length + 1;
+    const cycles = [...run.stdout.matchAll(/ finished.*; next check in/g)].length + 1;
     const by = kinds(sim.requests);
     const orders = files * LANGUAGES.length;
     row(
