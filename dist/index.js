@@ -5481,10 +5481,35 @@ async function newOrders(client, call, languages) {
     }
     // Listed in the snapshot (stamped with its newest createdAt): it existed, though ours may share its stamp.
     // Stamped after the call's answer was given up: another run's.
-    const until = call.until === undefined ? Infinity : Date.parse(call.until);
+    const until = call.until === undefined ? Infinity : trustedUntil(call, [...found.values()], client.ollangTime());
     return [...found.values()].filter((o) => !existedBefore(o, call.before) &&
         !(((0,orders_scope/* stampOf */.Zs)(o) ?? -Infinity) > until) &&
         (o.projectId === undefined || o.projectId === call.projectId));
+}
+/** How far an order's stamp may run ahead of the `Date` header's time before that header is taken to lag. */
+const DATE_SLACK_MS = 5_000;
+/**
+ * `until` as a bound, or Infinity when the `Date` header it came from cannot be trusted: a clock
+ * that runs behind Ollang's stamps (a cached or proxied answer, a web tier whose clock is off the
+ * database's) would put the call's own orders after it, and the run would buy them again and leave
+ * the first ones unfollowed. Orders are never stamped in the future: a stamp later than the
+ * header's time now (or than the header's time at sending, for the snapshot's newest order)
+ * proves the header lags, and then only the snapshot decides, as without a `Date` header.
+ */
+function trustedUntil(call, listed, ollangNow) {
+    if (call.until === undefined)
+        return Infinity;
+    const until = Date.parse(call.until);
+    if (Number.isNaN(until))
+        return Infinity;
+    const newest = call.before.newestCreatedAt === undefined ? -Infinity : Date.parse(call.before.newestCreatedAt);
+    const sentAtOllang = until - LATE_SAVE_MS; // minus the margin: at most the time-out after sending
+    if (newest > sentAtOllang + DATE_SLACK_MS)
+        return Infinity;
+    const latest = Math.max(-Infinity, ...listed.map((o) => (0,orders_scope/* stampOf */.Zs)(o) ?? -Infinity));
+    if (ollangNow !== undefined && latest > ollangNow + DATE_SLACK_MS)
+        return Infinity;
+    return until;
 }
 /**
  * Every order of the project stamped `stamp`, read by ID (a stable order across pages), since
