@@ -171,6 +171,10 @@ async function readInputs(context: RunContext, workflow: WorkflowContext): Promi
       io.getInput('media').trim(),
       io.getInput('project-id').trim(),
       io.getInput('order-type').trim() || 'subtitle',
+      io
+        .getInput('target-languages')
+        .split(/[\s,]+/)
+        .filter((l) => l !== ''),
     );
     await commentOnPullRequest(context, workflow, { token: io.getInput('github-token').trim(), wanted, markerKey }, (comment) =>
       renderInputProblemsComment(problems, comment),
@@ -514,7 +518,7 @@ async function publishReport(
   const comment = {
     token: settings.githubToken,
     wanted: settings.prComment && settings.mode !== 'cancel',
-    markerKey: commentMarkerKey(context.env, settings.media, settings.projectId, settings.orderType),
+    markerKey: commentMarkerKey(context.env, settings.media, settings.projectId, settings.orderType, settings.targetLanguages),
   };
   await commentOnPullRequest(context, workflow, comment, (commentContext) => renderComment(report, commentContext));
   return { resultLine };
@@ -522,11 +526,19 @@ async function publishReport(
 
 /**
  * The PR comment's key: the project and order type. With media, the text of `media` changes with
- * each push's changed files: the step itself (workflow, job, step) is the stable key.
+ * each push's changed files: the step itself (workflow, job, step) is the stable key, with the
+ * target languages, which set a matrix's legs apart (they share the job and step).
  */
-function commentMarkerKey(env: Record<string, string | undefined>, media: string, projectId: string, orderType: string): string {
+function commentMarkerKey(
+  env: Record<string, string | undefined>,
+  media: string,
+  projectId: string,
+  orderType: string,
+  targetLanguages: readonly string[],
+): string {
   const { GITHUB_WORKFLOW: workflowName = '', GITHUB_JOB: job = '', GITHUB_ACTION: step = '' } = env;
-  return `${media ? `media@${workflowName}/${job}/${step}` : projectId}:${orderType}`;
+  const languages = [...new Set(targetLanguages.map((l) => l.toLowerCase()))].sort().join(',');
+  return `${media ? `media@${workflowName}/${job}/${step}/${languages}` : projectId}:${orderType}`;
 }
 
 /**

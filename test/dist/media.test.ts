@@ -240,6 +240,12 @@ describe('media in each mode', () => {
     expect(second.exitCode, log(second)).toBe(0);
     expect(github.comments).toHaveLength(1);
     expect(github.comments[0]!.body).toContain('videos/b.mp4');
+    // A matrix over languages: its legs share the workflow, job and step, and each keeps its own
+    // comment (before: the de leg overwrote the fr leg's comment).
+    const leg = await run(sim, ws, { media: 'videos/a.mp4', 'github-token': 'ghs_x', 'target-languages': 'de' }, env);
+    expect(leg.exitCode, log(leg)).toBe(0);
+    expect(github.comments).toHaveLength(2);
+    expect(github.comments[0]!.body).toContain('videos/b.mp4');
   });
 
   it('one content at two paths: one upload, one order per language, a row per file with its own files; the dry run plans it once (review finding 7)', async () => {
