@@ -6908,7 +6908,10 @@ async function readInputs(context, workflow) {
         // The comment of an earlier push would otherwise stand for this commit: it says this run failed, and why.
         // Read from the raw inputs, as far as they say where the comment goes (the settings are not valid).
         const wanted = (0,inputs/* parseBooleanWord */.op)(io.getInput('pr-comment') || 'true') !== false && io.getInput('mode').trim().toLowerCase() !== 'cancel';
-        const markerKey = commentMarkerKey(context.env, io.getInput('media').trim(), io.getInput('project-id').trim(), io.getInput('order-type').trim() || 'subtitle');
+        const markerKey = commentMarkerKey(context.env, io.getInput('media').trim(), io.getInput('project-id').trim(), io.getInput('order-type').trim() || 'subtitle', io
+            .getInput('target-languages')
+            .split(/[\s,]+/)
+            .filter((l) => l !== ''));
         await commentOnPullRequest(context, workflow, { token: io.getInput('github-token').trim(), wanted, markerKey }, (comment) => renderInputProblemsComment(problems, comment));
         io.log.info(inputProblemsResultLine(problems.length));
         return 1;
@@ -7195,18 +7198,20 @@ async function publishReport(context, settings, workflow, report) {
     const comment = {
         token: settings.githubToken,
         wanted: settings.prComment && settings.mode !== 'cancel',
-        markerKey: commentMarkerKey(context.env, settings.media, settings.projectId, settings.orderType),
+        markerKey: commentMarkerKey(context.env, settings.media, settings.projectId, settings.orderType, settings.targetLanguages),
     };
     await commentOnPullRequest(context, workflow, comment, (commentContext) => renderComment(report, commentContext));
     return { resultLine };
 }
 /**
  * The PR comment's key: the project and order type. With media, the text of `media` changes with
- * each push's changed files: the step itself (workflow, job, step) is the stable key.
+ * each push's changed files: the step itself (workflow, job, step) is the stable key, with the
+ * target languages, which set a matrix's legs apart (they share the job and step).
  */
-function commentMarkerKey(env, media, projectId, orderType) {
+function commentMarkerKey(env, media, projectId, orderType, targetLanguages) {
     const { GITHUB_WORKFLOW: workflowName = '', GITHUB_JOB: job = '', GITHUB_ACTION: step = '' } = env;
-    return `${media ? `media@${workflowName}/${job}/${step}` : projectId}:${orderType}`;
+    const languages = [...new Set(targetLanguages.map((l) => l.toLowerCase()))].sort().join(',');
+    return `${media ? `media@${workflowName}/${job}/${step}/${languages}` : projectId}:${orderType}`;
 }
 /**
  * Creates or updates the PR comment: on pull requests, with a token, where wanted (`pr-comment`,
