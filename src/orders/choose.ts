@@ -82,10 +82,22 @@ export async function chooseForProject(context: ChooseContext, target: ProjectTa
   const { settings, log } = context;
   const scope: OrderScope = { projectId: target.projectId, orderType: settings.orderType, level: settings.level };
   const label = labeller(target);
+  const lookedAt = context.clock();
   const reused =
     settings.reuseOrders && !target.withoutOrders
       ? await findReusableAcross(context, scope, target.otherProjectIds ?? [], settings.targetLanguages)
       : new Map<string, Order>();
+  // The repository's listing shows only this repository's projects of the content; the file may
+  // have another, in another repository, with the orders: a fresh search by key, before buying.
+  if (settings.reuseOrders && !target.withoutOrders && target.contentProjects) {
+    const missingHere = settings.targetLanguages.filter((language) => !reused.has(languageKey(language)));
+    const checked = new Set([scope.projectId, ...(target.otherProjectIds ?? [])]);
+    const [first, ...rest] = missingHere.length > 0 ? (await contentProjects(context, target)).filter((id) => !checked.has(id)) : [];
+    if (first !== undefined) {
+      for (const [language, order] of await findReusableAcross(context, { ...scope, projectId: first }, rest, missingHere))
+        reused.set(language, order);
+    }
+  }
   const followed = [...reused.values()].map((order) =>
     withMedia(followOrder(order, { created: false, projectId: scope.projectId }), target),
   );
@@ -105,7 +117,13 @@ export async function chooseForProject(context: ChooseContext, target: ProjectTa
   const made = await createOrders(context, scope, missing);
   const created =
     settings.reuseOrders && made.followed.length > 0
-      ? await yieldToEarlierOrders(context, scope, made.followed, await contentProjects(context, target))
+      ? await yieldToEarlierOrders(
+          context,
+          scope,
+          made.followed,
+          await contentProjects(context, target),
+          target.withoutOrders ? Infinity : context.clock() - lookedAt,
+        )
       : made.followed;
   followed.push(...created.map((o) => withMedia(o, target)));
   const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => languageKey(o.language)));

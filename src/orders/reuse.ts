@@ -192,6 +192,13 @@ export async function yieldToEarlierOrders(
   scope: OrderScope,
   created: FollowedOrder[],
   otherProjectIds: readonly string[] = [],
+  /**
+   * On the project ordered on, how long before this run's oldest new order a rival counts: the
+   * time since this run's own look-up (a 429's pause, other projects' uploads) plus BURST_MS, as
+   * an order made meanwhile was not seen; Infinity for a project this run just uploaded (any
+   * older order on it is another run's). BURST_MS alone by default.
+   */
+  sinceLookupMs = 0,
 ): Promise<FollowedOrder[]> {
   const { client, log, state } = context;
   const mine = created.filter((o) => o.type === scope.orderType);
@@ -210,7 +217,9 @@ export async function yieldToEarlierOrders(
         {
           languages,
           maxPages,
-          ...(own ? { createdFrom: new Date(oldest - BURST_MS).toISOString() } : {}),
+          ...(own && Number.isFinite(sinceLookupMs)
+            ? { createdFrom: new Date(oldest - BURST_MS - Math.max(0, sinceLookupMs)).toISOString() }
+            : {}),
         },
       );
       rivals.push(...listed.map((summary) => ({ summary, projectId })));

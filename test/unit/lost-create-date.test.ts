@@ -46,7 +46,7 @@ function laggingDate(lagMs: number): Transport {
   };
 }
 
-describe('review2 A: a lagging Date header', () => {
+describe('a lagging Date header', () => {
   for (const lagMs of [0, 2 * 60_000, 10 * 60_000]) {
     it(`Date ${lagMs / 60_000} min behind Ollang's stamps, a lost Create Order: the call's orders are found, not bought again`, async () => {
       simulator.setFaults([{ route: 'create', kind: 'create-no-answer', times: 1 }]);
@@ -61,7 +61,6 @@ describe('review2 A: a lagging Date header', () => {
         state: new StateRecorder({ saveState: () => undefined }),
       });
       const all = simulator.orders();
-      console.log(`lag ${lagMs}: create calls ${simulator.count('create')}, orders ${all.length}, followed ${chosen.followed.length}`);
       expect(simulator.count('create')).toBe(1);
       expect(all).toHaveLength(2);
       expect(chosen.followed.map((o) => o.orderId).sort()).toEqual(all.map((o) => o.id).sort());
@@ -71,7 +70,7 @@ describe('review2 A: a lagging Date header', () => {
 
 import { createWindowEnd, findOrdersOfLostCreate, snapshotProject } from '../../src/orders/lost-create.ts';
 
-describe('review2 A (post step): the same look-up the post step makes after a kill', () => {
+describe('a lagging Date header (post step): the same look-up the post step makes after a kill', () => {
   it("a Date header 2 min behind: the killed call's own order is found (and so cancelled by the post step)", async () => {
     const api = new OllangClient({ baseUrl: simulator.url, apiKey: simulator.apiKey, transport: laggingDate(2 * 60_000), clock, sleep });
     const before = await snapshotProject(api, 'proj-demo');
@@ -88,7 +87,6 @@ describe('review2 A (post step): the same look-up the post step makes after a ki
       ...(until ? { until } : {}),
     };
     const found = await findOrdersOfLostCreate(api, call);
-    console.log(`until ${until}, our order stamped ${ours.createdAt}: found ${found.length}`);
     expect(found.map((o) => o.id)).toEqual([ours.id]);
   });
 });

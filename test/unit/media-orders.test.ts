@@ -81,12 +81,13 @@ describe('orders per project', () => {
     const chosen = await chooseForProject(c, {
       projectId: 'p-a',
       media: ['videos/a.mp4'],
+      // The search before buying does not list p-old yet (a listing that lags); the one after does.
       contentProjects: async () => {
         searched += 1;
-        return ['p-a', 'p-old'];
+        return searched === 1 ? ['p-a'] : ['p-a', 'p-old'];
       },
     });
-    expect(searched).toBe(1);
+    expect(searched).toBe(2);
     expect(chosen.followed.find((o) => o.language === 'fr')).toMatchObject({ orderId: theirs.id, created: false, projectId: 'p-old' });
     expect(chosen.followed.find((o) => o.language === 'es')).toMatchObject({ created: true, projectId: 'p-a' });
     const mine = simulator.orders().filter((o) => o.projectId === 'p-a');
@@ -94,6 +95,25 @@ describe('orders per project', () => {
       ['es', 'pending'],
       ['fr', 'cancelled'],
     ]);
+  });
+
+  it('a project found in the repository listing: orders on another project of the content (another repository) are reused before buying', async () => {
+    // review: the repository listing shows only this repository's projects; the content's project
+    // with the orders is another repository's. Before: fr and es were bought on the empty project
+    // (and cancelled again by the yield, on every re-run).
+    const fr = simulator.addOrder({ projectId: 'used', targetLanguage: 'fr', type: 'subtitle', level: 0 });
+    const es = simulator.addOrder({ projectId: 'used', targetLanguage: 'es', type: 'subtitle', level: 0 });
+    const { context: c } = context();
+    const chosen = await chooseForProject(c, {
+      projectId: 'empty-dup',
+      media: ['videos/a.mp4'],
+      contentProjects: async () => ['empty-dup', 'used'],
+    });
+    expect(chosen.followed.map((o) => [o.language, o.orderId, o.created]).sort()).toEqual([
+      ['es', es.id, false],
+      ['fr', fr.id, false],
+    ]);
+    expect(simulator.count('create')).toBe(0);
   });
 
   it('a project Ollang listed without orders is not scanned for reuse', async () => {
