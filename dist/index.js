@@ -3648,7 +3648,14 @@ async function scanOrders(client, scope, options = {}) {
  * content (`otherProjectIds`: two runs that each uploaded the file), any older usable order does,
  * since this run's look-ups did not show it in time to reuse it. Only when this run created something.
  */
-async function yieldToEarlierOrders(context, scope, created, otherProjectIds = []) {
+async function yieldToEarlierOrders(context, scope, created, otherProjectIds = [], 
+/**
+ * On the project ordered on, how long before this run's oldest new order a rival counts: the
+ * time since this run's own look-up (a 429's pause, other projects' uploads) plus BURST_MS, as
+ * an order made meanwhile was not seen; Infinity for a project this run just uploaded (any
+ * older order on it is another run's). BURST_MS alone by default.
+ */
+sinceLookupMs = 0) {
     const { client, log, state } = context;
     const mine = created.filter((o) => o.type === scope.orderType);
     const oldest = Math.min(...mine.map((o) => Date.parse(o.createdAt ?? '') || Infinity));
@@ -3664,7 +3671,9 @@ async function yieldToEarlierOrders(context, scope, created, otherProjectIds = [
             const listed = await scanOrders(client, { ...scope, projectId }, {
                 languages,
                 maxPages,
-                ...(own ? { createdFrom: new Date(oldest - BURST_MS).toISOString() } : {}),
+                ...(own && Number.isFinite(sinceLookupMs)
+                    ? { createdFrom: new Date(oldest - BURST_MS - Math.max(0, sinceLookupMs)).toISOString() }
+                    : {}),
             });
             rivals.push(...listed.map((summary) => ({ summary, projectId })));
         }
@@ -5787,9 +5796,21 @@ async function chooseForProject(context, target) {
     const { settings, log } = context;
     const scope = { projectId: target.projectId, orderType: settings.orderType, level: settings.level };
     const label = labeller(target);
+    const lookedAt = context.clock();
     const reused = settings.reuseOrders && !target.withoutOrders
         ? await findReusableAcross(context, scope, target.otherProjectIds ?? [], settings.targetLanguages)
         : new Map();
+    // The repository's listing shows only this repository's projects of the content; the file may
+    // have another, in another repository, with the orders: a fresh search by key, before buying.
+    if (settings.reuseOrders && !target.withoutOrders && target.contentProjects) {
+        const missingHere = settings.targetLanguages.filter((language) => !reused.has((0,orders_scope/* languageKey */.Y2)(language)));
+        const checked = new Set([scope.projectId, ...(target.otherProjectIds ?? [])]);
+        const [first, ...rest] = missingHere.length > 0 ? (await contentProjects(context, target)).filter((id) => !checked.has(id)) : [];
+        if (first !== undefined) {
+            for (const [language, order] of await findReusableAcross(context, { ...scope, projectId: first }, rest, missingHere))
+                reused.set(language, order);
+        }
+    }
     const followed = [...reused.values()].map((order) => withMedia((0,orders_followed/* followOrder */._U)(order, { created: false, projectId: scope.projectId }), target));
     const missing = settings.targetLanguages.filter((language) => !reused.has((0,orders_scope/* languageKey */.Y2)(language)));
     const plan = {
@@ -5805,7 +5826,7 @@ async function chooseForProject(context, target) {
     }
     const made = await createOrders(context, scope, missing);
     const created = settings.reuseOrders && made.followed.length > 0
-        ? await (0,reuse/* yieldToEarlierOrders */.gP)(context, scope, made.followed, await contentProjects(context, target))
+        ? await (0,reuse/* yieldToEarlierOrders */.gP)(context, scope, made.followed, await contentProjects(context, target), target.withoutOrders ? Infinity : context.clock() - lookedAt)
         : made.followed;
     followed.push(...created.map((o) => withMedia(o, target)));
     const covered = new Set(followed.filter((o) => !o.type || o.type === scope.orderType).map((o) => (0,orders_scope/* languageKey */.Y2)(o.language)));
