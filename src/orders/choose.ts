@@ -6,26 +6,16 @@
  * chosen for as soon as its project is known (while other files may still be uploading), a few
  * projects at a time, and one project's trouble never stops the others.
  */
-import type { OllangClient } from '../ollang/client.ts';
 import { OllangError } from '../ollang/errors.ts';
 import type { Order } from '../ollang/schemas.ts';
-import type { Settings } from '../settings.ts';
-import type { Clock, Log, Sleep } from '../runtime.ts';
-import type { StateRecorder } from '../state.ts';
 import { errorMessage } from '../error-message.ts';
 import { followOrder, type FollowedOrder } from './followed.ts';
-import { createOrders } from './create.ts';
+import { createOrders, type CreateContext } from './create.ts';
 import { findReusable, yieldToEarlierOrders, type OrderMemory, type RecentOrders } from './reuse.ts';
 import { languageKey, type OrderScope } from './scope.ts';
 
-export interface ChooseContext {
-  client: OllangClient;
-  settings: Settings;
-  log: Log;
-  clock: Clock;
-  sleep: Sleep;
-  signal?: AbortSignal;
-  state: StateRecorder;
+/** What creating needs (create.ts), and what choosing adds to it. */
+export interface ChooseContext extends CreateContext {
   memory?: OrderMemory;
   /** With many projects: one scan of the newest orders across them (reuse.ts). */
   recent?: RecentOrders;
