@@ -5774,6 +5774,14 @@ function isFatal(error) {
 // EXTERNAL MODULE: ./src/orders/reuse.ts
 var reuse = __nccwpck_require__(36317);
 ;// CONCATENATED MODULE: ./src/orders/choose.ts
+/**
+ * Deciding which orders a run follows, so that each (project, type, level, language) is bought
+ * once: given IDs as they are; otherwise, per project, reuse usable orders (reuse.ts), create only
+ * the rest in one Create Order call for that project (create.ts), and settle with runs started
+ * together (reuse.ts). With the media input there is one project per media content: each is
+ * chosen for as soon as its project is known (while other files may still be uploading), a few
+ * projects at a time, and one project's trouble never stops the others.
+ */
 
 
 
