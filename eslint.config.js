@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'build/', 'coverage/', '.tmp/', 'demo-workspace/'] },
+  // assembly/ is AssemblyScript (its own types: i32, usize, v128), compiled by scripts/build-wasm.ts, not tsc.
+  { ignores: ['dist/', 'node_modules/', 'build/', 'coverage/', '.tmp/', 'demo-workspace/', 'assembly/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -17,6 +17,7 @@
  * point, which gives the same number (test/unit/quality-characters.test.ts compares the two for
  * every code point of planes 0, 1 and 14).
  */
+import { readUnitClasses } from './unit-classes.ts';
 
 /** Tags `<...>` (WebVTT, SRT's HTML subset) and ASS override blocks `{\...}`. */
 const MARKUP = /<[^<>\r\n]*>|\{\\[^{}\r\n]*\}/g;
@@ -110,22 +111,47 @@ const CONSONANT = 8; // InCB=Consonant: joins the character before after a LINKE
 const SLOW = 9; // needs the slow way: entity, control, surrogate, ZWJ, Prepend, Hangul jamo...
 const INVISIBLE_UNIT = 10; // not read at all (INVISIBLE): as if it were not there
 
-/** Classes of the BMP code units met so far: a subtitle file uses a few hundred. */
+/**
+ * Classes of the BMP code units: those of unit-classes.ts (every code point assigned in the
+ * Unicode version it was made with), filled in when the first class is asked; the others
+ * classified when met.
+ */
 const classOf = new Uint8Array(0x10000);
+let tableRead = false;
 
 const MARKUP_OR_CONTROL = /[\p{Cc}<{&\u2028\u2029]/u;
 const EXTEND_OR_SPACING_MARK = /[\p{Grapheme_Extend}\p{Mc}\u0e33\u0eb3]/u;
 const WHITE_SPACE = /\s/u;
 const LETTER = /\p{L}/u;
 
+/** The class of one code unit: unit-classes.ts's, or else classifyUnit's. */
+function classify(unit: number): number {
+  if (!tableRead) {
+    knownUnitClasses();
+    if (classOf[unit] !== 0) return classOf[unit]!;
+  }
+  return classifyUnit(unit);
+}
+
+/** The classes known so far, unit-classes.ts's among them (0: not classified yet): assembly/certify.ts starts from a copy. */
+export function knownUnitClasses(): Uint8Array {
+  if (!tableRead) {
+    tableRead = true;
+    readUnitClasses(classOf);
+  }
+  return classOf;
+}
+
 /**
  * The class of one code unit, from the same regular expressions as the slow way; for combining
  * marks and Brahmic letters, asked of the segmenter itself: does the mark join the character
  * before (not every Mc does), does it link the next consonant (KA + m + KA is one cluster), does a
  * conjunct go on through it (KA + VIRAMA + m + KA), is the letter a consonant (KA + VIRAMA + c).
- * So the one-pass count cannot drift from Intl.Segmenter when Node's Unicode version moves.
+ * So the one-pass count cannot drift from Intl.Segmenter when Node's Unicode version moves:
+ * scripts/unit-classes.ts writes unit-classes.ts from it, and test/unit/quality-certify.test.ts
+ * compares the two for every BMP code unit.
  */
-function classify(unit: number): number {
+export function classifyUnit(unit: number): number {
   if (unit >= 0xd800 && unit <= 0xdfff) return SLOW;
   const character = String.fromCharCode(unit);
   if (HAS_INVISIBLE.test(character)) return INVISIBLE_UNIT;
@@ -141,6 +167,13 @@ function classify(unit: number): number {
   const brahmic = (unit >= 0x0900 && unit <= 0x1cff) || (unit >= 0xa800 && unit <= 0xabff);
   if (brahmic && LETTER.test(character) && clusters(`\u0915\u094d${character}`) === 1) return CONSONANT;
   return isHalfWidth(unit) ? HALF : FULL;
+}
+
+/** The class of a BMP code unit for the one-pass count, classified the first time it is asked (assembly/certify.ts asks too). */
+export function unitClass(unit: number): number {
+  let unitClass = classOf[unit]!;
+  if (unitClass === 0) unitClass = classOf[unit] = classify(unit);
+  return unitClass;
 }
 
 /**

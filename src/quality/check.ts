@@ -3,6 +3,7 @@
  * out, in the shape of the `quality` output. Pure: the caller reads the file and reports.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
+import { certifiedCues } from './certify.ts';
 import { Findings, TimingRules, checkText } from './cue-rules.ts';
 import { limitsFor } from './limits.ts';
 import type { LanguageLimits, LimitOverride, LimitRule } from './limits.ts';
@@ -62,9 +63,23 @@ export interface Checked {
 }
 
 export function checkSubtitle(input: SubtitleToCheck): FileQuality {
-  const { format } = input;
+  // Most delivered files break no rule: the quick certificate says so at a fraction of the cost
+  // (certify.ts). Any other file is read the full way, which finds and explains everything.
   const limits = limitsFor(input.language, input.overrides);
-  const decoded = decode(input.bytes);
+  const body = utf8Body(input.bytes);
+  const cues = body === undefined ? 0 : certifiedCues(body, input.format, limits);
+  if (cues > 0) return { file: input.file, language: input.language, cues, errors: 0, warnings: 0, findings: [] };
+  return checkFully(input, limits, body);
+}
+
+/** checkSubtitle without the quick certificate: what it must agree with (test/unit/quality-certify.test.ts). */
+export function checkSubtitleFully(input: SubtitleToCheck): FileQuality {
+  return checkFully(input, limitsFor(input.language, input.overrides), utf8Body(input.bytes));
+}
+
+function checkFully(input: SubtitleToCheck, limits: LanguageLimits, body: Uint8Array | undefined): FileQuality {
+  const { format } = input;
+  const decoded = decode(input.bytes, body);
   // A well-formed file is read and checked in one pass (well-formed.ts); anything else, and any
   // file that pass does not expect, the parser reads and explains. Valid UTF-8 comes with LF only.
   const checked =
@@ -118,8 +133,21 @@ function startsWithBom(bytes: Uint8Array, at: number): boolean {
   return bytes.length >= at + 3 && bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
 }
 
-/** The text, and where it stops being UTF-8 (the check goes on with U+FFFD in place of the bad bytes). */
-function decode(bytes: Uint8Array): { text: string; notUtf8?: { line: number; message: string } } {
+/**
+ * The text's bytes when the file is UTF-8: without its byte order mark (and one more, as
+ * TextDecoder would drop); `undefined` when it is not UTF-8.
+ */
+function utf8Body(bytes: Uint8Array): Uint8Array | undefined {
+  const body = startsWithBom(bytes, 0) ? bytes.subarray(3) : bytes;
+  if (!isUtf8(body)) return undefined;
+  return startsWithBom(body, 0) ? body.subarray(3) : body;
+}
+
+/**
+ * The text, and where it stops being UTF-8 (the check goes on with U+FFFD in place of the bad
+ * bytes). `valid`: utf8Body's answer for these bytes.
+ */
+function decode(bytes: Uint8Array, valid: Uint8Array | undefined): { text: string; notUtf8?: { line: number; message: string } } {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     return {
@@ -131,11 +159,10 @@ function decode(bytes: Uint8Array): { text: string; notUtf8?: { line: number; me
     };
   }
   const body = startsWithBom(bytes, 0) ? bytes.subarray(3) : bytes;
-  if (isUtf8(body)) {
+  if (valid !== undefined) {
     // Node's validator and decoder (simdutf) are native code: about 10x faster than TextDecoder's
-    // fatal mode here, and they need no warm-up. TextDecoder would drop one more BOM: so does this.
-    const from = startsWithBom(body, 0) ? 3 : 0;
-    const view = Buffer.from(body.buffer, body.byteOffset + from, body.byteLength - from);
+    // fatal mode here, and they need no warm-up.
+    const view = Buffer.from(valid.buffer, valid.byteOffset, valid.byteLength);
     // CRLF and lone CR are line breaks, as SubtitleLines takes them; looked for in the bytes, a
     // third of the size of the text (searching the text was 14 ms of the benchmark's 230).
     const text = view.toString('utf8');

@@ -9,12 +9,14 @@
  * and the other downloads of the loop; after it, it sees each file under its final name, and the
  * annotations can be ranked across all files (GitHub shows only 10 of each kind).
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { AnnotationCount } from '../annotations.ts';
 import { ANNOTATIONS_PER_STEP } from '../annotations.ts';
 import { errorMessage } from '../error-message.ts';
 import type { Clock, Log } from '../runtime.ts';
+import { certifierInput } from './certify.ts';
 import { checkSubtitle, subtitleFormatOf } from './check.ts';
 import type { FileQuality } from './check.ts';
 import type { LimitOverride } from './limits.ts';
@@ -133,7 +135,15 @@ function readSaved(absolute: string, file: string, log: Log): Uint8Array | undef
       );
       return undefined;
     }
-    return readFileSync(descriptor);
+    // Read where the quick certificate reads it (certify.ts): no copy for the usual file.
+    const bytes = certifierInput(size) ?? Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const got = readSync(descriptor, bytes, read, size - read, read);
+      if (got === 0) break;
+      read += got;
+    }
+    return bytes.subarray(0, read);
   } catch (error) {
     log.warning(`Subtitle quality: ${file} could not be read back, so it was not checked: ${errorMessage(error)}`, {
       title: 'Subtitle quality',
