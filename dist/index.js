@@ -6868,7 +6868,7 @@ async function run(given) {
     // The findings' annotations in the room the run's own left (the artifact's and the PR comment's
     // warnings included), keeping one error for each failure still to report.
     if (quality) {
-        const { annotateQuality } = await Promise.all(/* import() */[__nccwpck_require__.e(192), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23340));
+        const { annotateQuality } = await Promise.all(/* import() */[__nccwpck_require__.e(192), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45900));
         annotateQuality(io.log, report, annotations.written, [failure, qualityFailed].filter(Boolean).length);
     }
     if (failure)
@@ -6889,7 +6889,7 @@ async function checkSubtitles(context, settings, record) {
     if (context.abort.aborted)
         return undefined;
     // Loaded here: the parser and the rules are not needed before the downloads are in (start-up).
-    const { checkSavedSubtitles } = await Promise.all(/* import() */[__nccwpck_require__.e(192), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23340));
+    const { checkSavedSubtitles } = await Promise.all(/* import() */[__nccwpck_require__.e(192), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45900));
     return checkSavedSubtitles({
         mode: settings.qualityCheck,
         overrides: settings.qualityRules,
