@@ -515,36 +515,42 @@ function timingLine(from: usize, separator: i32): usize {
 }
 
 function readTiming(from: usize, separator: i32): bool {
-  if (load<u8>(from + 12) != 0x20 || load<u8>(from + 13) != 0x2d || load<u8>(from + 14) != 0x2d) return false;
-  if (load<u8>(from + 15) != 0x3e || load<u8>(from + 16) != 0x20) return false;
-  const start = fixedTime(from, separator);
-  if (start < 0) return false;
-  const end = fixedTime(from + 17, separator);
-  if (end < 0) return false;
-  startMs = start;
-  endMs = end;
+  // The form, checked 16 bytes at a time (bytes 0-15, then 13-28): each byte between the lowest
+  // and highest it may be, a digit (below 6 for the tens of minutes and seconds) or its sign.
+  const sign = <i8>separator;
+  const first = v128.load(from);
+  const second = v128.load(from + 13);
+  const firstOk = v128.and(
+    i8x16.ge_u(first, i8x16.replace_lane(FIRST_LOWEST, 8, sign)),
+    i8x16.le_u(first, i8x16.replace_lane(FIRST_HIGHEST, 8, sign)),
+  );
+  const secondOk = v128.and(
+    i8x16.ge_u(second, i8x16.replace_lane(SECOND_LOWEST, 12, sign)),
+    i8x16.le_u(second, i8x16.replace_lane(SECOND_HIGHEST, 12, sign)),
+  );
+  if (!i8x16.all_true(v128.and(firstOk, secondOk))) return false;
+  startMs = fixedTime(from);
+  endMs = fixedTime(from + 17);
   return true;
 }
 
-function fixedTime(p: usize, separator: i32): i32 {
-  const h1 = digit(p);
-  const h2 = digit(p + 1);
-  const m1 = digit(p + 3);
-  const m2 = digit(p + 4);
-  const s1 = digit(p + 6);
-  const s2 = digit(p + 7);
-  const a = digit(p + 9);
-  const b = digit(p + 10);
-  const d = digit(p + 11);
-  if ((h1 | h2 | m1 | m2 | s1 | s2 | a | b | d) < 0 || m1 > 5 || s1 > 5) return -1;
-  if (load<u8>(p + 2) != 0x3a || load<u8>(p + 5) != 0x3a || <i32>load<u8>(p + 8) != separator) return -1;
-  return (h1 * 10 + h2) * 3_600_000 + (m1 * 10 + m2) * 60_000 + (s1 * 10 + s2) * 1000 + a * 100 + b * 10 + d;
+// "00:00:01.000 -->" and "--> 00:00:03.500": the lowest and highest byte at each place (the
+// separator's place, 8 and 12, is set to `.` or `,` when used).
+const FIRST_LOWEST = i8x16(0x30, 0x30, 0x3a, 0x30, 0x30, 0x3a, 0x30, 0x30, 0, 0x30, 0x30, 0x30, 0x20, 0x2d, 0x2d, 0x3e);
+const FIRST_HIGHEST = i8x16(0x39, 0x39, 0x3a, 0x35, 0x39, 0x3a, 0x35, 0x39, 0, 0x39, 0x39, 0x39, 0x20, 0x2d, 0x2d, 0x3e);
+const SECOND_LOWEST = i8x16(0x2d, 0x2d, 0x3e, 0x20, 0x30, 0x30, 0x3a, 0x30, 0x30, 0x3a, 0x30, 0x30, 0, 0x30, 0x30, 0x30);
+const SECOND_HIGHEST = i8x16(0x2d, 0x2d, 0x3e, 0x20, 0x39, 0x39, 0x3a, 0x35, 0x39, 0x3a, 0x35, 0x39, 0, 0x39, 0x39, 0x39);
+
+/** `00:00:01.000` at `p`, its form already checked: in milliseconds. */
+function fixedTime(p: usize): i32 {
+  const hours = digit(p) * 10 + digit(p + 1);
+  const minutes = digit(p + 3) * 10 + digit(p + 4);
+  const seconds = digit(p + 6) * 10 + digit(p + 7);
+  return hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + digit(p + 9) * 100 + digit(p + 10) * 10 + digit(p + 11);
 }
 
-/** The digit at `p`, -1 for any other byte. */
 function digit(p: usize): i32 {
-  const value = <i32>load<u8>(p) - 0x30;
-  return value >= 0 && value <= 9 ? value : -1;
+  return <i32>load<u8>(p) - 0x30;
 }
 
 /**
