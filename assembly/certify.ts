@@ -120,8 +120,9 @@ function webVtt(): i32 {
     if (end == 0) {
       // Not a timing line of the fixed form: a cue identifier (NOTE, STYLE and REGION blocks are
       // the parser's, as is a timing line of any other form), then the timing line.
-      end = lineEnd(p);
-      if (end == 0 || hasArrow(p, contentEnd) || startsWithBlockName(p)) return 0;
+      // (scanLine says 0 for a "-->" in the line, and for a lone CR.)
+      end = scanLine(p);
+      if (end == 0 || startsWithBlockName(p)) return 0;
       p = end + 1;
       if (p >= fileEnd) return 0;
       end = timingLine(p, 0x2e);
