@@ -2,7 +2,8 @@
  * `node scripts/unit-classes.ts`: writes src/quality/unit-classes.ts, the class of every BMP code
  * unit for the one-pass character count (src/quality/characters.ts classifyUnit, which asks
  * Intl.Segmenter and Unicode property escapes), for every code point assigned in this Node's
- * Unicode version; unassigned ones are left to be classified when met. Reading the table takes a
+ * Unicode version; unassigned ones are left to be classified when met, and a Node of another
+ * Unicode version classifies every code unit itself. Reading the table takes a
  * fraction of a millisecond; classifying the characters of a feature film in 100 languages took
  * 20 ms and more, most of it loading ICU's segmentation data (docs/benchmarks.md).
  * test/unit/quality-certify.test.ts checks the table against classifyUnit for every code unit.
@@ -39,6 +40,9 @@ const text = `/**
  * for the others (classified when met), as runs: a letter for the class (A: 0, B: 1...), then the
  * run's length in base 32.
  */
+/** The Unicode version of the classes: the table is used only by a Node of that version (characters.ts). */
+export const UNIT_CLASSES_UNICODE = '${process.versions.unicode}';
+
 const RUNS =
   '${runs}';
 

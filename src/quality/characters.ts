@@ -17,7 +17,7 @@
  * point, which gives the same number (test/unit/quality-characters.test.ts compares the two for
  * every code point of planes 0, 1 and 14).
  */
-import { readUnitClasses } from './unit-classes.ts';
+import { UNIT_CLASSES_UNICODE, readUnitClasses } from './unit-classes.ts';
 
 /** Tags `<...>` (WebVTT, SRT's HTML subset) and ASS override blocks `{\...}`. */
 const MARKUP = /<[^<>\r\n]*>|\{\\[^{}\r\n]*\}/g;
@@ -133,13 +133,22 @@ function classify(unit: number): number {
   return classifyUnit(unit);
 }
 
-/** The classes known so far, unit-classes.ts's among them (0: not classified yet): assembly/certify.ts starts from a copy. */
+/**
+ * The classes known so far (0: not classified yet): assembly/certify.ts starts from a copy. They
+ * include unit-classes.ts's when it was made with the Unicode version of the Node that runs
+ * (unitClassesApply); under another, every class is asked of this Node as its unit is met.
+ */
 export function knownUnitClasses(): Uint8Array {
   if (!tableRead) {
     tableRead = true;
-    readUnitClasses(classOf);
+    if (unitClassesApply(process.versions.unicode)) readUnitClasses(classOf);
   }
   return classOf;
+}
+
+/** Whether unit-classes.ts holds the classes of the Unicode version `unicode` (the running Node's). */
+export function unitClassesApply(unicode: string | undefined): boolean {
+  return unicode === UNIT_CLASSES_UNICODE;
 }
 
 /**
@@ -147,9 +156,10 @@ export function knownUnitClasses(): Uint8Array {
  * marks and Brahmic letters, asked of the segmenter itself: does the mark join the character
  * before (not every Mc does), does it link the next consonant (KA + m + KA is one cluster), does a
  * conjunct go on through it (KA + VIRAMA + m + KA), is the letter a consonant (KA + VIRAMA + c).
- * So the one-pass count cannot drift from Intl.Segmenter when Node's Unicode version moves:
- * scripts/unit-classes.ts writes unit-classes.ts from it, and test/unit/quality-certify.test.ts
- * compares the two for every BMP code unit.
+ * So the one-pass count cannot drift from Intl.Segmenter when Node's Unicode version moves.
+ * scripts/unit-classes.ts writes unit-classes.ts from it, which is used only under the Unicode
+ * version it was made with, and test/unit/quality-certify.test.ts compares the two for every BMP
+ * code unit.
  */
 export function classifyUnit(unit: number): number {
   if (unit >= 0xd800 && unit <= 0xdfff) return SLOW;

@@ -6,15 +6,16 @@
  * (docs/benchmarks.md, "Subtitle quality check"). Also the class table it starts from
  * (src/quality/unit-classes.ts), against the classes Intl.Segmenter gives in this Node.
  */
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { certifiedCues } from '../../src/quality/certify.ts';
 import { checkSubtitle, checkSubtitleFully } from '../../src/quality/check.ts';
 import type { SubtitleFormat } from '../../src/quality/check.ts';
-import { classifyUnit, countLine } from '../../src/quality/characters.ts';
+import { classifyUnit, countLine, unitClassesApply } from '../../src/quality/characters.ts';
 import { limitsFor } from '../../src/quality/limits.ts';
-import type { LimitOverride } from '../../src/quality/limits.ts';
-import { readUnitClasses } from '../../src/quality/unit-classes.ts';
+import type { LimitOverride, LimitRule } from '../../src/quality/limits.ts';
+import { UNIT_CLASSES_UNICODE, readUnitClasses } from '../../src/quality/unit-classes.ts';
 
 const time = (ms: number, separator: string): string => {
   const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
@@ -237,6 +238,145 @@ describe('the quick certificate', () => {
   });
 });
 
+describe('the quick certificate, at the edges', () => {
+  const allOff = (rules: LimitRule[]): LimitOverride[] => rules.map((rule) => ({ rule, value: undefined, scope: undefined, line: 1 }));
+
+  it('the timing line: each of its bytes replaced by each ASCII byte, the same result as the full check', () => {
+    // Its form is checked 16 bytes at a time against the lowest and highest byte of each place:
+    // a bound one off (minutes up to 99, a missing separator) would certify an unparseable line.
+    const overrides = allOff(['max-duration', 'min-duration', 'min-gap', 'max-cps']);
+    let certified = 0;
+    let differ = 0;
+    for (const format of ['vtt', 'srt'] as const) {
+      const separator = format === 'srt' ? ',' : '.';
+      const lines = [`00:00:01.000 --> 00:00:04.000`, `00:59:59.999 --> 01:00:00.500`, `00:00:01.000 --> 99:59:59.999`];
+      for (const base of lines.map((line) => line.replaceAll('.', separator))) {
+        for (let at = 0; at < base.length; at++) {
+          for (let byte = 0; byte < 128; byte++) {
+            const line = base.slice(0, at) + String.fromCharCode(byte) + base.slice(at + 1);
+            const body = `${format === 'vtt' ? 'WEBVTT\n\n' : '1\n'}${line}\nHi\n`;
+            const input = { bytes: Buffer.from(body, 'utf8'), file: `x.${format}`, language: 'en', format, overrides };
+            const quick = checkSubtitle(input);
+            if (quick.findings.length === 0) certified++;
+            if (!isDeepStrictEqual(quick, checkSubtitleFully(input))) differ++;
+          }
+        }
+      }
+    }
+    expect(differ).toBe(0);
+    expect(certified).toBeGreaterThan(100); // the unchanged lines and the digits that keep the form
+  });
+
+  // Pieces from many scripts: viramas and conjuncts, marks that join or stand alone, half-width
+  // and full-width forms, white space of all kinds, markup whole and broken.
+  const PIECES = [
+    'a',
+    'W',
+    ' ',
+    '  ',
+    '<i>',
+    '</i>',
+    '<',
+    '>',
+    '{\\an8}',
+    '{\\a',
+    '{',
+    '}',
+    '\u00a0',
+    '\u3000',
+    '\u2000',
+    '\ufeff',
+    '\u200b',
+    '\u200f',
+    '\u00ad',
+    '\u0301',
+    'क',
+    '\u094d',
+    'ष',
+    'ि',
+    'ा',
+    'ं',
+    'ः',
+    'ক',
+    '\u09cd',
+    'ষ',
+    'ฉ',
+    'ั',
+    'ำ',
+    '漢',
+    'ｱ',
+    'Ａ',
+    'ñ',
+    'Ω',
+    'ေ',
+    'က',
+    '\u1039',
+    '\u103a',
+    '\u17d2',
+    'ក',
+    '\u0d4d',
+    'ക',
+    '\u0c4d',
+    'క',
+    'ཀ',
+    '\u064b',
+    'ب',
+    '\u0903',
+    '\u093c',
+    'ー',
+    '\u3099',
+    '\uff9e',
+    'é',
+    'ế',
+  ];
+
+  it('cues at their limits, counted character by character: the same result as the full check', () => {
+    // Limits set to each cue's own counts (and half a character or a line either side), so that
+    // the upper bounds never settle it and every character is counted the slow way in both.
+    let certified = 0;
+    let counted = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          format: fc.constantFrom<SubtitleFormat>('srt', 'vtt'),
+          language: fc.constantFrom('en', 'ja', 'zh', 'hi', 'ko', 'th'),
+          lines: fc.array(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+          seconds: fc.integer({ min: 1, max: 4 }),
+          lengthBy: fc.constantFrom(-0.5, 0, 0, 0.5, 1),
+          linesBy: fc.constantFrom(-1, 0, 0, 1),
+          cpsBy: fc.constantFrom(-0.25, 0, 0, 0.25),
+        }),
+        ({ format, language, lines: pieces, seconds, lengthBy, linesBy, cpsBy }) => {
+          const { halfWidthCountsHalf } = limitsFor(language);
+          // An SRT text line that starts with white space is the parser's: start those with a letter.
+          const lines = pieces
+            .map((line) => line.join(''))
+            .map((line) => (format === 'srt' && /^[\s\ufeff]/.test(line) ? `x${line}` : line));
+          const counts = lines.map((line) => countLine(line, halfWidthCountsHalf));
+          const total = counts.reduce((sum, count) => sum + count, 0);
+          const separator = format === 'srt' ? ',' : '.';
+          const body = `${format === 'vtt' ? 'WEBVTT\n\n' : '1\n'}${time(1000, separator)} --> ${time(1000 + seconds * 1000, separator)}\n${lines.join('\n')}\n`;
+          const overrides: LimitOverride[] = [
+            { rule: 'max-line-length', value: Math.max(...counts) + lengthBy, scope: undefined, line: 1 },
+            { rule: 'max-lines', value: counts.filter((count) => count > 0).length + linesBy, scope: undefined, line: 1 },
+            { rule: 'max-cps', value: total / seconds + cpsBy, scope: undefined, line: 1 },
+            ...allOff(['min-duration', 'max-duration']),
+          ];
+          const input = { bytes: Buffer.from(body, 'utf8'), file: `x.${format}`, language, format, overrides };
+          const full = checkSubtitleFully(input);
+          const quick = checkSubtitle(input);
+          expect(quick).toEqual(full);
+          if (full.findings.length === 0) counted++;
+          if (certifiedCues(input.bytes, format, limitsFor(language, overrides)) > 0) certified++;
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+    expect(counted).toBeGreaterThan(1_000);
+    expect(certified).toBeGreaterThan(counted / 3);
+  });
+});
+
 describe('the class table (src/quality/unit-classes.ts)', () => {
   it('gives each code unit the class classifyUnit gives it in this Node, for every code point it lists', () => {
     const table = new Uint8Array(0x10000);
@@ -252,6 +392,15 @@ describe('the class table (src/quality/unit-classes.ts)', () => {
     expect(differ.slice(0, 10)).toEqual([]);
     // Every assigned BMP code point is listed (57,000 and more since Unicode 15), and the surrogates.
     expect(listed).toBeGreaterThan(55_000);
+  });
+
+  it("is made with this Node's Unicode version, and used by no other", () => {
+    // A Node with another Unicode version may class a character otherwise (a mark new in Unicode
+    // 17 is a letter of its own before): there the classes are asked as each unit is met.
+    expect(UNIT_CLASSES_UNICODE).toBe(process.versions.unicode);
+    expect(unitClassesApply(process.versions.unicode)).toBe(true);
+    expect(unitClassesApply('16.0')).toBe(false);
+    expect(unitClassesApply(undefined)).toBe(false);
   });
 
   it('leaves out only code points unassigned in its Unicode version', () => {
