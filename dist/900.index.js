@@ -37,6 +37,8 @@ const CERTIFY_WASM = 'AGFzbQEAAAABHgRgAX8Bf2ACf38Bf2AAAX9gCn9/f3x8fHx8fH8BfwIUAQ
  * for the others (classified when met), as runs: a letter for the class (A: 0, B: 1...), then the
  * run's length in base 32.
  */
+/** The Unicode version of the classes: the table is used only by a Node of that version (characters.ts). */
+const UNIT_CLASSES_UNICODE = '17.0';
 const RUNS = 'J10E1C5J1ClJ1C1uJ1C3J11E1BcK1BiCnB1CvB1CaoB5gF3gB8A2B6A4B7A1B1A1BkA1B70F7B56A1B16A2B1iA2B3A1F1dB1F1B1F2B1F2B1F1A8BrA4B6AbJ6BaFbB1K1B1eFlBgF1B35F7J1B1F6B2F2B1F4B10A1J1B1F1BuFrA2B2pFbB1AeB1bF9B7A2F1BoF4B1F9B1F3B1F5A2BfA1BpF3A2B1A1BbA5B10J2A5F9B1aFoJ1F10G1BhI15F1G1F1B1G3F8G4H1G2B1F7I8B2F2BkI8B1F1G2A1B8A2B2A2B2IkA1I7A1I1A3I4A2F1B1F1G2F4A2G2A2G2H1B1A8F1A4I2A1I1B2F2A2BaI2BcF1A2F2G1A1B6A4B2A2BmA1B7A1B2A1B2A1B2A2F1A1G3F2A4F2A2F3A3F1A7B4A1B1A7BaF2B3F1B1AaF2G1A1B9A1B3A1B2IkA1I7A1I2A1I5A2F1B1G3F5A1F2G1A1G2H1A2B1AfB2F2A2BcA7I1F6A1F1G2A1B8A2B2A2B2IkA1I7A1I2A1I5A2F1B1F2G1F4A2G2A2G2H1A7F3A4I2A1I1B2F2A2BbI1B6AaF1B1A1B6A3B3A1B4A3B2A1B1A1B2A3B2A3B3A3BcA4F1G1F1G2A3G3A1G3F1A2B1A6F1AeBlA5F1G3F1B8A1B3A1B3IkA1IgA2F1B1F3G4A1F3A1F3H1A7F2A1I3A1B2A2B2F2A2BaA7BaF1G2B9A1B3A1BnA1BaA1B5A2F1B1G1F2G1F1G2A1F3A1F4A7F2A5B3A1B2F2A2BaA1B2G1AcF2G2B9A1B3A1B3I16F2B1F1G2F4A1G3A1G3H1J1B1A4B3F1BaF2A2BqA1F1G2A1BiA3BoA1B9A1B1A2B7A3F1A4F1G2F3A1F1A1G7F1A6BaA2G2B1AcB1gF1B1G1F7A4B8F8BdA15B2A1B1A1B5A1BoA1B1A1BaF1B1G1F9B1A2B5A1B1A1F7A1BaA2B4A10BoF2BrF1B1F1B1F1B4G2B8A1B14A4FeG1F5B1F2B5FbA1F14A1B8F1B6A1BdA15I1bB2F4G1F6B1H1F1G2F2I1BgI6G2F2I4F3I1B3I2B7I3F4IdF1B1G1F2B6F1I1BeF1B18A1B1A5B1A2B1gJ80B29A1B4A2B7A1B1A1B4A2B19A1B4A2B11A1B4A2B7A1B1A1B4A2BfA1B1pA1B4A2B23A2F3BtA3BqA6B2mA2B6A2Bk0D1BsA3B2pA7BiF4A9BjF3B2A9BiF2AcBdA1B3A1F2AcI1kF2G1F7G8F1G2F9H1F1B9F1A2BaA6BaA6BbF3B1F1BaA6B2pA7B5F2B12F1B1A5B26AaBvA1F3G4F2G3A4G2F1G6F3A4B1A3B1aA2B5AbB1cA4BqA6BbA3B1pF2G2F1A2B2I1lG1F1G1F7A1H1B1F1B2F8G6FaA2F1BaA6BaA6BeA2F1eA2FcAkF4G1B6I2B6I11FaG4F2H1I8A1BtF9BcF2G1IuG1F4G2F3H1F2I2BbI3B18F1G1F2G3F1G1F5A8B18G8F8G2F2A3BfA3B1uA5B1bA2BbA8F3B1FdG1F7B4F1B6F1B2G1F2B1A5B60F20C80BmA2B6A2B16A2B6A2B8A1B1A1B1A1B1A1BvA2B1lA1BfA1BeA2B6A1BjA2B3A1B9A1DbK1G1J1K2BoJ2K5D1B1fD1K5A1K4B8A2BrA1BdA3B12AeF11AfB4cA4BkqAmBbAlB1okA2BbpF3B2A5B1dA1B1A5B1A2B1oA7B2AeF1BnA9B7A1B7A1B7A1B7A1B7A1B7A1B7A1B7A1F10B2uA12BqA1B2pAcB6mAqBgD1B19F6BgA1B2mA2F2B35A5B1bA1B2uA1B2mA9B1gA1BsjdA3B1nA9BasAkB1fF4B1FaB10F2B2gF2B6A8B6tAkBhF1B3F1B4F1BnG2F2G1B4F1A3BaA6B1oA8G2B1iGgF2A8BcA6FiBdF1B16F8BpFbG1F1AbB1JtA3F3G1B5I3B3I14F1G2F4G2F2G2H1BdA1BbA4B2I5F1B1I9BaI5A1B19F6G2F2G2F2A9B3F1B8F1G1A2BaA2B4IgB1I3B6I1B1F1B1I2B1gF1B1F3B2F2B5F2B1F1B1AoB5IbG1F2G2B5G1H1AaB6A2B6A2B6A9B7A1B7A1B1sA4B2gIrB8G2F1G2F1G2B1G1F1A2BaA6Bat4AcJnA4J1hA4J200B6jeA2B3aA16B7AcB5A5B1F1BoA1B5A1B1A1B2A1B2A1BkaA10BgFgBaA6FgB13A1BjA1B4A4B5A1B47A2K1A1B30C1tF2CvA3C6A2C6A2C6A2C3A3B7A1C7AaB5A2';
 /** Fills `classes` (65,536 entries) from the table. */
 function readUnitClasses(classes) {
@@ -183,22 +185,32 @@ function classify(unit) {
     }
     return classifyUnit(unit);
 }
-/** The classes known so far, unit-classes.ts's among them (0: not classified yet): assembly/certify.ts starts from a copy. */
+/**
+ * The classes known so far (0: not classified yet): assembly/certify.ts starts from a copy. They
+ * include unit-classes.ts's when it was made with the Unicode version of the Node that runs
+ * (unitClassesApply); under another, every class is asked of this Node as its unit is met.
+ */
 function knownUnitClasses() {
     if (!tableRead) {
         tableRead = true;
-        readUnitClasses(classOf);
+        if (unitClassesApply(process.versions.unicode))
+            readUnitClasses(classOf);
     }
     return classOf;
+}
+/** Whether unit-classes.ts holds the classes of the Unicode version `unicode` (the running Node's). */
+function unitClassesApply(unicode) {
+    return unicode === UNIT_CLASSES_UNICODE;
 }
 /**
  * The class of one code unit, from the same regular expressions as the slow way; for combining
  * marks and Brahmic letters, asked of the segmenter itself: does the mark join the character
  * before (not every Mc does), does it link the next consonant (KA + m + KA is one cluster), does a
  * conjunct go on through it (KA + VIRAMA + m + KA), is the letter a consonant (KA + VIRAMA + c).
- * So the one-pass count cannot drift from Intl.Segmenter when Node's Unicode version moves:
- * scripts/unit-classes.ts writes unit-classes.ts from it, and test/unit/quality-certify.test.ts
- * compares the two for every BMP code unit.
+ * So the one-pass count cannot drift from Intl.Segmenter when Node's Unicode version moves.
+ * scripts/unit-classes.ts writes unit-classes.ts from it, which is used only under the Unicode
+ * version it was made with, and test/unit/quality-certify.test.ts compares the two for every BMP
+ * code unit.
  */
 function classifyUnit(unit) {
     if (unit >= 0xd800 && unit <= 0xdfff)
