@@ -416,7 +416,8 @@ function textLine(from: usize): usize {
       unit = ((c & 0x1f) << 6) | ((<i32>load<u8>(i + 1)) & 0x3f);
       size = 2;
     } else if (c < 0xf0) {
-      unit = ((c & 0x0f) << 12) | (((<i32>load<u8>(i + 1)) & 0x3f) << 6) | ((<i32>load<u8>(i + 2)) & 0x3f);
+      const word = load<u32>(i); // the three bytes in one load (and the next, ignored: certify.ts leaves room past the file)
+      unit = <i32>(((word & 0x0f) << 12) | ((word >> 2) & 0x0fc0) | ((word >> 16) & 0x3f));
       size = 3;
     } else {
       return 0; // outside the BMP: surrogate pairs are the slow way's

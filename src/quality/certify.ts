@@ -19,6 +19,8 @@ import type { SubtitleFormat } from './parse.ts';
 /** Where the module reads a file it is given (below it: the class of each BMP code unit). */
 const INPUT = 65_536;
 const PAGE = 65_536;
+/** Bytes past the file the module may read in one load and ignore (assembly/certify.ts textLine). */
+const SLACK = 16;
 
 interface Certifier {
   certify(
@@ -69,7 +71,7 @@ export function certifierInput(size: number): Uint8Array | undefined {
   certifier ??= makeCertifier();
   if (certifier === null) return undefined;
   const { memory } = certifier;
-  const needed = INPUT + size;
+  const needed = INPUT + size + SLACK;
   try {
     if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
   } catch {

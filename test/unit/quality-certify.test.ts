@@ -9,7 +9,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { certifiedCues } from '../../src/quality/certify.ts';
+import { certifiedCues, certifierInput } from '../../src/quality/certify.ts';
 import { checkSubtitle, checkSubtitleFully } from '../../src/quality/check.ts';
 import type { SubtitleFormat } from '../../src/quality/check.ts';
 import { classifyUnit, countLine, unitClassesApply } from '../../src/quality/characters.ts';
@@ -374,6 +374,26 @@ describe('the quick certificate, at the edges', () => {
     );
     expect(counted).toBeGreaterThan(1_000);
     expect(certified).toBeGreaterThan(counted / 3);
+  });
+});
+
+describe('the quick certificate and its memory', () => {
+  it("certifies a file whose last character is counted at the very end of the module's memory", () => {
+    // The count reads a 3-byte character in one 4-byte load: the module's memory always has room
+    // past the file (a load past its end would trap, and the file lose its quick path).
+    const head = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n';
+    for (const pages of [1, 2, 3]) {
+      const size = pages * 65_536; // with the module's 64 KiB of classes before it: memory ends where the file does
+      const line = `${'a'.repeat(size - Buffer.byteLength(head) - 6)}कि`;
+      const body = Buffer.from(`${head}${line}`, 'utf8');
+      expect(body.length).toBe(size);
+      // The line's own count as its limit: past the code-point bound, so every character is counted.
+      const off = (['max-cps', 'max-duration'] as const).map((rule) => ({ rule, value: undefined, scope: undefined, line: 1 }));
+      const limits = limitsFor('hi', [...off, { rule: 'max-line-length', value: countLine(line, false), scope: undefined, line: 1 }]);
+      const input = certifierInput(size)!;
+      input.set(body);
+      expect(certifiedCues(input, 'vtt', limits), `${pages} pages`).toBe(1);
+    }
   });
 });
 
