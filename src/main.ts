@@ -120,8 +120,11 @@ async function checkSubtitles(context: RunContext, settings: Settings, record: R
   if (settings.qualityCheck === 'off' || settings.dryRun || settings.mode === 'submit' || settings.mode === 'cancel') return undefined;
   if (context.abort.aborted) return undefined;
   // Loaded here: the parser and the rules are not needed before the downloads are in (start-up).
+  // The time the check logs counts loading them too.
+  const startedAt = context.clock();
   const { checkSavedSubtitles } = await import('./quality/run.ts');
   return checkSavedSubtitles({
+    startedAt,
     mode: settings.qualityCheck,
     overrides: settings.qualityRules,
     workspace: settings.workspace,

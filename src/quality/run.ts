@@ -55,6 +55,8 @@ export interface CheckOptions {
   saved: readonly SavedFile[];
   log: Log;
   clock: Clock;
+  /** When the check began, if before this call (its code was loaded first): the time it logs counts from there. */
+  startedAt?: number;
   /** Aborted: the check stops, and says so (the run is being cancelled). */
   signal?: AbortSignal;
 }
@@ -65,8 +67,8 @@ const YIELD_EVERY_MS = 50;
 /** Checks every SRT and WebVTT file in `saved`; `undefined` when the run was cancelled meanwhile. */
 export async function checkSavedSubtitles(options: CheckOptions): Promise<QualityCheck | undefined> {
   const { log, clock } = options;
-  const started = clock();
-  let yielded = started;
+  const started = options.startedAt ?? clock();
+  let yielded = clock();
   const files: FileQuality[] = [];
   for (const { file, language } of options.saved) {
     const format = subtitleFormatOf(file);

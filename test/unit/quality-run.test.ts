@@ -76,6 +76,21 @@ describe('checkSavedSubtitles', () => {
     ]);
   });
 
+  it("logs the time from startedAt when given (loading the check's code counts), from its own start otherwise", async () => {
+    const root = workspace({ 'localized/fr/intro.vtt': 'clean.vtt' });
+    const saved = [{ file: 'localized/fr/intro.vtt', language: 'fr' }];
+    let now = 5_000;
+    const clock = (): number => now++; // 1 ms a reading
+    const own = options(root, saved, { clock });
+    await checkSavedSubtitles(own);
+    const loaded = options(root, saved, { clock, startedAt: now - 250 });
+    await checkSavedSubtitles(loaded);
+    const logged = (run: typeof own): number => Number(/checked in (\d+) ms/.exec(run.log.lines[0]!)?.[1]);
+    expect(logged(own)).toBeLessThan(10);
+    expect(logged(loaded)).toBeGreaterThanOrEqual(250);
+    expect(logged(loaded)).toBeLessThan(260);
+  });
+
   it('applies quality-rules', async () => {
     const root = workspace({ 'localized/fr/a.srt': 'max-cps.srt' });
     const saved = [{ file: 'localized/fr/a.srt', language: 'fr' }];
