@@ -1702,8 +1702,8 @@ const YIELD_EVERY_MS = 50;
 /** Checks every SRT and WebVTT file in `saved`; `undefined` when the run was cancelled meanwhile. */
 async function checkSavedSubtitles(options) {
     const { log, clock } = options;
-    const started = clock();
-    let yielded = started;
+    const started = options.startedAt ?? clock();
+    let yielded = clock();
     const files = [];
     for (const { file, language } of options.saved) {
         const format = subtitleFormatOf(file);

@@ -6889,8 +6889,11 @@ async function checkSubtitles(context, settings, record) {
     if (context.abort.aborted)
         return undefined;
     // Loaded here: the parser and the rules are not needed before the downloads are in (start-up).
+    // The time the check logs counts loading them too.
+    const startedAt = context.clock();
     const { checkSavedSubtitles } = await Promise.all(/* import() */[__nccwpck_require__.e(192), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45900));
     return checkSavedSubtitles({
+        startedAt,
         mode: settings.qualityCheck,
         overrides: settings.qualityRules,
         workspace: settings.workspace,
