@@ -1,5 +1,5 @@
 /**
- * The quick certificate of a clean subtitle file (docs/quality.md, "Speed"), in AssemblyScript,
+ * The quick certificate of a clean subtitle file (docs/quality.md, "When it runs"), in AssemblyScript,
  * compiled to WebAssembly by `npm run build:wasm` (scripts/build-wasm.ts) into
  * src/quality/certify-wasm.ts. src/quality/certify.ts runs it.
  *
@@ -323,23 +323,36 @@ function showsText(from: usize): i32 {
       }
       return c > 0x20 && c < 0x7f && c != 0x26 ? 1 : -1;
     }
-    let unit: i32;
-    let size: usize;
-    if (c < 0xe0) {
-      unit = ((c & 0x1f) << 6) | ((<i32>load<u8>(i + 1)) & 0x3f);
-      size = 2;
-    } else if (c < 0xf0) {
-      unit = ((c & 0x0f) << 12) | (((<i32>load<u8>(i + 1)) & 0x3f) << 6) | ((<i32>load<u8>(i + 2)) & 0x3f);
-      size = 3;
-    } else {
-      return -1;
-    }
+    const unit = codeUnitAt(i);
+    if (unit < 0) return -1;
     const unitClass = classOf(unit);
     if (unitClass == SLOW) return -1;
     if (unitClass != SPACE_FULL && unitClass != SPACE_HALF && unitClass != INVISIBLE_UNIT) return 1;
-    i += size;
+    i += unitSize;
   }
   return 0;
+}
+
+/** Set by codeUnitAt: the bytes of the character it read. */
+let unitSize: usize = 0;
+
+/**
+ * The code unit of the 2- or 3-byte UTF-8 character at `p` (its size into unitSize), -1 for a
+ * 4-byte one (outside the BMP). The 3 bytes are read in one load, and the byte after them
+ * ignored (certify.ts leaves room past the file).
+ */
+function codeUnitAt(p: usize): i32 {
+  const c = <u32>load<u8>(p);
+  if (c < 0xe0) {
+    unitSize = 2;
+    return <i32>(((c & 0x1f) << 6) | ((<u32>load<u8>(p + 1)) & 0x3f));
+  }
+  if (c < 0xf0) {
+    const word = load<u32>(p);
+    unitSize = 3;
+    return <i32>(((word & 0x0f) << 12) | ((word >> 2) & 0x0fc0) | ((word >> 16) & 0x3f));
+  }
+  return -1;
 }
 
 /** The class of a BMP code unit, asked of the TypeScript side the first time. */
@@ -410,18 +423,9 @@ function textLine(from: usize): usize {
       }
       return 0; // & (an entity), a tab or another control: the slow way's
     }
-    let unit: i32;
-    let size: usize;
-    if (c < 0xe0) {
-      unit = ((c & 0x1f) << 6) | ((<i32>load<u8>(i + 1)) & 0x3f);
-      size = 2;
-    } else if (c < 0xf0) {
-      const word = load<u32>(i); // the three bytes in one load (and the next, ignored: certify.ts leaves room past the file)
-      unit = <i32>(((word & 0x0f) << 12) | ((word >> 2) & 0x0fc0) | ((word >> 16) & 0x3f));
-      size = 3;
-    } else {
-      return 0; // outside the BMP: surrogate pairs are the slow way's
-    }
+    const unit = codeUnitAt(i);
+    if (unit < 0) return 0; // outside the BMP: surrogate pairs are the slow way's
+    const size = unitSize;
     const unitClass = classOf(unit);
     switch (unitClass) {
       case FULL:
@@ -627,10 +631,7 @@ function mayBeWhiteSpace(p: usize): bool {
   const c = <i32>load<u8>(p);
   if (c <= 0x20) return true;
   if (c < 0x80) return false;
-  let unit: i32;
-  if (c < 0xe0) unit = ((c & 0x1f) << 6) | ((<i32>load<u8>(p + 1)) & 0x3f);
-  else if (c < 0xf0) unit = ((c & 0x0f) << 12) | (((<i32>load<u8>(p + 1)) & 0x3f) << 6) | ((<i32>load<u8>(p + 2)) & 0x3f);
-  else return false;
+  const unit = codeUnitAt(p);
   return (
     unit == 0xa0 ||
     unit == 0x1680 ||

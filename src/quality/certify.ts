@@ -1,5 +1,5 @@
 /**
- * The quick certificate of a clean file (docs/quality.md, "Speed"): assembly/certify.ts, compiled
+ * The quick certificate of a clean file (docs/quality.md, "When it runs"): assembly/certify.ts, compiled
  * to WebAssembly, reads a UTF-8 subtitle file's bytes once and says whether it is in the usual
  * form with not one finding, and how many cues it has. A delivered file usually is; then nothing
  * else reads it. Any other answer (a finding, an unusual form, a character only Intl.Segmenter
